@@ -1,0 +1,56 @@
+/** `patchdesk import csv|nmap FILE`: the same importers the UI uses, with the suggested mapping. */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportReport } from '../../../shared/contract/import-export';
+import { decodeCsvFile } from '../../services/import/csv-parser';
+import { resolveSite, type CliContext } from '../cli-context';
+import { usageError } from '../cli-error';
+
+export const IMPORT_USAGE = 'patchdesk import csv FILE [--site NAME] [--delimiter ,|;|tab] [--no-header] [--json]\npatchdesk import nmap FILE [--site NAME] [--json]';
+
+/** Runs an import and prints its report; bad rows make the exit code 2 after the good rows landed. */
+export async function runImportCommand(context: CliContext, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { site: { type: 'string' }, delimiter: { type: 'string' }, 'no-header': { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  const [kind, file, ...extra] = positionals;
+  if ((kind !== 'csv' && kind !== 'nmap') || !file || extra.length > 0) throw usageError(`Usage:\n${IMPORT_USAGE}`);
+  const site = await resolveSite(context, values.site);
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw usageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+
+  let report: ImportReport;
+  if (kind === 'csv') {
+    const { text } = decodeCsvFile(bytes);
+    const delimiter = parseDelimiter(values.delimiter);
+    const preview = await context.call('import:csvPreview', { text, fileName: basename(file), ...(delimiter ? { delimiter } : {}), ...(values['no-header'] ? { hasHeader: false } : {}) });
+    if (Object.keys(preview.suggestedMapping).length === 0) {
+      throw usageError(`${file}: no column could be matched to an inventory field (columns: ${preview.columns.join(', ')}). Name columns like hostname, ip, mac, os, owner.`);
+    }
+    report = await context.call('import:csvCommit', { siteId: site.id, text, fileName: basename(file), delimiter: preview.delimiter, hasHeader: preview.hasHeader, mapping: preview.suggestedMapping });
+  } else {
+    report = await context.call('import:nmap', { siteId: site.id, xml: bytes.toString('utf8'), fileName: basename(file) });
+  }
+
+  if (values.json) context.out(JSON.stringify(report, null, 2));
+  else {
+    context.out(`Imported ${basename(file)} into "${site.name}": ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.errors.length} rejected.`);
+    for (const error of report.errors) context.err(`${basename(file)}: line ${error.line}: ${stripLinePrefix(error.message)}`);
+  }
+  if (report.errors.length > 0) process.exitCode = 2;
+}
+
+function parseDelimiter(value: string | undefined): ',' | ';' | '\t' | undefined {
+  if (value === undefined) return undefined;
+  if (value === ',' || value === ';') return value;
+  if (value === 'tab' || value === '\t') return '\t';
+  throw usageError(`--delimiter must be ",", ";" or "tab" (got "${value}")`);
+}
+
+function stripLinePrefix(message: string): string {
+  return message.replace(/^line \d+:\s*/, '');
+}

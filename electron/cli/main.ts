@@ -1,0 +1,87 @@
+/**
+ * The `patchdesk` command. Every command goes through the same dispatcher and contract as the
+ * desktop app and the browser host. Exit codes: 0 success, 1 failure, 2 bad usage or bad input;
+ * each failure is one clear line on stderr.
+ */
+import { openAppCore, type AppCore } from '../core/app-core';
+import { resolveDataDir } from '../core/data-dir';
+import { DatabaseOpenError } from '../db/database';
+import { createCliContext } from './cli-context';
+import { CliError, usageError } from './cli-error';
+import { ASSETS_USAGE, runAssetsCommand } from './commands/assets.command';
+import { IMPORT_USAGE, runImportCommand } from './commands/import.command';
+import { runScanCommand, SCAN_USAGE } from './commands/scan.command';
+import { runSiteCommand, SITE_USAGE } from './commands/site.command';
+
+const USAGE = `Patchdesk: patch management for small IT shops.
+
+Usage:
+  ${SITE_USAGE.split('\n').join('\n  ')}
+  ${SCAN_USAGE}
+  ${IMPORT_USAGE.split('\n').join('\n  ')}
+  ${ASSETS_USAGE}
+
+Global options:
+  --data-dir DIR   use this data folder (default: PATCHDESK_DATA_DIR, else the per-user app data folder)
+  --help           show this help`;
+
+/** Splits off the global --data-dir option wherever it stands. */
+export function extractGlobalOptions(argv: readonly string[]): { dataDir: string | undefined; help: boolean; rest: string[] } {
+  const rest: string[] = [];
+  let dataDir: string | undefined;
+  let help = false;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    if (arg === '--data-dir') {
+      dataDir = argv[++index];
+      if (dataDir === undefined) throw usageError('--data-dir needs a folder');
+    } else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
+    else if (arg === '--help' || arg === '-h') help = true;
+    else rest.push(arg);
+  }
+  return { dataDir, help, rest };
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function runCli(argv: readonly string[], io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) }): Promise<number> {
+  let core: AppCore | undefined;
+  try {
+    const { dataDir, help, rest } = extractGlobalOptions(argv);
+    const [command, ...args] = rest;
+    if (help || command === undefined || command === 'help') {
+      io.out(USAGE);
+      return command === undefined && !help ? 2 : 0;
+    }
+    if (!['site', 'scan', 'import', 'assets'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
+    const context = createCliContext(core, io.out, io.err, Boolean(process.stderr.isTTY));
+    if (command === 'site') await runSiteCommand(context, args);
+    else if (command === 'scan') await runScanCommand(context, args, readStdin);
+    else if (command === 'import') await runImportCommand(context, args);
+    else await runAssetsCommand(context, args);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    io.err(`patchdesk: ${describeError(error)}`);
+    return exitCodeOf(error);
+  } finally {
+    await core?.close();
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n').join('\n  ');
+  return String(error);
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof DatabaseOpenError) return error.reason === 'corrupt' || error.reason === 'newer_version' ? 2 : 1;
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return 2;
+  return 1;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,105 @@
+/**
+ * The composition root: open the database, migrate, build repositories and services, and wire
+ * them to the contract's handlers. The desktop main process, the browser host and the CLI all
+ * start here, so they behave the same.
+ */
+import { join } from 'node:path';
+
+import { openDatabase, type Db } from '../db/database';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
+import { AssetsRepository } from '../db/repositories/assets.repository';
+import { AuditLogRepository } from '../db/repositories/audit-log.repository';
+import { ScansRepository } from '../db/repositories/scans.repository';
+import { SitesRepository } from '../db/repositories/sites.repository';
+import { runDiscovery } from '../services/discovery/index';
+import { InventoryImportService } from '../services/inventory/inventory-import.service';
+import { InventoryService } from '../services/inventory/inventory.service';
+import { ScanJobsService } from '../services/scans/scan-jobs.service';
+import { SitesService } from '../services/sites/sites.service';
+import { TiersService } from '../services/tiers/tiers.service';
+import { resolveActor } from './actor';
+import { systemClock, type Clock } from './clock';
+import { DATABASE_FILE } from './data-dir';
+import { createDispatcher, type Dispatcher } from './dispatcher';
+import { EventBus } from './event-bus';
+import { APP_VERSION } from './version';
+
+export interface AppCoreOptions {
+  dataDir: string;
+  mode: 'desktop' | 'browser' | 'cli';
+  actor?: string;
+  clock?: Clock;
+  discover?: typeof runDiscovery;
+  checkResponses?: boolean;
+}
+
+/** Everything a transport needs, plus the services for the CLI's direct use. */
+export interface AppCore {
+  db: Db;
+  dispatcher: Dispatcher;
+  events: EventBus;
+  services: { sites: SitesService; inventory: InventoryService; tiers: TiersService; scans: ScanJobsService; imports: InventoryImportService };
+  audit: AuditLogRepository;
+  /** Stops running jobs and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens an installation's data and builds the services over it. */
+export function openAppCore(options: AppCoreOptions): AppCore {
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const clock = options.clock ?? systemClock;
+  const actor = options.actor ?? resolveActor();
+  const events = new EventBus();
+
+  const repositories = { sites: new SitesRepository(db), assets: new AssetsRepository(db), scans: new ScansRepository(db), audit: new AuditLogRepository(db) };
+  const common = { db, clock, actor, audit: repositories.audit };
+  const sites = new SitesService({ ...common, sites: repositories.sites });
+  const inventory = new InventoryService({ ...common, assets: repositories.assets, sites: repositories.sites });
+  const tiers = new TiersService({ ...common, assets: repositories.assets, inventory });
+  const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, discover: options.discover ?? runDiscovery });
+  const imports = new InventoryImportService({ ...common, sites: repositories.sites, inventory });
+
+  const dispatcher = createDispatcher(
+    {
+      'app:info': () => ({ version: APP_VERSION, mode: options.mode, dataDir: options.dataDir, actor, schemaVersion: LATEST_SCHEMA_VERSION }),
+      'sites:list': () => sites.list(),
+      'sites:create': (request) => sites.create(request),
+      'sites:update': (request) => sites.update(request.id, request.changes),
+      'assets:list': (request) => inventory.list(request.siteId, request.statuses),
+      'assets:get': (request) => inventory.get(request.id),
+      'assets:create': (request) => inventory.create(request.siteId, request.fields),
+      'assets:update': (request) => inventory.update(request.id, request.expectedVersion, request.changes),
+      'assets:review': (request) => ({ updated: inventory.review(request.ids, request.decision) }),
+      'assets:retire': (request) => ({ updated: inventory.retire(request.ids, request.reason) }),
+      'assets:history': (request) => inventory.history(request.id),
+      'tiers:classify': (request) => ({ updated: tiers.classify(request.assetIds, request.classification) }),
+      'tiers:override': (request) =>
+        ({ updated: request.action === 'set' ? tiers.setOverride(request.assetIds, request.tier, request.reason) : tiers.clearOverride(request.assetIds, request.reason) }),
+      'policy:get': (request) => sites.getPolicy(request.siteId),
+      'policy:update': (request) => sites.updatePolicy(request.siteId, request.policy),
+      'scan:start': (request) => scans.start(request),
+      'scan:cancel': (request) => {
+        scans.cancel(request.jobId);
+        return {};
+      },
+      'scan:list': (request) => scans.list(request.siteId),
+      'import:csvPreview': (request) => imports.previewCsv(request.text, { ...(request.delimiter ? { delimiter: request.delimiter } : {}), ...(request.hasHeader !== undefined ? { hasHeader: request.hasHeader } : {}) }),
+      'import:csvCommit': (request) => imports.importCsv(request),
+      'import:nmap': (request) => imports.importNmap(request),
+      'export:assets': (request) => imports.exportAssets(request),
+    },
+    { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1' },
+  );
+
+  return {
+    db,
+    dispatcher,
+    events,
+    services: { sites, inventory, tiers, scans, imports },
+    audit: repositories.audit,
+    async close() {
+      await scans.stopAll();
+      db.close();
+    },
+  };
+}

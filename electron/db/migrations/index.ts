@@ -1,0 +1,17 @@
+/**
+ * Every schema migration, in order. Forward-only: a released migration is never edited; a fix is
+ * a new migration. Migrations import no application code, so they stay valid as the code moves.
+ */
+import { migration0001 } from './0001-initial';
+
+/** One migration: applied when the database's user_version is below `version`. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+/** The schema version this build of Patchdesk writes. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

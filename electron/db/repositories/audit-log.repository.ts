@@ -1,0 +1,101 @@
+/**
+ * The append-only, hash-chained audit log: who did what, when. Each row's hash covers its
+ * content and the previous row's hash, so a changed or deleted row breaks the chain.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../database';
+
+/** What a caller records. */
+export interface AuditEntryInput {
+  at: string;
+  actor: string;
+  siteId: number | null;
+  entityType: 'site' | 'asset' | 'scan' | 'import' | 'export' | 'policy';
+  entityId: number | null;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+/** A stored row. */
+export interface AuditEntry extends AuditEntryInput {
+  id: number;
+  prevHash: string;
+  hash: string;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  site_id: number | null;
+  entity_type: AuditEntryInput['entityType'];
+  entity_id: number | null;
+  action: string;
+  details_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hash before the first row. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Hashes one entry's content chained to the previous hash; the field order is fixed. */
+export function hashAuditEntry(prevHash: string, entry: AuditEntryInput, detailsJson: string): string {
+  const canonical = JSON.stringify([prevHash, entry.at, entry.actor, entry.siteId, entry.entityType, entry.entityId, entry.action, detailsJson]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export class AuditLogRepository {
+  private readonly lastHash;
+  private readonly insert;
+  private readonly byEntity;
+
+  constructor(private readonly db: Db) {
+    this.lastHash = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    this.insert = db.prepare(
+      `INSERT INTO audit_log (at, actor, site_id, entity_type, entity_id, action, details_json, prev_hash, hash)
+       VALUES (@at, @actor, @siteId, @entityType, @entityId, @action, @detailsJson, @prevHash, @hash)`,
+    );
+    this.byEntity = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY id DESC');
+  }
+
+  /** Appends one entry. Call inside the transaction that makes the change it records. */
+  append(entry: AuditEntryInput): void {
+    const prevHash = this.lastHash.get()?.hash ?? GENESIS_HASH;
+    const detailsJson = JSON.stringify(entry.details);
+    const hash = hashAuditEntry(prevHash, entry, detailsJson);
+    this.insert.run({ ...entry, detailsJson, prevHash, hash });
+  }
+
+  /** The entries about one entity, newest first. */
+  listForEntity(entityType: AuditEntryInput['entityType'], entityId: number): AuditEntry[] {
+    return this.byEntity.all(entityType, entityId).map(toEntry);
+  }
+
+  /** Walks the whole chain; returns the first row whose hash does not match, or null when intact. */
+  verifyChain(): { brokenAtId: number; reason: string } | null {
+    let prevHash = GENESIS_HASH;
+    for (const row of this.db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id').iterate()) {
+      const entry = toEntry(row);
+      if (row.prev_hash !== prevHash) return { brokenAtId: row.id, reason: 'previous hash does not match (a row was deleted or reordered)' };
+      if (hashAuditEntry(prevHash, entry, row.details_json) !== row.hash) return { brokenAtId: row.id, reason: 'content does not match its hash (the row was changed)' };
+      prevHash = row.hash;
+    }
+    return null;
+  }
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    siteId: row.site_id,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    action: row.action,
+    details: JSON.parse(row.details_json) as Record<string, unknown>,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

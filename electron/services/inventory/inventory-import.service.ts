@@ -1,0 +1,108 @@
+/**
+ * Imports (CSV with a column mapping, nmap XML) and exports (CSV, JSON) of a site's inventory.
+ * Parsing is done by the pure functions in services/import; this service merges the result in
+ * one transaction, so an import lands whole or not at all, and bad rows are skipped and listed.
+ */
+import type { CsvPreview, ImportReport } from '../../../shared/contract/import-export';
+import type { CsvMapping } from '../../../shared/contract/import-export';
+import { AppError, notFound } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import type { Db } from '../../db/database';
+import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
+import type { SitesRepository } from '../../db/repositories/sites.repository';
+import { assetsToCsv, assetsToJson } from '../import/asset-export';
+import { csvToAssetRows, previewCsv } from '../import/csv-import';
+import { parseNmapXml } from '../import/nmap-xml.parser';
+import type { InventoryService, MergeOutcome } from './inventory.service';
+
+export interface InventoryImportDeps {
+  db: Db;
+  sites: SitesRepository;
+  inventory: InventoryService;
+  audit: AuditLogRepository;
+  clock: Clock;
+  actor: string;
+}
+
+type Delimiter = ',' | ';' | '\t';
+
+export class InventoryImportService {
+  constructor(private readonly deps: InventoryImportDeps) {}
+
+  /** Reads a CSV far enough to propose a delimiter, header and column mapping. */
+  previewCsv(text: string, options: { delimiter?: Delimiter; hasHeader?: boolean }): CsvPreview {
+    if (text.trim() === '') throw new AppError('bad_request', 'the CSV file is empty');
+    return previewCsv(text, options);
+  }
+
+  /** Imports a CSV with the mapping the user confirmed. */
+  importCsv(request: { siteId: number; text: string; fileName: string; delimiter: Delimiter; hasHeader: boolean; mapping: CsvMapping }): ImportReport {
+    this.requireSite(request.siteId);
+    if (request.text.trim() === '') throw new AppError('bad_request', `${request.fileName || 'the CSV file'} is empty`);
+    const parsed = csvToAssetRows(request.text, { delimiter: request.delimiter, hasHeader: request.hasHeader, mapping: request.mapping });
+    const note = `CSV import${request.fileName ? ` of ${request.fileName}` : ''}`;
+    const report = this.mergeAll(parsed.rows, (row) => this.deps.inventory.mergeAdminFields(request.siteId, row.fields, 'csv', note));
+    return this.finish(request.siteId, 'csv-imported', request.fileName, { ...report, errors: parsed.errors });
+  }
+
+  /** Imports hosts from an nmap XML report (`nmap -oX`); unknown hosts land as unreviewed. */
+  importNmap(request: { siteId: number; xml: string; fileName: string }): ImportReport {
+    this.requireSite(request.siteId);
+    const parsed = parseNmapXml(request.xml);
+    if (!parsed.ok) throw new AppError('bad_request', `${request.fileName || 'the nmap file'}: ${parsed.message}`);
+    const seenAt = parsed.scan.startedAt ?? this.deps.clock.now().toISOString();
+    const note = `nmap import${request.fileName ? ` of ${request.fileName}` : ''}`;
+    const report = this.mergeAll(parsed.hosts, (host) =>
+      this.deps.inventory.mergeDiscovery(
+        request.siteId,
+        { hostname: host.hostname, addresses: [host.address], mac: host.mac, osFamily: host.osFamily, osName: host.osName, deviceType: host.deviceType, openPorts: host.openPorts, evidence: host.evidence, seenAt },
+        'nmap',
+        note,
+      ),
+    );
+    return this.finish(request.siteId, 'nmap-imported', request.fileName, { ...report, errors: [] });
+  }
+
+  /** Exports a site's inventory as CSV or JSON. */
+  exportAssets(request: { siteId: number; format: 'csv' | 'json'; includeRetired: boolean }): { fileName: string; mimeType: string; content: string } {
+    const site = this.deps.sites.get(request.siteId);
+    if (!site) throw notFound('site', request.siteId);
+    const statuses = request.includeRetired ? undefined : (['active', 'unreviewed', 'dismissed'] as const);
+    const assets = this.deps.inventory.list(site.id, statuses ? [...statuses] : undefined);
+    const exportedAt = this.deps.clock.now().toISOString();
+    const base = `patchdesk-${slug(site.name)}-assets-${exportedAt.slice(0, 10)}`;
+    this.deps.audit.append({ at: exportedAt, actor: this.deps.actor, siteId: site.id, entityType: 'export', entityId: null, action: 'assets-exported', details: { format: request.format, count: assets.length } });
+    return request.format === 'csv'
+      ? { fileName: `${base}.csv`, mimeType: 'text/csv', content: assetsToCsv(assets) }
+      : { fileName: `${base}.json`, mimeType: 'application/json', content: assetsToJson(assets, { siteName: site.name, exportedAt }) };
+  }
+
+  private mergeAll<T>(items: readonly T[], merge: (item: T) => MergeOutcome): Omit<ImportReport, 'errors'> {
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    this.deps.db.transaction(() => {
+      for (const item of items) counts[merge(item).outcome]++;
+    })();
+    return counts;
+  }
+
+  private finish(siteId: number, action: string, fileName: string, report: ImportReport): ImportReport {
+    this.deps.audit.append({
+      at: this.deps.clock.now().toISOString(),
+      actor: this.deps.actor,
+      siteId,
+      entityType: 'import',
+      entityId: null,
+      action,
+      details: { fileName, created: report.created, updated: report.updated, unchanged: report.unchanged, badRows: report.errors.length },
+    });
+    return report;
+  }
+
+  private requireSite(siteId: number): void {
+    if (!this.deps.sites.get(siteId)) throw notFound('site', siteId);
+  }
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'site';
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+/** Inventory fields a CSV column can map to. */
+export const CSV_FIELDS = [
+  'hostname',
+  'addresses',
+  'mac',
+  'osFamily',
+  'osName',
+  'osVersion',
+  'deviceType',
+  'role',
+  'owner',
+  'department',
+  'location',
+  'tags',
+  'accessMethod',
+  'notes',
+] as const;
+export const CsvField = z.enum(CSV_FIELDS);
+export type CsvField = z.infer<typeof CsvField>;
+
+/** Which column (0-based) feeds which field; unmapped fields are absent. */
+export const CsvMapping = z.partialRecord(CsvField, z.number().int().nonnegative());
+export type CsvMapping = z.infer<typeof CsvMapping>;
+
+/** Up to 50 MB of CSV text, as read from the chosen file. */
+const CsvText = z.string().max(50 * 1024 * 1024, 'the file is larger than 50 MB');
+
+export const CsvPreviewRequest = z.object({
+  text: CsvText,
+  fileName: z.string().default(''),
+  delimiter: z.enum([',', ';', '\t']).optional(),
+  hasHeader: z.boolean().optional(),
+});
+
+export const CsvPreview = z.object({
+  delimiter: z.enum([',', ';', '\t']),
+  hasHeader: z.boolean(),
+  columns: z.array(z.string()),
+  sampleRows: z.array(z.array(z.string())),
+  rowCount: z.number().int(),
+  suggestedMapping: CsvMapping,
+  /** Problems already visible in the preview (broken quoting and the like), with line numbers. */
+  problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type CsvPreview = z.infer<typeof CsvPreview>;
+
+export const CsvCommitRequest = z.object({
+  siteId: Id,
+  text: CsvText,
+  fileName: z.string().default(''),
+  delimiter: z.enum([',', ';', '\t']),
+  hasHeader: z.boolean(),
+  mapping: CsvMapping,
+});
+
+export const NmapImportRequest = z.object({
+  siteId: Id,
+  xml: z.string().max(200 * 1024 * 1024, 'the file is larger than 200 MB'),
+  fileName: z.string().default(''),
+});
+
+/** What an import did. Bad rows are skipped whole and listed; good rows land in one transaction. */
+export const ImportReport = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const ExportRequest = z.object({
+  siteId: Id,
+  format: z.enum(['csv', 'json']),
+  includeRetired: z.boolean().default(false),
+});
+
+export const ExportedFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });

@@ -1,0 +1,83 @@
+/**
+ * The one API contract. Every channel has a request and a response schema; every push event has
+ * a payload schema. The Electron preload, the browser host and the CLI all serve exactly this,
+ * through the same dispatcher, and the renderer reaches it only through its API client.
+ */
+import { z } from 'zod';
+import { AppInfo } from './app';
+import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetReview, AssetUpdate, BulkResult } from './assets';
+import { Empty, Id } from './common';
+import { ScanFinishedEvent, ScanHostEvent, ScanProgressEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
+import { CsvCommitRequest, CsvPreview, CsvPreviewRequest, ExportedFile, ExportRequest, ImportReport, NmapImportRequest } from './import-export';
+import { Site, SiteInput, SiteUpdate } from './sites';
+import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
+
+const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
+
+/** Every request/response channel, named `domain:verb`. */
+export const channels = {
+  'app:info': channel(Empty, AppInfo),
+
+  'sites:list': channel(Empty, z.array(Site)),
+  'sites:create': channel(SiteInput, Site),
+  'sites:update': channel(SiteUpdate, Site),
+
+  'assets:list': channel(AssetListRequest, z.array(Asset)),
+  'assets:get': channel(z.object({ id: Id }), Asset),
+  'assets:create': channel(AssetCreate, Asset),
+  'assets:update': channel(AssetUpdate, Asset),
+  'assets:review': channel(AssetReview, BulkResult),
+  'assets:retire': channel(AssetRetire, BulkResult),
+  'assets:history': channel(z.object({ id: Id }), z.array(AssetChange)),
+
+  'tiers:classify': channel(ClassifyRequest, BulkResult),
+  'tiers:override': channel(OverrideRequest, BulkResult),
+  'policy:get': channel(z.object({ siteId: Id }), PatchPolicySchema),
+  'policy:update': channel(PolicyUpdate, PatchPolicySchema),
+
+  'scan:start': channel(ScanStartRequest, ScanStarted),
+  'scan:cancel': channel(z.object({ jobId: z.string() }), Empty),
+  'scan:list': channel(z.object({ siteId: Id }), z.array(ScanSummary)),
+
+  'import:csvPreview': channel(CsvPreviewRequest, CsvPreview),
+  'import:csvCommit': channel(CsvCommitRequest, ImportReport),
+  'import:nmap': channel(NmapImportRequest, ImportReport),
+  'export:assets': channel(ExportRequest, ExportedFile),
+} as const;
+
+/** Push events from the main side to the UI. */
+export const events = {
+  'scan:progress': ScanProgressEvent,
+  'scan:host': ScanHostEvent,
+  'scan:finished': ScanFinishedEvent,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type EventName = keyof typeof events;
+
+/** The request a caller passes (defaults not yet applied). */
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+/** The request a service receives (parsed, defaults applied). */
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+/** The response a caller receives. */
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+/** An event payload. */
+export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** All channel names, for the preload (one method per channel) and the host's allow-list. */
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** True when the text names a channel of the contract. */
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+export * from './common';
+export * from './app';
+export * from './assets';
+export * from './discovery';
+export * from './import-export';
+export * from './sites';
+export * from './tiers';

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../domain/patch-policy';
+import { Id, NonEmptyText } from './common';
+import { ClassificationSchema, TierSchema } from './assets';
+
+/** Classify many assets at once with the same answers. */
+export const ClassifyRequest = z.object({
+  assetIds: z.array(Id).min(1, 'select at least one asset'),
+  classification: ClassificationSchema,
+});
+
+/** Set or clear a manual tier. Setting one needs a reason; the reason is kept. */
+export const OverrideRequest = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('set'), assetIds: z.array(Id).min(1), tier: TierSchema, reason: NonEmptyText(1000) }),
+  z.object({ action: z.literal('clear'), assetIds: z.array(Id).min(1), reason: NonEmptyText(1000) }),
+]);
+
+const Days = z.number().int().min(1, 'at least 1 day').max(3650, 'at most 3650 days');
+const SeverityDays = z.object(Object.fromEntries(SEVERITIES.map((severity) => [severity, Days])) as Record<(typeof SEVERITIES)[number], typeof Days>);
+
+/** A site's patch policy (see shared/domain/patch-policy.ts). */
+export const PatchPolicySchema = z.object({
+  slaDays: z.object({ '1': SeverityDays, '2': SeverityDays, '3': SeverityDays, '4': SeverityDays }),
+  maxExceptionDays: z.number().int().min(1).max(730),
+  staleAfterMissedScans: z.number().int().min(1).max(50),
+});
+
+export const PolicyUpdate = z.object({ siteId: Id, policy: PatchPolicySchema });

@@ -1,0 +1,41 @@
+/**
+ * A site's patch policy: how many days a fix may stay missing, by tier and severity, and the
+ * limits later capabilities build on (exception length, stale detection).
+ */
+import type { Tier } from './risk-tier';
+
+/** Update severities, normalised from vendor scales (MSRC, distribution urgency, CVSS bands). */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** SLA days for each tier and severity. */
+export type SlaTable = Record<`${Tier}`, Record<Severity, number>>;
+
+/** A site's patch policy. */
+export interface PatchPolicy {
+  slaDays: SlaTable;
+  /** The longest an exception may run before it must be renewed. */
+  maxExceptionDays: number;
+  /** A host missing from this many completed scans in a row that covered it is flagged stale. */
+  staleAfterMissedScans: number;
+}
+
+/**
+ * Defaults in line with common insurer and CIS guidance: critical fixes on tier-1 (for example
+ * internet-facing) assets within 7 days, and nothing left beyond 180 days.
+ */
+export const DEFAULT_PATCH_POLICY: PatchPolicy = {
+  slaDays: {
+    '1': { critical: 7, high: 14, medium: 30, low: 60 },
+    '2': { critical: 14, high: 30, medium: 60, low: 90 },
+    '3': { critical: 30, high: 30, medium: 90, low: 180 },
+    '4': { critical: 30, high: 60, medium: 120, low: 180 },
+  },
+  maxExceptionDays: 90,
+  staleAfterMissedScans: 3,
+};
+
+/** The SLA in days for a tier and severity under a policy. */
+export function slaDaysFor(policy: PatchPolicy, tier: Tier, severity: Severity): number {
+  return policy.slaDays[`${tier}`][severity];
+}
