@@ -11,7 +11,7 @@ import { AssetsRepository } from '../db/repositories/assets.repository';
 import { AuditLogRepository } from '../db/repositories/audit-log.repository';
 import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
-import { runDiscovery } from '../services/discovery/index';
+import type { runDiscovery } from '../services/discovery/index';
 import { InventoryImportService } from '../services/inventory/inventory-import.service';
 import { InventoryService } from '../services/inventory/inventory.service';
 import { ScanJobsService } from '../services/scans/scan-jobs.service';
@@ -44,6 +44,9 @@ export interface AppCore {
   close(): Promise<void>;
 }
 
+/** The discovery engine, loaded on the first scan so other commands start fast. */
+const loadDiscoveryOnDemand: typeof runDiscovery = async (run) => (await import('../services/discovery/index')).runDiscovery(run);
+
 /** Opens an installation's data and builds the services over it. */
 export function openAppCore(options: AppCoreOptions): AppCore {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
@@ -56,7 +59,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const sites = new SitesService({ ...common, sites: repositories.sites });
   const inventory = new InventoryService({ ...common, assets: repositories.assets, sites: repositories.sites });
   const tiers = new TiersService({ ...common, assets: repositories.assets, inventory });
-  const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, discover: options.discover ?? runDiscovery });
+  const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, discover: options.discover ?? loadDiscoveryOnDemand });
   const imports = new InventoryImportService({ ...common, sites: repositories.sites, inventory });
 
   const dispatcher = createDispatcher(

@@ -113,25 +113,46 @@ export const Asset = z.object({
 });
 export type Asset = z.infer<typeof Asset>;
 
-/** Editable asset fields. Everything but the hostname-or-address requirement is optional. */
+/** The editable asset fields, each without a default (so partial updates change only what they name). */
+const assetFieldShape = {
+  hostname: z.string().trim().max(253, 'hostname must be at most 253 characters'),
+  addresses: z.array(Ipv4Address).max(64),
+  mac: z.union([z.literal(''), MacAddress]),
+  osFamily: OsFamily,
+  osName: z.string().max(200),
+  osVersion: z.string().max(100),
+  deviceType: DeviceType,
+  role: z.string().max(200),
+  owner: z.string().max(200),
+  department: z.string().max(200),
+  location: z.string().max(200),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50),
+  access: AssetAccess,
+  notes: z.string().max(10_000),
+};
+
+/** Editable asset fields for a new asset; what is left out gets its empty default. */
 export const AssetFields = z.object({
-  hostname: z.string().trim().max(253, 'hostname must be at most 253 characters').default(''),
-  addresses: z.array(Ipv4Address).max(64).default([]),
-  mac: z.union([z.literal(''), MacAddress]).default(''),
+  hostname: assetFieldShape.hostname.default(''),
+  addresses: assetFieldShape.addresses.default([]),
+  mac: assetFieldShape.mac.default(''),
   osFamily: OsFamily.default('unknown'),
-  osName: OptionalText(200),
-  osVersion: OptionalText(100),
+  osName: assetFieldShape.osName.default(''),
+  osVersion: assetFieldShape.osVersion.default(''),
   deviceType: DeviceType.default('unknown'),
-  role: OptionalText(200),
-  owner: OptionalText(200),
-  department: OptionalText(200),
-  location: OptionalText(200),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  role: assetFieldShape.role.default(''),
+  owner: assetFieldShape.owner.default(''),
+  department: assetFieldShape.department.default(''),
+  location: assetFieldShape.location.default(''),
+  tags: assetFieldShape.tags.default([]),
   access: AssetAccess.default({ method: 'none', port: null, username: '' }),
-  notes: OptionalText(10_000),
+  notes: assetFieldShape.notes.default(''),
 });
 export type AssetFieldsInput = z.input<typeof AssetFields>;
 export type AssetFields = z.infer<typeof AssetFields>;
+
+/** Changes to an asset: only the fields named are changed. */
+export const AssetFieldChanges = z.object(assetFieldShape).partial();
 
 export const AssetCreate = z
   .object({ siteId: Id, fields: AssetFields })
@@ -144,7 +165,7 @@ export const AssetUpdate = z.object({
   id: Id,
   /** The version the user edited; a newer version in the database means someone else changed it. */
   expectedVersion: z.number().int().positive(),
-  changes: AssetFields.partial(),
+  changes: AssetFieldChanges,
 });
 
 export const AssetListRequest = z.object({

@@ -24,6 +24,7 @@ export const NonEmptyText = (max = 200) =>
 /** Optional free text (may be empty), bounded. */
 export const OptionalText = (max = 2000) => z.string().max(max, `must be at most ${max} characters`).default('');
 
+
 /**
  * Error codes every transport returns. They are stable: the renderer decides what to show from
  * the code, and the CLI maps them to exit codes.

@@ -60,5 +60,16 @@ export const SiteInput = z.object({
 });
 export type SiteInput = z.input<typeof SiteInput>;
 
-export const SiteUpdate = z.object({ id: Id, changes: SiteInput.partial() });
+/** Changes to a site: only the fields named are changed (no defaults here, unlike SiteInput). */
+export const SiteChanges = z
+  .object({
+    name: NonEmptyText(120),
+    networks: z.array(NetworkTarget).max(256, 'at most 256 networks per site'),
+    timezone: TimeZone,
+    contact: SiteContact,
+    notes: z.string().max(4000),
+  })
+  .partial();
+
+export const SiteUpdate = z.object({ id: Id, changes: SiteChanges });
 export type SiteUpdate = z.input<typeof SiteUpdate>;

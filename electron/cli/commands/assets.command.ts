@@ -13,7 +13,7 @@ export async function runAssetsCommand(context: CliContext, args: string[]): Pro
   const site = await resolveSite(context, values.site);
   if (values.csv || values.json) {
     const file = await context.call('export:assets', { siteId: site.id, format: values.csv ? 'csv' : 'json', includeRetired: values.all ?? false });
-    process.stdout.write(file.content.endsWith('\n') ? file.content : `${file.content}\n`);
+    context.out(file.content.replace(/\r?\n$/, ''));
     return;
   }
   const assets = await context.call('assets:list', { siteId: site.id, ...(values.all ? {} : { statuses: ['active', 'unreviewed'] }) });

@@ -39,9 +39,12 @@ interface RunningJob {
 }
 
 const PROGRESS_SAVE_INTERVAL_MS = 1000;
+const RECENT_JOBS_KEPT = 20;
 
 export class ScanJobsService {
   private readonly jobs = new Map<string, RunningJob>();
+  /** Recently finished jobs, so a caller that waits a moment late still gets the summary. */
+  private readonly finished = new Map<string, Promise<ScanSummary>>();
 
   constructor(private readonly deps: ScanJobsDeps) {
     const interrupted = deps.scans.markInterrupted(this.now());
@@ -78,7 +81,14 @@ export class ScanJobsService {
     this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: site.id, entityType: 'scan', entityId: scanId, action: 'scan-started', details: { targets, ports: request.options.ports, addresses: parsed.addressCount } });
     const jobId = randomUUID();
     const controller = new AbortController();
-    const done = this.run(jobId, scanId, site.id, parsed.ranges, request.options, parsed.addressCount, controller.signal).finally(() => this.jobs.delete(jobId));
+    const done = this.run(jobId, scanId, site.id, parsed.ranges, request.options, parsed.addressCount, controller.signal).finally(() => {
+      this.jobs.delete(jobId);
+      this.finished.set(jobId, done);
+      for (const oldest of this.finished.keys()) {
+        if (this.finished.size <= RECENT_JOBS_KEPT) break;
+        this.finished.delete(oldest);
+      }
+    });
     this.jobs.set(jobId, { scanId, controller, done });
     return { jobId, scanId, totalAddresses: parsed.addressCount };
   }
@@ -90,9 +100,9 @@ export class ScanJobsService {
 
   /** Resolves with the summary when the job ends (for the CLI and tests). */
   async wait(jobId: string): Promise<ScanSummary> {
-    const job = this.jobs.get(jobId);
-    if (!job) throw new AppError('not_found', `no running scan job ${jobId}`);
-    return job.done;
+    const done = this.jobs.get(jobId)?.done ?? this.finished.get(jobId);
+    if (!done) throw new AppError('not_found', `no scan job ${jobId}`);
+    return done;
   }
 
   /** A site's scans, newest first. */

@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
+import { extractGlobalOptions, runCli } from './main';
+
+afterEach(() => {
+  removeTempDirs();
+  process.exitCode = undefined;
+});
+
+async function run(dataDir: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['--data-dir', dataDir, ...args], { out: (line) => out.push(line), err: (line) => err.push(line) });
+  process.exitCode = undefined;
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('patchdesk CLI', () => {
+  it('extracts --data-dir wherever it stands', () => {
+    expect(extractGlobalOptions(['site', 'list', '--data-dir=/x'])).toEqual({ dataDir: '/x', help: false, rest: ['site', 'list'] });
+  });
+
+  it('adds and lists sites, as text and JSON', async () => {
+    const dir = makeTempDir();
+    expect(await run(dir, 'site', 'add', 'Acme', 'Dental', '--network', '127.0.0.0/30', '--timezone', 'Europe/Berlin')).toMatchObject({ code: 0, out: expect.stringContaining('Added site "Acme Dental"') });
+    const listed = await run(dir, 'site', 'list', '--json');
+    expect(JSON.parse(listed.out)).toMatchObject([{ name: 'Acme Dental', networks: ['127.0.0.0/30'], timezone: 'Europe/Berlin' }]);
+  });
+
+  it('exits 2 with one clear line on bad input', async () => {
+    const dir = makeTempDir();
+    const bad = await run(dir, 'site', 'add', 'X', '--network', '10.0.0.9-2');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^patchdesk: invalid request to sites:create: networks\.0: "10\.0\.0\.9-2": range is reversed/);
+    expect((await run(dir, 'frobnicate')).code).toBe(2);
+    expect((await run(dir, 'assets')).err).toContain('no sites yet');
+  });
+
+  it('imports a CSV, reporting bad rows by line with exit 2, and lists assets', async () => {
+    const dir = makeTempDir();
+    await run(dir, 'site', 'add', 'Acme');
+    const csv = join(dir, 'inventory.csv');
+    writeFileSync(csv, 'Hostname;IP Address;Owner\nfs01;10.0.0.5;Ana\nbad;10.0.0.300;Ben\nweb1;10.0.0.7;Cy\n');
+    const imported = await run(dir, 'import', 'csv', csv);
+    expect(imported.code).toBe(2);
+    expect(imported.out).toContain('2 created');
+    expect(imported.err).toMatch(/inventory\.csv: line 3: .*10\.0\.0\.300/);
+    const assets = await run(dir, 'assets', '--json');
+    expect((JSON.parse(assets.out) as { assets?: unknown[] } | unknown[])).toBeTruthy();
+    const table = await run(dir, 'assets');
+    expect(table.out).toContain('fs01');
+    expect(table.out).toContain('web1');
+  });
+
+  it('refuses a database from a newer version', async () => {
+    const dir = makeTempDir();
+    await run(dir, 'site', 'list');
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(dir, 'patchdesk.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    const result = await run(dir, 'site', 'list');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('newer Patchdesk');
+  });
+});

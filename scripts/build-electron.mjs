@@ -1,0 +1,9 @@
+// Bundles the Electron main process and preload with esbuild into dist/electron/.
+// better-sqlite3 and net-snmp stay external (native module / dynamic requires); electron-builder
+// ships them from node_modules.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron', 'better-sqlite3', 'net-snmp', 'bufferutil', 'utf-8-validate'] });
+await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });
+console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
