@@ -66,3 +66,16 @@ describe('patchdesk CLI', () => {
     expect(result.err).toContain('newer Patchdesk');
   });
 });
+
+describe('patchdesk import csv with a file-level problem', () => {
+  it('refuses a CSV whose columns cannot be mapped, importing nothing', async () => {
+    const dir = makeTempDir();
+    await run(dir, 'site', 'add', 'Acme');
+    const csv = join(dir, 'weird.csv');
+    writeFileSync(csv, 'Colour,Flavour\nred,sweet\n');
+    const result = await run(dir, 'import', 'csv', csv);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^patchdesk: .*weird\.csv/);
+    expect((await run(dir, 'assets')).out).toContain('No assets');
+  });
+});

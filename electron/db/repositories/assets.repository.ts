@@ -2,6 +2,7 @@
 import type { Asset, AssetStatus } from '../../../shared/contract/assets';
 import { effectiveTier, type Tier } from '../../../shared/domain/risk-tier';
 import { hostnameKey, type MatchCandidate } from '../../../shared/domain/asset-matching';
+import type Database from 'better-sqlite3';
 import type { Db } from '../database';
 
 /** An asset as services write it: everything but the id and the derived fields. */
@@ -62,6 +63,7 @@ export class AssetsRepository {
   private readonly deleteAddresses;
   private readonly insertAddress;
   private readonly getStatement;
+  private readonly candidateStatements = new Map<number, Database.Statement<unknown[], { id: number; mac: string; hostname_key: string; addresses_json: string }>>();
 
   constructor(private readonly db: Db) {
     this.insertStatement = db.prepare(`INSERT INTO assets (${COLUMNS}) VALUES (${PARAMS})`);
@@ -114,24 +116,32 @@ export class AssetsRepository {
 
   /**
    * Assets of a site that could be the same machine as an observation: same MAC, same short
-   * hostname, or a shared address. Retired assets are history and never match.
+   * hostname, or a shared address. Retired assets are history and never match. Three indexed
+   * lookups joined by UNION: an OR across columns would make SQLite scan the whole table.
    */
   findCandidates(siteId: number, identity: { mac: string; hostname: string; addresses: readonly string[] }): MatchCandidate[] {
-    const key = hostnameKey(identity.hostname);
-    const addressList = identity.addresses.length > 0 ? identity.addresses : [''];
-    const placeholders = addressList.map(() => '?').join(', ');
-    const rows = this.db
-      .prepare<unknown[], { id: number; mac: string; hostname_key: string; addresses_json: string }>(
+    const addresses = identity.addresses.length > 0 ? identity.addresses : [''];
+    const rows = this.candidateStatement(addresses.length).all(siteId, identity.mac, siteId, hostnameKey(identity.hostname), siteId, ...addresses);
+    return rows.map((row) => ({ id: row.id, mac: row.mac, hostnameKey: row.hostname_key, addresses: JSON.parse(row.addresses_json) as string[] }));
+  }
+
+  private candidateStatement(addressCount: number) {
+    let statement = this.candidateStatements.get(addressCount);
+    if (!statement) {
+      const placeholders = Array.from({ length: addressCount }, () => '?').join(', ');
+      statement = this.db.prepare<unknown[], { id: number; mac: string; hostname_key: string; addresses_json: string }>(
         `SELECT a.id, a.mac, a.hostname_key,
            (SELECT json_group_array(address) FROM asset_addresses WHERE asset_id = a.id) AS addresses_json
          FROM assets a
-         WHERE a.site_id = ? AND a.status <> 'retired' AND (
-           (a.mac <> '' AND a.mac = ?) OR (a.hostname_key <> '' AND a.hostname_key = ?)
-           OR a.id IN (SELECT asset_id FROM asset_addresses WHERE site_id = ? AND address IN (${placeholders})))
+         WHERE a.status <> 'retired' AND a.id IN (
+           SELECT id FROM assets WHERE site_id = ? AND mac = ? AND mac <> ''
+           UNION SELECT id FROM assets WHERE site_id = ? AND hostname_key = ? AND hostname_key <> ''
+           UNION SELECT asset_id FROM asset_addresses WHERE site_id = ? AND address IN (${placeholders}))
          ORDER BY a.id`,
-      )
-      .all(siteId, identity.mac, key, siteId, ...addressList);
-    return rows.map((row) => ({ id: row.id, mac: row.mac, hostnameKey: row.hostname_key, addresses: JSON.parse(row.addresses_json) as string[] }));
+      );
+      this.candidateStatements.set(addressCount, statement);
+    }
+    return statement;
   }
 
   /** Assets of a site that a completed scan should have seen: active or unreviewed, with addresses. */

@@ -40,6 +40,10 @@ export class InventoryImportService {
     this.requireSite(request.siteId);
     if (request.text.trim() === '') throw new AppError('bad_request', `${request.fileName || 'the CSV file'} is empty`);
     const parsed = csvToAssetRows(request.text, { delimiter: request.delimiter, hasHeader: request.hasHeader, mapping: request.mapping });
+    const fileProblems = parsed.errors.filter((error) => error.line === 0);
+    if (fileProblems.length > 0) {
+      throw new AppError('bad_request', `${request.fileName || 'the CSV file'}: ${fileProblems.map((error) => error.message).join('; ')}. Nothing was imported.`);
+    }
     const note = `CSV import${request.fileName ? ` of ${request.fileName}` : ''}`;
     const report = this.mergeAll(parsed.rows, (row) => this.deps.inventory.mergeAdminFields(request.siteId, row.fields, 'csv', note));
     return this.finish(request.siteId, 'csv-imported', request.fileName, { ...report, errors: parsed.errors });

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../database';
+import { AuditLogRepository } from './audit-log.repository';
+
+const dbs: ReturnType<typeof openDatabase>[] = [];
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+
+function seeded() {
+  const db = openDatabase(':memory:');
+  dbs.push(db);
+  const log = new AuditLogRepository(db);
+  for (let index = 1; index <= 3; index++) {
+    log.append({ at: `2026-11-0${index}T00:00:00.000Z`, actor: 'ana', siteId: 1, entityType: 'asset', entityId: 7, action: `edit-${index}`, details: { index } });
+  }
+  return { db, log };
+}
+
+describe('AuditLogRepository', () => {
+  it('chains entries and lists them per entity, newest first', () => {
+    const { log } = seeded();
+    expect(log.verifyChain()).toBeNull();
+    expect(log.listForEntity('asset', 7).map((entry) => entry.action)).toEqual(['edit-3', 'edit-2', 'edit-1']);
+  });
+
+  it('detects a changed row', () => {
+    const { db, log } = seeded();
+    db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
+    expect(log.verifyChain()).toEqual({ brokenAtId: 2, reason: expect.stringContaining('changed') });
+  });
+
+  it('detects a deleted row', () => {
+    const { db, log } = seeded();
+    db.prepare('DELETE FROM audit_log WHERE id = 2').run();
+    expect(log.verifyChain()).toEqual({ brokenAtId: 3, reason: expect.stringContaining('deleted') });
+  });
+});
