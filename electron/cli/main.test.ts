@@ -79,3 +79,30 @@ describe('patchdesk import csv with a file-level problem', () => {
     expect((await run(dir, 'assets')).out).toContain('No assets');
   });
 });
+
+describe('patchdesk parse', () => {
+  const samples = new URL('../services/collect/parsers/fixtures/', import.meta.url).pathname;
+
+  it('lists the formats', async () => {
+    const result = await run(makeTempDir(), 'parse', '--list');
+    expect(result.code).toBe(0);
+    for (const format of ['apt-simulate', 'yum-check-update', 'zypper-xml', 'windows-update-json', 'cisco-ios', 'routeros']) expect(result.out).toContain(format);
+  });
+
+  it('prints what it reads from a capture as JSON, honouring the exit code', async () => {
+    const { readdirSync } = await import('node:fs');
+    const ubuntu = readdirSync(samples).find((name) => name.includes('ubuntu-24') && name.endsWith('.stdout'));
+    const result = await run(makeTempDir(), 'parse', 'apt-simulate', join(samples, ubuntu ?? 'missing'));
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.out) as { updates: { kind: string }[] };
+    expect(parsed.updates.filter((update) => update.kind === 'upgrade')).toHaveLength(51);
+  });
+
+  it('fails with exit 2 on output it cannot read', async () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, 'garbage.txt'), 'E: Could not open lock file /var/lib/dpkg/lock-frontend\n');
+    const result = await run(dir, 'parse', 'yum-check-update', join(dir, 'garbage.txt'), '--exit-code', '1');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('cannot read it as yum-check-update');
+  });
+});

@@ -10,6 +10,7 @@ import { createCliContext } from './cli-context';
 import { CliError, usageError } from './cli-error';
 import { ASSETS_USAGE, runAssetsCommand } from './commands/assets.command';
 import { IMPORT_USAGE, runImportCommand } from './commands/import.command';
+import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
 import { runScanCommand, SCAN_USAGE } from './commands/scan.command';
 import { runSiteCommand, SITE_USAGE } from './commands/site.command';
 
@@ -20,6 +21,7 @@ Usage:
   ${SCAN_USAGE}
   ${IMPORT_USAGE.split('\n').join('\n  ')}
   ${ASSETS_USAGE}
+  ${PARSE_USAGE.split('\n').join('\n  ')}
 
 Global options:
   --data-dir DIR   use this data folder (default: PATCHDESK_DATA_DIR, else the per-user app data folder)
@@ -51,6 +53,10 @@ export async function runCli(argv: readonly string[], io = { out: (line: string)
     if (help || command === undefined || command === 'help') {
       io.out(USAGE);
       return command === undefined && !help ? 2 : 0;
+    }
+    if (command === 'parse') {
+      await runParseCommand(args, io.out);
+      return 0;
     }
     if (!['site', 'scan', 'import', 'assets'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
