@@ -15,6 +15,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'no-console': 'off',
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // Stripping control characters from hostile banners and command output is deliberate.
+      'no-control-regex': 'off',
     },
   },
   {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIpv4 } from '../domain/network-targets';
 import { IMPACT_LEVELS, TIERS } from '../domain/risk-tier';
-import { checkedString, Id, IsoTimestamp, NonEmptyText, OptionalText } from './common';
+import { checkedString, Id, IsoTimestamp, NonEmptyText } from './common';
 
 export const OsFamily = z.enum(['linux', 'windows', 'macos', 'bsd', 'network-os', 'embedded', 'other', 'unknown']);
 export type OsFamily = z.infer<typeof OsFamily>;
