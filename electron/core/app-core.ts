@@ -9,9 +9,11 @@ import { openDatabase, type Db } from '../db/database';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { AssetsRepository } from '../db/repositories/assets.repository';
 import { AuditLogRepository } from '../db/repositories/audit-log.repository';
+import { CredentialsRepository } from '../db/repositories/credentials.repository';
 import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
 import type { runDiscovery } from '../services/discovery/index';
+import { CredentialVaultService, type KeychainProtector } from '../services/credentials/credential-vault.service';
 import { InventoryImportService } from '../services/inventory/inventory-import.service';
 import { InventoryService } from '../services/inventory/inventory.service';
 import { ScanJobsService } from '../services/scans/scan-jobs.service';
@@ -31,6 +33,8 @@ export interface AppCoreOptions {
   clock?: Clock;
   discover?: typeof runDiscovery;
   checkResponses?: boolean;
+  /** Desktop only: the OS keychain that protects the vault's key. */
+  keychain?: KeychainProtector;
 }
 
 /** Everything a transport needs, plus the services for the CLI's direct use. */
@@ -38,7 +42,7 @@ export interface AppCore {
   db: Db;
   dispatcher: Dispatcher;
   events: EventBus;
-  services: { sites: SitesService; inventory: InventoryService; tiers: TiersService; scans: ScanJobsService; imports: InventoryImportService };
+  services: { sites: SitesService; inventory: InventoryService; tiers: TiersService; scans: ScanJobsService; imports: InventoryImportService; vault: CredentialVaultService };
   audit: AuditLogRepository;
   /** Stops running jobs and closes the database. */
   close(): Promise<void>;
@@ -61,6 +65,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const tiers = new TiersService({ ...common, assets: repositories.assets, inventory });
   const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, discover: options.discover ?? loadDiscoveryOnDemand });
   const imports = new InventoryImportService({ ...common, sites: repositories.sites, inventory });
+  const vault = new CredentialVaultService({ ...common, credentials: new CredentialsRepository(db), ...(options.keychain ? { keychain: options.keychain } : {}) });
+  vault.unlockWithKeychain();
 
   const dispatcher = createDispatcher(
     {
@@ -90,6 +96,18 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'import:csvCommit': (request) => imports.importCsv(request),
       'import:nmap': (request) => imports.importNmap(request),
       'export:assets': (request) => imports.exportAssets(request),
+      'vault:status': () => vault.status(),
+      'vault:setup': (request) => vault.setupWithPassphrase(request.passphrase),
+      'vault:unlock': (request) => vault.unlock(request.passphrase),
+      'vault:lock': () => vault.lock(),
+      'credentials:list': (request) => vault.list(request.siteId),
+      'credentials:create': (request) => vault.create(request),
+      'credentials:retire': (request) => {
+        vault.retire(request.id);
+        return {};
+      },
+      'credentials:bind': (request) => vault.bind(request.credentialId, request.assetIds, request.tags),
+      'credentials:uses': (request) => vault.uses(request.id),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1' },
   );
@@ -98,9 +116,10 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports },
+    services: { sites, inventory, tiers, scans, imports, vault },
     audit: repositories.audit,
     async close() {
+      vault.lock();
       await scans.stopAll();
       db.close();
     },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppInfo } from './app';
 import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetReview, AssetUpdate, BulkResult } from './assets';
 import { Empty, Id } from './common';
+import { Credential, CredentialBind, CredentialCreate, CredentialUse, Passphrase, VaultStatus } from './credentials';
 import { ScanFinishedEvent, ScanHostEvent, ScanProgressEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
 import { CsvCommitRequest, CsvPreview, CsvPreviewRequest, ExportedFile, ExportRequest, ImportReport, NmapImportRequest } from './import-export';
 import { Site, SiteInput, SiteUpdate } from './sites';
@@ -43,6 +44,16 @@ export const channels = {
   'import:csvCommit': channel(CsvCommitRequest, ImportReport),
   'import:nmap': channel(NmapImportRequest, ImportReport),
   'export:assets': channel(ExportRequest, ExportedFile),
+
+  'vault:status': channel(Empty, VaultStatus),
+  'vault:setup': channel(z.object({ passphrase: Passphrase }), VaultStatus),
+  'vault:unlock': channel(z.object({ passphrase: z.string().max(1024) }), VaultStatus),
+  'vault:lock': channel(Empty, VaultStatus),
+  'credentials:list': channel(z.object({ siteId: Id.nullable() }), z.array(Credential)),
+  'credentials:create': channel(CredentialCreate, Credential),
+  'credentials:retire': channel(z.object({ id: Id }), Empty),
+  'credentials:bind': channel(CredentialBind, Credential),
+  'credentials:uses': channel(z.object({ id: Id }), z.array(CredentialUse)),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -75,6 +86,7 @@ export function isChannelName(name: string): name is ChannelName {
 }
 
 export * from './common';
+export * from './credentials';
 export * from './app';
 export * from './assets';
 export * from './discovery';

@@ -3,6 +3,7 @@
  * a new migration. Migrations import no application code, so they stay valid as the code moves.
  */
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-credentials';
 
 /** One migration: applied when the database's user_version is below `version`. */
 export interface Migration {
@@ -11,7 +12,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 /** The schema version this build of Patchdesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

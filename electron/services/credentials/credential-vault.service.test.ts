@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Asset } from '../../../shared/contract/assets';
+import type { Credential } from '../../../shared/contract/credentials';
+import type { Site } from '../../../shared/contract/sites';
+import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
+import { call, openTestCore } from '../../test-support/test-core';
+
+afterEach(removeTempDirs);
+
+const PASSPHRASE = 'correct horse battery staple';
+const SECRET = 'S3cr3t-Pa55word-that-must-never-leak';
+
+function makeKey(passphrase: string): string {
+  const dir = makeTempDir();
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', 'test', '-f', join(dir, 'id')]);
+  return readFileSync(join(dir, 'id'), 'utf8');
+}
+
+async function setup() {
+  const core = openTestCore();
+  const site = await call<Site>(core, 'sites:create', { name: 'Acme' });
+  return { core, site };
+}
+
+describe('CredentialVaultService', () => {
+  it('needs a passphrase of at least 12 characters, then seals secrets so the database never holds them in clear', async () => {
+    const { core, site } = await setup();
+    expect(await core.dispatcher.invoke('vault:setup', { passphrase: 'short' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('at least 12') } });
+    expect(await call(core, 'vault:setup', { passphrase: PASSPHRASE })).toEqual({ initialized: true, unlocked: true, protection: 'passphrase' });
+    const created = await call<Credential>(core, 'credentials:create', { siteId: site.id, name: 'Linux admin', kind: 'ssh', username: 'ops', secrets: { authMethod: 'password', password: SECRET, sudoPassword: SECRET } });
+    expect(created).toMatchObject({ name: 'Linux admin', hasSudoPassword: true });
+    expect(JSON.stringify(created)).not.toContain(SECRET);
+    expect(JSON.stringify(await call(core, 'credentials:list', { siteId: site.id }))).not.toContain(SECRET);
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(join(core.dataDir, 'patchdesk.db')).includes(Buffer.from(SECRET))).toBe(false);
+    await core.close();
+  });
+
+  it('refuses a wrong passphrase, and refuses to create or open secrets while locked', async () => {
+    const { core, site } = await setup();
+    await call(core, 'vault:setup', { passphrase: PASSPHRASE });
+    await call(core, 'vault:lock', {});
+    const locked = await core.dispatcher.invoke('credentials:create', { siteId: site.id, name: 'x', kind: 'winrm', username: 'CORP\\admin', secrets: { authMethod: 'ntlm', password: SECRET } });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('locked') } });
+    expect(JSON.stringify(locked)).not.toContain(SECRET);
+    expect(await core.dispatcher.invoke('vault:unlock', { passphrase: 'wrong passphrase!!' })).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'wrong passphrase' } });
+    expect(await call(core, 'vault:unlock', { passphrase: PASSPHRASE })).toMatchObject({ unlocked: true });
+    await core.close();
+  });
+
+  it('keeps secrets across restarts, opens them for executors and records each use', async () => {
+    const { core, site } = await setup();
+    await call(core, 'vault:setup', { passphrase: PASSPHRASE });
+    const asset = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: 'web1', tags: ['linux'] } });
+    const credential = await call<Credential>(core, 'credentials:create', { siteId: site.id, name: 'Linux', kind: 'ssh', username: 'ops', secrets: { authMethod: 'password', password: SECRET } });
+    await call(core, 'credentials:bind', { credentialId: credential.id, tags: ['linux'] });
+    const dataDir = core.dataDir;
+    await core.close();
+
+    const reopened = openTestCore({ dataDir });
+    expect(await call(reopened, 'vault:status', {})).toEqual({ initialized: true, unlocked: false, protection: 'passphrase' });
+    await call(reopened, 'vault:unlock', { passphrase: PASSPHRASE });
+    const found = reopened.services.vault.findForAsset({ id: asset.id, tags: asset.tags }, 'ssh');
+    expect(found?.id).toBe(credential.id);
+    expect(reopened.services.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'collect' })).toEqual({ authMethod: 'password', password: SECRET });
+    const uses = await call<{ assetName: string; purpose: string }[]>(reopened, 'credentials:uses', { id: credential.id });
+    expect(uses[0]).toMatchObject({ assetName: 'web1', purpose: 'collect' });
+    await reopened.close();
+  });
+
+  it('validates SSH keys with their passphrase and shows the fingerprint, never the key', async () => {
+    const { core, site } = await setup();
+    await call(core, 'vault:setup', { passphrase: PASSPHRASE });
+    const privateKey = makeKey('key-pass-123');
+    const noPassphrase = await core.dispatcher.invoke('credentials:create', { siteId: site.id, name: 'k', kind: 'ssh', username: 'ops', secrets: { authMethod: 'key', privateKey } });
+    expect(noPassphrase).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('encrypted') } });
+    expect(JSON.stringify(noPassphrase)).not.toContain('PRIVATE KEY');
+    const garbage = await core.dispatcher.invoke('credentials:create', { siteId: site.id, name: 'k', kind: 'ssh', username: 'ops', secrets: { authMethod: 'key', privateKey: 'not a key' } });
+    expect(garbage).toMatchObject({ ok: false, error: { message: expect.stringContaining('not an SSH private key') } });
+    const created = await call<Credential>(core, 'credentials:create', { siteId: site.id, name: 'k', kind: 'ssh', username: 'ops', secrets: { authMethod: 'key', privateKey, passphrase: 'key-pass-123' } });
+    expect(created.keyFingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+    const mismatch = await core.dispatcher.invoke('credentials:create', { siteId: site.id, name: 'w', kind: 'winrm', username: 'CORP\\a', secrets: { authMethod: 'password', password: SECRET } });
+    expect(mismatch).toMatchObject({ ok: false, error: { message: expect.stringContaining('winrm credential uses ntlm or basic') } });
+    await core.close();
+  });
+});

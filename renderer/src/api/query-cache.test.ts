@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { QueryCache, queryKey } from './query-cache';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('QueryCache', () => {
+  it('fetches on first watch and keeps data while refetching', async () => {
+    let calls = 0;
+    const cache = new QueryCache(async () => ++calls);
+    const key = queryKey('sites:list', {});
+    cache.watch('sites:list', {}, () => undefined);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(cache.snapshot(key)).toMatchObject({ data: 1, loading: false });
+    cache.invalidate(['sites:list']);
+    expect(cache.snapshot(key)).toMatchObject({ data: 1, fetching: true });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(cache.snapshot(key).data).toBe(2);
+  });
+
+  it('ignores a late answer from an older fetch', async () => {
+    const answers = [deferred<string>(), deferred<string>()];
+    let index = 0;
+    const cache = new QueryCache(() => answers[index++]!.promise);
+    const key = queryKey('sites:list', {});
+    cache.watch('sites:list', {}, () => undefined);
+    cache.invalidate(['sites:list']);
+    answers[1]!.resolve('new');
+    await new Promise((r) => setTimeout(r, 0));
+    answers[0]!.resolve('old');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.snapshot(key).data).toBe('new');
+  });
+
+  it('does not refetch unwatched entries on invalidate', async () => {
+    let calls = 0;
+    const cache = new QueryCache(async () => ++calls);
+    const stop = cache.watch('sites:list', {}, () => undefined);
+    await new Promise((r) => setTimeout(r, 0));
+    stop();
+    cache.invalidate(['sites:list']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
+  });
+});

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+
+/** Tones a badge can take; each maps to a pair of theme colours. */
+export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent';
+
+/** A small status label, e.g. "stale" or "unreviewed". */
+export function Badge({ tone = 'neutral', children, title, testId }: { tone?: BadgeTone; children: ReactNode; title?: string; testId?: string }) {
+  return (
+    <span className={`badge badge--${tone}`} title={title} data-testid={testId}>
+      {children}
+    </span>
+  );
+}

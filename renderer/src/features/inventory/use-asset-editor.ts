@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { Asset } from '../../../../shared/contract';
+import { errorMessage, isApiClientError } from '../../api/api-client-error';
+import { useInvalidate } from '../../api/use-api-cache';
+import { assetIssuesToErrors, assetToForm, changedFields, validateAssetForm, type AssetFormErrors, type AssetFormValues } from './asset-form-model';
+import { ASSET_READS, useUpdateAsset } from './use-assets';
+
+/**
+ * Editing one asset: the draft, per-field errors (live after the first save attempt, plus the
+ * host's issues), and the optimistic-concurrency handling: a conflict reloads the asset and says so.
+ */
+export function useAssetEditor(asset: Asset | undefined) {
+  const [draft, setDraft] = useState<AssetFormValues | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<AssetFormErrors>({});
+  const [conflict, setConflict] = useState(false);
+  const update = useUpdateAsset();
+  const invalidate = useInvalidate();
+
+  const start = () => {
+    if (!asset) return;
+    setDraft(assetToForm(asset));
+    setSubmitted(false);
+    setServerErrors({});
+    setConflict(false);
+  };
+  const cancel = () => {
+    setDraft(null);
+    setServerErrors({});
+  };
+  const change = (next: AssetFormValues) => {
+    setDraft(next);
+    setServerErrors({});
+  };
+
+  const errors: AssetFormErrors = draft && submitted ? { ...serverErrors, ...validateAssetForm(draft) } : serverErrors;
+
+  const save = async (): Promise<Asset | null> => {
+    if (!asset || !draft) return null;
+    setSubmitted(true);
+    if (Object.keys(validateAssetForm(draft)).length > 0) return null;
+    const changes = changedFields(asset, draft);
+    if (Object.keys(changes).length === 0) {
+      setDraft(null);
+      return asset;
+    }
+    try {
+      const saved = await update.run({ id: asset.id, expectedVersion: asset.version, changes });
+      setDraft(null);
+      setConflict(false);
+      return saved;
+    } catch (error) {
+      if (isApiClientError(error, 'conflict')) {
+        setConflict(true);
+        setDraft(null);
+        invalidate(ASSET_READS);
+      } else if (isApiClientError(error) && error.issues.length > 0) {
+        setServerErrors(assetIssuesToErrors(error.issues));
+      } else {
+        setServerErrors({ form: errorMessage(error) });
+      }
+      return null;
+    }
+  };
+
+  return { draft, editing: draft !== null, errors, conflict, dismissConflict: () => setConflict(false), start, cancel, change, save, saving: update.pending };
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { Icon } from '../../components/icon';
+import { ScanScreen } from '../discovery/scan-screen';
+import { InventoryScreen } from '../inventory/inventory-screen';
+import { useSiteAssets } from '../inventory/use-assets';
+import { useRequiredSite } from '../sites/current-site-context';
+import { NewSiteDialog } from '../sites/new-site-dialog';
+import { SiteSettingsScreen } from '../sites/site-settings-screen';
+import { TiersScreen } from '../tiers/tiers-screen';
+import { ScanIndicator } from './scan-indicator';
+import { SiteSwitcher } from './site-switcher';
+import { TopBar } from './top-bar';
+import { useRoute } from './use-route';
+import { WizardRail } from './wizard-rail';
+
+/** The product frame once a site exists: top bar, the steps rail, and the current screen. */
+export function AppShell() {
+  const site = useRequiredSite();
+  const { route, navigate } = useRoute();
+  const assets = useSiteAssets(site.id);
+  const [creatingSite, setCreatingSite] = useState(false);
+
+  return (
+    <div className="app">
+      <TopBar>
+        <SiteSwitcher />
+        <button type="button" className="button button--ghost" onClick={() => setCreatingSite(true)} data-testid="new-site">
+          <Icon name="plus" />
+          New site
+        </button>
+        <ScanIndicator />
+      </TopBar>
+      <div className="app__body">
+        <WizardRail route={route} assets={assets.data} onNavigate={navigate} />
+        <main className="app__main" key={site.id}>
+          {route.screen === 'inventory' ? <InventoryScreen view={route.view} /> : null}
+          {route.screen === 'scan' ? <ScanScreen /> : null}
+          {route.screen === 'tiers' ? <TiersScreen tab={route.tab} /> : null}
+          {route.screen === 'settings' ? <SiteSettingsScreen /> : null}
+        </main>
+      </div>
+      {creatingSite ? <NewSiteDialog onClose={() => setCreatingSite(false)} /> : null}
+    </div>
+  );
+}

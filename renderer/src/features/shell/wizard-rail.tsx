@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+import type { Asset } from '../../../../shared/contract';
+import { Icon } from '../../components/icon';
+import { plural } from '../../lib/format';
+import { useApiQuery } from '../../api/use-api-query';
+import type { Route } from './route';
+import { WIZARD_STEPS, type WizardStep } from './wizard-steps';
+
+function stepStatus(step: WizardStep, assets: readonly Asset[] | undefined): string {
+  if (!assets) return '';
+  if (step.id === 'inventory') {
+    const unreviewed = assets.filter((asset) => asset.status === 'unreviewed').length;
+    const active = assets.filter((asset) => asset.status === 'active').length;
+    return unreviewed > 0 ? `${plural(unreviewed, 'host')} to review` : plural(active, 'asset');
+  }
+  if (step.id === 'tiers') {
+    const active = assets.filter((asset) => asset.status === 'active');
+    const unclassified = active.filter((asset) => asset.classification === null).length;
+    return active.length === 0 ? 'Needs an inventory' : unclassified > 0 ? `${plural(unclassified, 'asset')} unclassified` : 'All classified';
+  }
+  return '';
+}
+
+/** The product's path as a left rail: the live steps with their status, the rest marked as coming next. */
+export function WizardRail({ route, assets, onNavigate }: { route: Route; assets: readonly Asset[] | undefined; onNavigate: (route: Route) => void }) {
+  const info = useApiQuery('app:info', {});
+  const statuses = useMemo(() => Object.fromEntries(WIZARD_STEPS.map((step) => [step.id, stepStatus(step, assets)])), [assets]);
+  const activeStep = route.screen === 'inventory' || route.screen === 'scan' ? 'inventory' : route.screen === 'tiers' ? 'tiers' : null;
+
+  return (
+    <nav className="rail" aria-label="Steps">
+      <ol className="rail__steps">
+        {WIZARD_STEPS.map((step, index) =>
+          step.available ? (
+            <li key={step.id}>
+              <button
+                type="button"
+                className="rail__step"
+                aria-current={activeStep === step.id ? 'page' : undefined}
+                onClick={() => onNavigate(step.id === 'inventory' ? { screen: 'inventory', view: 'active' } : { screen: 'tiers', tab: 'classify' })}
+                data-testid={`rail-${step.id}`}
+              >
+                <span className="rail__number">{index + 1}</span>
+                <span className="rail__text">
+                  <span className="rail__title">{step.title}</span>
+                  <span className="rail__status" data-testid={`rail-${step.id}-status`}>
+                    {statuses[step.id] || step.description}
+                  </span>
+                </span>
+              </button>
+            </li>
+          ) : (
+            <li key={step.id}>
+              {index > 0 && WIZARD_STEPS[index - 1]?.available ? (
+                <span className="rail__divider" aria-hidden="true">
+                  Coming next
+                </span>
+              ) : null}
+              <div className="rail__step rail__step--disabled" aria-disabled="true" data-testid={`rail-${step.id}`}>
+                <span className="rail__number">{index + 1}</span>
+                <span className="rail__text">
+                  <span className="rail__title">
+                    {step.title}
+                    <span className="visually-hidden"> (coming next)</span>
+                  </span>
+                  <span className="rail__status">{step.description}</span>
+                </span>
+              </div>
+            </li>
+          ),
+        )}
+      </ol>
+      <div className="rail__footer">
+        <button type="button" className="rail__link" aria-current={route.screen === 'settings' ? 'page' : undefined} onClick={() => onNavigate({ screen: 'settings' })} data-testid="rail-settings">
+          <Icon name="settings" />
+          Site settings
+        </button>
+        {info.data ? (
+          <span className="rail__version muted">
+            Patchdesk {info.data.version} · {info.data.mode === 'desktop' ? 'desktop' : 'browser'}
+          </span>
+        ) : null}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { Site } from '../../../../shared/contract';
+import { DEFAULT_PATCH_POLICY, SEVERITIES, type PatchPolicy } from '../../../../shared/domain/patch-policy';
+import { TIER_LABELS, TIERS } from '../../../../shared/domain/risk-tier';
+import { errorMessage, isApiClientError } from '../../api/api-client-error';
+import { Field } from '../../components/field';
+import { InlineAlert } from '../../components/inline-alert';
+import { useToast } from '../../components/toast';
+import { formToPolicy, policyToForm, policyWarnings, validatePolicyForm, type PolicyFormValues } from './policy-form-model';
+import { usePolicy, useUpdatePolicy } from './use-tiers';
+
+const SEVERITY_LABELS = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;
+
+/** The site's patch policy: SLA days per tier and severity, exception length and stale detection. */
+export function PolicyEditor({ site }: { site: Site }) {
+  const policy = usePolicy(site.id);
+  if (policy.error && !policy.data) return <InlineAlert title="The policy could not be loaded">{errorMessage(policy.error)}</InlineAlert>;
+  if (!policy.data) return <div className="skeleton-block" aria-busy="true" aria-label="Loading policy" />;
+  return <PolicyForm key={JSON.stringify(policy.data)} site={site} policy={policy.data} />;
+}
+
+function PolicyForm({ site, policy }: { site: Site; policy: PatchPolicy }) {
+  const [values, setValues] = useState<PolicyFormValues>(() => policyToForm(policy));
+  const [serverError, setServerError] = useState<string | null>(null);
+  const update = useUpdatePolicy();
+  const notify = useToast();
+  const errors = validatePolicyForm(values);
+  const warnings = policyWarnings(values);
+  const dirty = JSON.stringify(formToPolicy(values)) !== JSON.stringify(policy);
+
+  const setCell = (tier: string, severity: string, value: string) =>
+    setValues((current) => ({ ...current, slaDays: { ...current.slaDays, [tier]: { ...current.slaDays[tier as '1'], [severity]: value } } }));
+
+  const save = async () => {
+    setServerError(null);
+    if (Object.keys(errors).length > 0) return;
+    try {
+      await update.run({ siteId: site.id, policy: formToPolicy(values) });
+      notify({ tone: 'success', text: 'Patch policy saved' });
+    } catch (error) {
+      setServerError(isApiClientError(error) && error.issues.length ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') : errorMessage(error));
+    }
+  };
+
+  return (
+    <form
+      className="card policy-editor"
+      aria-labelledby="policy-title"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      data-testid="policy-editor"
+    >
+      <h2 id="policy-title" className="card__title">
+        Patch policy for {site.name}
+      </h2>
+      <p className="muted">How many days a missing update may stay open, by asset tier and update severity. The defaults follow common insurer and CIS guidance.</p>
+      <table className="policy-table">
+        <caption className="visually-hidden">SLA days by tier and severity</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tier</th>
+            {SEVERITIES.map((severity) => (
+              <th key={severity} scope="col">
+                {SEVERITY_LABELS[severity]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {TIERS.map((tier) => (
+            <tr key={tier}>
+              <th scope="row">{TIER_LABELS[tier]}</th>
+              {SEVERITIES.map((severity) => {
+                const key = `sla.${tier}.${severity}`;
+                const message = errors[key] ?? warnings[key];
+                return (
+                  <td key={severity} className={errors[key] ? 'is-invalid' : warnings[key] ? 'is-warning' : ''}>
+                    <div className="days-input">
+                      <input
+                        className="input input--numeric"
+                        inputMode="numeric"
+                        aria-label={`${TIER_LABELS[tier]}, ${SEVERITY_LABELS[severity]} severity, days`}
+                        aria-invalid={errors[key] ? true : undefined}
+                        title={message}
+                        value={values.slaDays[`${tier}`][severity]}
+                        onChange={(event) => setCell(String(tier), severity, event.target.value)}
+                        data-testid={`policy-${tier}-${severity}`}
+                      />
+                      <span className="muted">d</span>
+                    </div>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <CellMessages errors={errors} warnings={warnings} />
+      <div className="form-grid">
+        <Field label="Longest exception (days)" error={errors.maxExceptionDays} hint="An exception must be renewed after this many days.">
+          {(control) => <input {...control} className="input input--numeric" inputMode="numeric" value={values.maxExceptionDays} onChange={(event) => setValues({ ...values, maxExceptionDays: event.target.value })} data-testid="policy-max-exception" />}
+        </Field>
+        <Field label="Stale after missed scans" error={errors.staleAfterMissedScans} hint="A host missing from this many scans in a row is flagged stale.">
+          {(control) => <input {...control} className="input input--numeric" inputMode="numeric" value={values.staleAfterMissedScans} onChange={(event) => setValues({ ...values, staleAfterMissedScans: event.target.value })} data-testid="policy-stale-after" />}
+        </Field>
+      </div>
+      {serverError ? <InlineAlert title="The policy was not saved">{serverError}</InlineAlert> : null}
+      <div className="form-actions">
+        <button type="button" className="button button--ghost" onClick={() => setValues(policyToForm(DEFAULT_PATCH_POLICY))}>
+          Use the defaults
+        </button>
+        <button type="button" className="button" disabled={!dirty} onClick={() => setValues(policyToForm(policy))}>
+          Discard changes
+        </button>
+        <button type="submit" className="button button--primary" disabled={!dirty || update.pending || Object.keys(errors).length > 0} data-testid="policy-save">
+          {update.pending ? 'Saving…' : 'Save policy'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Cell problems listed under the table, so the table itself never changes height while typing. */
+function CellMessages({ errors, warnings }: { errors: Record<string, string>; warnings: Record<string, string> }) {
+  const describe = (key: string) => {
+    const [, tier, severity] = key.split('.');
+    return `${TIER_LABELS[Number(tier) as 1]}, ${SEVERITY_LABELS[severity as 'high']} severity`;
+  };
+  const cells = [...Object.entries(errors).filter(([key]) => key.startsWith('sla.')).map(([key, message]) => ({ key, message, tone: 'error' })), ...Object.entries(warnings).filter(([key]) => !errors[key]).map(([key, message]) => ({ key, message, tone: 'warning' }))];
+  return (
+    <ul className="cell-messages" aria-live="polite" data-testid="policy-messages">
+      {cells.map((cell) => (
+        <li key={cell.key} className={cell.tone === 'error' ? 'field__error' : 'field__warning'}>
+          {describe(cell.key)}: {cell.message}
+          {cell.tone === 'warning' ? ' (allowed, but check it)' : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PATCH_POLICY } from '../../../../shared/domain/patch-policy';
+import { formToPolicy, policyToForm, policyWarnings, validatePolicyForm } from './policy-form-model';
+
+describe('policy form', () => {
+  it('round-trips the default policy and accepts it', () => {
+    const form = policyToForm(DEFAULT_PATCH_POLICY);
+    expect(formToPolicy(form)).toEqual(DEFAULT_PATCH_POLICY);
+    expect(validatePolicyForm(form)).toEqual({});
+  });
+
+  it('reports bad cells by tier and severity', () => {
+    const form = policyToForm(DEFAULT_PATCH_POLICY);
+    form.slaDays['2'].high = 'soon';
+    form.slaDays['1'].low = '0';
+    form.maxExceptionDays = '1000';
+    const errors = validatePolicyForm(form);
+    expect(errors['sla.2.high']).toBe('a whole number of days');
+    expect(errors['sla.1.low']).toBe('at least 1 day');
+    expect(errors.maxExceptionDays).toBeDefined();
+  });
+
+  it('flags a lower tier with a shorter SLA than the tier above', () => {
+    const form = policyToForm(DEFAULT_PATCH_POLICY);
+    form.slaDays['3'].critical = '10';
+    expect(policyWarnings(form)).toEqual({ 'sla.3.critical': 'shorter than tier 2 (14 d)' });
+    expect(validatePolicyForm(form)).toEqual({});
+  });
+});

@@ -1,0 +1,63 @@
+import { PatchPolicySchema } from '../../../../shared/contract';
+import { SEVERITIES, type PatchPolicy, type Severity } from '../../../../shared/domain/patch-policy';
+import { TIERS, type Tier } from '../../../../shared/domain/risk-tier';
+
+/** The policy form: every number as typed. */
+export interface PolicyFormValues {
+  slaDays: Record<`${Tier}`, Record<Severity, string>>;
+  maxExceptionDays: string;
+  staleAfterMissedScans: string;
+}
+
+/** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`. */
+export type PolicyFormErrors = Record<string, string>;
+
+/** The form filled from a policy. */
+export function policyToForm(policy: PatchPolicy): PolicyFormValues {
+  const slaDays = Object.fromEntries(
+    TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, String(policy.slaDays[`${tier}`][severity])]))]),
+  ) as PolicyFormValues['slaDays'];
+  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans) };
+}
+
+const toNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
+
+/** The form as a policy (numbers may be invalid; validate first). */
+export function formToPolicy(values: PolicyFormValues): PatchPolicy {
+  const slaDays = Object.fromEntries(
+    TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, toNumber(values.slaDays[`${tier}`][severity])]))]),
+  ) as PatchPolicy['slaDays'];
+  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans) };
+}
+
+/** Checks the policy with the contract's schema; these block saving. */
+export function validatePolicyForm(values: PolicyFormValues): PolicyFormErrors {
+  const policy = formToPolicy(values);
+  const errors: PolicyFormErrors = {};
+  const parsed = PatchPolicySchema.safeParse(policy);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [head, tier, severity] = issue.path.map(String);
+      const key = head === 'slaDays' ? `sla.${tier}.${severity}` : (head ?? 'form');
+      errors[key] ??= issue.message.includes('expected number') || issue.message.includes('NaN') ? 'a whole number of days' : issue.message;
+    }
+  }
+  return errors;
+}
+
+/**
+ * Cells where a less important tier must be patched sooner than the tier above: allowed, but
+ * almost always a typo, so the editor points them out without blocking the save.
+ */
+export function policyWarnings(values: PolicyFormValues): PolicyFormErrors {
+  const policy = formToPolicy(values);
+  const warnings: PolicyFormErrors = {};
+  for (const severity of SEVERITIES) {
+    for (const tier of TIERS.slice(1)) {
+      const days = policy.slaDays[`${tier}`][severity];
+      const above = policy.slaDays[`${(tier - 1) as Tier}`][severity];
+      if (Number.isFinite(days) && Number.isFinite(above) && days < above) warnings[`sla.${tier}.${severity}`] = `shorter than tier ${tier - 1} (${above} d)`;
+    }
+  }
+  return warnings;
+}
