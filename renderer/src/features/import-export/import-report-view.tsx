@@ -43,7 +43,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 {report.errors.map((error, index) => (
                   <tr key={`${error.line}-${index}`} data-testid="import-error" data-line={error.line}>
                     <td className="mono">{error.line}</td>
-                    <td>{error.message}</td>
+                    <td>{error.message.replace(/^line \d+:\s*/, '')}</td>
                   </tr>
                 ))}
               </tbody>

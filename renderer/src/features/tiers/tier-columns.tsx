@@ -21,7 +21,7 @@ export const TIER_COLUMNS: readonly GridColumn<Asset>[] = [
     ),
   },
   { id: 'deviceType', header: 'Device', width: 'minmax(80px, 0.8fr)', render: (asset) => DEVICE_TYPE_LABELS[asset.deviceType] },
-  { id: 'impact', header: 'Impact', width: '76px', render: (asset) => (asset.classification ? splitLabel(IMPACT_LABELS[asset.classification.impact])[0] : <span className="muted">—</span>) },
+  { id: 'impact', header: 'Impact', width: '88px', render: (asset) => (asset.classification ? splitLabel(IMPACT_LABELS[asset.classification.impact])[0] : <span className="muted">—</span>) },
   { id: 'exposure', header: 'Exposure', width: 'minmax(96px, 1fr)', render: (asset) => exposureSummary(asset.classification) || <span className="muted">—</span> },
   { id: 'computed', header: 'Computed', width: '82px', render: (asset) => <TierBadge tier={asset.computedTier} compact /> },
   {
@@ -38,5 +38,5 @@ export const TIER_COLUMNS: readonly GridColumn<Asset>[] = [
         <span className="muted">—</span>
       ),
   },
-  { id: 'tier', header: 'In force', width: '126px', render: (asset) => <TierBadge tier={asset.tier} overridden={asset.tierOverride !== null} /> },
+  { id: 'tier', header: 'In force', width: '158px', render: (asset) => <TierBadge tier={asset.tier} overridden={asset.tierOverride !== null} /> },
 ];
