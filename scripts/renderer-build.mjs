@@ -21,7 +21,7 @@ export function ensureRendererBuilt({ quiet = false } = {}) {
   const sources = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared')));
   if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= sources) return true;
   if (!quiet) console.log('Building the user interface (vite)...');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'renderer/vite.config.ts'), '--logLevel', 'warn'], {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'renderer/vite.config.ts'), '--logLevel', 'error'], {
     cwd: root,
     stdio: quiet ? 'pipe' : 'inherit',
   });

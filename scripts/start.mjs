@@ -9,7 +9,11 @@ function electronBinary() {
     // The electron package exports the binary's path, and throws when its download never happened.
     return { path: require('electron') };
   } catch (error) {
-    return { reason: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = /failed to install correctly/i.test(message)
+      ? "its binary was never downloaded: the electron package fetches it at install time, which this machine cannot do (or install scripts were skipped)"
+      : message;
+    return { reason };
   }
 }
 
