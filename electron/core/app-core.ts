@@ -4,18 +4,25 @@
  * start here, so they behave the same.
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { openDatabase, type Db } from '../db/database';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { AssetsRepository } from '../db/repositories/assets.repository';
 import { AuditLogRepository } from '../db/repositories/audit-log.repository';
 import { CredentialsRepository } from '../db/repositories/credentials.repository';
+import { PatchStatusRepository } from '../db/repositories/patch-status.repository';
 import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
 import type { runDiscovery } from '../services/discovery/index';
 import { CredentialVaultService, type KeychainProtector } from '../services/credentials/credential-vault.service';
 import { InventoryImportService } from '../services/inventory/inventory-import.service';
 import { InventoryService } from '../services/inventory/inventory.service';
+import { CollectJobsService } from '../services/patch-status/collect-jobs.service';
+import { loadEolTable } from '../services/patch-status/eol-table.loader';
+import type { HostCollector } from '../services/patch-status/host-collector';
+import { PatchStatusService } from '../services/patch-status/patch-status.service';
+import { OfflineCollectionService } from '../services/patch-status/offline-collection.service';
 import { ScanJobsService } from '../services/scans/scan-jobs.service';
 import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
@@ -35,6 +42,10 @@ export interface AppCoreOptions {
   checkResponses?: boolean;
   /** Desktop only: the OS keychain that protects the vault's key. */
   keychain?: KeychainProtector;
+  /** Collects one host; tests pass a scripted one. Defaults to SSH/WinRM. */
+  collector?: HostCollector;
+  /** Where bundled data lives (resources/); the Electron main process passes its own. */
+  resourcesDir?: string;
 }
 
 /** Everything a transport needs, plus the services for the CLI's direct use. */
@@ -42,7 +53,17 @@ export interface AppCore {
   db: Db;
   dispatcher: Dispatcher;
   events: EventBus;
-  services: { sites: SitesService; inventory: InventoryService; tiers: TiersService; scans: ScanJobsService; imports: InventoryImportService; vault: CredentialVaultService };
+  services: {
+    sites: SitesService;
+    inventory: InventoryService;
+    tiers: TiersService;
+    scans: ScanJobsService;
+    imports: InventoryImportService;
+    vault: CredentialVaultService;
+    patchStatus: PatchStatusService;
+    collections: CollectJobsService;
+    offline: OfflineCollectionService;
+  };
   audit: AuditLogRepository;
   /** Stops running jobs and closes the database. */
   close(): Promise<void>;
@@ -50,6 +71,14 @@ export interface AppCore {
 
 /** The discovery engine, loaded on the first scan so other commands start fast. */
 const loadDiscoveryOnDemand: typeof runDiscovery = async (run) => (await import('../services/discovery/index')).runDiscovery(run);
+
+/** The SSH/WinRM collector, loaded on the first collection so other commands start fast. */
+const loadCollectorOnDemand: HostCollector = async (request) => (await import('../services/patch-status/remote-host-collector')).createRemoteHostCollector()(request);
+
+/** resources/ beside the source tree (the desktop app passes its packaged folder instead). */
+function defaultResourcesDir(): string {
+  return fileURLToPath(new URL('../../resources/', import.meta.url));
+}
 
 /** Opens an installation's data and builds the services over it. */
 export function openAppCore(options: AppCoreOptions): AppCore {
@@ -67,6 +96,12 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const imports = new InventoryImportService({ ...common, sites: repositories.sites, inventory });
   const vault = new CredentialVaultService({ ...common, credentials: new CredentialsRepository(db), ...(options.keychain ? { keychain: options.keychain } : {}) });
   vault.unlockWithKeychain();
+  const eol = loadEolTable(options.resourcesDir ?? defaultResourcesDir(), options.dataDir);
+  if (eol.warning) console.warn(`patchdesk: ${eol.warning}`);
+  const patchStatusRepository = new PatchStatusRepository(db);
+  const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table });
+  const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, collector: options.collector ?? loadCollectorOnDemand });
+  const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus });
 
   const dispatcher = createDispatcher(
     {
@@ -108,6 +143,20 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       },
       'credentials:bind': (request) => vault.bind(request.credentialId, request.assetIds, request.tags),
       'credentials:uses': (request) => vault.uses(request.id),
+      'status:fleet': (request) => patchStatus.fleet(request.siteId),
+      'status:asset': (request) => patchStatus.detail(request.assetId),
+      'collect:start': (request) => collections.start(request),
+      'collect:cancel': (request) => {
+        collections.cancel(request.jobId);
+        return {};
+      },
+      'collect:list': (request) => collections.list(request.siteId),
+      'collect:importFile': (request) => offline.importFile(request.siteId, request.text, request.assetId),
+      'hostkeys:list': (request) => patchStatus.hostKeys(request.siteId),
+      'hostkeys:approve': (request) => {
+        patchStatus.approveHostKey(request.assetId, request.fingerprint);
+        return {};
+      },
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1' },
   );
@@ -116,11 +165,11 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline },
     audit: repositories.audit,
     async close() {
       vault.lock();
-      await scans.stopAll();
+      await Promise.all([scans.stopAll(), collections.stopAll()]);
       db.close();
     },
   };

@@ -67,7 +67,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
 
     const pending = migrations.filter((migration) => migration.version > current);
     if (pending.length > 0) {
-      if (existed && current > 0 && options.backupBeforeMigrate !== false) backupBeforeMigration(db, file, current);
+      if (existed && current > 0 && options.backupBeforeMigrate !== false) backupBeforeMigration(db, file, current, latest);
       applyMigrations(db, pending, file);
     }
     return db;
@@ -95,8 +95,8 @@ function checkReadable(db: Db, file: string): void {
   }
 }
 
-function backupBeforeMigration(db: Db, file: string, fromVersion: number): void {
-  const target = `${file}.before-v${LATEST_SCHEMA_VERSION}-from-v${fromVersion}.bak`;
+function backupBeforeMigration(db: Db, file: string, fromVersion: number, toVersion: number): void {
+  const target = `${file}.before-v${toVersion}-from-v${fromVersion}.bak`;
   if (existsSync(target)) return;
   db.prepare('VACUUM INTO ?').run(target);
 }

@@ -3,6 +3,7 @@ import type { DiscoveredHost } from '../../shared/contract/discovery';
 import { openAppCore, type AppCore } from '../core/app-core';
 import { fixedClock } from '../core/clock';
 import type { runDiscovery } from '../services/discovery/index';
+import type { HostCollector } from '../services/patch-status/host-collector';
 import { makeTempDir } from './temp-dir';
 
 type Discover = typeof runDiscovery;
@@ -31,10 +32,10 @@ export function host(address: string, extra: Partial<DiscoveredHost> = {}): Disc
 }
 
 /** Opens a core for a test. */
-export function openTestCore(options: { discover?: Discover; dataDir?: string } = {}): AppCore & { clock: ReturnType<typeof fixedClock>; dataDir: string } {
+export function openTestCore(options: { discover?: Discover; dataDir?: string; collector?: HostCollector } = {}): AppCore & { clock: ReturnType<typeof fixedClock>; dataDir: string } {
   const clock = fixedClock(new Date('2026-11-02T09:00:00.000Z'));
   const dataDir = options.dataDir ?? makeTempDir();
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'tester', clock, checkResponses: true, discover: options.discover ?? scriptedDiscovery([]) });
+  const core = openAppCore({ dataDir, mode: 'cli', actor: 'tester', clock, checkResponses: true, discover: options.discover ?? scriptedDiscovery([]), ...(options.collector ? { collector: options.collector } : {}) });
   return Object.assign(core, { clock, dataDir });
 }
 

@@ -10,6 +10,15 @@ import { Empty, Id } from './common';
 import { Credential, CredentialBind, CredentialCreate, CredentialUse, Passphrase, VaultStatus } from './credentials';
 import { ScanFinishedEvent, ScanHostEvent, ScanProgressEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
 import { CsvCommitRequest, CsvPreview, CsvPreviewRequest, ExportedFile, ExportRequest, ImportReport, NmapImportRequest } from './import-export';
+import {
+  AssetPatchDetail,
+  CollectFinishedEvent,
+  CollectHostEvent,
+  CollectionRunSummary,
+  CollectStartRequest,
+  FleetStatus,
+  HostKeyRecord,
+} from './patch-status';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -54,6 +63,18 @@ export const channels = {
   'credentials:retire': channel(z.object({ id: Id }), Empty),
   'credentials:bind': channel(CredentialBind, Credential),
   'credentials:uses': channel(z.object({ id: Id }), z.array(CredentialUse)),
+
+  'status:fleet': channel(z.object({ siteId: Id }), FleetStatus),
+  'status:asset': channel(z.object({ assetId: Id }), AssetPatchDetail),
+  'collect:start': channel(CollectStartRequest, z.object({ jobId: z.string(), runId: Id, hostsTotal: z.number().int() })),
+  'collect:cancel': channel(z.object({ jobId: z.string() }), Empty),
+  'collect:list': channel(z.object({ siteId: Id }), z.array(CollectionRunSummary)),
+  'collect:importFile': channel(
+    z.object({ siteId: Id, assetId: Id.optional(), text: z.string().max(100 * 1024 * 1024, 'the file is larger than 100 MB'), fileName: z.string().default('') }),
+    z.object({ assetId: Id, hostname: z.string(), pending: z.number().int(), security: z.number().int() }),
+  ),
+  'hostkeys:list': channel(z.object({ siteId: Id }), z.array(HostKeyRecord)),
+  'hostkeys:approve': channel(z.object({ assetId: Id, fingerprint: z.string().min(1) }), Empty),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -61,6 +82,8 @@ export const events = {
   'scan:progress': ScanProgressEvent,
   'scan:host': ScanHostEvent,
   'scan:finished': ScanFinishedEvent,
+  'collect:host': CollectHostEvent,
+  'collect:finished': CollectFinishedEvent,
 } as const;
 
 export type Channels = typeof channels;
@@ -91,5 +114,6 @@ export * from './app';
 export * from './assets';
 export * from './discovery';
 export * from './import-export';
+export * from './patch-status';
 export * from './sites';
 export * from './tiers';

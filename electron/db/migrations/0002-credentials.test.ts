@@ -14,7 +14,7 @@ describe('migration 0002 (credentials)', () => {
     v1.prepare("INSERT INTO sites (name, policy_json, created_at, updated_at) VALUES ('Acme', '{}', 'now', 'now')").run();
     v1.close();
 
-    const v2 = openDatabase(file);
+    const v2 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
     expect(v2.pragma('user_version', { simple: true })).toBe(2);
     expect(v2.prepare('SELECT name FROM sites').get()).toEqual({ name: 'Acme' });
     v2.prepare("INSERT INTO credentials (site_id, name, kind, auth_method, sealed_secrets, created_at, updated_at) VALUES (1, 'x', 'ssh', 'key', 'v1.a.b.c', 'now', 'now')").run();

@@ -14,6 +14,11 @@ import type { Client, ClientChannel } from 'ssh2';
 export interface RunOptions {
   /** Run as root through `sudo`, with the target's `sudoPassword` if it has one. */
   sudo?: boolean;
+  /**
+   * Send the command exactly as given, without the C-locale `sh -c` wrapper: for network devices,
+   * whose CLIs have no POSIX shell. Cannot be combined with `sudo`.
+   */
+  raw?: boolean;
   /** Sent to the command's stdin, then end-of-file; the command always sees end-of-file. */
   stdin?: string;
   /** Defaults to the target's `commandTimeoutMs`. */
@@ -53,7 +58,8 @@ export function runCommand(context: RunContext, command: string, options: RunOpt
   const { client, target } = context;
   const where = describeTarget(target);
   const secrets = targetSecrets(target);
-  const prepared = prepareCommand(command, options.sudo ? (target.sudoPassword !== undefined ? { password: target.sudoPassword } : {}) : undefined);
+  if (options.raw && options.sudo) throw new RangeError('a raw command cannot run under sudo');
+  const prepared = options.raw ? { line: command } : prepareCommand(command, options.sudo ? (target.sudoPassword !== undefined ? { password: target.sudoPassword } : {}) : undefined);
   const timeoutMs = options.timeoutMs ?? target.commandTimeoutMs;
   const maxOutputBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   if (options.signal?.aborted) return Promise.reject(new SshError('cancelled', target.host, `command on ${where} was cancelled`));

@@ -1,0 +1,182 @@
+/**
+ * Collection runs as long jobs: start returns a job id at once; hosts are collected with bounded
+ * concurrency, each failing on its own with a coded reason; every host's result is stored as it
+ * arrives, and progress is pushed per host. Credentials are opened only here, per host, and each
+ * use is recorded.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Asset } from '../../../shared/contract/assets';
+import type { CollectionErrorCode, CollectionRunSummary } from '../../../shared/contract/patch-status';
+import { AppError, notFound } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import type { EventBus } from '../../core/event-bus';
+import type { Db } from '../../db/database';
+import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
+import type { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import type { CredentialVaultService } from '../credentials/credential-vault.service';
+import type { InventoryService } from '../inventory/inventory.service';
+import type { HostCollector } from './host-collector';
+import type { PatchStatusService } from './patch-status.service';
+
+export interface CollectJobsDeps {
+  db: Db;
+  patchStatus: PatchStatusRepository;
+  status: PatchStatusService;
+  inventory: InventoryService;
+  vault: CredentialVaultService;
+  audit: AuditLogRepository;
+  events: EventBus;
+  clock: Clock;
+  actor: string;
+  collector: HostCollector;
+}
+
+export interface CollectRequest {
+  siteId: number;
+  assetIds: number[];
+  concurrency: number;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+}
+
+const DEFAULT_PORTS = { ssh: 22, winrm: 5985 } as const;
+
+export class CollectJobsService {
+  private readonly jobs = new Map<string, { controller: AbortController; done: Promise<CollectionRunSummary> }>();
+  private readonly finished = new Map<string, Promise<CollectionRunSummary>>();
+
+  constructor(private readonly deps: CollectJobsDeps) {
+    deps.patchStatus.markInterrupted(this.now());
+  }
+
+  /** Starts collecting the chosen assets (or every reachable active asset of the site). */
+  start(request: CollectRequest): { jobId: string; runId: number; hostsTotal: number } {
+    const assets = this.selectAssets(request);
+    if (assets.length === 0) {
+      throw new AppError('bad_request', 'no assets to collect: give active assets an access method (SSH or WinRM) and a credential first');
+    }
+    const runId = this.deps.patchStatus.startRun(request.siteId, assets.length, { concurrency: request.concurrency, assetIds: request.assetIds }, this.now());
+    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: runId, action: 'collection-started', details: { hosts: assets.length } });
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    const done = this.run(jobId, runId, request, assets, controller.signal).finally(() => {
+      this.jobs.delete(jobId);
+      this.finished.set(jobId, done);
+      if (this.finished.size > 20) this.finished.delete(this.finished.keys().next().value as string);
+    });
+    this.jobs.set(jobId, { controller, done });
+    return { jobId, runId, hostsTotal: assets.length };
+  }
+
+  /** Stops a run; hosts already collected stay stored. */
+  cancel(jobId: string): void {
+    this.jobs.get(jobId)?.controller.abort();
+  }
+
+  /** Resolves with the run's summary when it ends. */
+  wait(jobId: string): Promise<CollectionRunSummary> {
+    const done = this.jobs.get(jobId)?.done ?? this.finished.get(jobId);
+    if (!done) throw new AppError('not_found', `no collection job ${jobId}`);
+    return done;
+  }
+
+  /** A site's runs, newest first. */
+  list(siteId: number): CollectionRunSummary[] {
+    return this.deps.patchStatus.listRuns(siteId);
+  }
+
+  /** Cancels every running job and waits for them (shutdown). */
+  async stopAll(): Promise<void> {
+    const running = [...this.jobs.values()];
+    for (const job of running) job.controller.abort();
+    await Promise.allSettled(running.map((job) => job.done));
+  }
+
+  private selectAssets(request: CollectRequest): Asset[] {
+    const active = this.deps.inventory.list(request.siteId, ['active']);
+    if (request.assetIds.length === 0) return active.filter((asset) => asset.access.method !== 'none');
+    const byId = new Map(active.map((asset) => [asset.id, asset]));
+    return request.assetIds.map((id) => {
+      const asset = byId.get(id);
+      if (!asset) throw notFound('active asset in this site', id);
+      return asset;
+    });
+  }
+
+  private async run(jobId: string, runId: number, request: CollectRequest, assets: Asset[], signal: AbortSignal): Promise<CollectionRunSummary> {
+    const counts = { ok: 0, failed: 0 };
+    const queue = [...assets];
+    for (const asset of assets) this.emitHost(jobId, runId, asset, 'queued');
+    const worker = async () => {
+      for (let asset = queue.shift(); asset && !signal.aborted; asset = queue.shift()) {
+        const ok = await this.collectOne(jobId, runId, request, asset, signal);
+        counts[ok ? 'ok' : 'failed']++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(request.concurrency, assets.length) }, worker));
+    const status = signal.aborted ? 'cancelled' : 'completed';
+    this.deps.patchStatus.finishRun(runId, status, counts, this.now());
+    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: runId, action: `collection-${status}`, details: counts });
+    const summary = this.deps.patchStatus.getRun(runId);
+    if (!summary) throw new Error(`collection run ${runId} vanished`);
+    this.deps.events.emit('collect:finished', { jobId, summary });
+    return summary;
+  }
+
+  /** Collects one host; every problem is recorded against that host only. */
+  private async collectOne(jobId: string, runId: number, request: CollectRequest, asset: Asset, signal: AbortSignal): Promise<boolean> {
+    const method = asset.access.method === 'winrm' ? 'winrm' : 'ssh';
+    const fail = (code: CollectionErrorCode, message: string) => {
+      this.deps.patchStatus.recordFailure(asset.id, runId, this.now(), method, code, message);
+      this.emitHost(jobId, runId, asset, 'failed', { errorCode: code, message });
+      return false;
+    };
+    const host = asset.addresses[0] ?? asset.hostname;
+    if (!host) return fail('no_address', 'the asset has no address or hostname to connect to');
+    const credential = this.deps.vault.findForAsset(asset, method === 'winrm' ? 'winrm' : 'ssh');
+    if (!credential) return fail('no_credential', `no ${method === 'winrm' ? 'WinRM' : 'SSH'} credential is mapped to this asset or its tags`);
+    if (!this.deps.vault.status().unlocked) return fail('vault_locked', 'the credentials vault is locked: unlock it and collect again');
+
+    const port = asset.access.port ?? DEFAULT_PORTS[method];
+    const endpoint = `${host}:${port}`;
+    const pinned = this.deps.patchStatus.pinnedKey(asset.id, endpoint);
+    let result;
+    try {
+      const secrets = this.deps.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'collect' });
+      result = await this.deps.collector({
+        asset,
+        host,
+        port,
+        username: asset.access.username || credential.username,
+        secrets,
+        ...(pinned ? { pinnedKey: pinned } : {}),
+        connectTimeoutMs: request.connectTimeoutMs,
+        commandTimeoutMs: request.commandTimeoutMs,
+        signal,
+        onPhase: (phase) => this.emitHost(jobId, runId, asset, phase),
+      });
+    } catch (error) {
+      result = { ok: false as const, code: 'internal' as const, message: `collecting failed unexpectedly: ${(error as Error).message}` };
+    }
+    this.deps.vault.recordOutcome(credential.id, asset.id, 'collect', result.ok ? 'ok' : result.code);
+
+    if (!result.ok && result.code === 'host_key_changed' && result.presentedKey && pinned) {
+      this.deps.patchStatus.recordChangedKey(asset.id, endpoint, result.presentedKey.algorithm, result.presentedKey.fingerprint, pinned.fingerprint, this.now());
+    }
+    if (!result.ok) return fail(result.code, result.message);
+    if (!pinned && result.presentedKey && method === 'ssh') {
+      this.deps.patchStatus.pinKey(asset.id, endpoint, result.presentedKey.algorithm, result.presentedKey.fingerprint, `${this.deps.actor} (first use)`, this.now());
+    }
+    const stored = this.deps.status.storeCollection(asset.id, result.collection, runId);
+    this.emitHost(jobId, runId, asset, 'done', { pendingCount: stored.pending, securityCount: stored.security });
+    return true;
+  }
+
+  private emitHost(jobId: string, runId: number, asset: Asset, phase: 'queued' | 'connecting' | 'collecting' | 'done' | 'failed', extra: { errorCode?: CollectionErrorCode; message?: string; pendingCount?: number; securityCount?: number } = {}): void {
+    this.deps.events.emit('collect:host', { jobId, runId, assetId: asset.id, hostname: asset.hostname || asset.addresses[0] || `asset ${asset.id}`, phase, ...extra });
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}

@@ -1,0 +1,39 @@
+/** Pure rules for a host's patch state and ages, shared by the overview and the reports. */
+import type { PatchState } from '../../../shared/contract/patch-status';
+
+const DAY_MS = 86_400_000;
+
+/** Whole and fractional days between two instants (never negative). */
+export function ageInDays(since: string, now: Date): number {
+  return Math.max(0, Math.floor(((now.getTime() - new Date(since).getTime()) / DAY_MS) * 10) / 10);
+}
+
+/** The facts the state is decided from. */
+export interface PatchFacts {
+  collected: boolean;
+  lastCollectionFailed: boolean;
+  unsupportedOs: boolean;
+  pending: number;
+  security: number;
+  rebootRequired: boolean | null;
+}
+
+/** Every state a host is in (overview counts overlap: a host can need a reboot and have security fixes). */
+export function patchStates(facts: PatchFacts): PatchState[] {
+  if (!facts.collected) return ['never_collected'];
+  const states: PatchState[] = [];
+  if (facts.lastCollectionFailed) states.push('unreachable');
+  if (facts.unsupportedOs) states.push('unsupported_os');
+  if (facts.security > 0) states.push('security_pending');
+  if (facts.rebootRequired === true) states.push('reboot_pending');
+  if (facts.pending > 0) states.push('updates_pending');
+  if (states.length === 0 || (states.length === 1 && states[0] === 'unsupported_os' && facts.pending === 0)) {
+    if (!states.includes('unsupported_os')) states.push('up_to_date');
+  }
+  return states;
+}
+
+/** The most urgent state, for one badge per host. */
+export function primaryState(facts: PatchFacts): PatchState {
+  return patchStates(facts)[0] ?? 'never_collected';
+}

@@ -1,0 +1,131 @@
+/**
+ * What every host runs and misses: the fleet overview, one asset's detail with the age of each
+ * missing update, offline collection files, and the approval of changed SSH host keys.
+ */
+import type { Asset } from '../../../shared/contract/assets';
+import type { AssetPatchDetail, AssetPatchStatus, FleetStatus, HostCollection, HostKeyRecord, PatchState } from '../../../shared/contract/patch-status';
+import { PatchState as PatchStateSchema } from '../../../shared/contract/patch-status';
+import { lookupEndOfLife, type EolTable } from '../../../shared/domain/end-of-life';
+import { AppError, notFound } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import type { Db } from '../../db/database';
+import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
+import type { LatestCollection, PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import type { InventoryService } from '../inventory/inventory.service';
+import { ageInDays, patchStates } from './patch-state';
+
+export interface PatchStatusDeps {
+  db: Db;
+  patchStatus: PatchStatusRepository;
+  inventory: InventoryService;
+  audit: AuditLogRepository;
+  clock: Clock;
+  actor: string;
+  eolTable: EolTable;
+}
+
+export class PatchStatusService {
+  constructor(private readonly deps: PatchStatusDeps) {}
+
+  /** The fleet overview of a site's active assets. */
+  fleet(siteId: number): FleetStatus {
+    const assets = this.deps.inventory.list(siteId, ['active']);
+    const latest = this.deps.patchStatus.latestBySite(siteId);
+    const pending = this.deps.patchStatus.openPendingSummary(siteId);
+    const counts = Object.fromEntries(PatchStateSchema.options.map((state) => [state, 0])) as Record<PatchState, number>;
+    const rows = assets.map((asset) => {
+      const { status, states } = this.statusOf(asset, latest.get(asset.id), pending.get(asset.id));
+      for (const state of states) counts[state]++;
+      return status;
+    });
+    return { siteId, counts, assets: rows };
+  }
+
+  /** One asset: its status, latest collection, missing updates with ages, packages and history. */
+  detail(assetId: number): AssetPatchDetail {
+    const asset = this.deps.inventory.get(assetId);
+    const latest = this.deps.patchStatus.latestBySite(asset.siteId).get(assetId);
+    const summary = this.deps.patchStatus.openPendingSummary(asset.siteId).get(assetId);
+    const now = this.deps.clock.now();
+    return {
+      status: this.statusOf(asset, latest, summary).status,
+      latest: latest?.data ?? null,
+      pending: this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(update.firstSeenAt, now) })),
+      installed: this.deps.patchStatus.installed(assetId),
+      history: this.deps.patchStatus.history(assetId),
+    };
+  }
+
+  /** Stores a collection that arrived some other way (an offline file) for an asset. */
+  storeCollection(assetId: number, collection: HostCollection, runId: number | null): { pending: number; security: number } {
+    const asset = this.deps.inventory.get(assetId);
+    return this.deps.db.transaction(() => {
+      const stored = this.deps.patchStatus.recordSuccess(assetId, runId, collection);
+      this.deps.audit.append({
+        at: this.deps.clock.now().toISOString(),
+        actor: this.deps.actor,
+        siteId: asset.siteId,
+        entityType: 'asset',
+        entityId: assetId,
+        action: 'patch-status-collected',
+        details: { method: collection.method, pending: stored.pending, security: stored.security, newlyMissing: stored.opened, resolved: stored.resolved, runId },
+      });
+      return stored;
+    })();
+  }
+
+  /** Pinned host keys and changed ones waiting for approval. */
+  hostKeys(siteId: number): HostKeyRecord[] {
+    return this.deps.patchStatus.listKeys(siteId);
+  }
+
+  /** Accepts an asset's changed SSH host key after the admin compared the fingerprints. */
+  approveHostKey(assetId: number, fingerprint: string): void {
+    const asset = this.deps.inventory.get(assetId);
+    const changed = this.deps.patchStatus.changedKey(assetId);
+    if (!changed) throw new AppError('not_found', `${asset.hostname || `asset ${assetId}`} has no changed host key waiting for approval`);
+    if (changed.fingerprint !== fingerprint) throw new AppError('conflict', `the key waiting for approval is ${changed.fingerprint}, not ${fingerprint}: compare again`);
+    const at = this.deps.clock.now().toISOString();
+    this.deps.db.transaction(() => {
+      this.deps.patchStatus.pinKey(assetId, changed.endpoint, changed.algorithm, changed.fingerprint, this.deps.actor, at);
+      this.deps.audit.append({ at, actor: this.deps.actor, siteId: asset.siteId, entityType: 'asset', entityId: assetId, action: 'host-key-approved', details: { endpoint: changed.endpoint, fingerprint: changed.fingerprint } });
+    })();
+  }
+
+  private statusOf(asset: Asset, latest: LatestCollection | undefined, pending: { pending: number; security: number; oldestSecurityFirstSeen: string | null } | undefined): { status: AssetPatchStatus; states: PatchState[] } {
+    const data = latest?.data ?? null;
+    const now = this.deps.clock.now();
+    const eol = data ? lookupEndOfLife(this.deps.eolTable, { osId: data.os.id, version: data.os.version, build: data.os.build }, now.toISOString().slice(0, 10)) : null;
+    const facts = {
+      collected: latest !== undefined,
+      lastCollectionFailed: latest?.latestOutcome === 'failed',
+      unsupportedOs: eol?.unsupported ?? false,
+      pending: pending?.pending ?? 0,
+      security: pending?.security ?? 0,
+      rebootRequired: data?.rebootRequired ?? null,
+    };
+    const states = patchStates(facts);
+    return {
+      states,
+      status: {
+        assetId: asset.id,
+        hostname: asset.hostname || data?.hostname || '',
+        address: asset.addresses[0] ?? '',
+        tier: asset.tier,
+        state: states[0] ?? 'never_collected',
+        osName: data?.os.name ?? asset.osName,
+        osVersion: data?.os.version ?? asset.osVersion,
+        endOfLife: eol ? { date: eol.date, unsupported: eol.unsupported, source: eol.source } : null,
+        pendingCount: facts.pending,
+        securityCount: facts.security,
+        rebootRequired: facts.rebootRequired,
+        oldestSecurityAgeDays: pending?.oldestSecurityFirstSeen ? ageInDays(pending.oldestSecurityFirstSeen, now) : null,
+        lastCollectedAt: latest?.latestAt ?? null,
+        lastSuccessAt: latest?.lastSuccessAt ?? null,
+        lastError: latest && latest.latestOutcome === 'failed' && latest.errorCode ? { code: latest.errorCode, message: latest.errorMessage, at: latest.latestAt } : null,
+      },
+    };
+  }
+}
+
+export { notFound };

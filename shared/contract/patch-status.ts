@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { Id, IsoTimestamp } from './common';
+
+/** How Patchdesk learned a host's state. */
+export const CollectionMethod = z.enum(['ssh', 'winrm', 'ssh-powershell', 'offline-file']);
+export type CollectionMethod = z.infer<typeof CollectionMethod>;
+
+/** Why a host could not be collected; the codes of the executors plus the collector's own. */
+export const CollectionErrorCode = z.enum([
+  'no_credential',
+  'no_address',
+  'vault_locked',
+  'auth_failed',
+  'host_key_unknown',
+  'host_key_changed',
+  'untrusted_certificate',
+  'timeout',
+  'unreachable',
+  'connection_lost',
+  'sudo_failed',
+  'sudo_requires_tty',
+  'output_limit',
+  'unparseable',
+  'unsupported_platform',
+  'soap_fault',
+  'cancelled',
+  'internal',
+]);
+export type CollectionErrorCode = z.infer<typeof CollectionErrorCode>;
+
+/** One pending update as collected (see electron/services/collect/parsers/types.ts). */
+export const PendingUpdateSchema = z.object({
+  name: z.string(),
+  arch: z.string().optional(),
+  installedVersion: z.string().nullable(),
+  availableVersion: z.string(),
+  repository: z.string(),
+  /** null: the source cannot tell (yum without updateinfo, for example). */
+  security: z.boolean().nullable(),
+  cves: z.array(z.string()),
+  advisories: z.array(z.string()),
+  severity: z.string().optional(),
+  kind: z.enum(['upgrade', 'new', 'remove', 'patch', 'firmware']),
+});
+export type PendingUpdateData = z.infer<typeof PendingUpdateSchema>;
+
+export const InstalledPackageSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  arch: z.string(),
+  sourceName: z.string().optional(),
+  sourceVersion: z.string().optional(),
+  status: z.string(),
+});
+
+/**
+ * Everything one collection learned about one host. Collectors (SSH, WinRM, an offline file)
+ * produce it; the patch-status service stores it and derives first-seen dates and history.
+ */
+export const HostCollection = z.object({
+  collectedAt: IsoTimestamp,
+  method: CollectionMethod,
+  platform: z.enum(['linux', 'windows', 'network-device']),
+  hostname: z.string(),
+  os: z.object({
+    /** e.g. debian, ubuntu, rhel, rocky, windows, cisco-ios. */
+    id: z.string(),
+    name: z.string(),
+    version: z.string(),
+    /** Kernel release, Windows build (10.0.20348.2340) or firmware version. */
+    build: z.string(),
+  }),
+  packageManager: z.string(),
+  uptimeSeconds: z.number().nonnegative().nullable(),
+  rebootRequired: z.boolean().nullable(),
+  rebootReason: z.string(),
+  lastPatchedAt: IsoTimestamp.nullable(),
+  installedCount: z.number().int().nonnegative(),
+  installed: z.array(InstalledPackageSchema),
+  pending: z.array(PendingUpdateSchema),
+  /** Installed Windows KBs (`KB5034441`). */
+  installedKbs: z.array(z.string()),
+  device: z
+    .object({ vendor: z.string(), model: z.string(), serial: z.string(), osName: z.string(), osVersion: z.string() })
+    .nullable(),
+  warnings: z.array(z.string()),
+});
+export type HostCollection = z.infer<typeof HostCollection>;
+
+/** The fleet-overview buckets, most urgent first. */
+export const PatchState = z.enum(['unreachable', 'unsupported_os', 'security_pending', 'reboot_pending', 'updates_pending', 'up_to_date', 'never_collected']);
+export type PatchState = z.infer<typeof PatchState>;
+
+/** One asset's line in the fleet overview. */
+export const AssetPatchStatus = z.object({
+  assetId: Id,
+  hostname: z.string(),
+  address: z.string(),
+  tier: z.number().int().nullable(),
+  state: PatchState,
+  osName: z.string(),
+  osVersion: z.string(),
+  endOfLife: z.object({ date: z.string().nullable(), unsupported: z.boolean(), source: z.string() }).nullable(),
+  pendingCount: z.number().int(),
+  securityCount: z.number().int(),
+  rebootRequired: z.boolean().nullable(),
+  /** Days since the oldest still-missing security fix was first seen missing. */
+  oldestSecurityAgeDays: z.number().nullable(),
+  lastCollectedAt: IsoTimestamp.nullable(),
+  lastSuccessAt: IsoTimestamp.nullable(),
+  lastError: z.object({ code: CollectionErrorCode, message: z.string(), at: IsoTimestamp }).nullable(),
+});
+export type AssetPatchStatus = z.infer<typeof AssetPatchStatus>;
+
+export const FleetStatus = z.object({
+  siteId: Id,
+  counts: z.record(PatchState, z.number().int()),
+  assets: z.array(AssetPatchStatus),
+});
+export type FleetStatus = z.infer<typeof FleetStatus>;
+
+/** A pending update as the per-asset detail shows it, with its age. */
+export const PendingUpdateRow = PendingUpdateSchema.extend({
+  firstSeenAt: IsoTimestamp,
+  ageDays: z.number(),
+});
+
+export const AssetPatchDetail = z.object({
+  status: AssetPatchStatus,
+  latest: HostCollection.omit({ installed: true }).nullable(),
+  pending: z.array(PendingUpdateRow),
+  installed: z.array(InstalledPackageSchema),
+  history: z.array(
+    z.object({
+      at: IsoTimestamp,
+      runId: Id.nullable(),
+      outcome: z.enum(['ok', 'failed']),
+      pendingCount: z.number().int(),
+      securityCount: z.number().int(),
+      errorCode: CollectionErrorCode.nullable(),
+      message: z.string(),
+    }),
+  ),
+});
+export type AssetPatchDetail = z.infer<typeof AssetPatchDetail>;
+
+/** A host key seen for an asset, pinned or waiting for the admin's approval. */
+export const HostKeyRecord = z.object({
+  assetId: Id,
+  hostname: z.string(),
+  endpoint: z.string(),
+  algorithm: z.string(),
+  fingerprint: z.string(),
+  state: z.enum(['pinned', 'changed']),
+  /** For a changed key: the key pinned before, to compare with. */
+  previousFingerprint: z.string().nullable(),
+  seenAt: IsoTimestamp,
+  approvedBy: z.string(),
+});
+export type HostKeyRecord = z.infer<typeof HostKeyRecord>;
+
+export const CollectStartRequest = z.object({
+  siteId: Id,
+  /** Empty: every active asset with an access method. */
+  assetIds: z.array(Id).default([]),
+  concurrency: z.number().int().min(1).max(200).default(25),
+  connectTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+  commandTimeoutMs: z.number().int().min(1000).max(3_600_000).default(300_000),
+});
+
+export const CollectionRunSummary = z.object({
+  id: Id,
+  siteId: Id,
+  status: z.enum(['running', 'completed', 'cancelled', 'failed', 'interrupted']),
+  startedAt: IsoTimestamp,
+  finishedAt: IsoTimestamp.nullable(),
+  hostsTotal: z.number().int(),
+  hostsOk: z.number().int(),
+  hostsFailed: z.number().int(),
+});
+export type CollectionRunSummary = z.infer<typeof CollectionRunSummary>;
+
+export const CollectHostEvent = z.object({
+  jobId: z.string(),
+  runId: Id,
+  assetId: Id,
+  hostname: z.string(),
+  phase: z.enum(['queued', 'connecting', 'collecting', 'done', 'failed']),
+  errorCode: CollectionErrorCode.optional(),
+  message: z.string().optional(),
+  pendingCount: z.number().int().optional(),
+  securityCount: z.number().int().optional(),
+});
+
+export const CollectFinishedEvent = z.object({ jobId: z.string(), summary: CollectionRunSummary });
