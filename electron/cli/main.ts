@@ -10,7 +10,12 @@ import { createCliContext } from './cli-context';
 import { CliError, usageError } from './cli-error';
 import { ASSETS_USAGE, runAssetsCommand } from './commands/assets.command';
 import { IMPORT_USAGE, runImportCommand } from './commands/import.command';
+import { COLLECT_USAGE, runCollectCommand, runStatusCommand } from './commands/collect.command';
+import { collectScriptCommand, COLLECT_SCRIPT_USAGE } from './commands/collect-script.command';
+import { CREDENTIAL_USAGE, runCredentialCommand } from './commands/credential.command';
 import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
+import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
+import { defaultSecretReader, type SecretReader } from './secret-input';
 import { runScanCommand, SCAN_USAGE } from './commands/scan.command';
 import { runSiteCommand, SITE_USAGE } from './commands/site.command';
 
@@ -21,6 +26,10 @@ Usage:
   ${SCAN_USAGE}
   ${IMPORT_USAGE.split('\n').join('\n  ')}
   ${ASSETS_USAGE}
+  ${VAULT_USAGE.split('\n').join('\n  ')}
+  ${CREDENTIAL_USAGE.split('\n').join('\n  ')}
+  ${COLLECT_USAGE.split('\n').join('\n  ')}
+  ${COLLECT_SCRIPT_USAGE}
   ${PARSE_USAGE.split('\n').join('\n  ')}
 
 Global options:
@@ -45,7 +54,11 @@ export function extractGlobalOptions(argv: readonly string[]): { dataDir: string
 }
 
 /** Runs the CLI with the given arguments; returns the exit code. */
-export async function runCli(argv: readonly string[], io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) }): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) },
+  secrets: () => SecretReader = defaultSecretReader,
+): Promise<number> {
   let core: AppCore | undefined;
   try {
     const { dataDir, help, rest } = extractGlobalOptions(argv);
@@ -58,13 +71,21 @@ export async function runCli(argv: readonly string[], io = { out: (line: string)
       await runParseCommand(args, io.out);
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (command === 'collect-script') {
+      io.out(collectScriptCommand(args));
+      return 0;
+    }
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
     const context = createCliContext(core, io.out, io.err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
     else if (command === 'scan') await runScanCommand(context, args, readStdin);
     else if (command === 'import') await runImportCommand(context, args);
-    else await runAssetsCommand(context, args);
+    else if (command === 'assets') await runAssetsCommand(context, args);
+    else if (command === 'vault') await runVaultCommand(context, args, secrets());
+    else if (command === 'credential') await runCredentialCommand(context, args, secrets());
+    else if (command === 'collect') await runCollectCommand(context, args, secrets());
+    else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     io.err(`patchdesk: ${describeError(error)}`);

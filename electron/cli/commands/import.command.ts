@@ -3,25 +3,37 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport } from '../../../shared/contract/import-export';
+import { decodeCollectionFile } from '../../services/collect/collectors/index';
 import { decodeCsvFile } from '../../services/import/csv-parser';
 import { resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 
-export const IMPORT_USAGE = 'patchdesk import csv FILE [--site NAME] [--delimiter ,|;|tab] [--no-header] [--json]\npatchdesk import nmap FILE [--site NAME] [--json]';
+export const IMPORT_USAGE =
+  'patchdesk import csv FILE [--site NAME] [--delimiter ,|;|tab] [--no-header] [--json]\npatchdesk import nmap FILE [--site NAME] [--json]\npatchdesk import collection FILE [--site NAME] [--asset HOST] [--json]';
 
 /** Runs an import and prints its report; bad rows make the exit code 2 after the good rows landed. */
 export async function runImportCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { site: { type: 'string' }, delimiter: { type: 'string' }, 'no-header': { type: 'boolean' }, json: { type: 'boolean' } },
+    options: { site: { type: 'string' }, asset: { type: 'string' }, delimiter: { type: 'string' }, 'no-header': { type: 'boolean' }, json: { type: 'boolean' } },
   });
   const [kind, file, ...extra] = positionals;
-  if ((kind !== 'csv' && kind !== 'nmap') || !file || extra.length > 0) throw usageError(`Usage:\n${IMPORT_USAGE}`);
+  if ((kind !== 'csv' && kind !== 'nmap' && kind !== 'collection') || !file || extra.length > 0) throw usageError(`Usage:\n${IMPORT_USAGE}`);
   const site = await resolveSite(context, values.site);
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw usageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
+
+  if (kind === 'collection') {
+    const assets = values.asset ? await context.call('assets:list', { siteId: site.id }) : [];
+    const asset = values.asset ? assets.find((each) => each.hostname.toLowerCase() === values.asset?.toLowerCase() || each.addresses.includes(values.asset ?? '')) : undefined;
+    if (values.asset && !asset) throw usageError(`--asset: no asset "${values.asset}" in "${site.name}"`);
+    const stored = await context.call('collect:importFile', { siteId: site.id, text: decodeCollectionFile(bytes), fileName: basename(file), ...(asset ? { assetId: asset.id } : {}) });
+    if (values.json) context.out(JSON.stringify(stored, null, 2));
+    else context.out(`Imported the collection of ${stored.hostname} (asset ${stored.assetId}): ${stored.pending} pending updates, ${stored.security} security.`);
+    return;
+  }
 
   let report: ImportReport;
   if (kind === 'csv') {

@@ -1,0 +1,70 @@
+/** `patchdesk collect` and `patchdesk status`: patch status over SSH/WinRM, and the fleet overview. */
+import { parseArgs } from 'node:util';
+import type { AssetPatchStatus } from '../../../shared/contract/patch-status';
+import { resolveSite, type CliContext } from '../cli-context';
+import { usageError } from '../cli-error';
+import type { SecretReader } from '../secret-input';
+import { formatTable } from '../table';
+import { ensureVaultUnlocked } from '../vault-unlock';
+
+export const COLLECT_USAGE = 'patchdesk collect [--site NAME] [--asset HOST]... [--concurrency N] [--json]\npatchdesk status [--site NAME] [--json]';
+
+/** Collects and prints one line per host; exit 1 when any host failed. */
+export async function runCollectCommand(context: CliContext, args: string[], secrets: SecretReader): Promise<void> {
+  const { values } = parseArgs({ args, options: { site: { type: 'string' }, asset: { type: 'string', multiple: true }, concurrency: { type: 'string' }, json: { type: 'boolean' } } });
+  const site = await resolveSite(context, values.site);
+  await ensureVaultUnlocked(context, secrets);
+  const assets = await context.call('assets:list', { siteId: site.id, statuses: ['active'] });
+  const assetIds = (values.asset ?? []).map((name) => {
+    const asset = assets.find((each) => each.hostname.toLowerCase() === name.toLowerCase() || each.addresses.includes(name));
+    if (!asset) throw usageError(`--asset: no active asset "${name}" in "${site.name}"`);
+    return asset.id;
+  });
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) throw usageError('--concurrency must be a positive whole number');
+
+  const started = await context.call('collect:start', { siteId: site.id, assetIds, ...(concurrency ? { concurrency } : {}) });
+  const unsubscribe = context.core.events.subscribe((event, payload) => {
+    if (event !== 'collect:host' || !('phase' in payload) || payload.jobId !== started.jobId || values.json) return;
+    if (payload.phase === 'done') context.err(`${payload.hostname}: ${payload.pendingCount ?? 0} pending (${payload.securityCount ?? 0} security)`);
+    if (payload.phase === 'failed') context.err(`${payload.hostname}: FAILED ${payload.errorCode}: ${payload.message}`);
+  });
+  const cancel = () => context.core.services.collections.cancel(started.jobId);
+  process.once('SIGINT', cancel);
+  const summary = await context.core.services.collections.wait(started.jobId).finally(() => {
+    unsubscribe();
+    process.removeListener('SIGINT', cancel);
+  });
+  if (values.json) {
+    const fleet = await context.call('status:fleet', { siteId: site.id });
+    context.out(JSON.stringify({ run: summary, hosts: fleet.assets.filter((asset) => assetIds.length === 0 || assetIds.includes(asset.assetId)) }, null, 2));
+  } else context.out(`Collection ${summary.id} ${summary.status}: ${summary.hostsOk} of ${summary.hostsTotal} hosts collected, ${summary.hostsFailed} failed.`);
+  if (summary.hostsFailed > 0) process.exitCode = 1;
+}
+
+/** Prints the fleet overview. */
+export async function runStatusCommand(context: CliContext, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { site: { type: 'string' }, json: { type: 'boolean' } } });
+  const site = await resolveSite(context, values.site);
+  const fleet = await context.call('status:fleet', { siteId: site.id });
+  if (values.json) return context.out(JSON.stringify(fleet, null, 2));
+  const counts = Object.entries(fleet.counts).filter(([, count]) => count > 0).map(([state, count]) => `${state.replace(/_/g, ' ')}: ${count}`);
+  context.out(`${site.name}: ${fleet.assets.length} active assets. ${counts.join(', ') || 'nothing collected yet'}.`);
+  if (fleet.assets.length === 0) return;
+  context.out(
+    formatTable(
+      ['HOST', 'STATE', 'OS', 'PENDING', 'SECURITY', 'OLDEST SEC (DAYS)', 'REBOOT', 'LAST SUCCESS', 'LAST ERROR'],
+      fleet.assets.map((asset: AssetPatchStatus) => [
+        asset.hostname || asset.address,
+        asset.state.replace(/_/g, ' '),
+        `${asset.osName}${asset.endOfLife?.unsupported ? ' (END OF LIFE)' : ''}`,
+        String(asset.pendingCount),
+        String(asset.securityCount),
+        asset.oldestSecurityAgeDays === null ? '-' : String(asset.oldestSecurityAgeDays),
+        asset.rebootRequired === null ? '?' : asset.rebootRequired ? 'yes' : 'no',
+        asset.lastSuccessAt ?? 'never',
+        asset.lastError ? `${asset.lastError.code}: ${asset.lastError.message}` : '',
+      ]),
+    ),
+  );
+}
