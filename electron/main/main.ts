@@ -9,6 +9,7 @@ import { openAppCore, type AppCore } from '../core/app-core';
 import { resolveDataDir } from '../core/data-dir';
 import { CONTENT_SECURITY_POLICY } from '../host/static-files';
 import { IPC } from './ipc-channels';
+import { secureKeychain } from './keychain';
 import { acceptPreference, createPreferenceStore } from './preferences';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -48,7 +49,8 @@ function createWindow(preferences: ReturnType<typeof createPreferenceStore>): Br
 
 async function start(): Promise<void> {
   const dataDirFlag = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
-  core = openAppCore({ dataDir: resolveDataDir(dataDirFlag), mode: 'desktop' });
+  const keychain = secureKeychain();
+  core = openAppCore({ dataDir: resolveDataDir(dataDirFlag), mode: 'desktop', resourcesDir: join(app.isPackaged ? process.resourcesPath : join(__dirname, '../..'), 'resources'), ...(keychain ? { keychain } : {}) });
   const preferences = createPreferenceStore();
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
