@@ -1,10 +1,14 @@
 import { Icon } from './icon';
 
-/** The one obvious next step of a wizard step, as a sentence and a button. */
-export function NextStepBanner({ text, actionLabel, onAction }: { text: string; actionLabel?: string; onAction?: () => void }) {
+/**
+ * The one obvious next step of a wizard step, as a sentence and a button. `warning` is for a
+ * step that is about safety, not progress (a changed host key), so it must not look routine.
+ */
+export function NextStepBanner({ text, actionLabel, onAction, tone = 'default' }: { text: string; actionLabel?: string; onAction?: () => void; tone?: 'default' | 'warning' }) {
   return (
-    <div className="next-step" data-testid="next-step">
-      <span className="next-step__label">Next step</span>
+    <div className={`next-step${tone === 'warning' ? ' next-step--warning' : ''}`} data-testid="next-step" data-tone={tone}>
+      {tone === 'warning' ? <Icon name="alert" className="icon next-step__icon" /> : null}
+      <span className="next-step__label">{tone === 'warning' ? 'Check first' : 'Next step'}</span>
       <span className="next-step__text" data-testid="next-step-text">
         {text}
       </span>

@@ -29,6 +29,8 @@ export interface DataGridProps<Row> {
   onFirstRowsCommitted?: () => void;
   /** The smallest width before the grid scrolls sideways. */
   minWidth?: number;
+  /** False for read-only lists (installed packages): no checkbox column, no multi-select. */
+  selectable?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface DataGridProps<Row> {
  * aria-activedescendant, which keeps keyboard handling in one place.
  */
 export function DataGrid<Row>(props: DataGridProps<Row>) {
-  const { rows, columns, rowId, rowLabel, label, testId, sort, onSortChange, selection, onSelectionChange, onOpen, rowClassName, empty, onFirstRowsCommitted, minWidth = 960 } = props;
+  const { rows, columns, rowId, rowLabel, label, testId, sort, onSortChange, selection, onSelectionChange, onOpen, rowClassName, empty, onFirstRowsCommitted, minWidth = 960, selectable = true } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const cursorFromKeyboard = useRef(false);
@@ -67,7 +69,10 @@ export function DataGrid<Row>(props: DataGridProps<Row>) {
   }, [selection.cursor, virtualizer]);
 
   const visibleIds = () => rows.map(rowId);
-  const run = (command: GridCommand) => {
+  const run = (given: GridCommand) => {
+    // A read-only list still moves its cursor and opens rows, but never selects.
+    if (!selectable && given.kind !== 'move' && given.kind !== 'open') return;
+    const command: GridCommand = !selectable && given.kind === 'move' ? { ...given, extend: false } : given;
     if (command.kind === 'open') {
       const row = rows[command.index];
       onSelectionChange(applyCommand(selection, command, visibleIds()));
@@ -96,7 +101,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>) {
 
   const allSelected = rows.length > 0 && rows.every((row) => selection.selected.has(rowId(row)));
   const someSelected = !allSelected && rows.some((row) => selection.selected.has(rowId(row)));
-  const template = [CHECKBOX_TRACK, ...columns.map((column) => column.width)].join(' ');
+  const template = [...(selectable ? [CHECKBOX_TRACK] : []), ...columns.map((column) => column.width)].join(' ');
   const cursorRow = selection.cursor >= 0 ? rows[selection.cursor] : undefined;
 
   return (
@@ -106,8 +111,8 @@ export function DataGrid<Row>(props: DataGridProps<Row>) {
       role="grid"
       aria-label={label}
       aria-rowcount={rows.length + 1}
-      aria-colcount={columns.length + 1}
-      aria-multiselectable
+      aria-colcount={columns.length + (selectable ? 1 : 0)}
+      aria-multiselectable={selectable}
       aria-activedescendant={cursorRow ? `${idPrefix}-row-${rowId(cursorRow)}` : undefined}
       tabIndex={0}
       data-testid={testId}
@@ -117,18 +122,20 @@ export function DataGrid<Row>(props: DataGridProps<Row>) {
     >
       <div role="rowgroup" className="grid__head">
         <div role="row" aria-rowindex={1} className="grid__row grid__row--head">
-          <div role="columnheader" className="grid__cell grid__cell--check">
-            <input
-              type="checkbox"
-              aria-label={allSelected ? 'Clear selection' : 'Select all shown rows'}
-              checked={allSelected}
-              ref={(input) => {
-                if (input) input.indeterminate = someSelected;
-              }}
-              onChange={() => run(allSelected ? { kind: 'clear' } : { kind: 'selectAll' })}
-              data-testid={`${testId}-select-all`}
-            />
-          </div>
+          {selectable ? (
+            <div role="columnheader" className="grid__cell grid__cell--check">
+              <input
+                type="checkbox"
+                aria-label={allSelected ? 'Clear selection' : 'Select all shown rows'}
+                checked={allSelected}
+                ref={(input) => {
+                  if (input) input.indeterminate = someSelected;
+                }}
+                onChange={() => run(allSelected ? { kind: 'clear' } : { kind: 'selectAll' })}
+                data-testid={`${testId}-select-all`}
+              />
+            </div>
+          ) : null}
           {columns.map((column) => {
             const sorted = sort?.column === column.id ? sort.direction : null;
             return (
@@ -178,19 +185,21 @@ export function DataGrid<Row>(props: DataGridProps<Row>) {
               }}
               onClick={(event) => onRowClick(event, item.index)}
             >
-              <div role="gridcell" className="grid__cell grid__cell--check" onClick={(event) => event.stopPropagation()}>
-                <input
-                  type="checkbox"
-                  tabIndex={-1}
-                  aria-label={`Select ${rowLabel(row)}`}
-                  checked={selected}
-                  onChange={() => undefined}
-                  onClick={(event) => {
-                    scrollRef.current?.focus({ preventScroll: true });
-                    run(event.shiftKey ? { kind: 'range', index: item.index } : { kind: 'toggle', index: item.index });
-                  }}
-                />
-              </div>
+              {selectable ? (
+                <div role="gridcell" className="grid__cell grid__cell--check" onClick={(event) => event.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    aria-label={`Select ${rowLabel(row)}`}
+                    checked={selected}
+                    onChange={() => undefined}
+                    onClick={(event) => {
+                      scrollRef.current?.focus({ preventScroll: true });
+                      run(event.shiftKey ? { kind: 'range', index: item.index } : { kind: 'toggle', index: item.index });
+                    }}
+                  />
+                </div>
+              ) : null}
               {columns.map((column) => (
                 <div key={column.id} role="gridcell" className={`grid__cell${column.align === 'end' ? ' grid__cell--end' : ''}`}>
                   {column.render(row)}

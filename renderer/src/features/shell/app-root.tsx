@@ -2,6 +2,7 @@ import { errorMessage } from '../../api/api-client-error';
 import { useConnectionState } from '../../api/use-connection-state';
 import { InlineAlert } from '../../components/inline-alert';
 import { ScanProvider } from '../discovery/scan-context';
+import { CollectProvider } from '../patch-status/collect-context';
 import { CurrentSiteProvider, useCurrentSite } from '../sites/current-site-context';
 import { WelcomeScreen } from '../sites/welcome-screen';
 import { AppShell } from './app-shell';
@@ -15,7 +16,9 @@ export function AppRoot() {
   return (
     <CurrentSiteProvider>
       <ScanProvider>
-        <SiteGate />
+        <CollectProvider>
+          <SiteGate />
+        </CollectProvider>
       </ScanProvider>
     </CurrentSiteProvider>
   );

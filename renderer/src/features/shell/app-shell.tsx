@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Icon } from '../../components/icon';
+import { CredentialsScreen } from '../credentials/credentials-screen';
 import { ScanScreen } from '../discovery/scan-screen';
 import { InventoryScreen } from '../inventory/inventory-screen';
 import { useSiteAssets } from '../inventory/use-assets';
+import { PatchStatusScreen } from '../patch-status/patch-status-screen';
 import { useRequiredSite } from '../sites/current-site-context';
 import { NewSiteDialog } from '../sites/new-site-dialog';
 import { SiteSettingsScreen } from '../sites/site-settings-screen';
@@ -36,6 +38,8 @@ export function AppShell() {
           {route.screen === 'inventory' ? <InventoryScreen view={route.view} /> : null}
           {route.screen === 'scan' ? <ScanScreen /> : null}
           {route.screen === 'tiers' ? <TiersScreen tab={route.tab} /> : null}
+          {route.screen === 'status' ? <PatchStatusScreen tab={route.tab} /> : null}
+          {route.screen === 'credentials' ? <CredentialsScreen /> : null}
           {route.screen === 'settings' ? <SiteSettingsScreen /> : null}
         </main>
       </div>

@@ -9,6 +9,10 @@ describe('routes', () => {
       { screen: 'scan' },
       { screen: 'tiers', tab: 'classify' },
       { screen: 'tiers', tab: 'policy' },
+      { screen: 'status', tab: 'overview' },
+      { screen: 'status', tab: 'runs' },
+      { screen: 'status', tab: 'hostkeys' },
+      { screen: 'credentials' },
       { screen: 'settings' },
     ];
     for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
@@ -18,5 +22,6 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual(DEFAULT_ROUTE);
     expect(parseRoute('#token=abc')).toEqual(DEFAULT_ROUTE);
     expect(parseRoute('#/inventory/nope')).toEqual({ screen: 'inventory', view: 'active' });
+    expect(parseRoute('#/status/nope')).toEqual({ screen: 'status', tab: 'overview' });
   });
 });

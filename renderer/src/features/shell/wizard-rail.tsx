@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
-import type { Asset } from '../../../../shared/contract';
+import type { Asset, FleetStatus } from '../../../../shared/contract';
 import { Icon } from '../../components/icon';
 import { plural } from '../../lib/format';
 import { useApiQuery } from '../../api/use-api-query';
+import { useRequiredSite } from '../sites/current-site-context';
 import type { Route } from './route';
 import { WIZARD_STEPS, type WizardStep } from './wizard-steps';
 
-function stepStatus(step: WizardStep, assets: readonly Asset[] | undefined): string {
+function stepStatus(step: WizardStep, assets: readonly Asset[] | undefined, fleet: FleetStatus | undefined): string {
+  if (step.id === 'patch-status') return fleet ? patchStatusSummary(fleet) : '';
   if (!assets) return '';
   if (step.id === 'inventory') {
     const unreviewed = assets.filter((asset) => asset.status === 'unreviewed').length;
@@ -21,11 +23,31 @@ function stepStatus(step: WizardStep, assets: readonly Asset[] | undefined): str
   return '';
 }
 
+/** The patch-status step in a few words: what needs attention first. */
+function patchStatusSummary(fleet: FleetStatus): string {
+  if (fleet.assets.length === 0) return 'Needs an inventory';
+  const never = fleet.counts.never_collected ?? 0;
+  if (never === fleet.assets.length) return 'Not collected yet';
+  const security = fleet.counts.security_pending ?? 0;
+  if (security > 0) return `${plural(security, 'host')} missing security fixes`;
+  if (never > 0) return `${plural(never, 'host')} not collected`;
+  return 'All collected';
+}
+
+const STEP_ROUTES: Partial<Record<WizardStep['id'], Route>> = {
+  inventory: { screen: 'inventory', view: 'active' },
+  tiers: { screen: 'tiers', tab: 'classify' },
+  'patch-status': { screen: 'status', tab: 'overview' },
+};
+
 /** The product's path as a left rail: the live steps with their status, the rest marked as coming next. */
 export function WizardRail({ route, assets, onNavigate }: { route: Route; assets: readonly Asset[] | undefined; onNavigate: (route: Route) => void }) {
   const info = useApiQuery('app:info', {});
-  const statuses = useMemo(() => Object.fromEntries(WIZARD_STEPS.map((step) => [step.id, stepStatus(step, assets)])), [assets]);
-  const activeStep = route.screen === 'inventory' || route.screen === 'scan' ? 'inventory' : route.screen === 'tiers' ? 'tiers' : null;
+  const site = useRequiredSite();
+  const fleet = useApiQuery('status:fleet', { siteId: site.id });
+  const statuses = useMemo(() => Object.fromEntries(WIZARD_STEPS.map((step) => [step.id, stepStatus(step, assets, fleet.data)])), [assets, fleet.data]);
+  const activeStep =
+    route.screen === 'inventory' || route.screen === 'scan' ? 'inventory' : route.screen === 'tiers' ? 'tiers' : route.screen === 'status' || route.screen === 'credentials' ? 'patch-status' : null;
 
   return (
     <nav className="rail" aria-label="Steps">
@@ -37,7 +59,7 @@ export function WizardRail({ route, assets, onNavigate }: { route: Route; assets
                 type="button"
                 className="rail__step"
                 aria-current={activeStep === step.id ? 'page' : undefined}
-                onClick={() => onNavigate(step.id === 'inventory' ? { screen: 'inventory', view: 'active' } : { screen: 'tiers', tab: 'classify' })}
+                onClick={() => onNavigate(STEP_ROUTES[step.id] ?? { screen: 'inventory', view: 'active' })}
                 data-testid={`rail-${step.id}`}
               >
                 <span className="rail__number">{index + 1}</span>

@@ -9,11 +9,11 @@ export interface WizardStep {
   available: boolean;
 }
 
-/** The whole path, the last four still to come. */
+/** The whole path, the last three still to come. */
 export const WIZARD_STEPS: readonly WizardStep[] = [
   { id: 'inventory', title: 'Inventory', description: 'Know every host on the network.', icon: 'inventory', available: true },
   { id: 'tiers', title: 'Risk tiers', description: 'Decide what is patched first, and how fast.', icon: 'tiers', available: true },
-  { id: 'patch-status', title: 'Patch status', description: 'Missing updates per host over SSH and WinRM, no agents.', icon: 'patch', available: false },
+  { id: 'patch-status', title: 'Patch status', description: 'Missing updates per host over SSH and WinRM, no agents.', icon: 'patch', available: true },
   { id: 'checklist', title: 'Monthly checklist', description: 'Run the monthly cycle: pilot, rollout, reboots, sign-off.', icon: 'checklist', available: false },
   { id: 'exceptions', title: 'Exceptions', description: 'Accepted risks with an owner, a reason and an expiry.', icon: 'exception', available: false },
   { id: 'evidence', title: 'Evidence', description: 'A signed evidence pack for the insurer or auditor.', icon: 'evidence', available: false },

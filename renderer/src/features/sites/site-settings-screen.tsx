@@ -1,6 +1,8 @@
+import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
 import { formatDateTime } from '../../lib/format';
+import { useRoute } from '../shell/use-route';
 import { useRequiredSite } from './current-site-context';
 import { SiteFormFields } from './site-form-fields';
 import { siteToForm } from './site-form-model';
@@ -16,6 +18,7 @@ export function SiteSettingsScreen() {
 function SiteSettingsForm() {
   const site = useRequiredSite();
   const notify = useToast();
+  const { navigate } = useRoute();
   const form = useSiteForm(siteToForm(site), site, (saved) => notify({ tone: 'success', text: `Saved "${saved.name}"` }));
   return (
     <div className="screen" data-testid="site-settings-screen">
@@ -24,6 +27,12 @@ function SiteSettingsForm() {
           <p className="eyebrow">Site settings</p>
           <h1 className="screen__title">{site.name}</h1>
           <p className="screen__subtitle muted">Created {formatDateTime(site.createdAt)} · last changed {formatDateTime(site.updatedAt)}</p>
+        </div>
+        <div className="screen__actions">
+          <button type="button" className="button" onClick={() => navigate({ screen: 'credentials' })} data-testid="site-settings-credentials">
+            <Icon name="lock" />
+            Credentials
+          </button>
         </div>
       </header>
       <div className="screen__body screen__body--scroll">

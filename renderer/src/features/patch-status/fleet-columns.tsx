@@ -1,0 +1,51 @@
+import type { AssetPatchStatus } from '../../../../shared/contract';
+import type { Tier } from '../../../../shared/domain/risk-tier';
+import type { GridColumn } from '../../components/data-grid/grid-types';
+import { TierBadge } from '../../components/tier-badge';
+import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
+import { formatAgeDays } from './pending-updates-model';
+import { OsWithEol, PatchStateBadge } from './patch-state-badge';
+import { COLLECTION_ERROR_LABELS } from './patch-status-labels';
+
+const collected = (row: AssetPatchStatus) => row.state !== 'never_collected' && row.lastSuccessAt !== null;
+const dash = <span className="muted">—</span>;
+
+/** Columns of the fleet overview: who, how urgent, what is missing and since when, and why a host failed. */
+export const FLEET_COLUMNS: readonly GridColumn<AssetPatchStatus>[] = [
+  { id: 'hostname', header: 'Host', width: 'minmax(120px, 1.3fr)', render: (row) => <span className="cell-strong">{row.hostname || row.address || `asset ${row.assetId}`}</span> },
+  { id: 'address', header: 'Address', width: '112px', render: (row) => <span className="mono">{row.address || '—'}</span> },
+  { id: 'tier', header: 'Tier', width: '50px', render: (row) => <TierBadge tier={row.tier as Tier | null} compact /> },
+  { id: 'state', header: 'State', width: '138px', render: (row) => <PatchStateBadge state={row.state} /> },
+  { id: 'os', header: 'OS', width: 'minmax(130px, 1.4fr)', render: (row) => <OsWithEol status={row} /> },
+  { id: 'pending', header: 'Pending', width: '72px', align: 'end', render: (row) => (collected(row) ? formatCount(row.pendingCount) : dash) },
+  {
+    id: 'security',
+    header: 'Security',
+    width: '74px',
+    align: 'end',
+    render: (row) => (collected(row) ? <span className={row.securityCount > 0 ? 'text-danger cell-strong' : undefined}>{formatCount(row.securityCount)}</span> : dash),
+  },
+  {
+    id: 'oldest',
+    header: 'Oldest sec.',
+    width: '86px',
+    align: 'end',
+    render: (row) => (row.oldestSecurityAgeDays === null ? dash : <span title="Days since the oldest missing security fix was first seen">{formatAgeDays(row.oldestSecurityAgeDays)}</span>),
+  },
+  { id: 'reboot', header: 'Reboot', width: '64px', render: (row) => (row.rebootRequired === true ? <span className="text-warning cell-strong">Needed</span> : row.rebootRequired === false ? <span className="muted">No</span> : dash) },
+  { id: 'lastSuccess', header: 'Last success', width: '98px', render: (row) => <span title={formatDateTime(row.lastSuccessAt)}>{row.lastSuccessAt ? formatRelative(row.lastSuccessAt) : <span className="muted">never</span>}</span> },
+  {
+    id: 'lastError',
+    header: 'Last error',
+    width: 'minmax(130px, 1.5fr)',
+    render: (row) =>
+      row.lastError ? (
+        <span className="error-cell" title={`${row.lastError.code}: ${row.lastError.message} (${formatDateTime(row.lastError.at)})`} data-testid="fleet-error">
+          <span className="text-danger">{COLLECTION_ERROR_LABELS[row.lastError.code]}</span>
+          <span className="muted mono"> {row.lastError.code}</span>
+        </span>
+      ) : (
+        dash
+      ),
+  },
+];
