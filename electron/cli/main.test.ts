@@ -106,3 +106,19 @@ describe('patchdesk parse', () => {
     expect(result.err).toContain('cannot read it as yum-check-update');
   });
 });
+
+describe('patchdesk verify --log', () => {
+  it('says the log is intact, then names a tampered row', async () => {
+    const dir = makeTempDir();
+    await run(dir, 'site', 'add', 'Acme');
+    await run(dir, 'site', 'add', 'Beta');
+    expect(await run(dir, 'verify', '--log')).toMatchObject({ code: 0, out: expect.stringContaining('intact: 2 entries') });
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(dir, 'patchdesk.db'));
+    db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 1").run();
+    db.close();
+    const tampered = await run(dir, 'verify', '--log');
+    expect(tampered.code).toBe(1);
+    expect(tampered.err).toContain('row 1');
+  });
+});

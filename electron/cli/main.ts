@@ -15,6 +15,7 @@ import { collectScriptCommand, COLLECT_SCRIPT_USAGE } from './commands/collect-s
 import { CREDENTIAL_USAGE, runCredentialCommand } from './commands/credential.command';
 import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
 import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
+import { runVerifyCommand, VERIFY_USAGE } from './commands/verify.command';
 import { defaultSecretReader, type SecretReader } from './secret-input';
 import { runScanCommand, SCAN_USAGE } from './commands/scan.command';
 import { runSiteCommand, SITE_USAGE } from './commands/site.command';
@@ -31,6 +32,7 @@ Usage:
   ${COLLECT_USAGE.split('\n').join('\n  ')}
   ${COLLECT_SCRIPT_USAGE}
   ${PARSE_USAGE.split('\n').join('\n  ')}
+  ${VERIFY_USAGE}
 
 Global options:
   --data-dir DIR   use this data folder (default: PATCHDESK_DATA_DIR, else the per-user app data folder)
@@ -75,7 +77,7 @@ export async function runCli(
       io.out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
     const context = createCliContext(core, io.out, io.err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
@@ -85,6 +87,7 @@ export async function runCli(
     else if (command === 'vault') await runVaultCommand(context, args, secrets());
     else if (command === 'credential') await runCredentialCommand(context, args, secrets());
     else if (command === 'collect') await runCollectCommand(context, args, secrets());
+    else if (command === 'verify') await runVerifyCommand(context, args);
     else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
