@@ -1,0 +1,158 @@
+/**
+ * The SLA clock of one missing fix: when it is due and where it stands at an instant.
+ *
+ * Deadlines are counted in the site's local calendar days. The day a fix is first seen missing
+ * is day 0 and does not count, so a fix seen at 23:30 on the 31st with a 7-day SLA has seven
+ * full local days and is due at the end of the 7th (the 7th of the next month). "End of day"
+ * is the first instant of the following local day: the fix is overdue from that instant on,
+ * and `dueAt` holds it (use `dueDate`, the last allowed local day, for display).
+ */
+import { slaDaysFor, type PatchPolicy, type Severity } from '../patch-policy';
+import type { Tier } from '../risk-tier';
+import { exceptionCovers, exceptionWindowMs, type FixIdentity, type PatchException } from './exception-status';
+import { addLocalDays, formatInstant, type LocalDate, formatLocalDate, localDateOf, localDaysBetween, parseInstant, startOfLocalDay } from './local-time';
+import { normaliseSeverity, type SeverityBasis } from './severity';
+
+/**
+ * The tier an unclassified asset is held to. Tier 2, not 4: an asset nobody has classified yet
+ * may well be important, and the lenient tiers must be earned by classifying it; not tier 1
+ * either, so that an unclassified fleet does not drown the critical list.
+ */
+export const DEFAULT_TIER: Tier = 2;
+
+/** A fix is due soon when at most this share of its SLA days is left... */
+export const DUE_SOON_FRACTION = 0.2;
+
+/** ...or at most this many days, whichever is more. */
+export const DUE_SOON_MIN_DAYS = 2;
+
+/** Where a missing fix stands against its SLA. */
+export const SLA_STATES = ['within', 'due_soon', 'overdue', 'excepted'] as const;
+/** One of `SLA_STATES`. */
+export type SlaState = (typeof SLA_STATES)[number];
+
+/** One missing fix on one asset, with what the SLA needs (a pending-update row plus its asset). */
+export interface SlaItem extends FixIdentity {
+  /** The asset's effective tier; null when unclassified (held to `DEFAULT_TIER`). */
+  tier: Tier | null;
+  /** When the fix was first seen missing (ISO-8601 instant). */
+  firstSeenAt: string;
+  /** Whether the source flags it as a security fix; null when it cannot tell. */
+  security: boolean | null;
+  /** The source's severity text or CVSS score, normalised with `normaliseSeverity`. */
+  severity?: string | number | null;
+  /** The site's IANA time zone (`Europe/Berlin`), in which SLA days are counted. */
+  timeZone: string;
+}
+
+/** A fix's deadline under a policy. */
+export interface SlaDeadline {
+  /** The tier applied: the asset's, or `DEFAULT_TIER`. */
+  tier: Tier;
+  tierDefaulted: boolean;
+  severity: Severity;
+  severityBasis: SeverityBasis;
+  slaDays: number;
+  /** The local date the fix was first seen missing (`YYYY-MM-DD`, site time). */
+  firstSeenDate: string;
+  /** The last local day the fix may stay missing (`YYYY-MM-DD`, site time). */
+  dueDate: string;
+  /** The first instant the fix is overdue: the start of the local day after `dueDate`. */
+  dueAt: string;
+}
+
+/** A fix's deadline and its standing at an instant. */
+export interface SlaStatus extends SlaDeadline {
+  state: SlaState;
+  /** Local days past `dueDate` (1 on the first overdue day); 0 when not overdue. */
+  overdueDays: number;
+  /** Local days until `dueDate` (0 on the last allowed day); 0 when overdue. */
+  remainingDays: number;
+  /**
+   * The exception covering the fix at that instant (the one running longest when several do),
+   * or null. When set the state is `excepted`; the day counts still say where the SLA stands.
+   */
+  exception: PatchException | null;
+}
+
+/**
+ * The deadline of a missing fix: the end of local day (first seen + SLA days) in the site's time
+ * zone, with the SLA for the asset's tier (or `DEFAULT_TIER`) and the normalised severity.
+ *
+ * @throws RangeError for an unreadable `firstSeenAt`, an unknown time zone, or a policy whose SLA
+ * is not a whole number of days.
+ */
+export function slaDeadline(item: SlaItem, policy: PatchPolicy): SlaDeadline {
+  return computeDeadline(item, policy).deadline;
+}
+
+function computeDeadline(item: SlaItem, policy: PatchPolicy): { deadline: SlaDeadline; due: LocalDate; dueAtMs: number } {
+  const tier = item.tier ?? DEFAULT_TIER;
+  const { severity, basis } = normaliseSeverity(item);
+  const slaDays = slaDaysFor(policy, tier, severity);
+  if (!Number.isInteger(slaDays) || slaDays < 0) {
+    throw new RangeError(`The policy's SLA for tier ${tier}, ${severity} is ${slaDays} days; expected a whole number of days`);
+  }
+  const firstSeen = localDateOf(parseInstant(item.firstSeenAt), item.timeZone);
+  const due = addLocalDays(firstSeen, slaDays);
+  const dueAtMs = startOfLocalDay(addLocalDays(due, 1), item.timeZone);
+  const deadline: SlaDeadline = {
+    tier,
+    tierDefaulted: item.tier == null,
+    severity,
+    severityBasis: basis,
+    slaDays,
+    firstSeenDate: formatLocalDate(firstSeen),
+    dueDate: formatLocalDate(due),
+    dueAt: formatInstant(dueAtMs),
+  };
+  return { deadline, due, dueAtMs };
+}
+
+/**
+ * Where a missing fix stands at `now`:
+ *
+ * - `excepted` while an exception covers it (see `exceptionCovers`), whatever the clock says;
+ * - `overdue` from `dueAt` on;
+ * - `due_soon` when `remainingDays` ≤ max(`DUE_SOON_MIN_DAYS`, `DUE_SOON_FRACTION` × SLA days):
+ *   a 7-day SLA is due soon from 2 days before its due date, a 30-day one from 6 days before;
+ * - `within` otherwise.
+ *
+ * Day counts are whole local calendar days, so they do not drift by an hour across DST changes.
+ *
+ * @throws RangeError as `slaDeadline` does, or for an unreadable `now` or exception date.
+ */
+export function slaStatus(item: SlaItem, policy: PatchPolicy, now: string, exceptions: readonly PatchException[] = []): SlaStatus {
+  const { deadline, due, dueAtMs } = computeDeadline(item, policy);
+  const nowMs = parseInstant(now);
+  const today = localDateOf(nowMs, item.timeZone);
+  const overdue = nowMs >= dueAtMs;
+  // Negative once overdue: the local day of any instant from dueAt on is after the due date.
+  const daysToDue = localDaysBetween(today, due);
+
+  let exception: PatchException | null = null;
+  let exceptionEnd = -Infinity;
+  for (const candidate of exceptions) {
+    if (!exceptionCovers(candidate, item, now)) continue;
+    const end = exceptionWindowMs(candidate)?.to ?? -Infinity;
+    if (end > exceptionEnd) {
+      exception = candidate;
+      exceptionEnd = end;
+    }
+  }
+
+  let state: SlaState;
+  if (exception) state = 'excepted';
+  else if (overdue) state = 'overdue';
+  else if (daysToDue <= Math.max(DUE_SOON_MIN_DAYS, DUE_SOON_FRACTION * deadline.slaDays)) state = 'due_soon';
+  else state = 'within';
+
+  return {
+    ...deadline,
+    state,
+    overdueDays: overdue ? -daysToDue : 0,
+    // Clamped for a "now" before the first sighting (clock skew between collector and viewer).
+    remainingDays: overdue ? 0 : Math.min(daysToDue, deadline.slaDays),
+    exception,
+  };
+}
