@@ -95,7 +95,7 @@ describe('inventory, discovery and risk tiers in the browser', () => {
     const firstHost = page.getByTestId('asset-table-row').filter({ hasText: '127.42.0.2' });
     await firstHost.click();
     await page.getByTestId('asset-drawer').waitFor();
-    await expect.poll(() => page.getByTestId('asset-evidence').textContent()).toMatch(/TEMP-EVIDENCE|Why we think so/i);
+    await expect.poll(() => page.getByTestId('asset-evidence').textContent()).toMatch(/Debian/i);
     await shot(page, '05-asset-drawer');
     await page.getByTestId('asset-accept').click();
     await expect.poll(() => page.getByTestId('view-active-count').textContent()).toBe('1');
