@@ -51,6 +51,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/db/migrations/**/*.ts'],
+    ignores: ['electron/db/migrations/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '../../*'], message: 'Migrations import no application code, so they stay valid as the code moves.' }] }],
     },

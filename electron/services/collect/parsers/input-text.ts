@@ -5,10 +5,8 @@
  */
 
 // CSI sequences, OSC sequences (ended by BEL or ST) and the remaining two-byte escapes.
-// eslint-disable-next-line no-control-regex -- matching control bytes is the purpose
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?/g;
 // C0 controls except tab and newline, DEL, and C1 controls; CR is handled before this runs.
-// eslint-disable-next-line no-control-regex -- matching control bytes is the purpose
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 
 /** Strips escapes and control bytes, normalises line ends and drops a leading BOM. */
