@@ -1,16 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { ChannelName } from '../../../../shared/contract';
 import { useApiEvent } from '../../api/use-api-event';
-import { useInvalidate } from '../../api/use-api-cache';
+import { useBatchedJobState } from '../../api/use-batched-job-state';
 import { reduceCollections, type CollectAction, type CollectState } from './collect-run-state';
 import { STATUS_READS } from './use-patch-status';
 
-/** How often buffered host events are applied. */
-const FLUSH_MS = 150;
-/** How often the overview refreshes while hosts keep finishing. */
-const REFRESH_MS = 3000;
-
 const LIVE_READS: ChannelName[] = ['status:fleet', 'hostkeys:list'];
+const isUrgent = (action: CollectAction) => action.type !== 'host';
 
 interface CollectContextValue {
   runs: CollectState;
@@ -25,37 +21,14 @@ const CollectContext = createContext<CollectContextValue | null>(null);
  * and once more at the end.
  */
 export function CollectProvider({ children }: { children: ReactNode }) {
-  const [runs, setRuns] = useState<CollectState>({});
-  const buffer = useRef<CollectAction[]>([]);
-  const flushTimer = useRef<number | null>(null);
-  const refreshTimer = useRef<number | null>(null);
-  const lastRefresh = useRef(0);
-  const invalidate = useInvalidate();
-
-  const flush = useCallback(() => {
-    flushTimer.current = null;
-    const actions = buffer.current;
-    buffer.current = [];
-    setRuns((current) => reduceCollections(current, actions));
-  }, []);
-
-  const record = useCallback(
-    (action: CollectAction) => {
-      buffer.current.push(action);
-      if (action.type === 'host') flushTimer.current ??= window.setTimeout(flush, FLUSH_MS);
-      else flush();
-    },
-    [flush],
-  );
-
-  const refreshSoon = useCallback(() => {
-    const wait = Math.max(0, lastRefresh.current + REFRESH_MS - Date.now());
-    refreshTimer.current ??= window.setTimeout(() => {
-      refreshTimer.current = null;
-      lastRefresh.current = Date.now();
-      invalidate(LIVE_READS);
-    }, wait);
-  }, [invalidate]);
+  const { state: runs, record, refreshSoon, invalidate } = useBatchedJobState<CollectState, CollectAction>({
+    initial: {},
+    reduce: reduceCollections,
+    isUrgent,
+    flushMs: 150,
+    refreshMs: 3000,
+    liveReads: LIVE_READS,
+  });
 
   useApiEvent('collect:host', (event) => {
     record({ type: 'host', event });
@@ -65,14 +38,6 @@ export function CollectProvider({ children }: { children: ReactNode }) {
     record({ type: 'finished', event });
     invalidate(STATUS_READS);
   });
-
-  useEffect(
-    () => () => {
-      if (flushTimer.current !== null) window.clearTimeout(flushTimer.current);
-      if (refreshTimer.current !== null) window.clearTimeout(refreshTimer.current);
-    },
-    [],
-  );
 
   const value = useMemo(() => ({ runs, record }), [runs, record]);
   return <CollectContext.Provider value={value}>{children}</CollectContext.Provider>;
