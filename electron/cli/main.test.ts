@@ -122,3 +122,20 @@ describe('patchdesk verify --log', () => {
     expect(tampered.err).toContain('row 1');
   });
 });
+
+describe('patchdesk exception', () => {
+  it('adds and lists exceptions, refusing one without expiry or owner', async () => {
+    const dir = makeTempDir();
+    await run(dir, 'site', 'add', 'Acme');
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, 'hostname,ip\nlegacy-erp,10.0.0.9\n');
+    await run(dir, 'import', 'csv', csv);
+    const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect((await run(dir, 'exception', 'add', '--site', 'Acme', '--asset', 'legacy-erp', '--reason', 'vendor lock-in', '--owner', 'Ana')).err).toContain('--expires');
+    expect((await run(dir, 'exception', 'add', '--site', 'Acme', '--asset', 'legacy-erp', '--reason', 'vendor lock-in', '--expires', expires)).code).toBe(2);
+    const added = await run(dir, 'exception', 'add', '--site', 'Acme', '--asset', 'legacy-erp', '--reason', 'vendor lock-in', '--owner', 'Ana', '--expires', expires, '--controls', 'isolated VLAN', '--approver', 'CFO');
+    expect(added).toMatchObject({ code: 0, out: expect.stringContaining('owned by Ana') });
+    const listed = JSON.parse((await run(dir, 'exception', 'list', '--site', 'Acme', '--json')).out) as { status: string; assetName: string }[];
+    expect(listed).toMatchObject([{ status: 'active', assetName: 'legacy-erp' }]);
+  });
+});

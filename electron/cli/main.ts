@@ -13,6 +13,7 @@ import { IMPORT_USAGE, runImportCommand } from './commands/import.command';
 import { COLLECT_USAGE, runCollectCommand, runStatusCommand } from './commands/collect.command';
 import { collectScriptCommand, COLLECT_SCRIPT_USAGE } from './commands/collect-script.command';
 import { CREDENTIAL_USAGE, runCredentialCommand } from './commands/credential.command';
+import { EXCEPTION_USAGE, runExceptionCommand } from './commands/exception.command';
 import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
 import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
 import { runVerifyCommand, VERIFY_USAGE } from './commands/verify.command';
@@ -32,6 +33,7 @@ Usage:
   ${COLLECT_USAGE.split('\n').join('\n  ')}
   ${COLLECT_SCRIPT_USAGE}
   ${PARSE_USAGE.split('\n').join('\n  ')}
+  ${EXCEPTION_USAGE.split('\n').join('\n  ')}
   ${VERIFY_USAGE}
 
 Global options:
@@ -77,7 +79,7 @@ export async function runCli(
       io.out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
     const context = createCliContext(core, io.out, io.err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
@@ -88,6 +90,7 @@ export async function runCli(
     else if (command === 'credential') await runCredentialCommand(context, args, secrets());
     else if (command === 'collect') await runCollectCommand(context, args, secrets());
     else if (command === 'verify') await runVerifyCommand(context, args);
+    else if (command === 'exception') await runExceptionCommand(context, args);
     else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

@@ -11,11 +11,13 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { AssetsRepository } from '../db/repositories/assets.repository';
 import { AuditLogRepository } from '../db/repositories/audit-log.repository';
 import { CredentialsRepository } from '../db/repositories/credentials.repository';
+import { ExceptionsRepository } from '../db/repositories/exceptions.repository';
 import { PatchStatusRepository } from '../db/repositories/patch-status.repository';
 import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
 import type { runDiscovery } from '../services/discovery/index';
 import { CredentialVaultService, type KeychainProtector } from '../services/credentials/credential-vault.service';
+import { ExceptionRegisterService } from '../services/exceptions/exception-register.service';
 import { InventoryImportService } from '../services/inventory/inventory-import.service';
 import { InventoryService } from '../services/inventory/inventory.service';
 import { CollectJobsService } from '../services/patch-status/collect-jobs.service';
@@ -63,6 +65,7 @@ export interface AppCore {
     patchStatus: PatchStatusService;
     collections: CollectJobsService;
     offline: OfflineCollectionService;
+    exceptions: ExceptionRegisterService;
   };
   audit: AuditLogRepository;
   /** Stops running jobs and closes the database. */
@@ -102,6 +105,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table });
   const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus });
+  const exceptions = new ExceptionRegisterService({ ...common, exceptions: new ExceptionsRepository(db), sites, inventory });
 
   const dispatcher = createDispatcher(
     {
@@ -157,6 +161,10 @@ export function openAppCore(options: AppCoreOptions): AppCore {
         patchStatus.approveHostKey(request.assetId, request.fingerprint);
         return {};
       },
+      'exceptions:list': (request) => exceptions.list(request.siteId),
+      'exceptions:create': (request) => exceptions.create(request),
+      'exceptions:close': (request) => exceptions.close(request.id, request.reason),
+      'exceptions:renew': (request) => exceptions.renew(request.id, request.expiresAt, request.reason),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1' },
   );
@@ -165,7 +173,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions },
     audit: repositories.audit,
     async close() {
       vault.lock();

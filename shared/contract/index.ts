@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppInfo } from './app';
 import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetReview, AssetUpdate, BulkResult } from './assets';
 import { Empty, Id } from './common';
+import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
 import { Credential, CredentialBind, CredentialCreate, CredentialUse, Passphrase, VaultStatus } from './credentials';
 import { ScanFinishedEvent, ScanHostEvent, ScanProgressEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
 import { CsvCommitRequest, CsvPreview, CsvPreviewRequest, ExportedFile, ExportRequest, ImportReport, NmapImportRequest } from './import-export';
@@ -75,6 +76,11 @@ export const channels = {
   ),
   'hostkeys:list': channel(z.object({ siteId: Id }), z.array(HostKeyRecord)),
   'hostkeys:approve': channel(z.object({ assetId: Id, fingerprint: z.string().min(1) }), Empty),
+
+  'exceptions:list': channel(z.object({ siteId: Id }), z.array(ExceptionRecord)),
+  'exceptions:create': channel(ExceptionCreate, ExceptionRecord),
+  'exceptions:close': channel(ExceptionClose, ExceptionRecord),
+  'exceptions:renew': channel(ExceptionRenew, ExceptionRecord),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -110,6 +116,7 @@ export function isChannelName(name: string): name is ChannelName {
 
 export * from './common';
 export * from './credentials';
+export * from './exceptions';
 export * from './app';
 export * from './assets';
 export * from './discovery';
