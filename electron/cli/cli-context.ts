@@ -1,5 +1,6 @@
 /** What every CLI command gets: the contract through the dispatcher, and output streams. */
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract/index';
+import type { Asset } from '../../shared/contract/assets';
 import type { Site } from '../../shared/contract/sites';
 import type { AppCore } from '../core/app-core';
 import { fromApiError, usageError } from './cli-error';
@@ -44,4 +45,16 @@ export async function resolveSite(context: CliContext, name: string | undefined)
   if (!only) throw usageError('there are no sites yet: add one with "patchdesk site add NAME --network CIDR"');
   if (others.length > 0) throw usageError(`there are ${sites.length} sites: choose one with --site NAME (${sites.map((each) => each.name).join(', ')})`);
   return only;
+}
+
+/**
+ * The asset a command names by hostname (case-insensitive) or address, among the site's assets
+ * with the given statuses (all by default); a usage error names the flag and the site otherwise.
+ */
+export async function resolveAsset(context: CliContext, site: Site, name: string, flag: string, statuses?: Asset['status'][]): Promise<Asset> {
+  const assets = await context.call('assets:list', { siteId: site.id, ...(statuses ? { statuses } : {}) });
+  const wanted = name.toLowerCase();
+  const asset = assets.find((each) => each.hostname.toLowerCase() === wanted || each.addresses.includes(name));
+  if (!asset) throw usageError(`${flag}: no ${statuses?.join(' or ') ?? ''}${statuses ? ' ' : ''}asset "${name}" in "${site.name}"`);
+  return asset;
 }

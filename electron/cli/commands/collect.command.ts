@@ -1,7 +1,7 @@
 /** `patchdesk collect` and `patchdesk status`: patch status over SSH/WinRM, and the fleet overview. */
 import { parseArgs } from 'node:util';
 import type { AssetPatchStatus } from '../../../shared/contract/patch-status';
-import { resolveSite, type CliContext } from '../cli-context';
+import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import type { SecretReader } from '../secret-input';
 import { formatTable } from '../table';
@@ -14,12 +14,8 @@ export async function runCollectCommand(context: CliContext, args: string[], sec
   const { values } = parseArgs({ args, options: { site: { type: 'string' }, asset: { type: 'string', multiple: true }, concurrency: { type: 'string' }, json: { type: 'boolean' } } });
   const site = await resolveSite(context, values.site);
   await ensureVaultUnlocked(context, secrets);
-  const assets = await context.call('assets:list', { siteId: site.id, statuses: ['active'] });
-  const assetIds = (values.asset ?? []).map((name) => {
-    const asset = assets.find((each) => each.hostname.toLowerCase() === name.toLowerCase() || each.addresses.includes(name));
-    if (!asset) throw usageError(`--asset: no active asset "${name}" in "${site.name}"`);
-    return asset.id;
-  });
+  const assetIds: number[] = [];
+  for (const name of values.asset ?? []) assetIds.push((await resolveAsset(context, site, name, '--asset', ['active'])).id);
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) throw usageError('--concurrency must be a positive whole number');
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CredentialSecrets } from '../../../shared/contract/credentials';
-import { resolveSite, type CliContext } from '../cli-context';
+import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import type { SecretReader } from '../secret-input';
 import { formatTable } from '../table';
@@ -69,20 +69,13 @@ async function addCredential(context: CliContext, args: string[], secrets: Secre
   } else throw usageError(`--auth must be key, password, ntlm, basic or community (got "${auth}")`);
 
   const created = await context.call('credentials:create', { siteId: site?.id ?? null, name, kind, username: values.user ?? '', secrets: secret });
-  const assetIds = await resolveAssetIds(context, site?.id, values['bind-asset'] ?? []);
+  const assetIds: number[] = [];
+  for (const name of values['bind-asset'] ?? []) {
+    if (!site) throw usageError('--bind-asset needs --site');
+    assetIds.push((await resolveAsset(context, site, name, '--bind-asset')).id);
+  }
   if (assetIds.length > 0 || (values['bind-tag'] ?? []).length > 0) await context.call('credentials:bind', { credentialId: created.id, assetIds, tags: values['bind-tag'] ?? [] });
   context.out(`Stored credential "${created.name}" (${created.kind}, ${created.authMethod}${created.keyFingerprint ? `, key ${created.keyFingerprint}` : ''}).`);
-}
-
-async function resolveAssetIds(context: CliContext, siteId: number | undefined, names: readonly string[]): Promise<number[]> {
-  if (names.length === 0) return [];
-  if (siteId === undefined) throw usageError('--bind-asset needs --site');
-  const assets = await context.call('assets:list', { siteId });
-  return names.map((name) => {
-    const asset = assets.find((each) => each.hostname.toLowerCase() === name.toLowerCase() || each.addresses.includes(name));
-    if (!asset) throw usageError(`--bind-asset: no asset "${name}" in this site`);
-    return asset.id;
-  });
 }
 
 async function listCredentials(context: CliContext, args: string[]): Promise<void> {

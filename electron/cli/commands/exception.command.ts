@@ -1,6 +1,6 @@
 /** `patchdesk exception add|list`: the exception register from the command line. */
 import { parseArgs } from 'node:util';
-import { resolveSite, type CliContext } from '../cli-context';
+import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import { formatTable } from '../table';
 
@@ -45,12 +45,8 @@ async function addException(context: CliContext, args: string[]): Promise<void> 
   if (kinds.length > 1) throw usageError(`give one of --package, --cve, --kb or --update (got ${kinds.map((kind) => `--${kind}`).join(' and ')})`);
   const kind = kinds[0] ?? 'asset';
   let assetId: number | null = null;
-  if (values.asset) {
-    const assets = await context.call('assets:list', { siteId: site.id });
-    const asset = assets.find((each) => each.hostname.toLowerCase() === values.asset?.toLowerCase() || each.addresses.includes(values.asset ?? ''));
-    if (!asset) throw usageError(`--asset: no asset "${values.asset}" in "${site.name}"`);
-    assetId = asset.id;
-  } else if (kind === 'asset') throw usageError('say what the exception covers: --asset HOST, or --package/--cve/--kb/--update VALUE');
+  if (values.asset) assetId = (await resolveAsset(context, site, values.asset, '--asset')).id;
+  else if (kind === 'asset') throw usageError('say what the exception covers: --asset HOST, or --package/--cve/--kb/--update VALUE');
   const created = await context.call('exceptions:create', {
     siteId: site.id,
     scope: { kind, assetId, value: kind === 'asset' ? '' : (values[kind] ?? '') },

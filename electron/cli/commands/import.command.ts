@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { ImportReport } from '../../../shared/contract/import-export';
 import { decodeCollectionFile } from '../../services/collect/collectors/index';
 import { decodeCsvFile } from '../../services/import/csv-parser';
-import { resolveSite, type CliContext } from '../cli-context';
+import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 
 export const IMPORT_USAGE =
@@ -26,9 +26,7 @@ export async function runImportCommand(context: CliContext, args: string[]): Pro
   });
 
   if (kind === 'collection') {
-    const assets = values.asset ? await context.call('assets:list', { siteId: site.id }) : [];
-    const asset = values.asset ? assets.find((each) => each.hostname.toLowerCase() === values.asset?.toLowerCase() || each.addresses.includes(values.asset ?? '')) : undefined;
-    if (values.asset && !asset) throw usageError(`--asset: no asset "${values.asset}" in "${site.name}"`);
+    const asset = values.asset ? await resolveAsset(context, site, values.asset, '--asset') : undefined;
     const stored = await context.call('collect:importFile', { siteId: site.id, text: decodeCollectionFile(bytes), fileName: basename(file), ...(asset ? { assetId: asset.id } : {}) });
     if (values.json) context.out(JSON.stringify(stored, null, 2));
     else context.out(`Imported the collection of ${stored.hostname} (asset ${stored.assetId}): ${stored.pending} pending updates, ${stored.security} security.`);

@@ -127,17 +127,17 @@ export class PatchStatusRepository {
     return { collectionId, opened, resolved: open.size, pending: fixes.length, security };
   }
 
-  /** The latest collection per asset of a site. */
-  latestBySite(siteId: number): Map<number, LatestCollection> {
+  /** The latest collection per asset of a site (or of one of its assets). */
+  latestBySite(siteId: number, assetId: number | null = null): Map<number, LatestCollection> {
     const rows = this.db
-      .prepare<[number], { asset_id: number; collected_at: string; outcome: 'ok' | 'failed'; error_code: CollectionErrorCode | null; error_message: string; last_success_at: string | null; data_json: string | null }>(
+      .prepare<[number, number | null, number | null], { asset_id: number; collected_at: string; outcome: 'ok' | 'failed'; error_code: CollectionErrorCode | null; error_message: string; last_success_at: string | null; data_json: string | null }>(
         `SELECT h.asset_id, h.collected_at, h.outcome, h.error_code, h.error_message,
            (SELECT MAX(collected_at) FROM host_collections ok WHERE ok.asset_id = h.asset_id AND ok.outcome = 'ok') AS last_success_at,
            (SELECT data_json FROM host_collections ok WHERE ok.asset_id = h.asset_id AND ok.outcome = 'ok' ORDER BY ok.id DESC LIMIT 1) AS data_json
          FROM host_collections h JOIN assets a ON a.id = h.asset_id
-         WHERE a.site_id = ? AND h.id = (SELECT MAX(id) FROM host_collections WHERE asset_id = h.asset_id)`,
+         WHERE a.site_id = ? AND (? IS NULL OR a.id = ?) AND h.id = (SELECT MAX(id) FROM host_collections WHERE asset_id = h.asset_id)`,
       )
-      .all(siteId);
+      .all(siteId, assetId, assetId);
     return new Map(
       rows.map((row) => [
         row.asset_id,
@@ -175,16 +175,16 @@ export class PatchStatusRepository {
       }));
   }
 
-  /** Per asset of a site: open missing updates, security ones, and the oldest security first-seen date. */
-  openPendingSummary(siteId: number): Map<number, { pending: number; security: number; oldestSecurityFirstSeen: string | null }> {
+  /** Per asset of a site (or one of its assets): open missing updates, security ones, and the oldest security first-seen date. */
+  openPendingSummary(siteId: number, assetId: number | null = null): Map<number, { pending: number; security: number; oldestSecurityFirstSeen: string | null }> {
     const rows = this.db
-      .prepare<[number], { asset_id: number; pending: number; security: number; oldest: string | null }>(
+      .prepare<[number, number | null, number | null], { asset_id: number; pending: number; security: number; oldest: string | null }>(
         `SELECT p.asset_id, COUNT(*) AS pending, SUM(CASE WHEN p.security = 1 THEN 1 ELSE 0 END) AS security,
            MIN(CASE WHEN p.security = 1 THEN p.first_seen_at END) AS oldest
          FROM pending_updates p JOIN assets a ON a.id = p.asset_id
-         WHERE a.site_id = ? AND p.resolved_at IS NULL GROUP BY p.asset_id`,
+         WHERE a.site_id = ? AND (? IS NULL OR a.id = ?) AND p.resolved_at IS NULL GROUP BY p.asset_id`,
       )
-      .all(siteId);
+      .all(siteId, assetId, assetId);
     return new Map(rows.map((row) => [row.asset_id, { pending: row.pending, security: row.security, oldestSecurityFirstSeen: row.oldest }]));
   }
 

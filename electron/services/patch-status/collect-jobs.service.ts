@@ -4,12 +4,12 @@
  * arrives, and progress is pushed per host. Credentials are opened only here, per host, and each
  * use is recorded.
  */
-import { randomUUID } from 'node:crypto';
 import type { Asset } from '../../../shared/contract/assets';
 import type { CollectionErrorCode, CollectionRunSummary } from '../../../shared/contract/patch-status';
 import { AppError, notFound } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
+import { JobRegistry } from '../../core/job-registry';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
@@ -42,8 +42,7 @@ export interface CollectRequest {
 const DEFAULT_PORTS = { ssh: 22, winrm: 5985 } as const;
 
 export class CollectJobsService {
-  private readonly jobs = new Map<string, { controller: AbortController; done: Promise<CollectionRunSummary> }>();
-  private readonly finished = new Map<string, Promise<CollectionRunSummary>>();
+  private readonly jobs = new JobRegistry<CollectionRunSummary>('collection');
 
   constructor(private readonly deps: CollectJobsDeps) {
     deps.patchStatus.markInterrupted(this.now());
@@ -57,27 +56,18 @@ export class CollectJobsService {
     }
     const runId = this.deps.patchStatus.startRun(request.siteId, assets.length, { concurrency: request.concurrency, assetIds: request.assetIds }, this.now());
     this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: runId, action: 'collection-started', details: { hosts: assets.length } });
-    const jobId = randomUUID();
-    const controller = new AbortController();
-    const done = this.run(jobId, runId, request, assets, controller.signal).finally(() => {
-      this.jobs.delete(jobId);
-      this.finished.set(jobId, done);
-      if (this.finished.size > 20) this.finished.delete(this.finished.keys().next().value as string);
-    });
-    this.jobs.set(jobId, { controller, done });
+    const jobId = this.jobs.start((id, signal) => this.run(id, runId, request, assets, signal));
     return { jobId, runId, hostsTotal: assets.length };
   }
 
   /** Stops a run; hosts already collected stay stored. */
   cancel(jobId: string): void {
-    this.jobs.get(jobId)?.controller.abort();
+    this.jobs.cancel(jobId);
   }
 
   /** Resolves with the run's summary when it ends. */
   wait(jobId: string): Promise<CollectionRunSummary> {
-    const done = this.jobs.get(jobId)?.done ?? this.finished.get(jobId);
-    if (!done) throw new AppError('not_found', `no collection job ${jobId}`);
-    return done;
+    return this.jobs.wait(jobId);
   }
 
   /** A site's runs, newest first. */
@@ -86,10 +76,8 @@ export class CollectJobsService {
   }
 
   /** Cancels every running job and waits for them (shutdown). */
-  async stopAll(): Promise<void> {
-    const running = [...this.jobs.values()];
-    for (const job of running) job.controller.abort();
-    await Promise.allSettled(running.map((job) => job.done));
+  stopAll(): Promise<void> {
+    return this.jobs.stopAll();
   }
 
   private selectAssets(request: CollectRequest): Asset[] {

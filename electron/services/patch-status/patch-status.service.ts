@@ -6,7 +6,7 @@ import type { Asset } from '../../../shared/contract/assets';
 import type { AssetPatchDetail, AssetPatchStatus, FleetStatus, HostCollection, HostKeyRecord, PatchState } from '../../../shared/contract/patch-status';
 import { PatchState as PatchStateSchema } from '../../../shared/contract/patch-status';
 import { lookupEndOfLife, type EolTable } from '../../../shared/domain/end-of-life';
-import { AppError, notFound } from '../../core/app-error';
+import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
@@ -44,8 +44,8 @@ export class PatchStatusService {
   /** One asset: its status, latest collection, missing updates with ages, packages and history. */
   detail(assetId: number): AssetPatchDetail {
     const asset = this.deps.inventory.get(assetId);
-    const latest = this.deps.patchStatus.latestBySite(asset.siteId).get(assetId);
-    const summary = this.deps.patchStatus.openPendingSummary(asset.siteId).get(assetId);
+    const latest = this.deps.patchStatus.latestBySite(asset.siteId, assetId).get(assetId);
+    const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId).get(assetId);
     const now = this.deps.clock.now();
     return {
       status: this.statusOf(asset, latest, summary).status,
@@ -128,4 +128,3 @@ export class PatchStatusService {
   }
 }
 
-export { notFound };

@@ -4,12 +4,12 @@
  * crash loses nothing already seen), and a completed scan flags hosts it should have seen but
  * did not.
  */
-import { randomUUID } from 'node:crypto';
 import type { DiscoveredHost, ScanOptions, ScanSummary } from '../../../shared/contract/discovery';
 import { LARGE_SCAN_THRESHOLD, MAX_SCAN_ADDRESSES, parseTargets, rangesContain, type TargetRange } from '../../../shared/domain/network-targets';
 import { AppError, notFound } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
+import { JobRegistry } from '../../core/job-registry';
 import type { Db } from '../../db/database';
 import type { AssetsRepository } from '../../db/repositories/assets.repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
@@ -32,19 +32,10 @@ export interface ScanJobsDeps {
   discover: typeof RunDiscovery;
 }
 
-interface RunningJob {
-  scanId: number;
-  controller: AbortController;
-  done: Promise<ScanSummary>;
-}
-
 const PROGRESS_SAVE_INTERVAL_MS = 1000;
-const RECENT_JOBS_KEPT = 20;
 
 export class ScanJobsService {
-  private readonly jobs = new Map<string, RunningJob>();
-  /** Recently finished jobs, so a caller that waits a moment late still gets the summary. */
-  private readonly finished = new Map<string, Promise<ScanSummary>>();
+  private readonly jobs = new JobRegistry<ScanSummary>('scan');
 
   constructor(private readonly deps: ScanJobsDeps) {
     const interrupted = deps.scans.markInterrupted(this.now());
@@ -79,30 +70,18 @@ export class ScanJobsService {
 
     const scanId = this.deps.scans.start(site.id, targets, request.options, parsed.addressCount, this.now());
     this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: site.id, entityType: 'scan', entityId: scanId, action: 'scan-started', details: { targets, ports: request.options.ports, addresses: parsed.addressCount } });
-    const jobId = randomUUID();
-    const controller = new AbortController();
-    const done = this.run(jobId, scanId, site.id, parsed.ranges, request.options, parsed.addressCount, controller.signal).finally(() => {
-      this.jobs.delete(jobId);
-      this.finished.set(jobId, done);
-      for (const oldest of this.finished.keys()) {
-        if (this.finished.size <= RECENT_JOBS_KEPT) break;
-        this.finished.delete(oldest);
-      }
-    });
-    this.jobs.set(jobId, { scanId, controller, done });
+    const jobId = this.jobs.start((id, signal) => this.run(id, scanId, site.id, parsed.ranges, request.options, parsed.addressCount, signal));
     return { jobId, scanId, totalAddresses: parsed.addressCount };
   }
 
   /** Asks a running scan to stop; what it found so far is kept. Unknown or finished jobs are ignored. */
   cancel(jobId: string): void {
-    this.jobs.get(jobId)?.controller.abort();
+    this.jobs.cancel(jobId);
   }
 
   /** Resolves with the summary when the job ends (for the CLI and tests). */
-  async wait(jobId: string): Promise<ScanSummary> {
-    const done = this.jobs.get(jobId)?.done ?? this.finished.get(jobId);
-    if (!done) throw new AppError('not_found', `no scan job ${jobId}`);
-    return done;
+  wait(jobId: string): Promise<ScanSummary> {
+    return this.jobs.wait(jobId);
   }
 
   /** A site's scans, newest first. */
@@ -112,10 +91,8 @@ export class ScanJobsService {
   }
 
   /** Cancels every running scan and waits for them to settle (on shutdown). */
-  async stopAll(): Promise<void> {
-    const running = [...this.jobs.values()];
-    for (const job of running) job.controller.abort();
-    await Promise.allSettled(running.map((job) => job.done));
+  stopAll(): Promise<void> {
+    return this.jobs.stopAll();
   }
 
   private async run(jobId: string, scanId: number, siteId: number, ranges: TargetRange[], options: ScanOptions, totalAddresses: number, signal: AbortSignal): Promise<ScanSummary> {

@@ -11,3 +11,12 @@ export function Badge({ tone = 'neutral', children, title, testId }: { tone?: Ba
     </span>
   );
 }
+
+/** The badge tone of a long job's status (scans and collection runs share these statuses). */
+export const JOB_STATUS_TONES: Record<'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted', BadgeTone> = {
+  running: 'accent',
+  completed: 'success',
+  cancelled: 'neutral',
+  failed: 'danger',
+  interrupted: 'warning',
+};

@@ -1,9 +1,7 @@
 import type { ScanSummary } from '../../../../shared/contract';
-import { Badge, type BadgeTone } from '../../components/badge';
+import { Badge, JOB_STATUS_TONES } from '../../components/badge';
 import { formatCount, formatDateTime, formatDuration } from '../../lib/format';
 import { SCAN_STATUS_LABELS } from '../../lib/labels';
-
-const TONES: Record<ScanSummary['status'], BadgeTone> = { running: 'accent', completed: 'success', cancelled: 'neutral', failed: 'danger', interrupted: 'warning' };
 
 /** Earlier scans of the site: when, what, how it went. */
 export function ScanHistoryTable({ scans }: { scans: readonly ScanSummary[] }) {
@@ -42,7 +40,7 @@ export function ScanHistoryTable({ scans }: { scans: readonly ScanSummary[] }) {
                 {scan.targets.join(', ')}
               </td>
               <td>
-                <Badge tone={TONES[scan.status]} title={scan.error || undefined}>
+                <Badge tone={JOB_STATUS_TONES[scan.status]} title={scan.error || undefined}>
                   {SCAN_STATUS_LABELS[scan.status]}
                 </Badge>
               </td>

@@ -1,9 +1,7 @@
 import type { CollectionRunSummary } from '../../../../shared/contract';
-import { Badge, type BadgeTone } from '../../components/badge';
+import { Badge, JOB_STATUS_TONES } from '../../components/badge';
 import { formatCount, formatDateTime, formatDuration } from '../../lib/format';
 import { RUN_STATUS_LABELS } from './patch-status-labels';
-
-const TONES: Record<CollectionRunSummary['status'], BadgeTone> = { running: 'accent', completed: 'success', cancelled: 'neutral', failed: 'danger', interrupted: 'warning' };
 
 /** Earlier collection runs of the site: when, how many hosts, how many failed. */
 export function CollectHistoryTable({ runs }: { runs: readonly CollectionRunSummary[] }) {
@@ -35,7 +33,7 @@ export function CollectHistoryTable({ runs }: { runs: readonly CollectionRunSumm
             <tr key={run.id} data-testid="collect-history-row" data-status={run.status}>
               <td>{formatDateTime(run.startedAt)}</td>
               <td>
-                <Badge tone={TONES[run.status]}>{RUN_STATUS_LABELS[run.status]}</Badge>
+                <Badge tone={JOB_STATUS_TONES[run.status]}>{RUN_STATUS_LABELS[run.status]}</Badge>
               </td>
               <td className="num">{formatCount(run.hostsTotal)}</td>
               <td className="num">{formatCount(run.hostsOk)}</td>
