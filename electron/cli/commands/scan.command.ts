@@ -5,7 +5,7 @@ import { resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import { formatTable } from '../table';
 
-export const SCAN_USAGE = 'patchdesk scan [TARGET...] [--site NAME] [--ports LIST] [--timeout MS] [--concurrency N] [--snmp-community-stdin] [--yes] [--json]';
+export const SCAN_USAGE = 'patchdesk scan [TARGET...] [--site NAME] [--ports LIST] [--timeout MS] [--concurrency N] [--no-dns] [--snmp-community-stdin] [--yes] [--json]';
 
 /** Runs a scan to the end, printing progress to stderr when it is a terminal. */
 export async function runScanCommand(context: CliContext, args: string[], readStdin: () => Promise<string>): Promise<void> {
