@@ -119,6 +119,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'assets:update': (request) => inventory.update(request.id, request.expectedVersion, request.changes),
       'assets:review': (request) => ({ updated: inventory.review(request.ids, request.decision) }),
       'assets:retire': (request) => ({ updated: inventory.retire(request.ids, request.reason) }),
+      'assets:setAccess': (request) => ({ updated: inventory.setAccess(request.ids, request.access) }),
       'assets:history': (request) => inventory.history(request.id),
       'tiers:classify': (request) => ({ updated: tiers.classify(request.assetIds, request.classification) }),
       'tiers:override': (request) =>
@@ -146,6 +147,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
         return {};
       },
       'credentials:bind': (request) => vault.bind(request.credentialId, request.assetIds, request.tags),
+      'credentials:unbind': (request) => vault.unbind(request.credentialId, request.assetIds, request.tags),
       'credentials:uses': (request) => vault.uses(request.id),
       'status:fleet': (request) => patchStatus.fleet(request.siteId),
       'status:asset': (request) => patchStatus.detail(request.assetId),

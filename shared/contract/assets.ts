@@ -195,4 +195,10 @@ export const AssetRetire = z.object({
   reason: NonEmptyText(500),
 });
 
+/** Sets how Patchdesk reaches many assets at once (method, port, user); other fields are untouched. */
+export const AssetSetAccess = z.object({
+  ids: z.array(Id).min(1, 'select at least one asset'),
+  access: AssetAccess,
+});
+
 export const BulkResult = z.object({ updated: z.number().int().nonnegative() });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AppInfo } from './app';
-import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetReview, AssetUpdate, BulkResult } from './assets';
+import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetReview, AssetSetAccess, AssetUpdate, BulkResult } from './assets';
 import { Empty, Id } from './common';
 import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
 import { Credential, CredentialBind, CredentialCreate, CredentialUse, Passphrase, VaultStatus } from './credentials';
@@ -39,6 +39,7 @@ export const channels = {
   'assets:update': channel(AssetUpdate, Asset),
   'assets:review': channel(AssetReview, BulkResult),
   'assets:retire': channel(AssetRetire, BulkResult),
+  'assets:setAccess': channel(AssetSetAccess, BulkResult),
   'assets:history': channel(z.object({ id: Id }), z.array(AssetChange)),
 
   'tiers:classify': channel(ClassifyRequest, BulkResult),
@@ -63,6 +64,7 @@ export const channels = {
   'credentials:create': channel(CredentialCreate, Credential),
   'credentials:retire': channel(z.object({ id: Id }), Empty),
   'credentials:bind': channel(CredentialBind, Credential),
+  'credentials:unbind': channel(CredentialBind, Credential),
   'credentials:uses': channel(z.object({ id: Id }), z.array(CredentialUse)),
 
   'status:fleet': channel(z.object({ siteId: Id }), FleetStatus),

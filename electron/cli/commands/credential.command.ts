@@ -15,13 +15,15 @@ import { ensureVaultUnlocked } from '../vault-unlock';
 export const CREDENTIAL_USAGE = `patchdesk credential add NAME --kind ssh|winrm|snmp [--site NAME | --all-sites] [--user USER]
     [--auth key|password|ntlm|basic|community] [--key-file PATH] [--key-passphrase] [--sudo]
     [--bind-tag TAG]... [--bind-asset HOST]...
-patchdesk credential list [--site NAME] [--json]`;
+patchdesk credential list [--site NAME] [--json]
+patchdesk credential bind|unbind CREDENTIAL --site NAME [--asset HOST]... [--tag TAG]...`;
 
 /** Runs a `credential` subcommand. */
 export async function runCredentialCommand(context: CliContext, args: string[], secrets: SecretReader): Promise<void> {
   const [action, ...rest] = args;
   if (action === 'add') return addCredential(context, rest, secrets);
   if (action === 'list') return listCredentials(context, rest);
+  if (action === 'bind' || action === 'unbind') return changeBindings(context, action, rest);
   throw usageError(`Usage:\n${CREDENTIAL_USAGE}`);
 }
 
@@ -76,6 +78,23 @@ async function addCredential(context: CliContext, args: string[], secrets: Secre
   }
   if (assetIds.length > 0 || (values['bind-tag'] ?? []).length > 0) await context.call('credentials:bind', { credentialId: created.id, assetIds, tags: values['bind-tag'] ?? [] });
   context.out(`Stored credential "${created.name}" (${created.kind}, ${created.authMethod}${created.keyFingerprint ? `, key ${created.keyFingerprint}` : ''}).`);
+}
+
+/** Adds or removes the assets and tags a credential is used on; the credential is named by id or name. */
+async function changeBindings(context: CliContext, action: 'bind' | 'unbind', args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { site: { type: 'string' }, asset: { type: 'string', multiple: true }, tag: { type: 'string', multiple: true } } });
+  const wanted = positionals.join(' ').trim();
+  const tags = values.tag ?? [];
+  if (!wanted || ((values.asset ?? []).length === 0 && tags.length === 0)) throw usageError(`credential ${action} needs a credential and at least one --asset or --tag`);
+  const site = await resolveSite(context, values.site);
+  const credentials = await context.call('credentials:list', { siteId: site.id });
+  const credential = credentials.find((item) => String(item.id) === wanted) ?? credentials.find((item) => item.name === wanted);
+  if (!credential) throw usageError(`no credential "${wanted}" is usable on site "${site.name}" (see "patchdesk credential list")`);
+  const assetIds: number[] = [];
+  for (const name of values.asset ?? []) assetIds.push((await resolveAsset(context, site, name, '--asset')).id);
+  const updated = await context.call(action === 'bind' ? 'credentials:bind' : 'credentials:unbind', { credentialId: credential.id, assetIds, tags });
+  const boundTo = [...updated.boundTags.map((tag) => `#${tag}`), ...updated.boundAssetIds.map((id) => `asset ${id}`)].join(' ') || 'nothing';
+  context.out(`Credential "${updated.name}" is now bound to: ${boundTo}.`);
 }
 
 async function listCredentials(context: CliContext, args: string[]): Promise<void> {

@@ -22,6 +22,15 @@ describe('AuditLogRepository', () => {
     expect(log.listForEntity('asset', 7).map((entry) => entry.action)).toEqual(['edit-3', 'edit-2', 'edit-1']);
   });
 
+  it('lists a period (from inclusive, to exclusive) and gives the chain head', () => {
+    const { log } = seeded();
+    expect(log.listForPeriod(1, '2026-11-02T00:00:00.000Z', '2026-11-03T00:00:00.000Z').map((entry) => entry.action)).toEqual(['edit-2']);
+    expect(log.listForPeriod(2, '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).toEqual([]);
+    const head = log.chainHead();
+    expect(head.id).toBe(3);
+    expect(head.hash).toBe(log.listForEntity('asset', 7)[0]?.hash);
+  });
+
   it('detects a changed row', () => {
     const { db, log } = seeded();
     db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();

@@ -10,7 +10,7 @@ export interface AuditEntryInput {
   at: string;
   actor: string;
   siteId: number | null;
-  entityType: 'site' | 'asset' | 'scan' | 'import' | 'export' | 'policy' | 'credential' | 'vault' | 'collection' | 'exception';
+  entityType: 'site' | 'asset' | 'scan' | 'import' | 'export' | 'policy' | 'credential' | 'vault' | 'collection' | 'exception' | 'evidence';
   entityId: number | null;
   action: string;
   details: Record<string, unknown>;
@@ -70,6 +70,22 @@ export class AuditLogRepository {
   /** The entries about one entity, newest first. */
   listForEntity(entityType: AuditEntryInput['entityType'], entityId: number): AuditEntry[] {
     return this.byEntity.all(entityType, entityId).map(toEntry);
+  }
+
+  /**
+   * A site's entries (and installation-wide ones, site null) with `from <= at < to`, oldest
+   * first: the excerpt an evidence pack carries for its period.
+   */
+  listForPeriod(siteId: number, from: string, to: string): AuditEntry[] {
+    return this.db
+      .prepare<[number, string, string], AuditRow>('SELECT * FROM audit_log WHERE (site_id = ? OR site_id IS NULL) AND at >= ? AND at < ? ORDER BY id')
+      .all(siteId, from, to)
+      .map(toEntry);
+  }
+
+  /** The newest row's id and hash: the chain head a pack pins, so later rows cannot be slipped in before it. */
+  chainHead(): { id: number; hash: string } {
+    return this.db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() ?? { id: 0, hash: GENESIS_HASH };
   }
 
   /** Walks the whole chain; returns the first row whose hash does not match, or null when intact. */

@@ -96,6 +96,16 @@ export class CredentialsRepository {
     for (const tag of tags) insertTag.run(credentialId, tag, at);
   }
 
+  /** Removes bindings to assets and tags; returns how many were removed (absent ones are ignored). */
+  unbind(credentialId: number, assetIds: readonly number[], tags: readonly string[]): number {
+    const deleteAsset = this.db.prepare('DELETE FROM credential_bindings WHERE credential_id = ? AND asset_id = ?');
+    const deleteTag = this.db.prepare('DELETE FROM credential_bindings WHERE credential_id = ? AND tag = ?');
+    let removed = 0;
+    for (const assetId of assetIds) removed += deleteAsset.run(credentialId, assetId).changes;
+    for (const tag of tags) removed += deleteTag.run(credentialId, tag).changes;
+    return removed;
+  }
+
   /** The credential bound to an asset directly, else through one of its tags, of the given kind. */
   findForAsset(assetId: number, tags: readonly string[], kind: CredentialKind): number | undefined {
     const direct = this.db

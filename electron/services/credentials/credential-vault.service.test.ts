@@ -71,6 +71,22 @@ describe('CredentialVaultService', () => {
     await reopened.close();
   });
 
+  it('unbinds assets and tags: the host then finds no credential, and the change is audited', async () => {
+    const { core, site } = await setup();
+    await call(core, 'vault:setup', { passphrase: PASSPHRASE });
+    const asset = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: 'web1', tags: ['linux'] } });
+    const credential = await call<Credential>(core, 'credentials:create', { siteId: site.id, name: 'Linux', kind: 'ssh', username: 'ops', secrets: { authMethod: 'password', password: SECRET } });
+    await call(core, 'credentials:bind', { credentialId: credential.id, assetIds: [asset.id], tags: ['linux', 'web'] });
+    const afterAsset = await call<Credential>(core, 'credentials:unbind', { credentialId: credential.id, assetIds: [asset.id], tags: ['web'] });
+    expect(afterAsset).toMatchObject({ boundAssetIds: [], boundTags: ['linux'] });
+    expect(core.services.vault.findForAsset({ id: asset.id, tags: asset.tags }, 'ssh')?.id).toBe(credential.id);
+    await call(core, 'credentials:unbind', { credentialId: credential.id, tags: ['linux'] });
+    expect(core.services.vault.findForAsset({ id: asset.id, tags: asset.tags }, 'ssh')).toBeUndefined();
+    const actions = core.audit.listForPeriod(site.id, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z').map((entry) => entry.action);
+    expect(actions.filter((action) => action === 'credential-unbound')).toHaveLength(2);
+    await core.close();
+  });
+
   it('validates SSH keys with their passphrase and shows the fingerprint, never the key', async () => {
     const { core, site } = await setup();
     await call(core, 'vault:setup', { passphrase: PASSPHRASE });

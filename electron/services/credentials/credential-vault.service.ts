@@ -156,6 +156,19 @@ export class CredentialVaultService {
     return this.get(credentialId);
   }
 
+  /**
+   * Stops using a credential on assets and tags. Only the named bindings go; a host that loses
+   * its last binding is not collected until another credential is bound to it.
+   */
+  unbind(credentialId: number, assetIds: readonly number[], tags: readonly string[]): Credential {
+    const credential = this.get(credentialId);
+    this.deps.db.transaction(() => {
+      const removed = this.deps.credentials.unbind(credentialId, assetIds, tags);
+      if (removed > 0) this.audit('credential-unbound', { credentialId, assetIds, tags }, credential.siteId);
+    })();
+    return this.get(credentialId);
+  }
+
   /** The credential of a kind bound to an asset (directly, else through a tag). */
   findForAsset(asset: { id: number; tags: readonly string[] }, kind: Credential['kind']): Credential | undefined {
     const id = this.deps.credentials.findForAsset(asset.id, asset.tags, kind);

@@ -27,6 +27,22 @@ describe('InventoryService', () => {
     await core.close();
   });
 
+  it('sets access on many assets at once, all or none, with history', async () => {
+    const { core, site } = await setup();
+    const one = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: 'web1' } });
+    const two = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: 'web2', access: { method: 'ssh', port: 2222, username: 'ops' } } });
+    const access = { method: 'ssh', port: 2222, username: 'ops' } as const;
+    expect(await call(core, 'assets:setAccess', { ids: [one.id, two.id], access })).toEqual({ updated: 1 });
+    expect((await call<Asset>(core, 'assets:get', { id: one.id })).access).toEqual(access);
+    const history = await call<{ action: string; changes: Record<string, unknown> }[]>(core, 'assets:history', { id: one.id });
+    expect(history[0]).toMatchObject({ action: 'edited', changes: { access: [expect.anything(), access] } });
+    const missing = await core.dispatcher.invoke('assets:setAccess', { ids: [one.id, 9999], access: { method: 'winrm', port: 5986, username: 'CORP\\ops' } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await call<Asset>(core, 'assets:get', { id: one.id })).access.method).toBe('ssh');
+    expect(await core.dispatcher.invoke('assets:setAccess', { ids: [], access })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    await core.close();
+  });
+
   it('refuses a duplicate by MAC, hostname or address', async () => {
     const { core, site } = await setup();
     await call(core, 'assets:create', { siteId: site.id, fields: { hostname: 'fs01', addresses: ['10.1.0.5'] } });

@@ -81,6 +81,21 @@ export class InventoryService {
     return this.get(id);
   }
 
+  /**
+   * Sets the access (method, port, user) of many assets in one transaction: all or none. Each
+   * changed asset gets its own history entry; assets already set that way are not counted.
+   */
+  setAccess(ids: readonly number[], access: AssetFields['access']): number {
+    return this.deps.db.transaction(() => {
+      let updated = 0;
+      for (const id of new Set(ids)) {
+        const current = this.get(id);
+        if (this.update(id, current.version, { access }).version !== current.version) updated += 1;
+      }
+      return updated;
+    })();
+  }
+
   /** Accepts unreviewed (or dismissed) assets into the inventory, or dismisses them. */
   review(ids: readonly number[], decision: 'accept' | 'dismiss'): number {
     const target: AssetStatus = decision === 'accept' ? 'active' : 'dismissed';

@@ -10,15 +10,16 @@ import { plural } from '../../lib/format';
 import { ACCESS_LABELS } from '../../lib/labels';
 import { parseTags } from './credential-form-model';
 import { CREDENTIAL_KIND_LABELS } from './credential-labels';
-import { useBindCredential } from './use-credentials';
+import { describeBindingChange } from './binding-change';
+import { useBindCredential, useUnbindCredential } from './use-credentials';
 
 /** More rows than this and the list asks for a search first, to stay quick. */
 const SHOWN = 300;
 
 /**
  * Says which assets a credential logs in to: picked one by one, or every asset with a tag (new
- * assets with the tag are covered too). Bindings are added, never silently replaced; assets
- * already bound are shown ticked.
+ * assets with the tag are covered too). Assets already bound are shown ticked; unticking one, or
+ * removing a bound tag, unbinds it when saved. Nothing changes until the admin saves.
  */
 export function BindCredentialDialog({
   credentials,
@@ -38,7 +39,10 @@ export function BindCredentialDialog({
   const [picked, setPicked] = useState<ReadonlySet<number>>(() => new Set(initialAssetIds));
   const [tagsText, setTagsText] = useState('');
   const [search, setSearch] = useState('');
+  const [unpicked, setUnpicked] = useState<ReadonlySet<number>>(() => new Set());
+  const [removedTags, setRemovedTags] = useState<ReadonlySet<string>>(() => new Set());
   const bind = useBindCredential();
+  const unbind = useUnbindCredential();
   const notify = useToast();
   const credential = credentials.find((candidate) => candidate.id === chosenId) ?? null;
   const bound = useMemo(() => new Set(credential?.boundAssetIds ?? []), [credential]);
@@ -51,23 +55,29 @@ export function BindCredentialDialog({
   );
   const tags = parseTags(tagsText);
   const newAssetIds = [...picked].filter((id) => !bound.has(id));
+  const goneAssetIds = [...unpicked].filter((id) => bound.has(id));
+  const goneTags = (credential?.boundTags ?? []).filter((tag) => removedTags.has(tag));
+  const change = { addAssets: newAssetIds.length, addTags: tags.length, removeAssets: goneAssetIds.length, removeTags: goneTags.length };
+  const changed = Object.values(change).some((count) => count > 0);
+  const pending = bind.pending || unbind.pending;
 
-  const toggle = (id: number) =>
-    setPicked((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const flip = <T,>(set: ReadonlySet<T>, value: T): Set<T> => {
+    const next = new Set(set);
+    if (next.has(value)) next.delete(value);
+    else next.add(value);
+    return next;
+  };
+  const toggle = (id: number) => (bound.has(id) ? setUnpicked((current) => flip(current, id)) : setPicked((current) => flip(current, id)));
 
   const submit = async () => {
-    if (!credential || (newAssetIds.length === 0 && tags.length === 0)) return;
+    if (!credential || !changed) return;
     try {
-      await bind.run({ credentialId: credential.id, assetIds: newAssetIds, tags });
-      notify({ tone: 'success', text: `"${credential.name}" now used on ${[newAssetIds.length ? plural(newAssetIds.length, 'more asset') : '', tags.length ? `tag${tags.length === 1 ? '' : 's'} ${tags.join(', ')}` : ''].filter(Boolean).join(' and ')}` });
+      if (newAssetIds.length > 0 || tags.length > 0) await bind.run({ credentialId: credential.id, assetIds: newAssetIds, tags });
+      if (goneAssetIds.length > 0 || goneTags.length > 0) await unbind.run({ credentialId: credential.id, assetIds: goneAssetIds, tags: goneTags });
+      notify({ tone: 'success', text: `"${credential.name}": ${describeBindingChange(change)}` });
       onClose();
     } catch {
-      // Shown from bind.error.
+      // Shown from bind.error / unbind.error.
     }
   };
 
@@ -83,8 +93,8 @@ export function BindCredentialDialog({
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="button button--primary" disabled={bind.pending || !credential || (newAssetIds.length === 0 && tags.length === 0)} onClick={() => void submit()} data-testid="bind-submit">
-            {bind.pending ? 'Saving…' : newAssetIds.length || tags.length ? `Bind to ${[newAssetIds.length ? plural(newAssetIds.length, 'asset') : '', tags.length ? plural(tags.length, 'tag') : ''].filter(Boolean).join(' and ')}` : 'Bind'}
+          <button type="button" className="button button--primary" disabled={pending || !credential || !changed} onClick={() => void submit()} data-testid="bind-submit">
+            {pending ? 'Saving…' : changed ? `Save: ${describeBindingChange(change)}` : 'Save'}
           </button>
         </>
       }
@@ -122,7 +132,24 @@ export function BindCredentialDialog({
         >
           {(control) => <input {...control} className="input" value={tagsText} placeholder="linux, web" onChange={(event) => setTagsText(event.target.value)} data-testid="bind-tags" />}
         </Field>
-        {credential && credential.boundTags.length > 0 ? <p className="muted small">Already bound to tags: {credential.boundTags.join(', ')}</p> : null}
+        {credential && credential.boundTags.length > 0 ? (
+          <p className="muted small" data-testid="bound-tags">
+            Bound to tags:{' '}
+            {credential.boundTags.map((tag) => (
+              <button
+                key={tag}
+                type="button"
+                className={removedTags.has(tag) ? 'tag tag--button tag--removed' : 'tag tag--button'}
+                aria-pressed={removedTags.has(tag)}
+                title={removedTags.has(tag) ? `Keep the tag ${tag}` : `Unbind the tag ${tag}`}
+                onClick={() => setRemovedTags((current) => flip(current, tag))}
+                data-testid={`bound-tag-${tag}`}
+              >
+                {tag} {removedTags.has(tag) ? '(will be unbound)' : '×'}
+              </button>
+            ))}
+          </p>
+        ) : null}
         <div className="field">
           <span className="field__label">Assets</span>
           <label className="search-input">
@@ -145,15 +172,16 @@ export function BindCredentialDialog({
                 {matching.slice(0, SHOWN).map((asset) => {
                   const name = asset.hostname || asset.addresses[0] || `asset ${asset.id}`;
                   const already = bound.has(asset.id);
+                  const ticked = already ? !unpicked.has(asset.id) : picked.has(asset.id);
                   return (
                     <tr key={asset.id} data-testid="bind-asset-row" data-asset-id={asset.id}>
                       <td>
-                        <input type="checkbox" aria-label={`Bind to ${name}`} checked={already || picked.has(asset.id)} disabled={already} onChange={() => toggle(asset.id)} />
+                        <input type="checkbox" aria-label={already ? `Keep bound to ${name}` : `Bind to ${name}`} checked={ticked} onChange={() => toggle(asset.id)} />
                       </td>
                       <td>
                         <span className="cell-strong">{name}</span>
                         {asset.hostname && asset.addresses[0] ? <span className="muted mono"> · {asset.addresses[0]}</span> : null}
-                        {already ? <span className="muted"> · bound</span> : null}
+                        {already ? <span className="muted"> · {ticked ? 'bound' : 'will be unbound'}</span> : null}
                       </td>
                       <td>{asset.access.method === 'none' ? <span className="muted">not set</span> : ACCESS_LABELS[asset.access.method]}</td>
                       <td className="truncate">{asset.tags.join(', ') || <span className="muted">—</span>}</td>
@@ -167,6 +195,7 @@ export function BindCredentialDialog({
           </div>
         </div>
         {bind.error ? <InlineAlert title="Nothing was bound">{errorMessage(bind.error)}</InlineAlert> : null}
+        {unbind.error ? <InlineAlert title="Nothing was unbound">{errorMessage(unbind.error)}</InlineAlert> : null}
       </div>
     </Dialog>
   );

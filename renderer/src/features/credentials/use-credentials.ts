@@ -45,6 +45,11 @@ export function useBindCredential() {
   return useApiMutation('credentials:bind', CREDENTIAL_READS);
 }
 
+/** Stops using a credential on assets and tags. */
+export function useUnbindCredential() {
+  return useApiMutation('credentials:unbind', CREDENTIAL_READS);
+}
+
 /** When, where and for what a credential was used. */
 export function useCredentialUses(id: number | null) {
   return useApiQuery('credentials:uses', id === null ? null : { id });

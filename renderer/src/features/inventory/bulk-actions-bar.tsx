@@ -9,6 +9,7 @@ export function BulkActionsBar({
   onAccept,
   onDismiss,
   onRetire,
+  onSetAccess,
   onClear,
 }: {
   view: InventoryView;
@@ -17,6 +18,7 @@ export function BulkActionsBar({
   onAccept: () => void;
   onDismiss: () => void;
   onRetire: () => void;
+  onSetAccess: () => void;
   onClear: () => void;
 }) {
   if (count === 0) return null;
@@ -36,6 +38,11 @@ export function BulkActionsBar({
         {canDismiss ? (
           <button type="button" className="button" disabled={busy} onClick={onDismiss} data-testid="bulk-dismiss">
             Dismiss
+          </button>
+        ) : null}
+        {canRetire ? (
+          <button type="button" className="button" disabled={busy} onClick={onSetAccess} data-testid="bulk-set-access">
+            Set access…
           </button>
         ) : null}
         {canRetire ? (

@@ -27,9 +27,10 @@ import { BulkActionsBar } from './bulk-actions-bar';
 import { inventoryNextStep } from './inventory-next-step';
 import { InventoryViewTabs } from './inventory-view-tabs';
 import { RetireDialog } from './retire-dialog';
+import { SetAccessDialog } from './set-access-dialog';
 import { useReviewAssets, useSiteAssets } from './use-assets';
 
-type Overlay = { kind: 'add' } | { kind: 'csv' } | { kind: 'nmap' } | { kind: 'retire'; ids: number[] } | null;
+type Overlay = { kind: 'add' } | { kind: 'csv' } | { kind: 'nmap' } | { kind: 'retire'; ids: number[] } | { kind: 'access'; ids: number[] } | null;
 
 const EMPTY: readonly Asset[] = [];
 
@@ -153,6 +154,7 @@ export function InventoryScreen({ view }: { view: InventoryView }) {
             onAccept={() => void decide('accept')}
             onDismiss={() => void decide('dismiss')}
             onRetire={() => setOverlay({ kind: 'retire', ids: grid.selectedIds })}
+            onSetAccess={() => setOverlay({ kind: 'access', ids: grid.selectedIds })}
             onClear={grid.clear}
           />
         </div>
@@ -162,6 +164,7 @@ export function InventoryScreen({ view }: { view: InventoryView }) {
       {overlay?.kind === 'add' ? <AddAssetDialog siteId={site.id} onClose={() => setOverlay(null)} /> : null}
       {overlay?.kind === 'csv' ? <CsvImportDialog siteId={site.id} onClose={() => setOverlay(null)} /> : null}
       {overlay?.kind === 'nmap' ? <NmapImportDialog siteId={site.id} onClose={() => setOverlay(null)} /> : null}
+      {overlay?.kind === 'access' ? <SetAccessDialog ids={overlay.ids} onClose={() => setOverlay(null)} onDone={grid.clear} /> : null}
       {overlay?.kind === 'retire' ? <RetireDialog ids={overlay.ids} onClose={() => setOverlay(null)} onDone={grid.clear} /> : null}
     </div>
   );

@@ -32,6 +32,11 @@ export function useRetireAssets() {
   return useApiMutation('assets:retire', ASSET_READS);
 }
 
+/** Sets access (method, port, user) on many assets at once. */
+export function useSetAccess() {
+  return useApiMutation('assets:setAccess', ASSET_READS);
+}
+
 /** Adds an asset by hand. */
 export function useCreateAsset() {
   return useApiMutation('assets:create', ASSET_READS);
