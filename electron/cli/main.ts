@@ -13,10 +13,12 @@ import { IMPORT_USAGE, runImportCommand } from './commands/import.command';
 import { COLLECT_USAGE, runCollectCommand, runStatusCommand } from './commands/collect.command';
 import { collectScriptCommand, COLLECT_SCRIPT_USAGE } from './commands/collect-script.command';
 import { CREDENTIAL_USAGE, runCredentialCommand } from './commands/credential.command';
+import { CYCLE_USAGE, runCycleCommand } from './commands/cycle.command';
+import { EVIDENCE_USAGE, runEvidenceCommand } from './commands/evidence.command';
 import { EXCEPTION_USAGE, runExceptionCommand } from './commands/exception.command';
 import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
 import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
-import { runVerifyCommand, VERIFY_USAGE } from './commands/verify.command';
+import { isPackVerification, runVerifyCommand, runVerifyPackCommand, VERIFY_USAGE } from './commands/verify.command';
 import { defaultSecretReader, type SecretReader } from './secret-input';
 import { runScanCommand, SCAN_USAGE } from './commands/scan.command';
 import { runSiteCommand, SITE_USAGE } from './commands/site.command';
@@ -34,7 +36,9 @@ Usage:
   ${COLLECT_SCRIPT_USAGE}
   ${PARSE_USAGE.split('\n').join('\n  ')}
   ${EXCEPTION_USAGE.split('\n').join('\n  ')}
-  ${VERIFY_USAGE}
+  ${CYCLE_USAGE.split('\n').join('\n  ')}
+  ${EVIDENCE_USAGE}
+  ${VERIFY_USAGE.split('\n').join('\n  ')}
 
 Global options:
   --data-dir DIR   use this data folder (default: PATCHDESK_DATA_DIR, else the per-user app data folder)
@@ -75,11 +79,16 @@ export async function runCli(
       await runParseCommand(args, io.out);
       return 0;
     }
+    if (command === 'verify' && isPackVerification(args)) {
+      // An auditor verifies a pack without a Patchdesk database; only the data folder's key is peeked at.
+      await runVerifyPackCommand(args, io.out, resolveDataDir(dataDir));
+      return 0;
+    }
     if (command === 'collect-script') {
       io.out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
     const context = createCliContext(core, io.out, io.err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
@@ -91,6 +100,8 @@ export async function runCli(
     else if (command === 'collect') await runCollectCommand(context, args, secrets());
     else if (command === 'verify') await runVerifyCommand(context, args);
     else if (command === 'exception') await runExceptionCommand(context, args);
+    else if (command === 'cycle') await runCycleCommand(context, args);
+    else if (command === 'evidence') await runEvidenceCommand(context, args);
     else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

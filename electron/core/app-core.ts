@@ -10,13 +10,25 @@ import { openDatabase, type Db } from '../db/database';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { AssetsRepository } from '../db/repositories/assets.repository';
 import { AuditLogRepository } from '../db/repositories/audit-log.repository';
+import { ComplianceRepository } from '../db/repositories/compliance.repository';
 import { CredentialsRepository } from '../db/repositories/credentials.repository';
+import { CyclesRepository } from '../db/repositories/cycles.repository';
+import { EvidenceRepository } from '../db/repositories/evidence.repository';
 import { ExceptionsRepository } from '../db/repositories/exceptions.repository';
 import { PatchStatusRepository } from '../db/repositories/patch-status.repository';
 import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
 import type { runDiscovery } from '../services/discovery/index';
+import { ComplianceService } from '../services/compliance/compliance.service';
+import { SiteSlaClock } from '../services/compliance/site-sla-clock';
 import { CredentialVaultService, type KeychainProtector } from '../services/credentials/credential-vault.service';
+import { ChecklistEvidenceStore } from '../services/cycles/checklist-evidence-store';
+import { CyclesService } from '../services/cycles/cycles.service';
+import { BrandingService } from '../services/evidence/branding/branding.service';
+import { EvidenceExportService } from '../services/evidence/evidence-export.service';
+import { EvidencePackService } from '../services/evidence/pack/evidence-pack.service';
+import { InstallationSigningKey } from '../services/evidence/signing/installation-key';
+import { SigningKeyService } from '../services/evidence/signing/signing-key.service';
 import { ExceptionRegisterService } from '../services/exceptions/exception-register.service';
 import { InventoryImportService } from '../services/inventory/inventory-import.service';
 import { InventoryService } from '../services/inventory/inventory.service';
@@ -66,6 +78,12 @@ export interface AppCore {
     collections: CollectJobsService;
     offline: OfflineCollectionService;
     exceptions: ExceptionRegisterService;
+    compliance: ComplianceService;
+    branding: BrandingService;
+    signingKey: SigningKeyService;
+    evidencePacks: EvidencePackService;
+    evidence: EvidenceExportService;
+    cycles: CyclesService;
   };
   audit: AuditLogRepository;
   /** Stops running jobs and closes the database. */
@@ -102,10 +120,20 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const eol = loadEolTable(options.resourcesDir ?? defaultResourcesDir(), options.dataDir);
   if (eol.warning) console.warn(`patchdesk: ${eol.warning}`);
   const patchStatusRepository = new PatchStatusRepository(db);
-  const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table });
+  const exceptionsRepository = new ExceptionsRepository(db);
+  const complianceRepository = new ComplianceRepository(db);
+  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository });
+  const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table, slaClock });
   const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus });
-  const exceptions = new ExceptionRegisterService({ ...common, exceptions: new ExceptionsRepository(db), sites, inventory });
+  const exceptions = new ExceptionRegisterService({ ...common, exceptions: exceptionsRepository, sites, inventory });
+  const compliance = new ComplianceService({ compliance: complianceRepository, slaClock, clock, eolTable: eol.table });
+  const evidenceRepository = new EvidenceRepository(db);
+  const branding = new BrandingService({ ...common, evidence: evidenceRepository });
+  const signingKey = new SigningKeyService({ ...common, key: new InstallationSigningKey(options.dataDir) });
+  const evidencePacks = new EvidencePackService({ ...common, evidence: evidenceRepository, sites, signingKey });
+  const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
+  const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, packs: evidencePacks, libraryDir: join(options.dataDir, 'evidence-packs') });
 
   const dispatcher = createDispatcher(
     {
@@ -167,6 +195,33 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'exceptions:create': (request) => exceptions.create(request),
       'exceptions:close': (request) => exceptions.close(request.id, request.reason),
       'exceptions:renew': (request) => exceptions.renew(request.id, request.expiresAt, request.reason),
+      'compliance:summary': (request) => compliance.summary(request.siteId, request),
+      'compliance:report': (request) => compliance.report(request.siteId, request),
+      'evidence:branding': () => branding.get(),
+      'evidence:setBranding': (request) => branding.set(request),
+      'evidence:signingKey': () => signingKey.info(),
+      'evidence:packs': (request) => evidencePacks.list(request.siteId),
+      'evidence:defaultPeriod': (request) => evidence.defaultPeriod(request.siteId),
+      'evidence:preview': (request) => evidence.preview(request.siteId, request.from, request.to),
+      'evidence:export': (request) => evidence.export(request.siteId, request.from, request.to),
+      'evidence:download': (request) => evidence.download(request.id),
+      'evidence:verify': (request) => evidence.verify(Buffer.from(request.base64, 'base64'), request.fileName, request.trustedFingerprint),
+      'cycles:list': (request) => cycles.list(request.siteId, request.status),
+      'cycles:get': (request) => cycles.get(request.cycleId),
+      'cycles:openBaseline': (request) => cycles.openBaseline(request.siteId, request.month),
+      'cycles:openEmergency': (request) => cycles.openEmergency(request),
+      'cycles:tick': (request) => cycles.tick(request),
+      'cycles:reopenItem': (request) => cycles.reopenItem(request.cycleId, request.key, request.reason),
+      'cycles:close': (request) => cycles.close(request.cycleId, request.note, request.force),
+      'cycles:late': (request) => cycles.lateItems(request.siteId, request.at),
+      'cycles:settings': (request) => cycles.settings(request.siteId),
+      'cycles:updateSettings': (request) => cycles.updateSettings(request.siteId, request.changes),
+      'cycles:template': (request) => cycles.template(request.siteId, request.kind),
+      'cycles:updateTemplate': (request) => cycles.updateTemplate(request.siteId, request.kind, request.items),
+      'cycles:rings': (request) => cycles.rings(request.siteId),
+      'cycles:setRings': (request) => cycles.setRings(request.siteId, request.assetIds, request.ring),
+      'cycles:windows': (request) => cycles.windows(request.siteId),
+      'cycles:setWindows': (request) => cycles.setWindows(request.siteId, request.windows),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1' },
   );
@@ -175,7 +230,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, evidencePacks, evidence, cycles },
     audit: repositories.audit,
     async close() {
       vault.lock();

@@ -7,7 +7,30 @@ import { z } from 'zod';
 import { AppInfo } from './app';
 import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetReview, AssetSetAccess, AssetUpdate, BulkResult } from './assets';
 import { Empty, Id } from './common';
+import { ComplianceDetail, ComplianceReportRequest, ComplianceSummary, ComplianceSummaryRequest } from './compliance';
 import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
+import { Branding, BrandingUpdate, EvidenceDownload, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, SigningKeyInfo } from './evidence';
+import {
+  AssetRing,
+  ChecklistTemplate,
+  CloseCycleRequest,
+  CycleDetail,
+  CycleListRequest,
+  CycleSettings,
+  CycleSettingsUpdate,
+  CycleSummary,
+  LateCycleItem,
+  LateItemsRequest,
+  MaintenanceWindows,
+  OpenBaselineRequest,
+  OpenEmergencyRequest,
+  ReopenItemRequest,
+  SetRingsRequest,
+  SetWindowsRequest,
+  TemplateRequest,
+  TemplateUpdate,
+  TickRequest,
+} from './cycles';
 import { Credential, CredentialBind, CredentialCreate, CredentialUse, Passphrase, VaultStatus } from './credentials';
 import { ScanFinishedEvent, ScanHostEvent, ScanProgressEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
 import { CsvCommitRequest, CsvPreview, CsvPreviewRequest, ExportedFile, ExportRequest, ImportReport, NmapImportRequest } from './import-export';
@@ -83,6 +106,36 @@ export const channels = {
   'exceptions:create': channel(ExceptionCreate, ExceptionRecord),
   'exceptions:close': channel(ExceptionClose, ExceptionRecord),
   'exceptions:renew': channel(ExceptionRenew, ExceptionRecord),
+
+  'compliance:summary': channel(ComplianceSummaryRequest, ComplianceSummary),
+  'compliance:report': channel(ComplianceReportRequest, ComplianceDetail),
+
+  'evidence:branding': channel(Empty, Branding),
+  'evidence:setBranding': channel(BrandingUpdate, Branding),
+  'evidence:signingKey': channel(Empty, SigningKeyInfo),
+  'evidence:packs': channel(z.object({ siteId: Id }), z.array(EvidencePackRecord)),
+  'evidence:defaultPeriod': channel(z.object({ siteId: Id }), z.object({ from: z.string(), to: z.string() })),
+  'evidence:preview': channel(EvidencePeriodRequest, EvidencePreview),
+  'evidence:export': channel(EvidencePeriodRequest, EvidencePackRecord),
+  'evidence:download': channel(z.object({ id: Id }), EvidenceDownload),
+  'evidence:verify': channel(EvidenceVerifyRequest, EvidenceVerification),
+
+  'cycles:list': channel(CycleListRequest, z.array(CycleSummary)),
+  'cycles:get': channel(z.object({ cycleId: Id }), CycleDetail),
+  'cycles:openBaseline': channel(OpenBaselineRequest, CycleDetail),
+  'cycles:openEmergency': channel(OpenEmergencyRequest, CycleDetail),
+  'cycles:tick': channel(TickRequest, CycleDetail),
+  'cycles:reopenItem': channel(ReopenItemRequest, CycleDetail),
+  'cycles:close': channel(CloseCycleRequest, CycleDetail),
+  'cycles:late': channel(LateItemsRequest, z.array(LateCycleItem)),
+  'cycles:settings': channel(z.object({ siteId: Id }), CycleSettings),
+  'cycles:updateSettings': channel(CycleSettingsUpdate, CycleSettings),
+  'cycles:template': channel(TemplateRequest, ChecklistTemplate),
+  'cycles:updateTemplate': channel(TemplateUpdate, ChecklistTemplate),
+  'cycles:rings': channel(z.object({ siteId: Id }), z.array(AssetRing)),
+  'cycles:setRings': channel(SetRingsRequest, BulkResult),
+  'cycles:windows': channel(z.object({ siteId: Id }), MaintenanceWindows),
+  'cycles:setWindows': channel(SetWindowsRequest, MaintenanceWindows),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -119,6 +172,9 @@ export function isChannelName(name: string): name is ChannelName {
 export * from './common';
 export * from './credentials';
 export * from './exceptions';
+export * from './compliance';
+export * from './evidence';
+export * from './cycles';
 export * from './app';
 export * from './assets';
 export * from './discovery';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { Id, IsoTimestamp } from './common';
+import { SEVERITIES } from '../domain/patch-policy';
+import { SLA_STATES } from '../domain/sla/sla-clock';
+import { TierSchema } from './assets';
+import { Id, IsoDate, IsoTimestamp } from './common';
 
 /** How Patchdesk learned a host's state. */
 export const CollectionMethod = z.enum(['ssh', 'winrm', 'ssh-powershell', 'offline-file']);
@@ -109,6 +112,12 @@ export const AssetPatchStatus = z.object({
   lastCollectedAt: IsoTimestamp.nullable(),
   lastSuccessAt: IsoTimestamp.nullable(),
   lastError: z.object({ code: CollectionErrorCode, message: z.string(), at: IsoTimestamp }).nullable(),
+  /**
+   * Missing fixes past their SLA due date without an exception, and those an active exception
+   * covers. Always set by the service; optional only so that fixtures written before stay valid.
+   */
+  overdue: z.number().int().nonnegative().optional(),
+  excepted: z.number().int().nonnegative().optional(),
 });
 export type AssetPatchStatus = z.infer<typeof AssetPatchStatus>;
 
@@ -119,10 +128,31 @@ export const FleetStatus = z.object({
 });
 export type FleetStatus = z.infer<typeof FleetStatus>;
 
-/** A pending update as the per-asset detail shows it, with its age. */
+/** The SLA clock of one missing fix now (see shared/domain/sla/sla-clock.ts). */
+export const PendingSla = z.object({
+  state: z.enum(SLA_STATES),
+  /** The last allowed local day in the site's time zone. */
+  dueDate: IsoDate,
+  /** Local days past the due date (1 on the first overdue day); 0 when not overdue. */
+  overdueDays: z.number().int().nonnegative(),
+  /** Local days until the due date (0 on the last allowed day); 0 when overdue. */
+  remainingDays: z.number().int().nonnegative(),
+  /** The normalised severity the SLA was chosen by. */
+  severity: z.enum(SEVERITIES),
+  /** The tier applied: the asset's, or the default tier for an unclassified asset. */
+  tier: TierSchema,
+  tierDefaulted: z.boolean(),
+  /** The exception covering the fix now (state `excepted`); null otherwise. */
+  exceptionId: Id.nullable(),
+});
+export type PendingSla = z.infer<typeof PendingSla>;
+
+/** A pending update as the per-asset detail shows it, with its age and SLA clock. */
 export const PendingUpdateRow = PendingUpdateSchema.extend({
   firstSeenAt: IsoTimestamp,
   ageDays: z.number(),
+  /** Always set by the service; optional only so that fixtures written before stay valid. */
+  sla: PendingSla.optional(),
 });
 
 export const AssetPatchDetail = z.object({

@@ -29,6 +29,8 @@ describe('AuditLogRepository', () => {
     const head = log.chainHead();
     expect(head.id).toBe(3);
     expect(head.hash).toBe(log.listForEntity('asset', 7)[0]?.hash);
+    expect(log.headBefore('2026-11-02T12:00:00.000Z').id).toBe(2);
+    expect(log.headBefore('2026-01-01T00:00:00.000Z')).toEqual({ id: 0, hash: '0'.repeat(64) });
   });
 
   it('detects a changed row', () => {

@@ -10,7 +10,7 @@ export interface AuditEntryInput {
   at: string;
   actor: string;
   siteId: number | null;
-  entityType: 'site' | 'asset' | 'scan' | 'import' | 'export' | 'policy' | 'credential' | 'vault' | 'collection' | 'exception' | 'evidence';
+  entityType: 'site' | 'asset' | 'scan' | 'import' | 'export' | 'policy' | 'credential' | 'vault' | 'collection' | 'exception' | 'evidence' | 'cycle';
   entityId: number | null;
   action: string;
   details: Record<string, unknown>;
@@ -86,6 +86,11 @@ export class AuditLogRepository {
   /** The newest row's id and hash: the chain head a pack pins, so later rows cannot be slipped in before it. */
   chainHead(): { id: number; hash: string } {
     return this.db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() ?? { id: 0, hash: GENESIS_HASH };
+  }
+
+  /** The newest row written before `at` (the chain head as it stood then); genesis when none. */
+  headBefore(at: string): { id: number; hash: string } {
+    return this.db.prepare<[string], { id: number; hash: string }>('SELECT id, hash FROM audit_log WHERE at < ? ORDER BY id DESC LIMIT 1').get(at) ?? { id: 0, hash: GENESIS_HASH };
   }
 
   /** Walks the whole chain; returns the first row whose hash does not match, or null when intact. */

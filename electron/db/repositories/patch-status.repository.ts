@@ -129,13 +129,16 @@ export class PatchStatusRepository {
 
   /** The latest collection per asset of a site (or of one of its assets). */
   latestBySite(siteId: number, assetId: number | null = null): Map<number, LatestCollection> {
+    // From each asset to its newest collection by index, rather than from every collection of
+    // the site (a year of weekly runs at 1,000 assets is 50,000 rows); MAX(collected_at) of the
+    // successful ones is a lookup in host_collections_by_outcome.
     const rows = this.db
       .prepare<[number, number | null, number | null], { asset_id: number; collected_at: string; outcome: 'ok' | 'failed'; error_code: CollectionErrorCode | null; error_message: string; last_success_at: string | null; data_json: string | null }>(
         `SELECT h.asset_id, h.collected_at, h.outcome, h.error_code, h.error_message,
-           (SELECT MAX(collected_at) FROM host_collections ok WHERE ok.asset_id = h.asset_id AND ok.outcome = 'ok') AS last_success_at,
-           (SELECT data_json FROM host_collections ok WHERE ok.asset_id = h.asset_id AND ok.outcome = 'ok' ORDER BY ok.id DESC LIMIT 1) AS data_json
-         FROM host_collections h JOIN assets a ON a.id = h.asset_id
-         WHERE a.site_id = ? AND (? IS NULL OR a.id = ?) AND h.id = (SELECT MAX(id) FROM host_collections WHERE asset_id = h.asset_id)`,
+           (SELECT MAX(collected_at) FROM host_collections ok WHERE ok.asset_id = a.id AND ok.outcome = 'ok') AS last_success_at,
+           (SELECT data_json FROM host_collections ok WHERE ok.asset_id = a.id AND ok.outcome = 'ok' ORDER BY ok.id DESC LIMIT 1) AS data_json
+         FROM assets a JOIN host_collections h ON h.id = (SELECT MAX(id) FROM host_collections WHERE asset_id = a.id)
+         WHERE a.site_id = ? AND (? IS NULL OR a.id = ?)`,
       )
       .all(siteId, assetId, assetId);
     return new Map(

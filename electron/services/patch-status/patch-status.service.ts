@@ -6,13 +6,26 @@ import type { Asset } from '../../../shared/contract/assets';
 import type { AssetPatchDetail, AssetPatchStatus, FleetStatus, HostCollection, HostKeyRecord, PatchState } from '../../../shared/contract/patch-status';
 import { PatchState as PatchStateSchema } from '../../../shared/contract/patch-status';
 import { lookupEndOfLife, type EolTable } from '../../../shared/domain/end-of-life';
+import { slaStatus } from '../../../shared/domain/sla/sla-clock';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
-import type { LatestCollection, PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import type { LatestCollection, OpenPendingUpdate, PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import type { SiteSlaClock, SlaContext } from '../compliance/site-sla-clock';
 import type { InventoryService } from '../inventory/inventory.service';
 import { ageInDays, patchStates } from './patch-state';
+
+/**
+ * The end-of-life facts of a collected OS on a day (`YYYY-MM-DD`; the end-of-life day itself
+ * still counts as supported); null without an OS or when the table does not know the release.
+ * The fleet overview and the compliance figures both decide "unsupported OS" with it.
+ */
+export function endOfLifeOf(table: EolTable, os: { id: string; version: string; build: string } | null, today: string): { date: string; unsupported: boolean; source: string } | null {
+  if (!os) return null;
+  const eol = lookupEndOfLife(table, { osId: os.id, version: os.version, build: os.build }, today);
+  return eol ? { date: eol.date, unsupported: eol.unsupported, source: eol.source } : null;
+}
 
 export interface PatchStatusDeps {
   db: Db;
@@ -22,35 +35,48 @@ export interface PatchStatusDeps {
   clock: Clock;
   actor: string;
   eolTable: EolTable;
+  /** The site's SLA clock, for the due dates and overdue counts of missing fixes. */
+  slaClock: SiteSlaClock;
+}
+
+/** How many of an asset's missing fixes are overdue, and how many an exception covers. */
+interface SlaTally {
+  overdue: number;
+  excepted: number;
 }
 
 export class PatchStatusService {
   constructor(private readonly deps: PatchStatusDeps) {}
 
-  /** The fleet overview of a site's active assets. */
+  /** The fleet overview of a site's active assets, with each asset's overdue and excepted fixes. */
   fleet(siteId: number): FleetStatus {
+    const context = this.deps.slaClock.context(siteId);
     const assets = this.deps.inventory.list(siteId, ['active']);
     const latest = this.deps.patchStatus.latestBySite(siteId);
     const pending = this.deps.patchStatus.openPendingSummary(siteId);
+    const sla = this.deps.slaClock.standingCounts(context, new Map(assets.map((asset) => [asset.id, asset.tier])), this.deps.clock.now());
     const counts = Object.fromEntries(PatchStateSchema.options.map((state) => [state, 0])) as Record<PatchState, number>;
     const rows = assets.map((asset) => {
-      const { status, states } = this.statusOf(asset, latest.get(asset.id), pending.get(asset.id));
+      const { status, states } = this.statusOf(asset, latest.get(asset.id), pending.get(asset.id), sla.get(asset.id));
       for (const state of states) counts[state]++;
       return status;
     });
     return { siteId, counts, assets: rows };
   }
 
-  /** One asset: its status, latest collection, missing updates with ages, packages and history. */
+  /** One asset: its status, latest collection, missing updates with ages and SLA clocks, packages and history. */
   detail(assetId: number): AssetPatchDetail {
     const asset = this.deps.inventory.get(assetId);
     const latest = this.deps.patchStatus.latestBySite(asset.siteId, assetId).get(assetId);
     const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId).get(assetId);
     const now = this.deps.clock.now();
+    const context = this.deps.slaClock.context(asset.siteId);
+    const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(update.firstSeenAt, now), sla: pendingSla(asset, update, context, now) }));
+    const tally: SlaTally = { overdue: pending.filter((update) => update.sla.state === 'overdue').length, excepted: pending.filter((update) => update.sla.state === 'excepted').length };
     return {
-      status: this.statusOf(asset, latest, summary).status,
+      status: this.statusOf(asset, latest, summary, tally).status,
       latest: latest?.data ?? null,
-      pending: this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(update.firstSeenAt, now) })),
+      pending,
       installed: this.deps.patchStatus.installed(assetId),
       history: this.deps.patchStatus.history(assetId),
     };
@@ -92,10 +118,15 @@ export class PatchStatusService {
     })();
   }
 
-  private statusOf(asset: Asset, latest: LatestCollection | undefined, pending: { pending: number; security: number; oldestSecurityFirstSeen: string | null } | undefined): { status: AssetPatchStatus; states: PatchState[] } {
+  private statusOf(
+    asset: Asset,
+    latest: LatestCollection | undefined,
+    pending: { pending: number; security: number; oldestSecurityFirstSeen: string | null } | undefined,
+    sla: SlaTally | undefined,
+  ): { status: AssetPatchStatus; states: PatchState[] } {
     const data = latest?.data ?? null;
     const now = this.deps.clock.now();
-    const eol = data ? lookupEndOfLife(this.deps.eolTable, { osId: data.os.id, version: data.os.version, build: data.os.build }, now.toISOString().slice(0, 10)) : null;
+    const eol = endOfLifeOf(this.deps.eolTable, data?.os ?? null, now.toISOString().slice(0, 10));
     const facts = {
       collected: latest !== undefined,
       lastCollectionFailed: latest?.latestOutcome === 'failed',
@@ -115,7 +146,7 @@ export class PatchStatusService {
         state: states[0] ?? 'never_collected',
         osName: data?.os.name ?? asset.osName,
         osVersion: data?.os.version ?? asset.osVersion,
-        endOfLife: eol ? { date: eol.date, unsupported: eol.unsupported, source: eol.source } : null,
+        endOfLife: eol,
         pendingCount: facts.pending,
         securityCount: facts.security,
         rebootRequired: facts.rebootRequired,
@@ -123,8 +154,29 @@ export class PatchStatusService {
         lastCollectedAt: latest?.latestAt ?? null,
         lastSuccessAt: latest?.lastSuccessAt ?? null,
         lastError: latest && latest.latestOutcome === 'failed' && latest.errorCode ? { code: latest.errorCode, message: latest.errorMessage, at: latest.latestAt } : null,
+        overdue: sla?.overdue ?? 0,
+        excepted: sla?.excepted ?? 0,
       },
     };
   }
 }
 
+/** The SLA clock of one missing update of an asset now, by the domain's `slaStatus`. */
+function pendingSla(asset: Asset, update: OpenPendingUpdate, context: SlaContext, now: Date): NonNullable<AssetPatchDetail['pending'][number]['sla']> {
+  const status = slaStatus(
+    { assetId: asset.id, name: update.name, tier: asset.tier, firstSeenAt: update.firstSeenAt, security: update.security, severity: update.severity ?? null, cves: update.cves, advisories: update.advisories, timeZone: context.timeZone },
+    context.policy,
+    now.toISOString(),
+    context.exceptions,
+  );
+  return {
+    state: status.state,
+    dueDate: status.dueDate,
+    overdueDays: status.overdueDays,
+    remainingDays: status.remainingDays,
+    severity: status.severity,
+    tier: status.tier,
+    tierDefaulted: status.tierDefaulted,
+    exceptionId: status.exception?.id ?? null,
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The figures of one period from prepared fixes, as `complianceReport` defines them: snapshot
+ * figures at the period's end (patched assets, missing fixes by SLA state, overdue fixes by tier
+ * and age, the oldest missing security fix) and the fixes in uncovered breach inside it; for the
+ * whole site, per asset tier, and (on request) per asset.
+ */
+import type { ComplianceFigures, OverdueBands, OverdueByTierRow, TierFigures } from '../../../shared/contract/compliance';
+import { TIERS, type Tier } from '../../../shared/domain/risk-tier';
+import { OVERDUE_AGE_BANDS, overdueAgeBand, type OverdueAgeBand } from '../../../shared/domain/sla/compliance';
+import type { MsInterval, PreparedFix, SlaEngine, Standing } from './sla-engine';
+
+/** An asset in scope, and since when Patchdesk knows it. */
+export interface ScopeAsset {
+  id: number;
+  tier: Tier | null;
+  /** Assets appear in the figures from this instant on. */
+  knownSinceMs: number;
+}
+
+/** A fix overdue at the end of the period. */
+export interface OverdueEntry {
+  fix: PreparedFix;
+  standing: Standing;
+  band: OverdueAgeBand;
+}
+
+/** A fix in uncovered breach inside the period. */
+export interface BreachEntry {
+  fix: PreparedFix;
+  intervals: MsInterval[];
+  durationMs: number;
+}
+
+/** One asset at the end of the period. */
+export interface AssetStanding {
+  pending: number;
+  security: number;
+  overdue: number;
+  excepted: number;
+  /** The missing fix first seen earliest. */
+  oldest: PreparedFix | null;
+}
+
+/** What `evaluatePeriod` returns; lists are in display order. */
+export interface PeriodEvaluation {
+  site: ComplianceFigures;
+  /** Tiers 1-4 then unclassified. */
+  tiers: TierFigures[];
+  overdueByTier: OverdueByTierRow[];
+  /** Longest overdue first, then applied tier, asset, name. Empty unless `options.overdue`. */
+  overdue: OverdueEntry[];
+  oldestSecurity: { fix: PreparedFix; ageDays: number } | null;
+  /** Longest total breach first. Empty unless `options.detail`. */
+  breaches: BreachEntry[];
+  /** Every asset in scope. Empty unless `options.detail`. */
+  perAsset: Map<number, AssetStanding>;
+}
+
+/** What to collect beyond the counts. */
+export interface EvaluateOptions {
+  /** The overdue entries, sorted. */
+  overdue?: boolean;
+  /** Every breach with its intervals, and every asset's standing. */
+  detail?: boolean;
+}
+
+interface Tally {
+  assets: number;
+  withMissing: number;
+  withMissingSecurity: number;
+  missing: { total: number; within: number; dueSoon: number; overdue: number; excepted: number; security: number };
+  bands: OverdueBands;
+  breaches: number;
+}
+
+interface AssetFlags {
+  group: number;
+  missing: boolean;
+  security: boolean;
+}
+
+const emptyBands = (): OverdueBands => Object.fromEntries(OVERDUE_AGE_BANDS.map((band) => [band, 0])) as OverdueBands;
+
+const newTally = (): Tally => ({ assets: 0, withMissing: 0, withMissingSecurity: 0, missing: { total: 0, within: 0, dueSoon: 0, overdue: 0, excepted: 0, security: 0 }, bands: emptyBands(), breaches: 0 });
+
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** Tiers 1-4 are groups 0-3; unclassified assets are group 4. */
+const groupOf = (tier: Tier | null): number => (tier === null ? 4 : tier - 1);
+
+function figuresOf(tally: Tally): ComplianceFigures {
+  const fullyPatched = tally.assets - tally.withMissing;
+  const securityPatched = tally.assets - tally.withMissingSecurity;
+  const m = tally.missing;
+  return {
+    assets: { total: tally.assets, fullyPatched, fullyPatchedShare: share(fullyPatched, tally.assets), securityPatched, securityPatchedShare: share(securityPatched, tally.assets) },
+    missing: { ...m, withinSlaShare: share(m.within + m.dueSoon + m.excepted, m.total) },
+    overdueByBand: tally.bands,
+    breaches: tally.breaches,
+  };
+}
+
+function sum(tallies: readonly Tally[]): Tally {
+  const out = newTally();
+  for (const t of tallies) {
+    out.assets += t.assets;
+    out.withMissing += t.withMissing;
+    out.withMissingSecurity += t.withMissingSecurity;
+    for (const key of Object.keys(out.missing) as (keyof Tally['missing'])[]) out.missing[key] += t.missing[key];
+    for (const band of OVERDUE_AGE_BANDS) out.bands[band] += t.bands[band];
+    out.breaches += t.breaches;
+  }
+  return out;
+}
+
+/** The domain's order of fixes: asset, then name, then first seen. */
+export function compareFixes(a: PreparedFix, b: PreparedFix): number {
+  const nameA = a.record.name;
+  const nameB = b.record.name;
+  return a.record.assetId - b.record.assetId || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0) || a.firstSeenMs - b.firstSeenMs;
+}
+
+const olderFirst = (a: PreparedFix, b: PreparedFix): number => a.firstSeenMs - b.firstSeenMs || compareFixes(a, b);
+
+/**
+ * Evaluates the period [period.from, period.to) over `fixes` (those overlapping it; others are
+ * ignored) for the assets known by the period's end.
+ */
+export function evaluatePeriod(engine: SlaEngine, fixes: readonly PreparedFix[], assets: readonly ScopeAsset[], period: MsInterval, options: EvaluateOptions = {}): PeriodEvaluation {
+  const at = period.to;
+  const atDay = engine.localDay(at);
+  const tallies = [newTally(), newTally(), newTally(), newTally(), newTally()] as [Tally, Tally, Tally, Tally, Tally];
+  const byAsset = new Map<number, AssetFlags>();
+  const perAsset = new Map<number, AssetStanding>();
+  for (const asset of assets) {
+    if (asset.knownSinceMs > at) continue;
+    const group = groupOf(asset.tier);
+    byAsset.set(asset.id, { group, missing: false, security: false });
+    (tallies[group] as Tally).assets++;
+    if (options.detail) perAsset.set(asset.id, { pending: 0, security: 0, overdue: 0, excepted: 0, oldest: null });
+  }
+
+  const overdueByTier = new Map<Tier, OverdueBands>(TIERS.map((tier) => [tier, emptyBands()]));
+  const overdue: OverdueEntry[] = [];
+  const breaches: BreachEntry[] = [];
+  let oldest: PreparedFix | null = null;
+
+  for (const fix of fixes) {
+    // Never missing inside the period: neither in breach there nor missing at its end.
+    if (fix.firstSeenMs > period.to || fix.resolvedMs <= period.from) continue;
+    const flags = byAsset.get(fix.record.assetId);
+    if (!flags) continue;
+    const tally = tallies[flags.group] as Tally;
+
+    if (fix.resolvedMs > period.from && fix.dueAtMs < period.to && fix.resolvedMs > fix.dueAtMs) {
+      const intervals = engine.breachIntervals(fix, period.from, period.to);
+      if (intervals.length > 0) {
+        tally.breaches++;
+        if (options.detail) breaches.push({ fix, intervals, durationMs: intervals.reduce((total, i) => total + (i.to - i.from), 0) });
+      }
+    }
+
+    if (!engine.missingAt(fix, at)) continue;
+    const standing = engine.standing(fix, at, atDay);
+    const own = options.detail ? perAsset.get(fix.record.assetId) : undefined;
+    flags.missing = true;
+    tally.missing.total++;
+    if (fix.security) {
+      flags.security = true;
+      tally.missing.security++;
+      if (oldest === null || olderFirst(fix, oldest) < 0) oldest = fix;
+    }
+    if (own) {
+      own.pending++;
+      if (fix.security) own.security++;
+      if (own.oldest === null || olderFirst(fix, own.oldest) < 0) own.oldest = fix;
+    }
+    switch (standing.state) {
+      case 'within':
+        tally.missing.within++;
+        break;
+      case 'due_soon':
+        tally.missing.dueSoon++;
+        break;
+      case 'excepted':
+        tally.missing.excepted++;
+        if (own) own.excepted++;
+        break;
+      case 'overdue': {
+        tally.missing.overdue++;
+        if (own) own.overdue++;
+        const band = overdueAgeBand(standing.overdueDays);
+        tally.bands[band]++;
+        (overdueByTier.get(fix.tier) as OverdueBands)[band]++;
+        if (options.overdue || options.detail) overdue.push({ fix, standing, band });
+        break;
+      }
+    }
+  }
+
+  for (const flags of byAsset.values()) {
+    const tally = tallies[flags.group] as Tally;
+    if (flags.missing) tally.withMissing++;
+    if (flags.security) tally.withMissingSecurity++;
+  }
+  overdue.sort((a, b) => b.standing.overdueDays - a.standing.overdueDays || a.fix.tier - b.fix.tier || compareFixes(a.fix, b.fix));
+  breaches.sort((a, b) => b.durationMs - a.durationMs || compareFixes(a.fix, b.fix));
+
+  return {
+    site: figuresOf(sum(tallies)),
+    tiers: [...TIERS, null].map((tier) => ({ tier, figures: figuresOf(tallies[groupOf(tier)] as Tally) })),
+    overdueByTier: TIERS.map((tier) => {
+      const bands = overdueByTier.get(tier) as OverdueBands;
+      return { tier, bands, total: OVERDUE_AGE_BANDS.reduce((total, band) => total + bands[band], 0) };
+    }),
+    overdue,
+    oldestSecurity: oldest === null ? null : { fix: oldest, ageDays: atDay - engine.localDay(oldest.firstSeenMs) },
+    breaches,
+    perAsset,
+  };
+}

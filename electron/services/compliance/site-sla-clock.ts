@@ -1,0 +1,79 @@
+/**
+ * What a site's SLA clock runs on (its patch policy, time zone and exception register), and the
+ * SLA standing of the fixes missing now, for the patch-status views and the compliance figures.
+ */
+import type { Site } from '../../../shared/contract/sites';
+import type { PatchPolicy } from '../../../shared/domain/patch-policy';
+import type { Tier } from '../../../shared/domain/risk-tier';
+import type { PatchException } from '../../../shared/domain/sla/exception-status';
+import type { SlaState } from '../../../shared/domain/sla/sla-clock';
+import { formatInstant } from '../../../shared/domain/sla/local-time';
+import type { ComplianceRepository } from '../../db/repositories/compliance.repository';
+import type { ExceptionsRepository, StoredException } from '../../db/repositories/exceptions.repository';
+import type { SitesService } from '../sites/sites.service';
+import { exceptionsAffecting, needsFixLists, SlaEngine } from './sla-engine';
+
+/** A site with its policy and register, ready for the SLA maths. */
+export interface SlaContext {
+  site: Site;
+  policy: PatchPolicy;
+  timeZone: string;
+  /** The register as the domain reads it (ids kept), with the stored entries for display. */
+  exceptions: PatchException[];
+  stored: StoredException[];
+}
+
+/** Per asset: how many of its missing fixes are in each SLA state. */
+export type SlaCounts = Record<SlaState, number>;
+
+/** Where the SLA context comes from. */
+export interface SiteSlaClockDeps {
+  sites: SitesService;
+  exceptions: ExceptionsRepository;
+  compliance: ComplianceRepository;
+}
+
+/** A stored register entry as the domain's `PatchException`. */
+export function toPatchException(entry: StoredException): PatchException {
+  return { id: entry.id, scope: { kind: entry.scope.kind, assetId: entry.scope.assetId, value: entry.scope.value }, startsAt: entry.startsAt, expiresAt: entry.expiresAt, closedAt: entry.closedAt, renewedById: entry.renewedById };
+}
+
+/** Loads a site's SLA context and evaluates the standing of its missing fixes. */
+export class SiteSlaClock {
+  constructor(private readonly deps: SiteSlaClockDeps) {}
+
+  /**
+   * The site, its policy, zone and register.
+   *
+   * @throws AppError (not_found) for an unknown site.
+   */
+  context(siteId: number): SlaContext {
+    const site = this.deps.sites.get(siteId);
+    const stored = this.deps.exceptions.list(siteId);
+    return { site, policy: this.deps.sites.getPolicy(siteId), timeZone: site.timezone, exceptions: stored.map(toPatchException), stored };
+  }
+
+  /**
+   * Per asset of `tiers` (the site's, or one), how many fixes missing at `at` are within SLA, due
+   * soon, overdue or excepted. Assets with nothing missing are left out.
+   */
+  standingCounts(context: SlaContext, tiers: ReadonlyMap<number, Tier | null>, at: Date, assetId: number | null = null): Map<number, SlaCounts> {
+    const atIso = formatInstant(at.getTime());
+    const exceptions = exceptionsAffecting(context.exceptions, at.getTime(), at.getTime());
+    const engine = new SlaEngine(context.policy, context.timeZone, exceptions);
+    const atDay = engine.localDay(at.getTime());
+    const counts = new Map<number, SlaCounts>();
+    for (const row of this.deps.compliance.fixesOverlapping(context.site.id, atIso, atIso, { assetId, withLists: needsFixLists(exceptions) })) {
+      if (!tiers.has(row.assetId)) continue;
+      const fix = engine.prepare(row, tiers.get(row.assetId) ?? null);
+      if (!engine.missingAt(fix, at.getTime())) continue;
+      let own = counts.get(row.assetId);
+      if (!own) {
+        own = { within: 0, due_soon: 0, overdue: 0, excepted: 0 };
+        counts.set(row.assetId, own);
+      }
+      own[engine.standing(fix, at.getTime(), atDay).state]++;
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The evidence pack's data files: the whole report as JSON and the tables an auditor filters in
+ * a spreadsheet as CSV. The same numbers as the PDF, from the same report.
+ *
+ * - `data/summary.json`: the report with sorted keys (see stable-json.ts); the logo is replaced
+ *   by its type, size and SHA-256, since the image itself adds nothing to the data.
+ * - `data/assets.csv`, `overdue.csv`, `exceptions.csv`, `checklist.csv`, `trend.csv`,
+ *   `audit-log.csv`: see csv.ts for the dialect. Instants are ISO-8601 UTC; local days are
+ *   `YYYY-MM-DD` in the site's time zone (`meta.timezone` in summary.json); shares are fractions
+ *   0-1, unrounded, empty when there was nothing to divide.
+ */
+import { createHash } from 'node:crypto';
+import type { EvidenceReport } from '../evidence-report';
+import { toCsv } from './csv';
+import { stableJson } from './stable-json';
+
+/** One file for the pack: a `/`-separated path inside it and its bytes. */
+export interface DataFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Identifies summary.json's layout to readers. */
+export const SUMMARY_FORMAT = 'patchdesk-evidence-report';
+
+const encoder = new TextEncoder();
+
+function file(path: string, text: string): DataFile {
+  return { path, bytes: encoder.encode(text) };
+}
+
+/** The report as summary.json holds it: everything but the logo's bytes. */
+export function summaryDocument(report: EvidenceReport): Record<string, unknown> {
+  const logo = report.branding.logo;
+  const bytes = logo === null ? null : Buffer.from(logo.base64, 'base64');
+  return {
+    format: SUMMARY_FORMAT,
+    ...report,
+    branding: {
+      ...report.branding,
+      logo: logo === null || bytes === null ? null : { mimeType: logo.mimeType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    },
+  };
+}
+
+function assetsCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['Hostname', 'IP Address', 'Operating System', 'Tier', 'Ring', 'Last Collection', 'Pending', 'Security Pending', 'Overdue', 'End Of Life'],
+    report.assets.map((a) => [a.hostname, a.ip, a.os, a.tier, a.ring, a.lastCollectionAt, a.pending, a.securityPending, a.overdue, a.eol]),
+  );
+}
+
+function overdueCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['Hostname', 'Tier', 'Tier Defaulted', 'Update', 'Severity', 'Security', 'First Seen', 'Due Date', 'Overdue Days', 'Age Band'],
+    report.overdueItems.map((o) => [o.hostname, o.tier, o.tierDefaulted, o.update, o.severity, o.security, o.firstSeenAt, o.dueDate, o.overdueDays, o.band]),
+  );
+}
+
+function exceptionsCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['ID', 'Scope', 'Scope Value', 'Asset', 'Reason', 'Compensating Controls', 'Owner', 'Approver', 'Starts At', 'Expires At', 'Closed At', 'Status', 'Renewals'],
+    report.exceptions.map((e) => [e.id, e.scopeKind, e.scopeValue, e.assetName, e.reason, e.compensatingControls, e.owner, e.approver, e.startsAt, e.expiresAt, e.closedAt, e.status, e.renewals]),
+  );
+}
+
+function checklistCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['Cycle ID', 'Cycle Kind', 'Cycle Title', 'Trigger', 'Opened At', 'Closed At', 'Item Number', 'Item', 'State', 'By', 'At', 'Note', 'Evidence', 'Late'],
+    report.cycles.flatMap((c) =>
+      c.checklist.map((item, index) => [c.id, c.kind, c.title, c.emergency?.triggerId ?? null, c.openedAt, c.closedAt, index + 1, item.label, item.state, item.by, item.at, item.note, item.evidenceRef, item.late]),
+    ),
+  );
+}
+
+function trendCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['Month', 'Fully Patched Share', 'Within SLA Share', 'Overdue'],
+    report.trend.map((t) => [t.month, t.fullyPatchedShare, t.withinSlaShare, t.overdue]),
+  );
+}
+
+function auditCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['ID', 'At', 'Actor', 'Entity Type', 'Entity ID', 'Action', 'Details'],
+    report.audit.entries.map((e) => [e.id, e.at, e.actor, e.entityType, e.entityId, e.action, e.summary]),
+  );
+}
+
+/** The data files of a pack, in a fixed order. Deterministic: the same report gives the same bytes. */
+export function evidenceDataFiles(report: EvidenceReport): DataFile[] {
+  return [
+    file('data/summary.json', stableJson(summaryDocument(report))),
+    file('data/assets.csv', assetsCsv(report)),
+    file('data/overdue.csv', overdueCsv(report)),
+    file('data/exceptions.csv', exceptionsCsv(report)),
+    file('data/checklist.csv', checklistCsv(report)),
+    file('data/trend.csv', trendCsv(report)),
+    file('data/audit-log.csv', auditCsv(report)),
+  ];
+}

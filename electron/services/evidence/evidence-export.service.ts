@@ -1,0 +1,236 @@
+/**
+ * The evidence pack end to end: reads the period's compliance detail, exception register, cycles
+ * and audit excerpt, fills the report, renders the PDF and the data files, and hands them to the
+ * pack service, which signs, writes atomically and records. The desktop app, the browser host and
+ * `patchdesk evidence` all come through here, so every surface produces the same pack.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
+import { formatLocalDate, localDateOf } from '../../../shared/domain/sla/local-time';
+import { AppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import { APP_VERSION } from '../../core/version';
+import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
+import type { ComplianceService } from '../compliance/compliance.service';
+import type { CyclesService } from '../cycles/cycles.service';
+import type { ExceptionRegisterService } from '../exceptions/exception-register.service';
+import type { SitesService } from '../sites/sites.service';
+import type { BrandingService } from './branding/branding.service';
+import { evidenceDataFiles } from './data-files/evidence-data-files';
+import type { EvidenceReport } from './evidence-report';
+import type { EvidencePackService } from './pack/evidence-pack.service';
+import { MANIFEST_FILE, SIGNATURE_FILE, type PackFile } from './pack/manifest';
+import { verifyEvidencePack } from './pack/verify-pack';
+import { renderEvidencePdf } from './pdf/render-evidence-pdf';
+import { buildEvidenceReport } from './report/build-evidence-report';
+import { checklistEvidencePath } from './report/checklist-evidence-files';
+import type { SigningKeyService } from './signing/signing-key.service';
+
+/** The PDF's name inside the pack. */
+export const REPORT_FILE = 'report.pdf';
+/** The plain-text verification instructions the pack service adds. */
+const VERIFY_FILE = 'VERIFY.txt';
+
+export interface EvidenceExportDeps {
+  sites: SitesService;
+  compliance: ComplianceService;
+  cycles: CyclesService;
+  exceptions: ExceptionRegisterService;
+  branding: BrandingService;
+  signingKey: SigningKeyService;
+  packs: EvidencePackService;
+  audit: AuditLogRepository;
+  clock: Clock;
+  actor: string;
+  /** Where packs exported from the UI are kept (`<dataDir>/evidence-packs`). */
+  libraryDir: string;
+}
+
+/** A report and the files made from it, ready to be packed. */
+export interface BuiltEvidence {
+  report: EvidenceReport;
+  files: PackFile[];
+  auditChainHead: { id: number; hash: string };
+}
+
+export class EvidenceExportService {
+  constructor(private readonly deps: EvidenceExportDeps) {}
+
+  /**
+   * The default period of a pack: the previous calendar month in the site's time zone (packs are
+   * usually made at the start of a month for the one before).
+   */
+  defaultPeriod(siteId: number): { from: string; to: string } {
+    const site = this.deps.sites.get(siteId);
+    const today = localDateOf(this.deps.clock.now().getTime(), site.timezone);
+    const year = today.month === 1 ? today.year - 1 : today.year;
+    const month = today.month === 1 ? 12 : today.month - 1;
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return { from: formatLocalDate({ year, month, day: 1 }), to: formatLocalDate({ year, month, day: lastDay }) };
+  }
+
+  /** Fills the report for a period (whole local days, both included) without rendering anything. */
+  report(siteId: number, from: string, to: string): { report: EvidenceReport; auditChainHead: { id: number; hash: string } } {
+    const site = this.deps.sites.get(siteId);
+    const detail = this.deps.compliance.report(site.id, { from, to });
+    const periodFrom = detail.period.from;
+    const periodTo = detail.period.to;
+    const cycles = this.deps.cycles
+      .list(site.id)
+      .filter((cycle) => cycle.openedAt < periodTo && (cycle.closedAt === null || cycle.closedAt >= periodFrom))
+      .sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.id - b.id))
+      .map((cycle) => this.deps.cycles.get(cycle.id));
+    const rings = new Map(this.deps.cycles.rings(site.id).map((asset) => [asset.assetId, asset.ring]));
+    const entries = this.deps.audit.listForPeriod(site.id, periodFrom, periodTo);
+    // The head as it stood at the end of the period, so packs of the same data stay the same even
+    // though every export appends its own audit entry afterwards.
+    const auditChainHead = this.deps.audit.headBefore(periodTo);
+    const report = buildEvidenceReport({
+      detail,
+      policy: this.deps.sites.getPolicy(site.id),
+      exceptions: this.deps.exceptions.list(site.id),
+      cycles,
+      rings,
+      branding: this.deps.branding.forReport(),
+      signingKey: this.deps.signingKey.info(),
+      audit: { entries, chainHead: auditChainHead },
+      generatedAt: this.deps.clock.now().toISOString(),
+      generatedBy: this.deps.actor,
+      appVersion: APP_VERSION,
+    });
+    return { report, auditChainHead };
+  }
+
+  /** Renders the PDF and the data files and gathers the checklist attachments. */
+  async build(siteId: number, from: string, to: string): Promise<BuiltEvidence> {
+    const { report, auditChainHead } = this.report(siteId, from, to);
+    const pdf = await renderEvidencePdf(report);
+    const files: PackFile[] = [{ path: REPORT_FILE, bytes: pdf }, ...evidenceDataFiles(report), ...this.attachments(report)];
+    return { report, files, auditChainHead };
+  }
+
+  /** What the pack will hold, quickly (no PDF is rendered). */
+  preview(siteId: number, from: string, to: string): EvidencePreview {
+    const { report } = this.report(siteId, from, to);
+    const attachments = this.attachmentPaths(report);
+    const files = [REPORT_FILE, ...evidenceDataFiles(report).map((file) => file.path), ...attachments, VERIFY_FILE, MANIFEST_FILE, SIGNATURE_FILE];
+    return {
+      siteName: report.meta.siteName,
+      period: { ...report.meta.period, timezone: report.meta.timezone },
+      summary: {
+        assetsTotal: report.summary.assetsTotal,
+        fullyPatchedShare: report.summary.fullyPatchedShare,
+        securityPatchedShare: report.summary.securityPatchedShare,
+        withinSlaShare: report.summary.missing.withinSlaShare,
+        overdue: report.summary.missing.overdue,
+        exceptionsActive: report.summary.exceptions.active,
+        exceptionsExpired: report.summary.exceptions.expired,
+        failedCollections: report.summary.failedCollections,
+        unsupportedOs: report.summary.unsupportedOs,
+      },
+      sections: [
+        { title: 'Compliance by tier', rows: report.byTier.filter((row) => row.assets > 0).length },
+        { title: 'Overdue fixes', rows: report.overdueItems.length },
+        { title: 'Exception register', rows: report.exceptions.length },
+        { title: 'Patch cycles and checklist log', rows: report.cycles.reduce((sum, cycle) => sum + cycle.checklist.length, 0) },
+        { title: 'Emergency items', rows: report.emergencyItems.length },
+        { title: 'Coverage gaps (failed collections, unsupported OS)', rows: report.failedCollections.length + report.unsupportedOs.length },
+        { title: 'Asset inventory', rows: report.assets.length },
+        { title: 'Audit log excerpt', rows: report.audit.entries.length },
+      ],
+      files,
+      warnings: previewWarnings(report),
+      branding: { mspName: report.branding.mspName, hasLogo: report.branding.logo !== null },
+      signerFingerprint: report.signer.fingerprint,
+    };
+  }
+
+  /** Builds and writes a pack to `outPath`, or into the pack library when no path is given. */
+  async export(siteId: number, from: string, to: string, outPath?: string): Promise<EvidencePackRecord> {
+    const site = this.deps.sites.get(siteId);
+    const built = await this.build(site.id, from, to);
+    if (outPath === undefined) mkdirSync(this.deps.libraryDir, { recursive: true });
+    const target = outPath ?? join(this.deps.libraryDir, libraryFileName(site.name, from, to, built.report.meta.generatedAt));
+    return this.deps.packs.export({ siteId: site.id, period: { from, to }, outPath: target, files: built.files, auditChainHead: built.auditChainHead, generatedAt: built.report.meta.generatedAt });
+  }
+
+  /** An exported pack's bytes, for the browser's download. */
+  download(packId: number): { fileName: string; mimeType: 'application/zip'; base64: string } {
+    const record = this.deps.packs.get(packId);
+    if (!existsSync(record.filePath)) throw new AppError('not_found', `the pack file ${record.filePath} is no longer there (moved or deleted); export the pack again`);
+    return { fileName: record.filePath.split(/[\\/]/).pop() ?? 'evidence-pack.zip', mimeType: 'application/zip', base64: readFileSync(record.filePath).toString('base64') };
+  }
+
+  /** Checks a pack's bytes, telling whether this installation signed it. */
+  verify(bytes: Uint8Array, fileName: string, trustedFingerprint?: string): EvidenceVerification {
+    const result = verifyEvidencePack(bytes, { packName: fileName, installationFingerprint: this.deps.signingKey.info().fingerprint, ...(trustedFingerprint ? { trustedFingerprint } : {}) });
+    return {
+      ok: result.ok,
+      problems: result.problems,
+      files: result.files,
+      fingerprint: result.fingerprint,
+      signatureValid: result.signatureValid,
+      signedByThisInstallation: result.signedByThisInstallation ?? null,
+      about: result.manifest
+        ? { siteName: result.manifest.site.name, from: result.manifest.period.from, to: result.manifest.period.to, timezone: result.manifest.period.timezone, generatedAt: result.manifest.generatedAt, generatedBy: result.manifest.generatedBy }
+        : null,
+    };
+  }
+
+  /** Files attached to the checklist items of the report's cycles, each once. */
+  private attachments(report: EvidenceReport): PackFile[] {
+    const files = new Map<string, PackFile>();
+    for (const cycle of report.cycles) {
+      for (const item of this.deps.cycles.get(cycle.id).items) {
+        for (const evidence of item.evidence) {
+          if (evidence.kind !== 'file') continue;
+          const path = checklistEvidencePath(evidence.sha256, evidence.name);
+          if (files.has(path)) continue;
+          const stored = this.deps.cycles.evidenceFilePath(evidence.sha256);
+          if (!existsSync(stored)) throw new AppError('unavailable', `the file "${evidence.name}" attached to "${item.title}" is missing from the data folder (${stored}); the pack was not built`);
+          files.set(path, { path, bytes: readFileSync(stored) });
+        }
+      }
+    }
+    return [...files.values()];
+  }
+
+  /** The attachment paths the report references, for the preview. */
+  private attachmentPaths(report: EvidenceReport): string[] {
+    const paths = new Set<string>();
+    for (const cycle of report.cycles) {
+      for (const entry of cycle.checklist) {
+        for (const match of entry.evidenceRef.matchAll(/checklist-evidence\/[^\s;]+/g)) paths.add(match[0]);
+      }
+    }
+    return [...paths];
+  }
+}
+
+/** `contoso-dental-2026-10-01-to-2026-10-31-20261102T090000Z.zip`. */
+export function libraryFileName(siteName: string, from: string, to: string, generatedAt: string): string {
+  const slug =
+    siteName
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '-')
+      .slice(0, 60) || 'site';
+  return `${slug}-${from}-to-${to}-${generatedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.zip`;
+}
+
+/** What an admin may want to fix before handing the pack out. */
+export function previewWarnings(report: EvidenceReport): string[] {
+  const warnings: string[] = [];
+  const neverCollected = report.assets.filter((asset) => asset.lastCollectionAt === null).length;
+  if (report.summary.assetsTotal === 0) warnings.push('The site has no assets in the inventory: the pack will say so on every page.');
+  else if (neverCollected === report.summary.assetsTotal) warnings.push('No asset has been collected yet: the pack cannot show patch status. Collect patch status first.');
+  else if (neverCollected > 0) warnings.push(`${neverCollected} asset${neverCollected === 1 ? ' has' : 's have'} never been collected: the pack lists them as coverage gaps.`);
+  if (report.summary.failedCollections > 0) warnings.push(`${report.summary.failedCollections} asset${report.summary.failedCollections === 1 ? '' : 's'} failed their latest collection: their figures may be out of date.`);
+  if (report.summary.exceptions.expired > 0) warnings.push(`${report.summary.exceptions.expired} exception${report.summary.exceptions.expired === 1 ? ' has' : 's have'} expired: renew or close ${report.summary.exceptions.expired === 1 ? 'it' : 'them'}, or the fixes count as overdue.`);
+  if (report.cycles.length === 0) warnings.push('No patch cycle was open in this period: the checklist log will be empty.');
+  if (!report.branding.mspName) warnings.push('No MSP branding is set: the cover shows Patchdesk only.');
+  return warnings;
+}

@@ -1,0 +1,413 @@
+/**
+ * The evidence report: everything the evidence pack's PDF and data files show, already computed.
+ * The PDF and the CSV/JSON writers only lay it out, so the numbers in every file of a pack come
+ * from one place and agree. The glue that fills it reads the compliance service, the patch
+ * cycles, the exception register, the inventory and the audit log.
+ *
+ * Plain, JSON-friendly data: instants are ISO-8601 UTC strings (`2026-10-31T23:00:00.000Z`),
+ * local calendar days are `YYYY-MM-DD` in the site's time zone, shares are fractions 0-1
+ * (unrounded; null when there was nothing to divide), and there are no Dates, Maps or class
+ * instances. Lists are in the order they are to be shown.
+ */
+import type { PatchPolicy, Severity, SlaTable } from '../../../shared/domain/patch-policy';
+import type { Tier } from '../../../shared/domain/risk-tier';
+import type { OverdueAgeBand } from '../../../shared/domain/sla/compliance';
+import type { ExceptionScopeKind, ExceptionStatus } from '../../../shared/domain/sla/exception-status';
+import { DEFAULT_TIER, DUE_SOON_FRACTION, DUE_SOON_MIN_DAYS } from '../../../shared/domain/sla/sla-clock';
+import { DEFAULT_EXPIRING_SOON_DAYS } from '../../../shared/domain/sla/exception-status';
+
+/** The version of this data model, written into `data/summary.json`. */
+export const EVIDENCE_REPORT_FORMAT_VERSION = 1;
+
+/** The whole report. */
+export interface EvidenceReport {
+  /** Always `EVIDENCE_REPORT_FORMAT_VERSION`. */
+  formatVersion: number;
+  meta: EvidenceMeta;
+  branding: EvidenceBranding;
+  signer: EvidenceSigner;
+  summary: EvidenceSummary;
+  /** Tiers 1-4 then unclassified (`tier: null`), by each asset's own tier; always five rows. */
+  byTier: TierComplianceRow[];
+  /**
+   * Fixes overdue at the end of the period without an exception, by the tier the SLA was applied
+   * at and how long overdue. Tiers 1-4 in order; unclassified assets count under `DEFAULT_TIER`
+   * (as the SLA clock holds them to it), so this matches `ComplianceReport.overdue.byTier`.
+   */
+  overdueByTier: OverdueByTierRow[];
+  /** Every fix overdue at the end of the period, longest overdue first. */
+  overdueItems: OverdueItemRow[];
+  /** Twelve monthly points, oldest first, the last one being the period's month. */
+  trend: TrendPoint[];
+  /** The site's exception register as it stood at the end of the period (closed and renewed entries included). */
+  exceptions: ExceptionRow[];
+  /** Patch cycles that were open at some time inside the period, oldest first. */
+  cycles: CycleRecord[];
+  /** Emergency cycles' milestones, one row per emergency cycle, oldest first. */
+  emergencyItems: EmergencyItemRow[];
+  /** Every asset in scope, by tier then hostname. */
+  assets: AssetRow[];
+  /** Collections that failed inside the period, newest first (the latest failure per asset). */
+  failedCollections: FailedCollectionRow[];
+  /** Assets running an operating system past its vendor's end of support. */
+  unsupportedOs: UnsupportedOsRow[];
+  audit: AuditExcerpt;
+  /** How each number was computed, in the order the PDF prints them. */
+  methodology: MethodologyNote[];
+}
+
+/** Who, what, when: the facts printed on the cover and in the running header. */
+export interface EvidenceMeta {
+  siteName: string;
+  /** The site's IANA time zone; every local date and time in the report is in it. */
+  timezone: string;
+  period: ReportPeriod;
+  /** When the pack was built (ISO instant). The only value that differs between packs of the same data. */
+  generatedAt: string;
+  /** The operator who built it (login or display name). */
+  generatedBy: string;
+  /** Patchdesk's version (`0.1.0`). */
+  appVersion: string;
+  policy: ReportPolicy;
+}
+
+/** The reporting period: the half-open interval [from, to) of instants, and its local days for display. */
+export interface ReportPeriod {
+  /** First instant (ISO), normally local midnight of the first day. */
+  from: string;
+  /** First instant after the period (ISO); snapshot figures are taken here. */
+  to: string;
+  /** First local day of the period (`YYYY-MM-DD`). */
+  fromDate: string;
+  /** Last local day of the period, inclusive (`YYYY-MM-DD`). */
+  toDate: string;
+  /** A short human name (`October 2026`, `Q3 2026`). */
+  label: string;
+}
+
+/** The patch policy in force: SLA days by tier and severity, and the longest exception allowed. */
+export interface ReportPolicy {
+  slaDays: SlaTable;
+  maxExceptionDays: number;
+}
+
+/** The MSP's branding, shown on the cover and in the footer. */
+export interface EvidenceBranding {
+  /** The MSP's name (`Northwind IT Services`); empty when the pack is not branded. */
+  mspName: string;
+  /** One or more lines: phone, email, web site. */
+  contact: string;
+  /** The MSP's logo; null prints the name as a wordmark instead. */
+  logo: ReportLogo | null;
+}
+
+/**
+ * A logo image. Only PNG and JPEG are drawn; any other type (SVG can reference files and URLs)
+ * falls back to the wordmark, as does an image whose bytes do not match its type.
+ */
+export interface ReportLogo {
+  mimeType: string;
+  /** The image file's bytes, base64-encoded. Left out of `data/summary.json`. */
+  base64: string;
+}
+
+/** The installation key that signs the pack's manifest. */
+export interface EvidenceSigner {
+  /** `Ed25519`. */
+  algorithm: string;
+  /** The raw public key, base64. */
+  publicKeyBase64: string;
+  /** The key's fingerprint as the verifier prints it (for instance `SHA256:...`). */
+  fingerprint: string;
+}
+
+/** The headline figures at the end of the period. */
+export interface EvidenceSummary {
+  assetsTotal: number;
+  /** Assets with no missing fix at all. */
+  fullyPatched: number;
+  fullyPatchedShare: number | null;
+  /** Assets with no missing security fix (the figure insurers usually ask for). */
+  securityPatched: number;
+  securityPatchedShare: number | null;
+  missing: MissingFixCounts;
+  /** The missing security fix first seen earliest; null when no security fix is missing. */
+  oldestMissingSecurity: OldestMissingFix | null;
+  /** Assets whose latest collection inside the period failed. */
+  failedCollections: number;
+  /** Assets on an operating system past end of support. */
+  unsupportedOs: number;
+  exceptions: ExceptionCounts;
+}
+
+/** Fixes missing at the end of the period, by SLA state; the four states add up to `total`. */
+export interface MissingFixCounts {
+  total: number;
+  within: number;
+  dueSoon: number;
+  /** Past their due date with no exception covering them. */
+  overdue: number;
+  /** Covered by an active exception (counted as compliant). */
+  excepted: number;
+  /** (within + dueSoon + excepted) / total; null when nothing is missing. */
+  withinSlaShare: number | null;
+}
+
+/** The oldest missing security fix and its age. */
+export interface OldestMissingFix {
+  hostname: string;
+  update: string;
+  firstSeenAt: string;
+  /** Local days from first seen to the end of the period. */
+  ageDays: number;
+}
+
+/** Register entries by status at the end of the period. */
+export interface ExceptionCounts {
+  /** Active, expiring soon included. */
+  active: number;
+  /** Active with at most the expiring-soon window left. */
+  expiringSoon: number;
+  /** Past expiry and neither closed nor renewed: their fixes count as breaches again. */
+  expired: number;
+}
+
+/** Compliance of the assets of one tier (or of the unclassified ones). */
+export interface TierComplianceRow {
+  /** The asset's effective tier; null for unclassified assets. */
+  tier: Tier | null;
+  assets: number;
+  fullyPatched: number;
+  fullyPatchedShare: number | null;
+  securityPatched: number;
+  securityPatchedShare: number | null;
+  missing: MissingFixCounts;
+}
+
+/** Overdue fixes of one tier by age band. */
+export interface OverdueByTierRow {
+  tier: Tier;
+  bands: Record<OverdueAgeBand, number>;
+}
+
+/** One fix overdue at the end of the period. */
+export interface OverdueItemRow {
+  hostname: string;
+  /** The tier the SLA was applied at. */
+  tier: Tier;
+  /** True when the asset is unclassified and held to `DEFAULT_TIER`. */
+  tierDefaulted: boolean;
+  /** The update's name (package, or Windows update title). */
+  update: string;
+  severity: Severity;
+  security: boolean;
+  firstSeenAt: string;
+  /** Last allowed local day (`YYYY-MM-DD`). */
+  dueDate: string;
+  /** Local days past the due date at the end of the period (1 on the first overdue day). */
+  overdueDays: number;
+  band: OverdueAgeBand;
+}
+
+/** One month of the trend, as measured at the end of that month. */
+export interface TrendPoint {
+  /** `YYYY-MM`. */
+  month: string;
+  fullyPatchedShare: number | null;
+  withinSlaShare: number | null;
+  overdue: number;
+}
+
+/** One entry of the exception register. */
+export interface ExceptionRow {
+  id: number;
+  scopeKind: ExceptionScopeKind;
+  /** What the scope names (CVE, KB, package, update); empty for an asset scope. */
+  scopeValue: string;
+  /** The asset it is narrowed to; null when it applies to every asset of the site. */
+  assetName: string | null;
+  reason: string;
+  compensatingControls: string;
+  owner: string;
+  approver: string;
+  startsAt: string;
+  expiresAt: string;
+  /** Set when ended early. */
+  closedAt: string | null;
+  status: ExceptionStatus;
+  /** How many times this exception was renewed before this entry (0 for a first entry). */
+  renewals: number;
+}
+
+/** A cycle's kind: the monthly baseline or an out-of-band emergency. */
+export type CycleKind = 'baseline' | 'emergency';
+
+/** One patch cycle with its checklist. */
+export interface CycleRecord {
+  id: number;
+  kind: CycleKind;
+  title: string;
+  openedAt: string;
+  /** Null while still open at the end of the period. */
+  closedAt: string | null;
+  /** When the cycle was meant to be finished (ISO); null when it has no deadline. */
+  deadline: string | null;
+  /** Set for emergency cycles only. */
+  emergency: EmergencyTrigger | null;
+  checklist: ChecklistEntry[];
+}
+
+/** Why an emergency cycle was opened. */
+export interface EmergencyTrigger {
+  /** The advisory that triggered it (`CVE-2026-40321`, `KEV`, a vendor bulletin id). */
+  triggerId: string;
+  reason: string;
+}
+
+/** What happened to one checklist item. */
+export type ChecklistState = 'done' | 'skipped' | 'not_applicable' | 'open';
+
+/** One checklist item of a cycle. */
+export interface ChecklistEntry {
+  label: string;
+  state: ChecklistState;
+  /** Who ticked it; null while open. */
+  by: string | null;
+  /** When it was ticked (ISO); null while open. */
+  at: string | null;
+  note: string;
+  /** Where the proof is (ticket number, file in the pack, URL); empty when none. */
+  evidenceRef: string;
+  /** Ticked after its due time, or still open past it. */
+  late: boolean;
+}
+
+/** The milestones of one emergency cycle. */
+export interface EmergencyItemRow {
+  cycleId: number;
+  triggerId: string;
+  title: string;
+  /** Assets the emergency covers. */
+  assetsAffected: number;
+  /** Opened = triaged. */
+  openedAt: string;
+  deadline: string | null;
+  /** When the fix was deployed to the last affected asset; null until then. */
+  deployedAt: string | null;
+  /** When a collection verified the fix on every affected asset; null until then. */
+  retestedAt: string | null;
+  closedAt: string | null;
+  /** Whether re-testing finished by the deadline; null when there is no deadline or it has not finished. */
+  deadlineMet: boolean | null;
+}
+
+/** One row of the asset inventory appendix. */
+export interface AssetRow {
+  hostname: string;
+  /** The primary address; empty when unknown. */
+  ip: string;
+  /** OS name and version as collected (`Windows Server 2022 (21H2)`). */
+  os: string;
+  tier: Tier | null;
+  /** The rollout ring (`pilot`, `broad`); null when not assigned. */
+  ring: string | null;
+  /** The last collection that succeeded (ISO); null when never collected. */
+  lastCollectionAt: string | null;
+  /** Fixes missing at the end of the period. */
+  pending: number;
+  /** Of those, security fixes. */
+  securityPending: number;
+  /** Of those, overdue without an exception. */
+  overdue: number;
+  /** The OS is past end of support. */
+  eol: boolean;
+}
+
+/** A collection that failed. */
+export interface FailedCollectionRow {
+  hostname: string;
+  at: string;
+  /** The executor's error code (`auth_failed`, `timeout`, `unreachable`...). */
+  errorCode: string;
+  /** A short message, with no secret in it. */
+  message: string;
+}
+
+/** An asset whose OS is past end of support. */
+export interface UnsupportedOsRow {
+  hostname: string;
+  os: string;
+  /** The vendor's end-of-support day (`YYYY-MM-DD`); null when unknown. */
+  eolDate: string | null;
+  tier: Tier | null;
+}
+
+/** The audit log rows of the period and the chain head the pack pins. */
+export interface AuditExcerpt {
+  entries: AuditExcerptRow[];
+  /** The newest row of the whole log when the pack was built; a verifier replays the chain up to it. */
+  chainHead: { id: number; hash: string };
+}
+
+/** One audit log row, shortened for reading. */
+export interface AuditExcerptRow {
+  id: number;
+  at: string;
+  actor: string;
+  entityType: string;
+  entityId: number | null;
+  action: string;
+  /** A one-line summary of the details, secrets already removed. */
+  summary: string;
+}
+
+/** One paragraph of the methodology page. */
+export interface MethodologyNote {
+  title: string;
+  text: string;
+}
+
+/** Everything `standardMethodology` needs. */
+export interface MethodologyInput {
+  timezone: string;
+  policy: Pick<PatchPolicy, 'slaDays' | 'maxExceptionDays'>;
+}
+
+/**
+ * The standard methodology notes: how due dates, shares, overdue ages, exceptions and the trend
+ * are computed, in words an auditor can check against the data files. The texts follow the
+ * domain rules in shared/domain/sla (same constants), so they stay true when those change.
+ */
+export function standardMethodology(input: MethodologyInput): MethodologyNote[] {
+  const t1 = input.policy.slaDays['1'];
+  return [
+    {
+      title: 'Time zone and period',
+      text: `Every date and time is in the site's time zone, ${input.timezone}. The period runs from local midnight of its first day to local midnight after its last day. Snapshot figures (patched assets, missing and overdue fixes, exception statuses) are taken at the end of the period.`,
+    },
+    {
+      title: 'SLA due dates',
+      text: `A missing fix is due a number of days after it was first seen missing, set by the asset's tier and the fix's severity (table above; for example ${t1.critical} days for a critical fix on a tier 1 asset). Days are local calendar days: the day the fix was first seen is day 0, and the fix is overdue from the start of the day after its due date. Unclassified assets are held to tier ${DEFAULT_TIER}. Severities are normalised from the vendor's rating (MSRC, distribution urgency, CVSS); an unrated security fix counts as high.`,
+    },
+    {
+      title: 'Within SLA, due soon and overdue',
+      text: `A fix is due soon when at most ${Math.round(DUE_SOON_FRACTION * 100)} % of its SLA days, or ${DUE_SOON_MIN_DAYS} days, whichever is more, are left. The within-SLA share is (within + due soon + excepted) / all missing fixes: a fix covered by a documented, active exception counts as compliant. Overdue age bands count local days past the due date: 0-7, 8-30, 31-90 and more than 90.`,
+    },
+    {
+      title: 'Fully patched and security patched',
+      text: 'An asset is fully patched when no available fix was missing at the end of the period, and security patched when no security fix was missing. Shares are taken over every asset in scope, including assets with nothing missing. Missing fixes are those reported by the most recent successful collection of each asset; assets whose collection failed in the period are listed under coverage gaps, as their figures may be out of date.',
+    },
+    {
+      title: 'Exceptions stop the clock only while active',
+      text: `An exception suppresses breaches for what it covers only from its start until its expiry or its closing, whichever is first. It may run at most ${input.policy.maxExceptionDays} days before it must be renewed; it is reported as expiring soon in its last ${DEFAULT_EXPIRING_SOON_DAYS} days. An expired exception covers nothing, so its fixes count as overdue again without anyone acting.`,
+    },
+    {
+      title: 'Trend',
+      text: 'Each monthly point of the trend is the same calculation (fully patched share, within-SLA share, overdue fixes) taken at the end of that month.',
+    },
+    {
+      title: 'Audit log and integrity',
+      text: "Every change in Patchdesk is appended to a hash-chained audit log: each row's SHA-256 hash covers its content and the previous row's hash, so a changed or removed row breaks the chain. The excerpt lists the period's rows; the chain head is the newest row when the pack was built. The pack's manifest lists the SHA-256 hash of every file and is signed with the installation's Ed25519 key printed below.",
+    },
+  ];
+}

@@ -1,0 +1,79 @@
+/**
+ * Building blocks the sections share: section titles (which feed the table of contents), the
+ * "nothing to report" note, data tables with repeated headers and right-aligned numbers, and
+ * key/value lists.
+ */
+import type { Alignment, Content, Size, TableCell } from 'pdfmake/interfaces';
+import { breakLongWords } from './format';
+import { COLOURS, PLAIN_LAYOUT, TABLE_LAYOUT } from './styles';
+
+/** Marks headings that must not be left alone at the foot of a page (see the document's `pageBreakBefore`). */
+export const HEADING_LEVEL = 1;
+
+/** A section's title (listed in the table of contents) and an optional one-paragraph lead. */
+export function sectionTitle(title: string, lead?: string): Content[] {
+  const out: Content[] = [
+    { text: title, style: 'h1', tocItem: true, tocStyle: { fontSize: 9 }, tocMargin: [0, 2, 0, 2], headlineLevel: HEADING_LEVEL },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 60, y2: 0, lineWidth: 1.6, lineColor: COLOURS.accent }], margin: [0, 0, 0, 6] },
+  ];
+  if (lead) out.push({ text: lead, style: 'lead' });
+  return out;
+}
+
+/** A sub-heading inside a section. */
+export function subheading(text: string): Content {
+  return { text, style: 'h2', headlineLevel: HEADING_LEVEL };
+}
+
+/** The plain sentence a section shows instead of an empty table. */
+export function emptyNote(text: string): Content {
+  return { text, style: 'empty' };
+}
+
+/** One column of a data table. */
+export interface TableColumn {
+  header: string;
+  width: Size;
+  /** Numbers are right-aligned; defaults to left. */
+  align?: Alignment;
+}
+
+/** A cell: plain text, or text with a colour or bold weight. */
+export type CellValue = string | { text: string; color?: string; bold?: boolean; italics?: boolean; noWrap?: boolean };
+
+/**
+ * A data table: the header row repeats on every page, rows never split across pages unless
+ * `allowRowBreaks` (for rows that can be taller than a page), numbers align as their column says.
+ */
+export function dataTable(columns: readonly TableColumn[], rows: readonly (readonly CellValue[])[], options: { small?: boolean; allowRowBreaks?: boolean; margin?: [number, number, number, number] } = {}): Content {
+  const style = options.small ? 'tdSmall' : 'td';
+  const header: TableCell[] = columns.map((column) => ({ text: column.header, style: 'th', alignment: column.align ?? 'left' }));
+  const body: TableCell[][] = [header];
+  for (const row of rows) {
+    body.push(
+      row.map((value, index) => {
+        const alignment = columns[index]?.align ?? 'left';
+        return typeof value === 'string' ? { text: breakLongWords(value), style, alignment } : { ...value, text: breakLongWords(value.text), style, alignment };
+      }),
+    );
+  }
+  return {
+    table: { headerRows: 1, widths: columns.map((column) => column.width), body, dontBreakRows: !options.allowRowBreaks },
+    layout: TABLE_LAYOUT,
+    margin: options.margin ?? [0, 0, 0, 8],
+  };
+}
+
+/** A two-column list of labels and values, no lines. */
+export function keyValueList(pairs: readonly (readonly [label: string, value: string])[], labelWidth = 110): Content {
+  return {
+    table: {
+      widths: [labelWidth, '*'],
+      body: pairs.map(([label, value]) => [
+        { text: label, color: COLOURS.muted, fontSize: 8 },
+        { text: breakLongWords(value), fontSize: 8.5 },
+      ]),
+    },
+    layout: PLAIN_LAYOUT,
+  };
+}

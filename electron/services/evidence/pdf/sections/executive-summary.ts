@@ -1,0 +1,163 @@
+/**
+ * The executive summary: the headline figures as tiles, the fleet's patch state and the overdue
+ * fixes as charts, and the twelve-month trend. Everything a broker reads first, on one page.
+ */
+import type { Content } from 'pdfmake/interfaces';
+import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/compliance';
+import type { EvidenceReport } from '../../evidence-report';
+import { dataTable, sectionTitle, subheading } from '../blocks';
+import { donutChartSvg } from '../charts/donut-chart';
+import { stackedBarChartSvg } from '../charts/stacked-bar-chart';
+import { trendChartSvg } from '../charts/trend-chart';
+import { formatCount, formatDate, formatLongDate, formatMonthTick, formatShare, tierLabel } from '../format';
+import { COLOURS } from '../styles';
+
+interface Tile {
+  value: string;
+  label: string;
+  detail: string;
+  colour?: string;
+}
+
+function tile(t: Tile): Content {
+  return {
+    table: {
+      widths: ['*'],
+      body: [
+        [
+          {
+            stack: [
+              { text: t.value, style: 'kpiValue', color: t.colour ?? COLOURS.brand },
+              { text: t.label, fontSize: 7.5, bold: true, color: COLOURS.ink, margin: [0, 1, 0, 1] },
+              { text: t.detail, style: 'kpiLabel' },
+            ],
+            fillColor: COLOURS.panel,
+          },
+        ],
+      ],
+    },
+    layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 8, paddingRight: () => 6, paddingTop: () => 7, paddingBottom: () => 7 },
+  };
+}
+
+function tileRow(tiles: readonly Tile[], bottom = 8): Content {
+  return { columns: tiles.map((t) => ({ stack: [tile(t)], width: '*' })), columnGap: 8, margin: [0, 0, 0, bottom] };
+}
+
+/** The sentence that says in words what the tiles say in numbers. */
+export function summaryNarrative(report: EvidenceReport): string {
+  const s = report.summary;
+  const end = formatLongDate(report.meta.period.toDate);
+  if (s.assetsTotal === 0) return `No assets were in scope for this period, so there is nothing to report as patched or overdue at the end of the period (${end}).`;
+  const assets = `At the end of the period (${end}), ${formatCount(s.fullyPatched)} of the ${formatCount(s.assetsTotal)} assets in scope (${formatShare(s.fullyPatchedShare)}) had every available fix installed and ${formatCount(s.securityPatched)} (${formatShare(s.securityPatchedShare)}) had no missing security fix.`;
+  const m = s.missing;
+  const fixes =
+    m.total === 0
+      ? ' No fix was missing.'
+      : ` Of ${formatCount(m.total)} missing fixes, ${formatCount(m.within + m.dueSoon + m.excepted)} (${formatShare(m.withinSlaShare)}) were within their SLA or covered by an active exception, and ${formatCount(m.overdue)} ${m.overdue === 1 ? 'was' : 'were'} overdue.`;
+  return assets + fixes;
+}
+
+function tiles(report: EvidenceReport): Content[] {
+  const s = report.summary;
+  const tz = report.meta.timezone;
+  const oldest = s.oldestMissingSecurity;
+  return [
+    tileRow([
+      { value: formatCount(s.assetsTotal), label: 'Assets in scope', detail: `${formatCount(report.byTier.find((row) => row.tier === null)?.assets ?? 0)} not yet classified` },
+      { value: formatShare(s.fullyPatchedShare), label: 'Fully patched', detail: `${formatCount(s.fullyPatched)} of ${formatCount(s.assetsTotal)} assets` },
+      { value: formatShare(s.securityPatchedShare), label: 'Security patched', detail: `${formatCount(s.securityPatched)} of ${formatCount(s.assetsTotal)} assets` },
+      { value: formatShare(s.missing.withinSlaShare), label: 'Missing fixes within SLA', detail: `${formatCount(s.missing.within + s.missing.dueSoon + s.missing.excepted)} of ${formatCount(s.missing.total)} missing fixes` },
+    ]),
+    tileRow(
+      [
+        { value: formatCount(s.missing.overdue), label: 'Overdue fixes', detail: 'past due, no exception', colour: s.missing.overdue > 0 ? COLOURS.bad : COLOURS.ok },
+        {
+          value: oldest === null ? 'None' : `${formatCount(oldest.ageDays)} days`,
+          label: 'Oldest missing security fix',
+          detail: oldest === null ? 'no security fix missing' : `${oldest.hostname}, since ${formatDate(oldest.firstSeenAt, tz)}`,
+          colour: oldest === null ? COLOURS.ok : COLOURS.brand,
+        },
+        { value: formatCount(s.exceptions.active), label: 'Active exceptions', detail: `${formatCount(s.exceptions.expiringSoon)} expiring soon · ${formatCount(s.exceptions.expired)} expired`, colour: s.exceptions.expired > 0 ? COLOURS.warn : COLOURS.brand },
+        {
+          value: `${formatCount(s.failedCollections)} · ${formatCount(s.unsupportedOs)}`,
+          label: 'Coverage gaps',
+          detail: 'failed collections · EOL systems',
+          colour: s.failedCollections + s.unsupportedOs > 0 ? COLOURS.warn : COLOURS.ok,
+        },
+      ],
+      4,
+    ),
+  ];
+}
+
+function charts(report: EvidenceReport): Content {
+  const s = report.summary;
+  const donut = donutChartSvg({
+    segments: [
+      { label: 'Fully patched', value: s.fullyPatched, colour: COLOURS.ok },
+      { label: 'Non-security fixes missing', value: Math.max(0, s.securityPatched - s.fullyPatched), colour: COLOURS.warn },
+      { label: 'Security fixes missing', value: Math.max(0, s.assetsTotal - s.securityPatched), colour: COLOURS.bad },
+    ],
+    centre: formatShare(s.fullyPatchedShare),
+    centreCaption: 'fully patched',
+    emptyText: 'No assets',
+    width: 245,
+    height: 120,
+  });
+  const bars = stackedBarChartSvg({
+    categories: report.overdueByTier.map((row) => tierLabel(row.tier)),
+    series: OVERDUE_AGE_BANDS.map((band, i) => ({ label: `${band} days`, colour: COLOURS.bands[i] ?? COLOURS.bad, values: report.overdueByTier.map((row) => row.bands[band]) })),
+    emptyText: 'No overdue fixes',
+    width: 245,
+    height: 120,
+  });
+  return {
+    columns: [
+      { width: '*', stack: [subheading('Assets by patch state'), { svg: donut, width: 245 }] },
+      { width: '*', stack: [subheading('Overdue fixes by tier and days overdue'), { svg: bars, width: 245 }] },
+    ],
+    columnGap: 20,
+  };
+}
+
+function missingTable(report: EvidenceReport): Content {
+  const m = report.summary.missing;
+  return dataTable(
+    [
+      { header: 'Missing fixes', width: '*' },
+      { header: 'Within SLA', width: 58, align: 'right' },
+      { header: 'Due soon', width: 58, align: 'right' },
+      { header: 'Excepted', width: 58, align: 'right' },
+      { header: 'Overdue', width: 58, align: 'right' },
+      { header: 'Total', width: 58, align: 'right' },
+    ],
+    [['At the end of the period', formatCount(m.within), formatCount(m.dueSoon), formatCount(m.excepted), { text: formatCount(m.overdue), color: m.overdue > 0 ? COLOURS.bad : COLOURS.ink, bold: m.overdue > 0 }, { text: formatCount(m.total), bold: true }]],
+  );
+}
+
+function trend(report: EvidenceReport): Content[] {
+  const svg = trendChartSvg({
+    points: report.trend.map((point, i) => ({ label: formatMonthTick(point.month, i === 0), lines: [point.fullyPatchedShare, point.withinSlaShare], bar: point.overdue })),
+    lines: [
+      { label: 'Fully patched assets', colour: COLOURS.brand },
+      { label: 'Missing fixes within SLA', colour: COLOURS.ok },
+    ],
+    bar: { label: 'Overdue fixes', colour: '#d9dee6' },
+    width: 511,
+    height: 150,
+  });
+  return [subheading('Twelve-month trend (measured at the end of each month)'), { svg, width: 511 }];
+}
+
+/** The executive summary section. */
+export function executiveSummarySection(report: EvidenceReport): Content[] {
+  return [
+    ...sectionTitle('Executive summary', summaryNarrative(report)),
+    ...tiles(report),
+    charts(report),
+    subheading('Where the missing fixes stand'),
+    missingTable(report),
+    ...trend(report),
+  ];
+}

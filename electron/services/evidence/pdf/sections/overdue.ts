@@ -1,0 +1,55 @@
+/**
+ * Overdue fixes: how many by tier and how long past due, then every one of them with its asset,
+ * severity and dates, longest overdue first.
+ */
+import type { Content } from 'pdfmake/interfaces';
+import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/compliance';
+import type { EvidenceReport } from '../../evidence-report';
+import { dataTable, emptyNote, sectionTitle, subheading } from '../blocks';
+import { formatCount, formatDate, formatLongDate, severityLabel, tierLabel, tierShort } from '../format';
+import { COLOURS } from '../styles';
+
+/** The overdue-fixes section. */
+export function overdueSection(report: EvidenceReport): Content[] {
+  const tz = report.meta.timezone;
+  const items = report.overdueItems;
+  const title = sectionTitle(
+    'Overdue fixes',
+    `Fixes missing past their SLA due date at the end of the period (${formatLongDate(report.meta.period.toDate)}) and not covered by an active exception. Unclassified assets are held to the tier 2 deadlines and marked with an asterisk.`,
+  );
+  if (items.length === 0) return [...title, emptyNote('No fix was overdue at the end of the period.')];
+
+  const bandTotals = OVERDUE_AGE_BANDS.map((band) => report.overdueByTier.reduce((sum, row) => sum + row.bands[band], 0));
+  const byTier = dataTable(
+    [{ header: 'Tier', width: '*' }, ...OVERDUE_AGE_BANDS.map((band) => ({ header: `${band} days`, width: 56, align: 'right' as const })), { header: 'Total', width: 56, align: 'right' }],
+    [
+      ...report.overdueByTier.map((row) => {
+        const total = OVERDUE_AGE_BANDS.reduce((sum, band) => sum + row.bands[band], 0);
+        return [tierLabel(row.tier), ...OVERDUE_AGE_BANDS.map((band) => formatCount(row.bands[band])), { text: formatCount(total), bold: true }];
+      }),
+      [{ text: 'All tiers', bold: true }, ...bandTotals.map((n) => ({ text: formatCount(n), bold: true })), { text: formatCount(bandTotals.reduce((a, b) => a + b, 0)), bold: true }],
+    ],
+  );
+
+  const list = dataTable(
+    [
+      { header: 'Asset', width: 118 },
+      { header: 'Tier', width: 22 },
+      { header: 'Update', width: '*' },
+      { header: 'Severity', width: 38 },
+      { header: 'First seen', width: 46 },
+      { header: 'Due', width: 46 },
+      { header: 'Days overdue', width: 38, align: 'right' },
+    ],
+    items.map((item) => [
+      item.hostname,
+      `${tierShort(item.tier)}${item.tierDefaulted ? '*' : ''}`,
+      item.update,
+      { text: severityLabel(item.severity), color: item.severity === 'critical' ? COLOURS.bad : COLOURS.ink },
+      formatDate(item.firstSeenAt, tz),
+      item.dueDate,
+      { text: formatCount(item.overdueDays), bold: true, color: COLOURS.bad },
+    ]),
+  );
+  return [...title, subheading('By tier and days overdue'), byTier, subheading(`All overdue fixes (${formatCount(items.length)})`), list];
+}

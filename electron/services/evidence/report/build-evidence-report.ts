@@ -1,0 +1,213 @@
+/**
+ * Fills an `EvidenceReport` from what the services already computed: the compliance detail of the
+ * period, the exception register, the patch cycles, the rings, the branding, the signing key and
+ * the audit log. Pure mapping: no number is computed twice, so the PDF, the CSV files and the
+ * dashboard agree.
+ */
+import type { ComplianceDetail } from '../../../../shared/contract/compliance';
+import type { CycleDetail } from '../../../../shared/contract/cycles';
+import type { ExceptionRecord } from '../../../../shared/contract/exceptions';
+import type { SigningKeyInfo } from '../../../../shared/contract/evidence';
+import type { PatchPolicy } from '../../../../shared/domain/patch-policy';
+import { exceptionStatus } from '../../../../shared/domain/sla/exception-status';
+import type { AuditEntry } from '../../../db/repositories/audit-log.repository';
+import {
+  EVIDENCE_REPORT_FORMAT_VERSION,
+  standardMethodology,
+  type ChecklistEntry,
+  type CycleRecord,
+  type EmergencyItemRow,
+  type EvidenceReport,
+  type ExceptionRow,
+  type MissingFixCounts,
+  type ReportPeriod,
+} from '../evidence-report';
+import { checklistEvidencePath } from './checklist-evidence-files';
+import { summariseAuditDetails } from './audit-summary';
+
+/** Everything the report is made from, already read from the services. */
+export interface EvidenceReportSources {
+  detail: ComplianceDetail;
+  policy: PatchPolicy;
+  exceptions: readonly ExceptionRecord[];
+  /** Cycles open at some time inside the period, oldest first, with their checklists. */
+  cycles: readonly CycleDetail[];
+  /** Asset id → ring name. */
+  rings: ReadonlyMap<number, string>;
+  branding: { mspName: string; contactLine: string; logo: { mimeType: string; bytes: Uint8Array } | null };
+  signingKey: SigningKeyInfo;
+  audit: { entries: readonly AuditEntry[]; chainHead: { id: number; hash: string } };
+  generatedAt: string;
+  generatedBy: string;
+  appVersion: string;
+}
+
+/** Builds the report; the same sources give the same report. */
+export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceReport {
+  const { detail } = sources;
+  const period: ReportPeriod = { from: detail.period.from, to: detail.period.to, fromDate: detail.period.fromDate, toDate: detail.period.toDate, label: periodLabel(detail.period.fromDate, detail.period.toDate) };
+  return {
+    formatVersion: EVIDENCE_REPORT_FORMAT_VERSION,
+    meta: {
+      siteName: detail.siteName,
+      timezone: detail.period.timeZone,
+      period,
+      generatedAt: sources.generatedAt,
+      generatedBy: sources.generatedBy,
+      appVersion: sources.appVersion,
+      policy: { slaDays: sources.policy.slaDays, maxExceptionDays: sources.policy.maxExceptionDays },
+    },
+    branding: {
+      mspName: sources.branding.mspName,
+      contact: sources.branding.contactLine,
+      logo: sources.branding.logo ? { mimeType: sources.branding.logo.mimeType, base64: Buffer.from(sources.branding.logo.bytes).toString('base64') } : null,
+    },
+    signer: { algorithm: sources.signingKey.algorithm, publicKeyBase64: sources.signingKey.publicKey, fingerprint: sources.signingKey.fingerprint },
+    summary: {
+      assetsTotal: detail.site.assets.total,
+      fullyPatched: detail.site.assets.fullyPatched,
+      fullyPatchedShare: detail.site.assets.fullyPatchedShare,
+      securityPatched: detail.site.assets.securityPatched,
+      securityPatchedShare: detail.site.assets.securityPatchedShare,
+      missing: missingCounts(detail.site.missing),
+      oldestMissingSecurity: detail.oldestMissingSecurity
+        ? { hostname: detail.oldestMissingSecurity.assetName, update: detail.oldestMissingSecurity.updateName, firstSeenAt: detail.oldestMissingSecurity.firstSeenAt, ageDays: detail.oldestMissingSecurity.ageDays }
+        : null,
+      failedCollections: detail.collections.failed.total,
+      unsupportedOs: detail.unsupportedOs.total,
+      exceptions: { active: detail.exceptions.active, expiringSoon: detail.exceptions.expiringSoon.total, expired: detail.exceptions.expired.total },
+    },
+    byTier: detail.tiers.map(({ tier, figures }) => ({
+      tier,
+      assets: figures.assets.total,
+      fullyPatched: figures.assets.fullyPatched,
+      fullyPatchedShare: figures.assets.fullyPatchedShare,
+      securityPatched: figures.assets.securityPatched,
+      securityPatchedShare: figures.assets.securityPatchedShare,
+      missing: missingCounts(figures.missing),
+    })),
+    overdueByTier: detail.overdueByTier.map((row) => ({ tier: row.tier, bands: { ...row.bands } })),
+    overdueItems: detail.overdue.items.map((item) => ({
+      hostname: item.assetName,
+      tier: item.tier,
+      tierDefaulted: item.tierDefaulted,
+      update: item.updateName,
+      severity: item.severity,
+      security: item.security,
+      firstSeenAt: item.firstSeenAt,
+      dueDate: item.dueDate,
+      overdueDays: item.overdueDays,
+      band: item.band,
+    })),
+    trend: detail.trend.map((point) => ({ month: point.month, fullyPatchedShare: point.fullyPatchedShare, withinSlaShare: point.withinSlaShare, overdue: point.overdue })),
+    exceptions: exceptionRows(sources.exceptions, detail.period.to),
+    cycles: sources.cycles.map(cycleRecord),
+    emergencyItems: sources.cycles.filter((cycle) => cycle.kind === 'emergency').map(emergencyRow),
+    assets: detail.assets.map((asset) => ({
+      hostname: asset.assetName,
+      ip: asset.address,
+      os: `${asset.osName} ${asset.osVersion}`.trim(),
+      tier: asset.tier,
+      ring: sources.rings.get(asset.assetId) ?? null,
+      lastCollectionAt: asset.lastSuccessAt,
+      pending: asset.pending,
+      securityPending: asset.securityPending,
+      overdue: asset.overdue,
+      eol: asset.endOfLife?.unsupported ?? false,
+    })),
+    failedCollections: detail.failuresInPeriod.map((failure) => ({ hostname: failure.assetName, at: failure.at, errorCode: failure.errorCode ?? 'failed', message: failure.message })),
+    unsupportedOs: detail.unsupportedOs.items.map((asset) => ({ hostname: asset.assetName, os: `${asset.osName} ${asset.osVersion}`.trim(), eolDate: asset.eolDate, tier: asset.tier })),
+    audit: {
+      entries: sources.audit.entries.map((entry) => ({ id: entry.id, at: entry.at, actor: entry.actor, entityType: entry.entityType, entityId: entry.entityId, action: entry.action, summary: summariseAuditDetails(entry.details) })),
+      chainHead: sources.audit.chainHead,
+    },
+    methodology: standardMethodology({ timezone: detail.period.timeZone, policy: sources.policy }),
+  };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "October 2026" for a whole calendar month, else "2026-10-05 to 2026-11-04". */
+export function periodLabel(fromDate: string, toDate: string): string {
+  const [year, month, day] = fromDate.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day === 1 && toDate === `${fromDate.slice(0, 8)}${String(lastDay).padStart(2, '0')}`) return `${MONTHS[month - 1]} ${year}`;
+  return `${fromDate} to ${toDate}`;
+}
+
+function missingCounts(missing: ComplianceDetail['site']['missing']): MissingFixCounts {
+  return { total: missing.total, within: missing.within, dueSoon: missing.dueSoon, overdue: missing.overdue, excepted: missing.excepted, withinSlaShare: missing.withinSlaShare };
+}
+
+/**
+ * The register as it stood at the end of the period: entries recorded by then, with their status
+ * at that instant (a renewal or closing that came later does not count yet).
+ */
+function exceptionRows(entries: readonly ExceptionRecord[], at: string): ExceptionRow[] {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const recorded = entries.filter((entry) => entry.createdAt < at);
+  return recorded
+    .map((entry) => {
+      const renewal = entry.renewedById === null ? undefined : byId.get(entry.renewedById);
+      const renewedBy = renewal && renewal.createdAt < at ? renewal.id : null;
+      const closedAt = entry.closedAt !== null && entry.closedAt < at ? entry.closedAt : null;
+      let renewals = 0;
+      for (let previous = entry.renewsId === null ? undefined : byId.get(entry.renewsId); previous; previous = previous.renewsId === null ? undefined : byId.get(previous.renewsId)) renewals += 1;
+      return {
+        id: entry.id,
+        scopeKind: entry.scope.kind,
+        scopeValue: entry.scope.value,
+        assetName: entry.scope.assetId === null ? null : entry.assetName,
+        reason: entry.reason,
+        compensatingControls: entry.compensatingControls,
+        owner: entry.owner,
+        approver: entry.approver,
+        startsAt: entry.startsAt,
+        expiresAt: entry.expiresAt,
+        closedAt,
+        status: exceptionStatus({ scope: entry.scope, startsAt: entry.startsAt, expiresAt: entry.expiresAt, closedAt, renewedById: renewedBy }, at),
+        renewals,
+      };
+    })
+    .sort((a, b) => a.id - b.id);
+}
+
+function checklistEntry(item: CycleDetail['items'][number]): ChecklistEntry {
+  return {
+    label: item.title,
+    state: item.state === 'pending' ? 'open' : item.state,
+    by: item.state === 'pending' ? null : item.doneBy || item.recordedBy || null,
+    at: item.state === 'pending' ? null : (item.doneAt ?? item.recordedAt),
+    note: item.note,
+    evidenceRef: item.evidence.map((evidence) => (evidence.kind === 'link' ? evidence.url : `${checklistEvidencePath(evidence.sha256, evidence.name)} (SHA-256 ${evidence.sha256})`)).join('; '),
+    late: item.late || item.doneLate,
+  };
+}
+
+function cycleRecord(cycle: CycleDetail): CycleRecord {
+  return {
+    id: cycle.id,
+    kind: cycle.kind,
+    title: cycle.title,
+    openedAt: cycle.openedAt,
+    closedAt: cycle.closedAt,
+    deadline: cycle.deadline,
+    emergency: cycle.kind === 'emergency' ? { triggerId: cycle.trigger?.ref ?? '', reason: cycle.reason } : null,
+    checklist: cycle.items.map(checklistEntry),
+  };
+}
+
+function emergencyRow(cycle: CycleDetail): EmergencyItemRow {
+  return {
+    cycleId: cycle.id,
+    triggerId: cycle.trigger?.ref ?? '',
+    title: cycle.title,
+    assetsAffected: cycle.scope.length,
+    openedAt: cycle.triagedAt ?? cycle.openedAt,
+    deadline: cycle.deadline,
+    deployedAt: cycle.deployedAt,
+    retestedAt: cycle.verifiedAt,
+    closedAt: cycle.closedAt,
+    deadlineMet: cycle.deadline !== null && cycle.verifiedAt !== null ? cycle.verifiedAt <= cycle.deadline : null,
+  };
+}

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { Id, IsoDate, IsoTimestamp } from './common';
+
+/** The largest logo an evidence pack carries (it is printed on every report's cover). */
+export const MAX_LOGO_BYTES = 512 * 1024;
+
+/** The image types a report can embed. */
+export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg'] as const;
+export type LogoMimeType = (typeof LOGO_MIME_TYPES)[number];
+
+/** A logo as it crosses the contract: base64 of the file, with its type. */
+export const BrandingLogo = z.object({
+  mimeType: z.enum(LOGO_MIME_TYPES, 'the logo must be a PNG or JPEG image (image/png or image/jpeg)'),
+  /** 512 KB of data is at most 699,052 base64 characters; the service checks the decoded bytes. */
+  base64: z.string().trim().min(1, 'the logo is empty').max(Math.ceil(MAX_LOGO_BYTES / 3) * 4 + 4, 'the logo is larger than 512 KB'),
+});
+export type BrandingLogo = z.infer<typeof BrandingLogo>;
+
+/** Single-line text up to `max` characters, empty allowed (an in-house IT team may have no MSP name). */
+const OptionalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !/[\r\n]/.test(value), 'must be a single line');
+
+/** The MSP branding printed on evidence reports: installation-wide, not per site. */
+export const Branding = z.object({
+  mspName: z.string(),
+  contactLine: z.string(),
+  logo: BrandingLogo.nullable(),
+  /** Null until branding was first saved. */
+  updatedAt: IsoTimestamp.nullable(),
+  updatedBy: z.string(),
+});
+export type Branding = z.infer<typeof Branding>;
+
+/** Replaces the branding as a whole (no defaults, so nothing is reset by accident). */
+export const BrandingUpdate = z.object({
+  mspName: OptionalLine(200),
+  contactLine: OptionalLine(300),
+  logo: BrandingLogo.nullable(),
+});
+export type BrandingUpdate = z.input<typeof BrandingUpdate>;
+
+/** The installation's evidence signing key, public half only. */
+export const SigningKeyInfo = z.object({
+  algorithm: z.literal('Ed25519'),
+  /** The raw 32-byte public key, base64. */
+  publicKey: z.string(),
+  /** The same key as an SPKI PEM block, for `openssl pkeyutl -verify`. */
+  publicKeyPem: z.string(),
+  /** `SHA256:` + unpadded base64 of SHA-256 of the raw public key: what auditors compare and pin. */
+  fingerprint: z.string(),
+});
+export type SigningKeyInfo = z.infer<typeof SigningKeyInfo>;
+
+/** One exported evidence pack, as recorded when it was written. */
+export const EvidencePackRecord = z.object({
+  id: Id,
+  siteId: Id,
+  periodFrom: IsoDate,
+  periodTo: IsoDate,
+  generatedAt: IsoTimestamp,
+  generatedBy: z.string(),
+  /** Where the pack was written (absolute path on the machine that wrote it). */
+  filePath: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  /** SHA-256 (hex) of the exact manifest.json bytes that were signed. */
+  manifestSha256: z.string(),
+  signerFingerprint: z.string(),
+  /** The audit log's newest hash when the pack was built. */
+  auditHeadHash: z.string(),
+});
+export type EvidencePackRecord = z.infer<typeof EvidencePackRecord>;
+
+/** What can be wrong with a pack, file by file. */
+export const PACK_PROBLEM_KINDS = ['changed', 'missing', 'unexpected', 'signature', 'manifest', 'not_a_pack'] as const;
+export type PackProblemKind = (typeof PACK_PROBLEM_KINDS)[number];
+
+/** One problem found while verifying a pack: the file it concerns and what is wrong, in words. */
+export const PackProblem = z.object({ file: z.string(), problem: z.enum(PACK_PROBLEM_KINDS), detail: z.string() });
+export type PackProblem = z.infer<typeof PackProblem>;
+
+
+// ---- Building, previewing, downloading and verifying packs -------------------------------------
+
+/** A pack's period: whole local days in the site's time zone, both included. */
+export const EvidencePeriodRequest = z.object({ siteId: Id, from: IsoDate, to: IsoDate });
+export type EvidencePeriodRequest = z.input<typeof EvidencePeriodRequest>;
+
+/** What a pack for a period will hold, before it is built: the headline numbers, the sections and the files. */
+export const EvidencePreview = z.object({
+  siteName: z.string(),
+  period: z.object({ from: IsoTimestamp, to: IsoTimestamp, fromDate: IsoDate, toDate: IsoDate, label: z.string(), timezone: z.string() }),
+  summary: z.object({
+    assetsTotal: z.number().int().nonnegative(),
+    fullyPatchedShare: z.number().nullable(),
+    securityPatchedShare: z.number().nullable(),
+    withinSlaShare: z.number().nullable(),
+    overdue: z.number().int().nonnegative(),
+    exceptionsActive: z.number().int().nonnegative(),
+    exceptionsExpired: z.number().int().nonnegative(),
+    failedCollections: z.number().int().nonnegative(),
+    unsupportedOs: z.number().int().nonnegative(),
+  }),
+  /** The report's sections with how many rows each holds. */
+  sections: z.array(z.object({ title: z.string(), rows: z.number().int().nonnegative() })),
+  /** Every file the ZIP will hold, including the manifest and its signature. */
+  files: z.array(z.string()),
+  /** Things the admin may want to fix before handing the pack out (no data, failed collections...). */
+  warnings: z.array(z.string()),
+  branding: z.object({ mspName: z.string(), hasLogo: z.boolean() }),
+  signerFingerprint: z.string(),
+});
+export type EvidencePreview = z.infer<typeof EvidencePreview>;
+
+/** An exported pack's bytes for the browser's download. */
+export const EvidenceDownload = z.object({ fileName: z.string(), mimeType: z.literal('application/zip'), base64: z.string() });
+
+/** A pack sent for checking (the UI reads the file the user picks). */
+export const EvidenceVerifyRequest = z.object({
+  fileName: z.string().trim().max(500).default('pack.zip'),
+  base64: z.string().max(700 * 1024 * 1024, 'the pack is larger than 500 MB'),
+  /** Only this key may have signed it (`SHA256:...`). */
+  trustedFingerprint: z.string().trim().max(200).optional(),
+});
+
+/** The outcome of checking a pack, file by file. */
+export const EvidenceVerification = z.object({
+  ok: z.boolean(),
+  problems: z.array(PackProblem),
+  files: z.array(z.object({ path: z.string(), status: z.enum(['ok', 'changed', 'missing', 'unexpected']) })),
+  /** The signer's fingerprint, computed from the key in the manifest; null when unreadable. */
+  fingerprint: z.string().nullable(),
+  signatureValid: z.boolean(),
+  /** Whether this installation's key signed it; null when the manifest names no readable key. */
+  signedByThisInstallation: z.boolean().nullable(),
+  /** What the manifest says the pack is about; null when the manifest cannot be read. */
+  about: z.object({ siteName: z.string(), from: z.string(), to: z.string(), timezone: z.string(), generatedAt: z.string(), generatedBy: z.string() }).nullable(),
+});
+export type EvidenceVerification = z.infer<typeof EvidenceVerification>;
