@@ -1,0 +1,29 @@
+/**
+ * One evidence pack export in a fresh process, so its wall time and peak memory are the pack's
+ * alone: open the data folder, build the PDF and data files for the period, sign and write the
+ * ZIP, then print one JSON line with the figures. Used by evidence-pack.bench.ts.
+ *
+ * Args: DATA_DIR SITE_ID FROM TO OUT_FILE NOW
+ */
+import { openAppCore } from '../../electron/core/app-core';
+import { fixedClock } from '../../electron/core/clock';
+
+const [dataDir, siteId, from, to, out, now] = process.argv.slice(2);
+if (!dataDir || !siteId || !from || !to || !out || !now) throw new Error('usage: pack.script.ts DATA_DIR SITE_ID FROM TO OUT_FILE NOW');
+
+const started = performance.now();
+const core = openAppCore({ dataDir, mode: 'cli', actor: 'bench', clock: fixedClock(new Date(now)) });
+const opened = performance.now();
+const record = await core.services.evidence.export(Number(siteId), from, to, out);
+const exported = performance.now();
+await core.close();
+console.log(
+  JSON.stringify({
+    openMs: opened - started,
+    exportMs: exported - opened,
+    totalMs: exported - started,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    sizeBytes: record.sizeBytes,
+    manifestSha256: record.manifestSha256,
+  }),
+);
