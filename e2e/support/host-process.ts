@@ -12,9 +12,14 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the host on a free port over the given data folder; resolves when it prints its URL. */
-export function startHostProcess(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['bin/run-ts.mjs', 'electron/host/serve.ts', '--data-dir', dataDir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts the host on a free port over the given data folder; resolves when it prints its URL.
+ * With `now`, the test-only clocked host runs instead, its application clock fixed at that instant.
+ */
+export function startHostProcess(dataDir: string, options: { now?: string } = {}): Promise<HostProcess> {
+  const args = options.now ? ['bin/run-ts.mjs', 'e2e/support/clocked-host.ts', dataDir] : ['bin/run-ts.mjs', 'electron/host/serve.ts', '--data-dir', dataDir, '--port', '0'];
+  const env = options.now ? { ...process.env, E2E_NOW: options.now } : process.env;
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the host did not start in time:\n${output}`)), 30_000);

@@ -127,7 +127,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus });
   const exceptions = new ExceptionRegisterService({ ...common, exceptions: exceptionsRepository, sites, inventory });
-  const compliance = new ComplianceService({ compliance: complianceRepository, slaClock, clock, eolTable: eol.table });
+  // Late checklist items come from the cycles service, built just below (it needs the site services first).
+  const compliance = new ComplianceService({ compliance: complianceRepository, slaClock, clock, eolTable: eol.table, lateChecklistItems: (siteId, at) => cycles.lateItems(siteId, at) });
   const evidenceRepository = new EvidenceRepository(db);
   const branding = new BrandingService({ ...common, evidence: evidenceRepository });
   const signingKey = new SigningKeyService({ ...common, key: new InstallationSigningKey(options.dataDir) });

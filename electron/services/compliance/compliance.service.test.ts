@@ -252,4 +252,14 @@ describe('ComplianceService', () => {
     expect(relaxed.overdue.items.find((item) => item.assetId === db.id)).toMatchObject({ dueDate: '2026-09-15', overdueDays: 48 });
     await core.close();
   });
+
+  it('lists late checklist items of open cycles on the dashboard', async () => {
+    const core = openTestCore();
+    const site = await call<Site>(core, 'sites:create', { name: 'Acme', timezone: 'Europe/Berlin' });
+    await call(core, 'cycles:openBaseline', { siteId: site.id, month: '2026-10' });
+    const summary = await call<ComplianceSummary>(core, 'compliance:summary', { siteId: site.id });
+    expect(summary.lateChecklistItems.length).toBeGreaterThan(0);
+    expect(summary.lateChecklistItems[0]).toMatchObject({ cycleKind: 'baseline', key: 'inventory-refresh', title: 'Inventory refreshed' });
+    await core.close();
+  });
 });

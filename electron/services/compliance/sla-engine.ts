@@ -83,10 +83,9 @@ interface Deadline {
   dueAtMs: number;
 }
 
-// Since 1980 every zone's offset is a multiple of 15 minutes, so an offset read at the start and
-// at the end of an aligned quarter hour holds throughout it unless a transition lies inside.
+// Offsets change only at transitions, months apart: an offset read at the start and at the end
+// of a quarter hour holds throughout it, unless the two differ (a transition inside).
 const QUARTER_HOUR_MS = 900_000;
-
 
 // Zone offsets per quarter hour, shared by every engine: they never change (for one build of the
 // time zone database), and reading them costs two Intl calls. Bounded like the domain's caches.
@@ -198,6 +197,7 @@ export class SlaEngine {
       const window = exceptionWindowMs(exception);
       if (window) this.covers.push({ exception, from: window.from, to: window.to });
     }
+    // Fails here, with Intl's message, for an unknown zone.
     localDateOf(0, timeZone);
   }
 
