@@ -147,7 +147,8 @@ describe('inventory, discovery and risk tiers in the browser', () => {
     await host.stop();
     host = await startHostProcess(dataDir);
     const again = await openApp();
-    await again.getByTestId('inventory-screen').or(again.getByTestId('scan-screen')).first().waitFor();
+    // A site with assets opens on its overview.
+    await again.getByTestId('overview-screen').waitFor();
     expect(await again.getByTestId('current-site-name').textContent()).toContain('Acme Dental');
     await again.getByTestId('rail-inventory').click();
     await expect.poll(() => again.getByTestId('view-active-count').textContent()).toBe('5');

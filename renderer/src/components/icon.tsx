@@ -28,6 +28,7 @@ const PATHS = {
   refresh: 'M20 11a8 8 0 10-2.3 5.7M20 5v6h-6',
   file: 'M7 3h8l4 4v14H7V3zM15 3v4h4',
   info: 'M12 3a9 9 0 110 18 9 9 0 010-18zM12 11v5M12 7.5v.5',
+  dashboard: 'M4 4h7v9H4zM13 4h7v5h-7zM13 11h7v9h-7zM4 15h7v5H4z',
 } as const;
 
 /** Names of the icons the product uses. */

@@ -6,7 +6,6 @@ import { Field } from '../../components/field';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
-import { plural } from '../../lib/format';
 import { ACCESS_LABELS } from '../../lib/labels';
 import { parseTags } from './credential-form-model';
 import { CREDENTIAL_KIND_LABELS } from './credential-labels';

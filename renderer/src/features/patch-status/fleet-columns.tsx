@@ -32,6 +32,22 @@ export const FLEET_COLUMNS: readonly GridColumn<AssetPatchStatus>[] = [
     align: 'end',
     render: (row) => (row.oldestSecurityAgeDays === null ? dash : <span title="Days since the oldest missing security fix was first seen">{formatAgeDays(row.oldestSecurityAgeDays)}</span>),
   },
+  {
+    id: 'overdue',
+    header: 'Overdue',
+    width: '72px',
+    align: 'end',
+    render: (row) =>
+      !collected(row) || row.overdue === undefined ? dash : <span className={row.overdue > 0 ? 'text-danger cell-strong' : 'muted'} title="Missing fixes past their SLA due date, without an exception" data-testid="fleet-overdue">{formatCount(row.overdue)}</span>,
+  },
+  {
+    id: 'excepted',
+    header: 'Excepted',
+    width: '76px',
+    align: 'end',
+    render: (row) =>
+      !collected(row) || row.excepted === undefined ? dash : <span className={row.excepted > 0 ? undefined : 'muted'} title="Missing fixes an active exception covers" data-testid="fleet-excepted">{formatCount(row.excepted)}</span>,
+  },
   { id: 'reboot', header: 'Reboot', width: '64px', render: (row) => (row.rebootRequired === true ? <span className="text-warning cell-strong">Needed</span> : row.rebootRequired === false ? <span className="muted">No</span> : dash) },
   { id: 'lastSuccess', header: 'Last success', width: '98px', render: (row) => <span title={formatDateTime(row.lastSuccessAt)}>{row.lastSuccessAt ? formatRelative(row.lastSuccessAt) : <span className="muted">never</span>}</span> },
   {

@@ -59,4 +59,17 @@ describe('sortFleet', () => {
     expect(sortFleet(fleet, { column: 'oldest', direction: 'desc' }).map((r) => r.assetId)).toEqual([2, 1, 3, 5, 4]);
     expect(sortFleet(fleet, { column: 'pending', direction: 'asc' }).at(-1)!.assetId).toBe(3);
   });
+
+  it('sorts by overdue and excepted fixes, never-collected and unknown counts last', () => {
+    const withSla = [
+      row({ assetId: 1, hostname: 'a', overdue: 2, excepted: 0 }),
+      row({ assetId: 2, hostname: 'b', overdue: 7, excepted: 1 }),
+      row({ assetId: 3, hostname: 'c', state: 'never_collected', lastSuccessAt: null, overdue: 0, excepted: 0 }),
+      row({ assetId: 4, hostname: 'd' }),
+      row({ assetId: 5, hostname: 'e', overdue: 0, excepted: 3 }),
+    ];
+    expect(sortFleet(withSla, { column: 'overdue', direction: 'desc' }).map((r) => r.assetId)).toEqual([2, 1, 5, 3, 4]);
+    expect(sortFleet(withSla, { column: 'overdue', direction: 'asc' }).map((r) => r.assetId)).toEqual([5, 1, 2, 3, 4]);
+    expect(sortFleet(withSla, { column: 'excepted', direction: 'desc' }).map((r) => r.assetId)).toEqual([5, 2, 1, 3, 4]);
+  });
 });

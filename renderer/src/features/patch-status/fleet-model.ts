@@ -59,6 +59,10 @@ function sortValue(row: AssetPatchStatus, column: string): SortValue {
       return row.state === 'never_collected' ? null : row.securityCount;
     case 'oldest':
       return row.oldestSecurityAgeDays;
+    case 'overdue':
+      return row.state === 'never_collected' ? null : (row.overdue ?? null);
+    case 'excepted':
+      return row.state === 'never_collected' ? null : (row.excepted ?? null);
     case 'reboot':
       return row.rebootRequired === null ? null : row.rebootRequired ? 0 : 1;
     case 'lastSuccess':

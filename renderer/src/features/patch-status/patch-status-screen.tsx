@@ -225,7 +225,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
                 selection={grid.selection}
                 onSelectionChange={grid.setSelection}
                 onOpen={(row) => setOpenId(row.assetId)}
-                minWidth={1110}
+                minWidth={1260}
                 empty={
                   fleet.loading ? (
                     <div className="skeleton-block" aria-busy="true" aria-label="Loading patch status" />

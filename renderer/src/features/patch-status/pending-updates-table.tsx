@@ -9,6 +9,7 @@ function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : shortDate.format(date);
 }
 import { formatAgeDays, sortPending, type PendingRow } from './pending-updates-model';
+import { SlaBadge } from './sla-badge';
 
 /** Advisory and CVE ids, capped: a kernel update can list forty CVEs and the row must stay readable. */
 function References({ row }: { row: PendingRow }) {
@@ -27,7 +28,7 @@ function References({ row }: { row: PendingRow }) {
   );
 }
 
-/** The missing updates of one host, security fixes first and oldest first, with their age (severity sits in the security badge). */
+/** The missing updates of one host, security fixes first and oldest first, with their SLA clock and age (severity sits in the security badge). */
 export function PendingUpdatesTable({ rows }: { rows: readonly PendingRow[] }) {
   if (rows.length === 0) return <p className="muted" data-testid="pending-empty">Nothing pending: every package is at the newest version its repositories offer.</p>;
   const sorted = sortPending(rows);
@@ -39,6 +40,9 @@ export function PendingUpdatesTable({ rows }: { rows: readonly PendingRow[] }) {
             <th scope="col">Package</th>
             <th scope="col">Installed → available</th>
             <th scope="col">Security</th>
+            <th scope="col" title="The patch policy's deadline for this fix on this host (tier and severity)">
+              SLA
+            </th>
             <th scope="col" className="num">
               Age
             </th>
@@ -72,6 +76,9 @@ export function PendingUpdatesTable({ rows }: { rows: readonly PendingRow[] }) {
                 ) : (
                   <span className="muted">No</span>
                 )}
+              </td>
+              <td>
+                <SlaBadge sla={row.sla} />
               </td>
               <td className={`num${row.security === true && row.ageDays >= 30 ? ' text-danger cell-strong' : ''}`} data-testid="pending-age">
                 {formatAgeDays(row.ageDays)}

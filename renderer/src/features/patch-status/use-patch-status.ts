@@ -3,7 +3,7 @@ import { useApiMutation } from '../../api/use-api-mutation';
 import { useApiQuery } from '../../api/use-api-query';
 
 /** Every read that changes when a host is collected or a host key is approved. */
-export const STATUS_READS: ChannelName[] = ['status:fleet', 'status:asset', 'collect:list', 'hostkeys:list', 'credentials:list', 'credentials:uses'];
+export const STATUS_READS: ChannelName[] = ['status:fleet', 'status:asset', 'collect:list', 'hostkeys:list', 'credentials:list', 'credentials:uses', 'compliance:summary', 'evidence:preview'];
 
 /** The site's fleet overview: counts per bucket and one line per asset. */
 export function useFleetStatus(siteId: number) {

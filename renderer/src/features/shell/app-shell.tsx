@@ -1,11 +1,16 @@
 import { useState } from 'react';
 import { Icon } from '../../components/icon';
+import { ChecklistScreen } from '../checklist/checklist-screen';
 import { CredentialsScreen } from '../credentials/credentials-screen';
 import { ScanScreen } from '../discovery/scan-screen';
+import { EvidenceScreen } from '../evidence/evidence-screen';
+import { ExceptionsScreen } from '../exceptions/exceptions-screen';
 import { InventoryScreen } from '../inventory/inventory-screen';
 import { useSiteAssets } from '../inventory/use-assets';
 import { PatchStatusScreen } from '../patch-status/patch-status-screen';
 import { useRequiredSite } from '../sites/current-site-context';
+import { LazyOverviewScreen } from '../overview/lazy-overview-screen';
+import { useLandingRedirect } from '../overview/use-landing';
 import { NewSiteDialog } from '../sites/new-site-dialog';
 import { SiteSettingsScreen } from '../sites/site-settings-screen';
 import { TiersScreen } from '../tiers/tiers-screen';
@@ -21,6 +26,8 @@ export function AppShell() {
   const { route, navigate } = useRoute();
   const assets = useSiteAssets(site.id);
   const [creatingSite, setCreatingSite] = useState(false);
+  // A bare URL opens the overview once the site has assets; until that is known, show no screen rather than flash another.
+  const deciding = useLandingRedirect(assets);
 
   return (
     <div className="app">
@@ -35,11 +42,15 @@ export function AppShell() {
       <div className="app__body">
         <WizardRail route={route} assets={assets.data} onNavigate={navigate} />
         <main className="app__main" key={site.id}>
-          {route.screen === 'inventory' ? <InventoryScreen view={route.view} /> : null}
+          {deciding ? null : route.screen === 'overview' ? <LazyOverviewScreen /> : null}
+          {deciding ? null : route.screen === 'inventory' ? <InventoryScreen view={route.view} /> : null}
           {route.screen === 'scan' ? <ScanScreen /> : null}
           {route.screen === 'tiers' ? <TiersScreen tab={route.tab} /> : null}
           {route.screen === 'status' ? <PatchStatusScreen tab={route.tab} /> : null}
           {route.screen === 'credentials' ? <CredentialsScreen /> : null}
+          {route.screen === 'checklist' ? <ChecklistScreen route={route} /> : null}
+          {route.screen === 'exceptions' ? <ExceptionsScreen tab={route.tab} /> : null}
+          {route.screen === 'evidence' ? <EvidenceScreen tab={route.tab} /> : null}
           {route.screen === 'settings' ? <SiteSettingsScreen /> : null}
         </main>
       </div>

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROUTE, formatRoute, parseRoute, type Route } from './route';
+import { DEFAULT_ROUTE, formatRoute, isLandingHash, parseRoute, type Route } from './route';
 
 describe('routes', () => {
   it('round-trips every screen', () => {
     const routes: Route[] = [
+      { screen: 'overview' },
       { screen: 'inventory', view: 'active' },
       { screen: 'inventory', view: 'unreviewed' },
       { screen: 'scan' },
@@ -13,6 +14,16 @@ describe('routes', () => {
       { screen: 'status', tab: 'runs' },
       { screen: 'status', tab: 'hostkeys' },
       { screen: 'credentials' },
+      { screen: 'checklist', view: 'cycles' },
+      { screen: 'checklist', view: 'cycle', cycleId: 42 },
+      { screen: 'checklist', view: 'settings', section: 'schedule' },
+      { screen: 'checklist', view: 'settings', section: 'windows' },
+      { screen: 'exceptions', tab: 'open' },
+      { screen: 'exceptions', tab: 'history' },
+      { screen: 'evidence', tab: 'build' },
+      { screen: 'evidence', tab: 'packs' },
+      { screen: 'evidence', tab: 'verify' },
+      { screen: 'evidence', tab: 'settings' },
       { screen: 'settings' },
     ];
     for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
@@ -23,5 +34,23 @@ describe('routes', () => {
     expect(parseRoute('#token=abc')).toEqual(DEFAULT_ROUTE);
     expect(parseRoute('#/inventory/nope')).toEqual({ screen: 'inventory', view: 'active' });
     expect(parseRoute('#/status/nope')).toEqual({ screen: 'status', tab: 'overview' });
+    expect(parseRoute('#/checklist/nope')).toEqual({ screen: 'checklist', view: 'cycles' });
+    expect(parseRoute('#/checklist/0')).toEqual({ screen: 'checklist', view: 'cycles' });
+    expect(parseRoute('#/checklist/settings/nope')).toEqual({ screen: 'checklist', view: 'settings', section: 'schedule' });
+    expect(parseRoute('#/exceptions/nope')).toEqual({ screen: 'exceptions', tab: 'open' });
+    expect(parseRoute('#/evidence/nope')).toEqual({ screen: 'evidence', tab: 'build' });
+    expect(formatRoute({ screen: 'evidence', tab: 'build' })).toBe('#/evidence');
+    expect(formatRoute({ screen: 'evidence', tab: 'verify' })).toBe('#/evidence/verify');
+  });
+
+  it('tells a bare URL (the landing) from one that names a screen', () => {
+    expect(formatRoute({ screen: 'overview' })).toBe('#/overview');
+    expect(isLandingHash('')).toBe(true);
+    expect(isLandingHash('#')).toBe(true);
+    expect(isLandingHash('#/')).toBe(true);
+    expect(isLandingHash('#/nowhere')).toBe(true);
+    expect(isLandingHash('#/inventory')).toBe(false);
+    expect(isLandingHash('#/overview')).toBe(false);
+    expect(isLandingHash('#/status/runs')).toBe(false);
   });
 });

@@ -6,13 +6,31 @@ export type InventoryView = (typeof INVENTORY_VIEWS)[number];
 export const STATUS_TABS = ['overview', 'runs', 'hostkeys'] as const;
 export type StatusTab = (typeof STATUS_TABS)[number];
 
+/** The lists of the exception register: open entries, and closed or renewed ones (history). */
+export const EXCEPTION_TABS = ['open', 'history'] as const;
+export type ExceptionTab = (typeof EXCEPTION_TABS)[number];
+
+/** The sections of the monthly checklist's settings. */
+export const CHECKLIST_SETTINGS_SECTIONS = ['schedule', 'template', 'rings', 'windows'] as const;
+export type ChecklistSettingsSection = (typeof CHECKLIST_SETTINGS_SECTIONS)[number];
+
+/** The areas of the evidence step: build a pack, the packs already exported, verify one, branding and signing key. */
+export const EVIDENCE_TABS = ['build', 'packs', 'verify', 'settings'] as const;
+export type EvidenceTab = (typeof EVIDENCE_TABS)[number];
+
 /** Where the user is in the product; kept in the URL hash so reload lands in the same place. */
 export type Route =
+  | { screen: 'overview' }
   | { screen: 'inventory'; view: InventoryView }
   | { screen: 'scan' }
   | { screen: 'tiers'; tab: 'classify' | 'policy' }
   | { screen: 'status'; tab: StatusTab }
   | { screen: 'credentials' }
+  | { screen: 'checklist'; view: 'cycles' }
+  | { screen: 'checklist'; view: 'cycle'; cycleId: number }
+  | { screen: 'checklist'; view: 'settings'; section: ChecklistSettingsSection }
+  | { screen: 'exceptions'; tab: ExceptionTab }
+  | { screen: 'evidence'; tab: EvidenceTab }
   | { screen: 'settings' };
 
 /** Where the app opens when the hash names nothing known. */
@@ -21,8 +39,10 @@ export const DEFAULT_ROUTE: Route = { screen: 'inventory', view: 'active' };
 /** Reads a route from a location hash such as `#/inventory/unreviewed`. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const [screen, sub] = parts;
+  const [screen, sub, third] = parts;
   switch (screen) {
+    case 'overview':
+      return { screen: 'overview' };
     case 'inventory':
       return { screen: 'inventory', view: INVENTORY_VIEWS.find((view) => view === sub) ?? 'active' };
     case 'scan':
@@ -33,6 +53,13 @@ export function parseRoute(hash: string): Route {
       return { screen: 'status', tab: STATUS_TABS.find((tab) => tab === sub) ?? 'overview' };
     case 'credentials':
       return { screen: 'credentials' };
+    case 'checklist':
+      if (sub === 'settings') return { screen: 'checklist', view: 'settings', section: CHECKLIST_SETTINGS_SECTIONS.find((section) => section === third) ?? 'schedule' };
+      return sub && /^[1-9]\d{0,15}$/.test(sub) ? { screen: 'checklist', view: 'cycle', cycleId: Number(sub) } : { screen: 'checklist', view: 'cycles' };
+    case 'exceptions':
+      return { screen: 'exceptions', tab: sub === 'history' ? 'history' : 'open' };
+    case 'evidence':
+      return { screen: 'evidence', tab: EVIDENCE_TABS.find((tab) => tab === sub) ?? 'build' };
     case 'settings':
       return { screen: 'settings' };
     default:
@@ -43,6 +70,8 @@ export function parseRoute(hash: string): Route {
 /** Writes a route as a location hash. */
 export function formatRoute(route: Route): string {
   switch (route.screen) {
+    case 'overview':
+      return '#/overview';
     case 'inventory':
       return route.view === 'active' ? '#/inventory' : `#/inventory/${route.view}`;
     case 'scan':
@@ -53,7 +82,24 @@ export function formatRoute(route: Route): string {
       return route.tab === 'overview' ? '#/status' : `#/status/${route.tab}`;
     case 'credentials':
       return '#/credentials';
+    case 'checklist':
+      if (route.view === 'cycle') return `#/checklist/${route.cycleId}`;
+      if (route.view === 'settings') return route.section === 'schedule' ? '#/checklist/settings' : `#/checklist/settings/${route.section}`;
+      return '#/checklist';
+    case 'exceptions':
+      return route.tab === 'history' ? '#/exceptions/history' : '#/exceptions';
+    case 'evidence':
+      return route.tab === 'build' ? '#/evidence' : `#/evidence/${route.tab}`;
     case 'settings':
       return '#/settings';
   }
+}
+
+/**
+ * True when a location hash names no screen (a bare URL, or what is left after the token
+ * hand-off): the app then picks its landing screen instead of keeping `DEFAULT_ROUTE`.
+ */
+export function isLandingHash(hash: string): boolean {
+  // parseRoute answers the DEFAULT_ROUTE object itself only when no case matched.
+  return parseRoute(hash) === DEFAULT_ROUTE;
 }

@@ -1,14 +1,20 @@
 import { useMemo } from 'react';
-import type { Asset, FleetStatus } from '../../../../shared/contract';
+import type { Asset, ExceptionRecord, FleetStatus } from '../../../../shared/contract';
 import { Icon } from '../../components/icon';
 import { plural } from '../../lib/format';
 import { useApiQuery } from '../../api/use-api-query';
+import { todayIn } from '../checklist/checklist-dates';
+import { checklistRailStatus } from '../checklist/checklist-next-step';
+import { evidenceRailStatus } from '../evidence/evidence-rail-status';
+import { exceptionsRailStatus } from '../exceptions/exceptions-next-step';
+import { overviewRailStatus } from '../overview/overview-entry';
 import { useRequiredSite } from '../sites/current-site-context';
 import type { Route } from './route';
-import { WIZARD_STEPS, type WizardStep } from './wizard-steps';
+import { OVERVIEW_ENTRY, WIZARD_STEPS, type WizardStep } from './wizard-steps';
 
-function stepStatus(step: WizardStep, assets: readonly Asset[] | undefined, fleet: FleetStatus | undefined): string {
+function stepStatus(step: WizardStep, assets: readonly Asset[] | undefined, fleet: FleetStatus | undefined, exceptions: readonly ExceptionRecord[] | undefined): string {
   if (step.id === 'patch-status') return fleet ? patchStatusSummary(fleet) : '';
+  if (step.id === 'exceptions') return exceptions ? exceptionsRailStatus(exceptions) : '';
   if (!assets) return '';
   if (step.id === 'inventory') {
     const unreviewed = assets.filter((asset) => asset.status === 'unreviewed').length;
@@ -38,6 +44,9 @@ const STEP_ROUTES: Partial<Record<WizardStep['id'], Route>> = {
   inventory: { screen: 'inventory', view: 'active' },
   tiers: { screen: 'tiers', tab: 'classify' },
   'patch-status': { screen: 'status', tab: 'overview' },
+  checklist: { screen: 'checklist', view: 'cycles' },
+  exceptions: { screen: 'exceptions', tab: 'open' },
+  evidence: { screen: 'evidence', tab: 'build' },
 };
 
 /** The product's path as a left rail: the live steps with their status, the rest marked as coming next. */
@@ -45,12 +54,28 @@ export function WizardRail({ route, assets, onNavigate }: { route: Route; assets
   const info = useApiQuery('app:info', {});
   const site = useRequiredSite();
   const fleet = useApiQuery('status:fleet', { siteId: site.id });
-  const statuses = useMemo(() => Object.fromEntries(WIZARD_STEPS.map((step) => [step.id, stepStatus(step, assets, fleet.data)])), [assets, fleet.data]);
+  const exceptions = useApiQuery('exceptions:list', { siteId: site.id });
+  const cycles = useApiQuery('cycles:list', { siteId: site.id });
+  const checklistStatus = cycles.data ? checklistRailStatus(cycles.data, todayIn(site.timezone, Date.now())) : '';
+  const packs = useApiQuery('evidence:packs', { siteId: site.id });
+  const evidenceStatus = packs.data ? evidenceRailStatus(packs.data, todayIn(site.timezone, Date.now())) : '';
+  const statuses = useMemo(() => Object.fromEntries(WIZARD_STEPS.map((step) => [step.id, stepStatus(step, assets, fleet.data, exceptions.data)])), [assets, fleet.data, exceptions.data]);
   const activeStep =
-    route.screen === 'inventory' || route.screen === 'scan' ? 'inventory' : route.screen === 'tiers' ? 'tiers' : route.screen === 'status' || route.screen === 'credentials' ? 'patch-status' : null;
+    route.screen === 'inventory' || route.screen === 'scan' ? 'inventory' : route.screen === 'tiers' ? 'tiers' : route.screen === 'status' || route.screen === 'credentials' ? 'patch-status' : route.screen === 'checklist' ? 'checklist' : route.screen === 'exceptions' ? 'exceptions' : route.screen === 'evidence' ? 'evidence' : null;
 
   return (
     <nav className="rail" aria-label="Steps">
+      <button type="button" className="rail__step rail__overview" aria-current={route.screen === 'overview' ? 'page' : undefined} onClick={() => onNavigate({ screen: 'overview' })} data-testid="rail-overview">
+        <span className="rail__number rail__number--icon">
+          <Icon name={OVERVIEW_ENTRY.icon} size={13} />
+        </span>
+        <span className="rail__text">
+          <span className="rail__title">{OVERVIEW_ENTRY.title}</span>
+          <span className="rail__status" data-testid="rail-overview-status">
+            {overviewRailStatus(fleet.data) || OVERVIEW_ENTRY.description}
+          </span>
+        </span>
+      </button>
       <ol className="rail__steps">
         {WIZARD_STEPS.map((step, index) =>
           step.available ? (
@@ -66,7 +91,7 @@ export function WizardRail({ route, assets, onNavigate }: { route: Route; assets
                 <span className="rail__text">
                   <span className="rail__title">{step.title}</span>
                   <span className="rail__status" data-testid={`rail-${step.id}-status`}>
-                    {statuses[step.id] || step.description}
+                    {(step.id === 'checklist' ? checklistStatus : step.id === 'evidence' ? evidenceStatus : statuses[step.id]) || step.description}
                   </span>
                 </span>
               </button>

@@ -1,0 +1,172 @@
+/**
+ * Days and times of the checklist as the admin reads them. Due days are the site's local days
+ * (`YYYY-MM-DD`); instants are shown in the site's time zone, so two admins in different places
+ * see the same due day and the same "late by" count.
+ */
+import { parseLocalDate } from '../../../../shared/domain/cycles/checklist-status';
+import { localTimeToInstant } from '../../../../shared/domain/cycles/maintenance-window';
+import { formatLocalDate, localDateOf, localDaysBetween, type LocalDate } from '../../../../shared/domain/sla/local-time';
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Reads a `YYYY-MM-DD` day that exists on the calendar; null for anything else. */
+export function parseDay(text: string): LocalDate | null {
+  if (!DAY_PATTERN.test(text.trim())) return null;
+  try {
+    return parseLocalDate(text.trim());
+  } catch {
+    return null;
+  }
+}
+
+/** Today in a time zone, as `YYYY-MM-DD`. */
+export function todayIn(timeZone: string, nowMs: number): string {
+  return formatLocalDate(localDateOf(nowMs, timeZone));
+}
+
+/** The current month in a time zone, as `YYYY-MM`. */
+export function monthIn(timeZone: string, nowMs: number): string {
+  return todayIn(timeZone, nowMs).slice(0, 7);
+}
+
+/** The month after a `YYYY-MM` month. */
+export function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later); both `YYYY-MM-DD`. */
+export function daysBetween(from: string, to: string): number {
+  const a = parseDay(from);
+  const b = parseDay(to);
+  if (!a || !b) throw new RangeError(`"${a ? to : from}" is not a YYYY-MM-DD day`);
+  return localDaysBetween(a, b);
+}
+
+/** The day `days` days after `day`. */
+export function addDays(day: string, days: number): string {
+  const date = parseDay(day);
+  if (!date) throw new RangeError(`"${day}" is not a YYYY-MM-DD day`);
+  return formatLocalDate(localDateOf(Date.UTC(date.year, date.month - 1, date.day) + days * 86_400_000, 'UTC'));
+}
+
+function utcOf(day: string): number | null {
+  const date = parseDay(day);
+  return date ? Date.UTC(date.year, date.month - 1, date.day) : null;
+}
+
+/** A month as words: `2026-11` → "November 2026" (in the user's locale). */
+export function formatMonth(month: string, locale?: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+}
+
+/** A day with its weekday, e.g. "Tue, 10 Nov 2026"; the text as-is when it is not a day. */
+export function formatDay(day: string, locale?: string): string {
+  const ms = utcOf(day);
+  return ms === null ? day : new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(ms);
+}
+
+/** A day for dense tables: "Tue, 10 Nov" within the year of `today`, with the year otherwise. */
+export function formatDayShort(day: string, today: string, locale?: string): string {
+  const ms = utcOf(day);
+  if (ms === null) return day;
+  const sameYear = day.slice(0, 4) === today.slice(0, 4);
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(ms);
+}
+
+/** An instant in the site's time zone, e.g. "22 Nov 2026, 09:00"; an em dash for none. */
+export function formatInstantIn(instant: string | null | undefined, timeZone: string, locale?: string): string {
+  if (!instant) return '—';
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return instant;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' }).format(ms);
+}
+
+/** The local time of day of an instant, e.g. "09:00". */
+export function formatTimeIn(instant: string, timeZone: string, locale?: string): string {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return instant;
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(ms);
+}
+
+/**
+ * A deadline as people say it: an instant at local midnight (a deadline given as a bare day)
+ * reads "end of Wed, 25 Nov 2026" rather than the next day at 00:00; any other reads
+ * "Wed, 25 Nov 2026, 18:00". With `today`, the day is in the short form of dense tables.
+ */
+export function formatDeadline(instant: string, timeZone: string, locale?: string, today?: string): string {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return instant;
+  const time = formatTimeIn(instant, timeZone, locale);
+  const day = (date: string) => (today ? formatDayShort(date, today, locale) : formatDay(date, locale));
+  if (time === '00:00') return `end of ${day(formatLocalDate(localDateOf(ms - 1, timeZone)))}`;
+  return `${day(formatLocalDate(localDateOf(ms, timeZone)))}, ${time}`;
+}
+
+/** The local day of an instant, as `YYYY-MM-DD`. */
+export function dayOf(instant: string, timeZone: string): string {
+  return formatLocalDate(localDateOf(Date.parse(instant), timeZone));
+}
+
+/** Whether a text is a 24-hour `HH:MM` time. */
+export function isTime(text: string): boolean {
+  return TIME_PATTERN.test(text);
+}
+
+/**
+ * The instant of a local day and time in a time zone, as ISO-8601 UTC; null when either is
+ * malformed. Times skipped or repeated by a clock change follow the domain's rule.
+ */
+export function localInstant(day: string, time: string, timeZone: string): string | null {
+  const date = parseDay(day);
+  if (!date || !isTime(time)) return null;
+  return new Date(localTimeToInstant(date, time, timeZone)).toISOString();
+}
+
+/** "1 day" / "3 days". */
+export function dayCount(days: number): string {
+  return `${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** How an item's due day reads next to it, and in which tone. */
+export interface DueText {
+  text: string;
+  tone: 'danger' | 'warning' | 'muted' | 'success';
+}
+
+/** What the due text needs to know about an item. */
+export interface DueTextItem {
+  state: 'pending' | 'done' | 'not_applicable';
+  dueDate: string;
+  late: boolean;
+  doneLate: boolean;
+}
+
+/**
+ * "late by 2 days", "due today", "due tomorrow", "due in 3 days" for a pending item; "done late"
+ * for an item finished after its day; nothing for one finished on time or not applicable. The
+ * host decides lateness (the end of the due day in the site's zone); the count is in local days.
+ * In a closed cycle, a pending item was never done, so it reads "not done".
+ */
+export function dueText(item: DueTextItem, today: string, closed = false): DueText {
+  if (item.state === 'not_applicable') return { text: '', tone: 'muted' };
+  if (item.state === 'done') return item.doneLate ? { text: 'done late', tone: 'warning' } : { text: 'on time', tone: 'success' };
+  if (closed) return { text: 'not done', tone: 'danger' };
+  const days = daysBetween(item.dueDate, today);
+  if (item.late || days > 0) return { text: `late by ${dayCount(Math.max(1, days))}`, tone: 'danger' };
+  if (days === 0) return { text: 'due today', tone: 'warning' };
+  if (days === -1) return { text: 'due tomorrow', tone: 'muted' };
+  return { text: `due in ${dayCount(-days)}`, tone: 'muted' };
+}
+
+/** "in 3 days", "tomorrow", "today", "2 days ago", for a day relative to today. */
+export function relativeDay(day: string, today: string): string {
+  const days = daysBetween(today, day);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${dayCount(days)}` : `${dayCount(-days)} ago`;
+}

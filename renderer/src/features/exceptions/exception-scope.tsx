@@ -1,0 +1,41 @@
+import type { ExceptionRecord } from '../../../../shared/contract';
+import { dayOf, formatDay, formatDayShort, formatInstantIn, isStartOfLocalDay, lastCoveredDay } from './exception-dates';
+import { scopeSummary } from './exception-labels';
+
+/** What an entry covers, on two lines: the kind and target, then where it applies. */
+export function ScopeCell({ record }: { record: ExceptionRecord }) {
+  const scope = scopeSummary(record);
+  const isValue = record.scope.kind !== 'asset';
+  return (
+    <span className="exception-scope">
+      <span className="exception-scope__line">
+        <span className="exception-scope__kind">{scope.kind}</span>
+        <span className={`exception-scope__target cell-strong${isValue ? ' mono' : ''}`} title={scope.target}>
+          {scope.target}
+        </span>
+      </span>
+      {scope.where ? <span className="exception-scope__where muted small">{scope.where}</span> : null}
+    </span>
+  );
+}
+
+/**
+ * The last day an entry covers, as the admin typed it: an expiry at local midnight is the end of
+ * the day before. An expiry at another time (given as an exact instant) shows that time too.
+ */
+export function expiryText(record: Pick<ExceptionRecord, 'expiresAt'>, timeZone: string, today?: string): string {
+  if (!isStartOfLocalDay(record.expiresAt, timeZone)) return formatInstantIn(record.expiresAt, timeZone);
+  const day = lastCoveredDay(record.expiresAt, timeZone);
+  return today ? formatDayShort(day, today) : formatDay(day);
+}
+
+/** The exact end of an entry, for a tooltip: "Ends 8 Nov 2026, 00:00 (Europe/Berlin)". */
+export function expiryTitle(record: Pick<ExceptionRecord, 'expiresAt'>, timeZone: string): string {
+  return `Ends ${formatInstantIn(record.expiresAt, timeZone)} (${timeZone})`;
+}
+
+/** The day an entry starts, in the site's time zone; without the year when `today` shares it. */
+export function startText(record: Pick<ExceptionRecord, 'startsAt'>, timeZone: string, today?: string): string {
+  const day = dayOf(record.startsAt, timeZone);
+  return today ? formatDayShort(day, today) : formatDay(day);
+}

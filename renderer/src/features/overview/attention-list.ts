@@ -1,0 +1,143 @@
+/**
+ * The dashboard's "Needs attention" list: what lapsed or is about to, each with where it is fixed.
+ * Order: expired exceptions (their fixes are breaches again; longest lapsed first), late checklist
+ * items (latest first), exceptions expiring soon (soonest first), then hosts whose collection
+ * failed (longest without a good reading first) and hosts never collected.
+ */
+import type { ComplianceSummary, ExceptionBrief, LateChecklistItem } from '../../../../shared/contract';
+import { scopeSummary } from '../exceptions/exception-labels';
+import { COLLECTION_ERROR_LABELS } from '../patch-status/patch-status-labels';
+import { formatRoute } from '../shell/route';
+import { dayCount, daysAgo, daysBetween, inDays, wholeDaysBetween } from './day-phrases';
+
+/** What an attention row is about; also its `data-kind`. */
+export type AttentionKind = 'exception-expired' | 'checklist-late' | 'exception-expiring' | 'collection-failed' | 'never-collected';
+
+/** One row of the list. */
+export interface AttentionItem {
+  key: string;
+  kind: AttentionKind;
+  tone: 'danger' | 'warning' | 'neutral';
+  /** The badge: "Expired", "Late", "Expiring", "Failed", "Not collected". */
+  label: string;
+  /** What it is: an exception's scope, a checklist item, a host. */
+  title: string;
+  /** Where it belongs or why: the owner, the cycle, the error. */
+  detail: string;
+  /** What to do about it, for the row's tooltip. */
+  hint: string;
+  /** When, next to the badge that says what: "24 days ago" (expired), "3 days late", "in 10 days" (expiring), "last OK 28 days ago". */
+  when: string;
+  /** The hash of the screen where it is dealt with. */
+  href: string;
+}
+
+/** The list and how many entries the summary left out (it caps its lists). */
+export interface AttentionList {
+  items: AttentionItem[];
+  /** Entries counted by the summary but not listed in it. */
+  more: number;
+}
+
+/** An exception's row text: what it covers (the host, package, CVE…) and, quieter, its kind, reach and owner. */
+function exceptionText(entry: ExceptionBrief): { title: string; scope: string } {
+  const scope = scopeSummary(entry);
+  const reach = scope.where === '' ? '' : scope.where.startsWith('on ') ? ` ${scope.where}` : `, ${scope.where}`;
+  return { title: scope.target || scope.kind, scope: `${scope.kind}${reach} · owner ${entry.owner || 'not named'}` };
+}
+
+/**
+ * Late items from the summary and from the cycles (`cycles:late`, read separately while the
+ * compliance service does not carry them), once each.
+ */
+export function mergeLateItems(...sources: readonly (readonly LateChecklistItem[])[]): LateChecklistItem[] {
+  const seen = new Map<string, LateChecklistItem>();
+  for (const source of sources) for (const item of source) if (!seen.has(`${item.cycleId}:${item.key}`)) seen.set(`${item.cycleId}:${item.key}`, item);
+  return [...seen.values()];
+}
+
+/** Builds the list as of the summary's period end; `lateItems` are added to the summary's own. */
+export function buildAttentionList(summary: ComplianceSummary, lateItems: readonly LateChecklistItem[] = []): AttentionList {
+  const lastDay = summary.period.toDate;
+  const exceptionsHref = formatRoute({ screen: 'exceptions', tab: 'open' });
+  const statusHref = formatRoute({ screen: 'status', tab: 'overview' });
+
+  const expired = [...summary.exceptions.expired.items]
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.id - b.id)
+    .map<AttentionItem>((entry) => ({
+      key: `exception-${entry.id}`,
+      kind: 'exception-expired',
+      tone: 'danger',
+      label: 'Expired',
+      title: exceptionText(entry).title,
+      detail: exceptionText(entry).scope,
+      hint: 'Past its expiry: the fixes it covered count as breaches again. Renew it or close it.',
+      when: daysAgo(-entry.daysLeft),
+      href: exceptionsHref,
+    }));
+
+  const late = mergeLateItems(summary.lateChecklistItems, lateItems)
+    .map((item) => ({ item, days: Math.max(1, daysBetween(item.dueDate, lastDay)) }))
+    .sort((a, b) => b.days - a.days || a.item.dueBy.localeCompare(b.item.dueBy) || a.item.title.localeCompare(b.item.title))
+    .map<AttentionItem>(({ item, days }) => ({
+      key: `late-${item.cycleId}-${item.key}`,
+      kind: 'checklist-late',
+      tone: 'danger',
+      label: 'Late',
+      title: item.title,
+      detail: item.cycleTitle,
+      hint: `Was due ${item.dueDate}: tick it in the checklist, with its evidence.`,
+      when: `${dayCount(days)} late`,
+      href: formatRoute({ screen: 'checklist', view: 'cycle', cycleId: item.cycleId }),
+    }));
+
+  const expiring = [...summary.exceptions.expiringSoon.items]
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.id - b.id)
+    .map<AttentionItem>((entry) => ({
+      key: `exception-${entry.id}`,
+      kind: 'exception-expiring',
+      tone: 'warning',
+      label: 'Expiring',
+      title: exceptionText(entry).title,
+      detail: exceptionText(entry).scope,
+      hint: 'Renew it before it lapses, or close it once the fix is in.',
+      when: inDays(entry.daysLeft),
+      href: exceptionsHref,
+    }));
+
+  const failed = [...summary.collections.failed.items]
+    .sort((a, b) => (a.lastSuccessAt ?? '').localeCompare(b.lastSuccessAt ?? '') || a.assetName.localeCompare(b.assetName))
+    .map<AttentionItem>((entry) => ({
+      key: `failed-${entry.assetId}`,
+      kind: 'collection-failed',
+      tone: 'warning',
+      label: 'Failed',
+      title: entry.assetName,
+      detail: entry.errorCode ? COLLECTION_ERROR_LABELS[entry.errorCode] : entry.message,
+      hint: `The last collection failed: ${entry.message}`,
+      when: entry.lastSuccessAt ? `last OK ${daysAgo(wholeDaysBetween(entry.lastSuccessAt, summary.period.to))}` : 'never read',
+      href: statusHref,
+    }));
+
+  const never = [...summary.collections.neverCollected.items]
+    .sort((a, b) => a.assetName.localeCompare(b.assetName))
+    .map<AttentionItem>((entry) => ({
+      key: `never-${entry.assetId}`,
+      kind: 'never-collected',
+      tone: 'neutral',
+      label: 'Not collected',
+      title: entry.assetName,
+      detail: 'No patch status yet',
+      hint: 'Collect it over SSH or WinRM, or import an offline file.',
+      when: '',
+      href: statusHref,
+    }));
+
+  const more =
+    summary.exceptions.expired.total -
+    summary.exceptions.expired.items.length +
+    (summary.exceptions.expiringSoon.total - summary.exceptions.expiringSoon.items.length) +
+    (summary.collections.failed.total - summary.collections.failed.items.length) +
+    (summary.collections.neverCollected.total - summary.collections.neverCollected.items.length);
+  return { items: [...expired, ...late, ...expiring, ...failed, ...never], more: Math.max(0, more) };
+}

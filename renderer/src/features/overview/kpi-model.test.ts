@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { kpiTiles, type KpiId, type KpiTile } from './kpi-model';
+import { makeFigures, makeSummary } from './overview-fixtures.test-helper';
+
+const byId = (tiles: KpiTile[], id: KpiId) => tiles.find((tile) => tile.id === id)!;
+
+describe('kpiTiles', () => {
+  it('gives seven tiles in reading order, each linking to where it is fixed', () => {
+    const tiles = kpiTiles(makeSummary());
+    expect(tiles.map((tile) => tile.id)).toEqual(['fully-patched', 'within-sla', 'overdue', 'oldest-security', 'failed-collections', 'unsupported-os', 'exceptions']);
+    expect(byId(tiles, 'overdue').href).toBe('#/status');
+    expect(byId(tiles, 'exceptions').href).toBe('#/exceptions');
+  });
+
+  it('reads a quiet site calmly', () => {
+    const tiles = kpiTiles(makeSummary());
+    expect(byId(tiles, 'fully-patched')).toMatchObject({ value: '100%', detail: '10 of 10 assets', tone: 'success' });
+    expect(byId(tiles, 'within-sla')).toMatchObject({ value: '—', detail: 'Nothing missing', tone: 'neutral' });
+    expect(byId(tiles, 'overdue')).toMatchObject({ value: '0', tone: 'success', note: '' });
+    expect(byId(tiles, 'oldest-security')).toMatchObject({ value: 'None', tone: 'success' });
+    expect(byId(tiles, 'exceptions')).toMatchObject({ value: '0', note: '0 expiring · 0 expired', tone: 'neutral' });
+  });
+
+  it('flags what needs doing', () => {
+    const summary = makeSummary({
+      site: makeFigures({
+        assets: { total: 60, fullyPatched: 1, fullyPatchedShare: 1 / 60, securityPatched: 2, securityPatchedShare: 2 / 60 },
+        missing: { total: 300, within: 188, dueSoon: 4, overdue: 103, excepted: 5, withinSlaShare: 197 / 300, security: 200 },
+        breaches: 118,
+      }),
+      oldestMissingSecurity: { assetId: 3, assetName: 'lnx-0003', updateName: 'libssh', firstSeenAt: '2025-11-16T13:22:07.105Z', ageDays: 371 },
+    });
+    summary.collections.failed.total = 2;
+    summary.collections.neverCollected.total = 1;
+    summary.unsupportedOs = { total: 2, items: [{ assetId: 47, assetName: 'win-0047', tier: 4, osName: 'Windows Server 2012 R2', osVersion: '6.3', eolDate: '2023-10-10', source: '' }] };
+    summary.exceptions = { ...summary.exceptions, active: 2, expiringSoon: { total: 1, items: [] }, expired: { total: 9, items: [] } };
+    const tiles = kpiTiles(summary);
+    expect(byId(tiles, 'fully-patched')).toMatchObject({ value: '2%', detail: '1 of 60 assets', note: '3% without a security gap', tone: 'neutral' });
+    expect(byId(tiles, 'within-sla')).toMatchObject({ value: '66%', detail: '197 of 300 fixes', note: '4 due soon · 5 excepted', tone: 'danger' });
+    expect(byId(tiles, 'overdue')).toMatchObject({ value: '103', note: '118 breaches in period', tone: 'danger' });
+    expect(byId(tiles, 'oldest-security')).toMatchObject({ value: '371 days', detail: 'libssh', note: 'on lnx-0003', tone: 'warning' });
+    expect(byId(tiles, 'failed-collections')).toMatchObject({ value: '2', note: '1 never collected', tone: 'warning' });
+    expect(byId(tiles, 'unsupported-os')).toMatchObject({ value: '2', note: 'Windows Server 2012 R2 and others', tone: 'danger' });
+    expect(byId(tiles, 'exceptions')).toMatchObject({ value: '2', note: '1 expiring · 9 expired', tone: 'danger' });
+  });
+
+  it('grades the within-SLA share', () => {
+    const at = (share: number) => byId(kpiTiles(makeSummary({ site: makeFigures({ missing: { total: 100, within: Math.round(share * 100), withinSlaShare: share } }) })), 'within-sla').tone;
+    expect(at(0.97)).toBe('success');
+    expect(at(0.85)).toBe('warning');
+    expect(at(0.5)).toBe('danger');
+  });
+});

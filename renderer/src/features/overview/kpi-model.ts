@@ -1,0 +1,132 @@
+/**
+ * The dashboard's headline figures, each with the screen where it is acted on. Tones stay calm:
+ * colour marks only what needs doing (overdue fixes, lapsed exceptions, failing collections),
+ * never a figure that is merely low.
+ */
+import type { ComplianceSummary } from '../../../../shared/contract';
+import { formatCount, plural } from '../../lib/format';
+import { formatRoute } from '../shell/route';
+import { dayCount } from './day-phrases';
+import { formatShare } from './share-format';
+
+/** Which headline a tile shows; the tile's test id is `kpi-<id>`. */
+export type KpiId = 'fully-patched' | 'within-sla' | 'overdue' | 'oldest-security' | 'failed-collections' | 'unsupported-os' | 'exceptions';
+
+/** One headline tile. */
+export interface KpiTile {
+  id: KpiId;
+  label: string;
+  value: string;
+  /** What the figure means, for the tooltip. */
+  hint: string;
+  /** The line under the value: what the value is of. */
+  detail: string;
+  /** A second, quieter line; empty when there is nothing to add. */
+  note: string;
+  tone: 'success' | 'warning' | 'danger' | 'neutral';
+  href: string;
+  /** Where the link goes, for its accessible name: "Open patch status". */
+  action: string;
+}
+
+/** Within-SLA shares at or above this are good news; below `WITHIN_SLA_WARNING` they are bad. */
+export const WITHIN_SLA_GOOD = 0.95;
+export const WITHIN_SLA_WARNING = 0.8;
+/** A missing security fix older than this many days is flagged on its tile. */
+export const OLD_SECURITY_FIX_DAYS = 30;
+
+/** The seven tiles, in reading order. */
+export function kpiTiles(summary: ComplianceSummary): KpiTile[] {
+  const status = formatRoute({ screen: 'status', tab: 'overview' });
+  const openStatus = 'Open patch status';
+  const { assets, missing } = summary.site;
+  const withinCount = missing.within + missing.dueSoon + missing.excepted;
+  const withinShare = missing.withinSlaShare;
+  const oldest = summary.oldestMissingSecurity;
+  const failed = summary.collections.failed.total;
+  const never = summary.collections.neverCollected.total;
+  const unsupported = summary.unsupportedOs;
+  const exceptions = summary.exceptions;
+  const expiring = exceptions.expiringSoon.total;
+  const expired = exceptions.expired.total;
+
+  return [
+    {
+      id: 'fully-patched',
+      hint: 'Assets with no missing update at the end of the period.',
+      label: 'Fully patched',
+      value: formatShare(assets.fullyPatchedShare),
+      detail: `${formatCount(assets.fullyPatched)} of ${plural(assets.total, 'asset')}`,
+      note: assets.total > 0 ? `${formatShare(assets.securityPatchedShare)} without a security gap` : '',
+      tone: assets.fullyPatchedShare !== null && assets.fullyPatchedShare >= 0.9 ? 'success' : 'neutral',
+      href: status,
+      action: openStatus,
+    },
+    {
+      id: 'within-sla',
+      hint: 'Missing fixes still inside their SLA (due soon included) or covered by an active exception.',
+      label: 'Within SLA',
+      value: formatShare(withinShare),
+      detail: missing.total > 0 ? `${formatCount(withinCount)} of ${plural(missing.total, 'fix', 'fixes')}` : 'Nothing missing',
+      note: [missing.dueSoon > 0 ? `${formatCount(missing.dueSoon)} due soon` : '', missing.excepted > 0 ? `${formatCount(missing.excepted)} excepted` : ''].filter(Boolean).join(' · '),
+      tone: withinShare === null ? 'neutral' : withinShare >= WITHIN_SLA_GOOD ? 'success' : withinShare >= WITHIN_SLA_WARNING ? 'warning' : 'danger',
+      href: status,
+      action: openStatus,
+    },
+    {
+      id: 'overdue',
+      hint: 'Missing fixes past their SLA due day without an active exception, at the end of the period.',
+      label: 'Overdue fixes',
+      value: formatCount(missing.overdue),
+      detail: missing.overdue > 0 ? 'past SLA, no exception' : 'Nothing past its SLA',
+      note: summary.site.breaches > 0 ? `${plural(summary.site.breaches, 'breach', 'breaches')} in period` : '',
+      tone: missing.overdue > 0 ? 'danger' : 'success',
+      href: status,
+      action: openStatus,
+    },
+    {
+      id: 'oldest-security',
+      hint: 'The missing security fix first seen longest ago, and the host it is missing on.',
+      label: 'Oldest security fix',
+      value: oldest ? dayCount(oldest.ageDays) : 'None',
+      detail: oldest ? oldest.updateName : 'No security fix missing',
+      note: oldest ? `on ${oldest.assetName}` : '',
+      tone: oldest && oldest.ageDays > OLD_SECURITY_FIX_DAYS ? 'warning' : oldest ? 'neutral' : 'success',
+      href: status,
+      action: openStatus,
+    },
+    {
+      id: 'failed-collections',
+      hint: 'Hosts whose latest collection failed: their figures are only as fresh as their last good reading.',
+      label: 'Failed collections',
+      value: formatCount(failed),
+      detail: 'last collection failed',
+      note: never > 0 ? `${formatCount(never)} never collected` : '',
+      tone: failed > 0 ? 'warning' : 'neutral',
+      href: status,
+      action: openStatus,
+    },
+    {
+      id: 'unsupported-os',
+      hint: 'Hosts whose operating system is past its end of support: no more fixes will come.',
+      label: 'Unsupported OS',
+      value: formatCount(unsupported.total),
+      detail: 'past end of support',
+      note: unsupported.items[0] ? `${unsupported.items[0].osName}${unsupported.total > 1 ? ' and others' : ''}` : '',
+      tone: unsupported.total > 0 ? 'danger' : 'neutral',
+      href: status,
+      action: openStatus,
+    },
+    {
+      id: 'exceptions',
+      hint: 'Active exceptions, with those about to expire and those already expired (their fixes count as breaches again).',
+      label: 'Exceptions',
+      value: formatCount(exceptions.active),
+      detail: 'active',
+      note: `${formatCount(expiring)} expiring · ${formatCount(expired)} expired`,
+      tone: expired > 0 ? 'danger' : expiring > 0 ? 'warning' : 'neutral',
+      href: formatRoute({ screen: 'exceptions', tab: 'open' }),
+      action: 'Open the exception register',
+    },
+  ];
+}

@@ -1,0 +1,65 @@
+/**
+ * The SLA clock of a missing fix as the patch-status views show it: a badge per pending update
+ * (overdue by N days, due soon, due on a day, or covered by an exception) and the severity words.
+ */
+import type { PendingSla } from '../../../../shared/contract';
+import type { Severity } from '../../../../shared/domain/patch-policy';
+import type { BadgeTone } from '../../components/badge';
+import { formatRoute } from '../shell/route';
+
+/** Severity words, as the policy editor writes them. */
+export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
+
+/** Severity colours: only the two that set the shortest SLAs stand out. */
+export const SEVERITY_TONES: Record<Severity, BadgeTone> = { critical: 'danger', high: 'warning', medium: 'neutral', low: 'neutral' };
+
+/** What an SLA badge shows. */
+export interface SlaBadgeModel {
+  tone: BadgeTone;
+  text: string;
+  /** The whole rule in words, for the tooltip. */
+  title: string;
+  /** Where the covering exception is (excepted fixes only). */
+  href: string | null;
+}
+
+const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
+
+/** The badge of one fix's SLA; `formatDay` writes a `YYYY-MM-DD` day for people. */
+export function slaBadge(sla: PendingSla, formatDay: (day: string) => string): SlaBadgeModel {
+  const due = formatDay(sla.dueDate);
+  const rule = `${SEVERITY_LABELS[sla.severity]} severity, Tier ${sla.tier}${sla.tierDefaulted ? ' (unclassified asset, held to the default tier)' : ''}`;
+  switch (sla.state) {
+    case 'overdue':
+      return { tone: 'danger', text: `Overdue ${days(sla.overdueDays)}`, title: `Was due ${due}: ${days(sla.overdueDays)} past its SLA. ${rule}.`, href: null };
+    case 'due_soon':
+      return { tone: 'warning', text: sla.remainingDays === 0 ? 'Due today' : sla.remainingDays === 1 ? 'Due tomorrow' : `Due in ${days(sla.remainingDays)}`, title: `Due ${due}. ${rule}.`, href: null };
+    case 'within':
+      return { tone: 'neutral', text: `Due ${due}`, title: `Within SLA: due ${due} (${days(sla.remainingDays)} left). ${rule}.`, href: null };
+    case 'excepted':
+      return {
+        tone: 'info',
+        text: 'Excepted',
+        title: `Covered by exception${sla.exceptionId === null ? '' : ` #${sla.exceptionId}`} while it is active; otherwise due ${due}. ${rule}.`,
+        href: formatRoute({ screen: 'exceptions', tab: 'open' }),
+      };
+  }
+}
+
+/**
+ * A sort key for the SLA column: longest overdue first, then soonest due, then excepted, then
+ * updates without a clock (lower sorts first).
+ */
+export function slaSortKey(sla: PendingSla | undefined): number {
+  if (!sla) return 4e6;
+  switch (sla.state) {
+    case 'overdue':
+      return -sla.overdueDays;
+    case 'due_soon':
+      return 1e6 + sla.remainingDays;
+    case 'within':
+      return 2e6 + sla.remainingDays;
+    case 'excepted':
+      return 3e6;
+  }
+}
