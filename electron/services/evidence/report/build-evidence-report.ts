@@ -127,12 +127,21 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "October 2026" for a whole calendar month, else "2026-10-05 to 2026-11-04". */
+/**
+ * A short name for the period: "October 2026" for a whole calendar month, else the days in words
+ * ("1–22 November 2026", "5 October – 4 November 2026", "28 December 2026 – 3 January 2027").
+ */
 export function periodLabel(fromDate: string, toDate: string): string {
-  const [year, month, day] = fromDate.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day === 1 && toDate === `${fromDate.slice(0, 8)}${String(lastDay).padStart(2, '0')}`) return `${MONTHS[month - 1]} ${year}`;
-  return `${fromDate} to ${toDate}`;
+  const [fromYear, fromMonth, fromDay] = fromDate.split('-').map(Number) as [number, number, number];
+  const [toYear, toMonth, toDay] = toDate.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(toYear, toMonth, 0)).getUTCDate();
+  const monthName = (month: number) => MONTHS[month - 1] ?? '';
+  if (fromYear === toYear && fromMonth === toMonth) {
+    if (fromDay === 1 && toDay === lastDay) return `${monthName(fromMonth)} ${fromYear}`;
+    return fromDay === toDay ? `${fromDay} ${monthName(fromMonth)} ${fromYear}` : `${fromDay}–${toDay} ${monthName(fromMonth)} ${fromYear}`;
+  }
+  if (fromYear === toYear) return `${fromDay} ${monthName(fromMonth)} – ${toDay} ${monthName(toMonth)} ${toYear}`;
+  return `${fromDay} ${monthName(fromMonth)} ${fromYear} – ${toDay} ${monthName(toMonth)} ${toYear}`;
 }
 
 function missingCounts(missing: ComplianceDetail['site']['missing']): MissingFixCounts {
