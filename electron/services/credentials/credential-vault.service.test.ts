@@ -68,6 +68,9 @@ describe('CredentialVaultService', () => {
     expect(reopened.services.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'collect' })).toEqual({ authMethod: 'password', password: SECRET });
     const uses = await call<{ assetName: string; purpose: string }[]>(reopened, 'credentials:uses', { id: credential.id });
     expect(uses[0]).toMatchObject({ assetName: 'web1', purpose: 'collect' });
+    const used = reopened.audit.listForPeriod(site.id, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z').filter((entry) => entry.action === 'credential-used');
+    expect(used).toEqual([expect.objectContaining({ entityType: 'credential', entityId: credential.id, details: { credentialId: credential.id, assetId: asset.id, purpose: 'collect' } })]);
+    expect(JSON.stringify(used)).not.toContain(SECRET);
     await reopened.close();
   });
 

@@ -176,15 +176,20 @@ export class CredentialVaultService {
   }
 
   /**
-   * Opens a credential's secrets for an executor and records the use. Only main-side executors
-   * call this; the result must never be logged, returned over the contract or exported.
+   * Opens a credential's secrets for an executor and records the use, in the credential's record
+   * of use and in the audit log (which credential, on which asset, what for; never the secret).
+   * Only main-side executors call this; the result must never be logged, returned over the
+   * contract or exported. `siteId` is the site of the asset it is used on.
    */
-  useSecrets(credentialId: number, use: { assetId: number | null; purpose: string }): CredentialSecrets {
+  useSecrets(credentialId: number, use: { assetId: number | null; purpose: string; siteId?: number | null }): CredentialSecrets {
     const key = this.requireUnlocked();
     const sealed = this.deps.credentials.getSealedSecrets(credentialId);
     if (!sealed) throw notFound('credential', credentialId);
     const secrets = JSON.parse(open(key, sealed, contextFor(credentialId)).toString('utf8')) as CredentialSecrets;
-    this.deps.credentials.recordUse(credentialId, use.assetId, use.purpose, 'opened', this.now());
+    this.deps.db.transaction(() => {
+      this.deps.credentials.recordUse(credentialId, use.assetId, use.purpose, 'opened', this.now());
+      this.audit('credential-used', { credentialId, assetId: use.assetId, purpose: use.purpose }, use.siteId ?? this.deps.credentials.get(credentialId)?.siteId ?? null);
+    })();
     return secrets;
   }
 

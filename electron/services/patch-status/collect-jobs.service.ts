@@ -130,7 +130,7 @@ export class CollectJobsService {
     const pinned = this.deps.patchStatus.pinnedKey(asset.id, endpoint);
     let result;
     try {
-      const secrets = this.deps.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'collect' });
+      const secrets = this.deps.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'collect', siteId: asset.siteId });
       result = await this.deps.collector({
         asset,
         host,

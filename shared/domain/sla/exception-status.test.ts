@@ -129,9 +129,12 @@ describe('validateExceptionDates', () => {
 
   it('puts the numbers in the messages', () => {
     const [tooLong] = validateExceptionDates({ startsAt: '2026-03-11T00:00:00Z', expiresAt: '2026-07-09T00:00:00Z' }, max, now);
-    expect(tooLong?.message).toBe('The exception runs 120 days (2026-03-11 to 2026-07-09); the policy allows at most 90 days.');
+    // An expiry at midnight ends the day before: that is the last day named, the one the admin typed.
+    expect(tooLong?.message).toBe('The exception runs 120 days (2026-03-11 to 2026-07-08); the policy allows at most 90 days.');
     const [past] = validateExceptionDates({ expiresAt: '2026-03-01T00:00:00Z' }, max, now);
-    expect(past?.message).toBe('The expiry (2026-03-01) is in the past; today is 2026-03-10.');
+    expect(past?.message).toBe('The expiry (2026-02-28) is in the past; today is 2026-03-10.');
+    const [afternoon] = validateExceptionDates({ expiresAt: '2026-03-01T15:00:00Z' }, max, now);
+    expect(afternoon?.message).toBe('The expiry (2026-03-01) is in the past; today is 2026-03-10.');
     const [backdated] = validateExceptionDates({ startsAt: '2026-03-01T00:00:00Z', expiresAt: '2026-04-01T00:00:00Z' }, max, now);
     expect(backdated?.message).toContain('9 days in the past');
     expect(validateExceptionDates({ expiresAt: '2026-07-01T00:00:00Z' }, 30, now)[0]?.message).toContain('at most 30 days');
@@ -143,7 +146,7 @@ describe('validateExceptionDates', () => {
   });
 
   it('shows dates in the site time zone', () => {
-    const [past] = validateExceptionDates({ expiresAt: '2026-03-01T00:00:00+01:00' }, max, now, 'Europe/Berlin');
+    const [past] = validateExceptionDates({ expiresAt: '2026-03-02T00:00:00+01:00' }, max, now, 'Europe/Berlin');
     expect(past?.message).toBe('The expiry (2026-03-01) is in the past; today is 2026-03-10.');
     const [pastUtc] = validateExceptionDates({ expiresAt: '2026-03-01T00:00:00+01:00' }, max, now);
     expect(pastUtc?.message).toContain('(2026-02-28)');

@@ -221,12 +221,15 @@ export function validateExceptionDates(
     return problems;
   }
   const expiryMs = parseInstant(dates.expiresAt);
+  // An expiry is the first instant no longer covered (the end of its last day): messages name
+  // that last day, the one the admin typed, not the next one.
+  const lastDay = day(expiryMs - 1);
 
   if (expiryMs <= nowMs) {
-    problems.push({ code: 'expiry_in_past', message: `The expiry (${day(expiryMs)}) is in the past; today is ${day(nowMs)}.` });
+    problems.push({ code: 'expiry_in_past', message: `The expiry (${lastDay}) is in the past; today is ${day(nowMs)}.` });
   }
   if (expiryMs <= startMs) {
-    problems.push({ code: 'expiry_not_after_start', message: `The expiry (${day(expiryMs)}) must be after the start (${day(startMs)}).` });
+    problems.push({ code: 'expiry_not_after_start', message: `The expiry (${lastDay}) must be after the start (${day(startMs)}).` });
   }
   if (startMs < nowMs - BACKDATE_TOLERANCE_MS) {
     const days = Math.floor((nowMs - startMs) / DAY_MS);
@@ -241,7 +244,7 @@ export function validateExceptionDates(
     const days = Math.ceil((lengthMs - LENGTH_TOLERANCE_MS) / DAY_MS);
     problems.push({
       code: 'too_long',
-      message: `The exception runs ${days} days (${day(startMs)} to ${day(expiryMs)}); the policy allows at most ${maxExceptionDays} days.`,
+      message: `The exception runs ${days} days (${day(startMs)} to ${lastDay}); the policy allows at most ${maxExceptionDays} days.`,
     });
   }
   return problems;
