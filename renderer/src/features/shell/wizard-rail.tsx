@@ -23,7 +23,8 @@ function stepStatus(step: WizardStep, assets: readonly Asset[] | undefined, flee
   }
   if (step.id === 'tiers') {
     const active = assets.filter((asset) => asset.status === 'active');
-    const unclassified = active.filter((asset) => asset.classification === null).length;
+    // An asset whose tier was set by an override has a tier in force, like the reports count it.
+    const unclassified = active.filter((asset) => asset.tier === null).length;
     return active.length === 0 ? 'Needs an inventory' : unclassified > 0 ? `${plural(unclassified, 'asset')} unclassified` : 'All classified';
   }
   return '';
