@@ -86,6 +86,12 @@ export interface AppCore {
     cycles: CyclesService;
   };
   audit: AuditLogRepository;
+  /**
+   * Fills the compliance trend caches of every site in the background, one site per turn of the
+   * event loop, so the first dashboard a user opens answers as fast as the later ones (the first
+   * summary reads twelve months of history). For long-running hosts (desktop, browser), not the CLI.
+   */
+  warmUp(): void;
   /** Stops running jobs and closes the database. */
   close(): Promise<void>;
 }
@@ -227,13 +233,29 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1' },
   );
 
+  let closed = false;
   return {
     db,
     dispatcher,
     events,
     services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, evidencePacks, evidence, cycles },
     audit: repositories.audit,
+    warmUp() {
+      const pending = sites.list().map((site) => site.id);
+      const next = () => {
+        const siteId = pending.shift();
+        if (siteId === undefined || closed) return;
+        try {
+          compliance.summary(siteId);
+        } catch (error) {
+          console.warn(`patchdesk: could not prepare the compliance figures of site ${siteId}: ${(error as Error).message}`);
+        }
+        setImmediate(next);
+      };
+      setImmediate(next);
+    },
     async close() {
+      closed = true;
       vault.lock();
       await Promise.all([scans.stopAll(), collections.stopAll()]);
       db.close();

@@ -51,6 +51,7 @@ async function start(): Promise<void> {
   const dataDirFlag = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
   const keychain = secureKeychain();
   core = openAppCore({ dataDir: resolveDataDir(dataDirFlag), mode: 'desktop', resourcesDir: join(app.isPackaged ? process.resourcesPath : join(__dirname, '../..'), 'resources'), ...(keychain ? { keychain } : {}) });
+  core.warmUp();
   const preferences = createPreferenceStore();
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
