@@ -33,9 +33,8 @@ export type AssetNames = ReadonlyMap<number, ScopeAssetRow>;
 
 const nameOf = (assets: AssetNames, id: number): string => assets.get(id)?.name ?? `asset ${id}`;
 
-/** A fix overdue at the end of the period, for display. */
-export function overdueItem(entry: OverdueEntry, assets: AssetNames): OverdueItem {
-  const { fix } = entry;
+/** What every row about one fix shows: which asset, which update, its tier, severity and deadline. */
+function fixFields(fix: OverdueEntry['fix'], assets: AssetNames) {
   return {
     assetId: fix.record.assetId,
     assetName: nameOf(assets, fix.record.assetId),
@@ -46,24 +45,19 @@ export function overdueItem(entry: OverdueEntry, assets: AssetNames): OverdueIte
     security: fix.security,
     firstSeenAt: formatInstant(fix.firstSeenMs),
     dueDate: fix.dueDate,
-    overdueDays: entry.standing.overdueDays,
-    band: entry.band,
   };
+}
+
+/** A fix overdue at the end of the period, for display. */
+export function overdueItem(entry: OverdueEntry, assets: AssetNames): OverdueItem {
+  return { ...fixFields(entry.fix, assets), overdueDays: entry.standing.overdueDays, band: entry.band };
 }
 
 /** A breach inside the period, for display. */
 export function breachRow(entry: BreachEntry, assets: AssetNames): BreachRow {
   const { fix } = entry;
   return {
-    assetId: fix.record.assetId,
-    assetName: nameOf(assets, fix.record.assetId),
-    tier: fix.tier,
-    tierDefaulted: fix.tierDefaulted,
-    updateName: fix.record.name,
-    severity: fix.severity,
-    security: fix.security,
-    firstSeenAt: formatInstant(fix.firstSeenMs),
-    dueDate: fix.dueDate,
+    ...fixFields(fix, assets),
     resolvedAt: Number.isFinite(fix.resolvedMs) ? formatInstant(fix.resolvedMs) : null,
     intervals: entry.intervals.map((interval) => ({ from: formatInstant(interval.from), to: formatInstant(interval.to) })),
     breachDays: entry.durationMs / DAY_MS,
