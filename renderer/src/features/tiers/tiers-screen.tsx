@@ -71,7 +71,11 @@ export function TiersScreen({ tab }: { tab: 'classify' | 'policy' }) {
       </header>
 
       {next.kind === 'policy' && tab === 'policy' ? (
-        <NextStepBanner text="Set the deadlines you will be held to and save them. Patch status, which checks them per host, is coming next." />
+        <NextStepBanner
+          text="Set the deadlines you will be held to and save them. Then collect patch status: every missing fix gets its due date from this policy."
+          actionLabel="Go to patch status"
+          onAction={() => navigate({ screen: 'status', tab: 'overview' })}
+        />
       ) : (
         <NextStepBanner
           text={next.text}
