@@ -6,6 +6,7 @@ import type { CycleDetail, CycleSummary } from '../../../shared/contract/cycles'
 import type { Site } from '../../../shared/contract/sites';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
+import { siteTime } from '../site-time';
 import { formatTable } from '../table';
 
 export const CYCLE_USAGE = `patchdesk cycle list --site NAME [--open | --closed] [--json]
@@ -48,7 +49,7 @@ async function listCycles(context: CliContext, args: string[]): Promise<void> {
         cycle.title.slice(0, 50),
         cycle.overdue ? 'open, overdue' : cycle.status,
         cycle.anchorDate,
-        cycle.deadline?.slice(0, 16) ?? '',
+        siteTime(cycle.deadline, site.timezone),
         `${cycle.progress.done + cycle.progress.notApplicable}/${cycle.progress.total}`,
         String(cycle.progress.late),
         cycle.nextDue ? `${cycle.nextDue.key} ${cycle.nextDue.dueDate}` : '',
@@ -88,7 +89,7 @@ async function openCycle(context: CliContext, args: string[]): Promise<void> {
     cycle = await context.call('cycles:openBaseline', { siteId: site.id, ...(values.month ? { month: values.month } : {}) });
   }
   if (values.json) return context.out(JSON.stringify(cycle, null, 2));
-  const when = cycle.kind === 'baseline' ? `anchored on ${cycle.anchorDate}` : `deadline ${cycle.deadline ?? ''}`;
+  const when = cycle.kind === 'baseline' ? `anchored on ${cycle.anchorDate}` : `deadline ${siteTime(cycle.deadline, site.timezone)} (${site.timezone})`;
   context.out(`Opened cycle ${cycle.id} "${cycle.title}" in "${site.name}", ${when}, ${cycle.items.length} checklist items (first due: ${cycle.nextDue ? `${cycle.nextDue.key} on ${cycle.nextDue.dueDate}` : 'none'}).`);
 }
 
@@ -97,7 +98,7 @@ async function showCycle(context: CliContext, args: string[]): Promise<void> {
   const site = await resolveSite(context, values.site);
   const cycle = await chooseCycle(context, site, values.cycle, null);
   if (values.json) return context.out(JSON.stringify(cycle, null, 2));
-  context.out(describeCycle(cycle));
+  context.out(describeCycle(cycle, site.timezone));
 }
 
 async function tickItem(context: CliContext, args: string[]): Promise<void> {
@@ -205,11 +206,12 @@ function readEvidenceFile(path: string): string {
 }
 
 /** A cycle as text: header, checklist table, and what the collections during it show. */
-function describeCycle(cycle: CycleDetail): string {
+function describeCycle(cycle: CycleDetail, timeZone: string): string {
+  const at = (iso: string | null | undefined) => siteTime(iso, timeZone);
   const lines = [`Cycle ${cycle.id}: ${cycle.title} (${cycle.kind}, ${cycle.status}${cycle.overdue ? ', overdue' : ''})`];
-  if (cycle.kind === 'baseline') lines.push(`Anchor ${cycle.anchorDate}; period ${cycle.period.from.slice(0, 16)} to ${cycle.period.to?.slice(0, 16) ?? 'open'}`);
-  else lines.push(`Trigger ${cycle.trigger?.ref ?? ''}: ${cycle.reason}`, `Deadline ${cycle.deadline ?? ''}; triaged ${cycle.triagedAt ?? 'not yet'}; re-tested ${cycle.verifiedAt ?? 'not yet'}`);
-  lines.push(`Opened ${cycle.openedAt.slice(0, 16)} by ${cycle.openedBy}${cycle.closedAt ? `; closed ${cycle.closedAt.slice(0, 16)} by ${cycle.closedBy}${cycle.closeNote ? ` (${cycle.closeNote})` : ''}` : ''}`);
+  if (cycle.kind === 'baseline') lines.push(`Anchor ${cycle.anchorDate}; period ${at(cycle.period.from)} to ${cycle.period.to ? at(cycle.period.to) : 'open'} (${timeZone})`);
+  else lines.push(`Trigger ${cycle.trigger?.ref ?? ''}: ${cycle.reason}`, `Deadline ${at(cycle.deadline)} (${timeZone}); triaged ${at(cycle.triagedAt) || 'not yet'}; re-tested ${at(cycle.verifiedAt) || 'not yet'}`);
+  lines.push(`Opened ${at(cycle.openedAt)} by ${cycle.openedBy}${cycle.closedAt ? `; closed ${at(cycle.closedAt)} by ${cycle.closedBy}${cycle.closeNote ? ` (${cycle.closeNote})` : ''}` : ''}`);
   lines.push(`Progress ${cycle.progress.percent}%: ${cycle.progress.done} done, ${cycle.progress.notApplicable} not applicable, ${cycle.progress.pending} pending, ${cycle.progress.late} late`, '');
   lines.push(
     formatTable(
@@ -219,12 +221,12 @@ function describeCycle(cycle: CycleDetail): string {
         item.dueDate,
         item.late ? 'LATE' : item.state === 'not_applicable' ? 'n/a' : item.state === 'done' && item.doneLate ? 'done (late)' : item.state,
         item.doneBy,
-        item.doneAt?.slice(0, 16) ?? '',
+        at(item.doneAt),
         [item.note.slice(0, 60), ...item.evidence.map((each) => (each.kind === 'link' ? each.url : `${each.name} (sha256 ${each.sha256.slice(0, 12)}…)`))].filter(Boolean).join('; '),
       ]),
     ),
   );
   const due = cycle.scope.filter((asset) => asset.due).length;
-  lines.push('', `Scope: ${cycle.scope.length} assets, ${due} due this cycle. Verification: ${cycle.rescan.hostsCollected} hosts collected during the cycle (${cycle.rescan.dueHostsCollected} of ${cycle.rescan.dueHosts} due)${cycle.rescan.lastCollectedAt ? `, last at ${cycle.rescan.lastCollectedAt.slice(0, 16)}` : ''}.`);
+  lines.push('', `Scope: ${cycle.scope.length} assets, ${due} due this cycle. Verification: ${cycle.rescan.hostsCollected} hosts collected during the cycle (${cycle.rescan.dueHostsCollected} of ${cycle.rescan.dueHosts} due)${cycle.rescan.lastCollectedAt ? `, last at ${at(cycle.rescan.lastCollectedAt)}` : ''}.`);
   return lines.join('\n');
 }

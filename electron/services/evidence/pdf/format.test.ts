@@ -102,3 +102,12 @@ describe('truncate', () => {
     expect(Array.from(truncate('ä'.repeat(50), 10))).toHaveLength(10);
   });
 });
+
+describe('formatDeadline', () => {
+  it('reads a local midnight as the end of the day before, other times as they are', async () => {
+    const { formatDeadline } = await import('./format');
+    expect(formatDeadline('2026-11-25T23:00:00.000Z', 'Europe/Berlin')).toBe('end of 2026-11-25');
+    expect(formatDeadline('2026-11-25T16:30:00.000Z', 'Europe/Berlin')).toBe('2026-11-25 17:30');
+    expect(formatDeadline(null, 'UTC')).toBe('–');
+  });
+});

@@ -44,6 +44,17 @@ export function formatDateTime(iso: string | null, timeZone: string): string {
   return `${date} ${time}`;
 }
 
+/**
+ * A deadline: like `formatDateTime`, but one at local midnight (the end of a day, as deadlines
+ * given as a day are stored) reads `end of 2026-11-25`, the day it closes, not `2026-11-26 00:00`.
+ */
+export function formatDeadline(iso: string | null, timeZone: string): string {
+  if (iso === null) return DASH;
+  const { time } = localParts(iso, timeZone);
+  if (time !== '00:00') return formatDateTime(iso, timeZone);
+  return `end of ${localParts(new Date(Date.parse(iso) - 60_000).toISOString(), timeZone).date}`;
+}
+
 /** An instant as the site's local date (`2026-10-14`); a dash for null. */
 export function formatDate(iso: string | null, timeZone: string): string {
   return iso === null ? DASH : localParts(iso, timeZone).date;

@@ -5,7 +5,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { ChecklistEntry, CycleRecord, EvidenceReport } from '../../evidence-report';
 import { dataTable, emptyNote, keyValueList, sectionTitle, subheading, type CellValue } from '../blocks';
-import { checklistStateLabel, formatCount, formatDateTime, orDash } from '../format';
+import { checklistStateLabel, formatCount, formatDateTime, formatDeadline, orDash } from '../format';
 import { COLOURS } from '../styles';
 
 function stateCell(entry: ChecklistEntry): CellValue {
@@ -21,7 +21,7 @@ function cycleBlock(cycle: CycleRecord, tz: string): Content[] {
   if (cycle.emergency) facts.push(['Trigger', cycle.emergency.triggerId], ['Reason', cycle.emergency.reason]);
   facts.push(
     ['Opened', formatDateTime(cycle.openedAt, tz)],
-    ['Deadline', formatDateTime(cycle.deadline, tz)],
+    ['Deadline', formatDeadline(cycle.deadline, tz)],
     ['Closed', cycle.closedAt === null ? 'Still open at the end of the period' : formatDateTime(cycle.closedAt, tz)],
     ['Checklist', `${formatCount(handled)} of ${formatCount(cycle.checklist.length)} items handled${late > 0 ? `, ${formatCount(late)} late` : ''}`],
   );

@@ -5,7 +5,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { EmergencyItemRow, EvidenceReport } from '../../evidence-report';
 import { dataTable, emptyNote, sectionTitle, type CellValue } from '../blocks';
-import { formatCount, formatDateTime } from '../format';
+import { formatCount, formatDateTime, formatDeadline } from '../format';
 import { COLOURS } from '../styles';
 
 function deadlineCell(row: EmergencyItemRow): CellValue {
@@ -38,7 +38,7 @@ export function emergencySection(report: EvidenceReport): Content[] {
         formatDateTime(row.deployedAt, tz),
         formatDateTime(row.retestedAt, tz),
         formatDateTime(row.closedAt, tz),
-        formatDateTime(row.deadline, tz),
+        formatDeadline(row.deadline, tz),
         deadlineCell(row),
       ]),
     ),
