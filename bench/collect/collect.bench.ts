@@ -6,11 +6,17 @@
  *
  * Run (root: the SSH lab creates users and starts sshd):
  *   node --import tsx bench/collect/collect.bench.ts [--hosts 100] [--concurrency 25]
- *        [--ansible-work equivalent|minimal] [--ansible-first] [--skip-ansible]
+ *        [--ansible-work equivalent|minimal] [--ansible-first] [--skip-ansible] [--host-work real|recorded]
+ *
+ * --host-work recorded puts a stand-in `apt-get` first on every session's PATH (sshd SetEnv) that
+ * prints the simulation recorded once from the real apt-get, for both tools alike: the endpoints
+ * then no longer spend ~3 s of the shared cores on apt's resolver per host, so the run measures
+ * what the tools themselves cost, as on a fleet where every host has its own CPU. The default
+ * (real) runs the real apt-get on every endpoint.
  * Needs: openssh-server, sudo, and `apt-get install -y ansible` (Debian's package).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +38,11 @@ const { values: flags } = parseArgs({
     'ansible-work': { type: 'string', default: 'equivalent' },
     'ansible-first': { type: 'boolean', default: false },
     'skip-ansible': { type: 'boolean', default: false },
+    'host-work': { type: 'string', default: 'real' },
   },
 });
+const hostWork = flags['host-work'];
+if (hostWork !== 'real' && hostWork !== 'recorded') throw new Error('--host-work must be real or recorded');
 const hostCount = Number(flags.hosts);
 const concurrency = Number(flags.concurrency);
 const ansibleWork = flags['ansible-work'] as AnsibleWork;
@@ -226,17 +235,19 @@ async function main(): Promise<void> {
   const sshVersion = spawnSync('ssh', ['-V'], { encoding: 'utf8' }).stderr.trim();
 
   // The expected answer: every endpoint serves this machine, so each must report this many updates.
-  const expectedPending = countAptActions(run('apt-get', ['-s', '-qq', '-o', 'Debug::NoLocking=true', 'dist-upgrade']));
+  const simulation = run('apt-get', ['-s', '-qq', '-o', 'Debug::NoLocking=true', 'dist-upgrade']);
+  const expectedPending = countAptActions(simulation);
+  scratch = mkdtempSync(join(tmpdir(), 'pdbench-collect-'));
+  const stubPath = hostWork === 'recorded' ? writeAptStandIn(scratch, simulation) : undefined;
 
   // What the commands Patchdesk's collector runs cost on one host; every endpoint shares these cores.
-  const probe = spawnSync('/usr/bin/time', ['-f', '%U %S', 'sh', '-c', "LC_ALL=C apt-get -s -qq -o Debug::NoLocking=true dist-upgrade >/dev/null; dpkg-query -W -f '${binary:Package}\\t${Version}\\n' >/dev/null"], { encoding: 'utf8' });
+  const probe = spawnSync('/usr/bin/time', ['-f', '%U %S', 'sh', '-c', "LC_ALL=C apt-get -s -qq -o Debug::NoLocking=true dist-upgrade >/dev/null; dpkg-query -W -f '${binary:Package}\\t${Version}\\n' >/dev/null"], { encoding: 'utf8', env: { ...process.env, ...(stubPath ? { PATH: stubPath } : {}) } });
   const [probeUser, probeSystem] = (probe.stderr.trim().split('\n').at(-1) ?? '0 0').split(' ').map(Number);
   const perHostCpuMs = ((probeUser ?? 0) + (probeSystem ?? 0)) * 1000;
   const floorMs = (perHostCpuMs * hostCount) / cpus().length;
 
-  scratch = mkdtempSync(join(tmpdir(), 'pdbench-collect-'));
-  console.log(`Starting ${hostCount} sshd endpoints on 127.x loopback addresses...`);
-  lab = await startSshLab({ servers: hostCount, sharedHostKey: true, passwordAuthentication: false });
+  console.log(`Starting ${hostCount} sshd endpoints on 127.x loopback addresses${stubPath ? ', apt-get replaced by the recorded simulation' : ''}...`);
+  lab = await startSshLab({ servers: hostCount, sharedHostKey: true, passwordAuthentication: false, ...(stubPath ? { sessionEnv: { PATH: stubPath } } : {}) });
   const endpoints: Endpoint[] = lab.servers.map((server) => ({ name: server.name, host: server.host, port: server.port, hostPublicKey: server.hostKey.publicKey }));
   for (const endpoint of endpoints) if (!endpoint.host.startsWith('127.')) throw new Error(`refusing non-loopback endpoint ${endpoint.host}`);
   console.log(`Expected on every host: ${expectedPending} pending updates (local apt-get -s dist-upgrade).`);
@@ -299,6 +310,7 @@ async function main(): Promise<void> {
         hosts: hostCount,
         concurrency,
         ansibleWork,
+        hostWork,
         order,
         expectedPending,
         hostSideCpuPerHostMs: perHostCpuMs,
@@ -313,6 +325,21 @@ async function main(): Promise<void> {
     ),
   );
   console.log(`\nJSON: ${file}`);
+}
+
+/**
+ * Writes the stand-in `apt-get` (world-readable: the lab users run it) and returns the PATH that
+ * puts it first. Only the simulation (`-s`) is answered from the recording; anything else is the
+ * real apt-get.
+ */
+function writeAptStandIn(dir: string, simulation: string): string {
+  const bin = join(dir, 'stand-in-bin');
+  mkdirSync(bin, { recursive: true });
+  chmodSync(dir, 0o755);
+  const recording = join(bin, 'apt-get-simulation.txt');
+  writeFileSync(recording, simulation, { mode: 0o644 });
+  writeFileSync(join(bin, 'apt-get'), `#!/bin/sh\n# Benchmark stand-in: answers the simulation from a recording of the real apt-get.\ncase " $* " in *" -s "*) exec cat ${recording} ;; esac\nexec /usr/bin/apt-get "$@"\n`, { mode: 0o755 });
+  return `${bin}:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin`;
 }
 
 main()

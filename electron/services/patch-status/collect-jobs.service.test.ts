@@ -114,6 +114,23 @@ describe('CollectJobsService', () => {
     await core.close();
   });
 
+  it('pins a WinRM HTTPS certificate on first use like an SSH host key', async () => {
+    const collector: HostCollector = async (request) => {
+      if (request.asset.hostname !== 'dc1') return { ok: false, code: 'unreachable', message: 'no route' };
+      const presented = { algorithm: 'x509-sha256', fingerprint: 'AB:CD:EF' };
+      if (request.pinnedKey && request.pinnedKey.fingerprint !== presented.fingerprint) return { ok: false, code: 'host_key_changed', message: 'changed', presentedKey: presented };
+      return { ok: true, collection: collection(new Date().toISOString(), [], { method: 'winrm', platform: 'windows', hostname: 'DC1' }), presentedKey: presented };
+    };
+    const { core, site } = await setup(collector);
+    await call(core, 'credentials:create', { siteId: site.id, name: 'domain', kind: 'winrm', username: 'CORP\\patch', secrets: { authMethod: 'basic', password: SECRET } });
+    const dc = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: 'dc1', addresses: ['10.0.0.9'], tags: ['windows'], access: { method: 'winrm', port: 5986, username: '' } } });
+    const winrm = (await call<{ id: number; kind: string }[]>(core, 'credentials:list', { siteId: site.id })).find((item) => item.kind === 'winrm');
+    await call(core, 'credentials:bind', { credentialId: winrm?.id, assetIds: [dc.id] });
+    await collect(core, site.id);
+    expect((await call<HostKeyRecord[]>(core, 'hostkeys:list', { siteId: site.id })).find((key) => key.assetId === dc.id)).toMatchObject({ algorithm: 'x509-sha256', fingerprint: 'AB:CD:EF', state: 'pinned' });
+    await core.close();
+  });
+
   it('fails every host clearly while the vault is locked', async () => {
     const { core, site } = await setup(async () => ({ ok: false, code: 'internal', message: 'should not be called' }));
     await call(core, 'vault:lock', {});

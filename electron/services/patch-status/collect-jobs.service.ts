@@ -152,7 +152,8 @@ export class CollectJobsService {
       this.deps.patchStatus.recordChangedKey(asset.id, endpoint, result.presentedKey.algorithm, result.presentedKey.fingerprint, pinned.fingerprint, this.now());
     }
     if (!result.ok) return fail(result.code, result.message);
-    if (!pinned && result.presentedKey && method === 'ssh') {
+    // SSH host keys and WinRM HTTPS certificates are both pinned on first use.
+    if (!pinned && result.presentedKey) {
       this.deps.patchStatus.pinKey(asset.id, endpoint, result.presentedKey.algorithm, result.presentedKey.fingerprint, `${this.deps.actor} (first use)`, this.now());
     }
     const stored = this.deps.status.storeCollection(asset.id, result.collection, runId);

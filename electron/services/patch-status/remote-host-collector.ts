@@ -6,7 +6,7 @@
 import type { CredentialSecrets } from '../../../shared/contract/credentials';
 import { collectLinux, collectNetworkDevice, collectWindows, deviceVendorHint, transportFailure } from '../collect/collectors/index';
 import { openSshSession, isSshError, type SshAuth, type SshSession } from '../remote/ssh/index';
-import { fetchCertificateFingerprint, runPowerShell } from '../remote/winrm/index';
+import { fetchCertificateFingerprint, runPowerShell, WinRmError } from '../remote/winrm/index';
 import type { HostCollectRequest, HostCollectResult, HostCollector, PresentedHostKey } from './host-collector';
 
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
@@ -84,14 +84,36 @@ async function collectOverWinRm(request: HostCollectRequest): Promise<HostCollec
       ...(https && presentedKey ? { trust: { kind: 'fingerprint' as const, sha256: presentedKey.fingerprint } } : {}),
     };
     request.onPhase('collecting');
-    const outcome = await collectWindows((script) => runPowerShell(target, script, { timeoutMs: request.commandTimeoutMs, signal: request.signal, maxOutputBytes: MAX_OUTPUT_BYTES, connectTimeoutMs: request.connectTimeoutMs }), {
-      method: 'winrm',
-    });
+    // The Windows collector turns transport errors into coded outcomes; keep the certificate a
+    // refused TLS handshake presented, to offer it for review.
+    let refusedCertificate: string | undefined;
+    const run = (script: string) =>
+      runPowerShell(target, script, { timeoutMs: request.commandTimeoutMs, signal: request.signal, maxOutputBytes: MAX_OUTPUT_BYTES, connectTimeoutMs: request.connectTimeoutMs }).catch((error: unknown) => {
+        if (error instanceof WinRmError && error.code === 'untrusted_certificate') refusedCertificate = error.certificateSha256;
+        throw error;
+      });
+    const outcome = await collectWindows(run, { method: 'winrm' });
+    if (!outcome.ok && outcome.code === 'untrusted_certificate' && request.pinnedKey && refusedCertificate) return certificateChanged(request, request.pinnedKey, refusedCertificate);
     const pin = https ? presentedKey : undefined;
     return outcome.ok ? { ok: true, collection: outcome.value, ...(pin ? { presentedKey: pin } : {}) } : { ok: false, code: outcome.code, message: outcome.message };
   } catch (error) {
+    if (error instanceof WinRmError && error.code === 'untrusted_certificate' && request.pinnedKey && error.certificateSha256) return certificateChanged(request, request.pinnedKey, error.certificateSha256);
     return transportFailure(error);
   }
+}
+
+/**
+ * A pinned WinRM certificate that no longer matches is a changed host key: the host stops until
+ * the admin compares the new fingerprint and accepts it, exactly like an SSH host key.
+ */
+function certificateChanged(request: HostCollectRequest, pinned: PresentedHostKey, presented: string): HostCollectResult {
+  return {
+    ok: false,
+    code: 'host_key_changed',
+    message: `the WinRM certificate of ${request.host}:${request.port} changed: pinned SHA-256 ${pinned.fingerprint}, now ${presented}. Compare it with the server's certificate and accept it under Host keys.`,
+    presentedKey: { algorithm: CERTIFICATE_ALGORITHM, fingerprint: presented },
+    previousKey: pinned,
+  };
 }
 
 function sshAuth(secrets: CredentialSecrets): SshAuth | undefined {

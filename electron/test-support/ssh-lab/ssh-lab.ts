@@ -20,6 +20,8 @@ export interface SshLabOptions {
   passwordAuthentication?: boolean;
   /** Servers started at once; 16 by default. */
   startConcurrency?: number;
+  /** Environment every session gets (sshd `SetEnv`). */
+  sessionEnv?: Readonly<Record<string, string>>;
 }
 
 /** A running lab. */
@@ -63,7 +65,7 @@ export async function startSshLab(options: SshLabOptions = {}): Promise<SshLab> 
     await writeFile(authorizedKeysFile, `${clientKey.publicKey}\n${encryptedClientKey.publicKey}\n`, { mode: 0o644 });
     const configPath = join(dir, 'sshd_config');
     const allowUsers = Object.values(users).map((user) => user.username);
-    await writeFile(configPath, renderSshdConfig({ authorizedKeysFile, allowUsers, passwordAuthentication: options.passwordAuthentication ?? true }));
+    await writeFile(configPath, renderSshdConfig({ authorizedKeysFile, allowUsers, passwordAuthentication: options.passwordAuthentication ?? true, ...(options.sessionEnv ? { sessionEnv: options.sessionEnv } : {}) }));
     await mkdir(join(dir, 'host-keys'));
 
     const names = typeof options.servers === 'object' ? [...options.servers] : Array.from({ length: options.servers ?? 1 }, (_, index) => `server-${index}`);

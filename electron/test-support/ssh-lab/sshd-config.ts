@@ -10,6 +10,8 @@ export interface SshdConfigOptions {
   /** Only these accounts may log in, so the lab never becomes a way into other accounts. */
   allowUsers: readonly string[];
   passwordAuthentication: boolean;
+  /** Variables every session gets (`SetEnv`), such as a PATH with stand-in commands for a benchmark. */
+  sessionEnv?: Readonly<Record<string, string>>;
 }
 
 /** The text of the shared sshd_config. */
@@ -34,6 +36,15 @@ export function renderSshdConfig(options: SshdConfigOptions): string {
     'PrintMotd no',
     'PrintLastLog no',
     'Banner none',
+    ...sessionEnvLines(options.sessionEnv ?? {}),
     '',
   ].join('\n');
+}
+
+function sessionEnvLines(env: Readonly<Record<string, string>>): string[] {
+  const pairs = Object.entries(env);
+  for (const [name, value] of pairs) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /[\s"\\]/.test(value)) throw new Error(`the lab cannot set ${name}=${value}: names are identifiers, values have no spaces or quotes`);
+  }
+  return pairs.length === 0 ? [] : [`SetEnv ${pairs.map(([name, value]) => `${name}=${value}`).join(' ')}`];
 }
