@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshLab, type SshLab } from '../test-support/ssh-lab/index';
 import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
-import { runCli } from './main';
-import type { SecretReader } from './secret-input';
+import { runCliCapturing } from '../test-support/run-cli';
 
 const PASSPHRASE = 'integration master passphrase';
 let lab: SshLab;
@@ -19,25 +18,9 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-function lines(...values: string[]): () => SecretReader {
-  return () => {
-    const queue = [...values];
-    return {
-      read: async (prompt: string) => {
-        const next = queue.shift();
-        if (next === undefined) throw new Error(`no secret left for ${prompt}`);
-        return next;
-      },
-    };
-  };
-}
-
-async function run(dataDir: string, args: string[], secrets: string[] = []) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (line) => out.push(line), err: (line) => err.push(line) }, lines(...secrets));
-  process.exitCode = undefined;
-  return { code, out: out.join('\n'), err: err.join('\n') };
+/** The CLI over one data folder, answering its prompts with `secrets`. */
+function run(dataDir: string, args: string[], secrets: string[] = []) {
+  return runCliCapturing(dataDir, args, secrets);
 }
 
 /** What apt itself says is upgradable on this machine right now. */

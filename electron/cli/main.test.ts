@@ -2,19 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
-import { extractGlobalOptions, runCli } from './main';
+import { runCliCapturing } from '../test-support/run-cli';
+import { extractGlobalOptions } from './main';
 
 afterEach(() => {
   removeTempDirs();
   process.exitCode = undefined;
 });
 
-async function run(dataDir: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (line) => out.push(line), err: (line) => err.push(line) });
-  process.exitCode = undefined;
-  return { code, out: out.join('\n'), err: err.join('\n') };
+/** The CLI over one data folder. */
+function run(dataDir: string, ...args: string[]) {
+  return runCliCapturing(dataDir, args);
 }
 
 describe('patchdesk CLI', () => {

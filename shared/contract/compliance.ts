@@ -92,8 +92,8 @@ export type TierFigures = z.infer<typeof TierFigures>;
 export const OverdueByTierRow = z.object({ tier: TierSchema, bands: OverdueBands, total: Count });
 export type OverdueByTierRow = z.infer<typeof OverdueByTierRow>;
 
-/** One fix overdue at the end of the period. */
-export const OverdueItem = z.object({
+/** Which fix on which asset, with the tier, severity and deadline its SLA was judged by. */
+const FixSla = z.object({
   assetId: Id,
   assetName: z.string(),
   /** The tier the SLA was applied at. */
@@ -106,6 +106,10 @@ export const OverdueItem = z.object({
   firstSeenAt: IsoTimestamp,
   /** The last allowed local day. */
   dueDate: IsoDate,
+});
+
+/** One fix overdue at the end of the period. */
+export const OverdueItem = FixSla.extend({
   /** Local days past the due date (1 on the first overdue day). */
   overdueDays: z.number().int().nonnegative(),
   band: z.enum(OVERDUE_AGE_BANDS),
@@ -206,8 +210,7 @@ export type TrendPoint = z.infer<typeof TrendPoint>;
 
 /**
  * A checklist item of a patch cycle that is late at the end of the period. The fields are those
- * of the cycles contract's `LateCycleItem`, so its values pass as they are; until the cycles
- * service is wired into the compliance service, the list is empty.
+ * of the cycles contract's `LateCycleItem`, which the cycles service supplies (see app-core).
  */
 export const LateChecklistItem = z.object({
   cycleId: Id,
@@ -248,16 +251,7 @@ export const ComplianceSummary = z.object({
 export type ComplianceSummary = z.infer<typeof ComplianceSummary>;
 
 /** One fix in uncovered breach inside the period. */
-export const BreachRow = z.object({
-  assetId: Id,
-  assetName: z.string(),
-  tier: TierSchema,
-  tierDefaulted: z.boolean(),
-  updateName: z.string(),
-  severity: z.enum(SEVERITIES),
-  security: z.boolean(),
-  firstSeenAt: IsoTimestamp,
-  dueDate: IsoDate,
+export const BreachRow = FixSla.extend({
   resolvedAt: IsoTimestamp.nullable(),
   /** The uncovered intervals [from, to) inside the period. */
   intervals: z.array(z.object({ from: IsoTimestamp, to: IsoTimestamp })),

@@ -1,20 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
-import { runCli } from '../main';
-import type { SecretReader } from '../secret-input';
+import { runCliCapturing } from '../../test-support/run-cli';
 
 const PASSPHRASE = 'a long enough master passphrase';
 
 afterAll(() => removeTempDirs());
 
-async function run(dataDir: string, args: string[], secrets: string[] = []) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const queue = [...secrets];
-  const reader = (): SecretReader => ({ read: async () => queue.shift() ?? '' });
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (line) => out.push(line), err: (line) => err.push(line) }, reader);
-  process.exitCode = undefined;
-  return { code, out: out.join('\n'), err: err.join('\n') };
+/** The CLI over one data folder, answering its prompts with `secrets`. */
+function run(dataDir: string, args: string[], secrets: string[] = []) {
+  return runCliCapturing(dataDir, args, secrets);
 }
 
 describe('patchdesk credential bind|unbind', () => {

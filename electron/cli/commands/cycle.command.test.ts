@@ -3,19 +3,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CycleDetail, CycleSummary } from '../../../shared/contract/cycles';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
-import { runCli } from '../main';
+import { runCliCapturing } from '../../test-support/run-cli';
 
 afterEach(() => {
   removeTempDirs();
   process.exitCode = undefined;
 });
 
-async function run(dataDir: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (line) => out.push(line), err: (line) => err.push(line) });
-  process.exitCode = undefined;
-  return { code, out: out.join('\n'), err: err.join('\n') };
+/** The CLI over one data folder. */
+function run(dataDir: string, ...args: string[]) {
+  return runCliCapturing(dataDir, args);
 }
 
 // The CLI runs on the wall clock, so dates are taken relative to today (UTC, the site's zone).

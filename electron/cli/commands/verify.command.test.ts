@@ -8,18 +8,16 @@ import type { PackMeta } from '../../services/evidence/pack/manifest';
 import { readZip } from '../../services/evidence/pack/zip';
 import { InstallationSigningKey, signerFromPrivateKey, type EvidenceSigner } from '../../services/evidence/signing/installation-key';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
-import { runCli } from '../main';
+import { runCliCapturing } from '../../test-support/run-cli';
 
 afterEach(() => {
   removeTempDirs();
   process.exitCode = undefined;
 });
 
-async function run(dataDir: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+/** The CLI over one data folder. */
+function run(dataDir: string, ...args: string[]) {
+  return runCliCapturing(dataDir, args);
 }
 
 const text = (value: string) => new TextEncoder().encode(value);

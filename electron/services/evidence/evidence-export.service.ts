@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CycleDetail } from '../../../shared/contract/cycles';
 import type { EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
 import { formatLocalDate, localDateOf } from '../../../shared/domain/sla/local-time';
 import { AppError } from '../../core/app-error';
@@ -70,8 +71,11 @@ export class EvidenceExportService {
     return { from: formatLocalDate({ year, month, day: 1 }), to: formatLocalDate({ year, month, day: lastDay }) };
   }
 
-  /** Fills the report for a period (whole local days, both included) without rendering anything. */
-  report(siteId: number, from: string, to: string): { report: EvidenceReport; auditChainHead: { id: number; hash: string } } {
+  /**
+   * Fills the report for a period (whole local days, both included) without rendering anything;
+   * also returns the period's cycles as read, so their attachments need no second read.
+   */
+  report(siteId: number, from: string, to: string): { report: EvidenceReport; auditChainHead: { id: number; hash: string }; cycles: CycleDetail[] } {
     const site = this.deps.sites.get(siteId);
     const detail = this.deps.compliance.report(site.id, { from, to });
     const periodFrom = detail.period.from;
@@ -99,21 +103,21 @@ export class EvidenceExportService {
       generatedBy: this.deps.actor,
       appVersion: APP_VERSION,
     });
-    return { report, auditChainHead };
+    return { report, auditChainHead, cycles };
   }
 
   /** Renders the PDF and the data files and gathers the checklist attachments. */
   async build(siteId: number, from: string, to: string): Promise<BuiltEvidence> {
-    const { report, auditChainHead } = this.report(siteId, from, to);
+    const { report, auditChainHead, cycles } = this.report(siteId, from, to);
     const pdf = await renderEvidencePdf(report);
-    const files: PackFile[] = [{ path: REPORT_FILE, bytes: pdf }, ...evidenceDataFiles(report), ...this.attachments(report)];
+    const files: PackFile[] = [{ path: REPORT_FILE, bytes: pdf }, ...evidenceDataFiles(report), ...this.attachments(cycles)];
     return { report, files, auditChainHead };
   }
 
   /** What the pack will hold, quickly (no PDF is rendered). */
   preview(siteId: number, from: string, to: string): EvidencePreview {
-    const { report } = this.report(siteId, from, to);
-    const attachments = this.attachmentPaths(report);
+    const { report, cycles } = this.report(siteId, from, to);
+    const attachments = attachedFiles(cycles).map((file) => file.path);
     const files = [REPORT_FILE, ...evidenceDataFiles(report).map((file) => file.path), ...attachments, VERIFY_FILE, MANIFEST_FILE, SIGNATURE_FILE];
     return {
       siteName: report.meta.siteName,
@@ -164,7 +168,9 @@ export class EvidenceExportService {
 
   /** Checks a pack's bytes, telling whether this installation signed it. */
   verify(bytes: Uint8Array, fileName: string, trustedFingerprint?: string): EvidenceVerification {
-    const result = verifyEvidencePack(bytes, { packName: fileName, installationFingerprint: this.deps.signingKey.info().fingerprint, ...(trustedFingerprint ? { trustedFingerprint } : {}) });
+    // Checking a pack never creates this installation's key (an auditor's machine stays clean).
+    const installationFingerprint = this.deps.signingKey.installationFingerprint();
+    const result = verifyEvidencePack(bytes, { packName: fileName, ...(installationFingerprint ? { installationFingerprint } : {}), ...(trustedFingerprint ? { trustedFingerprint } : {}) });
     return {
       ok: result.ok,
       problems: result.problems,
@@ -178,34 +184,29 @@ export class EvidenceExportService {
     };
   }
 
-  /** Files attached to the checklist items of the report's cycles, each once. */
-  private attachments(report: EvidenceReport): PackFile[] {
-    const files = new Map<string, PackFile>();
-    for (const cycle of report.cycles) {
-      for (const item of this.deps.cycles.get(cycle.id).items) {
-        for (const evidence of item.evidence) {
-          if (evidence.kind !== 'file') continue;
-          const path = checklistEvidencePath(evidence.sha256, evidence.name);
-          if (files.has(path)) continue;
-          const stored = this.deps.cycles.evidenceFilePath(evidence.sha256);
-          if (!existsSync(stored)) throw new AppError('unavailable', `the file "${evidence.name}" attached to "${item.title}" is missing from the data folder (${stored}); the pack was not built`);
-          files.set(path, { path, bytes: readFileSync(stored) });
-        }
-      }
-    }
-    return [...files.values()];
+  /** Files attached to the checklist items of the period's cycles, read from the data folder. */
+  private attachments(cycles: readonly CycleDetail[]): PackFile[] {
+    return attachedFiles(cycles).map((file) => {
+      const stored = this.deps.cycles.evidenceFilePath(file.sha256);
+      if (!existsSync(stored)) throw new AppError('unavailable', `the file "${file.name}" attached to "${file.itemTitle}" is missing from the data folder (${stored}); the pack was not built`);
+      return { path: file.path, bytes: readFileSync(stored) };
+    });
   }
+}
 
-  /** The attachment paths the report references, for the preview. */
-  private attachmentPaths(report: EvidenceReport): string[] {
-    const paths = new Set<string>();
-    for (const cycle of report.cycles) {
-      for (const entry of cycle.checklist) {
-        for (const match of entry.evidenceRef.matchAll(/checklist-evidence\/[^\s;]+/g)) paths.add(match[0]);
+/** Every file attached to a checklist item of these cycles, once each, with its path in the pack. */
+function attachedFiles(cycles: readonly CycleDetail[]): { path: string; sha256: string; name: string; itemTitle: string }[] {
+  const files = new Map<string, { path: string; sha256: string; name: string; itemTitle: string }>();
+  for (const cycle of cycles) {
+    for (const item of cycle.items) {
+      for (const evidence of item.evidence) {
+        if (evidence.kind !== 'file') continue;
+        const path = checklistEvidencePath(evidence.sha256, evidence.name);
+        if (!files.has(path)) files.set(path, { path, sha256: evidence.sha256, name: evidence.name, itemTitle: item.title });
       }
     }
-    return [...paths];
   }
+  return [...files.values()];
 }
 
 /** `contoso-dental-2026-10-01-to-2026-10-31-20261102T090000Z.zip`. */

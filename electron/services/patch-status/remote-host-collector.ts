@@ -97,7 +97,6 @@ async function collectOverWinRm(request: HostCollectRequest): Promise<HostCollec
     const pin = https ? presentedKey : undefined;
     return outcome.ok ? { ok: true, collection: outcome.value, ...(pin ? { presentedKey: pin } : {}) } : { ok: false, code: outcome.code, message: outcome.message };
   } catch (error) {
-    if (error instanceof WinRmError && error.code === 'untrusted_certificate' && request.pinnedKey && error.certificateSha256) return certificateChanged(request, request.pinnedKey, error.certificateSha256);
     return transportFailure(error);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLocalDays, formatInstant, formatLocalDate, isInstant, localDateOf, localDaysBetween, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from './local-time';
+import { addLocalDays, formatDeadline, formatInstant, formatLocalDate, formatLocalDateTime, isInstant, localDateOf, localDaysBetween, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from './local-time';
 
 const date = (iso: string): LocalDate => {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
@@ -105,3 +105,17 @@ describe('startOfLocalDay', () => {
     }
   });
 });
+
+describe('formatLocalDateTime and formatDeadline', () => {
+  it('write an instant as the zone reads it', () => {
+    expect(formatLocalDateTime(Date.parse('2026-11-22T13:30:00Z'), 'Europe/Berlin')).toBe('2026-11-22 14:30');
+    expect(formatLocalDateTime(Date.parse('2026-07-01T23:30:00Z'), 'Europe/Berlin')).toBe('2026-07-02 01:30');
+  });
+
+  it('read a local midnight deadline as the end of the day before', () => {
+    expect(formatDeadline(Date.parse('2026-11-25T23:00:00Z'), 'Europe/Berlin')).toBe('end of 2026-11-25');
+    expect(formatDeadline(Date.parse('2026-03-29T22:00:00Z'), 'Europe/Berlin')).toBe('end of 2026-03-29');
+    expect(formatDeadline(Date.parse('2026-11-25T16:30:00Z'), 'Europe/Berlin')).toBe('2026-11-25 17:30');
+  });
+});
+

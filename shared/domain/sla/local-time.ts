@@ -194,3 +194,20 @@ function computeStartOfLocalDay(date: LocalDate, timeZone: string): number {
   }
   return hi;
 }
+
+/** Epoch milliseconds as the zone's wall-clock date and time, `2026-11-25 14:30`. */
+export function formatLocalDateTime(ms: number, timeZone: string): string {
+  const local = new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+/**
+ * A deadline as people read it. Deadlines given as a day are stored as the first instant after
+ * it (local midnight), so one at local midnight reads `end of 2026-11-25`, the day it closes,
+ * not `2026-11-26 00:00`; any other instant reads as its local date and time.
+ */
+export function formatDeadline(ms: number, timeZone: string): string {
+  const text = formatLocalDateTime(ms, timeZone);
+  return text.endsWith(' 00:00') ? `end of ${formatLocalDate(localDateOf(ms - 1, timeZone))}` : text;
+}
+

@@ -6,7 +6,7 @@
 import type { Severity } from '../../../../shared/domain/patch-policy';
 import type { Tier } from '../../../../shared/domain/risk-tier';
 import type { ExceptionScopeKind, ExceptionStatus } from '../../../../shared/domain/sla/exception-status';
-import { parseInstant, zoneOffsetMs } from '../../../../shared/domain/sla/local-time';
+import { formatDeadline as deadlineText, formatLocalDateTime, parseInstant } from '../../../../shared/domain/sla/local-time';
 import type { ChecklistState } from '../evidence-report';
 
 /** What an empty or unknown value prints as. */
@@ -31,33 +31,19 @@ export function formatPartOf(part: number, whole: number, share: number | null):
   return `${formatCount(part)} of ${formatCount(whole)} (${formatShare(share)})`;
 }
 
-function localParts(iso: string, timeZone: string): { date: string; time: string } {
-  const ms = parseInstant(iso);
-  const local = new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString();
-  return { date: local.slice(0, 10), time: local.slice(11, 16) };
-}
-
 /** An instant as the site's local date and time (`2026-10-14 09:05`); a dash for null. */
 export function formatDateTime(iso: string | null, timeZone: string): string {
-  if (iso === null) return DASH;
-  const { date, time } = localParts(iso, timeZone);
-  return `${date} ${time}`;
+  return iso === null ? DASH : formatLocalDateTime(parseInstant(iso), timeZone);
 }
 
-/**
- * A deadline: like `formatDateTime`, but one at local midnight (the end of a day, as deadlines
- * given as a day are stored) reads `end of 2026-11-25`, the day it closes, not `2026-11-26 00:00`.
- */
+/** A deadline (`end of 2026-11-25` for a day's end, else its local date and time); a dash for null. */
 export function formatDeadline(iso: string | null, timeZone: string): string {
-  if (iso === null) return DASH;
-  const { time } = localParts(iso, timeZone);
-  if (time !== '00:00') return formatDateTime(iso, timeZone);
-  return `end of ${localParts(new Date(Date.parse(iso) - 60_000).toISOString(), timeZone).date}`;
+  return iso === null ? DASH : deadlineText(parseInstant(iso), timeZone);
 }
 
 /** An instant as the site's local date (`2026-10-14`); a dash for null. */
 export function formatDate(iso: string | null, timeZone: string): string {
-  return iso === null ? DASH : localParts(iso, timeZone).date;
+  return iso === null ? DASH : formatLocalDateTime(parseInstant(iso), timeZone).slice(0, 10);
 }
 
 /** A `YYYY-MM-DD` day written out (`1 October 2026`). */
