@@ -14,3 +14,20 @@ export function EmptyState({ icon, title, children, action }: { icon: IconName; 
     </div>
   );
 }
+
+/** The empty state of a filtered list that has entries, just none matching: says so and offers to clear the filter. */
+export function NoMatchesState({ clearLabel, onClear, children }: { clearLabel: string; onClear: () => void; children: ReactNode }) {
+  return (
+    <EmptyState
+      icon="search"
+      title="Nothing matches"
+      action={
+        <button type="button" className="button" onClick={onClear}>
+          {clearLabel}
+        </button>
+      }
+    >
+      {children}
+    </EmptyState>
+  );
+}

@@ -27,9 +27,9 @@ export function AssetScopePicker({ assets, selected, onChange, error }: { assets
           {selected.length} selected
         </span>
       </div>
-      <div className="scope-picker__list" role="group" aria-label="Affected assets">
+      <div className="pick-list scope-picker__list" role="group" aria-label="Affected assets">
         {listed.slice(0, SHOWN).map((asset) => (
-          <label key={asset.id} className={`scope-picker__option${chosen.has(asset.id) ? ' is-selected' : ''}`} data-testid={`emergency-asset-${asset.id}`}>
+          <label key={asset.id} className={`pick-list__option scope-picker__option${chosen.has(asset.id) ? ' is-selected' : ''}`} data-testid={`emergency-asset-${asset.id}`}>
             <input type="checkbox" checked={chosen.has(asset.id)} onChange={() => onChange(chosen.has(asset.id) ? selected.filter((id) => id !== asset.id) : [...selected, asset.id])} />
             <span className="cell-strong truncate">{assetName(asset)}</span>
             <span className="muted small mono">{asset.hostname ? (asset.addresses[0] ?? '') : ''}</span>

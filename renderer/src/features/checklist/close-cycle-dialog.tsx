@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CycleDetail } from '../../../../shared/contract';
 import { errorMessage } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
@@ -52,14 +53,15 @@ export function CloseCycleDialog({ cycle, onClose }: { cycle: CycleDetail; onClo
       size="medium"
       testId="close-cycle-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="close-cycle-form" className={`button ${pending.length > 0 ? 'button--danger' : 'button--primary'}`} disabled={close.pending} data-testid="close-submit">
-            {close.pending ? 'Closing…' : pending.length > 0 ? `Close with ${pending.length} pending` : 'Close cycle'}
-          </button>
-        </>
+        <DialogFooterActions
+          formId="close-cycle-form"
+          onCancel={onClose}
+          pending={close.pending}
+          label={pending.length > 0 ? `Close with ${pending.length} pending` : 'Close cycle'}
+          pendingLabel="Closing…"
+          tone={pending.length > 0 ? 'danger' : 'primary'}
+          testId="close-submit"
+        />
       }
     >
       <form

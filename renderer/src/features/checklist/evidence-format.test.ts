@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64, evidenceSummary, fileProblem, formatBytes, linkLabel, linkProblem, safeHref, shortSha } from './evidence-format';
+import { bytesToBase64 } from '../evidence/base64';
+import { evidenceSummary, fileProblem, formatBytes, linkLabel, linkProblem, safeHref, shortSha } from './evidence-format';
 
 describe('evidence', () => {
   it('accepts http(s) links and refuses the rest', () => {

@@ -48,14 +48,6 @@ export function fileProblem(file: { name: string; size: number }): string | unde
   return undefined;
 }
 
-/** Bytes as base64, in chunks so large files do not overflow the argument list of `fromCharCode`. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const CHUNK = 0x8000;
-  let binary = '';
-  for (let offset = 0; offset < bytes.length; offset += CHUNK) binary += String.fromCharCode(...bytes.subarray(offset, offset + CHUNK));
-  return btoa(binary);
-}
-
 /** One line per piece of evidence, for titles and history. */
 export function evidenceSummary(evidence: readonly ChecklistEvidence[]): string {
   return evidence.map((each) => (each.kind === 'link' ? linkLabel(each) : `${each.name} (${formatBytes(each.size)})`)).join(', ');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Asset, CycleDetail } from '../../../../shared/contract';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { SegmentedControl } from '../../components/segmented-control';
@@ -76,16 +77,7 @@ export function OpenEmergencyDialog({
       onClose={onClose}
       size="large"
       testId="open-emergency-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="open-emergency-form" className="button button--primary" disabled={open.pending} data-testid="emergency-submit">
-            {open.pending ? 'Opening…' : 'Open emergency cycle'}
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="open-emergency-form" onCancel={onClose} pending={open.pending} label="Open emergency cycle" pendingLabel="Opening…" testId="emergency-submit" />}
     >
       <form
         id="open-emergency-form"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ChecklistItem } from '../../../../shared/contract';
 import { errorMessage } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
@@ -42,16 +43,7 @@ export function ReopenDialog({ cycleId, item, onClose }: { cycleId: number; item
       onClose={onClose}
       size="medium"
       testId="reopen-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="reopen-form" className="button button--primary" disabled={reopen.pending} data-testid="reopen-submit">
-            {reopen.pending ? 'Reopening…' : 'Reopen item'}
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="reopen-form" onCancel={onClose} pending={reopen.pending} label="Reopen item" pendingLabel="Reopening…" testId="reopen-submit" />}
     >
       <form
         id="reopen-form"

@@ -2,12 +2,14 @@ import { useId, useState } from 'react';
 import type { ChecklistItem, CycleDetail } from '../../../../shared/contract';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
+import { bytesToBase64 } from '../evidence/base64';
 import { dueText, formatDay } from './checklist-dates';
-import { bytesToBase64, fileProblem, formatBytes } from './evidence-format';
+import { fileProblem, formatBytes } from './evidence-format';
 import { RescanFigures } from './rescan-figures';
 import { buildTickRequest, emptyTickForm, MAX_EVIDENCE_PER_TICK, type EvidenceFileDraft, rescanNeedsProof, tickErrorsFromIssues, type TickErrors, type TickFormValues } from './tick-form-model';
 import { useCycle, useTick } from './use-cycles';
@@ -122,14 +124,15 @@ export function TickDialog({
       size="large"
       testId="tick-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="tick-form" className="button button--primary" disabled={tick.pending || reading} data-testid="tick-submit">
-            {tick.pending ? 'Saving…' : done ? 'Mark done' : 'Mark not applicable'}
-          </button>
-        </>
+        <DialogFooterActions
+          formId="tick-form"
+          onCancel={onClose}
+          pending={tick.pending}
+          label={done ? 'Mark done' : 'Mark not applicable'}
+          pendingLabel="Saving…"
+          testId="tick-submit"
+          disabled={reading}
+        />
       }
     >
       <form

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useNow } from '../exceptions/use-now';
 import { todayIn } from './checklist-dates';
 
 /**
@@ -6,10 +6,6 @@ import { todayIn } from './checklist-dates';
  * "late by 2 days" stay true on a screen left open overnight.
  */
 export function useSiteClock(timeZone: string, intervalMs = 60_000): { nowMs: number; today: string } {
-  const [nowMs, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
+  const nowMs = useNow(intervalMs);
   return { nowMs, today: todayIn(timeZone, nowMs) };
 }

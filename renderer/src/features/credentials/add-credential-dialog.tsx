@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Credential } from '../../../../shared/contract';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { SegmentedControl } from '../../components/segmented-control';
@@ -67,16 +68,7 @@ export function AddCredentialDialog({ siteId, siteName, onClose, onCreated }: { 
       onClose={onClose}
       size="large"
       testId="add-credential-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="add-credential-form" className="button button--primary" disabled={create.pending} data-testid="credential-submit">
-            {create.pending ? 'Saving…' : 'Save credential'}
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="add-credential-form" onCancel={onClose} pending={create.pending} label="Save credential" pendingLabel="Saving…" testId="credential-submit" />}
     >
       <form
         id="add-credential-form"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { useUnlockVault } from './use-credentials';
 
@@ -35,16 +36,7 @@ export function UnlockVaultDialog({ reason, onClose, onUnlocked }: { reason: str
       onClose={onClose}
       size="small"
       testId="unlock-vault-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="unlock-vault-form" className="button button--primary" disabled={unlock.pending} data-testid="unlock-vault-submit">
-            {unlock.pending ? 'Unlocking…' : 'Unlock'}
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="unlock-vault-form" onCancel={onClose} pending={unlock.pending} label="Unlock" pendingLabel="Unlocking…" testId="unlock-vault-submit" />}
     >
       <form
         id="unlock-vault-form"

@@ -44,16 +44,10 @@ export function shortHash(hex: string): string {
 }
 
 /**
- * A share (0-1) as a whole percent; "—" when nothing was measured. Never rounds to 0% or 100%
- * unless exactly so: an insurer reads "100% patched" as a promise.
+ * A share (0-1) as a whole percent; "—" when nothing was measured. The dashboard's rule, so a pack
+ * and the Overview never write the same share differently.
  */
-export function formatShare(share: number | null | undefined): string {
-  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
-  const percent = Math.min(1, Math.max(0, share)) * 100;
-  if (percent > 0 && percent < 1) return '<1%';
-  if (percent > 99 && percent < 100) return '>99%';
-  return `${Math.round(percent)}%`;
-}
+export { formatShare } from '../overview/share-format';
 
 /** Midnight UTC of a `YYYY-MM-DD` day, for formatting the day itself; null for anything else. */
 function utcDay(day: string): number | null {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Asset, ExceptionRecord } from '../../../../shared/contract';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { SegmentedControl } from '../../components/segmented-control';
@@ -93,16 +94,7 @@ export function AddExceptionDialog({
       onClose={onClose}
       size="large"
       testId="add-exception-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="add-exception-form" className="button button--primary" disabled={create.pending} data-testid="exception-form-submit">
-            {create.pending ? 'Saving…' : 'Add exception'}
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="add-exception-form" onCancel={onClose} pending={create.pending} label="Add exception" pendingLabel="Saving…" testId="exception-form-submit" />}
     >
       <form
         id="add-exception-form"

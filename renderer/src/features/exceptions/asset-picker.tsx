@@ -41,23 +41,23 @@ export function AssetPicker({
         <Icon name="search" />
         <input type="search" className="search-input__field" aria-label={`Search ${label.toLowerCase()}`} placeholder="Search hostname, address or OS" value={search} onChange={(event) => setSearch(event.target.value)} data-testid="exception-form-asset-search" />
       </label>
-      <div className="asset-picker__list" role="radiogroup" aria-label={label} data-testid="exception-form-asset-list">
+      <div className="pick-list asset-picker__list" role="radiogroup" aria-label={label} data-testid="exception-form-asset-list">
         {allowAll ? (
-          <label className={`asset-picker__option${value === null ? ' is-selected' : ''}`} data-testid="exception-form-asset-option-all">
+          <label className={`pick-list__option asset-picker__option${value === null ? ' is-selected' : ''}`} data-testid="exception-form-asset-option-all">
             <input type="radio" name={name} checked={value === null} onChange={() => onChange(null)} />
             <span className="cell-strong">Every asset</span>
             <span className="muted small asset-picker__wide">in this site, including assets added later</span>
           </label>
         ) : null}
         {selectedHidden && selected ? (
-          <label className="asset-picker__option is-selected" data-testid={`exception-form-asset-option-${selected.id}`}>
+          <label className="pick-list__option asset-picker__option is-selected" data-testid={`exception-form-asset-option-${selected.id}`}>
             <input type="radio" name={name} checked onChange={() => onChange(selected.id)} />
             <span className="cell-strong">{assetLabel(selected)}</span>
             <span className="muted small">selected</span>
           </label>
         ) : null}
         {matching.slice(0, SHOWN).map((asset) => (
-          <label key={asset.id} className={`asset-picker__option${value === asset.id ? ' is-selected' : ''}`} data-testid={`exception-form-asset-option-${asset.id}`}>
+          <label key={asset.id} className={`pick-list__option asset-picker__option${value === asset.id ? ' is-selected' : ''}`} data-testid={`exception-form-asset-option-${asset.id}`}>
             <input type="radio" name={name} checked={value === asset.id} onChange={() => onChange(asset.id)} />
             <span className="cell-strong">{assetLabel(asset)}</span>
             <span className="muted small mono">{asset.hostname ? asset.addresses[0] : ''}</span>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExceptionRecord } from '../../../../shared/contract';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
@@ -43,14 +44,14 @@ export function CloseExceptionDialog({ record, timeZone, nowMs, onClose }: { rec
       size="medium"
       testId="close-exception-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="close-exception-form" className="button button--primary" disabled={close.pending} data-testid="close-exception-submit">
-            {close.pending ? 'Closing…' : 'Close exception'}
-          </button>
-        </>
+        <DialogFooterActions
+          formId="close-exception-form"
+          onCancel={onClose}
+          pending={close.pending}
+          label="Close exception"
+          pendingLabel="Closing…"
+          testId="close-exception-submit"
+        />
       }
     >
       <form

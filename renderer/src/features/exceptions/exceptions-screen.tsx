@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ExceptionRecord } from '../../../../shared/contract';
 import { errorMessage } from '../../api/api-client-error';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, NoMatchesState } from '../../components/empty-state';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { NextStepBanner } from '../../components/next-step-banner';
@@ -75,9 +75,11 @@ export function ExceptionsScreen({ tab }: { tab: ExceptionTab }) {
     window.requestAnimationFrame(() => document.querySelector(`[data-testid="exception-row-${id}"]`)?.scrollIntoView({ block: 'nearest' }));
   };
 
+  // "Show them" filters the open list to what the banner is about; it is offered unless that filter is already on.
+  const bannerFilter: OpenStatusFilter | null = next.kind === 'expired' ? 'expired' : next.kind === 'expiring' ? 'expiring_soon' : null;
+  const bannerAction = bannerFilter ? (tab === 'open' && status === bannerFilter ? undefined : 'Show them') : next.kind === 'add' ? 'Add exception' : undefined;
   const onBannerAction = () => {
-    if (next.kind === 'expired') showOpen('expired');
-    else if (next.kind === 'expiring') showOpen('expiring_soon');
+    if (bannerFilter) showOpen(bannerFilter);
     else setOverlay({ kind: 'add' });
   };
 
@@ -106,7 +108,7 @@ export function ExceptionsScreen({ tab }: { tab: ExceptionTab }) {
         <NextStepBanner
           text={next.text}
           tone={next.tone}
-          actionLabel={next.kind === 'expired' ? (tab === 'open' && status === 'expired' ? undefined : 'Show them') : next.kind === 'expiring' ? (tab === 'open' && status === 'expiring_soon' ? undefined : 'Show them') : next.kind === 'add' ? 'Add exception' : undefined}
+          actionLabel={bannerAction}
           onAction={onBannerAction}
         />
       ) : null}
@@ -165,24 +167,15 @@ export function ExceptionsScreen({ tab }: { tab: ExceptionTab }) {
             />
           </div>
         ) : filtered ? (
-          <EmptyState
-            icon="search"
-            title="Nothing matches"
-            action={
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setSearch('');
-                  setStatus('all');
-                }}
-              >
-                Clear the filter
-              </button>
-            }
+          <NoMatchesState
+            clearLabel="Clear the filter"
+            onClear={() => {
+              setSearch('');
+              setStatus('all');
+            }}
           >
             No {tab === 'open' ? 'open' : 'closed or renewed'} exception matches this {status !== 'all' && tab === 'open' ? 'status and search' : 'search'}.
-          </EmptyState>
+          </NoMatchesState>
         ) : tab === 'open' ? (
           <div data-testid="exceptions-empty">
             <EmptyState

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExceptionRecord } from '../../../../shared/contract';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
@@ -69,14 +70,14 @@ export function RenewExceptionDialog({
       size="medium"
       testId="renew-exception-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="renew-exception-form" className="button button--primary" disabled={renew.pending} data-testid="renew-exception-submit">
-            {renew.pending ? 'Renewing…' : isDay(values.expiresOn) ? `Renew until ${formatDay(values.expiresOn)}` : 'Renew'}
-          </button>
-        </>
+        <DialogFooterActions
+          formId="renew-exception-form"
+          onCancel={onClose}
+          pending={renew.pending}
+          label={isDay(values.expiresOn) ? `Renew until ${formatDay(values.expiresOn)}` : 'Renew'}
+          pendingLabel="Renewing…"
+          testId="renew-exception-submit"
+        />
       }
     >
       <form

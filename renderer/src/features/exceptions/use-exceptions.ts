@@ -3,10 +3,9 @@ import { useApiMutation } from '../../api/use-api-mutation';
 import { useApiQuery } from '../../api/use-api-query';
 
 /**
- * Every read that changes when the register changes. Reports that count breaches net of
- * exceptions belong here too once they have channels, so they never show a stale coverage.
+ * Every read that changes when the register changes. Exceptions change SLA standings, so the
+ * dashboard, the fleet and the evidence preview are read again too.
  */
-/** Exceptions change SLA standings, so the dashboard, the fleet and the evidence preview are read again too. */
 export const EXCEPTION_READS: ChannelName[] = ['exceptions:list', 'compliance:summary', 'status:fleet', 'status:asset', 'evidence:preview'];
 
 /** The site's register, every status, computed by the host as of now. */

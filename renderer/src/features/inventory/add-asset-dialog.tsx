@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
 import { AssetFormFields } from './asset-form-fields';
@@ -35,16 +36,7 @@ export function AddAssetDialog({ siteId, onClose }: { siteId: number; onClose: (
       onClose={onClose}
       size="large"
       testId="add-asset-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="add-asset-form" className="button button--primary" disabled={create.pending} data-testid="add-asset-submit">
-            {create.pending ? 'Adding…' : 'Add asset'}
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="add-asset-form" onCancel={onClose} pending={create.pending} label="Add asset" pendingLabel="Adding…" testId="add-asset-submit" />}
     >
       <form
         id="add-asset-form"

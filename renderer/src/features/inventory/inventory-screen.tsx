@@ -3,7 +3,7 @@ import type { Asset } from '../../../../shared/contract';
 import { errorMessage } from '../../api/api-client-error';
 import type { SortState } from '../../components/data-grid/grid-types';
 import { useGridSelection } from '../../components/data-grid/use-grid-selection';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, NoMatchesState } from '../../components/empty-state';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { MenuButton } from '../../components/menu-button';
@@ -139,9 +139,9 @@ export function InventoryScreen({ view }: { view: InventoryView }) {
               assetsQuery.loading ? (
                 <div className="skeleton-block" aria-busy="true" aria-label="Loading assets" />
               ) : hasFilters(filters) && inView.length > 0 ? (
-                <EmptyState icon="search" title="Nothing matches" action={<button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>}>
+                <NoMatchesState clearLabel="Clear filters" onClear={() => setFilters(NO_FILTERS)}>
                   No asset in this list matches the search and filters.
-                </EmptyState>
+                </NoMatchesState>
               ) : (
                 <ViewEmptyState view={view} onScan={() => navigate({ screen: 'scan' })} onAdd={() => setOverlay({ kind: 'add' })} onImport={() => setOverlay({ kind: 'csv' })} />
               )

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
@@ -35,16 +36,7 @@ export function RetireDialog({ ids, onClose, onDone }: { ids: readonly number[];
       onClose={onClose}
       size="small"
       testId="retire-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="retire-form" className="button button--danger" disabled={retire.pending} data-testid="retire-submit">
-            Retire
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="retire-form" onCancel={onClose} pending={retire.pending} label="Retire" tone="danger" testId="retire-submit" />}
     >
       <form
         id="retire-form"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AccessMethod } from '../../../../shared/contract/assets';
 import { errorMessage } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
@@ -42,16 +43,7 @@ export function SetAccessDialog({ ids, onClose, onDone }: { ids: readonly number
       onClose={onClose}
       size="small"
       testId="set-access-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="set-access-form" className="button button--primary" disabled={setAccess.pending} data-testid="set-access-submit">
-            {setAccess.pending ? 'Saving…' : 'Set access'}
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="set-access-form" onCancel={onClose} pending={setAccess.pending} label="Set access" pendingLabel="Saving…" testId="set-access-submit" />}
     >
       <form
         id="set-access-form"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExceptionBrief, LateChecklistItem } from '../../../../shared/contract';
-import { buildAttentionList, mergeLateItems } from './attention-list';
+import { buildAttentionList } from './attention-list';
 import { makeSummary } from './overview-fixtures.test-helper';
 
 function brief(id: number, daysLeft: number, patch: Partial<ExceptionBrief> = {}): ExceptionBrief {
@@ -28,7 +28,7 @@ describe('buildAttentionList', () => {
     const summary = makeSummary();
     summary.exceptions.expired = { total: 2, items: [brief(9, -24), brief(1, -60)] };
     summary.exceptions.expiringSoon = { total: 2, items: [brief(5, 12), brief(2, 3, { scope: { kind: 'package', assetId: null, value: 'libssh' }, assetName: '' })] };
-    summary.lateChecklistItems = [late(4, 'pilot', '2026-11-20')];
+    summary.lateChecklistItems = [late(4, 'pilot', '2026-11-20'), late(4, 'deploy', '2026-11-10')];
     summary.collections.failed = {
       total: 2,
       items: [
@@ -38,7 +38,7 @@ describe('buildAttentionList', () => {
     };
     summary.collections.neverCollected = { total: 1, items: [{ assetId: 8, assetName: 'win-0008', tier: 1 }] };
 
-    const { items, more } = buildAttentionList(summary, [late(4, 'deploy', '2026-11-10')]);
+    const { items, more } = buildAttentionList(summary);
     expect(items.map((item) => item.key)).toEqual(['exception-1', 'exception-9', 'late-4-deploy', 'late-4-pilot', 'exception-2', 'exception-5', 'failed-12', 'failed-11', 'never-8']);
     expect(items.map((item) => item.kind)).toEqual(['exception-expired', 'exception-expired', 'checklist-late', 'checklist-late', 'exception-expiring', 'exception-expiring', 'collection-failed', 'collection-failed', 'never-collected']);
     expect(more).toBe(0);
@@ -68,13 +68,5 @@ describe('buildAttentionList', () => {
 
   it('is empty for a quiet site', () => {
     expect(buildAttentionList(makeSummary())).toEqual({ items: [], more: 0 });
-  });
-});
-
-describe('mergeLateItems', () => {
-  it('keeps one entry per cycle item, the first source winning', () => {
-    const first = { ...late(1, 'a', '2026-11-01'), title: 'from summary' };
-    const merged = mergeLateItems([first], [late(1, 'a', '2026-11-01'), late(1, 'b', '2026-11-02')]);
-    expect(merged.map((item) => `${item.key}:${item.title}`)).toEqual(['a:from summary', 'b:Step b']);
   });
 });

@@ -4,7 +4,7 @@
  * items (latest first), exceptions expiring soon (soonest first), then hosts whose collection
  * failed (longest without a good reading first) and hosts never collected.
  */
-import type { ComplianceSummary, ExceptionBrief, LateChecklistItem } from '../../../../shared/contract';
+import type { ComplianceSummary, ExceptionBrief } from '../../../../shared/contract';
 import { scopeSummary } from '../exceptions/exception-labels';
 import { COLLECTION_ERROR_LABELS } from '../patch-status/patch-status-labels';
 import { formatRoute } from '../shell/route';
@@ -46,18 +46,8 @@ function exceptionText(entry: ExceptionBrief): { title: string; scope: string } 
   return { title: scope.target || scope.kind, scope: `${scope.kind}${reach} · owner ${entry.owner || 'not named'}` };
 }
 
-/**
- * Late items from the summary and from the cycles (`cycles:late`, read separately while the
- * compliance service does not carry them), once each.
- */
-export function mergeLateItems(...sources: readonly (readonly LateChecklistItem[])[]): LateChecklistItem[] {
-  const seen = new Map<string, LateChecklistItem>();
-  for (const source of sources) for (const item of source) if (!seen.has(`${item.cycleId}:${item.key}`)) seen.set(`${item.cycleId}:${item.key}`, item);
-  return [...seen.values()];
-}
-
-/** Builds the list as of the summary's period end; `lateItems` are added to the summary's own. */
-export function buildAttentionList(summary: ComplianceSummary, lateItems: readonly LateChecklistItem[] = []): AttentionList {
+/** Builds the list as of the summary's period end. */
+export function buildAttentionList(summary: ComplianceSummary): AttentionList {
   const lastDay = summary.period.toDate;
   const exceptionsHref = formatRoute({ screen: 'exceptions', tab: 'open' });
   const statusHref = formatRoute({ screen: 'status', tab: 'overview' });
@@ -76,7 +66,7 @@ export function buildAttentionList(summary: ComplianceSummary, lateItems: readon
       href: exceptionsHref,
     }));
 
-  const late = mergeLateItems(summary.lateChecklistItems, lateItems)
+  const late = summary.lateChecklistItems
     .map((item) => ({ item, days: Math.max(1, daysBetween(item.dueDate, lastDay)) }))
     .sort((a, b) => b.days - a.days || a.item.dueBy.localeCompare(b.item.dueBy) || a.item.title.localeCompare(b.item.title))
     .map<AttentionItem>(({ item, days }) => ({

@@ -21,7 +21,7 @@ import { TierChart } from './tier-chart';
 import { TierTable } from './tier-table';
 import { TrendChart } from './trend-chart';
 import { useChartPalette } from './use-chart-palette';
-import { useComplianceSummary, useLateChecklistItems } from './use-overview';
+import { useComplianceSummary } from './use-overview';
 
 const STATUS_HREF = formatRoute({ screen: 'status', tab: 'overview' });
 
@@ -49,20 +49,19 @@ export function OverviewScreen() {
   const request = summaryRequest(site.id, range, today);
   const summary = useComplianceSummary(request);
   const data = summary.data;
-  const late = useLateChecklistItems(site.id, request.to === undefined ? null : (data?.period.to ?? null), data !== undefined);
 
   const view = useMemo(() => {
     if (!data) return null;
     return {
       tiles: kpiTiles(data),
-      attention: buildAttentionList(data, late.data ?? []),
+      attention: buildAttentionList(data),
       tierRows: tierChartData(data),
       overdueRows: overdueChartData(data),
       trendRows: trendChartData(data),
       tableRows: tierTableRows(data),
       empty: isWithoutCollections(data),
     };
-  }, [data, late.data]);
+  }, [data]);
 
   const periodText = data ? `${formatDay(data.period.fromDate)} – ${formatDay(data.period.toDate)}` : `${formatDay(range.from)} – ${formatDay(range.to > today ? today : range.to)}`;
 

@@ -17,11 +17,3 @@ export function useComplianceSummary(request: ComplianceSummaryRequest) {
   }, [refetch]);
   return query;
 }
-
-/**
- * Late checklist items across the site's open cycles: now when the period reaches today (`at`
- * null), else at the period's end; `enabled` false waits for the summary.
- */
-export function useLateChecklistItems(siteId: number, at: string | null, enabled: boolean) {
-  return useApiQuery('cycles:late', enabled ? (at ? { siteId, at } : { siteId }) : null);
-}

@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/api-client-error';
 import { DataGrid } from '../../components/data-grid/data-grid';
 import type { SortState } from '../../components/data-grid/grid-types';
 import { useGridSelection } from '../../components/data-grid/use-grid-selection';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, NoMatchesState } from '../../components/empty-state';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { NextStepBanner } from '../../components/next-step-banner';
@@ -234,24 +234,15 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
                       Patch status covers the assets in your inventory. Accept found hosts or add assets first.
                     </EmptyState>
                   ) : (
-                    <EmptyState
-                      icon="search"
-                      title="Nothing matches"
-                      action={
-                        <button
-                          type="button"
-                          className="button"
-                          onClick={() => {
-                            setFilter('all');
-                            setSearch('');
-                          }}
-                        >
-                          Show all hosts
-                        </button>
-                      }
+                    <NoMatchesState
+                      clearLabel="Show all hosts"
+                      onClear={() => {
+                        setFilter('all');
+                        setSearch('');
+                      }}
                     >
                       No host matches this filter and search.
-                    </EmptyState>
+                    </NoMatchesState>
                   )
                 }
               />

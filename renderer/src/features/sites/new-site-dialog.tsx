@@ -1,4 +1,5 @@
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
 import { useRoute } from '../shell/use-route';
@@ -25,16 +26,7 @@ export function NewSiteDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       size="large"
       testId="new-site-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="new-site-form" className="button button--primary" disabled={form.pending} data-testid="create-site-submit">
-            {form.pending ? 'Creating…' : 'Create site'}
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="new-site-form" onCancel={onClose} pending={form.pending} label="Create site" pendingLabel="Creating…" testId="create-site-submit" />}
     >
       <form
         id="new-site-form"

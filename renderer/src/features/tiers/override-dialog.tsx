@@ -3,6 +3,7 @@ import type { Asset } from '../../../../shared/contract';
 import { TIER_LABELS, TIERS, type Tier } from '../../../../shared/domain/risk-tier';
 import { errorMessage } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
+import { DialogFooterActions } from '../../components/dialog-footer-actions';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
@@ -44,16 +45,7 @@ export function OverrideDialog({ mode, assets, onClose, onDone }: { mode: 'set' 
       onClose={onClose}
       size="small"
       testId="override-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="override-form" className="button button--primary" disabled={override.pending} data-testid="override-submit">
-            {mode === 'set' ? 'Set tier' : 'Clear override'}
-          </button>
-        </>
-      }
+      footer={<DialogFooterActions formId="override-form" onCancel={onClose} pending={override.pending} label={mode === 'set' ? 'Set tier' : 'Clear override'} testId="override-submit" />}
     >
       <form
         id="override-form"
