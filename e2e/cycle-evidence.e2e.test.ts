@@ -120,6 +120,7 @@ describe('the monthly cycle, an exception that expires, and the evidence pack', 
     await page.getByTestId('tick-dialog').waitFor();
     await page.getByTestId('tick-note').fill('Scanned 10.20.0.0/24: 4 hosts, nothing new');
     await page.getByTestId('tick-link').fill('https://tickets.example/praxis/1184');
+    await shot(page, '31a-tick-dialog');
     await page.getByTestId('tick-submit').click();
     await page.getByTestId('tick-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('checklist-item-inventory-refresh').getAttribute('data-state')).toBe('done');
