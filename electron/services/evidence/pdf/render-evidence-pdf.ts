@@ -3,7 +3,6 @@
  * bytes (fonts, metadata and dates all come from the report), and the renderer cannot reach the
  * network or read any file outside the font folder, whatever the report contains.
  */
-import pdfmake from 'pdfmake';
 import type { EvidenceReport } from '../evidence-report';
 import { evidenceDocument } from './document-definition';
 import { bundledFontDirectory, isInsideDirectory, robotoFonts } from './pdf-fonts';
@@ -16,6 +15,8 @@ export interface RenderEvidencePdfOptions {
 
 /** The report as a PDF. */
 export async function renderEvidencePdf(report: EvidenceReport, options: RenderEvidencePdfOptions = {}): Promise<Uint8Array> {
+  // Loaded on first use: pdfmake and its fonts cost a CLI start ~100 ms that most commands never need.
+  const { default: pdfmake } = await import('pdfmake');
   const fontDirectory = options.fontDirectory ?? bundledFontDirectory();
   // pdfmake keeps fonts and policies on one shared instance; setting all three on every render
   // keeps one caller's settings from leaking into another's.

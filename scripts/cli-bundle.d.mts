@@ -1,0 +1,6 @@
+/** Where the CLI's bundle lives (dist/cli/patchdesk.mjs). */
+export const CLI_BUNDLE: string;
+/** True when the bundle exists and none of the sources it was built from is newer. */
+export function cliBundleIsFresh(bundle?: string): boolean;
+/** Builds the bundle (atomically, safe with concurrent builders); resolves with its path. */
+export function buildCliBundle(bundle?: string): Promise<string>;
