@@ -1,0 +1,105 @@
+/**
+ * The package lab: real Debian hosts, each a chroot with its own sshd on a 127.x address, whose
+ * apt sees the lab repository's 1.1 updates for the 1.0 packages it has installed. Built as
+ * ../shared/reference/execution.md §7 describes, from the machine's own apt mirror, and removed
+ * whole by `downPackageLab`. Needs root (mounts, chroot).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateKeyPair } from '../ssh-lab/lab-keys';
+import { ensureAptLayer } from './apt-layer';
+import { ensureBaseRootfs } from './base-rootfs';
+import { startLabHost, stopLabHost, type LabHost } from './lab-host';
+import { cachePaths, statePaths, type LabLayout } from './lab-layout';
+import { unmountAllUnder } from './mounts';
+import { REBOOT_SUPERVISOR_SCRIPT } from './reboot-supervisor';
+
+/** The package families the lab can build hosts for today. */
+export const LAB_FAMILIES = ['apt'] as const;
+/** One of `LAB_FAMILIES`. */
+export type LabFamily = (typeof LAB_FAMILIES)[number];
+
+/** What `upPackageLab` builds. */
+export interface LabUpOptions {
+  hosts: number;
+  families: readonly LabFamily[];
+  /** The first three octets of the hosts' addresses; host N gets `${prefix}.${10 + N}`. */
+  addressPrefix?: string;
+  /** Seconds a host stays down during a simulated reboot. */
+  rebootDownSeconds?: number;
+  log?: (line: string) => void;
+}
+
+/** A running lab, as `lab up --json` prints it and `lab.json` keeps it. */
+export interface LabManifest {
+  stateDir: string;
+  keyFile: string;
+  hosts: LabHost[];
+}
+
+/** Builds what is not cached yet, then starts the hosts; any earlier lab in the same state folder is removed first. */
+export async function upPackageLab(layout: LabLayout, options: LabUpOptions): Promise<LabManifest> {
+  if (process.getuid?.() !== 0) throw new Error('the package lab needs root: it mounts overlay roots and runs sshd in chroots');
+  if (!Number.isInteger(options.hosts) || options.hosts < 1 || options.hosts > 200) throw new Error(`--hosts must be a whole number from 1 to 200 (got ${options.hosts})`);
+  const log = options.log ?? (() => undefined);
+  await downPackageLab(layout);
+
+  const cache = cachePaths(layout);
+  const state = statePaths(layout);
+  await ensureBaseRootfs(cache.base, log);
+  await ensureAptLayer(cache.aptLayer, cache.base, cache.debRepo, log);
+
+  mkdirSync(state.hosts, { recursive: true, mode: 0o700 });
+  const key = await generateKeyPair(state.key, { comment: 'patchdesk-lab' });
+  const publicKey = `${key.publicKey}\n`;
+  const prefix = options.addressPrefix ?? '127.88.0';
+  const hosts: LabHost[] = [];
+  try {
+    for (let index = 1; index <= options.hosts; index++) {
+      const family = options.families[(index - 1) % options.families.length] ?? 'apt';
+      const name = `lab-${family}-${index}`;
+      log(`starting ${name}`);
+      hosts.push(await startLabHost({ name, address: `${prefix}.${10 + index}`, dir: join(state.hosts, name), lowerDirs: [cache.aptLayer, cache.base], repoDir: cache.debRepo, publicKey, keyFile: key.privateKeyPath }));
+    }
+  } catch (error) {
+    await downPackageLab(layout);
+    throw error;
+  }
+
+  writeFileSync(state.supervisorScript, REBOOT_SUPERVISOR_SCRIPT, { mode: 0o755 });
+  const supervisor = spawn('/bin/sh', [state.supervisorScript, state.hosts, String(options.rebootDownSeconds ?? 2)], { detached: true, stdio: 'ignore' });
+  supervisor.unref();
+  writeFileSync(state.supervisorPid, `${supervisor.pid ?? ''}\n`);
+
+  const manifest: LabManifest = { stateDir: layout.stateDir, keyFile: key.privateKeyPath, hosts };
+  writeFileSync(state.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** The running lab's manifest, or null when none is up. */
+export function readLabManifest(layout: LabLayout): LabManifest | null {
+  const file = statePaths(layout).manifest;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LabManifest) : null;
+}
+
+/** Stops the supervisor and every sshd, unmounts everything under the state folder and removes it. The cache stays. */
+export async function downPackageLab(layout: LabLayout): Promise<void> {
+  const state = statePaths(layout);
+  if (!existsSync(layout.stateDir)) return;
+  if (existsSync(state.supervisorPid)) {
+    const pid = Number(readFileSync(state.supervisorPid, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 1) {
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  if (existsSync(state.hosts)) {
+    for (const name of readdirSync(state.hosts)) stopLabHost(join(state.hosts, name));
+  }
+  await unmountAllUnder(layout.stateDir);
+  rmSync(layout.stateDir, { recursive: true, force: true });
+}
