@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keyFingerprint } from '../ssh-lab/lab-keys';
 import { acceptsConnections } from '../ssh-lab/loopback';
 import { runTool } from '../ssh-lab/run-tool';
 import { REPO_MOUNT, inRoot } from './apt-layer';
@@ -21,6 +22,8 @@ export interface LabHost {
   keyFile: string;
   /** The host's folder on this machine (root/, upper/, boot_id). */
   dir: string;
+  /** Its ed25519 host key as `ssh-keygen -lf` prints it, for pinning. */
+  hostKey: { algorithm: 'ssh-ed25519'; sha256: string };
 }
 
 /** What starting one host needs. */
@@ -68,7 +71,8 @@ export async function startLabHost(options: StartHostOptions): Promise<LabHost> 
   await startSshd(root, options.name);
   // sshd has daemonised once it wrote its pid; it listens before that.
   if (!(await acceptsConnections(address, 22))) throw new Error(`the lab host ${options.name}'s sshd does not accept connections on ${address}:22 (see ${join(root, 'var/log/sshd.log')})`);
-  return { name: options.name, address, port: 22, family: 'apt', user: 'root', keyFile: options.keyFile, dir };
+  const hostKey = { algorithm: 'ssh-ed25519' as const, sha256: await keyFingerprint(join(root, 'etc/ssh/ssh_host_ed25519_key.pub')) };
+  return { name: options.name, address, port: 22, family: 'apt', user: 'root', keyFile: options.keyFile, dir, hostKey };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface SshSession {
   readonly hostKey: HostKeyInfo;
   /** The keys the jump hosts presented, outermost first. */
   readonly jumpHostKeys: readonly HostKeyInfo[];
+  /** False once the connection was lost, cancelled or closed: a command run now would never start. */
+  readonly open: boolean;
   /** Runs `command` under `sh -c` in the C locale; rejects only with {@link SshError}. */
   run(command: string, options?: RunOptions): Promise<CommandResult>;
   /** Closes the connection and its jump connections; running commands reject with `cancelled`. */
@@ -88,6 +90,10 @@ class Session implements SshSession {
     for (const hop of hops) hop.client.once('close', () => this.end(new SshError('connection_lost', target.host, `the connection to ${this.where} was lost`)));
     signal?.addEventListener('abort', this.onAbort, { once: true });
     if (signal?.aborted) this.onAbort();
+  }
+
+  get open(): boolean {
+    return this.ended === undefined;
   }
 
   run(command: string, options?: RunOptions): Promise<CommandResult> {
