@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ringGate, type RingGateInput } from './ring-gate';
+
+const T0 = Date.UTC(2026, 11, 8, 22, 0);
+const base: RingGateInput = { policy: { soakMinutes: 60, requireApproval: true }, hostStates: ['installed', 'installed', 'failed'], endedAtMs: T0, healthChecksPassed: true, approvedAtMs: T0 + 1, nowMs: T0 + 60 * 60_000 };
+
+describe('ringGate', () => {
+  it('opens when every host ended, checks passed, the soak ran and an admin approved', () => {
+    expect(ringGate(base)).toEqual({ open: true });
+  });
+
+  it('lists everything it still waits for', () => {
+    expect(ringGate({ ...base, hostStates: ['installed', 'running'], endedAtMs: null, healthChecksPassed: null, approvedAtMs: null, nowMs: T0 })).toEqual({
+      open: false,
+      waits: [{ reason: 'hosts_running', open: 1 }, { reason: 'health_checks_pending' }, { reason: 'soaking', untilMs: Number.POSITIVE_INFINITY }, { reason: 'approval_needed' }],
+    });
+    expect(ringGate({ ...base, nowMs: T0 + 59 * 60_000 })).toEqual({ open: false, waits: [{ reason: 'soaking', untilMs: T0 + 60 * 60_000 }] });
+  });
+
+  it('never opens after a ring where no host succeeded, even with every host unreachable', () => {
+    expect(ringGate({ ...base, hostStates: ['unreachable', 'unreachable'] })).toEqual({ open: false, waits: [{ reason: 'no_host_succeeded' }] });
+    expect(ringGate({ ...base, healthChecksPassed: false })).toEqual({ open: false, waits: [{ reason: 'health_checks_failed' }] });
+  });
+});
