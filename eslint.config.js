@@ -50,6 +50,18 @@ export default tseslint.config(
     },
   },
   {
+    // Several processes share one database: every write transaction must take the write lock
+    // when it begins, or it fails at once with "database is locked" instead of waiting.
+    files: ['electron/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['electron/db/write-transaction.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='transaction']",
+        message: 'Use writeTransaction(db, work) from electron/db/write-transaction.ts: it begins IMMEDIATE and waits on a busy database.',
+      }],
+    },
+  },
+  {
     files: ['electron/db/migrations/**/*.ts'],
     ignores: ['electron/db/migrations/**/*.test.ts'],
     rules: {

@@ -43,6 +43,8 @@ import { TiersService } from '../services/tiers/tiers.service';
 import { resolveActor } from './actor';
 import { systemClock, type Clock } from './clock';
 import { DATABASE_FILE } from './data-dir';
+import { processOwnerProbe, type OwnerProbe } from './job-owner';
+import { tightenPrivateTree } from './private-files';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { EventBus } from './event-bus';
 import { APP_VERSION } from './version';
@@ -60,6 +62,8 @@ export interface AppCoreOptions {
   collector?: HostCollector;
   /** Where bundled data lives (resources/); the Electron main process passes its own. */
   resourcesDir?: string;
+  /** This process as the owner of the jobs it starts; tests pass another to act as a second process. */
+  owner?: OwnerProbe;
 }
 
 /** Everything a transport needs, plus the services for the CLI's direct use. */
@@ -109,6 +113,9 @@ function defaultResourcesDir(): string {
 
 /** Opens an installation's data and builds the services over it. */
 export function openAppCore(options: AppCoreOptions): AppCore {
+  // Folders and files made by older versions (or copied in) lose group and other access.
+  const tightened = tightenPrivateTree(options.dataDir);
+  if (tightened.failures.length > 0) console.warn(`patchdesk: could not make these private to this user: ${tightened.failures.join('; ')}`);
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const clock = options.clock ?? systemClock;
   const actor = options.actor ?? resolveActor();
@@ -116,10 +123,11 @@ export function openAppCore(options: AppCoreOptions): AppCore {
 
   const repositories = { sites: new SitesRepository(db), assets: new AssetsRepository(db), scans: new ScansRepository(db), audit: new AuditLogRepository(db) };
   const common = { db, clock, actor, audit: repositories.audit };
+  const owner = options.owner ?? processOwnerProbe;
   const sites = new SitesService({ ...common, sites: repositories.sites });
   const inventory = new InventoryService({ ...common, assets: repositories.assets, sites: repositories.sites });
   const tiers = new TiersService({ ...common, assets: repositories.assets, inventory });
-  const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, discover: options.discover ?? loadDiscoveryOnDemand });
+  const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, owner, discover: options.discover ?? loadDiscoveryOnDemand });
   const imports = new InventoryImportService({ ...common, sites: repositories.sites, inventory });
   const vault = new CredentialVaultService({ ...common, credentials: new CredentialsRepository(db), ...(options.keychain ? { keychain: options.keychain } : {}) });
   vault.unlockWithKeychain();
@@ -130,7 +138,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const complianceRepository = new ComplianceRepository(db);
   const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository });
   const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table, slaClock });
-  const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, collector: options.collector ?? loadCollectorOnDemand });
+  const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, owner, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus });
   const exceptions = new ExceptionRegisterService({ ...common, exceptions: exceptionsRepository, sites, inventory });
   // Late checklist items come from the cycles service, built just below (it needs the site services first).
@@ -230,7 +238,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'cycles:windows': (request) => cycles.windows(request.siteId),
       'cycles:setWindows': (request) => cycles.setWindows(request.siteId, request.windows),
     },
-    { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1' },
+    { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
 
   let closed = false;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ApiError, ApiResult } from '../../shared/contract/common';
 import { channels, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract/index';
+import { describeStorageProblem, storageProblemOf } from '../db/storage-error';
 import { AppError } from './app-error';
 
 /** One handler per channel, receiving the parsed request. */
@@ -19,6 +20,8 @@ export interface Dispatcher {
 export interface DispatcherOptions {
   /** Also check every response against its schema (tests and development: catches contract drift). */
   checkResponses?: boolean;
+  /** The data folder, named when a write fails because it is read-only or its disk is full. */
+  dataDir?: string;
   /** Where unexpected errors are reported (stack traces stay on this side). */
   reportInternalError?: (channel: string, error: unknown) => void;
 }
@@ -45,6 +48,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         return { ok: true, value };
       } catch (error) {
         if (error instanceof AppError) return failure({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+        const problem = storageProblemOf(error);
+        if (problem) return failure({ code: 'storage', message: describeStorageProblem(problem, options.dataDir ?? 'in use', (error as Error).message) });
         report(channel, error);
         return failure({ code: 'internal', message: `${channel} failed unexpectedly: ${(error as Error).message ?? String(error)}` });
       }

@@ -40,6 +40,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   needs_confirmation: 428,
   cancelled: 409,
   unavailable: 503,
+  storage: 507,
   internal: 500,
 };
 

@@ -37,6 +37,8 @@ export const ErrorCode = z.enum([
   'needs_confirmation',
   'cancelled',
   'unavailable',
+  /** The data folder cannot be written: read-only, no permission, or the disk is full. */
+  'storage',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

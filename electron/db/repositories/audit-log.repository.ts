@@ -59,8 +59,14 @@ export class AuditLogRepository {
     this.byEntity = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY id DESC');
   }
 
-  /** Appends one entry. Call inside the transaction that makes the change it records. */
+  /**
+   * Appends one entry, inside the write transaction that makes the change it records (see
+   * `writeTransaction`): the entry and the change commit together, and the head read here cannot
+   * move before the insert, because that transaction holds the write lock. The database refuses
+   * a row that does not follow the head (migration 0008), so the chain cannot fork.
+   */
   append(entry: AuditEntryInput): void {
+    if (!this.db.inTransaction) throw new Error(`audit entry "${entry.action}" appended outside a write transaction: wrap the change and its entry in writeTransaction()`);
     const prevHash = this.lastHash.get()?.hash ?? GENESIS_HASH;
     const detailsJson = JSON.stringify(entry.details);
     const hash = hashAuditEntry(prevHash, entry, detailsJson);

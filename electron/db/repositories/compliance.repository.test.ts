@@ -6,6 +6,7 @@ import { removeTempDirs } from '../../test-support/temp-dir';
 import { call, openTestCore } from '../../test-support/test-core';
 import { ComplianceRepository } from './compliance.repository';
 import { PatchStatusRepository } from './patch-status.repository';
+import { writeTransaction } from '../write-transaction';
 
 afterEach(removeTempDirs);
 
@@ -29,7 +30,7 @@ async function setup() {
   const elsewhere = await call<Asset>(core, 'assets:create', { siteId: other.id, fields: { hostname: 'elsewhere' } });
   await call(core, 'tiers:override', { action: 'set', assetIds: [web.id], tier: 1, reason: 'internet-facing' });
   const patchStatus = new PatchStatusRepository(core.db);
-  const store = (assetId: number, data: HostCollection) => core.db.transaction(() => patchStatus.recordSuccess(assetId, null, data))();
+  const store = (assetId: number, data: HostCollection) => writeTransaction(core.db, () => patchStatus.recordSuccess(assetId, null, data));
   store(web.id, collection('2026-10-01T08:00:00.000Z', [update('openssl', ['CVE-2026-1'], ['DSA-1']), update('curl')]));
   store(web.id, collection('2026-10-10T08:00:00.000Z', [update('curl')], { ...OS, version: '12.7' }));
   patchStatus.recordFailure(web.id, null, '2026-10-20T08:00:00.000Z', 'ssh', 'auth_failed', 'ops@10.0.0.1:22 refused the key');

@@ -46,6 +46,18 @@ export class CredentialsRepository {
     return row ? { protection: row.protection, kdfParamsJson: row.kdf_params_json, wrappedDataKey: row.wrapped_data_key } : undefined;
   }
 
+  /**
+   * Replaces the passphrase wrapping of the data key, only if it is still `expectedKdfParamsJson`
+   * (another process may have re-wrapped it meanwhile). Returns whether it was replaced.
+   */
+  rewrapVault(expectedKdfParamsJson: string, kdfParamsJson: string, wrappedDataKey: string, at: string): boolean {
+    return (
+      this.db
+        .prepare("UPDATE vault SET kdf_params_json = ?, wrapped_data_key = ?, updated_at = ? WHERE id = 1 AND protection = 'passphrase' AND kdf_params_json = ?")
+        .run(kdfParamsJson, wrappedDataKey, at, expectedKdfParamsJson).changes === 1
+    );
+  }
+
   /** Creates the vault row. */
   insertVault(vault: VaultRow, at: string): void {
     this.db.prepare('INSERT INTO vault (id, protection, kdf_params_json, wrapped_data_key, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?)').run(vault.protection, vault.kdfParamsJson, vault.wrappedDataKey, at, at);

@@ -58,11 +58,6 @@ export class PatchStatusRepository {
     this.db.prepare('UPDATE collection_runs SET status = ?, finished_at = ?, hosts_ok = ?, hosts_failed = ? WHERE id = ?').run(status, at, counts.ok, counts.failed, id);
   }
 
-  /** Runs left running by a crash become interrupted. */
-  markInterrupted(at: string): number {
-    return this.db.prepare("UPDATE collection_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(at).changes;
-  }
-
   /** One run. */
   getRun(id: number): CollectionRunSummary | undefined {
     return this.runs('WHERE id = ?', [id])[0];

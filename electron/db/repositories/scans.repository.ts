@@ -63,11 +63,6 @@ export class ScansRepository {
     return new Set(rows.flatMap((row) => (row.asset_id === null ? [] : [row.asset_id])));
   }
 
-  /** Scans that were running when the process stopped: marks them interrupted. */
-  markInterrupted(at: string): number {
-    return this.db.prepare("UPDATE scans SET status = 'interrupted', finished_at = ?, error = 'Patchdesk stopped while the scan was running' WHERE status = 'running'").run(at).changes;
-  }
-
   /** One scan. */
   get(id: number): ScanSummary | undefined {
     const row = this.db.prepare<[number], ScanRow>('SELECT * FROM scans WHERE id = ?').get(id);

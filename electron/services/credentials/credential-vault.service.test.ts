@@ -106,3 +106,41 @@ describe('CredentialVaultService', () => {
     await core.close();
   });
 });
+
+describe('CredentialVaultService scrypt cost', () => {
+  it('creates new vaults at N=2^17 and re-wraps a vault made at the old cost on its next unlock; its secrets still open', async () => {
+    const { core, site } = await setup();
+    const { deriveKeyFromPassphrase, newDataKey, seal } = await import('./vault-crypto');
+    const { CredentialsRepository } = await import('../../db/repositories/credentials.repository');
+    const repository = new CredentialsRepository(core.db);
+    const oldParams = { N: 2 ** 15, r: 8, p: 1, salt: Buffer.alloc(16, 7).toString('base64') };
+    const kek = await deriveKeyFromPassphrase(PASSPHRASE, oldParams);
+    repository.insertVault({ protection: 'passphrase', kdfParamsJson: JSON.stringify(oldParams), wrappedDataKey: seal(kek, newDataKey(), 'patchdesk-vault-data-key') }, '2026-01-01T00:00:00.000Z');
+
+    expect(await core.dispatcher.invoke('vault:unlock', { passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(JSON.parse(repository.getVault()?.kdfParamsJson ?? '{}')).toMatchObject({ N: 2 ** 15 });
+
+    expect(await call(core, 'vault:unlock', { passphrase: PASSPHRASE })).toMatchObject({ unlocked: true });
+    const rewrapped = JSON.parse(repository.getVault()?.kdfParamsJson ?? '{}') as { N: number; r: number; p: number; salt: string };
+    expect(rewrapped).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    expect(rewrapped.salt).not.toBe(oldParams.salt);
+    const rows = core.db.prepare("SELECT details_json FROM audit_log WHERE action = 'vault-rewrapped'").all() as { details_json: string }[];
+    expect(rows.map((row) => JSON.parse(row.details_json))).toEqual([{ from: { N: 2 ** 15, r: 8, p: 1 }, to: { N: 2 ** 17, r: 8, p: 1 } }]);
+
+    const created = await call<Credential>(core, 'credentials:create', { siteId: site.id, name: 'Linux admin', kind: 'ssh', username: 'ops', secrets: { authMethod: 'password', password: SECRET } });
+    await call(core, 'vault:lock', {});
+    expect(await core.dispatcher.invoke('vault:unlock', { passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    await call(core, 'vault:unlock', { passphrase: PASSPHRASE });
+    expect(core.services.vault.useSecrets(created.id, { assetId: null, purpose: 'test' })).toMatchObject({ password: SECRET });
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'vault-rewrapped'").get()).toEqual({ n: 1 });
+    await core.close();
+  });
+
+  it('sets a new vault up at the OWASP cost', async () => {
+    const { core } = await setup();
+    await call(core, 'vault:setup', { passphrase: PASSPHRASE });
+    const { CredentialsRepository } = await import('../../db/repositories/credentials.repository');
+    expect(JSON.parse(new CredentialsRepository(core.db).getVault()?.kdfParamsJson ?? '{}')).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    await core.close();
+  });
+});

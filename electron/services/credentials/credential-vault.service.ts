@@ -11,7 +11,8 @@ import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { CredentialsRepository } from '../../db/repositories/credentials.repository';
 import { sshKeyFingerprint } from './ssh-key-info';
-import { deriveKeyFromPassphrase, newDataKey, newScryptParams, open, seal, VaultDecryptError, type ScryptParams } from './vault-crypto';
+import { deriveKeyFromPassphrase, isBelowCurrentCost, newDataKey, newScryptParams, open, seal, VaultDecryptError, type ScryptParams } from './vault-crypto';
+import { writeTransaction } from '../../db/write-transaction';
 
 /** The OS keychain, when the desktop app has a secure one (never Linux's basic_text store). */
 export interface KeychainProtector {
@@ -45,14 +46,20 @@ export class CredentialVaultService {
 
   /** Creates the vault protected by a master passphrase, and leaves it unlocked. */
   async setupWithPassphrase(passphrase: string): Promise<VaultStatus> {
-    if (this.deps.credentials.getVault()) throw new AppError('conflict', 'the vault already exists: unlock it with its passphrase');
+    const exists = () => new AppError('conflict', 'the vault already exists: unlock it with its passphrase');
+    if (this.deps.credentials.getVault()) throw exists();
     const params = newScryptParams();
     const kek = await deriveKeyFromPassphrase(passphrase, params);
     const dataKey = newDataKey();
-    this.deps.credentials.insertVault({ protection: 'passphrase', kdfParamsJson: JSON.stringify(params), wrappedDataKey: seal(kek, dataKey, WRAP_CONTEXT) }, this.now());
+    const wrappedDataKey = seal(kek, dataKey, WRAP_CONTEXT);
     kek.fill(0);
+    writeTransaction(this.deps.db, () => {
+      // Checked again under the write lock: another process may have set the vault up meanwhile.
+      if (this.deps.credentials.getVault()) throw exists();
+      this.deps.credentials.insertVault({ protection: 'passphrase', kdfParamsJson: JSON.stringify(params), wrappedDataKey }, this.now());
+      this.audit('vault-created', { protection: 'passphrase' });
+    });
     this.dataKey = dataKey;
-    this.audit('vault-created', { protection: 'passphrase' });
     return this.status();
   }
 
@@ -61,7 +68,8 @@ export class CredentialVaultService {
     const vault = this.deps.credentials.getVault();
     if (!vault) throw new AppError('not_found', 'there is no vault yet: set a master passphrase first');
     if (vault.protection !== 'passphrase') return this.unlockWithKeychain();
-    const kek = await deriveKeyFromPassphrase(passphrase, JSON.parse(vault.kdfParamsJson) as ScryptParams);
+    const params = JSON.parse(vault.kdfParamsJson) as ScryptParams;
+    const kek = await deriveKeyFromPassphrase(passphrase, params);
     try {
       this.dataKey = open(kek, vault.wrappedDataKey, WRAP_CONTEXT);
     } catch (error) {
@@ -70,7 +78,23 @@ export class CredentialVaultService {
     } finally {
       kek.fill(0);
     }
+    if (isBelowCurrentCost(params)) await this.rewrap(passphrase, this.dataKey, vault.kdfParamsJson, params);
     return this.status();
+  }
+
+  /**
+   * Wraps the data key again at today's scrypt cost, so a vault made by an older version gets
+   * the stronger protection once its passphrase is known. The secrets themselves do not change.
+   */
+  private async rewrap(passphrase: string, dataKey: Buffer, oldParamsJson: string, oldParams: ScryptParams): Promise<void> {
+    const params = newScryptParams();
+    const kek = await deriveKeyFromPassphrase(passphrase, params);
+    const wrappedDataKey = seal(kek, dataKey, WRAP_CONTEXT);
+    kek.fill(0);
+    writeTransaction(this.deps.db, () => {
+      if (!this.deps.credentials.rewrapVault(oldParamsJson, JSON.stringify(params), wrappedDataKey, this.now())) return;
+      this.audit('vault-rewrapped', { from: { N: oldParams.N, r: oldParams.r, p: oldParams.p }, to: { N: params.N, r: params.r, p: params.p } });
+    });
   }
 
   /**
@@ -83,9 +107,16 @@ export class CredentialVaultService {
     const vault = this.deps.credentials.getVault();
     if (!vault) {
       const dataKey = newDataKey();
-      this.deps.credentials.insertVault({ protection: 'os-keychain', kdfParamsJson: '{}', wrappedDataKey: keychain.wrap(dataKey) }, this.now());
+      const wrappedDataKey = keychain.wrap(dataKey);
+      const created = writeTransaction(this.deps.db, () => {
+        // Another process may have created it a moment ago; then that one is used below.
+        if (this.deps.credentials.getVault()) return false;
+        this.deps.credentials.insertVault({ protection: 'os-keychain', kdfParamsJson: '{}', wrappedDataKey }, this.now());
+        this.audit('vault-created', { protection: 'os-keychain' });
+        return true;
+      });
+      if (!created) return this.unlockWithKeychain();
       this.dataKey = dataKey;
-      this.audit('vault-created', { protection: 'os-keychain' });
     } else if (vault.protection === 'os-keychain') {
       this.dataKey = keychain.unwrap(vault.wrappedDataKey);
     }
@@ -114,7 +145,7 @@ export class CredentialVaultService {
       hasKeyPassphrase: secrets.authMethod === 'key' && Boolean(secrets.passphrase),
       keyFingerprint,
     };
-    const id = this.deps.db.transaction(() => {
+    const id = writeTransaction(this.deps.db, () => {
       const at = this.now();
       let newId: number;
       try {
@@ -126,7 +157,7 @@ export class CredentialVaultService {
       this.deps.credentials.setSealedSecrets(newId, seal(key, Buffer.from(JSON.stringify(secrets), 'utf8'), contextFor(newId)), at);
       this.audit('credential-created', { credentialId: newId, name: input.name, kind: input.kind, authMethod: secrets.authMethod, username: input.username }, input.siteId);
       return newId;
-    })();
+    });
     return this.get(id);
   }
 
@@ -140,19 +171,19 @@ export class CredentialVaultService {
   /** Retires a credential and erases its secrets; its record of use stays. */
   retire(id: number): void {
     const credential = this.get(id);
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       this.deps.credentials.retire(id, this.now());
       this.audit('credential-retired', { credentialId: id, name: credential.name }, credential.siteId);
-    })();
+    });
   }
 
   /** Maps assets and tags to a credential. */
   bind(credentialId: number, assetIds: readonly number[], tags: readonly string[]): Credential {
     const credential = this.get(credentialId);
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       this.deps.credentials.bind(credentialId, assetIds, tags, this.now());
       this.audit('credential-bound', { credentialId, assetIds, tags }, credential.siteId);
-    })();
+    });
     return this.get(credentialId);
   }
 
@@ -162,10 +193,10 @@ export class CredentialVaultService {
    */
   unbind(credentialId: number, assetIds: readonly number[], tags: readonly string[]): Credential {
     const credential = this.get(credentialId);
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const removed = this.deps.credentials.unbind(credentialId, assetIds, tags);
       if (removed > 0) this.audit('credential-unbound', { credentialId, assetIds, tags }, credential.siteId);
-    })();
+    });
     return this.get(credentialId);
   }
 
@@ -186,10 +217,10 @@ export class CredentialVaultService {
     const sealed = this.deps.credentials.getSealedSecrets(credentialId);
     if (!sealed) throw notFound('credential', credentialId);
     const secrets = JSON.parse(open(key, sealed, contextFor(credentialId)).toString('utf8')) as CredentialSecrets;
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       this.deps.credentials.recordUse(credentialId, use.assetId, use.purpose, 'opened', this.now());
       this.audit('credential-used', { credentialId, assetId: use.assetId, purpose: use.purpose }, use.siteId ?? this.deps.credentials.get(credentialId)?.siteId ?? null);
-    })();
+    });
     return secrets;
   }
 

@@ -15,8 +15,17 @@ export interface ScryptParams {
   salt: string;
 }
 
-/** Interactive-login strength (about 100 ms here), within Node's default 32 MB scrypt memory cap. */
-export const DEFAULT_SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
+/**
+ * OWASP's minimum for scrypt (N=2^17, r=8, p=1): about 128 MiB and a few hundred milliseconds per
+ * unlock. Node refuses more than 32 MiB unless told, so {@link deriveKeyFromPassphrase} raises
+ * `maxmem` to what the parameters need.
+ */
+export const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+/** Whether a vault's parameters are weaker than {@link DEFAULT_SCRYPT}: its key is re-wrapped at the next unlock. */
+export function isBelowCurrentCost(params: ScryptParams): boolean {
+  return params.N * params.r * params.p < DEFAULT_SCRYPT.N * DEFAULT_SCRYPT.r * DEFAULT_SCRYPT.p || params.N < DEFAULT_SCRYPT.N;
+}
 
 const VERSION = 'v1';
 
@@ -35,6 +44,7 @@ export function newScryptParams(): ScryptParams {
 
 /** Derives the 32-byte key-encryption key from a passphrase. */
 export function deriveKeyFromPassphrase(passphrase: string, params: ScryptParams): Promise<Buffer> {
+  // scrypt's working memory is 128·N·r bytes; twice that leaves room for Node's own buffers.
   const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 128 * params.N * params.r * 2 };
   return new Promise((resolve, reject) => {
     scryptCallback(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, options, (error, key) => (error ? reject(error) : resolve(key)));

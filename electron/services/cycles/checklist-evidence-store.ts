@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../core/private-files';
 import { join } from 'node:path';
 import { MAX_CHECKLIST_EVIDENCE_BYTES } from '../../../shared/contract/cycles';
 import { AppError } from '../../core/app-error';
@@ -37,9 +38,9 @@ export class ChecklistEvidenceStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(sha256);
     if (!existsSync(target)) {
-      mkdirSync(join(this.dir, sha256.slice(0, 2)), { recursive: true });
+      mkdirSync(join(this.dir, sha256.slice(0, 2)), { recursive: true, mode: PRIVATE_DIR_MODE });
       const temporary = `${target}.${process.pid}.tmp`;
-      writeFileSync(temporary, bytes);
+      writeFileSync(temporary, bytes, { mode: PRIVATE_FILE_MODE });
       renameSync(temporary, target);
     }
     // Only the last path segment is a name; a client's folder layout is none of our business.

@@ -43,6 +43,7 @@ import type { ChecklistEvidenceStore } from './checklist-evidence-store';
 import { assetRingsView, cycleScopeView, rescanSummary } from './cycle-scope';
 import { applySettingsChanges, resolveCycleSettings, type CycleSettingsChanges, type ResolvedCycleSettings } from './cycle-settings';
 import { checklistItemsView, cycleSummaryView, judgedAt, lateItemsView } from './cycle-view';
+import { writeTransaction } from '../../db/write-transaction';
 
 /** The furthest ahead a baseline cycle may be opened, in months. */
 export const MAX_MONTHS_AHEAD = 1;
@@ -117,12 +118,12 @@ export class CyclesService {
   /** Changes a site's settings. Open cycles keep their anchor and due days; new cycles use the new ones. */
   updateSettings(siteId: number, changes: CycleSettingsChanges): CycleSettings {
     const site = this.deps.sites.get(siteId);
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const before = this.resolvedSettings(site.id);
       const after = applySettingsChanges(before, changes);
       this.deps.cycles.saveSettings(site.id, after, this.now(), this.deps.actor);
       this.audit(site.id, null, 'cycle-settings-changed', { before, after });
-    })();
+    });
     return this.settings(site.id);
   }
 
@@ -137,11 +138,11 @@ export class CyclesService {
   /** Replaces a template (null: back to the built-in one). Open cycles keep the checklist they were opened with. */
   updateTemplate(siteId: number, kind: CycleKind, items: readonly ChecklistTemplateItem[] | null): ChecklistTemplate {
     const site = this.deps.sites.get(siteId);
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const before = this.template(site.id, kind);
       this.deps.cycles.saveTemplate(site.id, kind, items, this.now(), this.deps.actor);
       this.audit(site.id, null, 'cycle-template-changed', { kind, before: before.isDefault ? 'default' : before.items, after: items ?? 'default' });
-    })();
+    });
     return this.template(site.id, kind);
   }
 
@@ -191,7 +192,7 @@ export class CyclesService {
       const existing = this.deps.cycles.baselineFor(site.id, label);
       return existing && new AppError('conflict', `the ${label} baseline cycle of "${site.name}" already exists (cycle ${existing.id}, ${existing.status})`);
     };
-    const id = this.deps.db.transaction(() => {
+    const id = () => writeTransaction(this.deps.db, () => {
       const refused = duplicate();
       if (refused) throw refused;
       const now = this.now();
@@ -237,7 +238,7 @@ export class CyclesService {
     // The deadline's own day: an instant at midnight ends the day before.
     const deadlineDate = localDateOf(deadlineMs - 1, site.timezone);
     const items = emergencyDueDates(this.template(site.id, 'emergency').items, openedDate, deadlineDate);
-    const id = this.deps.db.transaction(() => {
+    const id = writeTransaction(this.deps.db, () => {
       const existing = this.deps.cycles.openEmergencyFor(site.id, trigger.ref);
       if (existing) throw new AppError('conflict', `an emergency cycle for ${trigger.ref} is already open in "${site.name}" (cycle ${existing.id})`);
       const now = this.now();
@@ -249,7 +250,7 @@ export class CyclesService {
       );
       this.audit(site.id, newId, 'cycle-opened', { kind: 'emergency', trigger, reason: request.reason, deadline: formatInstant(deadlineMs), assetIds: request.assetIds, items: items.map((item) => ({ key: item.key, dueDate: formatLocalDate(item.dueDate) })) });
       return newId;
-    })();
+    });
     return this.get(id);
   }
 
@@ -285,7 +286,7 @@ export class CyclesService {
       each.kind === 'link' ? { kind: 'link', url: each.url, name: each.name } : { kind: 'file', ...this.deps.evidence.save(each.name, each.contentBase64, `evidence.${index}`) },
     );
     const doneBy = request.doneBy ?? this.deps.actor;
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const at = this.now();
       this.deps.cycles.appendEvent({ itemId: item.id, at, actor: this.deps.actor, action: request.state, doneBy, doneAt: formatInstant(doneAtMs), note: request.note, evidence, rescan });
       this.audit(site.id, cycle.id, request.state === 'done' ? 'cycle-item-done' : 'cycle-item-not-applicable', {
@@ -297,7 +298,7 @@ export class CyclesService {
         evidence: evidence.map((each) => (each.kind === 'link' ? { kind: 'link', url: each.url } : { kind: 'file', name: each.name, sha256: each.sha256, size: each.size })),
         ...(rescan ? { rescan: { hostsCollected: rescan.hostsCollected, dueHosts: rescan.dueHosts, dueHostsCollected: rescan.dueHostsCollected, lastCollectedAt: rescan.lastCollectedAt } } : {}),
       });
-    })();
+    });
     return this.get(cycle.id);
   }
 
@@ -306,11 +307,11 @@ export class CyclesService {
     const cycle = this.requireOpenCycle(cycleId, 'reopen its items');
     const item = this.requireItem(cycle, key);
     if (item.state === 'pending') throw new AppError('conflict', `"${item.title}" is not ticked; there is nothing to reopen`);
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const at = this.now();
       this.deps.cycles.appendEvent({ itemId: item.id, at, actor: this.deps.actor, action: 'reopened', doneBy: '', doneAt: null, note: reason, evidence: [], rescan: null });
       this.audit(cycle.siteId, cycle.id, 'cycle-item-reopened', { key: item.key, title: item.title, was: item.state, reason });
-    })();
+    });
     return this.get(cycle.id);
   }
 
@@ -325,11 +326,11 @@ export class CyclesService {
       throw new AppError('needs_confirmation', `cycle ${cycle.id} still has ${pending.length} pending item${pending.length === 1 ? '' : 's'} (${pending.map((item) => item.key).join(', ')}): tick them, mark them not applicable, or close anyway with a note`);
     }
     if (pending.length > 0 && note === '') throw new AppError('bad_request', 'closing a cycle with pending items needs a note saying why', [{ path: 'note', message: 'say why the cycle closes with pending items' }]);
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const at = this.now();
       this.deps.cycles.close(cycle.id, at, this.deps.actor, note);
       this.audit(cycle.siteId, cycle.id, 'cycle-closed', { note, forced: pending.length > 0, pending: pending.map((item) => item.key) });
-    })();
+    });
     return this.get(cycle.id);
   }
 
@@ -359,12 +360,12 @@ export class CyclesService {
     const strangers = assetIds.map((assetId, index) => ({ assetId, index })).filter((each) => !assets.has(each.assetId));
     if (strangers.length > 0) throw new AppError('bad_request', `asset ${strangers.map((each) => each.assetId).join(', ')} not in "${site.name}"`, strangers.map((each) => ({ path: `assetIds.${each.index}`, message: 'not an asset of this site' })));
     const unique = [...new Set(assetIds)];
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const before = this.deps.cycles.rings(site.id);
       const at = this.now();
       for (const assetId of unique) this.deps.cycles.setRing(assetId, ring, at, this.deps.actor);
       this.audit(site.id, null, 'cycle-rings-set', { ring, assets: unique.map((assetId) => ({ assetId, before: before.get(assetId) ?? null })) });
-    })();
+    });
     return { updated: unique.length };
   }
 
@@ -390,12 +391,12 @@ export class CyclesService {
   /** Replaces a site's maintenance windows. */
   setWindows(siteId: number, windows: readonly WindowInput[]): MaintenanceWindows {
     const site = this.deps.sites.get(siteId);
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const before = this.deps.cycles.windows(site.id).map(({ id: _id, ...window }) => window);
       const after = windows.map((window) => ({ ...window, weekdays: [...new Set(window.weekdays)] }));
       this.deps.cycles.replaceWindows(site.id, after);
       this.audit(site.id, null, 'cycle-windows-set', { timezone: site.timezone, before, after });
-    })();
+    });
     return this.windows(site.id);
   }
 

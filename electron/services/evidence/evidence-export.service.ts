@@ -5,6 +5,7 @@
  * `patchdesk evidence` all come through here, so every surface produces the same pack.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { PRIVATE_DIR_MODE } from '../../core/private-files';
 import { join } from 'node:path';
 import type { CycleDetail } from '../../../shared/contract/cycles';
 import type { EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
@@ -154,7 +155,7 @@ export class EvidenceExportService {
   async export(siteId: number, from: string, to: string, outPath?: string): Promise<EvidencePackRecord> {
     const site = this.deps.sites.get(siteId);
     const built = await this.build(site.id, from, to);
-    if (outPath === undefined) mkdirSync(this.deps.libraryDir, { recursive: true });
+    if (outPath === undefined) mkdirSync(this.deps.libraryDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const target = outPath ?? join(this.deps.libraryDir, libraryFileName(site.name, from, to, built.report.meta.generatedAt));
     return this.deps.packs.export({ siteId: site.id, period: { from, to }, outPath: target, files: built.files, auditChainHead: built.auditChainHead, generatedAt: built.report.meta.generatedAt });
   }

@@ -13,6 +13,7 @@ import type { AuditLogRepository } from '../../db/repositories/audit-log.reposit
 import type { ExceptionsRepository, StoredException } from '../../db/repositories/exceptions.repository';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { SitesService } from '../sites/sites.service';
+import { writeTransaction } from '../../db/write-transaction';
 
 type ParsedCreate = Omit<ExceptionCreate, 'scope' | 'compensatingControls' | 'approver'> & {
   scope: { kind: ExceptionRecord['scope']['kind']; assetId: number | null; value: string };
@@ -54,7 +55,7 @@ export class ExceptionRegisterService {
     if (problems.length > 0) {
       throw new AppError('bad_request', `the exception was refused: ${problems.map((problem) => problem.message).join('; ')}`, problems.map((problem) => ({ path: problem.code.includes('start') ? 'startsAt' : 'expiresAt', message: problem.message })));
     }
-    const id = this.deps.db.transaction(() => {
+    const id = writeTransaction(this.deps.db, () => {
       const newId = this.deps.exceptions.insert({
         siteId: site.id,
         scope: request.scope,
@@ -72,7 +73,7 @@ export class ExceptionRegisterService {
       if (renewsId !== null) this.deps.exceptions.markRenewed(renewsId, newId);
       this.deps.audit.append({ at: now, actor: this.deps.actor, siteId: site.id, entityType: 'exception', entityId: newId, action: renewsId === null ? 'exception-created' : 'exception-renewed', details: { scope: request.scope, owner: request.owner, approver: request.approver, startsAt, expiresAt, reason: request.reason, renews: renewsId } });
       return newId;
-    })();
+    });
     return this.get(id);
   }
 
@@ -81,10 +82,10 @@ export class ExceptionRegisterService {
     const entry = this.get(id);
     if (entry.status === 'closed' || entry.status === 'renewed') throw new AppError('conflict', `exception ${id} is already ${entry.status}`);
     const now = this.now();
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       this.deps.exceptions.close(id, now, reason);
       this.deps.audit.append({ at: now, actor: this.deps.actor, siteId: entry.siteId, entityType: 'exception', entityId: id, action: 'exception-closed', details: { reason } });
-    })();
+    });
     return this.get(id);
   }
 

@@ -14,6 +14,7 @@ import { assetsToCsv, assetsToJson } from '../import/asset-export';
 import { csvToAssetRows, previewCsv } from '../import/csv-import';
 import { parseNmapXml } from '../import/nmap-xml.parser';
 import type { InventoryService, MergeOutcome } from './inventory.service';
+import { writeTransaction } from '../../db/write-transaction';
 
 export interface InventoryImportDeps {
   db: Db;
@@ -45,8 +46,11 @@ export class InventoryImportService {
       throw new AppError('bad_request', `${request.fileName || 'the CSV file'}: ${fileProblems.map((error) => error.message).join('; ')}. Nothing was imported.`);
     }
     const note = `CSV import${request.fileName ? ` of ${request.fileName}` : ''}`;
-    const report = this.mergeAll(parsed.rows, (row) => this.deps.inventory.mergeAdminFields(request.siteId, row.fields, 'csv', note));
-    return this.finish(request.siteId, 'csv-imported', request.fileName, { ...report, errors: parsed.errors });
+    // The merged rows and their audit entry commit together.
+    return writeTransaction(this.deps.db, () => {
+      const report = this.mergeAll(parsed.rows, (row) => this.deps.inventory.mergeAdminFields(request.siteId, row.fields, 'csv', note));
+      return this.finish(request.siteId, 'csv-imported', request.fileName, { ...report, errors: parsed.errors });
+    });
   }
 
   /** Imports hosts from an nmap XML report (`nmap -oX`); unknown hosts land as unreviewed. */
@@ -56,15 +60,17 @@ export class InventoryImportService {
     if (!parsed.ok) throw new AppError('bad_request', `${request.fileName || 'the nmap file'}: ${parsed.message}`);
     const seenAt = parsed.scan.startedAt ?? this.deps.clock.now().toISOString();
     const note = `nmap import${request.fileName ? ` of ${request.fileName}` : ''}`;
-    const report = this.mergeAll(parsed.hosts, (host) =>
-      this.deps.inventory.mergeDiscovery(
-        request.siteId,
-        { hostname: host.hostname, addresses: [host.address], mac: host.mac, osFamily: host.osFamily, osName: host.osName, deviceType: host.deviceType, openPorts: host.openPorts, evidence: host.evidence, seenAt },
-        'nmap',
-        note,
-      ),
-    );
-    return this.finish(request.siteId, 'nmap-imported', request.fileName, { ...report, errors: [] });
+    return writeTransaction(this.deps.db, () => {
+      const report = this.mergeAll(parsed.hosts, (host) =>
+        this.deps.inventory.mergeDiscovery(
+          request.siteId,
+          { hostname: host.hostname, addresses: [host.address], mac: host.mac, osFamily: host.osFamily, osName: host.osName, deviceType: host.deviceType, openPorts: host.openPorts, evidence: host.evidence, seenAt },
+          'nmap',
+          note,
+        ),
+      );
+      return this.finish(request.siteId, 'nmap-imported', request.fileName, { ...report, errors: [] });
+    });
   }
 
   /** Exports a site's inventory as CSV or JSON. */
@@ -75,7 +81,9 @@ export class InventoryImportService {
     const assets = this.deps.inventory.list(site.id, statuses ? [...statuses] : undefined);
     const exportedAt = this.deps.clock.now().toISOString();
     const base = `patchdesk-${slug(site.name)}-assets-${exportedAt.slice(0, 10)}`;
-    this.deps.audit.append({ at: exportedAt, actor: this.deps.actor, siteId: site.id, entityType: 'export', entityId: null, action: 'assets-exported', details: { format: request.format, count: assets.length } });
+    writeTransaction(this.deps.db, () =>
+      this.deps.audit.append({ at: exportedAt, actor: this.deps.actor, siteId: site.id, entityType: 'export', entityId: null, action: 'assets-exported', details: { format: request.format, count: assets.length } }),
+    );
     return request.format === 'csv'
       ? { fileName: `${base}.csv`, mimeType: 'text/csv', content: assetsToCsv(assets) }
       : { fileName: `${base}.json`, mimeType: 'application/json', content: assetsToJson(assets, { siteName: site.name, exportedAt }) };
@@ -83,9 +91,9 @@ export class InventoryImportService {
 
   private mergeAll<T>(items: readonly T[], merge: (item: T) => MergeOutcome): Omit<ImportReport, 'errors'> {
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       for (const item of items) counts[merge(item).outcome]++;
-    })();
+    });
     return counts;
   }
 

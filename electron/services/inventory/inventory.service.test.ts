@@ -3,6 +3,7 @@ import type { Asset } from '../../../shared/contract/assets';
 import type { Site } from '../../../shared/contract/sites';
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { call, host, openTestCore } from '../../test-support/test-core';
+import { writeTransaction } from '../../db/write-transaction';
 
 afterEach(removeTempDirs);
 
@@ -61,10 +62,10 @@ describe('InventoryService', () => {
   it('merges discovery without duplicates and without clobbering the admin', async () => {
     const { core, site } = await setup();
     const known = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: 'web1', addresses: ['10.1.0.10'], osName: 'Ubuntu 22.04 (admin)' } });
-    core.db.transaction(() => {
+    writeTransaction(core.db, () => {
       core.services.inventory.mergeDiscovery(site.id, { ...host('10.1.0.10', { hostname: 'web1.acme.local', mac: 'aa:bb:cc:dd:ee:01', osName: 'Debian' }), addresses: ['10.1.0.10'], seenAt: '2026-11-02T10:00:00.000Z' }, 'scan', 'test');
       core.services.inventory.mergeDiscovery(site.id, { ...host('10.1.0.99'), addresses: ['10.1.0.99'], seenAt: '2026-11-02T10:00:00.000Z' }, 'scan', 'test');
-    })();
+    });
     const assets = await call<Asset[]>(core, 'assets:list', { siteId: site.id });
     expect(assets).toHaveLength(2);
     const web1 = assets.find((asset) => asset.id === known.id);
@@ -76,11 +77,11 @@ describe('InventoryService', () => {
   it('reviews, dismisses and retires', async () => {
     const { core, site } = await setup();
     const ids: number[] = [];
-    core.db.transaction(() => {
+    writeTransaction(core.db, () => {
       for (const address of ['10.1.0.1', '10.1.0.2', '10.1.0.3']) {
         ids.push(core.services.inventory.mergeDiscovery(site.id, { ...host(address), addresses: [address], seenAt: '2026-11-02T10:00:00.000Z' }, 'scan', 'test').assetId);
       }
-    })();
+    });
     expect(await call(core, 'assets:review', { ids: [ids[0], ids[1]], decision: 'accept' })).toEqual({ updated: 2 });
     expect(await call(core, 'assets:review', { ids: [ids[2]], decision: 'dismiss' })).toEqual({ updated: 1 });
     expect(await call(core, 'assets:retire', { ids: [ids[0]], reason: 'replaced by new hardware' })).toEqual({ updated: 1 });

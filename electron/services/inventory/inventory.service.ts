@@ -12,6 +12,7 @@ import type { AssetRecord, AssetsRepository } from '../../db/repositories/assets
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { SitesRepository } from '../../db/repositories/sites.repository';
 import { applyAdminFields, applyDiscovery, applyEdit, blankRecord, diffRecords, toRecord, type DiscoveryObservation } from './asset-merge';
+import { writeTransaction } from '../../db/write-transaction';
 
 /** What a merge did with one observation. */
 export interface MergeOutcome {
@@ -48,7 +49,7 @@ export class InventoryService {
   /** Adds an asset by hand; it is part of the inventory at once. */
   create(siteId: number, fields: AssetFields): Asset {
     this.requireSite(siteId);
-    const id = this.deps.db.transaction(() => {
+    const id = writeTransaction(this.deps.db, () => {
       const existing = this.findMatch(siteId, fields.mac, fields.hostname, fields.addresses);
       if (existing) {
         const other = this.get(existing.assetId);
@@ -59,13 +60,13 @@ export class InventoryService {
       const newId = this.deps.assets.insert(record);
       this.record(siteId, newId, 'created', { changes: diffRecords(blankRecord(siteId, 'active', 'manual', at), record) });
       return newId;
-    })();
+    });
     return this.get(id);
   }
 
   /** Edits an asset the user saw at `expectedVersion`. */
   update(id: number, expectedVersion: number, changes: Partial<AssetFields>): Asset {
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const current = this.get(id);
       if (current.version !== expectedVersion) throw conflictFor(current);
       const before = toRecord(current);
@@ -77,7 +78,7 @@ export class InventoryService {
       if (Object.keys(diff).length === 0) return;
       if (!this.deps.assets.update(id, expectedVersion, after)) throw conflictFor(current);
       this.record(current.siteId, id, 'edited', { changes: diff });
-    })();
+    });
     return this.get(id);
   }
 
@@ -86,14 +87,14 @@ export class InventoryService {
    * changed asset gets its own history entry; assets already set that way are not counted.
    */
   setAccess(ids: readonly number[], access: AssetFields['access']): number {
-    return this.deps.db.transaction(() => {
+    return writeTransaction(this.deps.db, () => {
       let updated = 0;
       for (const id of new Set(ids)) {
         const current = this.get(id);
         if (this.update(id, current.version, { access }).version !== current.version) updated += 1;
       }
       return updated;
-    })();
+    });
   }
 
   /** Accepts unreviewed (or dismissed) assets into the inventory, or dismisses them. */
@@ -172,7 +173,7 @@ export class InventoryService {
 
   private setStatus(ids: readonly number[], status: AssetStatus, action: string, from: readonly AssetStatus[], reason: string): number {
     let updated = 0;
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       for (const id of ids) {
         const current = this.get(id);
         if (current.status === status || !from.includes(current.status)) continue;
@@ -182,7 +183,7 @@ export class InventoryService {
         this.record(current.siteId, id, action, { changes: diffRecords(before, after), note: reason });
         updated++;
       }
-    })();
+    });
     return updated;
   }
 

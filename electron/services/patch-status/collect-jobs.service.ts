@@ -9,10 +9,13 @@ import type { CollectionErrorCode, CollectionRunSummary } from '../../../shared/
 import { AppError, notFound } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
+import { interruptOrphanedJobs, startHeartbeat, type OwnerProbe } from '../../core/job-owner';
 import { JobRegistry } from '../../core/job-registry';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
+import { JobOwnershipRepository } from '../../db/repositories/job-ownership.repository';
 import type { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import { writeTransaction } from '../../db/write-transaction';
 import type { CredentialVaultService } from '../credentials/credential-vault.service';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { HostCollector } from './host-collector';
@@ -28,6 +31,8 @@ export interface CollectJobsDeps {
   events: EventBus;
   clock: Clock;
   actor: string;
+  /** This process, recorded as the owner of its runs, and how to tell whether another is running. */
+  owner: OwnerProbe;
   collector: HostCollector;
 }
 
@@ -43,9 +48,12 @@ const DEFAULT_PORTS = { ssh: 22, winrm: 5985 } as const;
 
 export class CollectJobsService {
   private readonly jobs = new JobRegistry<CollectionRunSummary>('collection');
+  private readonly ownership: JobOwnershipRepository;
 
   constructor(private readonly deps: CollectJobsDeps) {
-    deps.patchStatus.markInterrupted(this.now());
+    this.ownership = new JobOwnershipRepository(deps.db, 'collection_runs');
+    // Only runs whose process stopped: another live process (the desktop app beside this CLI) keeps its own.
+    interruptOrphanedJobs(deps.db, this.ownership, deps.owner, deps.clock.now());
   }
 
   /** Starts collecting the chosen assets (or every reachable active asset of the site). */
@@ -54,8 +62,12 @@ export class CollectJobsService {
     if (assets.length === 0) {
       throw new AppError('bad_request', 'no assets to collect: give active assets an access method (SSH or WinRM) and a credential first');
     }
-    const runId = this.deps.patchStatus.startRun(request.siteId, assets.length, { concurrency: request.concurrency, assetIds: request.assetIds }, this.now());
-    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: runId, action: 'collection-started', details: { hosts: assets.length } });
+    const runId = writeTransaction(this.deps.db, () => {
+      const id = this.deps.patchStatus.startRun(request.siteId, assets.length, { concurrency: request.concurrency, assetIds: request.assetIds }, this.now());
+      this.ownership.claim(id, this.deps.owner.self, this.now());
+      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: id, action: 'collection-started', details: { hosts: assets.length } });
+      return id;
+    });
     const jobId = this.jobs.start((id, signal) => this.run(id, runId, request, assets, signal));
     return { jobId, runId, hostsTotal: assets.length };
   }
@@ -101,10 +113,17 @@ export class CollectJobsService {
         counts[ok ? 'ok' : 'failed']++;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(request.concurrency, assets.length) }, worker));
+    const stopHeartbeat = startHeartbeat(() => this.ownership.heartbeat(runId, this.now()), `collection run ${runId}`);
+    try {
+      await Promise.all(Array.from({ length: Math.min(request.concurrency, assets.length) }, worker));
+    } finally {
+      stopHeartbeat();
+    }
     const status = signal.aborted ? 'cancelled' : 'completed';
-    this.deps.patchStatus.finishRun(runId, status, counts, this.now());
-    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: runId, action: `collection-${status}`, details: counts });
+    writeTransaction(this.deps.db, () => {
+      this.deps.patchStatus.finishRun(runId, status, counts, this.now());
+      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: runId, action: `collection-${status}`, details: counts });
+    });
     const summary = this.deps.patchStatus.getRun(runId);
     if (!summary) throw new Error(`collection run ${runId} vanished`);
     this.deps.events.emit('collect:finished', { jobId, summary });

@@ -15,6 +15,7 @@ import type { LatestCollection, OpenPendingUpdate, PatchStatusRepository } from 
 import type { SiteSlaClock, SlaContext } from '../compliance/site-sla-clock';
 import type { InventoryService } from '../inventory/inventory.service';
 import { ageInDays, patchStates } from './patch-state';
+import { writeTransaction } from '../../db/write-transaction';
 
 /**
  * The end-of-life facts of a collected OS on a day (`YYYY-MM-DD`; the end-of-life day itself
@@ -85,7 +86,7 @@ export class PatchStatusService {
   /** Stores a collection that arrived some other way (an offline file) for an asset. */
   storeCollection(assetId: number, collection: HostCollection, runId: number | null): { pending: number; security: number } {
     const asset = this.deps.inventory.get(assetId);
-    return this.deps.db.transaction(() => {
+    return writeTransaction(this.deps.db, () => {
       const stored = this.deps.patchStatus.recordSuccess(assetId, runId, collection);
       this.deps.audit.append({
         at: this.deps.clock.now().toISOString(),
@@ -97,7 +98,7 @@ export class PatchStatusService {
         details: { method: collection.method, pending: stored.pending, security: stored.security, newlyMissing: stored.opened, resolved: stored.resolved, runId },
       });
       return stored;
-    })();
+    });
   }
 
   /** Pinned host keys and changed ones waiting for approval. */
@@ -112,10 +113,10 @@ export class PatchStatusService {
     if (!changed) throw new AppError('not_found', `${asset.hostname || `asset ${assetId}`} has no changed host key waiting for approval`);
     if (changed.fingerprint !== fingerprint) throw new AppError('conflict', `the key waiting for approval is ${changed.fingerprint}, not ${fingerprint}: compare again`);
     const at = this.deps.clock.now().toISOString();
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       this.deps.patchStatus.pinKey(assetId, changed.endpoint, changed.algorithm, changed.fingerprint, this.deps.actor, at);
       this.deps.audit.append({ at, actor: this.deps.actor, siteId: asset.siteId, entityType: 'asset', entityId: assetId, action: 'host-key-approved', details: { endpoint: changed.endpoint, fingerprint: changed.fingerprint } });
-    })();
+    });
   }
 
   private statusOf(

@@ -57,4 +57,18 @@ describe('ScanJobsService', () => {
     expect((await call<ScanSummary[]>(reopened, 'scan:list', { siteId: site.id }))[0]).toMatchObject({ status: 'interrupted' });
     await reopened.close();
   });
+
+  it('leaves a scan that another live process is running alone when it starts', async () => {
+    const core = openTestCore();
+    const site = await call<Site>(core, 'sites:create', { name: 'Acme' });
+    const { hostname } = await import('node:os');
+    core.db
+      .prepare("INSERT INTO scans (site_id, targets_json, ports_json, options_json, status, started_at, total_addresses, owner_pid, owner_instance, owner_started_at, owner_host, heartbeat_at) VALUES (?, '[]', '[]', '{}', 'running', ?, 1, ?, 'the desktop app', ?, ?, ?)")
+      .run(site.id, core.clock.now().toISOString(), process.pid, core.clock.now().toISOString(), hostname(), core.clock.now().toISOString());
+    const dataDir = core.dataDir;
+    await core.close();
+    const cli = openTestCore({ dataDir });
+    expect((await call<ScanSummary[]>(cli, 'scan:list', { siteId: site.id }))[0]).toMatchObject({ status: 'running' });
+    await cli.close();
+  });
 });

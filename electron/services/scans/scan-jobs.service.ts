@@ -9,14 +9,17 @@ import { LARGE_SCAN_THRESHOLD, MAX_SCAN_ADDRESSES, parseTargets, rangesContain, 
 import { AppError, notFound } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
+import { interruptOrphanedJobs, startHeartbeat, type OwnerProbe } from '../../core/job-owner';
 import { JobRegistry } from '../../core/job-registry';
 import type { Db } from '../../db/database';
 import type { AssetsRepository } from '../../db/repositories/assets.repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
+import { JobOwnershipRepository } from '../../db/repositories/job-ownership.repository';
 import type { ScanCounters, ScansRepository } from '../../db/repositories/scans.repository';
 import type { SitesRepository } from '../../db/repositories/sites.repository';
 import type { runDiscovery as RunDiscovery } from '../discovery/index';
 import type { InventoryService } from '../inventory/inventory.service';
+import { writeTransaction } from '../../db/write-transaction';
 
 export interface ScanJobsDeps {
   db: Db;
@@ -28,6 +31,8 @@ export interface ScanJobsDeps {
   events: EventBus;
   clock: Clock;
   actor: string;
+  /** This process, recorded as the owner of its scans, and how to tell whether another is running. */
+  owner: OwnerProbe;
   /** The discovery engine; tests may pass a scripted one. */
   discover: typeof RunDiscovery;
 }
@@ -36,10 +41,13 @@ const PROGRESS_SAVE_INTERVAL_MS = 1000;
 
 export class ScanJobsService {
   private readonly jobs = new JobRegistry<ScanSummary>('scan');
+  private readonly ownership: JobOwnershipRepository;
 
   constructor(private readonly deps: ScanJobsDeps) {
-    const interrupted = deps.scans.markInterrupted(this.now());
-    if (interrupted > 0) console.warn(`${interrupted} scan(s) were interrupted when Patchdesk last stopped; their hosts found so far are kept.`);
+    this.ownership = new JobOwnershipRepository(deps.db, 'scans');
+    // Only scans whose process stopped: another live process (the desktop app beside this CLI) keeps its own.
+    const interrupted = interruptOrphanedJobs(deps.db, this.ownership, deps.owner, deps.clock.now());
+    if (interrupted > 0) console.warn(`${interrupted} scan(s) were interrupted when the Patchdesk process running them stopped; their hosts found so far are kept.`);
   }
 
   /** Validates and starts a scan; resolves as soon as it is running. */
@@ -68,8 +76,12 @@ export class ScanJobsService {
       );
     }
 
-    const scanId = this.deps.scans.start(site.id, targets, request.options, parsed.addressCount, this.now());
-    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: site.id, entityType: 'scan', entityId: scanId, action: 'scan-started', details: { targets, ports: request.options.ports, addresses: parsed.addressCount } });
+    const scanId = writeTransaction(this.deps.db, () => {
+      const id = this.deps.scans.start(site.id, targets, request.options, parsed.addressCount, this.now());
+      this.ownership.claim(id, this.deps.owner.self, this.now());
+      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: site.id, entityType: 'scan', entityId: id, action: 'scan-started', details: { targets, ports: request.options.ports, addresses: parsed.addressCount } });
+      return id;
+    });
     const jobId = this.jobs.start((id, signal) => this.run(id, scanId, site.id, parsed.ranges, request.options, parsed.addressCount, signal));
     return { jobId, scanId, totalAddresses: parsed.addressCount };
   }
@@ -103,7 +115,7 @@ export class ScanJobsService {
 
     const onHost = (host: DiscoveredHost) => {
       const seenAt = this.now();
-      const outcome = this.deps.db.transaction(() => {
+      const outcome = writeTransaction(this.deps.db, () => {
         const merged = this.deps.inventory.mergeDiscovery(
           siteId,
           { hostname: host.hostname, addresses: [host.address], mac: host.mac, osFamily: host.osFamily, osName: host.osName, deviceType: host.deviceType, openPorts: host.openPorts, evidence: host.evidence, seenAt },
@@ -112,7 +124,7 @@ export class ScanJobsService {
         );
         this.deps.scans.recordHost(scanId, host, merged.assetId);
         return merged;
-      })();
+      });
       counters.liveHosts++;
       if (outcome.outcome === 'created') counters.newHosts++;
       this.deps.events.emit('scan:host', { jobId, scanId, host, merge: outcome.outcome === 'created' ? 'new' : 'updated', assetId: outcome.assetId });
@@ -129,6 +141,7 @@ export class ScanJobsService {
 
     let status: 'completed' | 'cancelled' | 'failed' = 'completed';
     let error = '';
+    const stopHeartbeat = startHeartbeat(() => this.ownership.heartbeat(scanId, this.now()), `scan ${scanId}`);
     try {
       const result = await this.deps.discover({ ranges, options, signal, onHost, onProgress });
       counters.probedAddresses = result.probedAddresses;
@@ -137,9 +150,13 @@ export class ScanJobsService {
     } catch (caught) {
       status = 'failed';
       error = (caught as Error).message;
+    } finally {
+      stopHeartbeat();
     }
-    this.deps.scans.finish(scanId, status, counters, this.now(), error);
-    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'scan', entityId: scanId, action: `scan-${status}`, details: { ...counters, error } });
+    writeTransaction(this.deps.db, () => {
+      this.deps.scans.finish(scanId, status, counters, this.now(), error);
+      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'scan', entityId: scanId, action: `scan-${status}`, details: { ...counters, error } });
+    });
     const summary = this.deps.scans.get(scanId);
     if (!summary) throw new Error(`scan ${scanId} vanished`);
     this.deps.events.emit('scan:finished', { jobId, summary });
@@ -152,7 +169,7 @@ export class ScanJobsService {
     const staleAfter = policy?.staleAfterMissedScans ?? 3;
     const seen = this.deps.scans.seenAssetIds(scanId);
     let newlyStale = 0;
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       for (const asset of this.deps.assets.listScanCoverage(siteId)) {
         if (seen.has(asset.id)) continue;
         if (!asset.addresses.some((address) => rangesContain(ranges, address))) continue;
@@ -161,7 +178,7 @@ export class ScanJobsService {
           this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'asset', entityId: asset.id, action: 'marked-stale', details: { changes: { stale: [false, true] }, note: `missing from ${staleAfter} scans in a row (last: scan ${scanId})` } });
         }
       }
-    })();
+    });
     return newlyStale;
   }
 

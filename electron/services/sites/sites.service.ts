@@ -7,6 +7,7 @@ import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { SiteRecord, SitesRepository } from '../../db/repositories/sites.repository';
+import { writeTransaction } from '../../db/write-transaction';
 
 type ParsedSiteInput = ReturnType<typeof SiteInputSchema.parse>;
 
@@ -43,26 +44,26 @@ export class SitesService {
 
   /** Creates a site with the default patch policy. */
   create(input: ParsedSiteInput): Site {
-    const id = this.deps.db.transaction(() => {
+    const id = writeTransaction(this.deps.db, () => {
       this.ensureNameFree(input.name);
       const at = this.now();
       const newId = this.deps.sites.insert(toRecord(input), DEFAULT_PATCH_POLICY, at);
       this.audit(newId, 'created', { site: toRecord(input) });
       return newId;
-    })();
+    });
     return this.get(id);
   }
 
   /** Changes a site's fields. */
   update(id: number, changes: Partial<ParsedSiteInput>): Site {
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const current = this.get(id);
       const before: SiteRecord = { name: current.name, networks: current.networks, timezone: current.timezone, contact: current.contact, notes: current.notes };
       const after: SiteRecord = { ...before, ...stripUndefined(changes) };
       if (after.name.toLowerCase() !== before.name.toLowerCase()) this.ensureNameFree(after.name);
       this.deps.sites.update(id, after, this.now());
       this.audit(id, 'edited', { before, after });
-    })();
+    });
     return this.get(id);
   }
 
@@ -75,11 +76,11 @@ export class SitesService {
 
   /** Replaces the site's patch policy. */
   updatePolicy(siteId: number, policy: PatchPolicy): PatchPolicy {
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const before = this.getPolicy(siteId);
       this.deps.sites.setPolicy(siteId, policy, this.now());
       this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'policy', entityId: siteId, action: 'policy-changed', details: { before, after: policy } });
-    })();
+    });
     return this.getPolicy(siteId);
   }
 

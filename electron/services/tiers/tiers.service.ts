@@ -6,6 +6,7 @@ import type { AssetsRepository } from '../../db/repositories/assets.repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import { diffRecords, toRecord } from '../inventory/asset-merge';
 import type { InventoryService } from '../inventory/inventory.service';
+import { writeTransaction } from '../../db/write-transaction';
 
 export interface TiersServiceDeps {
   db: Db;
@@ -38,7 +39,7 @@ export class TiersService {
 
   private updateEach(assetIds: readonly number[], action: string, note: string, change: (record: ReturnType<typeof toRecord>) => ReturnType<typeof toRecord>): number {
     let updated = 0;
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       for (const id of assetIds) {
         const current = this.deps.inventory.get(id);
         const before = toRecord(current);
@@ -49,7 +50,7 @@ export class TiersService {
         this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: current.siteId, entityType: 'asset', entityId: id, action, details: { changes: diff, note } });
         updated++;
       }
-    })();
+    });
     return updated;
   }
 

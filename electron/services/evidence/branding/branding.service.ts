@@ -10,6 +10,7 @@ import type { AuditLogRepository } from '../../../db/repositories/audit-log.repo
 import type { EvidenceRepository } from '../../../db/repositories/evidence.repository';
 import { sha256Hex } from '../pack/manifest';
 import { checkLogo } from './logo';
+import { writeTransaction } from '../../../db/write-transaction';
 
 export interface BrandingDeps {
   db: Db;
@@ -40,7 +41,7 @@ export class BrandingService {
   set(update: BrandingUpdate): Branding {
     const logo = update.logo ? checkLogo(update.logo) : null;
     const now = this.deps.clock.now().toISOString();
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       this.deps.evidence.saveBranding({ mspName: update.mspName, contactLine: update.contactLine, logo: logo ? { mimeType: logo.mimeType, bytes: logo.bytes } : null, updatedAt: now, updatedBy: this.deps.actor });
       this.deps.audit.append({
         at: now,
@@ -51,7 +52,7 @@ export class BrandingService {
         action: 'branding-updated',
         details: { mspName: update.mspName, contactLine: update.contactLine, logo: logo ? { mimeType: logo.mimeType, sizeBytes: logo.bytes.length, width: logo.width, height: logo.height, sha256: sha256Hex(logo.bytes) } : null },
       });
-    })();
+    });
     return this.get();
   }
 

@@ -16,6 +16,7 @@ import type { SigningKeyService } from '../signing/signing-key.service';
 import { assembleEvidencePack } from './build-pack';
 import type { PackFile } from './manifest';
 import { nodePackFileSystem, writePackAtomically, type PackFileSystem } from './write-pack';
+import { writeTransaction } from '../../../db/write-transaction';
 
 export interface EvidencePackDeps {
   db: Db;
@@ -77,7 +78,7 @@ export class EvidencePackService {
     );
     const written = writePackAtomically(request.outPath, pack.zip, this.deps.fileSystem ?? nodePackFileSystem);
     try {
-      const id = this.deps.db.transaction(() => {
+      const id = writeTransaction(this.deps.db, () => {
         const packId = this.deps.evidence.insertPack({
           siteId: site.id,
           periodFrom: request.period.from,
@@ -100,7 +101,7 @@ export class EvidencePackService {
           details: { period: request.period, file: written.path, sizeBytes: written.size, manifestSha256: pack.manifestSha256, signerFingerprint: signer.fingerprint, auditChainHead, files: pack.manifest.files.map((file) => file.path) },
         });
         return packId;
-      })();
+      });
       const record = this.deps.evidence.getPack(id);
       if (!record) throw new Error(`evidence pack ${id} vanished after it was recorded`);
       return record;

@@ -41,7 +41,8 @@ export function writePackAtomically(outPath: string, bytes: Uint8Array, fileSyst
   let fd: number | undefined;
   let tempCreated = false;
   try {
-    fd = fileSystem.openSync(temp, 'wx', 0o644);
+    // Owner-only: a pack in the data folder holds the whole inventory (one sent out is a copy).
+    fd = fileSystem.openSync(temp, 'wx', 0o600);
     tempCreated = true;
     for (let offset = 0; offset < bytes.length; ) offset += fileSystem.writeSync(fd, bytes, offset, bytes.length - offset);
     fileSystem.fsyncSync(fd);

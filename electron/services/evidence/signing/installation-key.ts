@@ -8,6 +8,7 @@ import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObjec
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../core/app-error';
+import { PRIVATE_DIR_MODE } from '../../../core/private-files';
 import { describePublicKey, type PublicKeyInfo } from './ed25519';
 
 /** The key file's name inside the data folder. */
@@ -102,7 +103,7 @@ export class InstallationSigningKey {
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      mkdirSync(dirname(this.path), { recursive: true });
+      mkdirSync(dirname(this.path), { recursive: true, mode: PRIVATE_DIR_MODE });
       const fd = openSync(temp, 'wx', 0o600);
       try {
         writeSync(fd, pem);

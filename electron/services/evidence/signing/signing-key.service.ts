@@ -8,6 +8,7 @@ import type { Clock } from '../../../core/clock';
 import type { Db } from '../../../db/database';
 import type { AuditLogRepository } from '../../../db/repositories/audit-log.repository';
 import type { EvidenceSigner, InstallationSigningKey } from './installation-key';
+import { writeTransaction } from '../../../db/write-transaction';
 
 export interface SigningKeyDeps {
   db: Db;
@@ -40,9 +41,9 @@ export class SigningKeyService {
     const { created, info } = this.deps.key.ensure();
     if (created) {
       const now = this.deps.clock.now().toISOString();
-      this.deps.db.transaction(() => {
+      writeTransaction(this.deps.db, () => {
         this.deps.audit.append({ at: now, actor: this.deps.actor, siteId: null, entityType: 'evidence', entityId: null, action: 'signing-key-created', details: { fingerprint: info.fingerprint, publicKey: info.publicKey, file: this.deps.key.path } });
-      })();
+      });
     }
     return { algorithm: info.algorithm, publicKey: info.publicKey, publicKeyPem: info.publicKeyPem, fingerprint: info.fingerprint };
   }

@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliWorkerCommands, hostRequest, runCliProcess, seedSharedFolder, startHostProcess, type HostProcess, type ProcessRun } from '../test-support/shared-folder-load';
+import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
+
+afterAll(removeTempDirs);
+
+const CLI_PROCESSES = 30;
+const HOST_OPERATIONS = 20;
+const TICKED_CYCLES = 10;
+
+/** The pid of a process that has run and exited: its owner is certainly gone. */
+function exitedPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  return new Promise((resolve) => child.once('exit', () => resolve(child.pid ?? 0)));
+}
+
+describe('several processes, one data folder', () => {
+  it('two browser hosts and 30 CLI processes write at once: no request fails and the audit chain stays one chain', async () => {
+    const dataDir = makeTempDir();
+    const scratch = makeTempDir();
+    const seed = await seedSharedFolder(dataDir, TICKED_CYCLES);
+
+    // A scan another live process is running (this test's own pid, a fresh heartbeat) and one whose process has exited.
+    const deadPid = await exitedPid();
+    const raw = new Database(join(dataDir, 'patchdesk.db'));
+    const running = raw.prepare(
+      "INSERT INTO scans (site_id, targets_json, ports_json, options_json, status, started_at, total_addresses, owner_pid, owner_instance, owner_started_at, owner_host, heartbeat_at) VALUES (?, '[]', '[]', '{}', 'running', ?, 1, ?, ?, ?, ?, ?)",
+    );
+    const { hostname } = await import('node:os');
+    const farFuture = '2999-01-01T00:00:00.000Z';
+    const liveScan = Number(running.run(seed.siteId, new Date().toISOString(), process.pid, 'live-owner', new Date().toISOString(), hostname(), farFuture).lastInsertRowid);
+    const deadScan = Number(running.run(seed.siteId, new Date().toISOString(), deadPid, 'dead-owner', new Date().toISOString(), hostname(), farFuture).lastInsertRowid);
+    raw.close();
+
+    const hosts: HostProcess[] = await Promise.all([startHostProcess(dataDir), startHostProcess(dataDir)]);
+    let hostResults: { request: string; ok: boolean; error?: unknown }[][];
+    let cliRuns: ProcessRun[][];
+    try {
+      [hostResults, cliRuns] = await Promise.all([
+        Promise.all(
+          hosts.map(async (host, hostIndex) => {
+            const results = [];
+            for (let index = 0; index < HOST_OPERATIONS; index++) {
+              const [channel, request] = hostRequest(seed, hostIndex, index);
+              results.push({ request: `${channel} #${index} on host ${hostIndex}`, ...(await host.invoke(channel, request)) });
+            }
+            return results;
+          }),
+        ),
+        Promise.all(
+          Array.from({ length: CLI_PROCESSES }, async (_, worker) => {
+            const runs: ProcessRun[] = [];
+            for (const args of cliWorkerCommands(seed, worker, scratch)) runs.push(await runCliProcess(dataDir, args));
+            return runs;
+          }),
+        ),
+      ]);
+    } finally {
+      for (const host of hosts) expect(await host.stop()).toBe(0);
+    }
+
+    expect(hostResults.flat().filter((result) => !result.ok)).toEqual([]);
+    const allCli = cliRuns.flat();
+    expect(allCli.filter((run) => run.code !== 0).map((run) => ({ args: run.args.join(' '), code: run.code, err: run.err }))).toEqual([]);
+    expect(allCli.some((run) => /database is locked/i.test(run.err))).toBe(false);
+
+    const verified = await runCliProcess(dataDir, ['verify', '--log']);
+    expect(verified).toMatchObject({ code: 0, out: expect.stringContaining('The audit log is intact') });
+
+    const db = new Database(join(dataDir, 'patchdesk.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT prev_hash, COUNT(*) AS n FROM audit_log GROUP BY prev_hash HAVING n > 1').all()).toEqual([]);
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      const commands = allCli.map((run) => run.args.slice(0, 2).join(' '));
+      const ran = (command: string) => commands.filter((name) => name === command).length;
+      expect(count("SELECT COUNT(*) AS n FROM sites WHERE name LIKE 'Load %'")).toBe(ran('site add'));
+      expect(count("SELECT COUNT(*) AS n FROM assets WHERE hostname LIKE 'w%'")).toBe(2 * ran('import csv'));
+      expect(count("SELECT COUNT(*) AS n FROM assets WHERE hostname LIKE 'h_n%'")).toBe(hosts.length * (HOST_OPERATIONS / 2));
+      expect(count("SELECT COUNT(*) AS n FROM exceptions")).toBe(ran('exception add') + hosts.length * (HOST_OPERATIONS / 2));
+      expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'cycle-item-done'")).toBe(TICKED_CYCLES);
+      const status = (id: number) => (db.prepare('SELECT status FROM scans WHERE id = ?').get(id) as { status: string }).status;
+      expect(status(liveScan)).toBe('running');
+      expect(status(deadScan)).toBe('interrupted');
+    } finally {
+      db.close();
+    }
+
+    if (process.platform !== 'win32') {
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      for (const file of ['patchdesk.db', 'patchdesk.db-wal', 'patchdesk.db-shm']) {
+        const stat = statSync(join(dataDir, file), { throwIfNoEntry: false });
+        if (stat) expect(stat.mode & 0o777).toBe(0o600);
+      }
+    }
+  }, 300_000);
+});

@@ -1,0 +1,108 @@
+/**
+ * Which process owns a running scan or collection, and whether that owner is gone. The desktop
+ * app, the browser host and CLI commands share one database; a process starting up must mark as
+ * interrupted only the jobs whose owner stopped, never another live process's job.
+ *
+ * "Gone" is decided from facts a test can set: the owner's pid on this machine (a signal-0 probe)
+ * and its heartbeat, measured with the injected clock. A random instance id, the process start
+ * time and the host name are recorded too, so a reused pid or another machine on a shared folder
+ * is not mistaken for the owner.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Db } from '../db/database';
+import { writeTransaction } from '../db/write-transaction';
+
+/** The process that runs a job. */
+export interface JobOwner {
+  pid: number;
+  /** Random per process: tells this process from a later one that got the same pid. */
+  instanceId: string;
+  /** When the process started (ISO). */
+  startedAt: string;
+  host: string;
+}
+
+/** How often a running job refreshes its heartbeat. */
+export const HEARTBEAT_INTERVAL_MS = 15_000;
+/** A job whose heartbeat is older than this has lost its owner, whatever holds its pid now. */
+export const HEARTBEAT_STALE_AFTER_MS = 2 * 60_000;
+
+/** This process and a way to ask whether another one is running; tests pass their own. */
+export interface OwnerProbe {
+  readonly self: JobOwner;
+  isRunning(pid: number): boolean;
+}
+
+/** A running job as stored. `owner` is null for a job started before owners were recorded. */
+export interface RunningJob {
+  id: number;
+  owner: JobOwner | null;
+  heartbeatAt: string | null;
+}
+
+const thisProcess: JobOwner = {
+  pid: process.pid,
+  instanceId: randomUUID(),
+  startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
+  host: hostname(),
+};
+
+/** Signal 0 checks that a pid exists without touching it; EPERM means it exists under another user. */
+export function isPidRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The real process and machine. */
+export const processOwnerProbe: OwnerProbe = { self: thisProcess, isRunning: isPidRunning };
+
+/** Whether the process that ran `job` has stopped, so the job can be marked interrupted. */
+export function isOwnerGone(job: RunningJob, probe: OwnerProbe, now: Date): boolean {
+  const { owner } = job;
+  if (owner === null) return true;
+  if (owner.instanceId === probe.self.instanceId) return false;
+  const beat = job.heartbeatAt === null ? Number.NaN : Date.parse(job.heartbeatAt);
+  if (!(now.getTime() - beat <= HEARTBEAT_STALE_AFTER_MS)) return true;
+  // Another machine's pids mean nothing here: a fresh heartbeat is all we can know.
+  if (owner.host !== probe.self.host) return false;
+  return !probe.isRunning(owner.pid);
+}
+
+/**
+ * Calls `beat` every {@link HEARTBEAT_INTERVAL_MS} while a job runs; returns the function that
+ * stops it. The timer never keeps the process alive, and a failed beat (a database busy past its
+ * timeout) is reported, not thrown: the next beat tries again.
+ */
+export function startHeartbeat(beat: () => void, what: string): () => void {
+  const timer = setInterval(() => {
+    try {
+      beat();
+    } catch (error) {
+      console.warn(`patchdesk: could not record that ${what} is still running: ${(error as Error).message}`);
+    }
+  }, HEARTBEAT_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** The running jobs of one table and a way to mark some of them interrupted. */
+export interface JobOwnershipStore {
+  running(): RunningJob[];
+  markInterrupted(ids: readonly number[], at: string): number;
+}
+
+/**
+ * Marks as interrupted the running jobs whose owner is gone, in one write transaction so two
+ * processes starting together agree. Returns how many were marked.
+ */
+export function interruptOrphanedJobs(db: Db, store: JobOwnershipStore, probe: OwnerProbe, now: Date): number {
+  return writeTransaction(db, () => {
+    const gone = store.running().filter((job) => isOwnerGone(job, probe, now));
+    return gone.length === 0 ? 0 : store.markInterrupted(gone.map((job) => job.id), now.toISOString());
+  });
+}
