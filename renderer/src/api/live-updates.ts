@@ -9,8 +9,9 @@ export interface LiveUpdatesTarget {
   invalidateAll(): void;
 }
 
-/** The timer calls live updates use, injectable so tests decide when a window closes. */
+/** The clock and timer calls live updates use, injectable so tests decide when time passes. */
 export interface LiveUpdatesTimers {
+  now(): number;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
@@ -21,25 +22,37 @@ export function requestConcernsSite(request: unknown, siteId: number): boolean {
   return typeof requestSite !== 'number' || requestSite === siteId;
 }
 
-/** How long notices are gathered before the reads they name are fetched again. */
+/** How long the first notice of a topic waits for others, so one change costs one refetch. */
 export const COALESCE_MS = 200;
+/**
+ * The least time between two refreshes of one topic while notices keep coming (a scan finding
+ * hosts, a collection storing them, a CLI writing row after row): as rarely as the live job panels
+ * refresh, so a large inventory is not read again several times a second.
+ */
+export const MIN_REFRESH_GAP_MS = 2000;
+
+interface PendingTopic {
+  sites: Set<number | null>;
+  dueAt: number;
+}
 
 /**
  * Keeps open screens true to the data: folds the server's `data:changed` notices into refetches
- * of the reads they make stale. Notices arriving within one window are gathered per site and
- * topic, and each stale read is fetched once at the end of it, so a CLI import of thousands of
- * rows, or a collection of a hundred hosts, costs a few refetches, not a storm. A gap in the
- * notice numbers, or a restarted event stream, means notices were missed: everything is read again.
+ * of the reads they make stale. Notices are gathered per topic: a topic's reads are fetched again
+ * {@link COALESCE_MS} after its first notice, and no sooner than {@link MIN_REFRESH_GAP_MS} after
+ * its previous refresh; topics due together are refreshed together, each read once per site. A gap
+ * in the notice numbers, or a reopened event stream, means notices were missed: everything is
+ * read again.
  */
 export class LiveUpdates {
   private lastSeq: number | null = null;
-  private pending = new Map<number | null, Set<ChangeTopic>>();
-  private window: unknown = null;
+  private pending = new Map<ChangeTopic, PendingTopic>();
+  private readonly refreshedAt = new Map<ChangeTopic, number>();
+  private timer: { handle: unknown; at: number } | null = null;
 
   constructor(
     private readonly target: LiveUpdatesTarget,
     private readonly timers: LiveUpdatesTimers,
-    private readonly coalesceMs = COALESCE_MS,
   ) {}
 
   /** Takes one notice from the server. */
@@ -50,10 +63,17 @@ export class LiveUpdates {
       this.resync();
       return;
     }
-    const topics = this.pending.get(notice.siteId) ?? new Set<ChangeTopic>();
-    for (const topic of notice.topics) topics.add(topic);
-    this.pending.set(notice.siteId, topics);
-    this.window ??= this.timers.setTimeout(() => this.flush(), this.coalesceMs);
+    const now = this.timers.now();
+    for (const topic of notice.topics) {
+      let entry = this.pending.get(topic);
+      if (!entry) {
+        const previous = this.refreshedAt.get(topic);
+        entry = { sites: new Set(), dueAt: Math.max(now + COALESCE_MS, previous === undefined ? 0 : previous + MIN_REFRESH_GAP_MS) };
+        this.pending.set(topic, entry);
+      }
+      entry.sites.add(notice.siteId);
+    }
+    this.schedule();
   }
 
   /**
@@ -67,7 +87,8 @@ export class LiveUpdates {
 
   /** Drops what is pending (the page is going away). */
   dispose(): void {
-    this.cancelWindow();
+    if (this.timer) this.timers.clearTimeout(this.timer.handle);
+    this.timer = null;
     this.pending.clear();
   }
 
@@ -76,21 +97,34 @@ export class LiveUpdates {
     this.target.invalidateAll();
   }
 
-  private flush(): void {
-    this.window = null;
-    const pending = this.pending;
-    this.pending = new Map();
-    const everySite = pending.get(null);
-    for (const [siteId, topics] of pending) {
-      // A change that belongs to no site refreshes those channels for every site; skip repeating them per site.
-      const channels = new Set([...topics].flatMap((topic) => READS_BY_TOPIC[topic]));
-      if (siteId !== null && everySite) for (const topic of everySite) for (const channel of READS_BY_TOPIC[topic]) channels.delete(channel);
-      if (channels.size > 0) this.target.invalidate([...channels], siteId);
-    }
+  /** Keeps one timer, set for the earliest topic due. */
+  private schedule(): void {
+    const next = Math.min(...[...this.pending.values()].map((entry) => entry.dueAt));
+    if (!Number.isFinite(next) || (this.timer && this.timer.at <= next)) return;
+    if (this.timer) this.timers.clearTimeout(this.timer.handle);
+    this.timer = { handle: this.timers.setTimeout(() => this.flush(), Math.max(0, next - this.timers.now())), at: next };
   }
 
-  private cancelWindow(): void {
-    if (this.window !== null) this.timers.clearTimeout(this.window);
-    this.window = null;
+  private flush(): void {
+    this.timer = null;
+    const now = this.timers.now();
+    const channelsBySite = new Map<number | null, Set<ChannelName>>();
+    for (const [topic, entry] of this.pending) {
+      if (entry.dueAt > now) continue;
+      this.pending.delete(topic);
+      this.refreshedAt.set(topic, now);
+      for (const siteId of entry.sites) {
+        const channels = channelsBySite.get(siteId) ?? new Set<ChannelName>();
+        for (const channel of READS_BY_TOPIC[topic]) channels.add(channel);
+        channelsBySite.set(siteId, channels);
+      }
+    }
+    // A change that belongs to no site refreshes its channels for every site: no need to repeat them per site.
+    const everySite = channelsBySite.get(null);
+    for (const [siteId, channels] of channelsBySite) {
+      if (siteId !== null && everySite) for (const channel of everySite) channels.delete(channel);
+      if (channels.size > 0) this.target.invalidate([...channels], siteId);
+    }
+    this.schedule();
   }
 }

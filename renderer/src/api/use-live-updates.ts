@@ -15,7 +15,7 @@ export function useLiveUpdates(client: PatchdeskClient, cache: QueryCache): void
         invalidate: (channels, siteId) => cache.invalidate(channels, siteId === null ? undefined : (request) => requestConcernsSite(request, siteId)),
         invalidateAll: () => cache.invalidateAll(),
       },
-      { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
+      { now: () => performance.now(), setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
     );
     const stopNotices = client.subscribe('data:changed', (notice) => live.receive(notice));
     // Reads started before this point were answered after any earlier change; only a later (re)open leaves a gap.
