@@ -149,8 +149,10 @@ describe('ChangeWatcher', () => {
     expect(manual.soonQueued()).toBe(1);
     manual.runSoon();
 
+    server.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 2, totalAddresses: 2, liveHosts: 0, elapsedMs: 7 });
     watcher.stop();
     expect(manual.polling()).toBe(false);
+    expect(() => manual.runSoon()).not.toThrow();
     server.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 2, totalAddresses: 2, liveHosts: 0, elapsedMs: 9 });
     expect(manual.soonQueued()).toBe(0);
   });

@@ -79,7 +79,8 @@ export class ChangeWatcher {
     this.lookScheduled = true;
     (this.deps.timers ?? NODE_TIMERS).soon(() => {
       this.lookScheduled = false;
-      this.tickSafely();
+      // Stopped in between: the database may be closed by now.
+      if (this.stopPolling) this.tickSafely();
     });
   }
 
