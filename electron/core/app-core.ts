@@ -150,7 +150,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
   const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, packs: evidencePacks, libraryDir: join(options.dataDir, 'evidence-packs') });
 
-  const handlers = createDispatcher(
+  const direct = createDispatcher(
     {
       'app:info': () => ({ version: APP_VERSION, mode: options.mode, dataDir: options.dataDir, actor, schemaVersion: LATEST_SCHEMA_VERSION }),
       'sites:list': () => sites.list(),
@@ -244,7 +244,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   // A request that wrote something is announced at once, not at the next poll.
   const dispatcher: Dispatcher = {
     async invoke(channel, request) {
-      const result = await handlers.invoke(channel, request);
+      const result = await direct.invoke(channel, request);
       changes?.poke();
       return result;
     },
