@@ -20,6 +20,7 @@ const offsetMs = Date.parse(now) - Date.now();
 const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
 const core = openAppCore({ dataDir, mode: 'browser', actor: 'e2e-admin', clock });
 const host = await startHost({ core, port: 0, staticDir: resolve(import.meta.dirname, '../../dist/renderer') });
+core.watchChanges();
 console.log(`Open: ${host.openUrl}`);
 const stop = async () => {
   await host.close();

@@ -10,6 +10,7 @@ import { openDatabase, type Db } from '../db/database';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { AssetsRepository } from '../db/repositories/assets.repository';
 import { AuditLogRepository } from '../db/repositories/audit-log.repository';
+import { ChangeFeedRepository } from '../db/repositories/change-feed.repository';
 import { ComplianceRepository } from '../db/repositories/compliance.repository';
 import { CredentialsRepository } from '../db/repositories/credentials.repository';
 import { CyclesRepository } from '../db/repositories/cycles.repository';
@@ -18,6 +19,7 @@ import { ExceptionsRepository } from '../db/repositories/exceptions.repository';
 import { PatchStatusRepository } from '../db/repositories/patch-status.repository';
 import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
+import { ChangeWatcher, type ChangeWatcherTimers } from '../services/changes/change-watcher';
 import type { runDiscovery } from '../services/discovery/index';
 import { ComplianceService } from '../services/compliance/compliance.service';
 import { SiteSlaClock } from '../services/compliance/site-sla-clock';
@@ -96,6 +98,12 @@ export interface AppCore {
    * summary reads twelve months of history). For long-running hosts (desktop, browser), not the CLI.
    */
   warmUp(): void;
+  /**
+   * Starts pushing a `data:changed` event after every committed write, this process's or another
+   * one's on the same data folder (the CLI included), so open screens stay true. For long-running
+   * hosts (desktop, browser), not the CLI. Returns the watcher; tests pass timers and tick it.
+   */
+  watchChanges(options?: { timers?: ChangeWatcherTimers; pollMs?: number }): ChangeWatcher;
   /** Stops running jobs and closes the database. */
   close(): Promise<void>;
 }
@@ -150,7 +158,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
   const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, packs: evidencePacks, libraryDir: join(options.dataDir, 'evidence-packs') });
 
-  const dispatcher = createDispatcher(
+  const direct = createDispatcher(
     {
       'app:info': () => ({ version: APP_VERSION, mode: options.mode, dataDir: options.dataDir, actor, schemaVersion: LATEST_SCHEMA_VERSION }),
       'sites:list': () => sites.list(),
@@ -240,6 +248,15 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
+  let changes: ChangeWatcher | undefined;
+  // A request that wrote something is announced at once, not at the next poll.
+  const dispatcher: Dispatcher = {
+    async invoke(channel, request) {
+      const result = await direct.invoke(channel, request);
+      changes?.poke();
+      return result;
+    },
+  };
 
   let closed = false;
   return {
@@ -262,8 +279,14 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       };
       setImmediate(next);
     },
+    watchChanges(watchOptions = {}) {
+      changes ??= new ChangeWatcher({ feed: new ChangeFeedRepository(db), events, ...watchOptions });
+      changes.start();
+      return changes;
+    },
     async close() {
       closed = true;
+      changes?.stop();
       vault.lock();
       await Promise.all([scans.stopAll(), collections.stopAll()]);
       db.close();

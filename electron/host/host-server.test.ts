@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
-import { openTestCore } from '../test-support/test-core';
+import { call, openTestCore } from '../test-support/test-core';
 import { startHost, type RunningHost } from './host-server';
 
 let host: RunningHost;
@@ -92,6 +92,20 @@ describe('browser host', () => {
     core.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 1, totalAddresses: 2, liveHosts: 0, elapsedMs: 5 });
     await received;
     expect(messages.map((message) => message.event)).toEqual(['host:hello', 'scan:progress']);
+    socket.close();
+  });
+
+  it('pushes a change notice over the WebSocket when another process commits', async () => {
+    const watcher = core.watchChanges({ timers: { every: () => () => undefined, soon: () => undefined } });
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/events?token=test-token-0123456789`);
+    await new Promise<void>((resolve) => socket.once('message', () => resolve()));
+    const notice = new Promise<unknown>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+
+    const other = openTestCore({ dataDir: core.dataDir });
+    const site = await call<{ id: number }>(other, 'sites:create', { name: 'Acme' });
+    await other.close();
+    watcher.tick();
+    expect(await notice).toEqual({ event: 'data:changed', payload: { seq: 1, siteId: site.id, topics: ['sites'] } });
     socket.close();
   });
 });

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   core.warmUp();
+  core.watchChanges();
   console.log(`Patchdesk browser host is running (data: ${dataDir}).`);
   console.log(`Open: ${host.openUrl}`);
   console.log('Only this machine can connect (127.0.0.1), and only with the token in that URL. Press Ctrl+C to stop.');

@@ -52,6 +52,7 @@ async function start(): Promise<void> {
   const keychain = secureKeychain();
   core = openAppCore({ dataDir: resolveDataDir(dataDirFlag), mode: 'desktop', resourcesDir: join(app.isPackaged ? process.resourcesPath : join(__dirname, '../..'), 'resources'), ...(keychain ? { keychain } : {}) });
   core.warmUp();
+  core.watchChanges();
   const preferences = createPreferenceStore();
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AppInfo } from './app';
 import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetReview, AssetSetAccess, AssetUpdate, BulkResult } from './assets';
+import { DataChangedEvent } from './changes';
 import { Empty, Id } from './common';
 import { ComplianceDetail, ComplianceReportRequest, ComplianceSummary, ComplianceSummaryRequest } from './compliance';
 import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
@@ -145,6 +146,7 @@ export const events = {
   'scan:finished': ScanFinishedEvent,
   'collect:host': CollectHostEvent,
   'collect:finished': CollectFinishedEvent,
+  'data:changed': DataChangedEvent,
 } as const;
 
 export type Channels = typeof channels;
@@ -169,6 +171,7 @@ export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name);
 }
 
+export * from './changes';
 export * from './common';
 export * from './credentials';
 export * from './exceptions';

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { PatchdeskClient } from './client';
 import { QueryCache } from './query-cache';
+import { useLiveUpdates } from './use-live-updates';
 
 interface ApiContextValue {
   client: PatchdeskClient;
@@ -9,9 +10,10 @@ interface ApiContextValue {
 
 const ApiContext = createContext<ApiContextValue | null>(null);
 
-/** Makes the client and its query cache available to the hooks below it. */
+/** Makes the client and its query cache available to the hooks below it, and keeps the cache true to the data. */
 export function ApiProvider({ client, children }: { client: PatchdeskClient; children: ReactNode }) {
   const value = useMemo(() => ({ client, cache: new QueryCache((channel, request) => client.invoke(channel, request as never)) }), [client]);
+  useLiveUpdates(value.client, value.cache);
   return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
 }
 

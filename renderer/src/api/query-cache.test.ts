@@ -47,4 +47,18 @@ describe('QueryCache', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toBe(1);
   });
+
+  it('invalidates only the requests that match, or every entry at once', async () => {
+    const calls: unknown[] = [];
+    const cache = new QueryCache(async (_channel, request) => calls.push(request));
+    cache.watch('status:fleet', { siteId: 1 }, () => undefined);
+    cache.watch('status:fleet', { siteId: 2 }, () => undefined);
+    cache.watch('sites:list', {}, () => undefined);
+    await new Promise((r) => setTimeout(r, 0));
+    calls.length = 0;
+    cache.invalidate(['status:fleet'], (request) => (request as { siteId: number }).siteId === 2);
+    expect(calls).toEqual([{ siteId: 2 }]);
+    cache.invalidateAll();
+    expect(calls).toEqual([{ siteId: 2 }, { siteId: 1 }, { siteId: 2 }, {}]);
+  });
 });

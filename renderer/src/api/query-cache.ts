@@ -55,13 +55,22 @@ export class QueryCache {
     return this.fetch(key);
   }
 
-  /** Marks every cached call of the channels stale and refetches the watched ones. */
-  invalidate(channelNames: readonly ChannelName[]): void {
+  /**
+   * Marks every cached call of the channels stale (only those whose request `matches`, when
+   * given) and refetches the watched ones.
+   */
+  invalidate(channelNames: readonly ChannelName[], matches?: (request: unknown) => boolean): void {
     for (const [key, entry] of this.entries) {
       if (!channelNames.includes(entry.channel)) continue;
+      if (matches && !matches(entry.request)) continue;
       entry.stale = true;
       if (entry.listeners.size > 0) void this.fetch(key);
     }
+  }
+
+  /** Marks every cached call stale and refetches the watched ones (after missed change notices). */
+  invalidateAll(): void {
+    this.invalidate([...new Set([...this.entries.values()].map((entry) => entry.channel))]);
   }
 
   /** Puts a known answer into the cache (after a mutation that returns the new state). */

@@ -1,0 +1,148 @@
+/**
+ * Screens that stay true, in Chromium through the real browser host: the inventory and the patch
+ * status are open when the `patchdesk` CLI, another process on the same data folder, imports
+ * hosts; both screens show them without a reload. Then the page's event socket drops while the
+ * CLI imports more (the host's notice never reaches the page), and when the socket is back the
+ * screen reads everything again.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppCore } from '../electron/core/app-core';
+import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
+import { launchBrowser } from './support/browser';
+import { startHostProcess, type HostProcess } from './support/host-process';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const SITE = 'Live clinic';
+const run = promisify(execFile);
+
+let browser: Browser;
+let host: HostProcess;
+let dataDir: string;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${shots}${name}.png` });
+}
+
+/** `patchdesk import csv` in its own process, as an admin would run it beside the open app. */
+async function cliImport(name: string, hosts: readonly [string, string][]): Promise<void> {
+  const file = join(dataDir, name);
+  writeFileSync(file, `Hostname,IP Address\n${hosts.map(([hostname, address]) => `${hostname},${address}`).join('\n')}\n`);
+  const { stdout } = await run(process.execPath, ['bin/patchdesk.mjs', '--data-dir', dataDir, 'import', 'csv', file, '--site', SITE], { cwd: root });
+  expect(stdout).toContain(`${hosts.length} created`);
+}
+
+function hosts(from: number, count: number): [string, string][] {
+  return Array.from({ length: count }, (_, index) => [`ws-${String(from + index).padStart(2, '0')}`, `10.20.0.${from + index}`]);
+}
+
+/**
+ * Routes the page's event socket through the test: forwards everything until `holdBack` is set,
+ * then keeps what the host pushes from the page (and tells the test it arrived), and `drop`
+ * closes the page's side as a network drop would. The page reconnects through a new route.
+ */
+async function routeEvents(page: Page) {
+  let holdBack = false;
+  let current: { page: WebSocketRoute; server: WebSocketRoute } | null = null;
+  let connections = 0;
+  const heldBack: string[] = [];
+  const waiters: ((message: string) => void)[] = [];
+  await page.routeWebSocket(/\/api\/events/, (socket) => {
+    connections++;
+    const server = socket.connectToServer();
+    server.onMessage((message) => {
+      const text = String(message);
+      if (!holdBack) return socket.send(message);
+      heldBack.push(text);
+      for (const waiter of waiters.splice(0)) waiter(text);
+    });
+    current = { page: socket, server };
+  });
+  return {
+    connections: () => connections,
+    holdBack() {
+      holdBack = true;
+    },
+    /** Resolves with the next message the host pushed while held back. */
+    nextHeldBack: () => new Promise<string>((resolve) => waiters.push(resolve)),
+    async drop() {
+      holdBack = false;
+      const dropped = current;
+      current = null;
+      await dropped?.server.close();
+      await dropped?.page.close({ code: 4000, reason: 'dropped by the test' });
+    },
+  };
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  dataDir = makeTempDir('patchdesk-e2e-live-');
+  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed' });
+  const site = await core.dispatcher.invoke('sites:create', { name: SITE, networks: ['10.20.0.0/24'] });
+  if (!site.ok) throw new Error(site.error.message);
+  await core.close();
+  host = await startHostProcess(dataDir);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  removeTempDirs();
+});
+
+describe('screens that stay true', () => {
+  it('shows hosts the CLI imports in open screens without a reload, and reads everything again after the event socket drops', async () => {
+    const inventory = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const status = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    for (const page of [inventory, status]) page.on('pageerror', (error) => console.error('page error:', error.message));
+    const events = await routeEvents(inventory);
+
+    await inventory.goto(host.openUrl);
+    await inventory.getByTestId('rail-inventory').click();
+    await inventory.getByTestId('inventory-screen').waitFor();
+    await status.goto(host.openUrl);
+    await status.getByTestId('rail-patch-status').click();
+    await status.getByTestId('patch-status-screen').waitFor();
+    await status.getByText('No assets to collect yet').waitFor();
+    for (const page of [inventory, status]) await page.locator('[data-testid="connection-indicator"][data-state="open"]').waitFor();
+    expect(await inventory.getByTestId('asset-count').textContent()).toBe('0 shown');
+    await shot(inventory, '50-live-inventory-empty');
+    await shot(status, '51-live-status-empty');
+
+    // Another process writes; both open screens follow.
+    await cliImport('first.csv', hosts(1, 11));
+    await inventory.getByTestId('asset-count').filter({ hasText: '11 shown' }).waitFor();
+    await status.getByTestId('fleet-count').filter({ hasText: '11 hosts' }).waitFor();
+    expect(await status.getByText('No assets to collect yet').count()).toBe(0);
+    expect(await inventory.getByTestId('asset-count').textContent()).toBe('11 shown');
+    await shot(inventory, '52-live-inventory-after-cli-import');
+    await shot(status, '53-live-status-after-cli-import');
+
+    // The socket stops delivering: the host's notice of the next import never reaches the page.
+    events.holdBack();
+    const missed = events.nextHeldBack();
+    await cliImport('second.csv', hosts(12, 3));
+    expect(JSON.parse(await missed)).toMatchObject({ event: 'data:changed', payload: { topics: ['assets'] } });
+    await status.getByTestId('fleet-count').filter({ hasText: '14 hosts' }).waitFor();
+    expect(await inventory.getByTestId('asset-count').textContent()).toBe('11 shown');
+    await shot(inventory, '54-live-inventory-notice-missed');
+
+    // The socket drops and comes back: the page reads everything again.
+    await events.drop();
+    await inventory.getByTestId('asset-count').filter({ hasText: '14 shown' }).waitFor();
+    expect(events.connections()).toBeGreaterThanOrEqual(2);
+    await inventory.locator('[data-testid="connection-indicator"][data-state="open"]').waitFor();
+    await shot(inventory, '55-live-inventory-resynced');
+
+    await inventory.close();
+    await status.close();
+  }, 120_000);
+});

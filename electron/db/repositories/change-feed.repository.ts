@@ -1,0 +1,76 @@
+/**
+ * The reads behind change notices: whether anything was committed since the last look (by this
+ * connection or another process's), and what the append-only logs gained since given ids. Rows
+ * are only ever appended to both logs and SQLite has one writer at a time, so ids grow in commit
+ * order and "after id N" never skips a row that commits later.
+ */
+import type { AuditEntryInput } from './audit-log.repository';
+import type { Db } from '../database';
+
+/** Changes whenever a write commits: another connection's (data_version) or this one's (total_changes). */
+export interface CommitMarker {
+  dataVersion: number;
+  totalChanges: number;
+}
+
+/** The newest ids of the logs the feed follows (0 when empty). */
+export interface FeedHeads {
+  auditId: number;
+  collectionId: number;
+}
+
+/** One kind of audit row appended in a range: where and about what. */
+export interface AuditChange {
+  siteId: number | null;
+  entityType: AuditEntryInput['entityType'];
+  action: string;
+}
+
+export class ChangeFeedRepository {
+  private readonly totalChanges;
+  private readonly auditHead;
+  private readonly collectionHead;
+  private readonly auditRange;
+  private readonly collectionRange;
+
+  constructor(private readonly db: Db) {
+    this.totalChanges = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+    this.auditHead = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM audit_log');
+    this.collectionHead = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM host_collections');
+    this.auditRange = db.prepare<[number, number], { site_id: number | null; entity_type: AuditEntryInput['entityType']; action: string }>(
+      'SELECT DISTINCT site_id, entity_type, action FROM audit_log WHERE id > ? AND id <= ?',
+    );
+    this.collectionRange = db.prepare<[number, number], { site_id: number }>(
+      'SELECT DISTINCT a.site_id FROM host_collections h JOIN assets a ON a.id = h.asset_id WHERE h.id > ? AND h.id <= ?',
+    );
+  }
+
+  /** A cheap look (no table read) that differs from the previous one when a write committed in between. */
+  marker(): CommitMarker {
+    return { dataVersion: Number(this.db.pragma('data_version', { simple: true })), totalChanges: this.totalChanges.get()?.n ?? 0 };
+  }
+
+  /** True while this connection has a transaction open (its rows are not committed yet). */
+  inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
+  /** The newest audit row and host collection ids. */
+  heads(): FeedHeads {
+    return { auditId: this.auditHead.get()?.id ?? 0, collectionId: this.collectionHead.get()?.id ?? 0 };
+  }
+
+  /** The distinct (site, entity type, action) of audit rows with `afterId < id <= upToId`. */
+  auditBetween(afterId: number, upToId: number): AuditChange[] {
+    return this.auditRange.all(afterId, upToId).map((row) => ({ siteId: row.site_id, entityType: row.entity_type, action: row.action }));
+  }
+
+  /**
+   * The sites whose assets got host collections with `afterId < id <= upToId`. A failed host or a
+   * host key pinned or changed during a collection writes no audit row of its own, but always
+   * one of these.
+   */
+  collectionSitesBetween(afterId: number, upToId: number): number[] {
+    return this.collectionRange.all(afterId, upToId).map((row) => row.site_id);
+  }
+}
