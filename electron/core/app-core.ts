@@ -27,6 +27,7 @@ import { CyclesService } from '../services/cycles/cycles.service';
 import { BrandingService } from '../services/evidence/branding/branding.service';
 import { EvidenceExportService } from '../services/evidence/evidence-export.service';
 import { EvidencePackService } from '../services/evidence/pack/evidence-pack.service';
+import { removeInterruptedPackFiles } from '../services/evidence/pack/partial-pack-files';
 import { InstallationSigningKey } from '../services/evidence/signing/installation-key';
 import { SigningKeyService } from '../services/evidence/signing/signing-key.service';
 import { ExceptionRegisterService } from '../services/exceptions/exception-register.service';
@@ -107,6 +108,9 @@ function defaultResourcesDir(): string {
   return fileURLToPath(new URL('../../resources/', import.meta.url));
 }
 
+/** Where packs exported from the app are kept, inside the data folder. */
+export const PACK_LIBRARY_FOLDER = 'evidence-packs';
+
 /** Opens an installation's data and builds the services over it. */
 export function openAppCore(options: AppCoreOptions): AppCore {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
@@ -140,7 +144,10 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const signingKey = new SigningKeyService({ ...common, key: new InstallationSigningKey(options.dataDir) });
   const evidencePacks = new EvidencePackService({ ...common, evidence: evidenceRepository, sites, signingKey });
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
-  const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, packs: evidencePacks, libraryDir: join(options.dataDir, 'evidence-packs') });
+  const libraryDir = join(options.dataDir, PACK_LIBRARY_FOLDER);
+  const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, packs: evidencePacks, libraryDir });
+  // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
+  removeInterruptedPackFiles(libraryDir, { clock });
 
   const dispatcher = createDispatcher(
     {
