@@ -9,7 +9,7 @@ import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetRe
 import { Empty, Id } from './common';
 import { ComplianceDetail, ComplianceReportRequest, ComplianceSummary, ComplianceSummaryRequest } from './compliance';
 import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
-import { Branding, BrandingUpdate, EvidenceDownload, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, SigningKeyInfo } from './evidence';
+import { Branding, BrandingUpdate, EvidenceDownload, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
 import {
   AssetRing,
   ChecklistTemplate,
@@ -119,6 +119,9 @@ export const channels = {
   'evidence:export': channel(EvidencePeriodRequest, EvidencePackRecord),
   'evidence:download': channel(z.object({ id: Id }), EvidenceDownload),
   'evidence:verify': channel(EvidenceVerifyRequest, EvidenceVerification),
+  'evidence:trustedSigners': channel(Empty, z.array(TrustedSigner)),
+  'evidence:trustSigner': channel(TrustSignerRequest, TrustedSigner),
+  'evidence:untrustSigner': channel(UntrustSignerRequest, Empty),
 
   'cycles:list': channel(CycleListRequest, z.array(CycleSummary)),
   'cycles:get': channel(z.object({ cycleId: Id }), CycleDetail),

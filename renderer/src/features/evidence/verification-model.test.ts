@@ -17,6 +17,7 @@ function verification(overrides: Partial<EvidenceVerification> = {}): EvidenceVe
     fingerprint: FP,
     signatureValid: true,
     signedByThisInstallation: true,
+    trust: { kind: 'installation', name: null },
     about: { siteName: 'Contoso Dental', from: '2026-10-01', to: '2026-10-31', timezone: 'Europe/Berlin', generatedAt: '2026-11-02T09:00:00.000Z', generatedBy: 'admin' },
     ...overrides,
   };

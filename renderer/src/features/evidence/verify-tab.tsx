@@ -30,7 +30,7 @@ export function VerifyTab({ installationFingerprint }: { installationFingerprint
 
   const check = (picked: PickedPack, key: string) => {
     setResult(null);
-    verify.run({ fileName: picked.name, base64: picked.base64, ...(key.trim() ? { trustedFingerprint: key.trim() } : {}) }).then(
+    verify.run({ fileName: picked.name, base64: picked.base64, ...(key.trim() ? { pinnedFingerprint: key.trim() } : {}) }).then(
       (verification) => setResult({ verification, fileName: picked.name, pinned: key.trim() }),
       () => undefined,
     );
