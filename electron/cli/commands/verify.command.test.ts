@@ -137,7 +137,7 @@ describe('patchdesk verify PACK.zip', () => {
   it('refuses a --key that is not a fingerprint, naming it (exit 2)', async () => {
     const dataDir = makeTempDir();
     const pack = writePack(makeTempDir(), freshSigner());
-    expect(await run(dataDir, 'verify', pack, '--key', 'SHA256:abc')).toMatchObject({ code: 2, err: 'patchdesk: --key: "SHA256:abc" is not a signing key fingerprint: it has 3 characters after SHA256:, not 43; a fingerprint is SHA256: followed by 43 base64 characters, as `patchdesk evidence key` prints it' });
+    expect(await run(dataDir, 'verify', pack, '--key', 'SHA256:abc')).toMatchObject({ code: 2, err: 'patchdesk: --key: "SHA256:abc" is not a signing key fingerprint: it has 3 characters after SHA256:, not 43; a fingerprint is SHA256: followed by 43 base64 characters, as "patchdesk evidence key" prints it' });
     expect(readdirSync(dataDir)).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ describe('parseSigningFingerprint', () => {
       const parsed = parseSigningFingerprint(text);
       return parsed.ok ? 'accepted' : parsed.message;
     };
-    expect(message('SHA256:abc')).toBe('"SHA256:abc" is not a signing key fingerprint: it has 3 characters after SHA256:, not 43; a fingerprint is SHA256: followed by 43 base64 characters, as `patchdesk evidence key` prints it');
+    expect(message('SHA256:abc')).toBe('"SHA256:abc" is not a signing key fingerprint: it has 3 characters after SHA256:, not 43; a fingerprint is SHA256: followed by 43 base64 characters, as "patchdesk evidence key" prints it');
     expect(message(`${real}x`)).toContain('it has 44 characters after SHA256:, not 43');
     expect(message('MD5:00:11:22')).toContain('"MD5:00:11:22" is not a signing key fingerprint: it contains characters that are not base64');
     expect(message(`${real.slice(0, -1)}B`)).toContain('its last character cannot end a SHA-256 digest');

@@ -27,9 +27,9 @@ export function parseSigningFingerprint(text: string): FingerprintParse {
   const body = (/^sha256:/i.test(trimmed) ? trimmed.slice(FINGERPRINT_PREFIX.length) : trimmed).replace(/=$/, '');
   const refuse = (why: string): FingerprintParse => ({
     ok: false,
-    message: `"${shown(text)}" is not a signing key fingerprint: ${why}; a fingerprint is ${FINGERPRINT_PREFIX} followed by ${BODY_LENGTH} base64 characters, as \`patchdesk evidence key\` prints it`,
+    message: `"${shown(text)}" is not a signing key fingerprint: ${why}; a fingerprint is ${FINGERPRINT_PREFIX} followed by ${BODY_LENGTH} base64 characters, as "patchdesk evidence key" prints it`,
   });
-  if (trimmed === '') return { ok: false, message: `the fingerprint is empty; a fingerprint is ${FINGERPRINT_PREFIX} followed by ${BODY_LENGTH} base64 characters, as \`patchdesk evidence key\` prints it` };
+  if (trimmed === '') return { ok: false, message: `the fingerprint is empty; a fingerprint is ${FINGERPRINT_PREFIX} followed by ${BODY_LENGTH} base64 characters, as "patchdesk evidence key" prints it` };
   if (!BASE64.test(body)) return refuse('it contains characters that are not base64 (A-Z, a-z, 0-9, + and /)');
   if (body.length !== BODY_LENGTH) return refuse(`it has ${body.length} characters after ${FINGERPRINT_PREFIX}, not ${BODY_LENGTH}`);
   if (!LAST_CHARACTER.test(body)) return refuse('its last character cannot end a SHA-256 digest (a character was mistyped)');

@@ -105,7 +105,7 @@ export function EvidenceScreen({ tab }: { tab: EvidenceTab }) {
           />
         ) : null}
         {tab === 'packs' ? <PacksTab siteId={site.id} timeZone={site.timezone} installationFingerprint={signingKey.data?.fingerprint} onBuild={() => navigate({ screen: 'evidence', tab: 'build' })} /> : null}
-        {tab === 'verify' ? <VerifyTab installationFingerprint={signingKey.data?.fingerprint} /> : null}
+        {tab === 'verify' ? <VerifyTab installationFingerprint={signingKey.data?.fingerprint} timeZone={site.timezone} /> : null}
         {tab === 'settings' ? <SettingsTab siteName={site.name} /> : null}
       </div>
     </div>

@@ -46,6 +46,21 @@ export function useVerifyPack() {
   return useApiMutation('evidence:verify');
 }
 
+/** The keys besides this installation's whose packs verify here. */
+export function useTrustedSigners() {
+  return useApiQuery('evidence:trustedSigners', {});
+}
+
+/** Trusts a key by its fingerprint, under a name. */
+export function useTrustSigner() {
+  return useApiMutation('evidence:trustSigner', ['evidence:trustedSigners']);
+}
+
+/** Stops trusting a key. */
+export function useUntrustSigner() {
+  return useApiMutation('evidence:untrustSigner', ['evidence:trustedSigners']);
+}
+
 /** The MSP branding printed on reports. */
 export function useBranding() {
   return useApiQuery('evidence:branding', {});

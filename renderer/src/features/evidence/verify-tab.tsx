@@ -6,6 +6,7 @@ import { InlineAlert } from '../../components/inline-alert';
 import { FilePicker } from '../import-export/file-picker';
 import { bytesToBase64 } from './base64';
 import { formatBytes } from './pack-format';
+import { TrustedSignersCard, type TrustRequest } from './trusted-signers-card';
 import { useVerifyPack } from './use-evidence';
 import { VerifyResult } from './verify-result';
 
@@ -18,18 +19,21 @@ interface PickedPack {
 
 /**
  * Verify a pack: pick the ZIP, optionally pin the fingerprint it must be signed with, and read
- * which file, if any, no longer matches what was signed.
+ * which file, if any, no longer matches what was signed, and whether its signer is trusted. The
+ * trusted signers are managed below; trusting or removing one checks the picked pack again.
  */
-export function VerifyTab({ installationFingerprint }: { installationFingerprint: string | undefined }) {
+export function VerifyTab({ installationFingerprint, timeZone }: { installationFingerprint: string | undefined; timeZone: string }) {
   const verify = useVerifyPack();
   const [pack, setPack] = useState<PickedPack | null>(null);
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
   const [pinned, setPinned] = useState('');
   const [result, setResult] = useState<{ verification: EvidenceVerification; fileName: string; pinned: string } | null>(null);
+  const [trustRequest, setTrustRequest] = useState<TrustRequest | null>(null);
 
-  const check = (picked: PickedPack, key: string) => {
-    setResult(null);
+  // A re-check after the trusted signers changed keeps the old result on screen until the new one arrives.
+  const check = (picked: PickedPack, key: string, keepResult = false) => {
+    if (!keepResult) setResult(null);
     verify.run({ fileName: picked.name, base64: picked.base64, ...(key.trim() ? { pinnedFingerprint: key.trim() } : {}) }).then(
       (verification) => setResult({ verification, fileName: picked.name, pinned: key.trim() }),
       () => undefined,
@@ -65,7 +69,7 @@ export function VerifyTab({ installationFingerprint }: { installationFingerprint
             Verify a pack
           </h2>
           <p className="muted">
-            Checks every file against the SHA-256 hashes in the signed manifest, and the manifest’s Ed25519 signature. Nothing is uploaded anywhere: the check runs in Patchdesk. The command line does the same: <code className="mono">patchdesk verify PACK.zip</code>.
+            Checks every file against the SHA-256 hashes in the signed manifest, the manifest’s Ed25519 signature, and that the signer is trusted: this installation, a trusted signer below, or the key you pin. Nothing is uploaded anywhere: the check runs in Patchdesk. The command line does the same: <code className="mono">patchdesk verify PACK.zip</code>.
           </p>
         </div>
         <div className="evidence-verify__inputs">
@@ -81,7 +85,7 @@ export function VerifyTab({ installationFingerprint }: { installationFingerprint
                   </button>
                 </>
               ) : (
-                'Paste the fingerprint the MSP gave you; a pack signed with any other key then fails.'
+                'Paste the fingerprint the MSP gave you; a pack signed with any other key then fails, trusted or not.'
               )
             }
           >
@@ -109,7 +113,8 @@ export function VerifyTab({ installationFingerprint }: { installationFingerprint
           Checking {pack?.name ?? 'the pack'}…
         </div>
       ) : null}
-      {result ? <VerifyResult result={result.verification} fileName={result.fileName} /> : null}
+      {result ? <VerifyResult result={result.verification} fileName={result.fileName} onTrust={(fingerprint) => setTrustRequest((last) => ({ fingerprint, at: (last?.at ?? 0) + 1 }))} /> : null}
+      <TrustedSignersCard timeZone={timeZone} request={trustRequest} onChanged={() => (pack ? check(pack, pinned, true) : undefined)} />
     </div>
   );
 }
