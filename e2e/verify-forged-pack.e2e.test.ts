@@ -4,15 +4,17 @@
  * verify panel and reads "Signed by an unknown key" with the forger's fingerprint, never
  * "verified". The admin then trusts that key (as they would after the issuer confirmed it by
  * phone) and the same pack verifies, naming the trusted signer; removing the trust fails it again.
+ * None of it creates this installation's signing key.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppCore } from '../electron/core/app-core';
 import { buildEvidencePack } from '../electron/services/evidence/pack/build-pack';
+import { SIGNING_KEY_FILE } from '../electron/services/evidence/signing/installation-key';
 import { forgePack, freshSigner } from '../electron/test-support/forge-pack';
 import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
 import { launchBrowser } from './support/browser';
@@ -32,7 +34,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${shots}${name}.png`, fullPage: false });
 }
 
-/** A site, a genuine pack signed with this installation's key, and a forged copy whose assets.csv hides 83 missing fixes. */
+/** A site, a genuine pack from the MSP, and a forged copy whose assets.csv hides 83 missing fixes. This installation has no signing key. */
 async function seed(): Promise<void> {
   const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed' });
   const created = await core.dispatcher.invoke('sites:create', { name: 'Zahnarztpraxis Müller', timezone: 'Europe/Berlin' });
@@ -45,7 +47,7 @@ async function seed(): Promise<void> {
       ],
       meta: { siteName: 'Zahnarztpraxis Müller', period: { from: '2026-10-01', to: '2026-10-31', timezone: 'Europe/Berlin' }, generatedAt: '2026-11-02T09:00:00.000Z', generatedBy: 'Dr. Anna Müller', auditChainHead: { id: 1, hash: 'ab'.repeat(32) } },
     },
-    core.services.signingKey.signer(),
+    freshSigner(),
   );
   forgedFile = join(makeTempDir('patchdesk-e2e-forged-'), 'praxis-october.zip');
   writeFileSync(forgedFile, forgePack(genuine, 'data/assets.csv', text('hostname,pending_security\npraxis-db,0\nempfang-pc,0\n'), forger));
@@ -124,6 +126,8 @@ describe('verifying a forged pack in the Evidence step', () => {
     expect(cliAfter.status).toBe(1);
     expect(cliAfter.stderr).toContain(`signed by an unknown key ${forger.fingerprint}`);
     expect(pageErrors).toEqual([]);
+    // Verifying, in the UI or the CLI, never created this installation's signing key.
+    expect(existsSync(join(dataDir, SIGNING_KEY_FILE))).toBe(false);
     await page.close();
   }, 180_000);
 });

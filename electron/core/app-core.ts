@@ -218,6 +218,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'evidence:branding': () => branding.get(),
       'evidence:setBranding': (request) => branding.set(request),
       'evidence:signingKey': () => signingKey.info(),
+      'evidence:installationFingerprint': () => ({ fingerprint: signingKey.installationFingerprint() }),
       'evidence:packs': (request) => evidencePacks.list(request.siteId),
       'evidence:defaultPeriod': (request) => evidence.defaultPeriod(request.siteId),
       'evidence:preview': (request) => evidence.preview(request.siteId, request.from, request.to),

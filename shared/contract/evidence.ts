@@ -56,6 +56,10 @@ export const SigningKeyInfo = z.object({
 });
 export type SigningKeyInfo = z.infer<typeof SigningKeyInfo>;
 
+/** This installation's fingerprint if it has a signing key yet, else null: reading it never creates the key. */
+export const InstallationFingerprint = z.object({ fingerprint: z.string().nullable() });
+export type InstallationFingerprint = z.infer<typeof InstallationFingerprint>;
+
 /** One exported evidence pack, as recorded when it was written. */
 export const EvidencePackRecord = z.object({
   id: Id,

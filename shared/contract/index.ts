@@ -9,7 +9,7 @@ import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetRe
 import { Empty, Id } from './common';
 import { ComplianceDetail, ComplianceReportRequest, ComplianceSummary, ComplianceSummaryRequest } from './compliance';
 import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
-import { Branding, BrandingUpdate, EvidenceDownload, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
+import { Branding, BrandingUpdate, EvidenceDownload, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, InstallationFingerprint, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
 import {
   AssetRing,
   ChecklistTemplate,
@@ -113,6 +113,7 @@ export const channels = {
   'evidence:branding': channel(Empty, Branding),
   'evidence:setBranding': channel(BrandingUpdate, Branding),
   'evidence:signingKey': channel(Empty, SigningKeyInfo),
+  'evidence:installationFingerprint': channel(Empty, InstallationFingerprint),
   'evidence:packs': channel(z.object({ siteId: Id }), z.array(EvidencePackRecord)),
   'evidence:defaultPeriod': channel(z.object({ siteId: Id }), z.object({ from: z.string(), to: z.string() })),
   'evidence:preview': channel(EvidencePeriodRequest, EvidencePreview),

@@ -62,6 +62,10 @@ describe('trusted signers', () => {
     expect(pinnedElsewhere).toMatchObject({ ok: false, trust: { kind: 'not_pinned' } });
     expect(await core.dispatcher.invoke('evidence:verify', { ...request, pinnedFingerprint: 'nonsense' })).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('"nonsense" is not a signing key fingerprint') } });
     expect(existsSync(join(core.dataDir, SIGNING_KEY_FILE))).toBe(false);
+    expect(await call(core, 'evidence:installationFingerprint', {})).toEqual({ fingerprint: null });
+    expect(existsSync(join(core.dataDir, SIGNING_KEY_FILE))).toBe(false);
+    const created = core.services.signingKey.info();
+    expect(await call(core, 'evidence:installationFingerprint', {})).toEqual({ fingerprint: created.fingerprint });
     await core.close();
   });
 });

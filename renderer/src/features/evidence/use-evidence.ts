@@ -36,9 +36,9 @@ export function useEvidencePacks(siteId: number) {
   return useApiQuery('evidence:packs', { siteId });
 }
 
-/** Builds and signs a pack into the pack library. */
+/** Builds and signs a pack into the pack library (the first export creates the signing key). */
 export function useExportPack() {
-  return useApiMutation('evidence:export', ['evidence:packs']);
+  return useApiMutation('evidence:export', ['evidence:packs', 'evidence:installationFingerprint']);
 }
 
 /** Checks a pack's bytes. */
@@ -71,9 +71,14 @@ export function useSetBranding() {
   return useApiMutation('evidence:setBranding', BRANDING_READS);
 }
 
-/** The installation's signing key, public half. */
-export function useSigningKey() {
-  return useApiQuery('evidence:signingKey', {});
+/** The installation's signing key, public half (created on first use); `enabled: false` waits. */
+export function useSigningKey(enabled = true) {
+  return useApiQuery('evidence:signingKey', enabled ? {} : null);
+}
+
+/** This installation's fingerprint, or null while it has no key; never creates one (verifying must not). */
+export function useInstallationFingerprint() {
+  return useApiQuery('evidence:installationFingerprint', {});
 }
 
 /**

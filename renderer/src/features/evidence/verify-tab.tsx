@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EvidenceVerification } from '../../../../shared/contract/evidence';
 import { errorMessage } from '../../api/api-client-error';
 import { Field } from '../../components/field';
@@ -7,7 +7,7 @@ import { FilePicker } from '../import-export/file-picker';
 import { bytesToBase64 } from './base64';
 import { formatBytes } from './pack-format';
 import { TrustedSignersCard, type TrustRequest } from './trusted-signers-card';
-import { useVerifyPack } from './use-evidence';
+import { useInstallationFingerprint, useVerifyPack } from './use-evidence';
 import { VerifyResult } from './verify-result';
 
 /** A picked pack, kept so it can be checked again against another key. */
@@ -22,8 +22,9 @@ interface PickedPack {
  * which file, if any, no longer matches what was signed, and whether its signer is trusted. The
  * trusted signers are managed below; trusting or removing one checks the picked pack again.
  */
-export function VerifyTab({ installationFingerprint, timeZone }: { installationFingerprint: string | undefined; timeZone: string }) {
+export function VerifyTab({ timeZone }: { timeZone: string }) {
   const verify = useVerifyPack();
+  const installationFingerprint = useInstallationFingerprint().data?.fingerprint ?? undefined;
   const [pack, setPack] = useState<PickedPack | null>(null);
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
@@ -31,14 +32,25 @@ export function VerifyTab({ installationFingerprint, timeZone }: { installationF
   const [result, setResult] = useState<{ verification: EvidenceVerification; fileName: string; pinned: string } | null>(null);
   const [trustRequest, setTrustRequest] = useState<TrustRequest | null>(null);
 
-  // A re-check after the trusted signers changed keeps the old result on screen until the new one arrives.
-  const check = (picked: PickedPack, key: string, keepResult = false) => {
-    if (!keepResult) setResult(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const [recheckedAt, setRecheckedAt] = useState(0);
+
+  // A re-check after the trusted signers changed keeps the old result on screen until the new one
+  // arrives, then brings its verdict into view (the admin was down at the trusted-signers form).
+  const check = (picked: PickedPack, key: string, recheck = false) => {
+    if (!recheck) setResult(null);
     verify.run({ fileName: picked.name, base64: picked.base64, ...(key.trim() ? { pinnedFingerprint: key.trim() } : {}) }).then(
-      (verification) => setResult({ verification, fileName: picked.name, pinned: key.trim() }),
+      (verification) => {
+        setResult({ verification, fileName: picked.name, pinned: key.trim() });
+        if (recheck) setRecheckedAt((count) => count + 1);
+      },
       () => undefined,
     );
   };
+
+  useEffect(() => {
+    if (recheckedAt > 0) resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [recheckedAt]);
 
   const onFile = (file: File) => {
     setReading(true);
@@ -113,7 +125,9 @@ export function VerifyTab({ installationFingerprint, timeZone }: { installationF
           Checking {pack?.name ?? 'the pack'}…
         </div>
       ) : null}
-      {result ? <VerifyResult result={result.verification} fileName={result.fileName} onTrust={(fingerprint) => setTrustRequest((last) => ({ fingerprint, at: (last?.at ?? 0) + 1 }))} /> : null}
+      <div ref={resultRef} className="evidence-verify__result-anchor">
+        {result ? <VerifyResult result={result.verification} fileName={result.fileName} onTrust={(fingerprint) => setTrustRequest((last) => ({ fingerprint, at: (last?.at ?? 0) + 1 }))} /> : null}
+      </div>
       <TrustedSignersCard timeZone={timeZone} request={trustRequest} onChanged={() => (pack ? check(pack, pinned, true) : undefined)} />
     </div>
   );
