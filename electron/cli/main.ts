@@ -37,7 +37,7 @@ Usage:
   ${PARSE_USAGE.split('\n').join('\n  ')}
   ${EXCEPTION_USAGE.split('\n').join('\n  ')}
   ${CYCLE_USAGE.split('\n').join('\n  ')}
-  ${EVIDENCE_USAGE}
+  ${EVIDENCE_USAGE.split('\n').join('\n  ')}
   ${VERIFY_USAGE.split('\n').join('\n  ')}
 
 Global options:

@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { removeTempDirs } from '../test-support/temp-dir';
+import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
 import { call, openTestCore } from '../test-support/test-core';
+import { PACK_LIBRARY_FOLDER } from './app-core';
 
 afterEach(removeTempDirs);
 
@@ -33,5 +37,20 @@ describe('AppCore.warmUp', () => {
     await core.close();
     await turns(3);
     expect(summary).not.toHaveBeenCalled();
+  });
+});
+
+describe('AppCore start', () => {
+  it('removes the temporary file an interrupted export left in the pack library, and nothing else', async () => {
+    const dataDir = makeTempDir();
+    const library = join(dataDir, PACK_LIBRARY_FOLDER);
+    mkdirSync(library);
+    const exited = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const leftOver = `.acme-2026-10-01-to-2026-10-31-20261102T090000Z.zip.${exited}-0123abcd.partial`;
+    writeFileSync(join(library, leftOver), 'PK half a pack');
+    writeFileSync(join(library, 'acme.zip'), 'PK');
+    const core = openTestCore({ dataDir });
+    expect(readdirSync(library)).toEqual(['acme.zip']);
+    await core.close();
   });
 });

@@ -20,6 +20,7 @@ import { PatchStatusRepository } from '../db/repositories/patch-status.repositor
 import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
 import { ChangeWatcher, type ChangeWatcherTimers } from '../services/changes/change-watcher';
+import { TrustedSignersRepository } from '../db/repositories/trusted-signers.repository';
 import type { runDiscovery } from '../services/discovery/index';
 import { ComplianceService } from '../services/compliance/compliance.service';
 import { SiteSlaClock } from '../services/compliance/site-sla-clock';
@@ -29,8 +30,10 @@ import { CyclesService } from '../services/cycles/cycles.service';
 import { BrandingService } from '../services/evidence/branding/branding.service';
 import { EvidenceExportService } from '../services/evidence/evidence-export.service';
 import { EvidencePackService } from '../services/evidence/pack/evidence-pack.service';
+import { removeInterruptedPackFiles } from '../services/evidence/pack/partial-pack-files';
 import { InstallationSigningKey } from '../services/evidence/signing/installation-key';
 import { SigningKeyService } from '../services/evidence/signing/signing-key.service';
+import { TrustedSignersService } from '../services/evidence/signing/trusted-signers.service';
 import { ExceptionRegisterService } from '../services/exceptions/exception-register.service';
 import { InventoryImportService } from '../services/inventory/inventory-import.service';
 import { InventoryService } from '../services/inventory/inventory.service';
@@ -87,6 +90,7 @@ export interface AppCore {
     compliance: ComplianceService;
     branding: BrandingService;
     signingKey: SigningKeyService;
+    trustedSigners: TrustedSignersService;
     evidencePacks: EvidencePackService;
     evidence: EvidenceExportService;
     cycles: CyclesService;
@@ -118,6 +122,9 @@ const loadCollectorOnDemand: HostCollector = async (request) => (await import('.
 function defaultResourcesDir(): string {
   return fileURLToPath(new URL('../../resources/', import.meta.url));
 }
+
+/** Where packs exported from the app are kept, inside the data folder. */
+export const PACK_LIBRARY_FOLDER = 'evidence-packs';
 
 /** Opens an installation's data and builds the services over it. */
 export function openAppCore(options: AppCoreOptions): AppCore {
@@ -154,9 +161,13 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const evidenceRepository = new EvidenceRepository(db);
   const branding = new BrandingService({ ...common, evidence: evidenceRepository });
   const signingKey = new SigningKeyService({ ...common, key: new InstallationSigningKey(options.dataDir) });
+  const trustedSigners = new TrustedSignersService({ ...common, signers: new TrustedSignersRepository(db) });
   const evidencePacks = new EvidencePackService({ ...common, evidence: evidenceRepository, sites, signingKey });
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
-  const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, packs: evidencePacks, libraryDir: join(options.dataDir, 'evidence-packs') });
+  const libraryDir = join(options.dataDir, PACK_LIBRARY_FOLDER);
+  const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, trustedSigners, packs: evidencePacks, libraryDir });
+  // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
+  removeInterruptedPackFiles(libraryDir, { clock });
 
   const direct = createDispatcher(
     {
@@ -223,12 +234,19 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'evidence:branding': () => branding.get(),
       'evidence:setBranding': (request) => branding.set(request),
       'evidence:signingKey': () => signingKey.info(),
+      'evidence:installationFingerprint': () => ({ fingerprint: signingKey.installationFingerprint() }),
       'evidence:packs': (request) => evidencePacks.list(request.siteId),
       'evidence:defaultPeriod': (request) => evidence.defaultPeriod(request.siteId),
       'evidence:preview': (request) => evidence.preview(request.siteId, request.from, request.to),
       'evidence:export': (request) => evidence.export(request.siteId, request.from, request.to),
       'evidence:download': (request) => evidence.download(request.id),
-      'evidence:verify': (request) => evidence.verify(Buffer.from(request.base64, 'base64'), request.fileName, request.trustedFingerprint),
+      'evidence:verify': (request) => evidence.verify(Buffer.from(request.base64, 'base64'), request.fileName, request.pinnedFingerprint),
+      'evidence:trustedSigners': () => trustedSigners.list(),
+      'evidence:trustSigner': (request) => trustedSigners.add(request.fingerprint, request.name),
+      'evidence:untrustSigner': (request) => {
+        trustedSigners.remove(request.fingerprint);
+        return {};
+      },
       'cycles:list': (request) => cycles.list(request.siteId, request.status),
       'cycles:get': (request) => cycles.get(request.cycleId),
       'cycles:openBaseline': (request) => cycles.openBaseline(request.siteId, request.month),
@@ -263,7 +281,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, evidencePacks, evidence, cycles },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, cycles },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSigningFingerprint } from '../domain/evidence/signing-fingerprint';
 import { Id, IsoDate, IsoTimestamp } from './common';
 
 /** The largest logo an evidence pack carries (it is printed on every report's cover). */
@@ -55,6 +56,10 @@ export const SigningKeyInfo = z.object({
 });
 export type SigningKeyInfo = z.infer<typeof SigningKeyInfo>;
 
+/** This installation's fingerprint if it has a signing key yet, else null: reading it never creates the key. */
+export const InstallationFingerprint = z.object({ fingerprint: z.string().nullable() });
+export type InstallationFingerprint = z.infer<typeof InstallationFingerprint>;
+
 /** One exported evidence pack, as recorded when it was written. */
 export const EvidencePackRecord = z.object({
   id: Id,
@@ -74,8 +79,11 @@ export const EvidencePackRecord = z.object({
 });
 export type EvidencePackRecord = z.infer<typeof EvidencePackRecord>;
 
-/** What can be wrong with a pack, file by file. */
-export const PACK_PROBLEM_KINDS = ['changed', 'missing', 'unexpected', 'signature', 'manifest', 'not_a_pack'] as const;
+/**
+ * What can be wrong with a pack, file by file. `unknown_signer`: the signature is checked with a
+ * key that is neither this installation's, nor pinned, nor a trusted signer, so it proves nothing.
+ */
+export const PACK_PROBLEM_KINDS = ['changed', 'missing', 'unexpected', 'signature', 'manifest', 'not_a_pack', 'unknown_signer'] as const;
 export type PackProblemKind = (typeof PACK_PROBLEM_KINDS)[number];
 
 /** One problem found while verifying a pack: the file it concerns and what is wrong, in words. */
@@ -118,13 +126,37 @@ export type EvidencePreview = z.infer<typeof EvidencePreview>;
 /** An exported pack's bytes for the browser's download. */
 export const EvidenceDownload = z.object({ fileName: z.string(), mimeType: z.literal('application/zip'), base64: z.string() });
 
+/**
+ * A signing key fingerprint typed or pasted by a person, checked and written the one way
+ * (`SHA256:` + 43 base64 characters); a bad one is refused with a message quoting it.
+ */
+export const SigningFingerprint = z
+  .string()
+  .max(200, 'a fingerprint is SHA256: followed by 43 base64 characters')
+  .transform((text, context) => {
+    const parsed = parseSigningFingerprint(text);
+    if (parsed.ok) return parsed.fingerprint;
+    context.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  });
+
 /** A pack sent for checking (the UI reads the file the user picks). */
 export const EvidenceVerifyRequest = z.object({
   fileName: z.string().trim().max(500).default('pack.zip'),
   base64: z.string().max(700 * 1024 * 1024, 'the pack is larger than 500 MB'),
-  /** Only this key may have signed it (`SHA256:...`). */
-  trustedFingerprint: z.string().trim().max(200).optional(),
+  /** Only this key may have signed it: any other signer fails, trusted or not. */
+  pinnedFingerprint: SigningFingerprint.optional(),
 });
+
+/**
+ * Whose key signed a pack, as far as this installation trusts it: this installation's key, the
+ * pinned key, a trusted signer (with the name the admin gave it), a key that is not the pinned
+ * one, or an unknown key (which makes the pack fail).
+ */
+export const SIGNER_TRUST_KINDS = ['installation', 'pinned', 'trusted_signer', 'not_pinned', 'unknown'] as const;
+export type SignerTrustKind = (typeof SIGNER_TRUST_KINDS)[number];
+export const SignerTrust = z.object({ kind: z.enum(SIGNER_TRUST_KINDS), name: z.string().nullable() });
+export type SignerTrust = z.infer<typeof SignerTrust>;
 
 /** The outcome of checking a pack, file by file. */
 export const EvidenceVerification = z.object({
@@ -136,7 +168,40 @@ export const EvidenceVerification = z.object({
   signatureValid: z.boolean(),
   /** Whether this installation's key signed it; null when the manifest names no readable key. */
   signedByThisInstallation: z.boolean().nullable(),
+  /** Whether the signer is trusted, and as what; null when the manifest names no readable key. */
+  trust: SignerTrust.nullable(),
   /** What the manifest says the pack is about; null when the manifest cannot be read. */
   about: z.object({ siteName: z.string(), from: z.string(), to: z.string(), timezone: z.string(), generatedAt: z.string(), generatedBy: z.string() }).nullable(),
 });
 export type EvidenceVerification = z.infer<typeof EvidenceVerification>;
+
+// ---- Trusted signers ---------------------------------------------------------------------------
+
+/**
+ * A key, other than this installation's, whose packs verify here: another office of the same MSP,
+ * a previous installation, a partner. Added by an admin after comparing the fingerprint with the
+ * issuer by another channel; every addition and removal is in the audit log.
+ */
+export const TrustedSigner = z.object({
+  fingerprint: z.string(),
+  /** Who the key belongs to, as the admin named it. */
+  name: z.string(),
+  addedBy: z.string(),
+  addedAt: IsoTimestamp,
+});
+export type TrustedSigner = z.infer<typeof TrustedSigner>;
+
+/** Trusts a key by its fingerprint, under a name. */
+export const TrustSignerRequest = z.object({
+  fingerprint: SigningFingerprint,
+  name: z
+    .string()
+    .trim()
+    .min(1, 'say whose key this is (a name)')
+    .max(200, 'must be at most 200 characters')
+    .refine((value) => !/[\u0000-\u001f\u007f-\u009f]/.test(value), 'must be a single line of text without control characters'),
+});
+export type TrustSignerRequest = z.input<typeof TrustSignerRequest>;
+
+/** Stops trusting a key. */
+export const UntrustSignerRequest = z.object({ fingerprint: SigningFingerprint });

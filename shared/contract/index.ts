@@ -10,7 +10,7 @@ import { DataChangedEvent } from './changes';
 import { Empty, Id } from './common';
 import { ComplianceDetail, ComplianceReportRequest, ComplianceSummary, ComplianceSummaryRequest } from './compliance';
 import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
-import { Branding, BrandingUpdate, EvidenceDownload, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, SigningKeyInfo } from './evidence';
+import { Branding, BrandingUpdate, EvidenceDownload, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, InstallationFingerprint, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
 import {
   AssetRing,
   ChecklistTemplate,
@@ -114,12 +114,16 @@ export const channels = {
   'evidence:branding': channel(Empty, Branding),
   'evidence:setBranding': channel(BrandingUpdate, Branding),
   'evidence:signingKey': channel(Empty, SigningKeyInfo),
+  'evidence:installationFingerprint': channel(Empty, InstallationFingerprint),
   'evidence:packs': channel(z.object({ siteId: Id }), z.array(EvidencePackRecord)),
   'evidence:defaultPeriod': channel(z.object({ siteId: Id }), z.object({ from: z.string(), to: z.string() })),
   'evidence:preview': channel(EvidencePeriodRequest, EvidencePreview),
   'evidence:export': channel(EvidencePeriodRequest, EvidencePackRecord),
   'evidence:download': channel(z.object({ id: Id }), EvidenceDownload),
   'evidence:verify': channel(EvidenceVerifyRequest, EvidenceVerification),
+  'evidence:trustedSigners': channel(Empty, z.array(TrustedSigner)),
+  'evidence:trustSigner': channel(TrustSignerRequest, TrustedSigner),
+  'evidence:untrustSigner': channel(UntrustSignerRequest, Empty),
 
   'cycles:list': channel(CycleListRequest, z.array(CycleSummary)),
   'cycles:get': channel(z.object({ cycleId: Id }), CycleDetail),

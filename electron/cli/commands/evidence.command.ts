@@ -2,21 +2,25 @@
  * `patchdesk evidence --site NAME [--from DATE --to DATE] --out FILE.zip` builds a signed
  * evidence pack (PDF, CSV/JSON data, manifest and signature in one ZIP), the same pack the app
  * exports; `patchdesk evidence key` shows the installation's signing key (created on first use)
- * so the fingerprint can be handed to clients and auditors by a channel other than the pack.
+ * so the fingerprint can be handed to clients and auditors by a channel other than the pack;
+ * `patchdesk evidence trust ...` manages the other keys whose packs verify here.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
+import { EVIDENCE_TRUST_USAGE, runEvidenceTrustCommand } from './evidence-trust.command';
 
 export const EVIDENCE_USAGE = `patchdesk evidence --site NAME [--from YYYY-MM-DD --to YYYY-MM-DD] --out FILE.zip [--json]
     (default period: last calendar month in the site's time zone)
-patchdesk evidence key [--json]`;
+patchdesk evidence key [--json]
+${EVIDENCE_TRUST_USAGE}`;
 
 /** Runs an `evidence` subcommand. */
 export async function runEvidenceCommand(context: CliContext, args: string[]): Promise<void> {
   const [action, ...rest] = args;
   if (action === 'key') return showSigningKey(context, rest);
+  if (action === 'trust') return runEvidenceTrustCommand(context, rest);
   if (action === undefined || action.startsWith('--')) return exportPack(context, args);
   throw usageError(`Usage:\n${EVIDENCE_USAGE}`);
 }

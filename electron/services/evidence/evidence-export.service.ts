@@ -28,6 +28,7 @@ import { renderEvidencePdf } from './pdf/render-evidence-pdf';
 import { buildEvidenceReport } from './report/build-evidence-report';
 import { checklistEvidencePath } from './report/checklist-evidence-files';
 import type { SigningKeyService } from './signing/signing-key.service';
+import type { TrustedSignersService } from './signing/trusted-signers.service';
 
 /** The PDF's name inside the pack. */
 export const REPORT_FILE = 'report.pdf';
@@ -41,6 +42,8 @@ export interface EvidenceExportDeps {
   exceptions: ExceptionRegisterService;
   branding: BrandingService;
   signingKey: SigningKeyService;
+  /** The keys besides this installation's whose packs verify. */
+  trustedSigners: Pick<TrustedSignersService, 'list'>;
   packs: EvidencePackService;
   audit: AuditLogRepository;
   clock: Clock;
@@ -167,11 +170,19 @@ export class EvidenceExportService {
     return { fileName: record.filePath.split(/[\\/]/).pop() ?? 'evidence-pack.zip', mimeType: 'application/zip', base64: readFileSync(record.filePath).toString('base64') };
   }
 
-  /** Checks a pack's bytes, telling whether this installation signed it. */
-  verify(bytes: Uint8Array, fileName: string, trustedFingerprint?: string): EvidenceVerification {
+  /**
+   * Checks a pack's bytes. It passes only when its signer is trusted: the pinned key if one is
+   * given, else this installation's key or a trusted signer.
+   */
+  verify(bytes: Uint8Array, fileName: string, pinnedFingerprint?: string): EvidenceVerification {
     // Checking a pack never creates this installation's key (an auditor's machine stays clean).
     const installationFingerprint = this.deps.signingKey.installationFingerprint();
-    const result = verifyEvidencePack(bytes, { packName: fileName, ...(installationFingerprint ? { installationFingerprint } : {}), ...(trustedFingerprint ? { trustedFingerprint } : {}) });
+    const result = verifyEvidencePack(bytes, {
+      packName: fileName,
+      trustedSigners: this.deps.trustedSigners.list(),
+      ...(installationFingerprint ? { installationFingerprint } : {}),
+      ...(pinnedFingerprint ? { pinnedFingerprint } : {}),
+    });
     return {
       ok: result.ok,
       problems: result.problems,
@@ -179,6 +190,7 @@ export class EvidenceExportService {
       fingerprint: result.fingerprint,
       signatureValid: result.signatureValid,
       signedByThisInstallation: result.signedByThisInstallation ?? null,
+      trust: result.trust,
       about: result.manifest
         ? { siteName: result.manifest.site.name, from: result.manifest.period.from, to: result.manifest.period.to, timezone: result.manifest.period.timezone, generatedAt: result.manifest.generatedAt, generatedBy: result.manifest.generatedBy }
         : null,

@@ -28,7 +28,7 @@ describe('buildEvidencePack', () => {
     expect(pack.manifest.files.map((file) => file.path)).toEqual(['VERIFY.txt', 'data/assets.csv', 'data/assets.json', 'report.pdf']);
     expect(pack.manifestSha256).toBe(sha256Hex(pack.manifestBytes));
     expect(parseManifest(pack.manifestBytes)).toMatchObject({ ok: true });
-    expect(verifyEvidencePack(pack.zip)).toMatchObject({ ok: true, problems: [], fingerprint: signer.fingerprint, signatureValid: true });
+    expect(verifyEvidencePack(pack.zip, { installationFingerprint: signer.fingerprint })).toMatchObject({ ok: true, problems: [], fingerprint: signer.fingerprint, signatureValid: true });
   });
 
   it('is reproducible: the same data gives the same bytes, another timestamp changes only what carries it', () => {

@@ -18,6 +18,7 @@ describe('VERIFY.txt', () => {
   it('names the fingerprint, the Patchdesk command and the public key, and nothing secret', () => {
     const text = verifyInstructions(signer);
     expect(text).toContain(`patchdesk verify THIS-PACK.zip --key ${signer.fingerprint}`);
+    expect(text).toContain('fails as "signed by an unknown key"');
     expect(text).toContain(signer.publicKeyPem.trimEnd());
     expect(text).not.toMatch(/PRIVATE|\d{4}-\d{2}-\d{2}/);
     expect(text.endsWith('\n')).toBe(true);

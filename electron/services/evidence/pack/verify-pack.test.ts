@@ -35,19 +35,22 @@ function flipOneByte(bytes: Uint8Array, index = Math.floor(bytes.length / 2)): U
   return copy;
 }
 
-const kinds = (bytes: Uint8Array, options = {}) => verifyEvidencePack(bytes, options).problems.map((problem) => [problem.problem, problem.file]);
+/** This installation's packs are trusted; the tests of file checks verify as this installation. */
+const mine = { installationFingerprint: installation.fingerprint };
+const kinds = (bytes: Uint8Array, options = {}) => verifyEvidencePack(bytes, { ...mine, ...options }).problems.map((problem) => [problem.problem, problem.file]);
 
 describe('verifyEvidencePack', () => {
   it('passes an intact pack, listing every file as ok and naming the signer', () => {
-    const result = verifyEvidencePack(pack, { installationFingerprint: installation.fingerprint, trustedFingerprint: installation.fingerprint.slice('SHA256:'.length) });
-    expect(result).toMatchObject({ ok: true, problems: [], fingerprint: installation.fingerprint, signatureValid: true, signedByThisInstallation: true, signedByPinnedKey: true });
+    const result = verifyEvidencePack(pack, { installationFingerprint: installation.fingerprint, pinnedFingerprint: installation.fingerprint.slice('SHA256:'.length) });
+    expect(result).toMatchObject({ ok: true, problems: [], fingerprint: installation.fingerprint, signatureValid: true, signedByThisInstallation: true, signedByPinnedKey: true, trust: { kind: 'pinned', name: null } });
+    expect(verifyEvidencePack(pack, mine)).toMatchObject({ ok: true, problems: [], trust: { kind: 'installation', name: null } });
     expect(result.files).toEqual(['VERIFY.txt', 'audit/log.json', 'data/assets.csv', 'report.pdf'].map((path) => ({ path, status: 'ok' })));
     expect(result.manifest?.site.name).toBe('Acme Dental');
   });
 
   it('names a report with one changed byte', () => {
     const tampered = edit((entries) => entries.set('report.pdf', flipOneByte(entries.get('report.pdf') as Uint8Array)));
-    const result = verifyEvidencePack(tampered);
+    const result = verifyEvidencePack(tampered, mine);
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([{ file: 'report.pdf', problem: 'changed', detail: expect.stringMatching(/^report.pdf was changed: its SHA-256 is [0-9a-f]{64}, the manifest says/) }]);
     expect(result.files.find((file) => file.path === 'report.pdf')?.status).toBe('changed');
@@ -55,7 +58,7 @@ describe('verifyEvidencePack', () => {
   });
 
   it('names a data file whose size changed', () => {
-    expect(verifyEvidencePack(edit((entries) => entries.set('data/assets.csv', text('hostname\nfs01\nrogue\n')))).problems).toEqual([
+    expect(verifyEvidencePack(edit((entries) => entries.set('data/assets.csv', text('hostname\nfs01\nrogue\n'))), mine).problems).toEqual([
       { file: 'data/assets.csv', problem: 'changed', detail: 'data/assets.csv was changed: it is 20 bytes, the manifest says 14' },
     ]);
   });
@@ -84,24 +87,30 @@ describe('verifyEvidencePack', () => {
     expect(kinds(edit((entries) => entries.set('manifest.sig', text('not base64!'))))).toEqual([['signature', 'manifest.json']]);
     const windowsLineEnd = text(`${new TextDecoder().decode(signature).trimEnd()}\r\n`);
     expect(kinds(edit((entries) => entries.set('manifest.sig', windowsLineEnd)))).toEqual([['signature', 'manifest.json']]);
-    expect(verifyEvidencePack(edit((entries) => entries.delete('manifest.sig'))).problems).toEqual([{ file: 'manifest.sig', problem: 'signature', detail: 'manifest.sig is missing: the manifest is unsigned' }]);
+    expect(verifyEvidencePack(edit((entries) => entries.delete('manifest.sig')), mine).problems).toEqual([{ file: 'manifest.sig', problem: 'signature', detail: 'manifest.sig is missing: the manifest is unsigned' }]);
   });
 
   it('names a dropped file and an added one', () => {
     expect(kinds(edit((entries) => entries.delete('data/assets.csv')))).toEqual([['missing', 'data/assets.csv']]);
-    const added = verifyEvidencePack(edit((entries) => entries.set('data/extra.csv', text('x'))));
+    const added = verifyEvidencePack(edit((entries) => entries.set('data/extra.csv', text('x'))), mine);
     expect(added.problems).toEqual([{ file: 'data/extra.csv', problem: 'unexpected', detail: 'data/extra.csv is in the pack but not in the manifest: it was added after signing' }]);
     expect(added.files.at(-1)).toEqual({ path: 'data/extra.csv', status: 'unexpected' });
   });
 
-  it('reports a pack re-signed with another key: valid, but not this installation and not the pinned key', () => {
+  it('fails a pack re-signed with another key: an unknown signer, or not the pinned key', () => {
     const resigned = buildEvidencePack({ files: [{ path: 'report.pdf', bytes: text('%PDF-1.7 compliance 100%') }], meta }, forger);
-    const unpinned = verifyEvidencePack(resigned, { installationFingerprint: installation.fingerprint });
-    expect(unpinned).toMatchObject({ ok: true, signatureValid: true, fingerprint: forger.fingerprint, signedByThisInstallation: false });
-    const pinned = verifyEvidencePack(resigned, { trustedFingerprint: installation.fingerprint });
-    expect(pinned.ok).toBe(false);
-    expect(pinned.signedByPinnedKey).toBe(false);
+    const unpinned = verifyEvidencePack(resigned, mine);
+    expect(unpinned).toMatchObject({ ok: false, signatureValid: true, fingerprint: forger.fingerprint, signedByThisInstallation: false, trust: { kind: 'unknown', name: null } });
+    expect(unpinned.problems).toEqual([{ file: 'manifest.sig', problem: 'unknown_signer', detail: expect.stringContaining(`the pack is signed by an unknown key ${forger.fingerprint}`) }]);
+    expect(verifyEvidencePack(resigned).problems.map((problem) => problem.problem)).toEqual(['unknown_signer']);
+    const pinned = verifyEvidencePack(resigned, { pinnedFingerprint: installation.fingerprint });
+    expect(pinned).toMatchObject({ ok: false, signedByPinnedKey: false, trust: { kind: 'not_pinned', name: null } });
     expect(pinned.problems).toEqual([{ file: 'manifest.sig', problem: 'signature', detail: `the pack was signed by ${forger.fingerprint}, not by the pinned key ${installation.fingerprint}` }]);
+    expect(verifyEvidencePack(resigned, { pinnedFingerprint: 'SHA256:nope' }).problems).toEqual([{ file: 'manifest.sig', problem: 'signature', detail: expect.stringContaining('the pinned key cannot be checked: "SHA256:nope" is not a signing key fingerprint') }]);
+  });
+
+  it('a pin decides alone: this installation’s own pack fails against another pinned key', () => {
+    expect(verifyEvidencePack(pack, { ...mine, pinnedFingerprint: forger.fingerprint })).toMatchObject({ ok: false, trust: { kind: 'not_pinned' } });
   });
 
   it('catches a manifest whose stated fingerprint is not its key', () => {
@@ -112,14 +121,14 @@ describe('verifyEvidencePack', () => {
       entries.set('manifest.json', bytes);
       entries.set('manifest.sig', text(`${Buffer.from(installation.sign(bytes)).toString('base64')}\n`));
     });
-    expect(verifyEvidencePack(lying).problems).toEqual([{ file: 'manifest.json', problem: 'manifest', detail: expect.stringContaining(`but its public key's fingerprint is ${installation.fingerprint}`) }]);
+    expect(verifyEvidencePack(lying, mine).problems).toEqual([{ file: 'manifest.json', problem: 'manifest', detail: expect.stringContaining(`but its public key's fingerprint is ${installation.fingerprint}`) }]);
   });
 
   it('says a truncated ZIP, something that is not a ZIP, or a ZIP without a manifest is not a pack', () => {
-    expect(verifyEvidencePack(pack.subarray(0, pack.length - 100), { packName: 'acme.zip' }).problems).toEqual([{ file: 'acme.zip', problem: 'not_a_pack', detail: expect.stringMatching(/^acme.zip is not a readable evidence pack: the ZIP is damaged or truncated/) }]);
+    expect(verifyEvidencePack(pack.subarray(0, pack.length - 100), { ...mine, packName: 'acme.zip' }).problems).toEqual([{ file: 'acme.zip', problem: 'not_a_pack', detail: expect.stringMatching(/^acme.zip is not a readable evidence pack: the ZIP is damaged or truncated/) }]);
     expect(kinds(text('%PDF-1.7'))).toEqual([['not_a_pack', 'pack']]);
     expect(kinds(zipSync({ 'holiday.jpg': text('x') }))).toEqual([['not_a_pack', 'pack']]);
-    expect(verifyEvidencePack(edit((entries) => entries.delete('manifest.json')))).toMatchObject({ ok: false, problems: [{ file: 'manifest.json', problem: 'manifest' }], files: expect.arrayContaining([{ path: 'report.pdf', status: 'unexpected' }]) });
+    expect(verifyEvidencePack(edit((entries) => entries.delete('manifest.json')), mine)).toMatchObject({ ok: false, problems: [{ file: 'manifest.json', problem: 'manifest' }], files: expect.arrayContaining([{ path: 'report.pdf', status: 'unexpected' }]) });
   });
 
   it('never passes altered content, whichever single byte of the ZIP is flipped', () => {
@@ -127,7 +136,7 @@ describe('verifyEvidencePack', () => {
     let passed = 0;
     for (let index = 0; index < pack.length; index++) {
       const flipped = flipOneByte(pack, index);
-      if (!verifyEvidencePack(flipped).ok) continue;
+      if (!verifyEvidencePack(flipped, mine).ok) continue;
       // Only header bytes that carry no content (times, CRCs, attributes) may change unnoticed.
       passed++;
       expect(new Map(readZip(flipped).map((entry) => [entry.path, Buffer.from(entry.bytes).toString('hex')])), `byte ${index}`).toEqual(original);

@@ -1,12 +1,14 @@
 /**
  * Checks an evidence pack: every listed file against its hash, files added or removed, and the
  * manifest's signature. The signature is checked with the public key inside the manifest, so it
- * proves only that whoever holds that key signed it: a forger can re-sign with a key of their
- * own. Hence the result names the signer's fingerprint, compares it with this installation's
- * key, and a pinned fingerprint (`--key`) turns any other signer into a problem.
+ * proves only that whoever holds that key signed it: a forger can alter a file and re-sign with
+ * a key of their own. Hence a pack passes only when its signer is trusted (fail closed): the
+ * pinned key when one is given (`--key`), else this installation's key or a trusted signer.
+ * Any other signer is an `unknown_signer` problem naming the fingerprint.
  */
-import type { PackProblem } from '../../../../shared/contract/evidence';
-import { ED25519_PUBLIC_KEY_BYTES, fingerprintOf, normaliseFingerprint, verifyEd25519 } from '../signing/ed25519';
+import type { PackProblem, SignerTrust } from '../../../../shared/contract/evidence';
+import { parseSigningFingerprint } from '../../../../shared/domain/evidence/signing-fingerprint';
+import { ED25519_PUBLIC_KEY_BYTES, fingerprintOf, verifyEd25519 } from '../signing/ed25519';
 import { MANIFEST_FILE, parseManifest, sha256Hex, SIGNATURE_FILE, type Manifest } from './manifest';
 import { readZip, ZipReadError, type ZipEntry, type ZipLimits } from './zip';
 
@@ -18,7 +20,7 @@ export interface VerifiedFile {
 
 /** The outcome of verifying a pack. */
 export interface PackVerification {
-  /** True only when every file, the manifest and the signature check out (and the pin, if any). */
+  /** True only when every file, the manifest and the signature check out, and the signer is trusted. */
   ok: boolean;
   problems: PackProblem[];
   /** The manifest when it could be read (even if its signature failed). */
@@ -33,13 +35,23 @@ export interface PackVerification {
   signedByThisInstallation?: boolean;
   /** Set when a fingerprint was pinned. */
   signedByPinnedKey?: boolean;
+  /** Whether the signer is trusted, and as what; null when the manifest names no readable key. */
+  trust: SignerTrust | null;
+}
+
+/** A key trusted to sign packs, with the name to show for it. */
+export interface TrustedKey {
+  fingerprint: string;
+  name: string;
 }
 
 export interface VerifyOptions {
-  /** Only this key may have signed the pack (`SHA256:...`; the prefix may be left out). */
-  trustedFingerprint?: string;
-  /** This installation's fingerprint, to say whether this installation signed the pack. */
+  /** Only this key may have signed the pack (`SHA256:...`; the prefix may be left out); the trusted list then does not apply. */
+  pinnedFingerprint?: string;
+  /** This installation's fingerprint: its packs are trusted. */
   installationFingerprint?: string;
+  /** Other keys an admin trusts. */
+  trustedSigners?: readonly TrustedKey[];
   /** How to name the pack itself in problems (default "pack"). */
   packName?: string;
   limits?: ZipLimits;
@@ -75,19 +87,41 @@ export function verifyEvidencePack(bytes: Uint8Array, options: VerifyOptions = {
   const manifest = parsed.manifest;
   const signer = checkSignature(manifest, manifestBytes, signatureBytes, problems);
 
-  const result: PackVerification = { ok: false, problems, manifest, files: checkFiles(manifest, byPath, problems), fingerprint: signer.fingerprint, signatureValid: signer.valid };
+  const result: PackVerification = { ok: false, problems, manifest, files: checkFiles(manifest, byPath, problems), fingerprint: signer.fingerprint, signatureValid: signer.valid, trust: null };
   if (signer.fingerprint !== null && options.installationFingerprint !== undefined) {
-    result.signedByThisInstallation = signer.fingerprint === normaliseFingerprint(options.installationFingerprint);
+    result.signedByThisInstallation = signer.fingerprint === options.installationFingerprint;
   }
-  if (options.trustedFingerprint !== undefined) {
-    const pinned = normaliseFingerprint(options.trustedFingerprint);
-    result.signedByPinnedKey = signer.fingerprint === pinned;
-    if (!result.signedByPinnedKey) {
-      problems.push({ file: SIGNATURE_FILE, problem: 'signature', detail: `the pack was signed by ${signer.fingerprint ?? 'an unreadable key'}, not by the pinned key ${pinned}` });
-    }
+  if (options.pinnedFingerprint !== undefined) {
+    const pinned = parseSigningFingerprint(options.pinnedFingerprint);
+    result.signedByPinnedKey = pinned.ok && signer.fingerprint === pinned.fingerprint;
+    if (!pinned.ok) problems.push({ file: SIGNATURE_FILE, problem: 'signature', detail: `the pinned key cannot be checked: ${pinned.message}` });
+    else if (!result.signedByPinnedKey) problems.push({ file: SIGNATURE_FILE, problem: 'signature', detail: `the pack was signed by ${signer.fingerprint ?? 'an unreadable key'}, not by the pinned key ${pinned.fingerprint}` });
   }
+  if (signer.fingerprint !== null) result.trust = trustOf(signer.fingerprint, result, options, problems);
   result.ok = problems.length === 0;
   return result;
+}
+
+/**
+ * Whether the signer is trusted. A pin decides alone (an auditor pins exactly the key they were
+ * given); without one, this installation's key and the trusted signers are trusted, and any other
+ * key is a problem, because anyone can sign a pack with a key of their own.
+ */
+function trustOf(fingerprint: string, result: PackVerification, options: VerifyOptions, problems: PackProblem[]): SignerTrust {
+  if (result.signedByPinnedKey !== undefined) return { kind: result.signedByPinnedKey ? 'pinned' : 'not_pinned', name: null };
+  if (result.signedByThisInstallation === true) return { kind: 'installation', name: null };
+  const trusted = options.trustedSigners?.find((signer) => signer.fingerprint === fingerprint);
+  if (trusted) return { kind: 'trusted_signer', name: trusted.name };
+  problems.push({ file: SIGNATURE_FILE, problem: 'unknown_signer', detail: unknownSignerDetail(fingerprint) });
+  return { kind: 'unknown', name: null };
+}
+
+/** The unknown-signer problem in words: the fingerprint, and the two ways to trust it once confirmed. */
+export function unknownSignerDetail(fingerprint: string): string {
+  return (
+    `the pack is signed by an unknown key ${fingerprint}: it is neither this installation's key nor a trusted signer, so the signature proves nothing. ` +
+    `Compare the fingerprint with the issuer by phone or mail; if it matches, trust it with "patchdesk evidence trust add ${fingerprint} --name NAME" (or Add a trusted signer in the Evidence step), or check this pack with --key ${fingerprint}`
+  );
 }
 
 /** Checks manifest.sig against the manifest's key; returns the key's fingerprint when the key is readable. */
@@ -157,5 +191,5 @@ function decodeBase64(text: string, lineEnd = ''): Uint8Array | null {
 }
 
 function failed(problems: PackProblem[]): PackVerification {
-  return { ok: false, problems, manifest: null, files: [], fingerprint: null, signatureValid: false };
+  return { ok: false, problems, manifest: null, files: [], fingerprint: null, signatureValid: false, trust: null };
 }

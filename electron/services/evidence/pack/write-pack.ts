@@ -3,12 +3,13 @@
  * file in the target folder, are flushed to the disk, and only then renamed over the target
  * name. A full disk, a missing or read-only folder, or a crash can therefore never leave a
  * partial pack under the name the user asked for; on failure the temporary file is removed and
- * the message says, in plain words, what was wrong and that nothing was written.
+ * the message says, in plain words, what was wrong and that nothing was written. A temporary file
+ * that a crash left behind is removed at the next start (see partial-pack-files.ts).
  */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../core/app-error';
+import { partialPackName } from './partial-pack-files';
 
 /** The file-system calls the writer uses: a seam so tests can fail a write (a full disk) on purpose. */
 export interface PackFileSystem {
@@ -37,7 +38,7 @@ export function writePackAtomically(outPath: string, bytes: Uint8Array, fileSyst
   const path = resolve(outPath);
   const folder = dirname(path);
   checkTarget(path, folder, fileSystem);
-  const temp = join(folder, `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
+  const temp = join(folder, partialPackName(path));
   let fd: number | undefined;
   let tempCreated = false;
   try {

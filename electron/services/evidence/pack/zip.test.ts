@@ -95,7 +95,35 @@ describe('readZip', () => {
     expect(() => readZip(many, { maxEntries: 2, maxTotalBytes: 100 })).toThrow(/more than 2 entries/);
   });
 
-  it('skips folder entries that re-zipping tools add', () => {
-    expect(readZip(zipSync({ 'data/': new Uint8Array(), 'data/a.csv': text('x') })).map((entry) => entry.path)).toEqual(['data/a.csv']);
+  it('refuses a symbolic link, a device, a pipe and a folder entry, naming the entry', () => {
+    const unix = (mode: number) => ({ os: 3, attrs: (mode << 16) >>> 0 });
+    const link = zipSync({ 'report.pdf': text('%PDF'), 'data/assets.csv': [text('/etc/passwd'), unix(0o120777)] });
+    expect(() => readZip(link)).toThrow('it holds the entry "data/assets.csv", which is refused: it is a symbolic link, not a regular file');
+    expect(() => readZip(zipSync({ 'dev/sda': [new Uint8Array(), unix(0o060660)] }))).toThrow('"dev/sda", which is refused: it is a block device');
+    expect(() => readZip(zipSync({ tty: [new Uint8Array(), unix(0o020620)] }))).toThrow('"tty", which is refused: it is a character device');
+    expect(() => readZip(zipSync({ fifo: [new Uint8Array(), unix(0o010644)] }))).toThrow('"fifo", which is refused: it is a named pipe (FIFO)');
+    expect(() => readZip(zipSync({ 'data/': new Uint8Array(), 'data/a.csv': text('x') }))).toThrow('"data/", which is refused: it is a folder entry');
+    expect(() => readZip(zipSync({ data: [new Uint8Array(), { os: 0, attrs: 0x10 }] }))).toThrow('"data", which is refused: it is a folder entry');
+    expect(readZip(zipSync({ 'a.csv': [text('x'), unix(0o100600)], 'b.csv': [text('y'), { os: 0, attrs: 0x20 }] })).map((entry) => entry.path)).toEqual(['a.csv', 'b.csv']);
+  });
+
+  it('refuses an entry whose own header names another file than the central directory', () => {
+    const zip = zipSync({ 'aaa.txt': text('x') });
+    const local = zip.slice();
+    local.set(text('aab.txt'), 30);
+    expect(() => readZip(local)).toThrow('the entry "aaa.txt" is named "aab.txt" in its own header');
+  });
+
+  it('reads a ZIP with a trailing comment, and refuses a ZIP64 end record', () => {
+    const zip = zipDeterministic([{ path: 'a.txt', bytes: text('a') }], at);
+    const comment = text('made by hand');
+    const withComment = new Uint8Array(zip.length + comment.length);
+    withComment.set(zip);
+    withComment.set(comment, zip.length);
+    new DataView(withComment.buffer).setUint16(zip.length - 2, comment.length, true);
+    expect(readZip(withComment).map((entry) => entry.path)).toEqual(['a.txt']);
+    const zip64 = zip.slice();
+    new DataView(zip64.buffer).setUint32(zip64.length - 22 + 16, 0xffffffff, true);
+    expect(() => readZip(zip64)).toThrow('it is a ZIP64 archive');
   });
 });

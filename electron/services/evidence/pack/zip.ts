@@ -2,12 +2,13 @@
  * The pack's ZIP container (fflate). Writing is deterministic: entries sorted by name, one fixed
  * modification time, fixed attributes and compression, so the same files give the same bytes on
  * every machine and in every time zone. Reading refuses what an attacker could use against the
- * machine that opens a pack: zip bombs, too many entries, and names that escape the folder or
- * collide once unzipped.
+ * machine that opens a pack: zip bombs, too many entries, names that escape the folder or
+ * collide once unzipped, and entries that are not regular files (symbolic links, folders, devices).
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { compareCodePoints } from './canonical-json';
 import { collisionKey, entryNameProblem } from './entry-name';
+import { CentralDirectoryError, entryTypeProblem, localHeaderName, readCentralDirectory, type CentralEntry } from './zip-central-directory';
 
 /** One file inside a ZIP. */
 export interface ZipEntry {
@@ -84,28 +85,22 @@ function looksLikeZip(bytes: Uint8Array): boolean {
 }
 
 /**
- * Reads a ZIP's files, in archive order. Folder entries (names ending in `/`, no data) are
- * skipped: re-zipping tools add them and they hold nothing to verify. Throws a {@link ZipReadError}
- * for anything unsafe or unreadable, before decompressing anything.
+ * Reads a ZIP's files, in archive order. Throws a {@link ZipReadError} naming the entry for
+ * anything unsafe or unreadable, before decompressing anything: names that are absolute, climb
+ * out with "..", repeat or collide; entries that are not regular files (symbolic links, folders,
+ * devices, pipes: see {@link entryTypeProblem}); a local header naming another file than the
+ * central directory; too many entries or too many bytes.
  */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   if (!looksLikeZip(bytes)) throw new ZipReadError('it is not a ZIP file');
+  checkEntries(bytes, limits);
   const names: string[] = [];
-  const seen = new Map<string, string>();
   let total = 0;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
         if (names.length + 1 > limits.maxEntries) throw new ZipReadError(`it has more than ${limits.maxEntries} entries`);
-        const isFolder = file.name.endsWith('/') && file.originalSize === 0;
-        const problem = entryNameProblem(isFolder ? file.name.slice(0, -1) : file.name);
-        if (problem) throw new ZipReadError(`it holds an unsafe entry name "${printable(file.name)}": ${problem}`);
-        if (isFolder) return false;
-        const key = collisionKey(file.name);
-        const earlier = seen.get(key);
-        if (earlier !== undefined) throw new ZipReadError(earlier === file.name ? `it holds "${printable(file.name)}" twice` : `it holds both "${printable(earlier)}" and "${printable(file.name)}", which are the same file on Windows and macOS`);
-        seen.set(key, file.name);
         if (file.compression !== 0 && file.compression !== 8) throw new ZipReadError(`"${printable(file.name)}" uses an unsupported compression method (${file.compression})`);
         total += file.originalSize;
         if (total > limits.maxTotalBytes) throw new ZipReadError(`it would decompress to more than ${formatBytes(limits.maxTotalBytes)} (a zip bomb, or not an evidence pack)`);
@@ -118,6 +113,33 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     throw new ZipReadError(`the ZIP is damaged or truncated (${(error as Error).message})`);
   }
   return names.map((path) => ({ path, bytes: files[path] ?? new Uint8Array() }));
+}
+
+/** The central directory's checks: every entry a plain file with a safe, unique name. */
+function checkEntries(bytes: Uint8Array, limits: ZipLimits): void {
+  let entries: CentralEntry[];
+  try {
+    entries = readCentralDirectory(bytes);
+  } catch (error) {
+    if (error instanceof CentralDirectoryError && !error.damaged) throw new ZipReadError(error.message);
+    throw new ZipReadError(`the ZIP is damaged or truncated (${(error as Error).message})`);
+  }
+  if (entries.length > limits.maxEntries) throw new ZipReadError(`it has more than ${limits.maxEntries} entries`);
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    const shown = printable(entry.name);
+    const problem = entryNameProblem(entry.name.endsWith('/') ? entry.name.slice(0, -1) : entry.name);
+    if (problem) throw new ZipReadError(`it holds an unsafe entry name "${shown}": ${problem}`);
+    const typeProblem = entryTypeProblem(entry);
+    if (typeProblem) throw new ZipReadError(`it holds the entry "${shown}", which is refused: ${typeProblem}`);
+    const key = collisionKey(entry.name);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) throw new ZipReadError(earlier === entry.name ? `it holds "${shown}" twice` : `it holds both "${printable(earlier)}" and "${shown}", which are the same file on Windows and macOS`);
+    seen.set(key, entry.name);
+    const local = localHeaderName(bytes, entry);
+    if (local === null) throw new ZipReadError(`the ZIP is damaged or truncated (the data of "${shown}" is not where the central directory says)`);
+    if (local !== entry.name) throw new ZipReadError(`the entry "${shown}" is named "${printable(local)}" in its own header: the two names must agree`);
+  }
 }
 
 /** A name as safe one-line text for messages. */

@@ -1,6 +1,7 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { describePublicKey, fingerprintOf, normaliseFingerprint, publicKeyFromRaw, rawPublicKeyOf, verifyEd25519 } from './ed25519';
+import { parseSigningFingerprint } from '../../../../shared/domain/evidence/signing-fingerprint';
+import { describePublicKey, fingerprintOf, publicKeyFromRaw, rawPublicKeyOf, verifyEd25519 } from './ed25519';
 
 describe('Ed25519 helpers', () => {
   it('fingerprints the raw public key as SHA256: plus unpadded base64', () => {
@@ -10,9 +11,9 @@ describe('Ed25519 helpers', () => {
     expect(fingerprintOf(raw)).toHaveLength(7 + 43);
   });
 
-  it('forgives a missing prefix, case and spaces when a person types a fingerprint', () => {
-    expect(normaliseFingerprint('  abc+/D  ')).toBe('SHA256:abc+/D');
-    expect(normaliseFingerprint('sha256:abc=')).toBe('SHA256:abc');
+  it('gives fingerprints that the shared parser accepts unchanged', () => {
+    const fingerprint = fingerprintOf(rawPublicKeyOf(generateKeyPairSync('ed25519').privateKey));
+    expect(parseSigningFingerprint(fingerprint)).toEqual({ ok: true, fingerprint });
   });
 
   it('round-trips a key through its raw bytes and describes it with a PEM that Node reads back', () => {

@@ -29,13 +29,6 @@ export function fingerprintOf(rawPublicKey: Uint8Array): string {
   return `SHA256:${createHash('sha256').update(rawPublicKey).digest('base64').replace(/=+$/, '')}`;
 }
 
-/** Accepts a fingerprint as typed by a person: surrounding spaces and a missing `SHA256:` prefix are forgiven. */
-export function normaliseFingerprint(text: string): string {
-  const trimmed = text.trim();
-  const body = /^sha256:/i.test(trimmed) ? trimmed.slice('sha256:'.length) : trimmed;
-  return `SHA256:${body.replace(/=+$/, '')}`;
-}
-
 /** The raw 32 bytes of an Ed25519 public (or private) key object. */
 export function rawPublicKeyOf(key: KeyObject): Buffer {
   const jwk = key.export({ format: 'jwk' });

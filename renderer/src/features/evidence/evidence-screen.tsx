@@ -32,7 +32,8 @@ export function EvidenceScreen({ tab }: { tab: EvidenceTab }) {
   const today = todayIn(site.timezone, Date.now());
   const defaultPeriod = useDefaultPeriod(site.id);
   const packs = useEvidencePacks(site.id);
-  const signingKey = useSigningKey();
+  // Only the packs tab needs the key here; the verify tab must not create one (an auditor's install stays keyless).
+  const signingKey = useSigningKey(tab === 'packs');
 
   // The period and the last export live here, so switching tabs keeps them.
   const [preset, setPreset] = useState<EvidencePeriodPreset>('lastMonth');
@@ -105,7 +106,7 @@ export function EvidenceScreen({ tab }: { tab: EvidenceTab }) {
           />
         ) : null}
         {tab === 'packs' ? <PacksTab siteId={site.id} timeZone={site.timezone} installationFingerprint={signingKey.data?.fingerprint} onBuild={() => navigate({ screen: 'evidence', tab: 'build' })} /> : null}
-        {tab === 'verify' ? <VerifyTab installationFingerprint={signingKey.data?.fingerprint} /> : null}
+        {tab === 'verify' ? <VerifyTab timeZone={site.timezone} /> : null}
         {tab === 'settings' ? <SettingsTab siteName={site.name} /> : null}
       </div>
     </div>

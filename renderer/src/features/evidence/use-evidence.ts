@@ -36,14 +36,29 @@ export function useEvidencePacks(siteId: number) {
   return useApiQuery('evidence:packs', { siteId });
 }
 
-/** Builds and signs a pack into the pack library. */
+/** Builds and signs a pack into the pack library (the first export creates the signing key). */
 export function useExportPack() {
-  return useApiMutation('evidence:export', ['evidence:packs']);
+  return useApiMutation('evidence:export', ['evidence:packs', 'evidence:installationFingerprint']);
 }
 
 /** Checks a pack's bytes. */
 export function useVerifyPack() {
   return useApiMutation('evidence:verify');
+}
+
+/** The keys besides this installation's whose packs verify here. */
+export function useTrustedSigners() {
+  return useApiQuery('evidence:trustedSigners', {});
+}
+
+/** Trusts a key by its fingerprint, under a name. */
+export function useTrustSigner() {
+  return useApiMutation('evidence:trustSigner', ['evidence:trustedSigners']);
+}
+
+/** Stops trusting a key. */
+export function useUntrustSigner() {
+  return useApiMutation('evidence:untrustSigner', ['evidence:trustedSigners']);
 }
 
 /** The MSP branding printed on reports. */
@@ -56,9 +71,14 @@ export function useSetBranding() {
   return useApiMutation('evidence:setBranding', BRANDING_READS);
 }
 
-/** The installation's signing key, public half. */
-export function useSigningKey() {
-  return useApiQuery('evidence:signingKey', {});
+/** The installation's signing key, public half (created on first use); `enabled: false` waits. */
+export function useSigningKey(enabled = true) {
+  return useApiQuery('evidence:signingKey', enabled ? {} : null);
+}
+
+/** This installation's fingerprint, or null while it has no key; never creates one (verifying must not). */
+export function useInstallationFingerprint() {
+  return useApiQuery('evidence:installationFingerprint', {});
 }
 
 /**

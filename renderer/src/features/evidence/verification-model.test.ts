@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceVerification } from '../../../../shared/contract/evidence';
-import { packLevelProblems, problemsByFile, signerVerdict, verificationVerdict, verifiedFileRows } from './verification-model';
+import { isVerified, packLevelProblems, problemsByFile, signerVerdict, verificationVerdict, verifiedFileRows } from './verification-model';
 
 const FP = 'SHA256:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z9x8';
 
@@ -17,6 +17,7 @@ function verification(overrides: Partial<EvidenceVerification> = {}): EvidenceVe
     fingerprint: FP,
     signatureValid: true,
     signedByThisInstallation: true,
+    trust: { kind: 'installation', name: null },
     about: { siteName: 'Contoso Dental', from: '2026-10-01', to: '2026-10-31', timezone: 'Europe/Berlin', generatedAt: '2026-11-02T09:00:00.000Z', generatedBy: 'admin' },
     ...overrides,
   };
@@ -66,7 +67,30 @@ describe('verified file rows', () => {
 
 describe('verdict', () => {
   it('says all is well for an intact pack', () => {
-    expect(verificationVerdict(verification())).toEqual({ title: 'Pack verified', text: 'Every file matches the signed manifest (4 files) and the signature is valid.', stated: null });
+    expect(verificationVerdict(verification())).toEqual({ title: 'Pack verified', text: 'Every file matches the signed manifest (4 files), and the signature is valid and made with this installation’s key.', stated: null });
+    expect(verificationVerdict(verification({ signedByThisInstallation: false, trust: { kind: 'trusted_signer', name: 'Northwind Berlin' } })).text).toContain('made with the key of trusted signer “Northwind Berlin”');
+  });
+
+  it('says "signed by an unknown key" with the fingerprint, never "verified", when the files are intact but the signer is unknown', () => {
+    const unknown = verification({
+      ok: false,
+      signedByThisInstallation: false,
+      trust: { kind: 'unknown', name: null },
+      problems: [{ file: 'manifest.sig', problem: 'unknown_signer', detail: `the pack is signed by an unknown key ${FP}: ...` }],
+    });
+    expect(verificationVerdict(unknown)).toEqual({ title: 'Signed by an unknown key', text: expect.stringContaining(`Fingerprint: ${FP}.`), stated: unknown.problems[0] });
+    expect(isVerified(unknown)).toBe(false);
+    expect(packLevelProblems(unknown).filter((problem) => problem !== verificationVerdict(unknown).stated)).toEqual([]);
+    expect(signerVerdict(unknown)).toMatchObject({ tone: 'danger', text: expect.stringMatching(/^Signed by an unknown key/) });
+    const changedToo = verification({ ...unknown, files: [{ path: 'report.pdf', status: 'changed' }], problems: [{ file: 'report.pdf', problem: 'changed', detail: 'x' }, ...unknown.problems] });
+    expect(verificationVerdict(changedToo)).toMatchObject({ title: 'Verification failed', text: `report.pdf was changed. It is also signed by an unknown key (${FP}).` });
+  });
+
+  it('never says verified for a result that is ok without a trusted signer', () => {
+    for (const trust of [null, { kind: 'unknown' as const, name: null }, { kind: 'not_pinned' as const, name: null }]) {
+      expect(isVerified(verification({ trust }))).toBe(false);
+      expect(verificationVerdict(verification({ trust })).title).not.toBe('Pack verified');
+    }
   });
 
   it('names the one file that changed', () => {
@@ -99,7 +123,7 @@ describe('verdict', () => {
   });
 
   it('says when the file is not a pack at all', () => {
-    const result = verification({ ok: false, files: [], fingerprint: null, signatureValid: false, signedByThisInstallation: null, about: null, problems: [{ file: 'x.zip', problem: 'not_a_pack', detail: 'x.zip is not a readable evidence pack: no ZIP end record' }] });
+    const result = verification({ ok: false, files: [], fingerprint: null, signatureValid: false, signedByThisInstallation: null, trust: null, about: null, problems: [{ file: 'x.zip', problem: 'not_a_pack', detail: 'x.zip is not a readable evidence pack: no ZIP end record' }] });
     expect(verificationVerdict(result)).toEqual({ title: 'Not an evidence pack', text: 'x.zip is not a readable evidence pack: no ZIP end record.', stated: result.problems[0] });
     expect(packLevelProblems(result).map((problem) => problem.file)).toEqual(['x.zip']);
     expect(signerVerdict(result).tone).toBe('danger');
@@ -111,9 +135,10 @@ describe('verdict', () => {
 });
 
 describe('signer verdict', () => {
-  it('reassures only for this installation and a valid signature', () => {
+  it('reassures only for a trusted signer and a valid signature', () => {
     expect(signerVerdict(verification())).toEqual({ text: 'Signed with this installation’s key.', tone: 'success' });
-    expect(signerVerdict(verification({ signedByThisInstallation: false })).tone).toBe('warning');
+    expect(signerVerdict(verification({ signedByThisInstallation: false, trust: { kind: 'trusted_signer', name: 'Northwind' } }))).toEqual({ text: 'Signed by trusted signer “Northwind”.', tone: 'success' });
+    expect(signerVerdict(verification({ signedByThisInstallation: false, trust: { kind: 'not_pinned', name: null } })).tone).toBe('danger');
     expect(signerVerdict(changedPdf).text).toContain('the manifest is genuine');
     expect(signerVerdict(verification({ signatureValid: false })).tone).toBe('danger');
   });

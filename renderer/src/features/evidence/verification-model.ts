@@ -2,7 +2,7 @@
  * A pack verification as the admin reads it: a one-line verdict that names what changed, the
  * files in trouble first, and each problem next to the file it concerns.
  */
-import type { EvidenceVerification, PackProblem } from '../../../../shared/contract/evidence';
+import type { EvidenceVerification, PackProblem, SignerTrustKind } from '../../../../shared/contract/evidence';
 import type { BadgeTone } from '../../components/badge';
 
 /** A file's status in the pack. */
@@ -78,13 +78,41 @@ export interface VerificationVerdict {
   stated: PackProblem | null;
 }
 
+/** The signers whose packs may read as verified; any other signer never does, whatever the files say. */
+const TRUSTED_SIGNERS: ReadonlySet<SignerTrustKind> = new Set(['installation', 'pinned', 'trusted_signer']);
+
+/** True only when every check passed and the signer is trusted: the one test for saying "verified". */
+export function isVerified(verification: EvidenceVerification): boolean {
+  return verification.ok && verification.signatureValid && verification.trust !== null && TRUSTED_SIGNERS.has(verification.trust.kind);
+}
+
+/** The problem saying the signer is unknown, if it is. */
+export function unknownSignerProblem(verification: EvidenceVerification): PackProblem | undefined {
+  return verification.problems.find((problem) => problem.problem === 'unknown_signer');
+}
+
+/** Whose key made a verified pack, in words. */
+function trustedSignerWords(verification: EvidenceVerification): string {
+  if (verification.trust?.kind === 'trusted_signer') return `the key of trusted signer “${verification.trust.name ?? ''}”`;
+  if (verification.trust?.kind === 'pinned') return 'the pinned key';
+  return 'this installation’s key';
+}
+
 /** The verdict: a title and one sentence saying what was found, naming the files at fault. */
 export function verificationVerdict(verification: EvidenceVerification): VerificationVerdict {
-  if (verification.ok) {
+  if (isVerified(verification)) {
     return {
       title: 'Pack verified',
-      text: `Every file matches the signed manifest (${verification.files.length} files) and the signature is valid.`,
+      text: `Every file matches the signed manifest (${verification.files.length} files), and the signature is valid and made with ${trustedSignerWords(verification)}.`,
       stated: null,
+    };
+  }
+  const unknown = unknownSignerProblem(verification);
+  if (unknown && verification.problems.every((problem) => problem === unknown)) {
+    return {
+      title: 'Signed by an unknown key',
+      text: `The files match the manifest, but it is signed with a key that is neither this installation’s nor a trusted signer’s, so nothing proves who made this pack. Fingerprint: ${verification.fingerprint ?? 'unreadable'}.`,
+      stated: unknown,
     };
   }
   const of = (status: VerifiedFileStatus) => verification.files.filter((file) => file.status === status).map((file) => file.path);
@@ -96,21 +124,31 @@ export function verificationVerdict(verification: EvidenceVerification): Verific
   const notAPack = verification.problems.find((problem) => problem.problem === 'not_a_pack');
   if (notAPack) return { title: 'Not an evidence pack', text: sentence(notAPack.detail), stated: notAPack };
   const signature = verification.problems.find((problem) => problem.problem === 'signature' || problem.problem === 'manifest');
-  if (parts.length === 0 && signature) return { title: 'Verification failed', text: sentence(signature.detail), stated: signature };
+  const alsoUnknown = unknown ? ` It is also signed by an unknown key (${verification.fingerprint ?? 'unreadable'}).` : '';
+  if (parts.length === 0 && signature) return { title: 'Verification failed', text: `${sentence(signature.detail)}${alsoUnknown}`, stated: signature };
   const text = parts.length > 0 ? `${capitalise(parts.join('; '))}.` : 'The pack does not match its signed manifest.';
-  return { title: 'Verification failed', text: signature && !verification.signatureValid ? `${text} The signature does not check out either.` : text, stated: null };
+  return { title: 'Verification failed', text: `${signature && !verification.signatureValid ? `${text} The signature does not check out either.` : text}${alsoUnknown}`, stated: null };
 }
 
 /** Who signed the pack, in words, and whether that should reassure. */
 export function signerVerdict(verification: EvidenceVerification): { text: string; tone: 'success' | 'warning' | 'danger' | 'neutral' } {
-  if (verification.fingerprint === null) return { text: 'The signer cannot be read from the pack.', tone: 'danger' };
+  if (verification.fingerprint === null || verification.trust === null) return { text: 'The signer cannot be read from the pack.', tone: 'danger' };
   if (!verification.signatureValid) return { text: 'The signature does not match: the manifest or its signature was changed after signing.', tone: 'danger' };
-  if (verification.signedByThisInstallation === true) {
-    // A valid signature over an intact manifest is what proves the failing files were changed after signing.
-    const filesFail = verification.files.some((file) => file.status !== 'ok');
-    return { text: filesFail ? 'Signed with this installation’s key: the manifest is genuine, so the files marked below were changed after signing.' : 'Signed with this installation’s key.', tone: 'success' };
+  // A valid signature by a trusted key over an intact manifest is what proves the failing files were changed after signing.
+  const filesFail = verification.files.some((file) => file.status !== 'ok');
+  const changedAfter = filesFail ? ': the manifest is genuine, so the files marked below were changed after signing' : '';
+  switch (verification.trust.kind) {
+    case 'installation':
+      return { text: `Signed with this installation’s key${changedAfter}.`, tone: 'success' };
+    case 'pinned':
+      return { text: `Signed with the pinned key${changedAfter}.`, tone: 'success' };
+    case 'trusted_signer':
+      return { text: `Signed by trusted signer “${verification.trust.name ?? ''}”${changedAfter}.`, tone: 'success' };
+    case 'not_pinned':
+      return { text: 'Not signed with the pinned key: this pack was signed with another key.', tone: 'danger' };
+    case 'unknown':
+      return { text: 'Signed by an unknown key: neither this installation’s nor a trusted signer’s. Trust it only after comparing the fingerprint with the issuer by phone or mail.', tone: 'danger' };
   }
-  return { text: 'Signed with another key, not this installation’s. Trust it only if the fingerprint is the one you were given.', tone: 'warning' };
 }
 
 /** Capitalises a sentence, unless it starts with a file name ("report.pdf was changed" stays as written). */

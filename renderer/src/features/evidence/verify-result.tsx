@@ -3,10 +3,14 @@ import { Badge } from '../../components/badge';
 import { Icon } from '../../components/icon';
 import { formatCount } from '../../lib/format';
 import { formatInstantIn, formatPeriod } from './pack-format';
-import { FILE_STATUS_LABELS, FILE_STATUS_TONES, packLevelProblems, signerVerdict, verificationVerdict, verifiedFileRows } from './verification-model';
+import { FILE_STATUS_LABELS, FILE_STATUS_TONES, isVerified, packLevelProblems, signerVerdict, verificationVerdict, verifiedFileRows } from './verification-model';
 
-/** What a verification found: the verdict, who signed, what the pack is about, and every file. */
-export function VerifyResult({ result, fileName }: { result: EvidenceVerification; fileName: string }) {
+/**
+ * What a verification found: the verdict, who signed, what the pack is about, and every file.
+ * An unknown signer offers `onTrust`, which hands its fingerprint to the trusted-signers form.
+ */
+export function VerifyResult({ result, fileName, onTrust }: { result: EvidenceVerification; fileName: string; onTrust?: (fingerprint: string) => void }) {
+  const verified = isVerified(result);
   const verdict = verificationVerdict(result);
   const signer = signerVerdict(result);
   const rows = verifiedFileRows(result);
@@ -16,10 +20,10 @@ export function VerifyResult({ result, fileName }: { result: EvidenceVerificatio
   const bad = rows.filter((row) => row.status !== 'ok').length;
 
   return (
-    <div className="evidence-verify-result" data-testid="evidence-verify-result" data-ok={result.ok ? 'true' : 'false'}>
-      <div className={`evidence-verdict evidence-verdict--${result.ok ? 'ok' : 'failed'}`} role={result.ok ? 'status' : 'alert'}>
+    <div className="evidence-verify-result" data-testid="evidence-verify-result" data-ok={verified ? 'true' : 'false'} data-trust={result.trust?.kind ?? 'none'}>
+      <div className={`evidence-verdict evidence-verdict--${verified ? 'ok' : 'failed'}`} role={verified ? 'status' : 'alert'}>
         <span className="evidence-verdict__icon" aria-hidden="true">
-          <Icon name={result.ok ? 'check' : 'alert'} size={22} />
+          <Icon name={verified ? 'check' : 'alert'} size={22} />
         </span>
         <div className="evidence-verdict__text">
           <strong className="evidence-verdict__title" data-testid="evidence-verify-title">
@@ -50,6 +54,14 @@ export function VerifyResult({ result, fileName }: { result: EvidenceVerificatio
             <p className="mono evidence-fingerprint" data-testid="evidence-verify-fingerprint">
               {result.fingerprint ?? '—'}
             </p>
+            {result.trust?.kind === 'unknown' && result.signatureValid && result.fingerprint && onTrust ? (
+              <div className="evidence-signer__actions">
+                <button type="button" className="button button--small" onClick={() => onTrust(result.fingerprint ?? '')} data-testid="evidence-verify-trust">
+                  Trust this key…
+                </button>
+                <span className="muted small">after the issuer confirmed the fingerprint by phone or mail</span>
+              </div>
+            ) : null}
           </section>
           <section className="card">
             <h3 className="section-title">About the pack</h3>

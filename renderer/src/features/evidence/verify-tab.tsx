@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EvidenceVerification } from '../../../../shared/contract/evidence';
 import { errorMessage } from '../../api/api-client-error';
 import { Field } from '../../components/field';
@@ -6,7 +6,8 @@ import { InlineAlert } from '../../components/inline-alert';
 import { FilePicker } from '../import-export/file-picker';
 import { bytesToBase64 } from './base64';
 import { formatBytes } from './pack-format';
-import { useVerifyPack } from './use-evidence';
+import { TrustedSignersCard, type TrustRequest } from './trusted-signers-card';
+import { useInstallationFingerprint, useVerifyPack } from './use-evidence';
 import { VerifyResult } from './verify-result';
 
 /** A picked pack, kept so it can be checked again against another key. */
@@ -18,23 +19,38 @@ interface PickedPack {
 
 /**
  * Verify a pack: pick the ZIP, optionally pin the fingerprint it must be signed with, and read
- * which file, if any, no longer matches what was signed.
+ * which file, if any, no longer matches what was signed, and whether its signer is trusted. The
+ * trusted signers are managed below; trusting or removing one checks the picked pack again.
  */
-export function VerifyTab({ installationFingerprint }: { installationFingerprint: string | undefined }) {
+export function VerifyTab({ timeZone }: { timeZone: string }) {
   const verify = useVerifyPack();
+  const installationFingerprint = useInstallationFingerprint().data?.fingerprint ?? undefined;
   const [pack, setPack] = useState<PickedPack | null>(null);
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
   const [pinned, setPinned] = useState('');
   const [result, setResult] = useState<{ verification: EvidenceVerification; fileName: string; pinned: string } | null>(null);
+  const [trustRequest, setTrustRequest] = useState<TrustRequest | null>(null);
 
-  const check = (picked: PickedPack, key: string) => {
-    setResult(null);
-    verify.run({ fileName: picked.name, base64: picked.base64, ...(key.trim() ? { trustedFingerprint: key.trim() } : {}) }).then(
-      (verification) => setResult({ verification, fileName: picked.name, pinned: key.trim() }),
+  const resultRef = useRef<HTMLDivElement>(null);
+  const [recheckedAt, setRecheckedAt] = useState(0);
+
+  // A re-check after the trusted signers changed keeps the old result on screen until the new one
+  // arrives, then brings its verdict into view (the admin was down at the trusted-signers form).
+  const check = (picked: PickedPack, key: string, recheck = false) => {
+    if (!recheck) setResult(null);
+    verify.run({ fileName: picked.name, base64: picked.base64, ...(key.trim() ? { pinnedFingerprint: key.trim() } : {}) }).then(
+      (verification) => {
+        setResult({ verification, fileName: picked.name, pinned: key.trim() });
+        if (recheck) setRecheckedAt((count) => count + 1);
+      },
       () => undefined,
     );
   };
+
+  useEffect(() => {
+    if (recheckedAt > 0) resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [recheckedAt]);
 
   const onFile = (file: File) => {
     setReading(true);
@@ -65,7 +81,7 @@ export function VerifyTab({ installationFingerprint }: { installationFingerprint
             Verify a pack
           </h2>
           <p className="muted">
-            Checks every file against the SHA-256 hashes in the signed manifest, and the manifest’s Ed25519 signature. Nothing is uploaded anywhere: the check runs in Patchdesk. The command line does the same: <code className="mono">patchdesk verify PACK.zip</code>.
+            Checks every file against the SHA-256 hashes in the signed manifest, the manifest’s Ed25519 signature, and that the signer is trusted: this installation, a trusted signer below, or the key you pin. Nothing is uploaded anywhere: the check runs in Patchdesk. The command line does the same: <code className="mono">patchdesk verify PACK.zip</code>.
           </p>
         </div>
         <div className="evidence-verify__inputs">
@@ -81,7 +97,7 @@ export function VerifyTab({ installationFingerprint }: { installationFingerprint
                   </button>
                 </>
               ) : (
-                'Paste the fingerprint the MSP gave you; a pack signed with any other key then fails.'
+                'Paste the fingerprint the MSP gave you; a pack signed with any other key then fails, trusted or not.'
               )
             }
           >
@@ -109,7 +125,10 @@ export function VerifyTab({ installationFingerprint }: { installationFingerprint
           Checking {pack?.name ?? 'the pack'}…
         </div>
       ) : null}
-      {result ? <VerifyResult result={result.verification} fileName={result.fileName} /> : null}
+      <div ref={resultRef} className="evidence-verify__result-anchor">
+        {result ? <VerifyResult result={result.verification} fileName={result.fileName} onTrust={(fingerprint) => setTrustRequest((last) => ({ fingerprint, at: (last?.at ?? 0) + 1 }))} /> : null}
+      </div>
+      <TrustedSignersCard timeZone={timeZone} request={trustRequest} onChanged={() => (pack ? check(pack, pinned, true) : undefined)} />
     </div>
   );
 }
