@@ -12,7 +12,13 @@ export interface SnmpAgentOptions {
 
 /** A running test agent. */
 export interface TestSnmpAgent {
+  /** Datagrams the agent has received so far, answered or not (a wrong community is dropped). */
+  readonly received: number;
   close(): Promise<void>;
+}
+
+interface AgentSockets {
+  listener: { sockets: Record<string, import('node:dgram').Socket> };
 }
 
 /** A random UDP port above 20000 and below the ephemeral range, for one test file's agent. */
@@ -33,7 +39,22 @@ export async function startSnmpAgent(options: SnmpAgentOptions): Promise<TestSnm
     mib.registerProvider({ name, type: snmp.MibProviderType.Scalar, oid, scalarType: snmp.ObjectType.OctetString, maxAccess: snmp.MaxAccess['read-only'] ?? 2 });
     mib.setScalarValue(name, value);
   }
-  // net-snmp binds without telling when it is done; a short pause is enough on loopback.
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  return { close: () => new Promise<void>((resolve) => agent.close(() => resolve())) };
+  // net-snmp binds its sockets without telling when it is done; their own 'listening' events do.
+  const sockets = Object.values((agent as unknown as AgentSockets).listener.sockets);
+  let received = 0;
+  await Promise.all(
+    sockets.map((socket) => {
+      socket.on('message', () => received++);
+      return new Promise<void>((resolve, reject) => {
+        socket.once('listening', () => resolve());
+        socket.once('error', reject);
+      });
+    }),
+  );
+  return {
+    get received() {
+      return received;
+    },
+    close: () => new Promise<void>((resolve) => agent.close(() => resolve())),
+  };
 }
