@@ -16,7 +16,7 @@ import {
   type BlackholePort,
   type TestServer,
 } from './testing/loopback-servers';
-import { randomSnmpPort, startSnmpAgent, type TestSnmpAgent } from './testing/snmp-agent';
+import { startSnmpAgent, type TestSnmpAgent } from './testing/snmp-agent';
 
 function ranges(...targets: string[]): TargetRange[] {
   const parsed = parseTargets(targets);
@@ -162,11 +162,10 @@ describe('runDiscovery: identification', () => {
 
   describe('SNMP', () => {
     const community = 'n0t-public-Xy7';
-    const port = randomSnmpPort();
     let agent: TestSnmpAgent;
 
     beforeAll(async () => {
-      agent = await startSnmpAgent({ address: `${block}.40`, port, community, sysDescr: 'RouterOS RB4011iGS+', sysName: 'edge-rtr1' });
+      agent = await startSnmpAgent({ address: `${block}.40`, community, sysDescr: 'RouterOS RB4011iGS+', sysName: 'edge-rtr1' });
     });
 
     afterAll(async () => {
@@ -178,7 +177,7 @@ describe('runDiscovery: identification', () => {
         ranges: ranges(`${block}.39-41`),
         // Long enough that a loaded machine cannot turn the agent's answer into a timeout.
         options: options({ ports: [22], timeoutMs: 2000, snmpCommunity: community }),
-        snmpPort: port,
+        snmpPort: agent.port,
       });
       expect(result).toEqual({ probedAddresses: 3, liveHosts: 1, cancelled: false });
       expect(hosts[0]).toMatchObject({
@@ -196,7 +195,7 @@ describe('runDiscovery: identification', () => {
       const { result } = await scan({
         ranges: ranges(`${block}.40`),
         options: options({ ports: [22], timeoutMs: 100, snmpCommunity: 'public' }),
-        snmpPort: port,
+        snmpPort: agent.port,
       });
       expect(result.liveHosts).toBe(0);
     });

@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSnmpQuery, type SnmpIdentity } from './snmp-prober';
 import { loopbackBlock } from './testing/loopback-servers';
-import { randomSnmpPort, startSnmpAgent, type TestSnmpAgent } from './testing/snmp-agent';
+import { startSnmpAgent, type TestSnmpAgent } from './testing/snmp-agent';
 
 const block = loopbackBlock();
 const agentHost = `${block}.1`;
-const port = randomSnmpPort();
 let agent: TestSnmpAgent;
 
 // A generous default, so a loaded machine cannot turn an answer into a timeout.
 function query(address: string, community: string, timeoutMs = 10_000): Promise<{ identity: SnmpIdentity | null }> {
   return new Promise((resolve) => {
-    startSnmpQuery(address, { community, port, timeoutMs }, (identity) => resolve({ identity }));
+    startSnmpQuery(address, { community, port: agent.port, timeoutMs }, (identity) => resolve({ identity }));
   });
 }
 
 beforeAll(async () => {
   agent = await startSnmpAgent({
     address: agentHost,
-    port,
     community: 's3cret-community',
     sysDescr: 'Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.0(2)SE11',
     sysName: 'core-sw1\u001b[31m',
@@ -52,7 +50,7 @@ describe('startSnmpQuery', () => {
 
   it('stays silent once cancelled', async () => {
     let called = false;
-    const job = startSnmpQuery(agentHost, { community: 's3cret-community', port, timeoutMs: 300 }, () => {
+    const job = startSnmpQuery(agentHost, { community: 's3cret-community', port: agent.port, timeoutMs: 300 }, () => {
       called = true;
     });
     job.cancel();
