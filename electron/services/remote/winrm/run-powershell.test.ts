@@ -36,7 +36,7 @@ async function failure(promise: Promise<unknown>): Promise<WinRmError> {
   return error as WinRmError;
 }
 
-const limits = { timeoutMs: 5000, maxOutputBytes: 1_000_000 };
+const limits = { timeoutMs: 20_000, maxOutputBytes: 1_000_000 };
 
 describe('runPowerShell over HTTP with NTLM message encryption', () => {
   it('runs a script end to end and returns its output', async () => {
