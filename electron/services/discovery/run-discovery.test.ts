@@ -16,7 +16,7 @@ import {
   type BlackholePort,
   type TestServer,
 } from './testing/loopback-servers';
-import { randomSnmpPort, startSnmpAgent, type TestSnmpAgent } from './testing/snmp-agent';
+import { startSnmpAgent, type TestSnmpAgent } from './testing/snmp-agent';
 
 function ranges(...targets: string[]): TargetRange[] {
   const parsed = parseTargets(targets);
@@ -77,10 +77,8 @@ describe('runDiscovery: probing', () => {
   });
 
   it('times out on a port that drops SYNs, without counting it live', async () => {
-    const started = Date.now();
     const { result } = await scan({ ranges: ranges(`${block}.250`), options: options({ ports: [blackhole.port], timeoutMs: 300 }) });
     expect(result).toEqual({ probedAddresses: 1, liveHosts: 0, cancelled: false });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   it('never has more sockets in flight than the concurrency', async () => {
@@ -164,11 +162,10 @@ describe('runDiscovery: identification', () => {
 
   describe('SNMP', () => {
     const community = 'n0t-public-Xy7';
-    const port = randomSnmpPort();
     let agent: TestSnmpAgent;
 
     beforeAll(async () => {
-      agent = await startSnmpAgent({ address: `${block}.40`, port, community, sysDescr: 'RouterOS RB4011iGS+', sysName: 'edge-rtr1' });
+      agent = await startSnmpAgent({ address: `${block}.40`, community, sysDescr: 'RouterOS RB4011iGS+', sysName: 'edge-rtr1' });
     });
 
     afterAll(async () => {
@@ -178,8 +175,9 @@ describe('runDiscovery: identification', () => {
     it('counts a host that answers SNMP as live, and never leaks the community', async () => {
       const { result, hosts } = await scan({
         ranges: ranges(`${block}.39-41`),
-        options: options({ ports: [22], timeoutMs: 200, snmpCommunity: community }),
-        snmpPort: port,
+        // Long enough that a loaded machine cannot turn the agent's answer into a timeout.
+        options: options({ ports: [22], timeoutMs: 2000, snmpCommunity: community }),
+        snmpPort: agent.port,
       });
       expect(result).toEqual({ probedAddresses: 3, liveHosts: 1, cancelled: false });
       expect(hosts[0]).toMatchObject({
@@ -197,7 +195,7 @@ describe('runDiscovery: identification', () => {
       const { result } = await scan({
         ranges: ranges(`${block}.40`),
         options: options({ ports: [22], timeoutMs: 100, snmpCommunity: 'public' }),
-        snmpPort: port,
+        snmpPort: agent.port,
       });
       expect(result.liveHosts).toBe(0);
     });
@@ -207,27 +205,26 @@ describe('runDiscovery: identification', () => {
 describe('runDiscovery: control', () => {
   const wide = `127.${100 + Math.floor(Math.random() * 150)}.0.0/18`;
 
-  it('stops promptly when cancelled, reports nothing afterwards and leaves no sockets or timers', async () => {
+  it('stops when cancelled, reports nothing afterwards and leaves no sockets or timers', async () => {
     const baseline = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout' || kind === 'TCPSocketWrap').length;
     const controller = new AbortController();
     let hostsAfterEnd = 0;
     let ended = false;
-    const started = Date.now();
-    setTimeout(() => controller.abort(), 150);
+    // Cancelled once probing is under way; the probes' timeout outlasts the test, so only the
+    // cancel can end the run in time.
     const result = await runDiscovery({
       ranges: ranges(wide, `${block}.250`),
-      options: options({ ports: [1, blackhole.port], timeoutMs: 5000, concurrency: 512 }),
+      options: options({ ports: [1, blackhole.port], timeoutMs: 600_000, concurrency: 512 }),
       signal: controller.signal,
       arpTable: async () => new Map(),
+      onProgress: () => controller.abort(),
       onHost: () => {
         if (ended) hostsAfterEnd++;
       },
     });
     ended = true;
-    const elapsed = Date.now() - started;
     expect(result.cancelled).toBe(true);
     expect(result.probedAddresses).toBeLessThan(16_385);
-    expect(elapsed).toBeLessThan(1000);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(hostsAfterEnd).toBe(0);
     const after = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout' || kind === 'TCPSocketWrap').length;
@@ -237,8 +234,14 @@ describe('runDiscovery: control', () => {
   it('streams a /8 without materialising its addresses', async () => {
     const controller = new AbortController();
     const heapBefore = process.memoryUsage().heapUsed;
-    setTimeout(() => controller.abort(), 300);
-    const { result } = await scan({ ranges: ranges('127.0.0.0/8'), options: options({ ports: [1] }), signal: controller.signal });
+    const { result } = await scan({
+      ranges: ranges('127.0.0.0/8'),
+      options: options({ ports: [1] }),
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.probedAddresses >= 1000) controller.abort();
+      },
+    });
     expect(result.cancelled).toBe(true);
     expect(result.probedAddresses).toBeGreaterThan(0);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
@@ -251,20 +254,20 @@ describe('runDiscovery: control', () => {
     expect(result).toEqual({ probedAddresses: 0, liveHosts: 0, cancelled: true });
   });
 
-  it('throttles progress to about every 100 ms and ends with the final count', async () => {
-    const updates: { at: number; progress: DiscoveryProgress }[] = [];
+  // The interval itself is checked with a fake clock in progress-throttle.test.ts; wall-clock gaps
+  // here would depend on how busy the machine is.
+  it('reports progress in order while it scans and ends with the final count', async () => {
+    const updates: { progress: DiscoveryProgress }[] = [];
     const half = `${wide.slice(0, wide.lastIndexOf('/'))}/19`;
     const result = await runDiscovery({
       ranges: ranges(half),
       options: options({ ports: [1, 2], concurrency: 64 }),
       arpTable: async () => new Map(),
-      onProgress: (progress) => updates.push({ at: Date.now(), progress }),
+      onProgress: (progress) => updates.push({ progress }),
     });
-    expect(updates.length).toBeGreaterThan(2);
+    expect(updates.length).toBeGreaterThanOrEqual(2);
     expect(updates.at(-1)?.progress).toEqual({ probedAddresses: 8192, liveHosts: 0 });
     expect(result.probedAddresses).toBe(8192);
-    const gaps = updates.slice(1, -1).map((update, i) => update.at - (updates[i]?.at ?? 0));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(90);
     const counts = updates.map((update) => update.progress.probedAddresses);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
   }, 60_000);

@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeHard, startTcpProbe, type ProbeOutcome } from './tcp-prober';
 import { blackholePort, loopbackBlock, tcpServer, timeWaitCount, type BlackholePort, type TestServer } from './testing/loopback-servers';
 
-function probe(address: string, port: number, timeoutMs = 1000): Promise<{ outcome: ProbeOutcome; socket: Socket | null; ms: number }> {
-  const started = Date.now();
+// A generous default, so a loaded machine cannot turn an answer into a timeout; the outcome, not
+// the elapsed time, tells which path the probe took.
+function probe(address: string, port: number, timeoutMs = 30_000): Promise<{ outcome: ProbeOutcome; socket: Socket | null }> {
   return new Promise((resolve) => {
-    startTcpProbe(address, port, timeoutMs, (outcome, socket) => resolve({ outcome, socket, ms: Date.now() - started }));
+    startTcpProbe(address, port, timeoutMs, (outcome, socket) => resolve({ outcome, socket }));
   });
 }
 
@@ -34,17 +35,14 @@ describe('startTcpProbe', () => {
     closeHard(result.socket!);
   });
 
-  it('reports a refused port as closed, quickly', async () => {
+  it('reports a refused port as closed, without waiting for the timeout', async () => {
     const result = await probe(`${block}.11`, server.port);
     expect(result).toMatchObject({ outcome: 'closed', socket: null });
-    expect(result.ms).toBeLessThan(500);
   });
 
   it('reports a port that drops SYNs as filtered after the timeout', async () => {
     const result = await probe(blackhole.host, blackhole.port, 300);
-    expect(result.outcome).toBe('filtered');
-    expect(result.ms).toBeGreaterThanOrEqual(290);
-    expect(result.ms).toBeLessThan(1000);
+    expect(result).toMatchObject({ outcome: 'filtered', socket: null });
   });
 
   it('still sees a connection that completed while the event loop was blocked past the timeout', async () => {
@@ -73,8 +71,8 @@ describe('startTcpProbe', () => {
       expect(result.outcome).toBe('open');
       closeHard(result.socket!);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The client sees each connection before the server's accept callback runs; wait for those.
+    await vi.waitFor(() => expect(server.accepted).toBeGreaterThanOrEqual(30), { timeout: 20_000 });
     expect(timeWaitCount(server.host)).toBe(0);
-    expect(server.accepted).toBeGreaterThanOrEqual(30);
   });
 });

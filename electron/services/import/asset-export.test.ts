@@ -3,6 +3,7 @@ import { Asset, AssetFields } from '../../../shared/contract/assets';
 import { assetsToCsv, assetsToJson } from './asset-export';
 import { csvToAssetRows, previewCsv } from './csv-import';
 import { parseCsv } from './csv-parser';
+import { restoreFormula } from './spreadsheet-formula';
 
 const makeAsset = (overrides: Partial<Asset> = {}): Asset => ({
   id: 1,
@@ -88,6 +89,14 @@ describe('assetsToCsv', () => {
     expect(cells[0]).toBe(`'=HYPERLINK("http://evil.example","x")`);
     expect(cells.slice(7, 11)).toEqual(["'+1+1", "'-2", "'@SUM(A1)", "'\tindent"]);
     expect(cells[13]).toBe("'\rcr");
+  });
+
+  it('neutralises the full-width formula characters too, and reads them back unchanged', () => {
+    const hostile = makeAsset({ hostname: '\uFF1DHYPERLINK("http://evil.example")', role: '\uFF0B1', owner: '\uFF0D2', department: '\uFF20SUM(A1)' });
+    const cells = parseCsv(assetsToCsv([hostile])).rows[1]?.cells ?? [];
+    expect(cells[0]).toBe(`'\uFF1DHYPERLINK("http://evil.example")`);
+    expect(cells.slice(7, 10)).toEqual(["'\uFF0B1", "'\uFF0D2", "'\uFF20SUM(A1)"]);
+    expect(cells.map(restoreFormula).slice(7, 10)).toEqual(['\uFF0B1', '\uFF0D2', '\uFF20SUM(A1)']);
   });
 
   it('reads back through preview and import to the same fields', () => {

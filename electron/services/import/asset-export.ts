@@ -3,7 +3,7 @@
  */
 import type { Asset } from '../../../shared/contract/assets';
 import { formatAccessCell } from './asset-cell-values';
-import { neutraliseFormula } from './spreadsheet-formula';
+import { neutraliseFormula, quoteCsvField } from './spreadsheet-formula';
 
 // Editable fields first, under header names the CSV import maps back by itself; the read-only
 // columns after them use names no import alias claims, so a re-import ignores them.
@@ -36,8 +36,8 @@ const CSV_COLUMNS: readonly (readonly [header: string, value: (asset: Asset) => 
  * run as formulas get a leading `'`; the CSV import removes it again.
  */
 export function assetsToCsv(assets: readonly Asset[]): string {
-  const lines = [CSV_COLUMNS.map(([header]) => quoteCell(header)).join(',')];
-  for (const asset of assets) lines.push(CSV_COLUMNS.map(([, value]) => quoteCell(neutraliseFormula(value(asset)))).join(','));
+  const lines = [CSV_COLUMNS.map(([header]) => quoteCsvField(header)).join(',')];
+  for (const asset of assets) lines.push(CSV_COLUMNS.map(([, value]) => quoteCsvField(neutraliseFormula(value(asset)))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -55,11 +55,6 @@ export function assetsToJson(assets: readonly Asset[], meta: { siteName: string;
     assets: assets.map(orderedAsset),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
-}
-
-function quoteCell(cell: string): string {
-  // Semicolons and tabs are quoted too, so the import's delimiter guess cannot be swayed by them.
-  return /[",;\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 function orderedAsset(asset: Asset): Asset {

@@ -169,6 +169,19 @@ describe('parseNmapXml rejections', () => {
     expect(messageOf('Starting Nmap 7.93 ( https://nmap.org )\n')).toMatch(/^this is not XML: save the scan with nmap -oX/);
   });
 
+  it('refuses entity declarations: external entities (XXE) and entity expansion bombs', () => {
+    const host = '<host><status state="up" reason="syn-ack"/><address addr="10.0.0.1" addrtype="ipv4"/><hostnames><hostname name="&x;" type="user"/></hostnames></host>';
+    const xxe = `<?xml version="1.0"?>\n<!DOCTYPE nmaprun [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<nmaprun>${host}</nmaprun>`;
+    const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY x${i + 1} "${`&x${i};`.repeat(10)}">`).join('\n');
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE nmaprun [\n<!ENTITY x0 "lol">\n${levels}\n<!entity x "&x9;">\n]>\n<nmaprun>${host}</nmaprun>`;
+    for (const xml of [xxe, bomb]) expect(messageOf(xml)).toMatch(/^the file declares XML entities .* nmap never writes/);
+  });
+
+  it('turns the XML parser\'s own failures into a message instead of throwing', () => {
+    const deep = `<nmaprun>${'<a>'.repeat(20_000)}${'</a>'.repeat(20_000)}</nmaprun>`;
+    expect(messageOf(deep)).toBe('the XML cannot be read: Maximum nested tags exceeded');
+  });
+
   it('accepts a run without hosts', () => {
     expect(parseNmapXml('<nmaprun version="7.94" args="nmap 10.0.0.1"/>')).toEqual({
       ok: true,

@@ -35,6 +35,8 @@ export type NmapParseResult = { ok: true; scan: NmapScanInfo; hosts: NmapHost[] 
 
 type XmlNode = Record<string, unknown>;
 
+const ENTITY_DECLARATION = /<!ENTITY\b/i;
+
 const ATTRIBUTE_PREFIX = '@_';
 
 // Elements that may repeat. Listing them keeps a single occurrence an array, so nmap's output
@@ -99,10 +101,21 @@ export function parseNmapXml(xml: string): NmapParseResult {
     return { ok: false, message: 'this is not XML: save the scan with nmap -oX (normal -oN and grepable -oG output cannot be imported)' };
   }
 
+  // nmap never declares entities. A file that does is not nmap's own output, and reading it could
+  // mean reading local files (XXE) or expanding entities without bound, so it is refused whole.
+  if (ENTITY_DECLARATION.test(text)) {
+    return { ok: false, message: 'the file declares XML entities (<!ENTITY ...> in its DOCTYPE), which nmap never writes; it is refused because entities can read local files or expand without limit' };
+  }
   const validation = XMLValidator.validate(text);
   if (validation !== true) return { ok: false, message: describeXmlError(text, validation.err) };
 
-  const document = parser.parse(text) as XmlNode;
+  let document: XmlNode;
+  try {
+    document = parser.parse(text) as XmlNode;
+  } catch (error) {
+    // The parser's own limits (entity count and size, nesting depth) end here, as bad input.
+    return { ok: false, message: `the XML cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
   const root = Object.keys(document).find((key) => !/^[?!#]/.test(key));
   if (root === undefined) return { ok: false, message: 'the file holds no XML element' };
   if (root !== 'nmaprun') return { ok: false, message: `the root element is <${root}>, not <nmaprun>: this is not an nmap -oX file` };

@@ -51,8 +51,9 @@ function request(server: WinRmTestServer, pinnedKey?: HostCollectRequest['pinned
     username: 'patchbot',
     secrets: { authMethod: 'basic', password: PASSWORD },
     ...(pinnedKey ? { pinnedKey } : {}),
-    connectTimeoutMs: 3000,
-    commandTimeoutMs: 5000,
+    // Generous, so a loaded machine cannot turn the test server's answer into a timeout.
+    connectTimeoutMs: 20_000,
+    commandTimeoutMs: 25_000,
     signal: new AbortController().signal,
     onPhase: () => undefined,
   };

@@ -59,6 +59,13 @@ describe('parseLinuxCollection', () => {
     expect(v.warnings).toEqual([]);
   });
 
+  it('reads a complete "nothing to do" check-update, with plugin messages, as zero pending updates', () => {
+    const sections = rpmBase.map((s): Section => (s[0] === 'check-update' ? ['check-update', fixture('handmade_centos-7.yum-check-update-none-plugin-warnings.stdout'), 0] : s));
+    const v = ok(collection(ROCKY, 'dnf', sections));
+    expect(v.pending).toEqual([]);
+    expect(v.warnings.join('\n')).toMatch(/Determining fastest mirrors/);
+  });
+
   it('keeps security unknown and warns when updateinfo is unavailable', () => {
     const sections = rpmBase.map((s): Section => (s[0] === 'updateinfo' ? ['updateinfo', '', 1, 'Error: Cache-only enabled but no cache for appstream'] : s));
     const v = ok(collection(ROCKY, 'dnf', sections));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitLinuxSections } from './linux-sections.parser';
+import { withCpuTime } from '../../../test-support/cpu-time';
 
 const ID = 'c0ffee12';
 const mark = (name: string, exit = 0) => `\n=== patchdesk section=${name} exit=${exit} run=${ID} ===\n`;
@@ -66,9 +67,8 @@ describe('splitLinuxSections', () => {
 
   it('stays fast on large hostile input', () => {
     const noise = '=== patchdesk section=x exit=0 run=zz ===\n\u0000\u001b[31m'.repeat(100_000);
-    const start = performance.now();
-    const r = splitLinuxSections(`${header}${mark('a')}${noise}${end}`);
-    expect(performance.now() - start).toBeLessThan(2_000);
+    const { value: r, cpuMs } = withCpuTime(() => splitLinuxSections(`${header}${mark('a')}${noise}${end}`));
+    expect(cpuMs).toBeLessThan(2_000);
     expect(r.ok).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAptList } from './apt-list.parser';
+import { gzippedText, randomBytesText } from '../../../test-support/binary-garbage';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -50,5 +51,13 @@ describe('apt-list', () => {
     expect(parseAptList({ stdout: 'Listing...\n', stderr: 'E: Could not open lock file\n', exitCode: 100 }).ok).toBe(false);
     expect(parseAptList({ stdout: '<html>502 Bad Gateway</html>\n' }).ok).toBe(false);
     expect(parseAptList({ stdout: '\u0000'.repeat(100) + 'zz' }).ok).toBe(false);
+  });
+
+  it('refuses binary data, even with real rows inside it, instead of listing packages from it', () => {
+    const capture = fixture('local_debian-12.apt-list-upgradable.stdout');
+    const embedded = `${randomBytesText(2000, 3)}\n${capture.split('\n').slice(0, 3).join('\n')}\n${randomBytesText(2000, 4)}`;
+    for (const stdout of [randomBytesText(4096, 1), gzippedText(capture), embedded]) {
+      expect(parseAptList({ stdout, exitCode: 0 })).toEqual({ ok: false, error: expect.stringMatching(/^apt list output cannot be read: it is binary data, not text/) });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
+import { binaryDataProblem, cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
 import { describeFailure, fail, ok } from './parse-result';
 import type { ParseResult, ParserInput, PendingUpdate, UpdateList } from './types';
 
@@ -15,6 +15,8 @@ const HEADER = /(?:\.\.\.|…)(?:\s*\S+)?\s*$/;
 export function parseAptList(input: ParserInput): ParseResult<UpdateList> {
   const { stdout, stderr, exitCode } = input;
   if (exitCode !== undefined && exitCode !== 0) return fail(`apt list failed (${describeFailure(exitCode, stderr || stdout)})`);
+  const binary = binaryDataProblem(stdout);
+  if (binary) return fail(`apt list output cannot be read: ${binary}`);
   const errorLine = [stdout, stderr ?? ''].map((s) => cleanLines(s).find((l) => l.startsWith('E: '))).find(Boolean);
   if (errorLine) return fail(`apt reported an error: ${excerpt(errorLine)}`);
 

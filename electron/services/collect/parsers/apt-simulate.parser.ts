@@ -1,5 +1,5 @@
 import { parseAptRelease, isSecurityRelease } from './apt-release';
-import { cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
+import { binaryDataProblem, cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
 import { describeFailure, fail, ok } from './parse-result';
 import type { ParseResult, ParserInput, PendingUpdate, UpdateList } from './types';
 
@@ -7,6 +7,7 @@ const ACTION = /^(Inst|Conf|Remv|Purg) /;
 const ERROR = /^E: /;
 // The translated summary always holds four counts, whatever the language.
 const SUMMARY = /^\D*\d+\D+\d+\D+\d+\D+\d+\D*$/;
+const SIMULATION_NOTE = /^NOTE: This is only a simulation!/;
 
 /**
  * Parses `apt-get -s [-qq] upgrade|dist-upgrade` (any of its simulate spellings).
@@ -21,13 +22,24 @@ export function parseAptSimulate(input: ParserInput): ParseResult<UpdateList> {
   if (exitCode !== undefined && exitCode !== 0) return fail(`apt-get failed (${describeFailure(exitCode, stderr || stdout)})`);
   const errorLine = [stdout, stderr ?? ''].map((s) => cleanLines(s).find((l) => ERROR.test(l))).find(Boolean);
   if (errorLine) return fail(`apt-get reported an error: ${excerpt(errorLine)}`);
+  const binary = binaryDataProblem(stdout);
+  if (binary) return fail(`apt-get output cannot be read: ${binary}`);
 
   const updates: PendingUpdate[] = [];
   const warnings = new WarningSink();
   let unknown = 0;
   let sawSummary = false;
+  let inNote = false;
   for (const line of cleanLines(stdout)) {
     if (line.trim() === '') continue;
+    // Without root, apt-get starts a simulation with this note and its indented lines; with -qq
+    // and nothing to do, the note is all it prints.
+    if (SIMULATION_NOTE.test(line)) {
+      inNote = true;
+      continue;
+    }
+    if (inNote && /^\s/.test(line)) continue;
+    inNote = false;
     if (line.length > MAX_LINE_LENGTH) {
       warnings.add(`ignored an over-long line (${line.length} characters)`);
       continue;

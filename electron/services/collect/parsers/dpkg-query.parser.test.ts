@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDpkgQuery } from './dpkg-query.parser';
+import { gzippedText, randomBytesText } from '../../../test-support/binary-garbage';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -52,5 +53,13 @@ describe('dpkg-query', () => {
     const v = parsed('adduser\t3.134\tall\tii \tadduser\t3.134\r\n\u001b[31m{broken json\r\n');
     expect(v.packages).toHaveLength(1);
     expect(v.warnings).toHaveLength(1);
+  });
+
+  it('refuses binary data, even with real rows inside it, instead of listing packages from it', () => {
+    const capture = fixture('local_debian-12.dpkg-query-W-tab.stdout');
+    const embedded = `${randomBytesText(2000, 5)}\n${capture.split('\n').slice(0, 3).join('\n')}\n${randomBytesText(2000, 6)}`;
+    for (const stdout of [randomBytesText(4096, 2), gzippedText(capture), embedded]) {
+      expect(parseDpkgQuery({ stdout, exitCode: 0 })).toEqual({ ok: false, error: expect.stringMatching(/^dpkg-query output cannot be read: it is binary data, not text/) });
+    }
   });
 });

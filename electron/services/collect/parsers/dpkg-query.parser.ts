@@ -1,4 +1,4 @@
-import { cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
+import { binaryDataProblem, cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
 import { describeFailure, fail, ok } from './parse-result';
 import type { InstalledPackage, PackageList, ParseResult, ParserInput } from './types';
 
@@ -25,6 +25,8 @@ const STATUS_BY_LETTER: Record<string, string> = {
 export function parseDpkgQuery(input: ParserInput): ParseResult<PackageList> {
   const { stdout, stderr, exitCode } = input;
   if (exitCode !== undefined && exitCode !== 0) return fail(`dpkg-query failed (${describeFailure(exitCode, stderr || stdout)})`);
+  const binary = binaryDataProblem(stdout);
+  if (binary) return fail(`dpkg-query output cannot be read: ${binary}`);
   const packages: InstalledPackage[] = [];
   const warnings = new WarningSink();
   let bad = 0;

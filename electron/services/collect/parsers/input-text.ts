@@ -18,6 +18,23 @@ export function cleanText(text: string): string {
     .replace(CONTROL, '');
 }
 
+// Characters no text format we read is made of: C0 controls other than tab, line ends and ESC
+// (colour), DEL, C1 controls, and U+FFFD, which the UTF-8 decoder puts where bytes were invalid.
+const NON_TEXT = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]/g;
+// A stray control byte or a translated banner in a legacy encoding stays well below this share.
+const BINARY_SHARE = 0.05;
+
+/**
+ * Why a capture is binary data rather than a command's text output, or null when it reads as
+ * text. Parsers refuse such input outright: rows picked out of garbage are not a package list.
+ */
+export function binaryDataProblem(text: string): string | null {
+  let count = 0;
+  for (const _match of text.matchAll(NON_TEXT)) count++;
+  if (count < 8 || count / text.length <= BINARY_SHARE) return null;
+  return `it is binary data, not text (${Math.round((100 * count) / text.length)}% of its characters are control bytes or invalid UTF-8)`;
+}
+
 /** Clean lines without their line ends; a final empty line from a trailing newline is dropped. */
 export function cleanLines(text: string): string[] {
   const lines = cleanText(text).split('\n');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRpmQuery } from './rpm-query.parser';
+import { gzippedText, randomBytesText } from '../../../test-support/binary-garbage';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -39,5 +40,13 @@ describe('rpm-query', () => {
     expect(parseRpmQuery({ stdout: '', stderr: 'error: rpmdb: BDB0113 Thread/process failed', exitCode: 1 }).ok).toBe(false);
     expect(parseRpmQuery({ stdout: '', exitCode: 0 }).ok).toBe(false);
     expect(parseRpmQuery({ stdout: '\u0000\u0000\u0007junk\n' }).ok).toBe(false);
+  });
+
+  it('refuses binary data, even with real rows inside it, instead of listing packages from it', () => {
+    const capture = fixture('osconfig_rhel-9.rpmquery-a-json.stdout');
+    const embedded = `${randomBytesText(2000, 7)}\n${capture.split('\n').slice(0, 3).join('\n')}\n${randomBytesText(2000, 8)}`;
+    for (const stdout of [randomBytesText(4096, 3), gzippedText(capture), embedded]) {
+      expect(parseRpmQuery({ stdout, exitCode: 0 })).toEqual({ ok: false, error: expect.stringMatching(/^rpm output cannot be read: it is binary data, not text/) });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { formatRpmEvr, parseNevra, parseRpmEvr } from '../../../../shared/domain/versions';
-import { cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
+import { binaryDataProblem, cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
 import { describeFailure, fail, ok } from './parse-result';
 import type { InstalledPackage, PackageList, ParseResult, ParserInput } from './types';
 
@@ -17,6 +17,8 @@ const NONE = '(none)';
 export function parseRpmQuery(input: ParserInput): ParseResult<PackageList> {
   const { stdout, stderr, exitCode } = input;
   if (exitCode !== undefined && exitCode !== 0) return fail(`rpm query failed (${describeFailure(exitCode, stderr || stdout)})`);
+  const binary = binaryDataProblem(stdout);
+  if (binary) return fail(`rpm output cannot be read: ${binary}`);
   const packages: InstalledPackage[] = [];
   const warnings = new WarningSink();
   let bad = 0;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseYumCheckUpdate } from './yum-check-update.parser';
+import { withCpuTime } from '../../../test-support/cpu-time';
+import { gzippedText } from '../../../test-support/binary-garbage';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -89,6 +91,19 @@ describe('yum-check-update grammar', () => {
     expect(v.warnings).toEqual([]);
   });
 
+  it('treats exit 0 with plugin messages around the banners as no updates, keeping the messages as warnings', () => {
+    const v = parsed(fixture('handmade_centos-7.yum-check-update-none-plugin-warnings.stdout'), 0);
+    expect(v.updates).toEqual([]);
+    expect(v.warnings).toEqual(['ignored a message: Determining fastest mirrors', 'ignored a message: Repodata is over 2 weeks old. Install yum-cron? Or run: yum makecache fast']);
+    const dnf = 'Updating Subscription Management repositories.\nUnable to read consumer identity\n\nThis system is not registered with an entitlement server. You can use subscription-manager to register.\n\nWaiting for process with pid 4242 to finish.\nLast metadata expiration check: 0:01:02 ago on Mon 07 Dec 2026 10:00:00 UTC.\n';
+    expect(parsed(dnf, 0)).toMatchObject({ updates: [], warnings: ['ignored a message: Waiting for process with pid 4242 to finish.'] });
+  });
+
+  it('still fails exit 0 text that is not yum output, or that mentions packages it cannot read', () => {
+    expect(parseYumCheckUpdate({ stdout: 'Determining fastest mirrors\n', exitCode: 0 }).ok).toBe(false);
+    expect(parseYumCheckUpdate({ stdout: 'Loaded plugins: fastestmirror\nsomething odd about bash.x86_64 here\n', exitCode: 0 }).ok).toBe(false);
+  });
+
   it('treats exit 0 with banners only as no updates', () => {
     expect(parsed('Last metadata expiration check: 0:05:17 ago on Mon 28 Apr 2025.\n', 0).updates).toEqual([]);
     expect(parsed('', 0).updates).toEqual([]);
@@ -96,9 +111,9 @@ describe('yum-check-update grammar', () => {
 
   it('stays linear on a multi-megabyte capture', () => {
     const rows = Array.from({ length: 80_000 }, (_, i) => `package-number-${i}.x86_64   1.${i}-1.el9   appstream`).join('\n');
-    const start = performance.now();
-    expect(parsed(rows).updates).toHaveLength(80_000);
-    expect(performance.now() - start).toBeLessThan(5_000);
+    const { value, cpuMs } = withCpuTime(() => parsed(rows));
+    expect(value.updates).toHaveLength(80_000);
+    expect(cpuMs).toBeLessThan(5_000);
   });
 });
 
@@ -108,5 +123,7 @@ describe('yum-check-update errors', () => {
     expect(parseYumCheckUpdate({ stdout: 'Loaded plugins: fastestmirror\n', exitCode: 100 }).ok).toBe(false);
     expect(parseYumCheckUpdate({ stdout: 'Segmentation fault (core dumped) in module xyz\n' }).ok).toBe(false);
     expect(parseYumCheckUpdate({ stdout: '\u0000\u0001garbage garbage garbage' }).ok).toBe(false);
+    const binary = parseYumCheckUpdate({ stdout: gzippedText(fixture('osconfig_rocky-8.yum-check-update.stdout')), exitCode: 0 });
+    expect(binary).toEqual({ ok: false, error: expect.stringMatching(/binary data, not text/) });
   });
 });

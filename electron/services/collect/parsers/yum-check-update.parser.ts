@@ -1,5 +1,5 @@
 import { compareRpmVersions, isRpmArch } from '../../../../shared/domain/versions';
-import { cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
+import { binaryDataProblem, cleanLines, excerpt, MAX_LINE_LENGTH, WarningSink } from './input-text';
 import { describeFailure, fail, ok } from './parse-result';
 import type { ParseResult, ParserInput, PendingUpdate, ReplacedPackage, UpdateList } from './types';
 
@@ -36,9 +36,19 @@ export function parseYumCheckUpdate(input: ParserInput): ParseResult<YumUpdateLi
   if (exitCode !== undefined && exitCode !== 0 && exitCode !== 100) {
     return fail(`check-update failed (${describeFailure(exitCode, stderr || stdout)})`);
   }
+  const binary = binaryDataProblem(stdout);
+  if (binary) return fail(`check-update output cannot be read: ${binary}`);
   const warnings = new WarningSink();
-  const rows = readRows(stdout, warnings);
-  if (rows === null) return fail('check-update output holds no rows and unrecognised text');
+  const unknownLines: string[] = [];
+  const rows = readRows(stdout, warnings, unknownLines);
+  if (rows === null) {
+    // Exit 0 is yum's own word that nothing is pending, and plugins may say more than the
+    // banners we know ("Determining fastest mirrors", "Repodata is over 2 weeks old"). That holds
+    // only for output that is recognisably yum's (it carries a header) and lists no package.
+    if (exitCode !== 0 || !hasYumHeader(stdout) || unknownLines.some(mentionsPackage)) return fail('check-update output holds no rows and unrecognised text');
+    for (const line of unknownLines) warnings.add(`ignored a message: ${excerpt(line)}`);
+    return ok({ updates: [], warnings: warnings.list(), replaced: [] });
+  }
 
   const main = new Map<string, PendingUpdate>();
   const obsoleting = new Map<string, PendingUpdate>();
@@ -81,7 +91,7 @@ function splitNameArch(token: string): { name: string; arch: string } | null {
 }
 
 /** Rows in output order, or null when nothing was a row and some text was not recognised. */
-function readRows(stdout: string, warnings: WarningSink): Row[] | null {
+function readRows(stdout: string, warnings: WarningSink, unknownLines: string[]): Row[] | null {
   const rows: Row[] = [];
   let inObsoleting = false;
   let pending: { tokens: string[]; indented: boolean; inObsoleting: boolean } | null = null;
@@ -99,6 +109,7 @@ function readRows(stdout: string, warnings: WarningSink): Row[] | null {
   for (const line of cleanLines(stdout)) {
     if (line.length > MAX_LINE_LENGTH) {
       unknown++;
+      unknownLines.push(line);
       continue;
     }
     const tokens = line.trim().split(/\s+/).filter(Boolean);
@@ -122,6 +133,7 @@ function readRows(stdout: string, warnings: WarningSink): Row[] | null {
       continue;
     }
     unknown++;
+    if (!BANNER.test(line)) unknownLines.push(line);
   }
   flush();
   return rows.length === 0 && unknown > 0 && !onlyBanners(stdout) ? null : rows;
@@ -132,4 +144,15 @@ const BANNER = /^(?:Loaded plugins:|Loading mirror speeds|\s*\*\s+\S+:|Last meta
 
 function onlyBanners(stdout: string): boolean {
   return cleanLines(stdout).every((l) => l.trim() === '' || BANNER.test(l));
+}
+
+// The lines yum and dnf print before any result; they mark a capture as theirs.
+const HEADER = /^(?:Loaded plugins:|Loading mirror speeds|Last metadata expiration check:|Updating and loading repositories:|Updating Subscription Management repositories\.)/;
+
+function hasYumHeader(stdout: string): boolean {
+  return cleanLines(stdout).some((line) => HEADER.test(line));
+}
+
+function mentionsPackage(line: string): boolean {
+  return line.trim().split(/\s+/).some((token) => splitNameArch(token) !== null);
 }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const found: string[] = [];
   const result = await runDiscovery({
     ranges: parsed.ranges,
-    options: { ports: portList.split(',').map(Number), timeoutMs: 1000, concurrency: Number(concurrency), reverseDns: false, grabBanners: false },
+    options: { ports: portList.split(',').map(Number), timeoutMs: 10_000, concurrency: Number(concurrency), reverseDns: false, grabBanners: false },
     arpTable: async () => new Map(),
     onHost: (host) => found.push(host.address),
   });

@@ -115,32 +115,31 @@ export interface BlackholePort {
   close(): void;
 }
 
+// Linux refuses new connections once a listener's accept queue holds more than its backlog.
+const BLACKHOLE_BACKLOG = 1;
+
 /**
  * A port that silently drops new connections, without root: a listener with a backlog of one in
  * a child process that is then stopped (SIGSTOP), so it never accepts. Once its accept queue is
  * full, the kernel drops further SYNs and clients wait until their own timeout.
  */
 export async function blackholePort(host: string): Promise<BlackholePort> {
-  const script = `const s=require('net').createServer().listen({port:0,host:${JSON.stringify(host)},backlog:1},()=>process.stdout.write(String(s.address().port)+'\\n'))`;
+  const script = `const s=require('net').createServer().listen({port:0,host:${JSON.stringify(host)},backlog:${BLACKHOLE_BACKLOG}},()=>process.stdout.write(String(s.address().port)+'\\n'))`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.stdout.once('data', (data: Buffer) => resolve(Number(data.toString().trim())));
   });
   process.kill(child.pid ?? 0, 'SIGSTOP');
+  // Fill the accept queue, watching its length in /proc rather than waiting for a connect that
+  // does not come: each filler is known to complete while the queue has room.
   const fillers: Socket[] = [];
-  for (let attempt = 0; attempt < 4; attempt++) {
+  while (acceptQueueLength(host, port) <= BLACKHOLE_BACKLOG) {
     const socket = connect(port, host);
     socket.on('error', () => {});
     fillers.push(socket);
-    const connected = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), 300);
-      socket.once('connect', () => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
-    if (!connected) break;
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    if (fillers.length > 16) throw new Error(`the accept queue of ${host}:${port} does not fill up`);
   }
   return {
     host,
@@ -152,20 +151,40 @@ export async function blackholePort(host: string): Promise<BlackholePort> {
   };
 }
 
-/** A random 127.x.y.0/24 block for one test file, so parallel files never share addresses. */
+/**
+ * A 127.x.y.0/24 block for one test file, so parallel files never share addresses: files that run
+ * at the same time run in different vitest workers, and each worker gets its own second octet.
+ */
 export function loopbackBlock(): string {
-  const second = 100 + Math.floor(Math.random() * 150);
+  const worker = Number(process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID);
+  const second = 100 + (Number.isInteger(worker) && worker > 0 ? worker % 150 : Math.floor(Math.random() * 150));
   const third = Math.floor(Math.random() * 256);
   return `127.${second}.${third}`;
 }
 
-/** Connections in TIME_WAIT to or from an address, on either side, from /proc/net/tcp. */
-export function timeWaitCount(address: string): number {
-  const hex = address
+/** How many connections wait in a listener's accept queue, from /proc/net/tcp. */
+function acceptQueueLength(host: string, port: number): number {
+  const local = `${hexAddress(host)}:${port.toString(16).padStart(4, '0').toUpperCase()}`;
+  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    // For a listening socket (state 0A), rx_queue counts the connections waiting to be accepted.
+    if (fields[1] !== local || fields[3] !== '0A') continue;
+    return parseInt((fields[4] ?? '').split(':')[1] ?? '0', 16);
+  }
+  throw new Error(`no listener on ${host}:${port} in /proc/net/tcp`);
+}
+
+function hexAddress(address: string): string {
+  return address
     .split('.')
     .reverse()
     .map((octet) => Number(octet).toString(16).padStart(2, '0').toUpperCase())
     .join('');
+}
+
+/** Connections in TIME_WAIT to or from an address, on either side, from /proc/net/tcp. */
+export function timeWaitCount(address: string): number {
+  const hex = hexAddress(address);
   return readFileSync('/proc/net/tcp', 'utf8')
     .split('\n')
     .slice(1)

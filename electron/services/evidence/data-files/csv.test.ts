@@ -25,6 +25,8 @@ describe('toCsv', () => {
     const csv = toCsv(['Host', 'Note'], [['=HYPERLINK("http://evil","x")', '+1'], ['@SUM(A1)', '-2+3']]);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")",'+1\r\n`);
     expect(csv).toContain(`'@SUM(A1),'-2+3\r\n`);
+    const wide = toCsv(['Host', 'Package'], [['\uFF1DHYPERLINK("http://evil")', '\uFF20SUM(A1)'], ['\uFF0B1', '\uFF0D1']]);
+    expect(wide).toContain(`"'\uFF1DHYPERLINK(""http://evil"")",'\uFF20SUM(A1)\r\n'\uFF0B1,'\uFF0D1\r\n`);
   });
 
   it('refuses a row whose width does not match the header', () => {

