@@ -12,6 +12,7 @@ import { PatchStatusRepository } from '../../db/repositories/patch-status.reposi
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { call, host, openTestCore, scriptedDiscovery } from '../../test-support/test-core';
 import type { ChangeWatcherTimers } from './change-watcher';
+import { writeTransaction } from '../../db/write-transaction';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);
@@ -136,10 +137,10 @@ describe('ChangeWatcher', () => {
     manual.runSoon();
     expect(pushed).toEqual([{ seq: 1, siteId: site.id, topics: ['sites'] }]);
 
-    server.db.transaction(() => {
+    writeTransaction(server.db, () => {
       server.audit.append({ at: '2026-11-02T09:00:00.000Z', actor: 'tester', siteId: site.id, entityType: 'policy', entityId: site.id, action: 'policy-changed', details: {} });
       expect(watcher.tick()).toEqual([]);
-    })();
+    });
     expect(watcher.tick()).toEqual([{ seq: 2, siteId: site.id, topics: ['policy'] }]);
   });
 

@@ -10,6 +10,7 @@ import type { Clock } from '../../../core/clock';
 import type { Db } from '../../../db/database';
 import type { AuditLogRepository } from '../../../db/repositories/audit-log.repository';
 import type { TrustedSignersRepository } from '../../../db/repositories/trusted-signers.repository';
+import { writeTransaction } from '../../../db/write-transaction';
 
 export interface TrustedSignersDeps {
   db: Db;
@@ -33,23 +34,23 @@ export class TrustedSignersService {
    */
   add(fingerprint: string, name: string): TrustedSigner {
     const signer: TrustedSigner = { fingerprint, name, addedBy: this.deps.actor, addedAt: this.deps.clock.now().toISOString() };
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const existing = this.deps.signers.get(fingerprint);
       if (existing) throw new AppError('conflict', `the key ${fingerprint} is already trusted, as "${existing.name}" (added by ${existing.addedBy} at ${existing.addedAt})`, [{ path: 'fingerprint', message: 'already trusted' }]);
       this.deps.signers.insert(signer);
       this.deps.audit.append({ at: signer.addedAt, actor: this.deps.actor, siteId: null, entityType: 'evidence', entityId: null, action: 'trusted-signer-added', details: { fingerprint, name } });
-    })();
+    });
     return signer;
   }
 
   /** Stops trusting a key; refuses a key that is not in the list. */
   remove(fingerprint: string): void {
     const at = this.deps.clock.now().toISOString();
-    this.deps.db.transaction(() => {
+    writeTransaction(this.deps.db, () => {
       const existing = this.deps.signers.get(fingerprint);
       if (!existing) throw new AppError('not_found', `the key ${fingerprint} is not a trusted signer, so there is nothing to remove`, [{ path: 'fingerprint', message: 'not trusted' }]);
       this.deps.signers.delete(fingerprint);
       this.deps.audit.append({ at, actor: this.deps.actor, siteId: null, entityType: 'evidence', entityId: null, action: 'trusted-signer-removed', details: { fingerprint, name: existing.name, addedBy: existing.addedBy, addedAt: existing.addedAt } });
-    })();
+    });
   }
 }
