@@ -1,8 +1,9 @@
 /**
  * The reads behind change notices: whether anything was committed since the last look (by this
- * connection or another process's), and what the append-only logs gained since given ids. Rows
- * are only ever appended to both logs and SQLite has one writer at a time, so ids grow in commit
- * order and "after id N" never skips a row that commits later.
+ * connection or another process's), what the append-only logs gained since given ids, and a
+ * digest of the long jobs' rows, which are updated in place. Rows are only ever appended to both
+ * logs and SQLite has one writer at a time, so ids grow in commit order and "after id N" never
+ * skips a row that commits later.
  */
 import type { AuditEntryInput } from './audit-log.repository';
 import type { Db } from '../database';
@@ -26,12 +27,20 @@ export interface AuditChange {
   action: string;
 }
 
+/** Per site, a text that changes when its scans or collection runs start, progress, end or are marked interrupted. */
+export interface JobDigest {
+  siteId: number;
+  scans: string;
+  collections: string;
+}
+
 export class ChangeFeedRepository {
   private readonly totalChanges;
   private readonly auditHead;
   private readonly collectionHead;
   private readonly auditRange;
   private readonly collectionRange;
+  private readonly jobDigest;
 
   constructor(private readonly db: Db) {
     this.totalChanges = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
@@ -42,6 +51,14 @@ export class ChangeFeedRepository {
     );
     this.collectionRange = db.prepare<[number, number], { site_id: number }>(
       'SELECT DISTINCT a.site_id FROM host_collections h JOIN assets a ON a.id = h.asset_id WHERE h.id > ? AND h.id <= ?',
+    );
+    // Finished rows never change again, so counting rows and summing the running ones' progress is enough.
+    this.jobDigest = db.prepare<[], { site_id: number; scans: string | null; collections: string | null }>(
+      `SELECT s.id AS site_id,
+              (SELECT COUNT(*) || ':' || MAX(id) || ':' || TOTAL(status = 'running') || ':' || TOTAL(CASE WHEN status = 'running' THEN probed_addresses + live_hosts + new_hosts END)
+                 FROM scans WHERE site_id = s.id) AS scans,
+              (SELECT COUNT(*) || ':' || MAX(id) || ':' || TOTAL(status = 'running') FROM collection_runs WHERE site_id = s.id) AS collections
+         FROM sites s`,
     );
   }
 
@@ -72,5 +89,13 @@ export class ChangeFeedRepository {
    */
   collectionSitesBetween(afterId: number, upToId: number): number[] {
     return this.collectionRange.all(afterId, upToId).map((row) => row.site_id);
+  }
+
+  /**
+   * Each site's digest of its scans and collection runs. Their progress, and the marking of runs
+   * whose process is gone as interrupted, update rows in place without an audit row.
+   */
+  jobDigests(): JobDigest[] {
+    return this.jobDigest.all().map((row) => ({ siteId: row.site_id, scans: row.scans ?? '', collections: row.collections ?? '' }));
   }
 }

@@ -40,3 +40,9 @@ export function topicsOfAuditRow(entityType: EntityType, action: string): readon
 
 /** The topics of a stored host collection (success or failure, with any host key pinned or changed on the way). */
 export const HOST_COLLECTION_TOPICS: readonly ChangeTopic[] = ['patch-status'];
+
+/** The topics of a site's scans changing in place (progress, marked interrupted). */
+export const SCAN_JOB_TOPICS: readonly ChangeTopic[] = ['scans'];
+
+/** The topics of a site's collection runs changing in place (marked interrupted). */
+export const COLLECTION_RUN_TOPICS: readonly ChangeTopic[] = ['patch-status'];

@@ -9,6 +9,7 @@ import type { DataChangedEvent } from '../../../shared/contract/changes';
 import type { PatchPolicy } from '../../../shared/domain/patch-policy';
 import type { Site } from '../../../shared/contract/sites';
 import { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import { ScansRepository } from '../../db/repositories/scans.repository';
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { call, host, openTestCore, scriptedDiscovery } from '../../test-support/test-core';
 import type { ChangeWatcherTimers } from './change-watcher';
@@ -96,6 +97,29 @@ describe('ChangeWatcher', () => {
 
     new PatchStatusRepository(writer.db).recordFailure(asset.id, null, '2026-11-02T09:00:00.000Z', 'ssh', 'unreachable', 'no route to host');
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status'] }]);
+  });
+
+  it('announces scans and collection runs that change in place: progress, and runs marked interrupted', async () => {
+    const { writer, watcher } = serverAndWriter();
+    const site = await call<Site>(writer, 'sites:create', { name: 'Acme' });
+    watcher.tick();
+    const scans = new ScansRepository(writer.db);
+    const runs = new PatchStatusRepository(writer.db);
+    const at = '2026-11-02T09:00:00.000Z';
+
+    const scanId = scans.start(site.id, ['10.0.0.0/24'], { ports: [22], timeoutMs: 1500, concurrency: 64, reverseDns: false, grabBanners: false }, 256, at);
+    expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['scans'] }]);
+    scans.saveProgress(scanId, { probedAddresses: 128, liveHosts: 3, newHosts: 1, staleMarked: 0 });
+    expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['scans'] }]);
+    scans.markInterrupted(at);
+    expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['scans'] }]);
+
+    runs.startRun(site.id, 3, {}, at);
+    expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status'] }]);
+    runs.markInterrupted(at);
+    expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status'] }]);
+    runs.markInterrupted(at);
+    expect(watcher.tick()).toEqual([]);
   });
 
   it('announces a collection run of another process as patch status', async () => {

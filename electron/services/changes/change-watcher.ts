@@ -2,14 +2,14 @@
  * Change notices for open screens. The serving process (desktop main, browser host) looks for
  * commits cheaply and often: `PRAGMA data_version` moves when another process (the CLI, a second
  * host) commits, `total_changes()` when this one does. Only then does it read what the audit log
- * and the host collections gained since the last look, and push one `data:changed` notice per
- * site naming the topics. Writes in this process also ask for a look at once (`poke`), so their
- * notice does not wait for the next poll.
+ * and the host collections gained since the last look and whether any site's scans or collection
+ * runs changed in place, and push one `data:changed` notice per site naming the topics. Writes in
+ * this process also ask for a look at once (`poke`), so their notice does not wait for the next poll.
  */
 import { ChangeTopic, type DataChangedEvent } from '../../../shared/contract/changes';
 import type { EventBus } from '../../core/event-bus';
-import type { ChangeFeedRepository, CommitMarker, FeedHeads } from '../../db/repositories/change-feed.repository';
-import { HOST_COLLECTION_TOPICS, topicsOfAuditRow } from './change-topics';
+import type { ChangeFeedRepository, CommitMarker, FeedHeads, JobDigest } from '../../db/repositories/change-feed.repository';
+import { COLLECTION_RUN_TOPICS, HOST_COLLECTION_TOPICS, SCAN_JOB_TOPICS, topicsOfAuditRow } from './change-topics';
 
 /** When the watcher looks; tests pass their own and call `tick` themselves. */
 export interface ChangeWatcherTimers {
@@ -44,6 +44,7 @@ export interface ChangeWatcherDeps {
 export class ChangeWatcher {
   private marker: CommitMarker;
   private heads: FeedHeads;
+  private jobs: Map<number, JobDigest>;
   private seq = 0;
   private lookScheduled = false;
   private stopPolling: (() => void) | null = null;
@@ -53,6 +54,7 @@ export class ChangeWatcher {
   constructor(private readonly deps: ChangeWatcherDeps) {
     this.marker = deps.feed.marker();
     this.heads = deps.feed.heads();
+    this.jobs = digestsBySite(deps.feed.jobDigests());
   }
 
   /** Starts polling, and looking right after each job event of this process (a host scanned or collected). */
@@ -108,9 +110,16 @@ export class ChangeWatcher {
     if (heads.collectionId > this.heads.collectionId) {
       for (const siteId of feed.collectionSitesBetween(this.heads.collectionId, heads.collectionId)) add(siteId, HOST_COLLECTION_TOPICS);
     }
-    // Moved only once the rows are read, so a look that fails is repeated in full by the next one.
+    const jobs = digestsBySite(feed.jobDigests());
+    for (const [siteId, digest] of jobs) {
+      const before = this.jobs.get(siteId);
+      if (digest.scans !== (before?.scans ?? '')) add(siteId, SCAN_JOB_TOPICS);
+      if (digest.collections !== (before?.collections ?? '')) add(siteId, COLLECTION_RUN_TOPICS);
+    }
+    // Moved only once everything is read, so a look that fails is repeated in full by the next one.
     this.marker = marker;
     this.heads = { auditId: Math.max(this.heads.auditId, heads.auditId), collectionId: Math.max(this.heads.collectionId, heads.collectionId) };
+    this.jobs = jobs;
 
     const notices = [...topics.entries()]
       .sort(([a], [b]) => (a ?? 0) - (b ?? 0))
@@ -127,4 +136,8 @@ export class ChangeWatcher {
       console.warn(`patchdesk: could not look for changes: ${(error as Error).message}`);
     }
   }
+}
+
+function digestsBySite(digests: readonly JobDigest[]): Map<number, JobDigest> {
+  return new Map(digests.map((digest) => [digest.siteId, digest]));
 }

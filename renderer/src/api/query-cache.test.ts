@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QueryCache, queryKey } from './query-cache';
+import { QueryCache, queryKey, sameJson } from './query-cache';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -60,5 +60,33 @@ describe('QueryCache', () => {
     expect(calls).toEqual([{ siteId: 2 }]);
     cache.invalidateAll();
     expect(calls).toEqual([{ siteId: 2 }, { siteId: 1 }, { siteId: 2 }, {}]);
+  });
+
+  it('keeps the shown object when a refetch answers the same', async () => {
+    const answers = [{ rows: [{ id: 1, tags: ['a'] }] }, { rows: [{ id: 1, tags: ['a'] }] }, { rows: [{ id: 1, tags: ['b'] }] }];
+    let index = 0;
+    const cache = new QueryCache(async () => answers[index++]);
+    const key = queryKey('assets:list', { siteId: 1 });
+    cache.watch('assets:list', { siteId: 1 }, () => undefined);
+    await new Promise((r) => setTimeout(r, 0));
+    const first = cache.snapshot(key).data;
+    cache.invalidate(['assets:list']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.snapshot(key).data).toBe(first);
+    cache.invalidate(['assets:list']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.snapshot(key).data).toEqual({ rows: [{ id: 1, tags: ['b'] }] });
+  });
+});
+
+describe('sameJson', () => {
+  it('compares parsed JSON deeply', () => {
+    expect(sameJson({ a: [1, { b: null }] }, { a: [1, { b: null }] })).toBe(true);
+    expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameJson({ a: 1, b: 2 }, { b: 2, c: 1 })).toBe(false);
+    expect(sameJson([], {})).toBe(false);
+    expect(sameJson(null, {})).toBe(false);
+    expect(sameJson('x', 'x')).toBe(true);
   });
 });

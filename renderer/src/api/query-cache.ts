@@ -98,7 +98,10 @@ export class QueryCache {
     entry.stale = false;
     this.update(entry, { ...entry.snapshot, fetching: true });
     try {
-      const data = await this.fetcher(entry.channel, entry.request);
+      const fetched = await this.fetcher(entry.channel, entry.request);
+      // An answer equal to the one shown keeps its object, so a refetch that changed nothing
+      // (most after a change notice) neither re-renders tables nor resets forms built from it.
+      const data = sameJson(fetched, entry.snapshot.data) ? entry.snapshot.data : fetched;
       if (generation === entry.generation) this.update(entry, { data, error: undefined, loading: false, fetching: false });
     } catch (error) {
       if (generation === entry.generation) this.update(entry, { ...entry.snapshot, error, loading: false, fetching: false });
@@ -109,4 +112,16 @@ export class QueryCache {
     entry.snapshot = snapshot;
     for (const listener of [...entry.listeners]) listener();
   }
+}
+
+/** Deep equality of two values parsed from JSON (objects, arrays and primitives only). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameJson(item, b[index]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return keys.length === Object.keys(right).length && keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && sameJson(left[key], right[key]));
 }

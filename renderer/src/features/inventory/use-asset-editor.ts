@@ -8,9 +8,12 @@ import { ASSET_READS, useUpdateAsset } from './use-assets';
 /**
  * Editing one asset: the draft, per-field errors (live after the first save attempt, plus the
  * host's issues), and the optimistic-concurrency handling: a conflict reloads the asset and says so.
+ * The draft is saved against the asset as it was when editing started, not as live updates show it
+ * since: a change made meanwhile elsewhere (another window, the CLI) is a conflict, never overwritten.
  */
 export function useAssetEditor(asset: Asset | undefined) {
   const [draft, setDraft] = useState<AssetFormValues | null>(null);
+  const [base, setBase] = useState<Asset | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<AssetFormErrors>({});
   const [conflict, setConflict] = useState(false);
@@ -19,6 +22,7 @@ export function useAssetEditor(asset: Asset | undefined) {
 
   const start = () => {
     if (!asset) return;
+    setBase(asset);
     setDraft(assetToForm(asset));
     setSubmitted(false);
     setServerErrors({});
@@ -36,16 +40,16 @@ export function useAssetEditor(asset: Asset | undefined) {
   const errors: AssetFormErrors = draft && submitted ? { ...serverErrors, ...validateAssetForm(draft) } : serverErrors;
 
   const save = async (): Promise<Asset | null> => {
-    if (!asset || !draft) return null;
+    if (!base || !draft) return null;
     setSubmitted(true);
     if (Object.keys(validateAssetForm(draft)).length > 0) return null;
-    const changes = changedFields(asset, draft);
+    const changes = changedFields(base, draft);
     if (Object.keys(changes).length === 0) {
       setDraft(null);
-      return asset;
+      return asset ?? base;
     }
     try {
-      const saved = await update.run({ id: asset.id, expectedVersion: asset.version, changes });
+      const saved = await update.run({ id: base.id, expectedVersion: base.version, changes });
       setDraft(null);
       setConflict(false);
       return saved;
