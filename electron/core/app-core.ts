@@ -167,7 +167,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
         return {};
       },
       'scan:list': (request) => scans.list(request.siteId),
-      'import:csvPreview': (request) => imports.previewCsv(request.text, { ...(request.delimiter ? { delimiter: request.delimiter } : {}), ...(request.hasHeader !== undefined ? { hasHeader: request.hasHeader } : {}) }),
+      'import:csvPreview': (request) => imports.previewCsv(request.text, { fileName: request.fileName, ...(request.delimiter ? { delimiter: request.delimiter } : {}), ...(request.hasHeader !== undefined ? { hasHeader: request.hasHeader } : {}) }),
       'import:csvCommit': (request) => imports.importCsv(request),
       'import:nmap': (request) => imports.importNmap(request),
       'export:assets': (request) => imports.exportAssets(request),

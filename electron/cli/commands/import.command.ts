@@ -1,8 +1,8 @@
 /** `patchdesk import csv|nmap FILE`: the same importers the UI uses, with the suggested mapping. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportReport } from '../../../shared/contract/import-export';
+import { MAX_COLLECTION_FILE_BYTES, MAX_CSV_FILE_BYTES, MAX_NMAP_FILE_BYTES, type ImportReport } from '../../../shared/contract/import-export';
 import { decodeCollectionFile } from '../../services/collect/collectors/index';
 import { decodeCsvFile } from '../../services/import/csv-parser';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
@@ -21,9 +21,7 @@ export async function runImportCommand(context: CliContext, args: string[]): Pro
   const [kind, file, ...extra] = positionals;
   if ((kind !== 'csv' && kind !== 'nmap' && kind !== 'collection') || !file || extra.length > 0) throw usageError(`Usage:\n${IMPORT_USAGE}`);
   const site = await resolveSite(context, values.site);
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw usageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-  });
+  const bytes = await readBounded(file, kind);
 
   if (kind === 'collection') {
     const asset = values.asset ? await resolveAsset(context, site, values.asset, '--asset') : undefined;
@@ -52,6 +50,24 @@ export async function runImportCommand(context: CliContext, args: string[]): Pro
     for (const error of report.errors) context.err(`${basename(file)}: line ${error.line}: ${stripLinePrefix(error.message)}`);
   }
   if (report.errors.length > 0) process.exitCode = 2;
+}
+
+const LIMITS = { csv: MAX_CSV_FILE_BYTES, nmap: MAX_NMAP_FILE_BYTES, collection: MAX_COLLECTION_FILE_BYTES } as const;
+
+/** Reads the file only after its size is known to be within the import's limit. */
+async function readBounded(file: string, kind: keyof typeof LIMITS): Promise<Buffer> {
+  const unreadable = (error: NodeJS.ErrnoException) => usageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(error);
+  });
+  if (!info.isFile()) throw usageError(`cannot read ${file}: it is not a regular file`);
+  const limit = LIMITS[kind];
+  if (info.size > limit) {
+    throw usageError(`${file} is ${(info.size / 1024 / 1024).toFixed(1)} MB; a ${kind} import reads files up to ${limit / 1024 / 1024} MB. Nothing was read or imported.`);
+  }
+  return readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(error);
+  });
 }
 
 function parseDelimiter(value: string | undefined): ',' | ';' | '\t' | undefined {

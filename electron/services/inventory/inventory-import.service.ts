@@ -12,6 +12,7 @@ import type { AuditLogRepository } from '../../db/repositories/audit-log.reposit
 import type { SitesRepository } from '../../db/repositories/sites.repository';
 import { assetsToCsv, assetsToJson } from '../import/asset-export';
 import { csvToAssetRows, previewCsv } from '../import/csv-import';
+import { nulByteLine } from '../import/csv-parser';
 import { parseNmapXml } from '../import/nmap-xml.parser';
 import type { InventoryService, MergeOutcome } from './inventory.service';
 
@@ -30,8 +31,9 @@ export class InventoryImportService {
   constructor(private readonly deps: InventoryImportDeps) {}
 
   /** Reads a CSV far enough to propose a delimiter, header and column mapping. */
-  previewCsv(text: string, options: { delimiter?: Delimiter; hasHeader?: boolean }): CsvPreview {
+  previewCsv(text: string, options: { delimiter?: Delimiter; hasHeader?: boolean; fileName?: string }): CsvPreview {
     if (text.trim() === '') throw new AppError('bad_request', 'the CSV file is empty');
+    refuseNul(text, options.fileName ?? '');
     return previewCsv(text, options);
   }
 
@@ -39,6 +41,7 @@ export class InventoryImportService {
   importCsv(request: { siteId: number; text: string; fileName: string; delimiter: Delimiter; hasHeader: boolean; mapping: CsvMapping }): ImportReport {
     this.requireSite(request.siteId);
     if (request.text.trim() === '') throw new AppError('bad_request', `${request.fileName || 'the CSV file'} is empty`);
+    refuseNul(request.text, request.fileName);
     const parsed = csvToAssetRows(request.text, { delimiter: request.delimiter, hasHeader: request.hasHeader, mapping: request.mapping });
     const fileProblems = parsed.errors.filter((error) => error.line === 0);
     if (fileProblems.length > 0) {
@@ -105,6 +108,12 @@ export class InventoryImportService {
   private requireSite(siteId: number): void {
     if (!this.deps.sites.get(siteId)) throw notFound('site', siteId);
   }
+}
+
+function refuseNul(text: string, fileName: string): void {
+  const line = nulByteLine(text);
+  if (line === null) return;
+  throw new AppError('bad_request', `${fileName || 'the CSV file'}: line ${line} holds a NUL byte, so this is binary data or a UTF-16 file without its byte-order mark, not CSV text. Nothing was imported.`);
 }
 
 function slug(name: string): string {

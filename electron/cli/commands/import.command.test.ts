@@ -1,0 +1,57 @@
+import { truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
+import { runCliCapturing } from '../../test-support/run-cli';
+
+afterEach(() => {
+  removeTempDirs();
+  process.exitCode = undefined;
+});
+
+function run(dataDir: string, ...args: string[]) {
+  return runCliCapturing(dataDir, args);
+}
+
+async function addSite(dir: string): Promise<void> {
+  expect((await run(dir, 'site', 'add', 'Acme', '--network', '10.0.0.0/24')).code).toBe(0);
+}
+
+async function assetCount(dir: string): Promise<number> {
+  return (JSON.parse((await run(dir, 'assets', '--site', 'Acme', '--json')).out) as { assets: unknown[] }).assets.length;
+}
+
+describe('patchdesk import: bad input', () => {
+  it('refuses an nmap file with an external entity (XXE) as bad input, exit 2, importing nothing', async () => {
+    const dir = makeTempDir();
+    await addSite(dir);
+    const file = join(dir, 'xxe.xml');
+    writeFileSync(file, '<?xml version="1.0"?>\n<!DOCTYPE nmaprun [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<nmaprun><host><status state="up"/><address addr="10.0.0.5" addrtype="ipv4"/><hostnames><hostname name="&x;"/></hostnames></host></nmaprun>\n');
+    const result = await run(dir, 'import', 'nmap', file);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^patchdesk: xxe\.xml: the file declares XML entities/);
+    expect(await assetCount(dir)).toBe(0);
+  });
+
+  it('refuses a CSV with a NUL byte, naming the line, and imports nothing', async () => {
+    const dir = makeTempDir();
+    await addSite(dir);
+    const file = join(dir, 'hosts.csv');
+    writeFileSync(file, 'hostname,ip\r\nweb01,10.0.0.1\r\nweb\u000002,10.0.0.2\r\n');
+    const result = await run(dir, 'import', 'csv', file);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/hosts\.csv: line 3 holds a NUL byte.*Nothing was imported\./);
+    expect(await assetCount(dir)).toBe(0);
+  });
+
+  it('checks the size before reading: a 51 MB CSV is refused without being read', async () => {
+    const dir = makeTempDir();
+    await addSite(dir);
+    const file = join(dir, 'huge.csv');
+    writeFileSync(file, '');
+    // Sparse: the size is there, the data is not, so reading it would show up as a wasted 51 MB.
+    truncateSync(file, 51 * 1024 * 1024);
+    const result = await run(dir, 'import', 'csv', file);
+    expect(result).toMatchObject({ code: 2, err: expect.stringMatching(/huge\.csv is 51\.0 MB; a csv import reads files up to 50 MB\. Nothing was read or imported\./) });
+  });
+});
