@@ -75,6 +75,8 @@ export const ImportReport = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  /** What was imported but deserves a look, or left out on purpose (hosts nmap only assumed up). */
+  warnings: z.array(z.string()),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

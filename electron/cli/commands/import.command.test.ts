@@ -21,6 +21,26 @@ async function assetCount(dir: string): Promise<number> {
   return (JSON.parse((await run(dir, 'assets', '--site', 'Acme', '--json')).out) as { assets: unknown[] }).assets.length;
 }
 
+describe('patchdesk import nmap: warnings', () => {
+  it('leaves out -Pn hosts without open ports and warns about hosts outside the site networks, in text and JSON', async () => {
+    const dir = makeTempDir();
+    await addSite(dir);
+    const host = (address: string, reason: string, port: string) =>
+      `<host><status state="up" reason="${reason}"/><address addr="${address}" addrtype="ipv4"/><ports>${port}</ports></host>`;
+    const ssh = '<port protocol="tcp" portid="22"><state state="open" reason="syn-ack"/><service name="ssh"/></port>';
+    const file = join(dir, 'pn.xml');
+    writeFileSync(file, `<?xml version="1.0"?>\n<nmaprun args="nmap -Pn -oX pn.xml 10.0.0.0/24 192.168.7.9">${host('10.0.0.1', 'user-set', '')}${host('10.0.0.2', 'user-set', ssh)}${host('192.168.7.9', 'syn-ack', ssh)}</nmaprun>\n`);
+    const text = await run(dir, 'import', 'nmap', file);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('2 created');
+    expect(text.err).toContain('pn.xml: warning: 1 host was left out: nmap only assumed it up (-Pn, reason "user-set") and found no open port (10.0.0.1)');
+    expect(text.err).toContain('pn.xml: warning: 1 imported host is outside the networks of "Acme" (10.0.0.0/24): 192.168.7.9');
+    expect(await assetCount(dir)).toBe(2);
+    const json = JSON.parse((await run(dir, 'import', 'nmap', file, '--json')).out) as { warnings: string[] };
+    expect(json.warnings).toHaveLength(2);
+  });
+});
+
 describe('patchdesk import: bad input', () => {
   it('refuses an nmap file with an external entity (XXE) as bad input, exit 2, importing nothing', async () => {
     const dir = makeTempDir();

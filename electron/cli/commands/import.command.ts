@@ -48,6 +48,7 @@ export async function runImportCommand(context: CliContext, args: string[]): Pro
   else {
     context.out(`Imported ${basename(file)} into "${site.name}": ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.errors.length} rejected.`);
     for (const error of report.errors) context.err(`${basename(file)}: line ${error.line}: ${stripLinePrefix(error.message)}`);
+    for (const warning of report.warnings) context.err(`${basename(file)}: warning: ${warning}`);
   }
   if (report.errors.length > 0) process.exitCode = 2;
 }
