@@ -192,7 +192,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
         return {};
       },
       'collect:list': (request) => collections.list(request.siteId),
-      'collect:importFile': (request) => offline.importFile(request.siteId, request.text, request.assetId),
+      'collect:importFile': (request) => offline.importFile(request.siteId, request.text, { assetId: request.assetId, fileName: request.fileName, forceHost: request.forceHost }),
       'hostkeys:list': (request) => patchStatus.hostKeys(request.siteId),
       'hostkeys:approve': (request) => {
         patchStatus.approveHostKey(request.assetId, request.fingerprint);

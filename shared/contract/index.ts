@@ -96,7 +96,14 @@ export const channels = {
   'collect:cancel': channel(z.object({ jobId: z.string() }), Empty),
   'collect:list': channel(z.object({ siteId: Id }), z.array(CollectionRunSummary)),
   'collect:importFile': channel(
-    z.object({ siteId: Id, assetId: Id.optional(), text: z.string().max(MAX_COLLECTION_FILE_BYTES, 'the file is larger than 100 MB'), fileName: z.string().default('') }),
+    z.object({
+      siteId: Id,
+      assetId: Id.optional(),
+      text: z.string().max(MAX_COLLECTION_FILE_BYTES, 'the file is larger than 100 MB'),
+      fileName: z.string().default(''),
+      /** Attach the file to `assetId` even though it names another host; the audit log records it. */
+      forceHost: z.boolean().default(false),
+    }),
     z.object({ assetId: Id, hostname: z.string(), pending: z.number().int(), security: z.number().int() }),
   ),
   'hostkeys:list': channel(z.object({ siteId: Id }), z.array(HostKeyRecord)),

@@ -1,6 +1,7 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { collectionFile } from '../../test-support/collection-file';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { runCliCapturing } from '../../test-support/run-cli';
 
@@ -38,6 +39,24 @@ describe('patchdesk import nmap: warnings', () => {
     expect(await assetCount(dir)).toBe(2);
     const json = JSON.parse((await run(dir, 'import', 'nmap', file, '--json')).out) as { warnings: string[] };
     expect(json.warnings).toHaveLength(2);
+  });
+});
+
+describe('patchdesk import collection', () => {
+  it('refuses a file from another host than --asset names, unless --force-host', async () => {
+    const dir = makeTempDir();
+    await addSite(dir);
+    const hosts = join(dir, 'hosts.csv');
+    writeFileSync(hosts, 'hostname,ip\nweb01,10.0.0.1\ndb01,10.0.0.2\n');
+    expect((await run(dir, 'import', 'csv', hosts)).code).toBe(0);
+    const file = join(dir, 'web01.pdc');
+    writeFileSync(file, collectionFile('web01'));
+    const refused = await run(dir, 'import', 'collection', file, '--asset', 'db01');
+    expect(refused).toMatchObject({ code: 2, err: expect.stringContaining('web01.pdc was collected on "web01", not on "db01"; nothing was imported') });
+    expect((await run(dir, 'import', 'collection', file, '--force-host')).code).toBe(2);
+    const forced = await run(dir, 'import', 'collection', file, '--asset', 'db01', '--force-host');
+    expect(forced).toMatchObject({ code: 0, out: expect.stringContaining('Imported the collection of db01') });
+    expect((await run(dir, 'import', 'collection', file)).out).toContain('Imported the collection of web01');
   });
 });
 

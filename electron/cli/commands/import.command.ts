@@ -9,14 +9,14 @@ import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 
 export const IMPORT_USAGE =
-  'patchdesk import csv FILE [--site NAME] [--delimiter ,|;|tab] [--no-header] [--json]\npatchdesk import nmap FILE [--site NAME] [--json]\npatchdesk import collection FILE [--site NAME] [--asset HOST] [--json]';
+  'patchdesk import csv FILE [--site NAME] [--delimiter ,|;|tab] [--no-header] [--json]\npatchdesk import nmap FILE [--site NAME] [--json]\npatchdesk import collection FILE [--site NAME] [--asset HOST [--force-host]] [--json]';
 
 /** Runs an import and prints its report; bad rows make the exit code 2 after the good rows landed. */
 export async function runImportCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { site: { type: 'string' }, asset: { type: 'string' }, delimiter: { type: 'string' }, 'no-header': { type: 'boolean' }, json: { type: 'boolean' } },
+    options: { site: { type: 'string' }, asset: { type: 'string' }, 'force-host': { type: 'boolean' }, delimiter: { type: 'string' }, 'no-header': { type: 'boolean' }, json: { type: 'boolean' } },
   });
   const [kind, file, ...extra] = positionals;
   if ((kind !== 'csv' && kind !== 'nmap' && kind !== 'collection') || !file || extra.length > 0) throw usageError(`Usage:\n${IMPORT_USAGE}`);
@@ -24,8 +24,15 @@ export async function runImportCommand(context: CliContext, args: string[]): Pro
   const bytes = await readBounded(file, kind);
 
   if (kind === 'collection') {
+    if (values['force-host'] && !values.asset) throw usageError('--force-host needs --asset HOST: it attaches the file to that asset although the file names another host');
     const asset = values.asset ? await resolveAsset(context, site, values.asset, '--asset') : undefined;
-    const stored = await context.call('collect:importFile', { siteId: site.id, text: decodeCollectionFile(bytes), fileName: basename(file), ...(asset ? { assetId: asset.id } : {}) });
+    const stored = await context.call('collect:importFile', {
+      siteId: site.id,
+      text: decodeCollectionFile(bytes),
+      fileName: basename(file),
+      forceHost: values['force-host'] ?? false,
+      ...(asset ? { assetId: asset.id } : {}),
+    });
     if (values.json) context.out(JSON.stringify(stored, null, 2));
     else context.out(`Imported the collection of ${stored.hostname} (asset ${stored.assetId}): ${stored.pending} pending updates, ${stored.security} security.`);
     return;
