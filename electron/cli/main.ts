@@ -20,6 +20,8 @@ import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
 import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
 import { isPackVerification, runVerifyCommand, runVerifyPackCommand, VERIFY_USAGE } from './commands/verify.command';
 import { defaultSecretReader, type SecretReader } from './secret-input';
+import { createTerminalIo, type TerminalIo } from './terminal-output';
+import { forTerminal } from './terminal-text';
 import { runScanCommand, SCAN_USAGE } from './commands/scan.command';
 import { runSiteCommand, SITE_USAGE } from './commands/site.command';
 
@@ -64,33 +66,36 @@ export function extractGlobalOptions(argv: readonly string[]): { dataDir: string
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function runCli(
   argv: readonly string[],
-  io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) },
+  io: TerminalIo = createTerminalIo(),
   secrets: () => SecretReader = defaultSecretReader,
 ): Promise<number> {
   let core: AppCore | undefined;
+  // Everything printed may carry what hosts and files said; one sanitiser covers every line.
+  const out = (line: string) => io.out(forTerminal(line));
+  const err = (line: string) => io.err(forTerminal(line));
   try {
     const { dataDir, help, rest } = extractGlobalOptions(argv);
     const [command, ...args] = rest;
     if (help || command === undefined || command === 'help') {
-      io.out(USAGE);
+      out(USAGE);
       return command === undefined && !help ? 2 : 0;
     }
     if (command === 'parse') {
-      await runParseCommand(args, io.out);
+      await runParseCommand(args, out);
       return 0;
     }
     if (command === 'verify' && isPackVerification(args)) {
       // An auditor verifies a pack without a Patchdesk database; only the data folder's key is peeked at.
-      await runVerifyPackCommand(args, io.out, resolveDataDir(dataDir));
+      await runVerifyPackCommand(args, out, resolveDataDir(dataDir));
       return 0;
     }
     if (command === 'collect-script') {
-      io.out(collectScriptCommand(args));
+      out(collectScriptCommand(args));
       return 0;
     }
     if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
-    const context = createCliContext(core, io.out, io.err, Boolean(process.stderr.isTTY));
+    const context = createCliContext(core, out, err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
     else if (command === 'scan') await runScanCommand(context, args, readStdin);
     else if (command === 'import') await runImportCommand(context, args);
@@ -105,7 +110,7 @@ export async function runCli(
     else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    io.err(`patchdesk: ${describeError(error)}`);
+    err(`patchdesk: ${describeError(error)}`);
     return exitCodeOf(error);
   } finally {
     await core?.close();

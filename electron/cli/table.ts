@@ -1,7 +1,10 @@
 /** Plain-text tables for terminal output. */
+import { forTerminal } from './terminal-text';
 
 /** Formats rows under headers, each column as wide as its widest cell. */
-export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+export function formatTable(headers: readonly string[], rawRows: readonly (readonly string[])[]): string {
+  // Cells often hold what hosts reported; made safe before the widths are measured.
+  const rows = rawRows.map((row) => row.map(forTerminal));
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

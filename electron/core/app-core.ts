@@ -194,7 +194,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
         return {};
       },
       'scan:list': (request) => scans.list(request.siteId),
-      'import:csvPreview': (request) => imports.previewCsv(request.text, { ...(request.delimiter ? { delimiter: request.delimiter } : {}), ...(request.hasHeader !== undefined ? { hasHeader: request.hasHeader } : {}) }),
+      'import:csvPreview': (request) => imports.previewCsv(request.text, { fileName: request.fileName, ...(request.delimiter ? { delimiter: request.delimiter } : {}), ...(request.hasHeader !== undefined ? { hasHeader: request.hasHeader } : {}) }),
       'import:csvCommit': (request) => imports.importCsv(request),
       'import:nmap': (request) => imports.importNmap(request),
       'export:assets': (request) => imports.exportAssets(request),
@@ -219,7 +219,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
         return {};
       },
       'collect:list': (request) => collections.list(request.siteId),
-      'collect:importFile': (request) => offline.importFile(request.siteId, request.text, request.assetId),
+      'collect:importFile': (request) => offline.importFile(request.siteId, request.text, { assetId: request.assetId, fileName: request.fileName, forceHost: request.forceHost }),
       'hostkeys:list': (request) => patchStatus.hostKeys(request.siteId),
       'hostkeys:approve': (request) => {
         patchStatus.approveHostKey(request.assetId, request.fingerprint);

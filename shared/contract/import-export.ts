@@ -25,8 +25,15 @@ export type CsvField = z.infer<typeof CsvField>;
 export const CsvMapping = z.partialRecord(CsvField, z.number().int().nonnegative());
 export type CsvMapping = z.infer<typeof CsvMapping>;
 
+/** The largest CSV file an import reads; callers check the file's size before reading it. */
+export const MAX_CSV_FILE_BYTES = 50 * 1024 * 1024;
+/** The largest offline collection file an import reads. */
+export const MAX_COLLECTION_FILE_BYTES = 100 * 1024 * 1024;
+/** The largest nmap XML report an import reads. */
+export const MAX_NMAP_FILE_BYTES = 200 * 1024 * 1024;
+
 /** Up to 50 MB of CSV text, as read from the chosen file. */
-const CsvText = z.string().max(50 * 1024 * 1024, 'the file is larger than 50 MB');
+const CsvText = z.string().max(MAX_CSV_FILE_BYTES, 'the file is larger than 50 MB');
 
 export const CsvPreviewRequest = z.object({
   text: CsvText,
@@ -58,7 +65,7 @@ export const CsvCommitRequest = z.object({
 
 export const NmapImportRequest = z.object({
   siteId: Id,
-  xml: z.string().max(200 * 1024 * 1024, 'the file is larger than 200 MB'),
+  xml: z.string().max(MAX_NMAP_FILE_BYTES, 'the file is larger than 200 MB'),
   fileName: z.string().default(''),
 });
 
@@ -68,6 +75,8 @@ export const ImportReport = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  /** What was imported but deserves a look, or left out on purpose (hosts nmap only assumed up). */
+  warnings: z.array(z.string()),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

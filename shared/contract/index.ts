@@ -34,7 +34,7 @@ import {
 } from './cycles';
 import { Credential, CredentialBind, CredentialCreate, CredentialUse, Passphrase, VaultStatus } from './credentials';
 import { ScanFinishedEvent, ScanHostEvent, ScanProgressEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
-import { CsvCommitRequest, CsvPreview, CsvPreviewRequest, ExportedFile, ExportRequest, ImportReport, NmapImportRequest } from './import-export';
+import { CsvCommitRequest, CsvPreview, CsvPreviewRequest, ExportedFile, ExportRequest, ImportReport, MAX_COLLECTION_FILE_BYTES, NmapImportRequest } from './import-export';
 import {
   AssetPatchDetail,
   CollectFinishedEvent,
@@ -97,7 +97,14 @@ export const channels = {
   'collect:cancel': channel(z.object({ jobId: z.string() }), Empty),
   'collect:list': channel(z.object({ siteId: Id }), z.array(CollectionRunSummary)),
   'collect:importFile': channel(
-    z.object({ siteId: Id, assetId: Id.optional(), text: z.string().max(100 * 1024 * 1024, 'the file is larger than 100 MB'), fileName: z.string().default('') }),
+    z.object({
+      siteId: Id,
+      assetId: Id.optional(),
+      text: z.string().max(MAX_COLLECTION_FILE_BYTES, 'the file is larger than 100 MB'),
+      fileName: z.string().default(''),
+      /** Attach the file to `assetId` even though it names another host; the audit log records it. */
+      forceHost: z.boolean().default(false),
+    }),
     z.object({ assetId: Id, hostname: z.string(), pending: z.number().int(), security: z.number().int() }),
   ),
   'hostkeys:list': channel(z.object({ siteId: Id }), z.array(HostKeyRecord)),

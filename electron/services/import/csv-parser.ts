@@ -18,6 +18,22 @@ export interface CsvProblem {
   message: string;
 }
 
+/**
+ * The 1-based physical line of the first NUL character, or null when there is none. A NUL never
+ * belongs in a CSV text file: it means binary data or UTF-16 read without its byte-order mark.
+ */
+export function nulByteLine(text: string): number | null {
+  const at = text.indexOf('\u0000');
+  if (at < 0) return null;
+  let line = 1;
+  for (let index = 0; index < at; index++) {
+    const code = text.charCodeAt(index);
+    // CRLF counts once, a lone CR (old Mac files) as a line end of its own.
+    if (code === LF || (code === CR && text.charCodeAt(index + 1) !== LF)) line++;
+  }
+  return line;
+}
+
 /** The outcome of {@link parseCsv}. */
 export interface CsvParseResult {
   rows: CsvRow[];

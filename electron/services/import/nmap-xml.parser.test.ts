@@ -182,11 +182,24 @@ describe('parseNmapXml rejections', () => {
     expect(messageOf(deep)).toBe('the XML cannot be read: Maximum nested tags exceeded');
   });
 
+  it('leaves out hosts nmap only assumed up (-Pn, reason user-set) that have no open port', () => {
+    const host = (address: string, reason: string, ports: string) =>
+      `<host starttime="1" endtime="2"><status state="up" reason="${reason}" reason_ttl="0"/>\n<address addr="${address}" addrtype="ipv4"/>\n<hostnames>\n</hostnames>\n<ports>${ports}</ports>\n</host>`;
+    const open = '<port protocol="tcp" portid="22"><state state="open" reason="syn-ack" reason_ttl="64"/><service name="ssh" method="table" conf="3"/></port>';
+    const filtered = '<extraports state="filtered" count="1000"><extrareasons reason="no-response" count="1000"/></extraports>';
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE nmaprun>\n<nmaprun scanner="nmap" args="nmap -Pn -oX - 10.0.0.0/29" start="1700000000" version="7.93" xmloutputversion="1.05">\n${host('10.0.0.1', 'user-set', filtered)}\n${host('10.0.0.2', 'user-set', open)}\n${host('10.0.0.3', 'syn-ack', filtered)}\n</nmaprun>\n`;
+    const result = parseNmapXml(xml);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.hosts.map((each) => each.address)).toEqual(['10.0.0.2', '10.0.0.3']);
+    expect(result.assumedUp).toEqual(['10.0.0.1']);
+  });
+
   it('accepts a run without hosts', () => {
     expect(parseNmapXml('<nmaprun version="7.94" args="nmap 10.0.0.1"/>')).toEqual({
       ok: true,
       scan: { nmapVersion: '7.94', args: 'nmap 10.0.0.1', startedAt: null },
       hosts: [],
+      assumedUp: [],
     });
   });
 });

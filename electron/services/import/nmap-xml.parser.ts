@@ -30,8 +30,12 @@ export interface NmapScanInfo {
   startedAt: string | null;
 }
 
-/** The outcome of {@link parseNmapXml}: the scan and its hosts, or why the file cannot be read. */
-export type NmapParseResult = { ok: true; scan: NmapScanInfo; hosts: NmapHost[] } | { ok: false; message: string };
+/**
+ * The outcome of {@link parseNmapXml}: the scan and its hosts, or why the file cannot be read.
+ * `assumedUp` lists the addresses left out because nmap never saw them: up only because the scan
+ * said so (`-Pn`, reason "user-set") and no port open.
+ */
+export type NmapParseResult = { ok: true; scan: NmapScanInfo; hosts: NmapHost[]; assumedUp: string[] } | { ok: false; message: string };
 
 type XmlNode = Record<string, unknown>;
 
@@ -122,14 +126,20 @@ export function parseNmapXml(xml: string): NmapParseResult {
 
   const run = asNode(document[root]);
   const hosts: NmapHost[] = [];
+  const assumedUp: string[] = [];
   for (const host of nodes(run.host)) {
     const parsed = readHost(host);
-    if (parsed) hosts.push(parsed);
+    if (!parsed) continue;
+    // With -Pn nmap reports every target up ("user-set"); without an open port that says
+    // nothing about whether a machine is there, so it is not put in the inventory.
+    if (attr(asNode(host.status), 'reason') === 'user-set' && parsed.openPorts.length === 0) assumedUp.push(parsed.address);
+    else hosts.push(parsed);
   }
   return {
     ok: true,
     scan: { nmapVersion: attr(run, 'version'), args: attr(run, 'args'), startedAt: timestamp(attr(run, 'start')) },
     hosts,
+    assumedUp,
   };
 }
 

@@ -83,8 +83,12 @@ export class PatchStatusService {
     };
   }
 
-  /** Stores a collection that arrived some other way (an offline file) for an asset. */
-  storeCollection(assetId: number, collection: HostCollection, runId: number | null): { pending: number; security: number } {
+  /**
+   * Stores a collection that arrived some other way (an offline file) for an asset. `source`
+   * names the file, the host it says it came from and whether the admin overrode a mismatch, for
+   * the audit log.
+   */
+  storeCollection(assetId: number, collection: HostCollection, runId: number | null, source?: { fileName: string; fileHostname: string; forcedHost: boolean }): { pending: number; security: number } {
     const asset = this.deps.inventory.get(assetId);
     return writeTransaction(this.deps.db, () => {
       const stored = this.deps.patchStatus.recordSuccess(assetId, runId, collection);
@@ -95,7 +99,7 @@ export class PatchStatusService {
         entityType: 'asset',
         entityId: assetId,
         action: 'patch-status-collected',
-        details: { method: collection.method, pending: stored.pending, security: stored.security, newlyMissing: stored.opened, resolved: stored.resolved, runId },
+        details: { method: collection.method, pending: stored.pending, security: stored.security, newlyMissing: stored.opened, resolved: stored.resolved, runId, ...(source ?? {}) },
       });
       return stored;
     });

@@ -24,6 +24,17 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <span className="stat-tile__label">skipped</span>
         </div>
       </div>
+      {report.warnings.length > 0 ? (
+        <InlineAlert tone="warning" title="Check these">
+          <ul className="import-warnings" data-testid="import-warnings">
+            {report.warnings.map((warning) => (
+              <li key={warning} data-testid="import-warning">
+                {warning}
+              </li>
+            ))}
+          </ul>
+        </InlineAlert>
+      ) : null}
       {report.errors.length === 0 ? (
         <InlineAlert tone="success" title="Every row was imported" />
       ) : (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImportReport } from '../../../../shared/contract';
+import { MAX_NMAP_FILE_BYTES } from '../../../../shared/contract/import-export';
 import { errorMessage } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
 import { InlineAlert } from '../../components/inline-alert';
@@ -16,6 +17,10 @@ export function NmapImportDialog({ siteId, onClose }: { siteId: number; onClose:
 
   const importFile = async (file: File) => {
     setError(null);
+    if (file.size > MAX_NMAP_FILE_BYTES) {
+      setError(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; an nmap import reads files up to ${MAX_NMAP_FILE_BYTES / 1024 / 1024} MB. Nothing was read.`);
+      return;
+    }
     setReading(true);
     try {
       const xml = await file.text();

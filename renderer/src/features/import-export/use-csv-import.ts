@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CsvMapping, CsvPreview, ImportReport } from '../../../../shared/contract';
+import { MAX_CSV_FILE_BYTES } from '../../../../shared/contract/import-export';
 import { errorMessage } from '../../api/api-client-error';
 import { pruneMapping } from './csv-mapping';
 import { useCsvCommit, useCsvPreview } from './use-import-export';
@@ -40,8 +41,13 @@ export function useCsvImport(siteId: number) {
   };
 
   const chooseFile = async (chosen: File) => {
-    setReading(true);
     setReport(null);
+    // Checked before reading, so a wrong pick (a disk image, a log archive) never fills memory.
+    if (chosen.size > MAX_CSV_FILE_BYTES) {
+      setError(`“${chosen.name}” is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; a CSV import reads files up to ${MAX_CSV_FILE_BYTES / 1024 / 1024} MB. Nothing was read.`);
+      return;
+    }
+    setReading(true);
     try {
       const loaded = { name: chosen.name, text: await chosen.text() };
       setFile(loaded);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Asset, ResponseOf } from '../../../../shared/contract';
-import { errorMessage } from '../../api/api-client-error';
+import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
@@ -22,11 +22,14 @@ export function OfflineImportDialog({ siteId, assets, onClose, onOpenHost }: { s
   const [result, setResult] = useState<(ResponseOf<'collect:importFile'> & { fileName: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
+  // A file that names another host than the chosen asset waits here until the admin attaches it anyway.
+  const [otherHost, setOtherHost] = useState<File | null>(null);
   const importFile = useImportCollection();
   const active = useMemo(() => assets.filter((asset) => asset.status === 'active').sort((a, b) => (a.hostname || a.addresses[0] || '').localeCompare(b.hostname || b.addresses[0] || '')), [assets]);
 
-  const read = async (file: File) => {
+  const read = async (file: File, forceHost = false) => {
     setError(null);
+    setOtherHost(null);
     if (file.size > MAX_BYTES) {
       setError('The file is larger than 100 MB; that is not a collection file.');
       return;
@@ -34,10 +37,11 @@ export function OfflineImportDialog({ siteId, assets, onClose, onOpenHost }: { s
     setReading(true);
     try {
       const text = decodeCollectionBytes(new Uint8Array(await file.arrayBuffer()));
-      const imported = await importFile.run({ siteId, text, fileName: file.name, ...(assetId === '' ? {} : { assetId }) });
+      const imported = await importFile.run({ siteId, text, fileName: file.name, forceHost, ...(assetId === '' ? {} : { assetId }) });
       setResult({ ...imported, fileName: file.name });
     } catch (caught) {
       setError(errorMessage(caught));
+      if (isApiClientError(caught, 'conflict') && assetId !== '') setOtherHost(file);
     } finally {
       setReading(false);
     }
@@ -106,6 +110,11 @@ export function OfflineImportDialog({ siteId, assets, onClose, onOpenHost }: { s
             <InlineAlert title="Nothing was imported" testId="offline-import-error">
               {error}
             </InlineAlert>
+          ) : null}
+          {otherHost ? (
+            <button type="button" className="button" onClick={() => void read(otherHost, true)} data-testid="offline-import-force-host">
+              Attach {otherHost.name} to this asset anyway
+            </button>
           ) : null}
         </div>
       )}
