@@ -9,6 +9,7 @@ import { migration0004 } from './0004-exceptions';
 import { migration0005 } from './0005-cycles';
 import { migration0006 } from './0006-evidence';
 import { migration0007 } from './0007-compliance-indexes';
+import { migration0009 } from './0009-fix-publication';
 
 /** One migration: applied when the database's user_version is below `version`. */
 export interface Migration {
@@ -17,7 +18,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0009];
 
 /** The schema version this build of Patchdesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

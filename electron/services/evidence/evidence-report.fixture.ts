@@ -110,6 +110,8 @@ function overdue(hostname: string, tier: Tier | null, update: string, severity: 
     severity,
     security: true,
     firstSeenAt: siteTime(`${formatLocalDate(firstSeen)} 22:15`),
+    clockStartAt: siteTime(`${formatLocalDate(firstSeen)} 22:15`),
+    clockBasis: 'first_seen',
     dueDate: formatLocalDate(due),
     overdueDays,
     band: overdueAgeBand(overdueDays),

@@ -12,6 +12,7 @@
 import type { PatchPolicy, Severity, SlaTable } from '../../../shared/domain/patch-policy';
 import type { Tier } from '../../../shared/domain/risk-tier';
 import type { OverdueAgeBand } from '../../../shared/domain/sla/compliance';
+import type { ClockBasis } from '../../../shared/domain/sla/clock-start';
 import type { ExceptionScopeKind, ExceptionStatus } from '../../../shared/domain/sla/exception-status';
 import { DEFAULT_TIER, DUE_SOON_FRACTION, DUE_SOON_MIN_DAYS } from '../../../shared/domain/sla/sla-clock';
 import { DEFAULT_EXPIRING_SOON_DAYS } from '../../../shared/domain/sla/exception-status';
@@ -202,6 +203,9 @@ export interface OverdueItemRow {
   severity: Severity;
   security: boolean;
   firstSeenAt: string;
+  /** Where the SLA clock started (an instant) and what from: publication or first seen. */
+  clockStartAt: string;
+  clockBasis: ClockBasis;
   /** Last allowed local day (`YYYY-MM-DD`). */
   dueDate: string;
   /** Local days past the due date at the end of the period (1 on the first overdue day). */

@@ -7,6 +7,7 @@ import type { AssetPatchDetail, AssetPatchStatus, FleetStatus, HostCollection, H
 import { PatchState as PatchStateSchema } from '../../../shared/contract/patch-status';
 import { lookupEndOfLife, type EolTable } from '../../../shared/domain/end-of-life';
 import { slaStatus } from '../../../shared/domain/sla/sla-clock';
+import { slaClockStart } from '../../../shared/domain/sla/clock-start';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
@@ -71,7 +72,7 @@ export class PatchStatusService {
     const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId).get(assetId);
     const now = this.deps.clock.now();
     const context = this.deps.slaClock.context(asset.siteId);
-    const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(update.firstSeenAt, now), sla: pendingSla(asset, update, context, now) }));
+    const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(slaClockStart(update, context.policy).at, now), sla: pendingSla(asset, update, context, now) }));
     const tally: SlaTally = { overdue: pending.filter((update) => update.sla.state === 'overdue').length, excepted: pending.filter((update) => update.sla.state === 'excepted').length };
     return {
       status: this.statusOf(asset, latest, summary, tally).status,
@@ -164,7 +165,7 @@ export class PatchStatusService {
 /** The SLA clock of one missing update of an asset now, by the domain's `slaStatus`. */
 function pendingSla(asset: Asset, update: OpenPendingUpdate, context: SlaContext, now: Date): NonNullable<AssetPatchDetail['pending'][number]['sla']> {
   const status = slaStatus(
-    { assetId: asset.id, name: update.name, tier: asset.tier, firstSeenAt: update.firstSeenAt, security: update.security, severity: update.severity ?? null, cves: update.cves, advisories: update.advisories, timeZone: context.timeZone },
+    { assetId: asset.id, name: update.name, tier: asset.tier, firstSeenAt: update.firstSeenAt, publishedAt: update.publishedAt ?? null, publishedBasis: update.publishedBasis ?? null, security: update.security, severity: update.severity ?? null, cves: update.cves, advisories: update.advisories, timeZone: context.timeZone },
     context.policy,
     now.toISOString(),
     context.exceptions,
@@ -178,5 +179,7 @@ function pendingSla(asset: Asset, update: OpenPendingUpdate, context: SlaContext
     tier: status.tier,
     tierDefaulted: status.tierDefaulted,
     exceptionId: status.exception?.id ?? null,
+    clockStartDate: status.clockStartDate,
+    clockBasis: status.clockBasis,
   };
 }
