@@ -6,6 +6,7 @@
 import { matchAsset } from '../../../shared/domain/asset-matching';
 import { parseCollectionFile } from '../collect/collectors/index';
 import { AppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
 import type { AssetsRepository } from '../../db/repositories/assets.repository';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { PatchStatusService } from './patch-status.service';
@@ -14,6 +15,8 @@ export interface OfflineCollectionDeps {
   inventory: InventoryService;
   assets: AssetsRepository;
   patchStatus: PatchStatusService;
+  /** Dates the import: it is when Patchdesk first sees the file's missing fixes. */
+  clock: Clock;
 }
 
 export class OfflineCollectionService {
@@ -21,7 +24,7 @@ export class OfflineCollectionService {
 
   /** Parses an offline collection file and stores it for its asset. */
   importFile(siteId: number, text: string, assetId?: number): { assetId: number; hostname: string; pending: number; security: number } {
-    const parsed = parseCollectionFile(text);
+    const parsed = parseCollectionFile(text, this.deps.clock.now().toISOString());
     if (!parsed.ok) throw new AppError('bad_request', parsed.message);
     const collection = { ...parsed.value, method: 'offline-file' as const };
     const targetId = assetId ?? this.findAsset(siteId, collection.hostname);

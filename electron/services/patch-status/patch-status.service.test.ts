@@ -84,3 +84,23 @@ describe('endOfLifeOf', () => {
     expect(DEFAULT_PATCH_POLICY.slaDays['1'].critical).toBe(7);
   });
 });
+
+describe('PatchStatusService publication dates', () => {
+  it('stores a fix publication at collection, adds one a later collection learns, and keeps the earliest', async () => {
+    const { core, web } = await setup();
+    const dated = (name: string, at: string, basis: 'published' | 'repository_date'): PendingUpdateData => ({ ...update(name, true, 'critical'), publishedAt: at, publishedBasis: basis });
+    const open = () => core.services.patchStatus.detail(web.id).pending.find((row) => row.name === 'curl');
+    // curl was first seen 30 Oct without a date; this collection learns its Release file date.
+    core.services.patchStatus.storeCollection(web.id, collection('2026-10-31T08:00:00.000Z', [dated('curl', '2026-09-01T00:00:00.000Z', 'repository_date')]), null);
+    expect(open()).toMatchObject({ firstSeenAt: '2026-10-30T08:00:00.000Z', publishedAt: '2026-09-01T00:00:00.000Z', publishedBasis: 'repository_date' });
+    // A later, newer candidate dated later does not make the missing fix younger; an earlier date wins.
+    core.services.patchStatus.storeCollection(web.id, collection('2026-11-01T08:00:00.000Z', [dated('curl', '2026-10-15T00:00:00.000Z', 'published')]), null);
+    expect(open()).toMatchObject({ publishedAt: '2026-09-01T00:00:00.000Z', publishedBasis: 'repository_date' });
+    core.services.patchStatus.storeCollection(web.id, collection('2026-11-02T08:00:00.000Z', [dated('curl', '2026-08-20T00:00:00.000Z', 'published')]), null);
+    expect(open()).toMatchObject({ publishedAt: '2026-08-20T00:00:00.000Z', publishedBasis: 'published', sla: { clockBasis: 'published', clockStartDate: '2026-08-20', state: 'overdue' } });
+    // A collection without a date keeps the one known.
+    core.services.patchStatus.storeCollection(web.id, collection('2026-11-02T08:30:00.000Z', [update('curl', true, 'critical')]), null);
+    expect(open()).toMatchObject({ publishedAt: '2026-08-20T00:00:00.000Z', publishedBasis: 'published' });
+    await core.close();
+  });
+});
