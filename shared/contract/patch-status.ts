@@ -112,7 +112,7 @@ export const AssetPatchStatus = z.object({
   pendingCount: z.number().int(),
   securityCount: z.number().int(),
   rebootRequired: z.boolean().nullable(),
-  /** Days since the oldest still-missing security fix was first seen missing. */
+  /** Days since the SLA clock of the oldest still-missing security fix started (publication or first seen, as the policy says). */
   oldestSecurityAgeDays: z.number().nullable(),
   lastCollectedAt: IsoTimestamp.nullable(),
   lastSuccessAt: IsoTimestamp.nullable(),

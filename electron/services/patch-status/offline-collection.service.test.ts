@@ -54,7 +54,10 @@ describe('onboarding a long-neglected host (offline import)', () => {
     expect(undated?.sla).toMatchObject({ clockBasis: 'first_seen', clockStartDate: '2026-11-02' });
 
     const fleet = await call<FleetStatus>(core, 'status:fleet', { siteId: site.id });
-    expect(fleet.assets.find((a) => a.assetId === web.id)?.overdue).toBeGreaterThanOrEqual(4);
+    const row = fleet.assets.find((a) => a.assetId === web.id);
+    expect(row?.overdue).toBeGreaterThanOrEqual(4);
+    // The oldest security fix's age counts from its publication too (14 January 2025 to 2 November 2026).
+    expect(Math.floor(row?.oldestSecurityAgeDays ?? 0)).toBe(657);
 
     const summary = await call<ComplianceSummary>(core, 'compliance:summary', { siteId: site.id, to: '2026-11-03' });
     const overdueCurl = summary.overdue.items.find((item) => item.updateName === 'curl');
@@ -70,6 +73,7 @@ describe('onboarding a long-neglected host (offline import)', () => {
     const detail = await call<AssetPatchDetail>(core, 'status:asset', { assetId: web.id });
     expect(detail.pending.find((row) => row.name === 'curl')?.sla).toMatchObject({ state: 'within', clockBasis: 'first_seen', clockStartDate: '2026-11-02', dueDate: '2026-11-16' });
     expect(detail.status.overdue).toBe(0);
+    expect(detail.status.oldestSecurityAgeDays).toBe(0);
     await core.close();
   });
 

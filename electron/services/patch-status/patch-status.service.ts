@@ -54,7 +54,7 @@ export class PatchStatusService {
     const context = this.deps.slaClock.context(siteId);
     const assets = this.deps.inventory.list(siteId, ['active']);
     const latest = this.deps.patchStatus.latestBySite(siteId);
-    const pending = this.deps.patchStatus.openPendingSummary(siteId);
+    const pending = this.deps.patchStatus.openPendingSummary(siteId, null, context.policy.fixAgeBasis === 'publication');
     const sla = this.deps.slaClock.standingCounts(context, new Map(assets.map((asset) => [asset.id, asset.tier])), this.deps.clock.now());
     const counts = Object.fromEntries(PatchStateSchema.options.map((state) => [state, 0])) as Record<PatchState, number>;
     const rows = assets.map((asset) => {
@@ -69,9 +69,9 @@ export class PatchStatusService {
   detail(assetId: number): AssetPatchDetail {
     const asset = this.deps.inventory.get(assetId);
     const latest = this.deps.patchStatus.latestBySite(asset.siteId, assetId).get(assetId);
-    const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId).get(assetId);
     const now = this.deps.clock.now();
     const context = this.deps.slaClock.context(asset.siteId);
+    const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId, context.policy.fixAgeBasis === 'publication').get(assetId);
     const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(slaClockStart(update, context.policy).at, now), sla: pendingSla(asset, update, context, now) }));
     const tally: SlaTally = { overdue: pending.filter((update) => update.sla.state === 'overdue').length, excepted: pending.filter((update) => update.sla.state === 'excepted').length };
     return {
