@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATCH_POLICY, withPolicyDefaults } from '../patch-policy';
 import { clockStartLabel, slaClockStart } from './clock-start';
+import { breachIntervals } from './compliance';
 import { slaDeadline, slaStatus, type SlaItem } from './sla-clock';
 
 const seen = '2026-11-20T09:00:00.000Z';
@@ -33,6 +34,10 @@ describe('the SLA clock from publication', () => {
   it('makes a fix published long ago overdue at its first sighting', () => {
     const status = slaStatus(item, DEFAULT_PATCH_POLICY, seen);
     expect(status).toMatchObject({ state: 'overdue', clockBasis: 'published', clockStartDate: '2026-10-03', firstSeenDate: '2026-11-20', dueDate: '2026-10-10', overdueDays: 41 });
+  });
+
+  it('counts breach time only from first seen: nothing before Patchdesk measured the host', () => {
+    expect(breachIntervals({ ...item, resolvedAt: null }, DEFAULT_PATCH_POLICY, [], { from: '2026-10-01T00:00:00Z', to: '2026-12-01T00:00:00Z' })).toEqual([{ from: seen, to: '2026-12-01T00:00:00.000Z' }]);
   });
 
   it('counts from first seen under a first-seen policy and for policies stored before the field', () => {
