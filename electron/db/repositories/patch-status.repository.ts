@@ -3,6 +3,7 @@
  * missing updates with the date each was first seen missing, and pinned host keys.
  */
 import type { CollectionErrorCode, CollectionRunSummary, HostCollection, HostKeyRecord, PendingUpdateData } from '../../../shared/contract/patch-status';
+import { isInstant } from '../../../shared/domain/sla/local-time';
 import type { Db } from '../database';
 
 /** Update kinds that are missing fixes; new dependencies and removals are not. */
@@ -282,8 +283,9 @@ function dedupe(updates: readonly PendingUpdateData[]): PendingUpdateData[] {
 
 type Publication = { at: string | null; basis: PendingUpdateData['publishedBasis'] | null };
 
+/** A collected publication, only when it is a readable instant with its basis (never half of one). */
 function publicationOf(update: PendingUpdateData): Publication {
-  return update.publishedAt && update.publishedBasis ? { at: update.publishedAt, basis: update.publishedBasis } : { at: null, basis: null };
+  return update.publishedAt && update.publishedBasis && isInstant(update.publishedAt) ? { at: new Date(Date.parse(update.publishedAt)).toISOString(), basis: update.publishedBasis } : { at: null, basis: null };
 }
 
 /** The earlier of two publications (instants compared as times); a missing one never wins. */

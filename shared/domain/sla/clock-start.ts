@@ -48,7 +48,8 @@ export interface ClockStart {
  */
 export function slaClockStart(fix: FixPublication, policy: { fixAgeBasis?: FixAgeBasis }): ClockStart {
   const firstSeen: ClockStart = { at: fix.firstSeenAt, basis: 'first_seen' };
-  if ((policy.fixAgeBasis ?? 'publication') !== 'publication') return firstSeen;
+  // Only an explicit first-seen policy gives up publication dates: a missing or unknown value gets the stricter default.
+  if (policy.fixAgeBasis === 'first_seen') return firstSeen;
   if (!fix.publishedAt || !fix.publishedBasis) return firstSeen;
   const published = Date.parse(fix.publishedAt);
   const seen = Date.parse(fix.firstSeenAt);

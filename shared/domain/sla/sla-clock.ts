@@ -2,10 +2,11 @@
  * The SLA clock of one missing fix: when it is due and where it stands at an instant.
  *
  * Deadlines are counted in the site's local calendar days. The day the clock starts (the fix's
- * publication or the day it was first seen missing, see `slaClockStart`) is day 0 and does not count, so a fix seen at 23:30 on the 31st with a 7-day SLA has seven
- * full local days and is due at the end of the 7th (the 7th of the next month). "End of day"
- * is the first instant of the following local day: the fix is overdue from that instant on,
- * and `dueAt` holds it (use `dueDate`, the last allowed local day, for display).
+ * publication or the day it was first seen missing, see `slaClockStart`) is day 0 and does not
+ * count, so a fix whose clock starts at 23:30 on the 31st with a 7-day SLA has seven full local
+ * days and is due at the end of the 7th (the 7th of the next month). "End of day" is the first
+ * instant of the following local day: the fix is overdue from that instant on, and `dueAt` holds
+ * it (use `dueDate`, the last allowed local day, for display).
  */
 import { slaDaysFor, type PatchPolicy, type Severity } from '../patch-policy';
 import type { Tier } from '../risk-tier';
