@@ -99,9 +99,12 @@ describe('patch status in the browser', () => {
     expect(await page.getByTestId('collect-ok').textContent()).toContain('2');
     await shot(page, '23-collect-done');
 
-    // Pretend the missing fixes were first seen nine days ago, as a later collection would find them.
+    // The real collection dated each upgrade by the apt Release file of its archive.
     const db = new Database(join(dataDir, 'patchdesk.db'));
-    db.prepare("UPDATE pending_updates SET first_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-9 days')").run();
+    expect((db.prepare("SELECT COUNT(*) AS n FROM pending_updates WHERE published_basis = 'repository_date' AND published_at < first_seen_at").get() as { n: number }).n).toBeGreaterThan(0);
+    // Pretend the missing fixes were first seen nine days ago, as a later collection would find
+    // them, without publication dates: their clocks then run from first seen.
+    db.prepare("UPDATE pending_updates SET first_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-9 days'), published_at = NULL, published_basis = NULL").run();
     db.close();
 
     await page.getByTestId('status-tab-overview').click();
@@ -111,6 +114,7 @@ describe('patch status in the browser', () => {
     const expected = aptUpgradeCount();
     await expect.poll(() => page.getByTestId('pending-row').count(), { timeout: 20_000 }).toBe(Math.min(expected, 10_000));
     expect(await page.getByTestId('pending-row').first().getAttribute('data-age-days')).toMatch(/^9(\.\d)?$/);
+    expect(await page.getByTestId('pending-clock-from').first().textContent()).toMatch(/^first seen \d{4}-\d{2}-\d{2}$/);
     await shot(page, '24-asset-pending');
     await page.keyboard.press('Escape');
 

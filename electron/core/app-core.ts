@@ -154,7 +154,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository });
   const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table, slaClock });
   const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, owner, collector: options.collector ?? loadCollectorOnDemand });
-  const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus });
+  const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus, clock });
   const exceptions = new ExceptionRegisterService({ ...common, exceptions: exceptionsRepository, sites, inventory });
   // Late checklist items come from the cycles service, built just below (it needs the site services first).
   const compliance = new ComplianceService({ compliance: complianceRepository, slaClock, clock, eolTable: eol.table, lateChecklistItems: (siteId, at) => cycles.lateItems(siteId, at) });

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES } from '../domain/patch-policy';
+import { CLOCK_BASES } from '../domain/sla/clock-start';
 import { OVERDUE_AGE_BANDS } from '../domain/sla/compliance';
 import { EXCEPTION_SCOPE_KINDS, EXCEPTION_STATUSES } from '../domain/sla/exception-status';
 import { isInstant } from '../domain/sla/local-time';
@@ -104,6 +105,9 @@ const FixSla = z.object({
   severity: z.enum(SEVERITIES),
   security: z.boolean(),
   firstSeenAt: IsoTimestamp,
+  /** Where the SLA clock started: the fix's publication or first seen (see shared/domain/sla/clock-start.ts). */
+  clockStartAt: IsoTimestamp,
+  clockBasis: z.enum(CLOCK_BASES),
   /** The last allowed local day. */
   dueDate: IsoDate,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../domain/patch-policy';
+import { CLOCK_BASES, PUBLICATION_BASES } from '../domain/sla/clock-start';
 import { SLA_STATES } from '../domain/sla/sla-clock';
 import { TierSchema } from './assets';
 import { Id, IsoDate, IsoTimestamp } from './common';
@@ -44,6 +45,10 @@ export const PendingUpdateSchema = z.object({
   advisories: z.array(z.string()),
   severity: z.string().optional(),
   kind: z.enum(['upgrade', 'new', 'remove', 'patch', 'firmware']),
+  /** When the vendor published the fix, if the source said (see shared/domain/sla/clock-start.ts). */
+  publishedAt: IsoTimestamp.optional(),
+  /** How `publishedAt` was obtained; set exactly when it is. */
+  publishedBasis: z.enum(PUBLICATION_BASES).optional(),
 });
 export type PendingUpdateData = z.infer<typeof PendingUpdateSchema>;
 
@@ -107,7 +112,7 @@ export const AssetPatchStatus = z.object({
   pendingCount: z.number().int(),
   securityCount: z.number().int(),
   rebootRequired: z.boolean().nullable(),
-  /** Days since the oldest still-missing security fix was first seen missing. */
+  /** Days since the SLA clock of the oldest still-missing security fix started (publication or first seen, as the policy says). */
   oldestSecurityAgeDays: z.number().nullable(),
   lastCollectedAt: IsoTimestamp.nullable(),
   lastSuccessAt: IsoTimestamp.nullable(),
@@ -144,6 +149,9 @@ export const PendingSla = z.object({
   tierDefaulted: z.boolean(),
   /** The exception covering the fix now (state `excepted`); null otherwise. */
   exceptionId: Id.nullable(),
+  /** The local day the SLA clock started (day 0) and what it started from. */
+  clockStartDate: IsoDate.optional(),
+  clockBasis: z.enum(CLOCK_BASES).optional(),
 });
 export type PendingSla = z.infer<typeof PendingSla>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../domain/patch-policy';
+import { FIX_AGE_BASES } from '../domain/sla/clock-start';
 import { Id, NonEmptyText } from './common';
 import { ClassificationSchema, TierSchema } from './assets';
 
@@ -23,6 +24,8 @@ export const PatchPolicySchema = z.object({
   slaDays: z.object({ '1': SeverityDays, '2': SeverityDays, '3': SeverityDays, '4': SeverityDays }),
   maxExceptionDays: z.number().int().min(1).max(730),
   staleAfterMissedScans: z.number().int().min(1).max(50),
+  /** Where SLA clocks start; absent in requests from older clients, which keep the default. */
+  fixAgeBasis: z.enum(FIX_AGE_BASES, { message: "the SLA clock basis must be 'publication' or 'first_seen'" }).default('publication'),
 });
 
 export const PolicyUpdate = z.object({ siteId: Id, policy: PatchPolicySchema });

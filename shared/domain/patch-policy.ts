@@ -3,6 +3,7 @@
  * limits later capabilities build on (exception length, stale detection).
  */
 import type { Tier } from './risk-tier';
+import type { FixAgeBasis } from './sla/clock-start';
 
 /** Update severities, normalised from vendor scales (MSRC, distribution urgency, CVSS bands). */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -18,6 +19,11 @@ export interface PatchPolicy {
   maxExceptionDays: number;
   /** A host missing from this many completed scans in a row that covered it is flagged stale. */
   staleAfterMissedScans: number;
+  /**
+   * Where a missing fix's SLA clock starts: at the vendor's publication date when the source
+   * gives one (`publication`), or always when Patchdesk first saw it missing (`first_seen`).
+   */
+  fixAgeBasis: FixAgeBasis;
 }
 
 /**
@@ -33,7 +39,17 @@ export const DEFAULT_PATCH_POLICY: PatchPolicy = {
   },
   maxExceptionDays: 90,
   staleAfterMissedScans: 3,
+  fixAgeBasis: 'publication',
 };
+
+/**
+ * A stored policy with defaults for the fields it predates (policies are kept as JSON, written
+ * by older versions without later fields): a policy saved before `fixAgeBasis` existed counts
+ * from publication, the default.
+ */
+export function withPolicyDefaults(stored: Partial<PatchPolicy> & Pick<PatchPolicy, 'slaDays'>): PatchPolicy {
+  return { ...DEFAULT_PATCH_POLICY, ...stored };
+}
 
 /** The SLA in days for a tier and severity under a policy. */
 export function slaDaysFor(policy: PatchPolicy, tier: Tier, severity: Severity): number {

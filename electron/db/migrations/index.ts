@@ -10,6 +10,7 @@ import { migration0005 } from './0005-cycles';
 import { migration0006 } from './0006-evidence';
 import { migration0007 } from './0007-compliance-indexes';
 import { migration0008 } from './0008-concurrent-processes';
+import { migration0009 } from './0009-fix-publication';
 import { migration0010 } from './0010-trusted-signers';
 
 /** One migration: applied when the database's user_version is below `version`. */
@@ -19,7 +20,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
 
 /** The schema version this build of Patchdesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -9,6 +9,7 @@
  */
 import type { CollectionErrorCode } from '../../../shared/contract/patch-status';
 import { effectiveTier, type Tier } from '../../../shared/domain/risk-tier';
+import type { PublicationBasis } from '../../../shared/domain/sla/clock-start';
 import type { Db } from '../database';
 
 /** An active asset as compliance sees it. */
@@ -38,6 +39,9 @@ export interface FixRow {
   readonly advisories: string[];
   firstSeenAt: string;
   resolvedAt: string | null;
+  /** The vendor's publication instant and how it was obtained; null when the source gave none. */
+  publishedAt: string | null;
+  publishedBasis: PublicationBasis | null;
 }
 
 /** One asset's collections as of an instant. */
@@ -65,9 +69,21 @@ export interface SiteFingerprint {
   exceptions: string;
 }
 
-type FixSqlRow = [id: number, assetId: number, name: string, security: number | null, severity: string, firstSeenAt: string, resolvedAt: string | null, cvesJson?: string, advisoriesJson?: string];
+type FixSqlRow = [
+  id: number,
+  assetId: number,
+  name: string,
+  security: number | null,
+  severity: string,
+  firstSeenAt: string,
+  resolvedAt: string | null,
+  publishedAt: string | null,
+  publishedBasis: PublicationBasis | null,
+  cvesJson?: string,
+  advisoriesJson?: string,
+];
 
-const FIX_COLUMNS = 'p.id, p.asset_id, p.name, p.security, p.severity, p.first_seen_at, p.resolved_at';
+const FIX_COLUMNS = 'p.id, p.asset_id, p.name, p.security, p.severity, p.first_seen_at, p.resolved_at, p.published_at, p.published_basis';
 const LIST_COLUMNS = ', p.cves_json, p.advisories_json';
 
 // Two halves joined by UNION ALL: with an OR of "still open" and "resolved after", SQLite reads
@@ -97,6 +113,8 @@ class StoredFix implements FixRow {
   readonly severity: string;
   readonly firstSeenAt: string;
   readonly resolvedAt: string | null;
+  readonly publishedAt: string | null;
+  readonly publishedBasis: PublicationBasis | null;
   private readonly cvesJson: string | undefined;
   private readonly advisoriesJson: string | undefined;
   private parsedCves: string[] | undefined;
@@ -110,8 +128,10 @@ class StoredFix implements FixRow {
     this.severity = row[4];
     this.firstSeenAt = row[5];
     this.resolvedAt = row[6];
-    this.cvesJson = row[7];
-    this.advisoriesJson = row[8];
+    this.publishedAt = row[7];
+    this.publishedBasis = row[8];
+    this.cvesJson = row[9];
+    this.advisoriesJson = row[10];
   }
 
   get cves(): string[] {

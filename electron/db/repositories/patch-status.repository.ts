@@ -3,6 +3,7 @@
  * missing updates with the date each was first seen missing, and pinned host keys.
  */
 import type { CollectionErrorCode, CollectionRunSummary, HostCollection, HostKeyRecord, PendingUpdateData } from '../../../shared/contract/patch-status';
+import { isInstant } from '../../../shared/domain/sla/local-time';
 import type { Db } from '../database';
 
 /** Update kinds that are missing fixes; new dependencies and removals are not. */
@@ -43,6 +44,8 @@ interface PendingRow {
   advisories_json: string;
   first_seen_at: string;
   last_seen_at: string;
+  published_at: string | null;
+  published_basis: PendingUpdateData['publishedBasis'] | null;
 }
 
 export class PatchStatusRepository {
@@ -80,7 +83,9 @@ export class PatchStatusRepository {
   /**
    * Stores a successful collection: the snapshot, the installed packages, and the missing
    * updates reconciled against the open ones (kept with their first-seen date, new ones opened,
-   * gone ones resolved). Call inside a transaction.
+   * gone ones resolved). A fix keeps the EARLIEST publication date any collection reported for it:
+   * the row is one package, and a newer candidate published later does not make the host's
+   * missing fix younger. Call inside a transaction.
    */
   recordSuccess(assetId: number, runId: number | null, collection: HostCollection): { collectionId: number; opened: number; resolved: number; pending: number; security: number } {
     const fixes = dedupe(collection.pending.filter((update) => FIX_KINDS.has(update.kind)));
@@ -96,13 +101,18 @@ export class PatchStatusRepository {
     const insertPackage = this.db.prepare('INSERT OR IGNORE INTO installed_packages (asset_id, name, arch, version, source_name, source_version, status) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const item of installed) insertPackage.run(assetId, item.name, item.arch, item.version, item.sourceName ?? '', item.sourceVersion ?? '', item.status);
 
-    const open = new Map(this.db.prepare<[number], { id: number; update_key: string }>('SELECT id, update_key FROM pending_updates WHERE asset_id = ? AND resolved_at IS NULL').all(assetId).map((row) => [row.update_key, row.id]));
+    const open = new Map(
+      this.db
+        .prepare<[number], { id: number; update_key: string; published_at: string | null; published_basis: PendingRow['published_basis'] }>('SELECT id, update_key, published_at, published_basis FROM pending_updates WHERE asset_id = ? AND resolved_at IS NULL')
+        .all(assetId)
+        .map((row) => [row.update_key, row]),
+    );
     const refresh = this.db.prepare(
-      'UPDATE pending_updates SET last_seen_at = ?, installed_version = ?, available_version = ?, repository = ?, security = ?, severity = ?, cves_json = ?, advisories_json = ?, last_collection_id = ? WHERE id = ?',
+      'UPDATE pending_updates SET last_seen_at = ?, installed_version = ?, available_version = ?, repository = ?, security = ?, severity = ?, cves_json = ?, advisories_json = ?, published_at = ?, published_basis = ?, last_collection_id = ? WHERE id = ?',
     );
     const insert = this.db.prepare(
-      `INSERT INTO pending_updates (asset_id, update_key, name, arch, kind, installed_version, available_version, repository, security, severity, cves_json, advisories_json, first_seen_at, last_seen_at, first_collection_id, last_collection_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pending_updates (asset_id, update_key, name, arch, kind, installed_version, available_version, repository, security, severity, cves_json, advisories_json, published_at, published_basis, first_seen_at, last_seen_at, first_collection_id, last_collection_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let opened = 0;
     for (const update of fixes) {
@@ -110,15 +120,17 @@ export class PatchStatusRepository {
       const security = update.security === null ? null : update.security ? 1 : 0;
       const existing = open.get(key);
       if (existing !== undefined) {
-        refresh.run(collection.collectedAt, update.installedVersion, update.availableVersion, update.repository, security, update.severity ?? '', JSON.stringify(update.cves), JSON.stringify(update.advisories), collectionId, existing);
+        const published = earlierPublication({ at: existing.published_at, basis: existing.published_basis }, publicationOf(update));
+        refresh.run(collection.collectedAt, update.installedVersion, update.availableVersion, update.repository, security, update.severity ?? '', JSON.stringify(update.cves), JSON.stringify(update.advisories), published.at, published.basis, collectionId, existing.id);
         open.delete(key);
       } else {
-        insert.run(assetId, key, update.name, update.arch ?? '', update.kind, update.installedVersion, update.availableVersion, update.repository, security, update.severity ?? '', JSON.stringify(update.cves), JSON.stringify(update.advisories), collection.collectedAt, collection.collectedAt, collectionId, collectionId);
+        const published = publicationOf(update);
+        insert.run(assetId, key, update.name, update.arch ?? '', update.kind, update.installedVersion, update.availableVersion, update.repository, security, update.severity ?? '', JSON.stringify(update.cves), JSON.stringify(update.advisories), published.at, published.basis, collection.collectedAt, collection.collectedAt, collectionId, collectionId);
         opened++;
       }
     }
     const resolve = this.db.prepare('UPDATE pending_updates SET resolved_at = ? WHERE id = ?');
-    for (const id of open.values()) resolve.run(collection.collectedAt, id);
+    for (const row of open.values()) resolve.run(collection.collectedAt, row.id);
     return { collectionId, opened, resolved: open.size, pending: fixes.length, security };
   }
 
@@ -168,21 +180,29 @@ export class PatchStatusRepository {
         ...(row.severity ? { severity: row.severity } : {}),
         cves: JSON.parse(row.cves_json) as string[],
         advisories: JSON.parse(row.advisories_json) as string[],
+        ...(row.published_at && row.published_basis ? { publishedAt: row.published_at, publishedBasis: row.published_basis } : {}),
         firstSeenAt: row.first_seen_at,
         lastSeenAt: row.last_seen_at,
       }));
   }
 
-  /** Per asset of a site (or one of its assets): open missing updates, security ones, and the oldest security first-seen date. */
-  openPendingSummary(siteId: number, assetId: number | null = null): Map<number, { pending: number; security: number; oldestSecurityFirstSeen: string | null }> {
+  /**
+   * Per asset of a site (or one of its assets): open missing updates, security ones, and the
+   * oldest security fix's clock start: its first-seen date, or its publication when
+   * `fromPublication` (the site policy counts from publication) and that is earlier, as
+   * `slaClockStart` decides. Instants are compared as stored, all written by toISOString().
+   */
+  openPendingSummary(siteId: number, assetId: number | null = null, fromPublication = false): Map<number, { pending: number; security: number; oldestSecurityFirstSeen: string | null }> {
     const rows = this.db
-      .prepare<[number, number | null, number | null], { asset_id: number; pending: number; security: number; oldest: string | null }>(
+      .prepare<{ siteId: number; assetId: number | null; fromPublication: number }, { asset_id: number; pending: number; security: number; oldest: string | null }>(
         `SELECT p.asset_id, COUNT(*) AS pending, SUM(CASE WHEN p.security = 1 THEN 1 ELSE 0 END) AS security,
-           MIN(CASE WHEN p.security = 1 THEN p.first_seen_at END) AS oldest
+           MIN(CASE WHEN p.security = 1 THEN
+             CASE WHEN @fromPublication = 1 AND p.published_at IS NOT NULL AND p.published_at < p.first_seen_at THEN p.published_at ELSE p.first_seen_at END
+           END) AS oldest
          FROM pending_updates p JOIN assets a ON a.id = p.asset_id
-         WHERE a.site_id = ? AND (? IS NULL OR a.id = ?) AND p.resolved_at IS NULL GROUP BY p.asset_id`,
+         WHERE a.site_id = @siteId AND (@assetId IS NULL OR a.id = @assetId) AND p.resolved_at IS NULL GROUP BY p.asset_id`,
       )
-      .all(siteId, assetId, assetId);
+      .all({ siteId, assetId, fromPublication: fromPublication ? 1 : 0 });
     return new Map(rows.map((row) => [row.asset_id, { pending: row.pending, security: row.security, oldestSecurityFirstSeen: row.oldest }]));
   }
 
@@ -254,4 +274,18 @@ function dedupe(updates: readonly PendingUpdateData[]): PendingUpdateData[] {
   const byKey = new Map<string, PendingUpdateData>();
   for (const update of updates) if (!byKey.has(updateKey(update))) byKey.set(updateKey(update), update);
   return [...byKey.values()];
+}
+
+type Publication = { at: string | null; basis: PendingUpdateData['publishedBasis'] | null };
+
+/** A collected publication, only when it is a readable instant with its basis (never half of one). */
+function publicationOf(update: PendingUpdateData): Publication {
+  return update.publishedAt && update.publishedBasis && isInstant(update.publishedAt) ? { at: new Date(Date.parse(update.publishedAt)).toISOString(), basis: update.publishedBasis } : { at: null, basis: null };
+}
+
+/** The earlier of two publications (instants compared as times); a missing one never wins. */
+function earlierPublication(kept: Publication, seen: Publication): Publication {
+  if (kept.at === null || kept.basis === null) return seen;
+  if (seen.at === null || seen.basis === null) return kept;
+  return Date.parse(seen.at) < Date.parse(kept.at) ? seen : kept;
 }

@@ -1,6 +1,6 @@
 /** SQL for sites and their patch policy. */
 import type { Site, SiteContact } from '../../../shared/contract/sites';
-import type { PatchPolicy } from '../../../shared/domain/patch-policy';
+import { withPolicyDefaults, type PatchPolicy } from '../../../shared/domain/patch-policy';
 import type { Db } from '../database';
 
 interface SiteRow {
@@ -73,10 +73,10 @@ export class SitesRepository {
       .run(record.name, JSON.stringify(record.networks), record.timezone, JSON.stringify(record.contact), record.notes, at, id);
   }
 
-  /** The site's patch policy, or undefined when the site does not exist. */
+  /** The site's patch policy, with defaults for fields it was stored without; undefined when the site does not exist. */
   getPolicy(id: number): PatchPolicy | undefined {
     const row = this.db.prepare<[number], { policy_json: string }>('SELECT policy_json FROM sites WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.policy_json) as PatchPolicy) : undefined;
+    return row ? withPolicyDefaults(JSON.parse(row.policy_json) as PatchPolicy) : undefined;
   }
 
   /** Replaces the site's patch policy. */

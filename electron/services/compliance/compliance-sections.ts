@@ -44,6 +44,8 @@ function fixFields(fix: OverdueEntry['fix'], assets: AssetNames) {
     severity: fix.severity,
     security: fix.security,
     firstSeenAt: formatInstant(fix.firstSeenMs),
+    clockStartAt: formatInstant(fix.clockStartMs),
+    clockBasis: fix.clockBasis,
     dueDate: fix.dueDate,
   };
 }

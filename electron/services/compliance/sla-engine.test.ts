@@ -30,6 +30,8 @@ function fixes(count: number, seed: number): { record: FixRecord; tier: Tier | n
     const firstSeen = start + Math.floor(next() * 300 * DAY) + Math.floor(next() * 24) * 3_600_000 + 1234;
     const open = next() < 0.4;
     const resolved = open ? null : firstSeen + Math.floor(next() * 120 * DAY) + 5_000;
+    // Half the fixes carry a publication date: most before first seen, a few after (ignored).
+    const published = next() < 0.5 ? firstSeen - Math.floor((next() - 0.1) * 200 * DAY) : null;
     return {
       tier: tiers[i % tiers.length] ?? null,
       record: {
@@ -42,6 +44,8 @@ function fixes(count: number, seed: number): { record: FixRecord; tier: Tier | n
         severity: SEVERITIES[Math.floor(next() * SEVERITIES.length)] ?? '',
         cves: next() < 0.5 ? ['CVE-2026-1111'] : ['CVE-2026-2222'],
         advisories: next() < 0.5 ? ['RHSA-2026:1234'] : [],
+        publishedAt: published === null ? null : formatInstant(published),
+        publishedBasis: published === null ? null : next() < 0.8 ? 'published' : 'repository_date',
       },
     };
   });
@@ -81,7 +85,8 @@ describe('SlaEngine', () => {
       const fix = engine.prepare(record, tier);
       const item = { ...record, tier, timeZone: BERLIN, severity: record.severity || null };
       const deadline = slaDeadline(item, DEFAULT_PATCH_POLICY);
-      expect({ dueDate: fix.dueDate, dueAt: formatInstant(fix.dueAtMs), tier: fix.tier, severity: fix.severity, slaDays: fix.slaDays }).toEqual({
+      expect({ dueDate: fix.dueDate, dueAt: formatInstant(fix.dueAtMs), tier: fix.tier, severity: fix.severity, slaDays: fix.slaDays, clockBasis: fix.clockBasis }).toEqual({
+        clockBasis: deadline.clockBasis,
         dueDate: deadline.dueDate,
         dueAt: deadline.dueAt,
         tier: deadline.tier,
@@ -109,6 +114,17 @@ describe('SlaEngine', () => {
         expect(got, `fix ${record.id} in ${from}..${to}`).toEqual(breachIntervals({ ...item }, DEFAULT_PATCH_POLICY, EXCEPTIONS, { from, to }));
       }
     }
+  });
+
+  it('starts the clock at publication, yet counts breach time only from first seen', () => {
+    const record: FixRecord = { id: 1, assetId: 1, name: 'openssl', firstSeenAt: '2026-11-02T09:00:00.000Z', publishedAt: '2026-06-01T00:00:00.000Z', publishedBasis: 'published', resolvedAt: null, security: true, severity: 'Critical', cves: [], advisories: [] };
+    const fix = new SlaEngine(DEFAULT_PATCH_POLICY, BERLIN, []).prepare(record, 1);
+    expect({ basis: fix.clockBasis, dueDate: fix.dueDate }).toEqual({ basis: 'published', dueDate: '2026-06-08' });
+    const engine = new SlaEngine(DEFAULT_PATCH_POLICY, BERLIN, []);
+    expect(engine.standing(fix, parseInstant('2026-11-02T09:00:00Z')).state).toBe('overdue');
+    expect(engine.breachIntervals(fix, parseInstant('2026-10-01T00:00:00Z'), parseInstant('2026-11-03T00:00:00Z'))).toEqual([{ from: parseInstant('2026-11-02T09:00:00Z'), to: parseInstant('2026-11-03T00:00:00Z') }]);
+    const firstSeenPolicy = new SlaEngine({ ...DEFAULT_PATCH_POLICY, fixAgeBasis: 'first_seen' }, BERLIN, []).prepare(record, 1);
+    expect({ basis: firstSeenPolicy.clockBasis, dueDate: firstSeenPolicy.dueDate }).toEqual({ basis: 'first_seen', dueDate: '2026-11-09' });
   });
 
   it('lets an exception stop the clock only while it is active', () => {

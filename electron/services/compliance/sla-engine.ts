@@ -13,6 +13,7 @@
  */
 import { SEVERITIES, slaDaysFor, type PatchPolicy, type Severity } from '../../../shared/domain/patch-policy';
 import type { Tier } from '../../../shared/domain/risk-tier';
+import { slaClockStart, type ClockBasis, type PublicationBasis } from '../../../shared/domain/sla/clock-start';
 import { exceptionMatches, exceptionWindowMs, type PatchException } from '../../../shared/domain/sla/exception-status';
 import { addLocalDays, DAY_MS, formatLocalDate, localDateOf, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from '../../../shared/domain/sla/local-time';
 import { normaliseSeverity } from '../../../shared/domain/sla/severity';
@@ -25,6 +26,9 @@ export interface FixRecord {
   assetId: number;
   name: string;
   firstSeenAt: string;
+  /** The vendor's publication instant and how it was obtained; null when the source gave none. */
+  publishedAt?: string | null;
+  publishedBasis?: PublicationBasis | null;
   resolvedAt: string | null;
   security: boolean | null;
   /** The source's severity text; empty or null when it gave none. */
@@ -44,6 +48,9 @@ interface Cover {
 export interface PreparedFix {
   record: FixRecord;
   firstSeenMs: number;
+  /** Where the SLA clock started (see `slaClockStart`): publication or first seen. */
+  clockStartMs: number;
+  clockBasis: ClockBasis;
   /** Infinity while still missing. */
   resolvedMs: number;
   security: boolean;
@@ -228,7 +235,9 @@ export class SlaEngine {
     const resolvedMs = record.resolvedAt === null ? Infinity : instantMs(record.resolvedAt);
     const { severity, security } = this.severityOf(record);
     const tier = assetTier ?? DEFAULT_TIER;
-    const deadline = this.deadlineOf(tier, severity, firstSeenMs);
+    const start = slaClockStart(record, this.policy);
+    const clockStartMs = start.basis === 'first_seen' ? firstSeenMs : instantMs(start.at);
+    const deadline = this.deadlineOf(tier, severity, clockStartMs);
     const covers: Cover[] = [];
     for (const cover of this.covers) {
       // Only windows overlapping the fix's life can cover a breach or a snapshot of it.
@@ -237,7 +246,7 @@ export class SlaEngine {
       if (scopeAsset != null && scopeAsset !== record.assetId) continue;
       if (exceptionMatches(cover.exception, record)) covers.push(cover);
     }
-    return { record, firstSeenMs, resolvedMs, security, severity, tier, tierDefaulted: assetTier == null, ...deadline, covers };
+    return { record, firstSeenMs, clockStartMs, clockBasis: start.basis, resolvedMs, security, severity, tier, tierDefaulted: assetTier == null, ...deadline, covers };
   }
 
   /** Whether the fix was missing at an instant (first seen at or before it, not yet resolved). */
@@ -271,7 +280,8 @@ export class SlaEngine {
    * exception, sorted and disjoint, as `breachIntervals` gives them.
    */
   breachIntervals(fix: PreparedFix, fromMs: number, toMs: number): MsInterval[] {
-    const from = Math.max(fix.dueAtMs, fromMs);
+    // A clock started at publication can fall due before Patchdesk saw the fix: only measured time counts.
+    const from = Math.max(fix.dueAtMs, fix.firstSeenMs, fromMs);
     const to = Math.min(fix.resolvedMs, toMs);
     if (to <= from) return [];
     if (fix.covers.length === 0) return [{ from, to }];
@@ -290,11 +300,11 @@ export class SlaEngine {
   }
 
   /**
-   * `slaDeadline`: due at the end of local day (first seen + SLA days), overdue from the start of
-   * the next local day. It depends only on the applied tier, the severity and the day first seen.
+   * `slaDeadline`: due at the end of local day (clock start + SLA days), overdue from the start of
+   * the next local day. It depends only on the applied tier, the severity and the day the clock started.
    */
-  private deadlineOf(tier: Tier, severity: Severity, firstSeenMs: number): Deadline {
-    const seenDay = this.localDay(firstSeenMs);
+  private deadlineOf(tier: Tier, severity: Severity, clockStartMs: number): Deadline {
+    const seenDay = this.localDay(clockStartMs);
     const key = seenDay * 32 + (tier - 1) * 8 + SEVERITIES.indexOf(severity);
     let deadline = this.deadlines.get(key);
     if (!deadline) {

@@ -98,10 +98,29 @@ function sampleAssets(): FixtureAsset[] {
 }
 
 /** An overdue fix, dated backwards from how long it is overdue at the end of the period. */
-function overdue(hostname: string, tier: Tier | null, update: string, severity: Severity, overdueDays: number): OverdueItemRow {
+function overdue(hostname: string, tier: Tier | null, update: string, severity: Severity, overdueDays: number, seenDaysAfterPublication?: number): OverdueItemRow {
   const applied = tier ?? DEFAULT_TIER;
   const due = addLocalDays(AS_OF, -overdueDays);
-  const firstSeen = addLocalDays(due, -slaDaysFor(DEFAULT_PATCH_POLICY, applied, severity));
+  const clockStart = addLocalDays(due, -slaDaysFor(DEFAULT_PATCH_POLICY, applied, severity));
+  if (seenDaysAfterPublication !== undefined) {
+    // Onboarded after the vendor published the fix: the clock ran from publication.
+    const firstSeen = addLocalDays(clockStart, seenDaysAfterPublication);
+    return {
+      hostname,
+      tier: applied,
+      tierDefaulted: tier === null,
+      update,
+      severity,
+      security: true,
+      firstSeenAt: siteTime(`${formatLocalDate(firstSeen)} 22:15`),
+      clockStartAt: siteTime(`${formatLocalDate(clockStart)} 00:00`),
+      clockBasis: 'published',
+      dueDate: formatLocalDate(due),
+      overdueDays,
+      band: overdueAgeBand(overdueDays),
+    };
+  }
+  const firstSeen = clockStart;
   return {
     hostname,
     tier: applied,
@@ -110,6 +129,8 @@ function overdue(hostname: string, tier: Tier | null, update: string, severity: 
     severity,
     security: true,
     firstSeenAt: siteTime(`${formatLocalDate(firstSeen)} 22:15`),
+    clockStartAt: siteTime(`${formatLocalDate(firstSeen)} 22:15`),
+    clockBasis: 'first_seen',
     dueDate: formatLocalDate(due),
     overdueDays,
     band: overdueAgeBand(overdueDays),
@@ -121,7 +142,7 @@ function sampleOverdue(): OverdueItemRow[] {
     overdue('portal01.contoso-dental.de', 1, 'openssl 3.0.2-0ubuntu1.19 (USN-7812-1)', 'critical', 12),
     overdue('portal01.contoso-dental.de', 1, 'php8.1-fpm 8.1.2-1ubuntu2.21 (USN-7790-1)', 'high', 11),
     overdue('dc01', 1, '2026-10 Cumulative Update for Microsoft server operating system version 21H2 for x64-based Systems (KB5044281)', 'critical', 5),
-    overdue('pms-db01', 1, 'Security Update for SQL Server 2019 RTM CU28 (KB5046860)', 'high', 38),
+    overdue('pms-db01', 1, 'Security Update for SQL Server 2019 RTM CU28 (KB5046860)', 'high', 38, 40),
     overdue('nas01', 2, 'Synology DSM 7.2.2-72806 Update 2 (Synology-SA-26:09)', 'high', 45),
     overdue('op-03', 3, 'Google Chrome 130.0.6723.92', 'high', 9),
     overdue('recep-02', 3, '2026-09 Cumulative Update for Windows 11 Version 23H2 for x64-based Systems (KB5043076)', 'critical', 31),

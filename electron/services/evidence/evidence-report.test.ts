@@ -10,6 +10,7 @@ describe('standardMethodology', () => {
     expect(notes.map((note) => note.title)).toEqual([
       'Time zone and period',
       'SLA due dates',
+      'When the SLA clock starts',
       'Within SLA, due soon and overdue',
       'Fully patched and security patched',
       'Exceptions stop the clock only while active',
@@ -34,5 +35,13 @@ describe('standardMethodology', () => {
     expect(strictText).toContain('3 days for a critical fix');
     expect(strictText).toContain('at most 30 days');
     expect(strictText).toContain('time zone, UTC');
+  });
+
+  it('states where SLA clocks start under the policy', () => {
+    expect(text).toContain("The site's policy counts from publication.");
+    expect(text).toContain('overdue at its first collection');
+    expect(text).toContain('Breach time is counted only from the day the fix was first seen missing');
+    const firstSeen = standardMethodology({ timezone: 'UTC', policy: { ...DEFAULT_PATCH_POLICY, fixAgeBasis: 'first_seen' } });
+    expect(firstSeen.map((note) => note.text).join('\n')).toContain("The site's policy counts from first seen");
   });
 });

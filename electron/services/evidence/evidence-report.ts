@@ -12,6 +12,7 @@
 import type { PatchPolicy, Severity, SlaTable } from '../../../shared/domain/patch-policy';
 import type { Tier } from '../../../shared/domain/risk-tier';
 import type { OverdueAgeBand } from '../../../shared/domain/sla/compliance';
+import type { ClockBasis } from '../../../shared/domain/sla/clock-start';
 import type { ExceptionScopeKind, ExceptionStatus } from '../../../shared/domain/sla/exception-status';
 import { DEFAULT_TIER, DUE_SOON_FRACTION, DUE_SOON_MIN_DAYS } from '../../../shared/domain/sla/sla-clock';
 import { DEFAULT_EXPIRING_SOON_DAYS } from '../../../shared/domain/sla/exception-status';
@@ -202,6 +203,9 @@ export interface OverdueItemRow {
   severity: Severity;
   security: boolean;
   firstSeenAt: string;
+  /** Where the SLA clock started (an instant) and what from: publication or first seen. */
+  clockStartAt: string;
+  clockBasis: ClockBasis;
   /** Last allowed local day (`YYYY-MM-DD`). */
   dueDate: string;
   /** Local days past the due date at the end of the period (1 on the first overdue day). */
@@ -370,7 +374,7 @@ export interface MethodologyNote {
 /** Everything `standardMethodology` needs. */
 export interface MethodologyInput {
   timezone: string;
-  policy: Pick<PatchPolicy, 'slaDays' | 'maxExceptionDays'>;
+  policy: Pick<PatchPolicy, 'slaDays' | 'maxExceptionDays'> & Partial<Pick<PatchPolicy, 'fixAgeBasis'>>;
 }
 
 /**
@@ -387,7 +391,14 @@ export function standardMethodology(input: MethodologyInput): MethodologyNote[] 
     },
     {
       title: 'SLA due dates',
-      text: `A missing fix is due a number of days after it was first seen missing, set by the asset's tier and the fix's severity (table above; for example ${t1.critical} days for a critical fix on a tier 1 asset). Days are local calendar days: the day the fix was first seen is day 0, and the fix is overdue from the start of the day after its due date. Unclassified assets are held to tier ${DEFAULT_TIER}. Severities are normalised from the vendor's rating (MSRC, distribution urgency, CVSS); an unrated security fix counts as high.`,
+      text: `A missing fix is due a number of days after its SLA clock starts, set by the asset's tier and the fix's severity (table above; for example ${t1.critical} days for a critical fix on a tier 1 asset). Days are local calendar days: the day the clock starts is day 0, and the fix is overdue from the start of the day after its due date. Unclassified assets are held to tier ${DEFAULT_TIER}. Severities are normalised from the vendor's rating (MSRC, distribution urgency, CVSS); an unrated security fix counts as high.`,
+    },
+    {
+      title: 'When the SLA clock starts',
+      text:
+        (input.policy.fixAgeBasis ?? 'publication') === 'publication'
+          ? "The site's policy counts from publication. A fix's clock starts on the date its vendor published it when the collection said (\"published\": the advisory's issued date from dnf or yum updateinfo, or its updated date where dnf prints only that; a SUSE patch's issue date; Windows Update's last deployment change, which is later than the release when Microsoft revised the update), or, for apt, on the date of the repository index that offered it (\"in repository by\": the fix was out by then, perhaps earlier). Otherwise, or when that date is later than the day the fix was first seen missing, the clock starts when Patchdesk first saw it missing (\"first seen\"). A host onboarded long after a fix came out can therefore be overdue at its first collection. Breach time is counted only from the day the fix was first seen missing: what happened before Patchdesk measured the host is not reported. Each overdue fix lists its clock start and basis."
+          : "The site's policy counts from first seen: a fix's clock starts when Patchdesk first saw it missing (\"first seen\"), even where the vendor's publication date is known. Each overdue fix lists its clock start and basis.",
     },
     {
       title: 'Within SLA, due soon and overdue',

@@ -7,6 +7,7 @@
 import { matchAsset } from '../../../shared/domain/asset-matching';
 import { parseCollectionFile } from '../collect/collectors/index';
 import { AppError } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
 import type { AssetsRepository } from '../../db/repositories/assets.repository';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { PatchStatusService } from './patch-status.service';
@@ -15,6 +16,8 @@ export interface OfflineCollectionDeps {
   inventory: InventoryService;
   assets: AssetsRepository;
   patchStatus: PatchStatusService;
+  /** Dates the import: it is when Patchdesk first sees the file's missing fixes. */
+  clock: Clock;
 }
 
 /** How a file is attached: to a named asset or by the hostname in it, and whether a mismatch is overridden. */
@@ -29,7 +32,7 @@ export class OfflineCollectionService {
 
   /** Parses an offline collection file and stores it for its asset. */
   importFile(siteId: number, text: string, options: OfflineImportOptions = {}): { assetId: number; hostname: string; pending: number; security: number } {
-    const parsed = parseCollectionFile(text);
+    const parsed = parseCollectionFile(text, this.deps.clock.now().toISOString());
     const fileName = options.fileName ?? '';
     const named = fileName === '' ? 'the file' : fileName;
     if (!parsed.ok) throw new AppError('bad_request', parsed.message);

@@ -40,14 +40,14 @@ describe('PatchStatusService SLA clocks', () => {
     const { core, web, lab, exceptionId } = await setup();
     const detail = await call<AssetPatchDetail>(core, 'status:asset', { assetId: web.id });
     expect(detail.pending.map((row) => [row.name, row.ageDays, row.sla])).toEqual([
-      ['libssh-4', 32, { state: 'excepted', dueDate: '2026-10-15', overdueDays: 18, remainingDays: 0, severity: 'high', tier: 1, tierDefaulted: false, exceptionId }],
-      ['openssl', 13, { state: 'overdue', dueDate: '2026-10-27', overdueDays: 6, remainingDays: 0, severity: 'critical', tier: 1, tierDefaulted: false, exceptionId: null }],
-      ['curl', 3, { state: 'within', dueDate: '2026-11-29', overdueDays: 0, remainingDays: 27, severity: 'medium', tier: 1, tierDefaulted: false, exceptionId: null }],
+      ['libssh-4', 32, { state: 'excepted', dueDate: '2026-10-15', overdueDays: 18, remainingDays: 0, severity: 'high', tier: 1, tierDefaulted: false, exceptionId, clockStartDate: '2026-10-01', clockBasis: 'first_seen' }],
+      ['openssl', 13, { state: 'overdue', dueDate: '2026-10-27', overdueDays: 6, remainingDays: 0, severity: 'critical', tier: 1, tierDefaulted: false, exceptionId: null, clockStartDate: '2026-10-20', clockBasis: 'first_seen' }],
+      ['curl', 3, { state: 'within', dueDate: '2026-11-29', overdueDays: 0, remainingDays: 27, severity: 'medium', tier: 1, tierDefaulted: false, exceptionId: null, clockStartDate: '2026-10-30', clockBasis: 'first_seen' }],
     ]);
     expect(detail.status).toMatchObject({ pendingCount: 3, securityCount: 3, overdue: 1, excepted: 1 });
 
     const unclassified = await call<AssetPatchDetail>(core, 'status:asset', { assetId: lab.id });
-    expect(unclassified.pending[0]?.sla).toEqual({ state: 'within', dueDate: '2027-01-28', overdueDays: 0, remainingDays: 87, severity: 'low', tier: 2, tierDefaulted: true, exceptionId: null });
+    expect(unclassified.pending[0]?.sla).toMatchObject({ state: 'within', dueDate: '2027-01-28', overdueDays: 0, remainingDays: 87, severity: 'low', tier: 2, tierDefaulted: true, exceptionId: null, clockBasis: 'first_seen' });
     await core.close();
   });
 
@@ -82,5 +82,25 @@ describe('endOfLifeOf', () => {
     expect(endOfLifeOf(table, { id: 'debian', version: '12', build: '' }, '2026-09-01')).toBeNull();
     expect(endOfLifeOf(table, null, '2026-09-01')).toBeNull();
     expect(DEFAULT_PATCH_POLICY.slaDays['1'].critical).toBe(7);
+  });
+});
+
+describe('PatchStatusService publication dates', () => {
+  it('stores a fix publication at collection, adds one a later collection learns, and keeps the earliest', async () => {
+    const { core, web } = await setup();
+    const dated = (name: string, at: string, basis: 'published' | 'repository_date'): PendingUpdateData => ({ ...update(name, true, 'critical'), publishedAt: at, publishedBasis: basis });
+    const open = () => core.services.patchStatus.detail(web.id).pending.find((row) => row.name === 'curl');
+    // curl was first seen 30 Oct without a date; this collection learns its Release file date.
+    core.services.patchStatus.storeCollection(web.id, collection('2026-10-31T08:00:00.000Z', [dated('curl', '2026-09-01T00:00:00.000Z', 'repository_date')]), null);
+    expect(open()).toMatchObject({ firstSeenAt: '2026-10-30T08:00:00.000Z', publishedAt: '2026-09-01T00:00:00.000Z', publishedBasis: 'repository_date' });
+    // A later, newer candidate dated later does not make the missing fix younger; an earlier date wins.
+    core.services.patchStatus.storeCollection(web.id, collection('2026-11-01T08:00:00.000Z', [dated('curl', '2026-10-15T00:00:00.000Z', 'published')]), null);
+    expect(open()).toMatchObject({ publishedAt: '2026-09-01T00:00:00.000Z', publishedBasis: 'repository_date' });
+    core.services.patchStatus.storeCollection(web.id, collection('2026-11-02T08:00:00.000Z', [dated('curl', '2026-08-20T00:00:00.000Z', 'published')]), null);
+    expect(open()).toMatchObject({ publishedAt: '2026-08-20T00:00:00.000Z', publishedBasis: 'published', sla: { clockBasis: 'published', clockStartDate: '2026-08-20', state: 'overdue' } });
+    // A collection without a date keeps the one known.
+    core.services.patchStatus.storeCollection(web.id, collection('2026-11-02T08:30:00.000Z', [update('curl', true, 'critical')]), null);
+    expect(open()).toMatchObject({ publishedAt: '2026-08-20T00:00:00.000Z', publishedBasis: 'published' });
+    await core.close();
   });
 });

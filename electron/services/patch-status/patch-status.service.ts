@@ -7,6 +7,7 @@ import type { AssetPatchDetail, AssetPatchStatus, FleetStatus, HostCollection, H
 import { PatchState as PatchStateSchema } from '../../../shared/contract/patch-status';
 import { lookupEndOfLife, type EolTable } from '../../../shared/domain/end-of-life';
 import { slaStatus } from '../../../shared/domain/sla/sla-clock';
+import { slaClockStart } from '../../../shared/domain/sla/clock-start';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
@@ -54,7 +55,7 @@ export class PatchStatusService {
     const context = this.deps.slaClock.context(siteId);
     const assets = this.deps.inventory.list(siteId, ['active']);
     const latest = this.deps.patchStatus.latestBySite(siteId);
-    const pending = this.deps.patchStatus.openPendingSummary(siteId);
+    const pending = this.deps.patchStatus.openPendingSummary(siteId, null, context.policy.fixAgeBasis === 'publication');
     const sla = this.deps.slaClock.standingCounts(context, new Map(assets.map((asset) => [asset.id, asset.tier])), this.deps.clock.now());
     const counts = Object.fromEntries(PatchStateSchema.options.map((state) => [state, 0])) as Record<PatchState, number>;
     const rows = assets.map((asset) => {
@@ -69,10 +70,10 @@ export class PatchStatusService {
   detail(assetId: number): AssetPatchDetail {
     const asset = this.deps.inventory.get(assetId);
     const latest = this.deps.patchStatus.latestBySite(asset.siteId, assetId).get(assetId);
-    const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId).get(assetId);
     const now = this.deps.clock.now();
     const context = this.deps.slaClock.context(asset.siteId);
-    const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(update.firstSeenAt, now), sla: pendingSla(asset, update, context, now) }));
+    const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId, context.policy.fixAgeBasis === 'publication').get(assetId);
+    const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(slaClockStart(update, context.policy).at, now), sla: pendingSla(asset, update, context, now) }));
     const tally: SlaTally = { overdue: pending.filter((update) => update.sla.state === 'overdue').length, excepted: pending.filter((update) => update.sla.state === 'excepted').length };
     return {
       status: this.statusOf(asset, latest, summary, tally).status,
@@ -169,7 +170,7 @@ export class PatchStatusService {
 /** The SLA clock of one missing update of an asset now, by the domain's `slaStatus`. */
 function pendingSla(asset: Asset, update: OpenPendingUpdate, context: SlaContext, now: Date): NonNullable<AssetPatchDetail['pending'][number]['sla']> {
   const status = slaStatus(
-    { assetId: asset.id, name: update.name, tier: asset.tier, firstSeenAt: update.firstSeenAt, security: update.security, severity: update.severity ?? null, cves: update.cves, advisories: update.advisories, timeZone: context.timeZone },
+    { assetId: asset.id, name: update.name, tier: asset.tier, firstSeenAt: update.firstSeenAt, publishedAt: update.publishedAt ?? null, publishedBasis: update.publishedBasis ?? null, security: update.security, severity: update.severity ?? null, cves: update.cves, advisories: update.advisories, timeZone: context.timeZone },
     context.policy,
     now.toISOString(),
     context.exceptions,
@@ -183,5 +184,7 @@ function pendingSla(asset: Asset, update: OpenPendingUpdate, context: SlaContext
     tier: status.tier,
     tierDefaulted: status.tierDefaulted,
     exceptionId: status.exception?.id ?? null,
+    clockStartDate: status.clockStartDate,
+    clockBasis: status.clockBasis,
   };
 }

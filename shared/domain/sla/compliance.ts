@@ -63,7 +63,8 @@ function subtract(base: MsInterval, holes: MsInterval[]): MsInterval[] {
 function breachIntervalsMs(item: TrackedFix, policy: PatchPolicy, exceptions: readonly PatchException[], period: MsInterval): MsInterval[] {
   const dueAt = parseInstant(slaDeadline(item, policy).dueAt);
   const resolvedAt = item.resolvedAt === null ? Infinity : parseInstant(item.resolvedAt);
-  const breach = { from: Math.max(dueAt, period.from), to: Math.min(resolvedAt, period.to) };
+  // A clock started at publication can fall due before the fix was seen missing: only measured time counts.
+  const breach = { from: Math.max(dueAt, parseInstant(item.firstSeenAt), period.from), to: Math.min(resolvedAt, period.to) };
   if (breach.to <= breach.from) return [];
   const covered: MsInterval[] = [];
   for (const exception of exceptions) {

@@ -4,3 +4,4 @@ export * from './local-time';
 export * from './exception-status';
 export * from './sla-clock';
 export * from './compliance';
+export * from './clock-start';

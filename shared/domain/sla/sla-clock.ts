@@ -1,14 +1,16 @@
 /**
  * The SLA clock of one missing fix: when it is due and where it stands at an instant.
  *
- * Deadlines are counted in the site's local calendar days. The day a fix is first seen missing
- * is day 0 and does not count, so a fix seen at 23:30 on the 31st with a 7-day SLA has seven
- * full local days and is due at the end of the 7th (the 7th of the next month). "End of day"
- * is the first instant of the following local day: the fix is overdue from that instant on,
- * and `dueAt` holds it (use `dueDate`, the last allowed local day, for display).
+ * Deadlines are counted in the site's local calendar days. The day the clock starts (the fix's
+ * publication or the day it was first seen missing, see `slaClockStart`) is day 0 and does not
+ * count, so a fix whose clock starts at 23:30 on the 31st with a 7-day SLA has seven full local
+ * days and is due at the end of the 7th (the 7th of the next month). "End of day" is the first
+ * instant of the following local day: the fix is overdue from that instant on, and `dueAt` holds
+ * it (use `dueDate`, the last allowed local day, for display).
  */
 import { slaDaysFor, type PatchPolicy, type Severity } from '../patch-policy';
 import type { Tier } from '../risk-tier';
+import { slaClockStart, type ClockBasis, type PublicationBasis } from './clock-start';
 import { exceptionCovers, exceptionWindowMs, type FixIdentity, type PatchException } from './exception-status';
 import { addLocalDays, formatInstant, type LocalDate, formatLocalDate, localDateOf, localDaysBetween, parseInstant, startOfLocalDay } from './local-time';
 import { normaliseSeverity, type SeverityBasis } from './severity';
@@ -37,6 +39,9 @@ export interface SlaItem extends FixIdentity {
   tier: Tier | null;
   /** When the fix was first seen missing (ISO-8601 instant). */
   firstSeenAt: string;
+  /** When its vendor published it, if the source said (see `slaClockStart`). */
+  publishedAt?: string | null;
+  publishedBasis?: PublicationBasis | null;
   /** Whether the source flags it as a security fix; null when it cannot tell. */
   security: boolean | null;
   /** The source's severity text or CVSS score, normalised with `normaliseSeverity`. */
@@ -55,6 +60,10 @@ export interface SlaDeadline {
   slaDays: number;
   /** The local date the fix was first seen missing (`YYYY-MM-DD`, site time). */
   firstSeenDate: string;
+  /** The local date the SLA clock started (`YYYY-MM-DD`, site time): day 0 of the SLA. */
+  clockStartDate: string;
+  /** What the clock started from: the publication date or first seen (see `slaClockStart`). */
+  clockBasis: ClockBasis;
   /** The last local day the fix may stay missing (`YYYY-MM-DD`, site time). */
   dueDate: string;
   /** The first instant the fix is overdue: the start of the local day after `dueDate`. */
@@ -76,8 +85,8 @@ export interface SlaStatus extends SlaDeadline {
 }
 
 /**
- * The deadline of a missing fix: the end of local day (first seen + SLA days) in the site's time
- * zone, with the SLA for the asset's tier (or `DEFAULT_TIER`) and the normalised severity.
+ * The deadline of a missing fix: the end of local day (clock start + SLA days) in the site's time
+ * zone, the clock starting at publication or first seen as `slaClockStart` decides, with the SLA for the asset's tier (or `DEFAULT_TIER`) and the normalised severity.
  *
  * @throws RangeError for an unreadable `firstSeenAt`, an unknown time zone, or a policy whose SLA
  * is not a whole number of days.
@@ -94,7 +103,9 @@ function computeDeadline(item: SlaItem, policy: PatchPolicy): { deadline: SlaDea
     throw new RangeError(`The policy's SLA for tier ${tier}, ${severity} is ${slaDays} days; expected a whole number of days`);
   }
   const firstSeen = localDateOf(parseInstant(item.firstSeenAt), item.timeZone);
-  const due = addLocalDays(firstSeen, slaDays);
+  const start = slaClockStart(item, policy);
+  const clockStart = localDateOf(parseInstant(start.at), item.timeZone);
+  const due = addLocalDays(clockStart, slaDays);
   const dueAtMs = startOfLocalDay(addLocalDays(due, 1), item.timeZone);
   const deadline: SlaDeadline = {
     tier,
@@ -103,6 +114,8 @@ function computeDeadline(item: SlaItem, policy: PatchPolicy): { deadline: SlaDea
     severityBasis: basis,
     slaDays,
     firstSeenDate: formatLocalDate(firstSeen),
+    clockStartDate: formatLocalDate(clockStart),
+    clockBasis: start.basis,
     dueDate: formatLocalDate(due),
     dueAt: formatInstant(dueAtMs),
   };

@@ -29,6 +29,7 @@ const ROCKY = 'NAME="Rocky Linux"\nVERSION_ID="8.10"\nID="rocky"\nPRETTY_NAME="R
 const rpmBase: Section[] = [
   ['check-update', fixture('osconfig_rocky-8.yum-check-update.stdout'), 100],
   ['updateinfo', fixture('handmade_rocky-8.dnf-updateinfo-list-security.stdout')],
+  ['updateinfo-info', fixture('handmade_rocky-8.dnf-updateinfo-info.stdout')],
   ['rpm-query', fixture('handmade_rhel-9.rpm-qa-queryformat-tab.stdout')],
   ['kernels', 'boot 5.14.0-362.8.1.el9_3.x86_64\nboot 5.14.0-427.13.1.el9_4.x86_64\nmodules 5.14.0-362.8.1.el9_3.x86_64\n'],
   ['reboot-files', ''],
@@ -54,7 +55,7 @@ describe('parseLinuxCollection', () => {
     expect(v.lastPatchedAt).toBe(new Date((NOW - 3 * 86400) * 1000).toISOString());
     expect(v.pending.length).toBeGreaterThan(150);
     const curl = v.pending.find((u) => u.name === 'curl');
-    expect(curl).toMatchObject({ security: true, advisories: ['RLSA-2025:1001'], severity: 'Important' });
+    expect(curl).toMatchObject({ security: true, advisories: ['RLSA-2025:1001'], severity: 'Important', publishedAt: '2025-01-14T00:00:00.000Z', publishedBasis: 'published' });
     expect(v.pending.some((u) => u.security === null)).toBe(true);
     expect(v.warnings).toEqual([]);
   });
@@ -64,6 +65,16 @@ describe('parseLinuxCollection', () => {
     const v = ok(collection(ROCKY, 'dnf', sections));
     expect(v.pending).toEqual([]);
     expect(v.warnings.join('\n')).toMatch(/Determining fastest mirrors/);
+  });
+
+  it('leaves rpm updates undated, with the reason, when advisory dates are missing or unreadable', () => {
+    const without = ok(collection(ROCKY, 'dnf', rpmBase.filter(([name]) => name !== 'updateinfo-info')));
+    expect(without.pending.every((u) => u.publishedAt === undefined)).toBe(true);
+    expect(without.warnings).toEqual(['no updateinfo-info section; SLA clocks of these updates start when first seen']);
+    const broken = rpmBase.map(([name, stdout, exit]): Section => (name === 'updateinfo-info' ? [name, stdout.replace('2025-01-14 00:00:00', '14/01/2025'), exit] : [name, stdout, exit]));
+    const unreadable = ok(collection(ROCKY, 'dnf', broken));
+    expect(unreadable.pending.every((u) => u.publishedAt === undefined)).toBe(true);
+    expect(unreadable.warnings).toEqual(['advisory dates unreadable, SLA clocks start when first seen: advisory RLSA-2025:1001 has an unreadable date "14/01/2025"']);
   });
 
   it('keeps security unknown and warns when updateinfo is unavailable', () => {

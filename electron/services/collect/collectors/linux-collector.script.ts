@@ -108,6 +108,15 @@ pd_reboot() {
   done
   return 0
 }
+# The header fields of every apt Release/InRelease file: the Date of the suite that offers a candidate.
+pd_apt_release_dates() {
+  for pd_f in /var/lib/apt/lists/*_InRelease /var/lib/apt/lists/*_Release; do
+    [ -r "$pd_f" ] || continue
+    echo "== ${"$"}{pd_f##*/}"
+    sed -n -e '/^\(MD5Sum\|SHA1\|SHA256\|SHA512\):/q' -e '/^\(Origin\|Label\|Suite\|Codename\|Version\|Date\):/p' "$pd_f"
+  done
+  return 0
+}
 pd_rpm_installed() { pd_run 120 rpm -qa --queryformat '%{NAME}\t%|EPOCH?{%{EPOCH}}:{0}|\t%{VERSION}\t%{RELEASE}\t%{ARCH}\t%{SOURCERPM}\n'; }
 pd_rpm_last() { pd_run 60 rpm -qa --queryformat '%{INSTALLTIME}\n' | sort -n | tail -n 1 | grep .; }
 
@@ -127,6 +136,7 @@ case "$pd_manager" in
     pd_section apt-simulate 240 apt-get -s -qq -o Debug::NoLocking=true -o APT::Get::Show-User-Simulation-Note=false dist-upgrade
     pd_section dpkg-query 120 dpkg-query -W -f '${"$"}{binary:Package}\t${"$"}{Version}\t${"$"}{Architecture}\t${"$"}{db:Status-Abbrev}\t${"$"}{source:Package}\t${"$"}{source:Version}\n'
     pd_fsection metadata-time pd_newest /var/lib/apt/lists/*Release /var/lib/apt/lists/*Packages*
+    pd_fsection apt-release-dates pd_apt_release_dates
     pd_fsection last-patch pd_newest /var/lib/dpkg/info/*.list
     if pd_have needrestart; then pd_section needrestart 60 needrestart -b; fi
     ;;
@@ -134,6 +144,8 @@ case "$pd_manager" in
     # -C reads the system cache only; without it a non-root run downloads metadata into /var/tmp.
     pd_section check-update 240 "$pd_manager" -C --assumeno check-update
     pd_section updateinfo 240 "$pd_manager" -C --assumeno updateinfo list
+    # Each advisory's Issued/Updated date, for SLA clocks that start at publication.
+    pd_section updateinfo-info 240 "$pd_manager" -C -q --assumeno updateinfo info
     pd_fsection rpm-query pd_rpm_installed
     pd_fsection metadata-time pd_newest_named repomd.xml /var/cache/dnf /var/cache/yum /var/cache/libdnf5
     pd_fsection last-patch pd_rpm_last

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { HostCollection } from '../../../../shared/contract/patch-status';
 import type { SshSession } from '../../remote/ssh';
@@ -65,10 +65,31 @@ describe.skipIf(!onDebian)('the Linux collector on this Debian machine', () => {
     expect(r.value.installed).toHaveLength(dpkgRows.length);
   });
 
+  it("reads each apt Release file's Date as apt wrote it, and dates upgrades by their archive's file", () => {
+    const out = sh('sh', ['-s'], LINUX_COLLECTOR_SCRIPT);
+    const r = parseLinuxCollection(out, { collectedAt: new Date().toISOString(), method: 'ssh' });
+    if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+    const lists = '/var/lib/apt/lists';
+    const files = readdirSync(lists).filter((name) => /_(In)?Release$/.test(name));
+    const expected = new Map(
+      files.map((name) => {
+        const text = readFileSync(`${lists}/${name}`, 'utf8');
+        const field = (key: string) => new RegExp(`^${key}: (.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
+        return [field('Suite'), new Date(Date.parse(field('Date'))).toISOString()];
+      }),
+    );
+    expect(r.value.warnings.filter((w) => /Release|apt-release-dates/.test(w))).toEqual([]);
+    for (const update of r.value.pending.filter((u) => u.kind === 'upgrade')) {
+      const dates = update.repository.split(', ').map((archive) => expected.get(archive)).filter((d): d is string => d !== undefined);
+      if (dates.length === 0) expect(update).not.toHaveProperty('publishedAt');
+      else expect(update).toMatchObject({ publishedAt: dates.sort()[0], publishedBasis: 'repository_date' });
+    }
+  });
+
   it('prints every section with its exit code and reads nothing from stdin', () => {
     const out = sh('sh', ['-s'], `${LINUX_COLLECTOR_SCRIPT.replace(/\nexit 0\n$/, '\n')}echo this-line-must-not-be-swallowed\n`);
     const names = [...out.matchAll(/^=== patchdesk section=([a-z-]+) exit=(\d+) run=[0-9a-f]+ ===$/gm)].map((m) => m[1]);
-    expect(names).toEqual(expect.arrayContaining(['os-release', 'kernel-release', 'machine', 'hostname', 'uptime', 'package-manager', 'kernels', 'reboot-files', 'apt-simulate', 'dpkg-query', 'last-patch']));
+    expect(names).toEqual(expect.arrayContaining(['os-release', 'kernel-release', 'machine', 'hostname', 'uptime', 'package-manager', 'kernels', 'reboot-files', 'apt-simulate', 'dpkg-query', 'last-patch', 'apt-release-dates']));
     expect(out).toMatch(/^# patchdesk-collection v1 platform=linux run=[0-9a-f]{16}$/m);
     expect(out).toMatch(/^=== patchdesk end run=[0-9a-f]{16} ===\nthis-line-must-not-be-swallowed\n$/m);
   });

@@ -5,7 +5,9 @@
  * "nothing pending".
  */
 import { formatRpmEvr } from '../../../../shared/domain/versions';
-import { applyRpmAdvisories } from '../parsers/apply-rpm-advisories';
+import { applyRpmAdvisories, applyRpmPublication } from '../parsers/apply-rpm-advisories';
+import { applyAptReleaseDates, parseAptReleaseDates } from '../parsers/apt-release-dates.parser';
+import { parseDnfUpdateinfoInfo } from '../parsers/dnf-updateinfo-info.parser';
 import { parseApk } from '../parsers/apk.parser';
 import { parseAptSimulate } from '../parsers/apt-simulate.parser';
 import { parseDnfUpdateinfo, type RpmAdvisoryEntry } from '../parsers/dnf-updateinfo.parser';
@@ -36,7 +38,7 @@ const TIMEOUT_EXIT = 124;
 export function readLinuxPackages(manager: string, sections: Sections): LinuxPackagesResult {
   switch (manager) {
     case 'apt':
-      return combine(required(sections, 'apt-simulate', parseAptSimulate), required(sections, 'dpkg-query', parseDpkgQuery));
+      return datedByReleases(combine(required(sections, 'apt-simulate', parseAptSimulate), required(sections, 'dpkg-query', parseDpkgQuery)), sections);
     case 'dnf':
     case 'yum':
       return readRpmFamily(sections);
@@ -68,7 +70,30 @@ function readRpmFamily(sections: Sections): LinuxPackagesResult {
   if (!info) return { ...result, warnings: [...result.warnings, 'no updateinfo section; security status of updates is unknown'] };
   const advisories = parseDnfUpdateinfo(inputOf(info));
   if (!advisories.ok) return { ...result, warnings: [...result.warnings, `updateinfo unreadable, security status unknown: ${advisories.error}`] };
-  return { ...result, pending: classifyRpmUpdates(result.pending, advisories.value.entries), warnings: [...result.warnings, ...advisories.value.warnings] };
+  const classified = classifyRpmUpdates(result.pending, advisories.value.entries);
+  const dated = datedByAdvisories(classified, advisories.value.entries, sections.get('updateinfo-info'));
+  return { ...result, pending: dated.pending, warnings: [...result.warnings, ...advisories.value.warnings, ...dated.warnings] };
+}
+
+/**
+ * Publication dates from `updateinfo info` (optional: collections made before it was gathered
+ * lack it). Any failure leaves every update undated, so it counts from first seen, and says why.
+ */
+function datedByAdvisories(updates: PendingUpdate[], entries: RpmAdvisoryEntry[], section: CollectedSection | undefined): { pending: PendingUpdate[]; warnings: string[] } {
+  if (!section) return { pending: updates, warnings: ['no updateinfo-info section; SLA clocks of these updates start when first seen'] };
+  const info = parseDnfUpdateinfoInfo(inputOf(section));
+  if (!info.ok) return { pending: updates, warnings: [`advisory dates unreadable, SLA clocks start when first seen: ${info.error}`] };
+  return { pending: applyRpmPublication(updates, entries, info.value.dates), warnings: [] };
+}
+
+/** Upper bounds of publication from apt's Release files (optional section, like the rpm dates). */
+function datedByReleases(result: LinuxPackagesResult, sections: Sections): LinuxPackagesResult {
+  if (!result.ok) return result;
+  const section = sections.get('apt-release-dates');
+  if (!section) return { ...result, warnings: [...result.warnings, 'no apt-release-dates section; SLA clocks of these updates start when first seen'] };
+  const parsed = parseAptReleaseDates(inputOf(section));
+  if (!parsed.ok) return { ...result, warnings: [...result.warnings, `apt Release dates unreadable, SLA clocks start when first seen: ${parsed.error}`] };
+  return { ...result, pending: applyAptReleaseDates(result.pending, parsed.value.releases), warnings: [...result.warnings, ...parsed.value.warnings] };
 }
 
 /**

@@ -56,6 +56,7 @@ Part 'updates' {
       Categories = @(foreach ($c in $u.Categories) { [ordered]@{ Name = $c.Name; CategoryID = $c.CategoryID } })
       RebootRequired = $u.RebootRequired; RebootBehavior = $u.InstallationBehavior.RebootBehavior
       IsDownloaded = $u.IsDownloaded; IsMandatory = $u.IsMandatory
+      LastDeploymentChangeTime = (Iso $u.LastDeploymentChangeTime)
     }
   })
 }

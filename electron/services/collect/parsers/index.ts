@@ -7,6 +7,8 @@ import { parseAptList } from './apt-list.parser';
 import { parseAptSimulate } from './apt-simulate.parser';
 import { parseCiscoIos } from './cisco-ios.parser';
 import { parseCiscoNxos } from './cisco-nxos.parser';
+import { parseAptReleaseDates } from './apt-release-dates.parser';
+import { parseDnfUpdateinfoInfo } from './dnf-updateinfo-info.parser';
 import { parseDnfUpdateinfo } from './dnf-updateinfo.parser';
 import { parseDpkgQuery } from './dpkg-query.parser';
 import { parseFortiOs } from './fortios.parser';
@@ -27,6 +29,8 @@ export const FORMAT_NAMES = [
   'dpkg-query',
   'yum-check-update',
   'dnf-updateinfo',
+  'dnf-updateinfo-info',
+  'apt-release-dates',
   'rpm-query',
   'zypper-updates',
   'zypper-patches',
@@ -56,6 +60,15 @@ export const PARSERS: Record<FormatName, ParserEntry> = {
   'dpkg-query': { description: 'dpkg-query -W -f (tab or JSON lines): installed packages with source package and status', parse: parseDpkgQuery },
   'yum-check-update': { description: 'yum/dnf check-update, dnf5 check-upgrade: pending updates, obsoleting replacements (exit 100 = updates)', parse: parseYumCheckUpdate },
   'dnf-updateinfo': { description: 'dnf updateinfo list [--security] [--with-cve]: advisory or CVE, severity and NEVRA per line', parse: parseDnfUpdateinfo },
+  'dnf-updateinfo-info': {
+    description: 'dnf/yum updateinfo info: each advisory with its Issued (else Updated) date, for SLA clocks from publication',
+    // The dates as a plain object, so `patchdesk parse` prints them (a Map would print as {}).
+    parse: (input) => {
+      const result = parseDnfUpdateinfoInfo(input);
+      return result.ok ? { ok: true, value: { dates: Object.fromEntries(result.value.dates) } } : result;
+    },
+  },
+  'apt-release-dates': { description: "the collector's apt-release-dates section: Suite, Codename and Date of each apt Release/InRelease file", parse: parseAptReleaseDates },
   'rpm-query': { description: 'rpm -qa --queryformat (tab or JSON lines): installed packages with EVR and source rpm', parse: parseRpmQuery },
   'zypper-updates': { description: 'zypper list-updates table: package updates', parse: parseZypperUpdates },
   'zypper-patches': { description: 'zypper list-patches [--all] table: needed patches, security from the category column', parse: parseZypperPatches },

@@ -4,6 +4,8 @@
  * never an empty list.
  */
 
+import type { PublicationBasis } from '../../../../shared/domain/sla/clock-start';
+
 /** What a collector captured from one command on one host. */
 export interface ParserInput {
   stdout: string;
@@ -36,6 +38,12 @@ export interface PendingUpdate {
   advisories: string[];
   severity?: string;
   kind: UpdateKind;
+  /**
+   * When the vendor published the fix (ISO-8601), if the source says; with how it was obtained
+   * (see shared/domain/sla/clock-start.ts). Both absent when the source gives no readable date.
+   */
+  publishedAt?: string;
+  publishedBasis?: PublicationBasis;
 }
 
 /** A package an obsoleting update replaces (yum/dnf); never a pending update itself. */
@@ -109,4 +117,6 @@ export interface WindowsUpdateInfo {
   isSecurity: boolean;
   isDownloaded: boolean | null;
   isMandatory: boolean | null;
+  /** `LastDeploymentChangeTime` (ISO-8601): when Microsoft last published or revised the update; null when absent or unreadable. */
+  lastDeploymentChangeAt: string | null;
 }

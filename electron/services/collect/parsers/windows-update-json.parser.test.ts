@@ -41,9 +41,26 @@ describe('windows-update-json', () => {
         isSecurity: true,
         isDownloaded: true,
         isMandatory: false,
+        lastDeploymentChangeAt: null,
       },
     ]);
     expect(v.updates[0]).toMatchObject({ name: 'KB5039211', advisories: ['KB5039211'], kind: 'patch' });
+    expect(v.updates[0]).not.toHaveProperty('publishedAt');
+  });
+
+  it('takes LastDeploymentChangeTime as the publication date in every form PowerShell writes, and drops an unreadable one with a warning', () => {
+    const update = (kb: string, date: unknown) => ({ UpdateID: `id-${kb}`, KBArticleIDs: [kb], MsrcSeverity: 'Critical', LastDeploymentChangeTime: date });
+    const v = parsed(
+      JSON.stringify([update('5000001', '2024-06-11T17:00:00Z'), update('5000002', '/Date(1718125200000)/'), update('5000003', { value: '2024-06-11T19:00:00+02:00', DateTime: 'x' }), update('5000004', '11.06.2024 17:00'), update('5000005', null)]),
+    );
+    expect(v.updates.map((u) => [u.name, u.publishedAt ?? null, u.publishedBasis ?? null])).toEqual([
+      ['KB5000001', '2024-06-11T17:00:00.000Z', 'published'],
+      ['KB5000002', '2024-06-11T17:00:00.000Z', 'published'],
+      ['KB5000003', '2024-06-11T17:00:00.000Z', 'published'],
+      ['KB5000004', null, null],
+      ['KB5000005', null, null],
+    ]);
+    expect(v.warnings).toEqual(['update KB5000004: unreadable LastDeploymentChangeTime "11.06.2024 17:00"; its SLA clock starts when first seen']);
   });
 
   it('reads [] with a BOM as no updates, and the {value, Count} wrapper', () => {

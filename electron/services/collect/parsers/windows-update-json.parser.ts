@@ -1,5 +1,6 @@
 import { cleanText } from './input-text';
 import { describeFailure, fail, ok } from './parse-result';
+import { readPowerShellDate } from './published-date';
 import type { ParseResult, ParserInput, PendingUpdate, UpdateList, WindowsUpdateInfo } from './types';
 
 /** Pending updates keyed on KB numbers, plus the Windows Update Agent's own view of each. */
@@ -23,8 +24,13 @@ type Json = Record<string, unknown>;
  *   "CveIDs": ["CVE-..."], "SecurityBulletinIDs": [],
  *   "Categories": [{ "Name": "Security Updates", "CategoryID": "<guid>" }],
  *   "RebootRequired": false, "RebootBehavior": 0 | 1 | 2,
- *   "IsDownloaded": true, "IsMandatory": false }
+ *   "IsDownloaded": true, "IsMandatory": false,
+ *   "LastDeploymentChangeTime": "2026-10-08T17:00:00Z" }
  * ```
+ * `LastDeploymentChangeTime` becomes the fix's publication date (basis `published`): the day
+ * Microsoft published the update, or last revised it (then later than the first release, so the
+ * SLA clock can only start later than the truth, never earlier). An unreadable value is dropped
+ * with a warning.
  * Because Windows PowerShell 5.1 collapses one-element arrays and other collectors may nest
  * properties, this also accepts: a single object instead of an array, a string where an array
  * is expected, `{ "value": [...], "Count": n }`, `Identity.UpdateID` / `Identity.RevisionNumber`,
@@ -52,6 +58,11 @@ export function parseWindowsUpdateJson(input: ParserInput): ParseResult<WindowsU
     const info = item ? toInfo(item) : null;
     if (info) windowsUpdates.push(info);
     else if (warnings.length < 20) warnings.push(`element ${index} has neither an update id nor a KB number`);
+    // An unreadable date is dropped with a warning, never replaced: the fix then counts from first seen.
+    const date = item?.['LastDeploymentChangeTime'];
+    if (info && info.lastDeploymentChangeAt === null && date !== undefined && date !== null && date !== '' && warnings.length < 20) {
+      warnings.push(`update ${info.kb[0] !== undefined ? `KB${info.kb[0]}` : info.updateId}: unreadable LastDeploymentChangeTime ${JSON.stringify(date).slice(0, 60)}; its SLA clock starts when first seen`);
+    }
   });
   if (items.length > 0 && windowsUpdates.length === 0) return fail('no element of the Windows Update JSON identifies an update');
   return ok({ updates: windowsUpdates.map(toPending), warnings, windowsUpdates });
@@ -90,6 +101,7 @@ function toInfo(o: Json): WindowsUpdateInfo | null {
     isSecurity: categoryIds.includes(SECURITY_CATEGORY) || severity !== '',
     isDownloaded: bool(o['IsDownloaded']),
     isMandatory: bool(o['IsMandatory']),
+    lastDeploymentChangeAt: readPowerShellDate(o['LastDeploymentChangeTime']),
   };
 }
 
@@ -105,6 +117,10 @@ function toPending(w: WindowsUpdateInfo): PendingUpdate {
     kind: 'patch',
   };
   if (w.msrcSeverity !== null) u.severity = w.msrcSeverity;
+  if (w.lastDeploymentChangeAt !== null) {
+    u.publishedAt = w.lastDeploymentChangeAt;
+    u.publishedBasis = 'published';
+  }
   return u;
 }
 

@@ -45,6 +45,23 @@ describe('zypper-xml', () => {
     expect(v.patches[2]?.cves).toEqual(['CVE-2023-6531', 'CVE-2023-6546']);
   });
 
+  it('list-patches (hand-made): the issue-date time_t is the publication date; an unreadable one is dropped with a warning', () => {
+    const v = parsed(fixture('handmade_sles-15.zypper-xmlout-list-patches.xml'), 101);
+    expect(v.updates.map((u) => [u.name, u.publishedAt, u.publishedBasis])).toEqual([
+      ['SUSE-SLE-Module-Basesystem-15-SP5-2024-1001', '2024-02-01T00:00:00.000Z', 'published'],
+      ['SUSE-SLE-Module-Basesystem-15-SP5-2024-1002', '2024-02-02T00:00:00.000Z', 'published'],
+    ]);
+    const broken = fixture('handmade_sles-15.zypper-xmlout-list-patches.xml').replace('time_t="1706745600"', 'time_t="Feb 1st"');
+    const b = parsed(broken, 101);
+    expect(b.updates[0]).not.toHaveProperty('publishedAt');
+    expect(b.updates[0]).not.toHaveProperty('publishedBasis');
+    expect(b.warnings).toEqual(['patch SUSE-SLE-Module-Basesystem-15-SP5-2024-1001: unreadable issue-date "Feb 1st"; its SLA clock starts when first seen']);
+  });
+
+  it('real SLES samples print no patch dates: nothing is dated', () => {
+    expect(parsed(fixture('salt_zypper-xmlout-list-updates.xml')).updates.every((u) => u.publishedAt === undefined)).toBe(true);
+  });
+
   it('rejects error exits, error messages, entities and malformed XML', () => {
     expect(parseZypperXml({ stdout: fixture('salt_zypper-xmlout-list-updates.xml'), exitCode: 7 }).ok).toBe(false);
     expect(parseZypperXml({ stdout: '<?xml version="1.0"?><stream><message type="error">Repository \'x\' is invalid.</message></stream>' }).ok).toBe(false);

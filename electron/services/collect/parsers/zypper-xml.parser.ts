@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { cleanText } from './input-text';
 import { describeFailure, fail, ok } from './parse-result';
 import type { ParseResult, ParserInput, PendingUpdate, UpdateList } from './types';
+import { readEpochSeconds } from './published-date';
 import { interpretZypperExit } from './zypper-exit';
 
 /** A patch as `list-patches` or `search -t patch` describe it in XML. */
@@ -14,6 +15,8 @@ export interface ZypperXmlPatch {
   severity?: string;
   summary: string;
   cves: string[];
+  /** `<issue-date time_t>` as an ISO instant: when SUSE issued the patch; absent when not printed or unreadable. */
+  issuedAt?: string;
 }
 
 /** Pending updates plus every patch the XML named. */
@@ -30,7 +33,9 @@ const ARRAYS = new Set(['update', 'issue', 'solvable', 'message']);
  *
  * `<update kind="package">` rows become upgrades (`edition-old`, when newer zypper prints it, is
  * the installed version). `<update kind="patch">` rows become patches when their status is
- * absent or `needed`, with CVE ids from `<issue type="cve">` and security from `category`.
+ * absent or `needed`, with CVE ids from `<issue type="cve">`, security from `category` and the
+ * publication date from `<issue-date time_t>` (basis `published`; left out, with a warning, when
+ * unreadable).
  * `search -t patch` only gives the install state, which is not "needed", so its patches are
  * listed without becoming updates. DOCTYPE declarations are refused (zypper never prints one).
  */
@@ -71,7 +76,7 @@ export function parseZypperXml(input: ParserInput): ParseResult<ZypperXmlResult>
     const kind = str(u['kind']) || 'package';
     const source = obj(u['source']);
     if (kind === 'patch') {
-      const patch = toPatch(u);
+      const patch = toPatch(u, warnings);
       patches.push(patch);
       if (patch.status === '' || patch.status === 'needed') {
         const pending: PendingUpdate = {
@@ -85,6 +90,10 @@ export function parseZypperXml(input: ParserInput): ParseResult<ZypperXmlResult>
           kind: 'patch',
         };
         if (patch.severity && patch.severity !== 'unspecified') pending.severity = patch.severity;
+        if (patch.issuedAt) {
+          pending.publishedAt = patch.issuedAt;
+          pending.publishedBasis = 'published';
+        }
         updates.push(pending);
       }
       continue;
@@ -111,7 +120,7 @@ export function parseZypperXml(input: ParserInput): ParseResult<ZypperXmlResult>
   return ok({ updates, warnings, patches });
 }
 
-function toPatch(u: Node): ZypperXmlPatch {
+function toPatch(u: Node, warnings: string[]): ZypperXmlPatch {
   const issues = arr(obj(u['issue-list'])?.['issue']);
   const cves = [...new Set(issues.filter((i) => str(i['type']).toLowerCase() === 'cve').map((i) => str(i['id']).toUpperCase()).filter(Boolean))];
   const patch: ZypperXmlPatch = { name: str(u['name']), status: str(u['status']).toLowerCase(), summary: text0(u['summary']).trim(), cves };
@@ -121,6 +130,13 @@ function toPatch(u: Node): ZypperXmlPatch {
   if (category) patch.category = category;
   const severity = str(u['severity']).toLowerCase();
   if (severity) patch.severity = severity;
+  const issueDate = obj(u['issue-date']);
+  if (issueDate) {
+    // The time_t attribute is exact; the text beside it is for people. Unreadable: no date, never a guess.
+    const issued = readEpochSeconds(str(issueDate['time_t']));
+    if (issued) patch.issuedAt = issued;
+    else if (warnings.length < 20) warnings.push(`patch ${patch.name}: unreadable issue-date ${JSON.stringify(str(issueDate['time_t']) || str(issueDate['text'])).slice(0, 40)}; its SLA clock starts when first seen`);
+  }
   return patch;
 }
 

@@ -57,6 +57,11 @@ describe('evidenceDataFiles', () => {
     const overdue = rowsOf(files.get('data/overdue.csv') ?? '');
     expect(overdue).toHaveLength(report.summary.missing.overdue + 1);
     expect(overdue[1]?.slice(0, 2)).toEqual(['ptr-recep', '4']);
+    expect(overdue[0]?.slice(6, 10)).toEqual(['First Seen', 'Clock Start', 'Clock Basis', 'Due Date']);
+    const published = overdue.find((row) => row[3]?.includes('KB5046860'));
+    expect(published?.[8]).toBe('published');
+    expect(Date.parse(published?.[7] ?? '')).toBeLessThan(Date.parse(published?.[6] ?? ''));
+    expect(overdue.find((row) => row[0] === 'ptr-recep')?.[8]).toBe('first_seen');
 
     const exceptions = rowsOf(files.get('data/exceptions.csv') ?? '');
     expect(exceptions.slice(1).map((row) => row[6])).toEqual(report.exceptions.map((row) => row.owner));

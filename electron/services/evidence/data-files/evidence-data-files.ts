@@ -52,8 +52,8 @@ function assetsCsv(report: EvidenceReport): string {
 
 function overdueCsv(report: EvidenceReport): string {
   return toCsv(
-    ['Hostname', 'Tier', 'Tier Defaulted', 'Update', 'Severity', 'Security', 'First Seen', 'Due Date', 'Overdue Days', 'Age Band'],
-    report.overdueItems.map((o) => [o.hostname, o.tier, o.tierDefaulted, o.update, o.severity, o.security, o.firstSeenAt, o.dueDate, o.overdueDays, o.band]),
+    ['Hostname', 'Tier', 'Tier Defaulted', 'Update', 'Severity', 'Security', 'First Seen', 'Clock Start', 'Clock Basis', 'Due Date', 'Overdue Days', 'Age Band'],
+    report.overdueItems.map((o) => [o.hostname, o.tier, o.tierDefaulted, o.update, o.severity, o.security, o.firstSeenAt, o.clockStartAt, o.clockBasis, o.dueDate, o.overdueDays, o.band]),
   );
 }
 

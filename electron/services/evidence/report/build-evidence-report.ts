@@ -95,6 +95,8 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
       severity: item.severity,
       security: item.security,
       firstSeenAt: item.firstSeenAt,
+      clockStartAt: item.clockStartAt,
+      clockBasis: item.clockBasis,
       dueDate: item.dueDate,
       overdueDays: item.overdueDays,
       band: item.band,

@@ -102,7 +102,7 @@ export function AssetPatchDrawer({
                 <strong className={status.securityCount > 0 ? 'text-danger' : undefined}>{formatCount(status.securityCount)} security</strong> of {formatCount(status.pendingCount)} pending
                 {status.overdue ? <strong className="text-danger"> · {formatCount(status.overdue)} past SLA</strong> : null}
                 {status.excepted ? <span className="muted"> · {formatCount(status.excepted)} excepted</span> : null}
-                {status.oldestSecurityAgeDays !== null ? <span className="muted"> · oldest first seen {formatAgeDays(status.oldestSecurityAgeDays)}{status.oldestSecurityAgeDays >= 1 ? ' ago' : ''}</span> : null}
+                {status.oldestSecurityAgeDays !== null ? <span className="muted"> · oldest {formatAgeDays(status.oldestSecurityAgeDays)}{status.oldestSecurityAgeDays >= 1 ? ' ago' : ''}</span> : null}
               </dd>
             </div>
             {latest?.lastPatchedAt ? (

@@ -30,7 +30,7 @@ export const FLEET_COLUMNS: readonly GridColumn<AssetPatchStatus>[] = [
     header: 'Oldest sec.',
     width: '86px',
     align: 'end',
-    render: (row) => (row.oldestSecurityAgeDays === null ? dash : <span title="Days since the oldest missing security fix was first seen">{formatAgeDays(row.oldestSecurityAgeDays)}</span>),
+    render: (row) => (row.oldestSecurityAgeDays === null ? dash : <span title="Days since the SLA clock of the oldest missing security fix started (its publication, or when first seen)">{formatAgeDays(row.oldestSecurityAgeDays)}</span>),
   },
   {
     id: 'overdue',

@@ -10,6 +10,19 @@ function formatDate(iso: string): string {
 }
 import { formatAgeDays, sortPending, type PendingRow } from './pending-updates-model';
 import { SlaBadge } from './sla-badge';
+import { clockStart } from './sla-labels';
+
+/** Where the row's SLA clock started and on what basis; first seen is always in the tooltip. */
+function ClockFrom({ row }: { row: PendingRow }) {
+  const start = clockStart(row.sla);
+  const seen = `First seen missing ${formatDateTime(row.firstSeenAt)}`;
+  if (!start) return <td title={seen}>first seen {formatDate(row.firstSeenAt)}</td>;
+  return (
+    <td title={`Clock from ${start.note}. ${seen}.`} data-testid="pending-clock-from" data-basis={row.sla?.clockBasis}>
+      {start.text}
+    </td>
+  );
+}
 
 /** Advisory and CVE ids, capped: a kernel update can list forty CVEs and the row must stay readable. */
 function References({ row }: { row: PendingRow }) {
@@ -46,7 +59,9 @@ export function PendingUpdatesTable({ rows }: { rows: readonly PendingRow[] }) {
             <th scope="col" className="num">
               Age
             </th>
-            <th scope="col">First seen</th>
+            <th scope="col" title="Day 0 of the SLA: when the vendor published the fix, or when Patchdesk first saw it missing (site time)">
+              Clock from
+            </th>
             <th scope="col">Advisories / CVEs</th>
             <th scope="col">Repository</th>
           </tr>
@@ -83,7 +98,7 @@ export function PendingUpdatesTable({ rows }: { rows: readonly PendingRow[] }) {
               <td className={`num${row.security === true && row.ageDays >= 30 ? ' text-danger cell-strong' : ''}`} data-testid="pending-age">
                 {formatAgeDays(row.ageDays)}
               </td>
-              <td title={formatDateTime(row.firstSeenAt)}>{formatDate(row.firstSeenAt)}</td>
+              <ClockFrom row={row} />
               <td>
                 <References row={row} />
               </td>

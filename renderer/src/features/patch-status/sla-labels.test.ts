@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingSla } from '../../../../shared/contract';
-import { slaBadge, slaSortKey } from './sla-labels';
+import { clockStart, slaBadge, slaSortKey } from './sla-labels';
 
 const sla = (patch: Partial<PendingSla>): PendingSla => ({ state: 'within', dueDate: '2026-12-01', overdueDays: 0, remainingDays: 9, severity: 'high', tier: 2, tierDefaulted: false, exceptionId: null, ...patch });
 const day = (value: string) => `<${value}>`;
@@ -42,5 +42,19 @@ describe('slaSortKey', () => {
     const keys = [sla({ state: 'within', remainingDays: 20 }), sla({ state: 'excepted' }), undefined, sla({ state: 'overdue', overdueDays: 3 }), sla({ state: 'due_soon', remainingDays: 1 }), sla({ state: 'overdue', overdueDays: 40 })];
     const sorted = [...keys].sort((a, b) => slaSortKey(a) - slaSortKey(b));
     expect(sorted.map((entry) => (entry ? `${entry.state}:${entry.overdueDays || entry.remainingDays}` : 'none'))).toEqual(['overdue:40', 'overdue:3', 'due_soon:1', 'within:20', 'excepted:9', 'none']);
+  });
+});
+
+describe('clockStart', () => {
+  it('says where the clock started and on what basis', () => {
+    expect(clockStart(sla({ clockBasis: 'published', clockStartDate: '2026-10-03' }))?.text).toBe('published 2026-10-03');
+    expect(clockStart(sla({ clockBasis: 'first_seen', clockStartDate: '2026-11-20' }))?.text).toBe('first seen 2026-11-20');
+    expect(clockStart(sla({ clockBasis: 'repository_date', clockStartDate: '2026-10-03' }))?.note).toMatch(/repository index/);
+    expect(clockStart(sla({}))).toBeNull();
+    expect(clockStart(undefined)).toBeNull();
+  });
+
+  it('names the start in the SLA badge tooltip', () => {
+    expect(slaBadge(sla({ state: 'overdue', overdueDays: 3, remainingDays: 0, clockBasis: 'published', clockStartDate: '2026-10-03' }), day).title).toBe('Was due <2026-12-01>: 3 days past its SLA. High severity, Tier 2; clock from published 2026-10-03.');
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { PendingSla } from '../../../../shared/contract';
 import type { Severity } from '../../../../shared/domain/patch-policy';
+import { clockStartLabel } from '../../../../shared/domain/sla/clock-start';
 import type { BadgeTone } from '../../components/badge';
 import { formatRoute } from '../shell/route';
 
@@ -28,7 +29,8 @@ const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
 /** The badge of one fix's SLA; `formatDay` writes a `YYYY-MM-DD` day for people. */
 export function slaBadge(sla: PendingSla, formatDay: (day: string) => string): SlaBadgeModel {
   const due = formatDay(sla.dueDate);
-  const rule = `${SEVERITY_LABELS[sla.severity]} severity, Tier ${sla.tier}${sla.tierDefaulted ? ' (unclassified asset, held to the default tier)' : ''}`;
+  const start = clockStart(sla);
+  const rule = `${SEVERITY_LABELS[sla.severity]} severity, Tier ${sla.tier}${sla.tierDefaulted ? ' (unclassified asset, held to the default tier)' : ''}${start ? `; clock from ${start.text}` : ''}`;
   switch (sla.state) {
     case 'overdue':
       return { tone: 'danger', text: `Overdue ${days(sla.overdueDays)}`, title: `Was due ${due}: ${days(sla.overdueDays)} past its SLA. ${rule}.`, href: null };
@@ -62,4 +64,20 @@ export function slaSortKey(sla: PendingSla | undefined): number {
     case 'excepted':
       return 3e6;
   }
+}
+
+/** Why the clock started when it did, for the tooltip of the "Clock from" cell. */
+const BASIS_NOTES = {
+  published: "the vendor's publication date of the fix",
+  repository_date: 'the date of the package repository index that offered it (it was out by then, perhaps earlier)',
+  first_seen: 'the day Patchdesk first saw it missing (no publication date, or the policy counts from first seen)',
+} as const;
+
+/**
+ * Where a fix's SLA clock started, in the site's days: "published 2026-10-03" or "first seen
+ * 2026-11-20", and what that basis means; null for a fix without a clock.
+ */
+export function clockStart(sla: PendingSla | undefined): { text: string; note: string } | null {
+  if (!sla?.clockBasis || !sla.clockStartDate) return null;
+  return { text: clockStartLabel(sla.clockBasis, sla.clockStartDate), note: BASIS_NOTES[sla.clockBasis] };
 }

@@ -107,6 +107,18 @@ function PolicyForm({ site, policy }: { site: Site; policy: PatchPolicy }) {
           {(control) => <input {...control} className="input input--numeric" inputMode="numeric" value={values.staleAfterMissedScans} onChange={(event) => setValues({ ...values, staleAfterMissedScans: event.target.value })} data-testid="policy-stale-after" />}
         </Field>
       </div>
+      <fieldset className="policy-clock" data-testid="policy-fix-age-basis">
+        <legend>SLA clocks start</legend>
+        <label>
+          <input type="radio" name="fix-age-basis" checked={values.fixAgeBasis === 'publication'} onChange={() => setValues({ ...values, fixAgeBasis: 'publication' })} data-testid="policy-basis-publication" />{' '}
+          When the vendor published the fix (recommended; first seen when the source gives no date)
+        </label>
+        <label>
+          <input type="radio" name="fix-age-basis" checked={values.fixAgeBasis === 'first_seen'} onChange={() => setValues({ ...values, fixAgeBasis: 'first_seen' })} data-testid="policy-basis-first-seen" />{' '}
+          When Patchdesk first saw the fix missing
+        </label>
+        <p className="muted">Counting from publication makes a newly onboarded, long-unpatched host show its overdue fixes at its first collection.</p>
+      </fieldset>
       {serverError ? <InlineAlert title="The policy was not saved">{serverError}</InlineAlert> : null}
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={() => setValues(policyToForm(DEFAULT_PATCH_POLICY))}>

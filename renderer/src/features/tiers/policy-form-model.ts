@@ -1,12 +1,14 @@
 import { PatchPolicySchema } from '../../../../shared/contract';
 import { SEVERITIES, type PatchPolicy, type Severity } from '../../../../shared/domain/patch-policy';
 import { TIERS, type Tier } from '../../../../shared/domain/risk-tier';
+import type { FixAgeBasis } from '../../../../shared/domain/sla/clock-start';
 
 /** The policy form: every number as typed. */
 export interface PolicyFormValues {
   slaDays: Record<`${Tier}`, Record<Severity, string>>;
   maxExceptionDays: string;
   staleAfterMissedScans: string;
+  fixAgeBasis: FixAgeBasis;
 }
 
 /** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`. */
@@ -17,7 +19,7 @@ export function policyToForm(policy: PatchPolicy): PolicyFormValues {
   const slaDays = Object.fromEntries(
     TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, String(policy.slaDays[`${tier}`][severity])]))]),
   ) as PolicyFormValues['slaDays'];
-  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans) };
+  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans), fixAgeBasis: policy.fixAgeBasis };
 }
 
 const toNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
@@ -27,7 +29,7 @@ export function formToPolicy(values: PolicyFormValues): PatchPolicy {
   const slaDays = Object.fromEntries(
     TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, toNumber(values.slaDays[`${tier}`][severity])]))]),
   ) as PatchPolicy['slaDays'];
-  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans) };
+  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans), fixAgeBasis: values.fixAgeBasis };
 }
 
 /** Checks the policy with the contract's schema; these block saving. */

@@ -15,6 +15,13 @@ describe('overdueSection', () => {
     expect(text).toMatch(/ws-10-20-0-87\nT2\*/);
   });
 
+  it('shows where each SLA clock started and on what basis', () => {
+    const text = contentText(overdueSection(sampleEvidenceReport()));
+    expect(text).toContain('SLA clock from');
+    expect(text).toMatch(/KB5046860\)\nHigh\npublished \d{4}-\d{2}-\d{2}\n/);
+    expect(text).toMatch(/first seen \d{4}-\d{2}-\d{2}\n/);
+  });
+
   it('says so when nothing is overdue', () => {
     expect(contentText(overdueSection(emptyEvidenceReport()))).toContain('No fix was overdue at the end of the period.');
   });

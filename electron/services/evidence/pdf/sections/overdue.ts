@@ -1,8 +1,9 @@
 /**
  * Overdue fixes: how many by tier and how long past due, then every one of them with its asset,
- * severity and dates, longest overdue first.
+ * severity and dates (the SLA clock's start and what it started from), longest overdue first.
  */
 import type { Content } from 'pdfmake/interfaces';
+import { clockStartLabel } from '../../../../../shared/domain/sla/clock-start';
 import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/compliance';
 import type { EvidenceReport } from '../../evidence-report';
 import { dataTable, emptyNote, sectionTitle, subheading } from '../blocks';
@@ -15,7 +16,7 @@ export function overdueSection(report: EvidenceReport): Content[] {
   const items = report.overdueItems;
   const title = sectionTitle(
     'Overdue fixes',
-    `Fixes missing past their SLA due date at the end of the period (${formatLongDate(report.meta.period.toDate)}) and not covered by an active exception. Unclassified assets are held to the tier 2 deadlines and marked with an asterisk.`,
+    `Fixes missing past their SLA due date at the end of the period (${formatLongDate(report.meta.period.toDate)}) and not covered by an active exception. Unclassified assets are held to the tier 2 deadlines and marked with an asterisk. An SLA clock starts when the vendor published the fix ("published"), by the date the package repository offered it ("in repository by"), or, when the source gave no date or the policy says so, when Patchdesk first saw it missing ("first seen").`,
   );
   if (items.length === 0) return [...title, emptyNote('No fix was overdue at the end of the period.')];
 
@@ -37,7 +38,7 @@ export function overdueSection(report: EvidenceReport): Content[] {
       { header: 'Tier', width: 22 },
       { header: 'Update', width: '*' },
       { header: 'Severity', width: 38 },
-      { header: 'First seen', width: 46 },
+      { header: 'SLA clock from', width: 64 },
       { header: 'Due', width: 46 },
       { header: 'Days overdue', width: 38, align: 'right' },
     ],
@@ -46,7 +47,7 @@ export function overdueSection(report: EvidenceReport): Content[] {
       `${tierShort(item.tier)}${item.tierDefaulted ? '*' : ''}`,
       item.update,
       { text: severityLabel(item.severity), color: item.severity === 'critical' ? COLOURS.bad : COLOURS.ink },
-      formatDate(item.firstSeenAt, tz),
+      clockStartLabel(item.clockBasis, formatDate(item.clockStartAt, tz)),
       item.dueDate,
       { text: formatCount(item.overdueDays), bold: true, color: COLOURS.bad },
     ]),
