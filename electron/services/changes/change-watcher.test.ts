@@ -14,6 +14,7 @@ import { removeTempDirs } from '../../test-support/temp-dir';
 import { call, host, openTestCore, scriptedDiscovery } from '../../test-support/test-core';
 import type { ChangeWatcherTimers } from './change-watcher';
 import { writeTransaction } from '../../db/write-transaction';
+import { JobOwnershipRepository } from '../../db/repositories/job-ownership.repository';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);
@@ -111,14 +112,15 @@ describe('ChangeWatcher', () => {
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['scans'] }]);
     scans.saveProgress(scanId, { probedAddresses: 128, liveHosts: 3, newHosts: 1, staleMarked: 0 });
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['scans'] }]);
-    scans.markInterrupted(at);
+    new JobOwnershipRepository(writer.db, 'scans').markInterrupted([scanId], at);
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['scans'] }]);
 
-    runs.startRun(site.id, 3, {}, at);
+    const runId = runs.startRun(site.id, 3, {}, at);
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status'] }]);
-    runs.markInterrupted(at);
+    const ownership = new JobOwnershipRepository(writer.db, 'collection_runs');
+    ownership.markInterrupted([runId], at);
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status'] }]);
-    runs.markInterrupted(at);
+    ownership.markInterrupted([runId], at);
     expect(watcher.tick()).toEqual([]);
   });
 
