@@ -17,6 +17,7 @@ import { PatchStatusRepository } from '../../electron/db/repositories/patch-stat
 import { SitesRepository } from '../../electron/db/repositories/sites.repository';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { openDatabase, type Db } from '../../electron/db/database';
+import { writeTransaction } from '../../electron/db/write-transaction';
 import type { HostCollection, PendingUpdateData } from '../../shared/contract/patch-status';
 import { DEFAULT_PATCH_POLICY } from '../../shared/domain/patch-policy';
 import type { Tier } from '../../shared/domain/risk-tier';
@@ -211,7 +212,7 @@ export function seedComplianceHistory(db: Db, options: ComplianceSeedOptions = {
   const releases = OS_PROFILES.map((profile, index) => releasesFor(profile, index, monthStarts, random).filter((fix) => fix.releasedMs < lastRun));
 
   const counts = { assets: 0, runs: 0, collections: 0, failedCollections: 0, fixRows: 0, openFixes: 0, exceptions: 0 };
-  const write = db.transaction(() => {
+  const { siteId, assetIds } = writeTransaction(db, () => {
     const siteId = sites.insert({ name: options.siteName ?? `Bench ${assetCount}`, networks: ['10.0.0.0/16'], timezone: timeZone, contact: { name: '', email: '', phone: '' }, notes: 'benchmark data' }, DEFAULT_PATCH_POLICY, createdAt);
 
     const seeded: SeedAsset[] = [];
@@ -297,7 +298,6 @@ export function seedComplianceHistory(db: Db, options: ComplianceSeedOptions = {
     counts.exceptions = seedExceptions(exceptions, siteId, seeded, end, random);
     return { siteId, assetIds: seeded.map((asset) => asset.id) };
   });
-  const { siteId, assetIds } = write.immediate();
 
   const rows = new ComplianceRepository(db).fixCounts(siteId);
   counts.fixRows = rows.total;
