@@ -17,6 +17,7 @@ import { PatchStatusRepository } from '../../electron/db/repositories/patch-stat
 import { SitesRepository } from '../../electron/db/repositories/sites.repository';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { openDatabase, type Db } from '../../electron/db/database';
+import { writeTransaction } from '../../electron/db/write-transaction';
 import type { HostCollection, PendingUpdateData } from '../../shared/contract/patch-status';
 import { DEFAULT_PATCH_POLICY } from '../../shared/domain/patch-policy';
 import type { Tier } from '../../shared/domain/risk-tier';

@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 import type { ApiError, ApiResult } from '../../shared/contract/common';
 import { channels, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract/index';
-import { describeStorageProblem, storageProblemOf } from '../db/storage-error';
+import { BUSY_TIMEOUT_MS } from '../db/database';
+import { describeBusyDatabase, describeStorageProblem, isDatabaseBusy, storageProblemOf } from '../db/storage-error';
 import { AppError } from './app-error';
 
 /** One handler per channel, receiving the parsed request. */
@@ -50,6 +51,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         if (error instanceof AppError) return failure({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
         const problem = storageProblemOf(error);
         if (problem) return failure({ code: 'storage', message: describeStorageProblem(problem, options.dataDir ?? 'in use', (error as Error).message) });
+        if (isDatabaseBusy(error)) return failure({ code: 'unavailable', message: describeBusyDatabase(options.dataDir ?? 'use', BUSY_TIMEOUT_MS) });
         report(channel, error);
         return failure({ code: 'internal', message: `${channel} failed unexpectedly: ${(error as Error).message ?? String(error)}` });
       }

@@ -8,7 +8,7 @@ import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../core/private-files';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
-import { describeStorageProblem, storageProblemOf } from './storage-error';
+import { describeBusyDatabase, describeStorageProblem, isDatabaseBusy, storageProblemOf } from './storage-error';
 import { writeTransaction } from './write-transaction';
 
 /** The database handle type used by repositories. */
@@ -18,7 +18,7 @@ export type Db = Database.Database;
 export class DatabaseOpenError extends Error {
   constructor(
     message: string,
-    readonly reason: 'corrupt' | 'newer_version' | 'unwritable' | 'read_only' | 'disk_full' | 'migration_failed',
+    readonly reason: 'corrupt' | 'newer_version' | 'unwritable' | 'read_only' | 'disk_full' | 'busy' | 'migration_failed',
   ) {
     super(message);
     this.name = 'DatabaseOpenError';
@@ -97,6 +97,7 @@ function openError(error: unknown, folder: string, what: string, fallback: Datab
   const detail = (error as Error).message;
   const problem = storageProblemOf(error);
   if (problem) return new DatabaseOpenError(describeStorageProblem(problem, folder, detail), problem);
+  if (isDatabaseBusy(error)) return new DatabaseOpenError(describeBusyDatabase(folder, BUSY_TIMEOUT_MS), 'busy');
   return new DatabaseOpenError(`${what}: ${detail}`, fallback);
 }
 
@@ -113,7 +114,8 @@ function checkReadable(db: Db, file: string): void {
     }
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error;
-    if (storageProblemOf(error)) throw openError(error, dirname(file), '', 'unwritable');
+    // Not the file's fault: a read-only folder, a full disk, or another process holding a lock too long.
+    if (storageProblemOf(error) || isDatabaseBusy(error)) throw openError(error, dirname(file), '', 'unwritable');
     throw new DatabaseOpenError(
       `The file ${file} is not a readable Patchdesk database (${(error as Error).message}). Nothing was changed. Restore it from a backup or move it aside.`,
       'corrupt',
@@ -150,6 +152,7 @@ function applyMigrations(db: Db, migrations: readonly Migration[], file: string)
   } catch (error) {
     const problem = storageProblemOf(error);
     if (problem) throw new DatabaseOpenError(describeStorageProblem(problem, dirname(file), `${(error as Error).message}; the upgrade was rolled back`), problem);
+    if (isDatabaseBusy(error)) throw openError(error, dirname(file), '', 'busy');
     throw new DatabaseOpenError(
       `Upgrading the database ${file} failed (${(error as Error).message}); it was rolled back and is unchanged.`,
       'migration_failed',

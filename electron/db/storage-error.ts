@@ -31,3 +31,14 @@ export function describeStorageProblem(problem: StorageProblem, folder: string, 
     'Make it writable (check its permissions, the mount, and that it belongs to this user), or choose another folder with --data-dir.'
   );
 }
+
+/** Whether `error` is SQLite giving up on another process's lock after the busy timeout. */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** One sentence for a database another process kept locked past the busy timeout. */
+export function describeBusyDatabase(folder: string, waitedMs: number): string {
+  return `The database in ${folder} stayed locked by another Patchdesk process for more than ${Math.round(waitedMs / 1000)} s; nothing was changed. Try again; if it keeps happening, look for a stuck Patchdesk process.`;
+}

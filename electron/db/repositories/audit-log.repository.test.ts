@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../database';
+import { writeTransaction } from '../write-transaction';
 import { AuditLogRepository } from './audit-log.repository';
 
 const dbs: ReturnType<typeof openDatabase>[] = [];
@@ -10,7 +11,7 @@ function seeded() {
   dbs.push(db);
   const log = new AuditLogRepository(db);
   for (let index = 1; index <= 3; index++) {
-    log.append({ at: `2026-11-0${index}T00:00:00.000Z`, actor: 'ana', siteId: 1, entityType: 'asset', entityId: 7, action: `edit-${index}`, details: { index } });
+    writeTransaction(db, () => log.append({ at: `2026-11-0${index}T00:00:00.000Z`, actor: 'ana', siteId: 1, entityType: 'asset', entityId: 7, action: `edit-${index}`, details: { index } }));
   }
   return { db, log };
 }
