@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../domain/patch-policy';
+import { DEFAULT_FRESHNESS_DAYS, SEVERITIES } from '../domain/patch-policy';
 import { Id, NonEmptyText } from './common';
 import { ClassificationSchema, TierSchema } from './assets';
 
@@ -23,6 +23,8 @@ export const PatchPolicySchema = z.object({
   slaDays: z.object({ '1': SeverityDays, '2': SeverityDays, '3': SeverityDays, '4': SeverityDays }),
   maxExceptionDays: z.number().int().min(1).max(730),
   staleAfterMissedScans: z.number().int().min(1).max(50),
+  /** Days a successful collection keeps an asset measured; older policies read the default. */
+  freshnessDays: z.number().int().min(1, 'at least 1 day').max(90, 'at most 90 days').default(DEFAULT_FRESHNESS_DAYS),
 });
 
 export const PolicyUpdate = z.object({ siteId: Id, policy: PatchPolicySchema });

@@ -18,7 +18,15 @@ export interface PatchPolicy {
   maxExceptionDays: number;
   /** A host missing from this many completed scans in a row that covered it is flagged stale. */
   staleAfterMissedScans: number;
+  /**
+   * An asset counts as measured at an instant only if a collection of it succeeded at most this
+   * many days before (see shared/domain/coverage.ts).
+   */
+  freshnessDays: number;
 }
+
+/** The default freshness limit: a weekly collection keeps an asset measured. */
+export const DEFAULT_FRESHNESS_DAYS = 7;
 
 /**
  * Defaults in line with common insurer and CIS guidance: critical fixes on tier-1 (for example
@@ -33,7 +41,16 @@ export const DEFAULT_PATCH_POLICY: PatchPolicy = {
   },
   maxExceptionDays: 90,
   staleAfterMissedScans: 3,
+  freshnessDays: DEFAULT_FRESHNESS_DAYS,
 };
+
+/**
+ * A stored policy with every field a later version added filled from the defaults, so policies
+ * saved before a field existed read as complete (site policies are stored as JSON).
+ */
+export function withPolicyDefaults(stored: Partial<PatchPolicy>): PatchPolicy {
+  return { ...DEFAULT_PATCH_POLICY, ...stored, slaDays: stored.slaDays ?? DEFAULT_PATCH_POLICY.slaDays };
+}
 
 /** The SLA in days for a tier and severity under a policy. */
 export function slaDaysFor(policy: PatchPolicy, tier: Tier, severity: Severity): number {

@@ -1,6 +1,6 @@
 /** SQL for sites and their patch policy. */
 import type { Site, SiteContact } from '../../../shared/contract/sites';
-import type { PatchPolicy } from '../../../shared/domain/patch-policy';
+import { withPolicyDefaults, type PatchPolicy } from '../../../shared/domain/patch-policy';
 import type { Db } from '../database';
 
 interface SiteRow {
@@ -76,7 +76,7 @@ export class SitesRepository {
   /** The site's patch policy, or undefined when the site does not exist. */
   getPolicy(id: number): PatchPolicy | undefined {
     const row = this.db.prepare<[number], { policy_json: string }>('SELECT policy_json FROM sites WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.policy_json) as PatchPolicy) : undefined;
+    return row ? withPolicyDefaults(JSON.parse(row.policy_json) as Partial<PatchPolicy>) : undefined;
   }
 
   /** Replaces the site's patch policy. */

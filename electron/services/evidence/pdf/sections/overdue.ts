@@ -3,7 +3,7 @@
  * severity and dates, longest overdue first.
  */
 import type { Content } from 'pdfmake/interfaces';
-import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/compliance';
+import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/sla-rules';
 import type { EvidenceReport } from '../../evidence-report';
 import { dataTable, emptyNote, sectionTitle, subheading } from '../blocks';
 import { formatCount, formatDate, formatLongDate, severityLabel, tierLabel, tierShort } from '../format';

@@ -1,22 +1,20 @@
 /**
- * The SLA clock of shared/domain/sla, evaluated for thousands of fixes at many instants.
+ * THE SLA engine: every deadline, due-soon and overdue judgement Patchdesk shows or signs (the
+ * fleet view, the asset drawer, compliance figures, the evidence pack) comes from here.
  *
- * `slaStatus` and `complianceReport` recompute each fix's deadline, time-zone conversions and
- * exception windows on every call (tens of microseconds a fix); at a 1,000-asset site over
- * twelve months that is tens of thousands of fixes at thirteen instants, over a second. This
- * engine prepares each fix once from the domain's own pieces (`normaliseSeverity`,
- * `slaDaysFor`, `addLocalDays`, `startOfLocalDay`, `zoneOffsetMs`, `exceptionMatches`,
- * `exceptionWindowMs`), memoised on what they depend on, then answers "where does it stand at
- * T" and "when was it in breach inside [from, to)" with arithmetic. The few lines of rules
- * restated here (deadline, due soon, breach intervals) are checked against `slaDeadline`,
- * `slaStatus`, `breachIntervals` and `complianceReport` in sla-engine.test.ts.
+ * It prepares each fix once from the domain's pieces (`normaliseSeverity`, `slaDaysFor`,
+ * `addLocalDays`, `startOfLocalDay`, `zoneOffsetMs`, `exceptionMatches`, `exceptionWindowMs`),
+ * memoised on what they depend on, then answers "where does it stand at T" and "when was it in
+ * breach inside [from, to)" with arithmetic, fast enough for tens of thousands of fixes at
+ * thirteen instants. A slow, literal statement of the same rules lives under testing/ as an
+ * oracle; sla-engine.test.ts cross-checks the two on random data.
  */
-import { SEVERITIES, slaDaysFor, type PatchPolicy, type Severity } from '../../../shared/domain/patch-policy';
-import type { Tier } from '../../../shared/domain/risk-tier';
-import { exceptionMatches, exceptionWindowMs, type PatchException } from '../../../shared/domain/sla/exception-status';
-import { addLocalDays, DAY_MS, formatLocalDate, localDateOf, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from '../../../shared/domain/sla/local-time';
-import { normaliseSeverity } from '../../../shared/domain/sla/severity';
-import { DEFAULT_TIER, DUE_SOON_FRACTION, DUE_SOON_MIN_DAYS, type SlaState } from '../../../shared/domain/sla/sla-clock';
+import { SEVERITIES, slaDaysFor, type PatchPolicy, type Severity } from '../patch-policy';
+import type { Tier } from '../risk-tier';
+import { exceptionMatches, exceptionWindowMs, type PatchException } from './exception-status';
+import { addLocalDays, DAY_MS, formatLocalDate, localDateOf, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from './local-time';
+import { normaliseSeverity } from './severity';
+import { DEFAULT_TIER, isDueSoon, type SlaState } from './sla-rules';
 
 /** One missing fix on one asset of the site (a pending-update row fits). */
 export interface FixRecord {
@@ -24,7 +22,14 @@ export interface FixRecord {
   id: number;
   assetId: number;
   name: string;
+  /** When Patchdesk first saw it missing: the fix counts as missing from this instant. */
   firstSeenAt: string;
+  /**
+   * When the fix's SLA clock starts (its deadline counts from this instant's local day). Left
+   * out or null, the clock starts at `firstSeenAt`; a source that knows the vendor's publication
+   * date can start it earlier.
+   */
+  clockStartAt?: string | null;
   resolvedAt: string | null;
   security: boolean | null;
   /** The source's severity text; empty or null when it gave none. */
@@ -44,6 +49,8 @@ interface Cover {
 export interface PreparedFix {
   record: FixRecord;
   firstSeenMs: number;
+  /** When the SLA clock started (`clockStartAt`, else first seen). */
+  clockStartMs: number;
   /** Infinity while still missing. */
   resolvedMs: number;
   security: boolean;
@@ -225,10 +232,11 @@ export class SlaEngine {
    */
   prepare(record: FixRecord, assetTier: Tier | null): PreparedFix {
     const firstSeenMs = instantMs(record.firstSeenAt);
+    const clockStartMs = record.clockStartAt == null ? firstSeenMs : instantMs(record.clockStartAt);
     const resolvedMs = record.resolvedAt === null ? Infinity : instantMs(record.resolvedAt);
     const { severity, security } = this.severityOf(record);
     const tier = assetTier ?? DEFAULT_TIER;
-    const deadline = this.deadlineOf(tier, severity, firstSeenMs);
+    const deadline = this.deadlineOf(tier, severity, clockStartMs);
     const covers: Cover[] = [];
     for (const cover of this.covers) {
       // Only windows overlapping the fix's life can cover a breach or a snapshot of it.
@@ -237,7 +245,7 @@ export class SlaEngine {
       if (scopeAsset != null && scopeAsset !== record.assetId) continue;
       if (exceptionMatches(cover.exception, record)) covers.push(cover);
     }
-    return { record, firstSeenMs, resolvedMs, security, severity, tier, tierDefaulted: assetTier == null, ...deadline, covers };
+    return { record, firstSeenMs, clockStartMs, resolvedMs, security, severity, tier, tierDefaulted: assetTier == null, ...deadline, covers };
   }
 
   /** Whether the fix was missing at an instant (first seen at or before it, not yet resolved). */
@@ -261,7 +269,7 @@ export class SlaEngine {
     let state: SlaState;
     if (exception) state = 'excepted';
     else if (overdue) state = 'overdue';
-    else if (daysToDue <= Math.max(DUE_SOON_MIN_DAYS, DUE_SOON_FRACTION * fix.slaDays)) state = 'due_soon';
+    else if (isDueSoon(daysToDue, fix.slaDays)) state = 'due_soon';
     else state = 'within';
     return { state, overdueDays: overdue ? -daysToDue : 0, remainingDays: overdue ? 0 : Math.min(daysToDue, fix.slaDays), exception };
   }
@@ -290,11 +298,11 @@ export class SlaEngine {
   }
 
   /**
-   * `slaDeadline`: due at the end of local day (first seen + SLA days), overdue from the start of
-   * the next local day. It depends only on the applied tier, the severity and the day first seen.
+   * Due at the end of local day (clock start + SLA days), overdue from the start of the next
+   * local day. It depends only on the applied tier, the severity and the day the clock started.
    */
-  private deadlineOf(tier: Tier, severity: Severity, firstSeenMs: number): Deadline {
-    const seenDay = this.localDay(firstSeenMs);
+  private deadlineOf(tier: Tier, severity: Severity, clockStartMs: number): Deadline {
+    const seenDay = this.localDay(clockStartMs);
     const key = seenDay * 32 + (tier - 1) * 8 + SEVERITIES.indexOf(severity);
     let deadline = this.deadlines.get(key);
     if (!deadline) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATCH_POLICY } from '../../../shared/domain/patch-policy';
-import type { Tier } from '../../../shared/domain/risk-tier';
-import { breachIntervals } from '../../../shared/domain/sla/compliance';
-import type { PatchException } from '../../../shared/domain/sla/exception-status';
-import { formatInstant, localDateOf, parseInstant } from '../../../shared/domain/sla/local-time';
-import { slaDeadline, slaStatus } from '../../../shared/domain/sla/sla-clock';
+import { DEFAULT_PATCH_POLICY } from '../patch-policy';
+import type { Tier } from '../risk-tier';
+import { breachIntervals } from './testing/reference-compliance';
+import type { PatchException } from './exception-status';
+import { formatInstant, localDateOf, parseInstant } from './local-time';
+import { slaDeadline, slaStatus } from './testing/reference-sla-clock';
 import { instantMs, SlaEngine, type FixRecord } from './sla-engine';
 
 const DAY = 86_400_000;
