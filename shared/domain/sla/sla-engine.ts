@@ -253,7 +253,7 @@ export class SlaEngine {
     return fix.firstSeenMs <= atMs && fix.resolvedMs > atMs;
   }
 
-  /** Where a missing fix stands at an instant, as `slaStatus` says; `atDay` is `localDay(atMs)`. */
+  /** Where a missing fix stands at an instant (the reference `slaStatus` agrees); `atDay` is `localDay(atMs)`. */
   standing(fix: PreparedFix, atMs: number, atDay: number = this.localDay(atMs)): Standing {
     let exception: PatchException | null = null;
     let exceptionEnd = -Infinity;

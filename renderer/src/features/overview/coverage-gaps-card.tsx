@@ -9,6 +9,7 @@ import { formatCount, plural } from '../../lib/format';
  * `compareCoverageGaps`). None of them counts in the patched shares.
  */
 export function CoverageGapsCard({ summary, statusHref }: { summary: ComplianceSummary; statusHref: string }) {
+  // The hosts are collected from patch status; the list links there once, not per row.
   const { coverageGaps: gaps, site } = summary;
   const hidden = gaps.total - gaps.items.length;
   return (
@@ -37,8 +38,8 @@ export function CoverageGapsCard({ summary, statusHref }: { summary: ComplianceS
             <tbody>
               {gaps.items.map((gap) => (
                 <tr key={gap.assetId} data-testid="coverage-gap-row" data-reason={gap.reason}>
-                  <th scope="row">
-                    <a href={statusHref}>{gap.assetName}</a>
+                  <th scope="row" className="cell-strong">
+                    {gap.assetName}
                   </th>
                   <td>
                     <TierBadge tier={gap.tier} />
@@ -51,7 +52,12 @@ export function CoverageGapsCard({ summary, statusHref }: { summary: ComplianceS
           </table>
         </div>
       )}
-      {hidden > 0 ? <p className="muted small">and {plural(hidden, 'more gap')} in patch status</p> : null}
+      {gaps.total > 0 ? (
+        <p className="muted small">
+          {hidden > 0 ? `and ${plural(hidden, 'more gap')}. ` : ''}
+          <a href={statusHref}>Collect them in patch status</a> to close the gaps.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -33,7 +33,7 @@ export function fleetColumns(timeZone: string): readonly GridColumn<AssetPatchSt
     ),
   },
   { id: 'os', header: 'OS', width: 'minmax(130px, 1.4fr)', render: (row) => <OsWithEol status={row} /> },
-  { id: 'pending', header: 'Pending', width: '72px', align: 'end', render: (row) => (collected(row) ? formatCount(row.pendingCount) : notMeasured(row)) },
+  { id: 'pending', header: 'Pending', width: '100px', align: 'end', render: (row) => (collected(row) ? formatCount(row.pendingCount) : notMeasured(row)) },
   {
     id: 'security',
     header: 'Security',
