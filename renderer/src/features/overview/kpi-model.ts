@@ -69,7 +69,8 @@ export function kpiTiles(summary: ComplianceSummary): KpiTile[] {
       label: 'Fully patched',
       value: formatPatchedShare(assets.fullyPatchedShare),
       detail: `${formatCount(assets.fullyPatched)} ${ofMeasured}`,
-      note: assets.measured > 0 ? `${formatPatchedShare(assets.securityPatchedShare)} security patched (${formatCount(assets.securityPatched)} ${ofMeasured})` : '',
+      // The detail line above says what the shares are of; the note stays short enough to read.
+      note: assets.measured > 0 ? `${formatPatchedShare(assets.securityPatchedShare)} security patched (${formatCount(assets.securityPatched)} of ${formatCount(assets.measured)})` : '',
       tone: assets.fullyPatchedShare !== null && assets.fullyPatchedShare >= 0.9 ? 'success' : 'neutral',
       href: status,
       action: openStatus,

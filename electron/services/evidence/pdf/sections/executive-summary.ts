@@ -122,7 +122,7 @@ function charts(report: EvidenceReport): Content {
       { label: 'Not measured', value: Math.max(0, s.assetsInScope - s.assetsMeasured), colour: COLOURS.faint },
     ],
     centre: formatPatchedShare(s.fullyPatchedShare),
-    centreCaption: 'fully patched (of measured)',
+    centreCaption: 'fully patched',
     emptyText: 'No assets',
     width: 245,
     height: 120,
@@ -136,7 +136,14 @@ function charts(report: EvidenceReport): Content {
   });
   return {
     columns: [
-      { width: '*', stack: [subheading('Assets by patch state'), { svg: donut, width: 245 }] },
+      {
+        width: '*',
+        stack: [
+          subheading('Assets in scope by patch state'),
+          { svg: donut, width: 245 },
+          { text: `Centre: fully patched, ${formatCount(s.fullyPatched)} ${measuredPhrase(s.assetsMeasured, s.assetsInScope)}.`, style: 'small' },
+        ],
+      },
       { width: '*', stack: [subheading('Overdue fixes by tier and days overdue'), { svg: bars, width: 245 }] },
     ],
     columnGap: 20,
