@@ -213,7 +213,7 @@ describe('the monthly cycle, an exception that expires, and the evidence pack', 
     const detail = await invoke<ComplianceDetail>(core, 'compliance:report', { siteId, from: '2026-11-01', to: '2026-11-22' });
     const fingerprint = core.services.signingKey.info().fingerprint;
     await core.close();
-    const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
+    const percent = (share: number | null) => (share === null ? 'not measured' : `${(share * 100).toFixed(1)}%`);
     expect(text).toContain(percent(detail.site.assets.fullyPatchedShare));
     expect(text).toContain('Dr. Anna Müller');
     expect(text).toContain('Inventory refreshed');

@@ -21,7 +21,6 @@ import { writeTransaction } from '../../electron/db/write-transaction';
 import type { HostCollection, PendingUpdateData } from '../../shared/contract/patch-status';
 import { DEFAULT_PATCH_POLICY } from '../../shared/domain/patch-policy';
 import type { Tier } from '../../shared/domain/risk-tier';
-import { writeTransaction } from '../../electron/db/write-transaction';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;

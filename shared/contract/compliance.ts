@@ -10,12 +10,12 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../domain/patch-policy';
 import { CLOCK_BASES } from '../domain/sla/clock-start';
-import { OVERDUE_AGE_BANDS } from '../domain/sla/compliance';
+import { OVERDUE_AGE_BANDS } from '../domain/sla/sla-rules';
 import { EXCEPTION_SCOPE_KINDS, EXCEPTION_STATUSES } from '../domain/sla/exception-status';
 import { isInstant } from '../domain/sla/local-time';
 import { TierSchema } from './assets';
 import { checkedString, Id, IsoDate, IsoTimestamp } from './common';
-import { CollectionErrorCode } from './patch-status';
+import { CollectionErrorCode, NotMeasured } from './patch-status';
 
 /** Whether a text is a real calendar day written `YYYY-MM-DD`. */
 function isCalendarDay(value: string): boolean {
@@ -61,8 +61,22 @@ export type OverdueBands = z.infer<typeof OverdueBands>;
 
 /** The figures of a set of assets (the site, or one tier) for a period. */
 export const ComplianceFigures = z.object({
-  /** Assets in scope at the end of the period and how many had nothing (no security fix) missing. */
-  assets: z.object({ total: Count, fullyPatched: Count, fullyPatchedShare: Share, securityPatched: Count, securityPatchedShare: Share }),
+  /**
+   * Assets in scope at the end of the period, how many were measured then (a collection
+   * succeeded within the policy's freshness limit; see shared/domain/coverage.ts), and of the
+   * measured ones how many had nothing (no security fix) missing. Shares are over the measured
+   * assets; null when none was measured ("not measured", never 0 % or 100 %).
+   */
+  assets: z.object({
+    inScope: Count,
+    measured: Count,
+    /** measured / inScope; null when nothing is in scope. */
+    coverageShare: Share,
+    fullyPatched: Count,
+    fullyPatchedShare: Share,
+    securityPatched: Count,
+    securityPatchedShare: Share,
+  }),
   /** Fixes missing at the end of the period by SLA state; within + dueSoon + overdue + excepted = total. */
   missing: z.object({
     total: Count,
@@ -144,9 +158,17 @@ export const FailedCollection = z.object({
 });
 export type FailedCollection = z.infer<typeof FailedCollection>;
 
-/** An asset never collected by the end of the period. */
-export const UncollectedAsset = z.object({ assetId: Id, assetName: z.string(), tier: TierSchema.nullable() });
-export type UncollectedAsset = z.infer<typeof UncollectedAsset>;
+/**
+ * An asset in scope not measured at the end of the period, and why: never collected, its latest
+ * collection failed, or its last success is older than the freshness limit. Lists of gaps are in
+ * `compareCoverageGaps` order everywhere.
+ */
+export const CoverageGap = NotMeasured.extend({ assetId: Id, assetName: z.string(), tier: TierSchema.nullable() });
+export type CoverageGap = z.infer<typeof CoverageGap>;
+
+/** Where an end-of-life verdict's OS came from: a successful collection, or the inventory (CSV, nmap, fingerprint, manual entry). */
+export const OsSource = z.enum(['collection', 'inventory']);
+export type OsSource = z.infer<typeof OsSource>;
 
 /** An asset running an operating system past its end of support. */
 export const UnsupportedOsAsset = z.object({
@@ -157,6 +179,8 @@ export const UnsupportedOsAsset = z.object({
   osVersion: z.string(),
   eolDate: IsoDate,
   source: z.string(),
+  /** Whether the OS was confirmed by a collection or is only known from the inventory. */
+  osSource: OsSource,
 });
 export type UnsupportedOsAsset = z.infer<typeof UnsupportedOsAsset>;
 
@@ -200,7 +224,9 @@ export const TrendPoint = z.object({
   month: z.string().regex(/^\d{4}-\d{2}$/),
   from: IsoTimestamp,
   to: IsoTimestamp,
+  /** Assets in scope at the end of the month, and how many were measured then. */
   assets: Count,
+  measured: Count,
   fullyPatchedShare: Share,
   withinSlaShare: Share,
   missing: Count,
@@ -245,7 +271,10 @@ export const ComplianceSummary = z.object({
   oldestMissingSecurity: OldestMissingSecurity.nullable(),
   /** Overdue fixes, longest overdue first (the summary lists the first 50). */
   overdue: listOf(OverdueItem),
-  collections: z.object({ failed: listOf(FailedCollection), neverCollected: listOf(UncollectedAsset) }),
+  /** Assets in scope not measured at the end of the period, in `compareCoverageGaps` order. */
+  coverageGaps: listOf(CoverageGap),
+  /** The policy's freshness limit the measured rule used, in days. */
+  freshnessDays: z.number().int().positive(),
   unsupportedOs: listOf(UnsupportedOsAsset),
   exceptions: ComplianceExceptions,
   /** Twelve monthly points, oldest first, ending with the period's end. */
@@ -282,7 +311,10 @@ export const AssetComplianceRow = z.object({
   /** The latest collection at the end of the period; null when never collected. */
   lastCollection: z.object({ at: IsoTimestamp, outcome: z.enum(['ok', 'failed']), errorCode: CollectionErrorCode.nullable() }).nullable(),
   lastSuccessAt: IsoTimestamp.nullable(),
-  endOfLife: z.object({ date: IsoDate, unsupported: z.boolean(), source: z.string() }).nullable(),
+  /** Whether the asset was measured at the end of the period; when not, `gap` says why. */
+  measured: z.boolean(),
+  gap: CoverageGap.nullable(),
+  endOfLife: z.object({ date: IsoDate, unsupported: z.boolean(), source: z.string(), osSource: OsSource }).nullable(),
 });
 export type AssetComplianceRow = z.infer<typeof AssetComplianceRow>;
 

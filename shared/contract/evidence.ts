@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseSigningFingerprint } from '../domain/evidence/signing-fingerprint';
+import { COVERAGE_GAP_REASONS } from '../domain/coverage';
 import { Id, IsoDate, IsoTimestamp } from './common';
 
 /** The largest logo an evidence pack carries (it is printed on every report's cover). */
@@ -101,17 +102,27 @@ export type EvidencePeriodRequest = z.input<typeof EvidencePeriodRequest>;
 export const EvidencePreview = z.object({
   siteName: z.string(),
   period: z.object({ from: IsoTimestamp, to: IsoTimestamp, fromDate: IsoDate, toDate: IsoDate, label: z.string(), timezone: z.string() }),
+  /** The headline figures as the PDF states them; patched shares are over the measured assets (null: none measured). */
   summary: z.object({
-    assetsTotal: z.number().int().nonnegative(),
+    assetsInScope: z.number().int().nonnegative(),
+    assetsMeasured: z.number().int().nonnegative(),
+    coverageShare: z.number().nullable(),
+    fullyPatched: z.number().int().nonnegative(),
     fullyPatchedShare: z.number().nullable(),
+    securityPatched: z.number().int().nonnegative(),
     securityPatchedShare: z.number().nullable(),
     withinSlaShare: z.number().nullable(),
     overdue: z.number().int().nonnegative(),
     exceptionsActive: z.number().int().nonnegative(),
     exceptionsExpired: z.number().int().nonnegative(),
+    coverageGaps: z.number().int().nonnegative(),
     failedCollections: z.number().int().nonnegative(),
     unsupportedOs: z.number().int().nonnegative(),
   }),
+  /** Coverage per tier (tiers 1-4 then unclassified), as the PDF's tier table has it. */
+  coverageByTier: z.array(z.object({ tier: z.number().int().nullable(), assetsInScope: z.number().int().nonnegative(), assetsMeasured: z.number().int().nonnegative(), coverageShare: z.number().nullable() })),
+  /** The assets not measured at the end of the period, in the one gap order, with the reason in the PDF's words. */
+  coverageGaps: z.array(z.object({ hostname: z.string(), tier: z.number().int().nullable(), reason: z.enum(COVERAGE_GAP_REASONS), reasonText: z.string() })),
   /** The report's sections with how many rows each holds. */
   sections: z.array(z.object({ title: z.string(), rows: z.number().int().nonnegative() })),
   /** Every file the ZIP will hold, including the manifest and its signature. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { COVERAGE_GAP_REASONS } from '../domain/coverage';
 import { SEVERITIES } from '../domain/patch-policy';
 import { CLOCK_BASES, PUBLICATION_BASES } from '../domain/sla/clock-start';
-import { SLA_STATES } from '../domain/sla/sla-clock';
+import { SLA_STATES } from '../domain/sla/sla-rules';
 import { TierSchema } from './assets';
 import { Id, IsoDate, IsoTimestamp } from './common';
 
@@ -95,9 +96,26 @@ export const HostCollection = z.object({
 });
 export type HostCollection = z.infer<typeof HostCollection>;
 
-/** The fleet-overview buckets, most urgent first. */
-export const PatchState = z.enum(['unreachable', 'unsupported_os', 'security_pending', 'reboot_pending', 'updates_pending', 'up_to_date', 'never_collected']);
+/**
+ * The fleet-overview buckets, most urgent first. `not_measured`: the last successful collection
+ * is older than the policy's freshness limit (a never-collected host is `never_collected`, one
+ * whose latest collection failed `unreachable`); such a host is never `up_to_date`.
+ */
+export const PatchState = z.enum(['unreachable', 'not_measured', 'unsupported_os', 'security_pending', 'reboot_pending', 'updates_pending', 'up_to_date', 'never_collected']);
 export type PatchState = z.infer<typeof PatchState>;
+
+/**
+ * Why an asset is not measured now or at a period's end (see shared/domain/coverage.ts): never
+ * collected, its latest collection failed, or its last success is older than the freshness limit.
+ */
+export const NotMeasured = z.object({
+  reason: z.enum(COVERAGE_GAP_REASONS),
+  lastSuccessAt: IsoTimestamp.nullable(),
+  /** When the last success stopped counting; null without one. */
+  staleSince: IsoTimestamp.nullable(),
+  failure: z.object({ at: IsoTimestamp, errorCode: z.string().nullable(), message: z.string() }).nullable(),
+});
+export type NotMeasured = z.infer<typeof NotMeasured>;
 
 /** One asset's line in the fleet overview. */
 export const AssetPatchStatus = z.object({
@@ -108,7 +126,8 @@ export const AssetPatchStatus = z.object({
   state: PatchState,
   osName: z.string(),
   osVersion: z.string(),
-  endOfLife: z.object({ date: z.string().nullable(), unsupported: z.boolean(), source: z.string() }).nullable(),
+  /** `osSource: 'inventory'` when no collection has confirmed the OS yet and the inventory's name was matched. */
+  endOfLife: z.object({ date: z.string().nullable(), unsupported: z.boolean(), source: z.string(), osSource: z.enum(['collection', 'inventory']).optional() }).nullable(),
   pendingCount: z.number().int(),
   securityCount: z.number().int(),
   rebootRequired: z.boolean().nullable(),
@@ -123,6 +142,12 @@ export const AssetPatchStatus = z.object({
    */
   overdue: z.number().int().nonnegative().optional(),
   excepted: z.number().int().nonnegative().optional(),
+  /**
+   * Null when measured now (a collection succeeded within the policy's freshness limit); else
+   * why not. Pending counts of an unmeasured host are those of its last success, or 0 without
+   * one: show "Not measured", never "Nothing pending". Optional only for older fixtures.
+   */
+  notMeasured: NotMeasured.nullable().optional(),
 });
 export type AssetPatchStatus = z.infer<typeof AssetPatchStatus>;
 

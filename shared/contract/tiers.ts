@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../domain/patch-policy';
+import { DEFAULT_FRESHNESS_DAYS, SEVERITIES } from '../domain/patch-policy';
 import { FIX_AGE_BASES } from '../domain/sla/clock-start';
 import { Id, NonEmptyText } from './common';
 import { ClassificationSchema, TierSchema } from './assets';
@@ -26,6 +26,8 @@ export const PatchPolicySchema = z.object({
   staleAfterMissedScans: z.number().int().min(1).max(50),
   /** Where SLA clocks start; absent in requests from older clients, which keep the default. */
   fixAgeBasis: z.enum(FIX_AGE_BASES, { message: "the SLA clock basis must be 'publication' or 'first_seen'" }).default('publication'),
+  /** Days a successful collection keeps an asset measured; older policies read the default. */
+  freshnessDays: z.number().int().min(1, 'at least 1 day').max(90, 'at most 90 days').default(DEFAULT_FRESHNESS_DAYS),
 });
 
 export const PolicyUpdate = z.object({ siteId: Id, policy: PatchPolicySchema });

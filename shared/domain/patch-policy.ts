@@ -24,7 +24,15 @@ export interface PatchPolicy {
    * gives one (`publication`), or always when Patchdesk first saw it missing (`first_seen`).
    */
   fixAgeBasis: FixAgeBasis;
+  /**
+   * An asset counts as measured at an instant only if a collection of it succeeded at most this
+   * many days before (see shared/domain/coverage.ts).
+   */
+  freshnessDays: number;
 }
+
+/** The default freshness limit: a weekly collection keeps an asset measured. */
+export const DEFAULT_FRESHNESS_DAYS = 7;
 
 /**
  * Defaults in line with common insurer and CIS guidance: critical fixes on tier-1 (for example
@@ -40,15 +48,16 @@ export const DEFAULT_PATCH_POLICY: PatchPolicy = {
   maxExceptionDays: 90,
   staleAfterMissedScans: 3,
   fixAgeBasis: 'publication',
+  freshnessDays: DEFAULT_FRESHNESS_DAYS,
 };
 
 /**
- * A stored policy with defaults for the fields it predates (policies are kept as JSON, written
- * by older versions without later fields): a policy saved before `fixAgeBasis` existed counts
- * from publication, the default.
+ * A stored policy with every field a later version added filled from the defaults, so policies
+ * saved before a field existed read as complete (site policies are stored as JSON): one saved
+ * before `fixAgeBasis` counts from publication, one saved before `freshnessDays` uses 7 days.
  */
-export function withPolicyDefaults(stored: Partial<PatchPolicy> & Pick<PatchPolicy, 'slaDays'>): PatchPolicy {
-  return { ...DEFAULT_PATCH_POLICY, ...stored };
+export function withPolicyDefaults(stored: Partial<PatchPolicy>): PatchPolicy {
+  return { ...DEFAULT_PATCH_POLICY, ...stored, slaDays: stored.slaDays ?? DEFAULT_PATCH_POLICY.slaDays };
 }
 
 /** The SLA in days for a tier and severity under a policy. */

@@ -1,6 +1,7 @@
 /** `patchdesk collect` and `patchdesk status`: patch status over SSH/WinRM, and the fleet overview. */
 import { parseArgs } from 'node:util';
 import type { AssetPatchStatus } from '../../../shared/contract/patch-status';
+import { coverageGapPhrase } from '../../../shared/domain/coverage';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import type { SecretReader } from '../secret-input';
@@ -45,17 +46,19 @@ export async function runStatusCommand(context: CliContext, args: string[]): Pro
   const fleet = await context.call('status:fleet', { siteId: site.id });
   if (values.json) return context.out(JSON.stringify(fleet, null, 2));
   const counts = Object.entries(fleet.counts).filter(([, count]) => count > 0).map(([state, count]) => `${state.replace(/_/g, ' ')}: ${count}`);
-  context.out(`${site.name}: ${fleet.assets.length} active assets. ${counts.join(', ') || 'nothing collected yet'}.`);
+  const measured = fleet.assets.filter((asset) => asset.notMeasured === null).length;
+  context.out(`${site.name}: ${fleet.assets.length} active assets, ${measured} measured now. ${counts.join(', ') || 'nothing collected yet'}.`);
   if (fleet.assets.length === 0) return;
   context.out(
     formatTable(
       ['HOST', 'STATE', 'OS', 'PENDING', 'SECURITY', 'OLDEST SEC (DAYS)', 'REBOOT', 'LAST SUCCESS', 'LAST ERROR'],
       fleet.assets.map((asset: AssetPatchStatus) => [
         asset.hostname || asset.address,
-        asset.state.replace(/_/g, ' '),
-        `${asset.osName}${asset.endOfLife?.unsupported ? ' (END OF LIFE)' : ''}`,
-        String(asset.pendingCount),
-        String(asset.securityCount),
+        // Unmeasured is not patched: say so, and why, in the evidence pack's words.
+        asset.notMeasured ? `not measured: ${coverageGapPhrase(asset.notMeasured, site.timezone)}${asset.state === 'never_collected' || asset.state === 'unreachable' || asset.state === 'not_measured' ? '' : ` (${asset.state.replace(/_/g, ' ')})`}` : asset.state.replace(/_/g, ' '),
+        `${asset.osName}${asset.endOfLife?.unsupported ? (asset.endOfLife.osSource === 'inventory' ? ' (END OF LIFE, from inventory)' : ' (END OF LIFE)') : ''}`,
+        asset.lastSuccessAt === null ? 'not measured' : String(asset.pendingCount),
+        asset.lastSuccessAt === null ? '-' : String(asset.securityCount),
         asset.oldestSecurityAgeDays === null ? '-' : String(asset.oldestSecurityAgeDays),
         asset.rebootRequired === null ? '?' : asset.rebootRequired ? 'yes' : 'no',
         asset.lastSuccessAt ?? 'never',

@@ -249,6 +249,30 @@ export class ComplianceRepository {
     return new Map(collectionIds.map((id) => [id, this.systems.get(id) ?? null]));
   }
 
+  /**
+   * Per active asset, the instants (ms) of its successful collections inside [from, to], oldest
+   * first: what the measured rule needs at every trend point (see shared/domain/coverage.ts).
+   */
+  successesBetween(siteId: number, from: string, to: string): Map<number, number[]> {
+    const rows = this.db
+      .prepare<{ siteId: number; from: string; to: string }, [assetId: number, at: string]>(
+        `SELECT h.asset_id, h.collected_at FROM assets a JOIN host_collections h ON h.asset_id = a.id
+         WHERE a.site_id = @siteId AND a.status = 'active' AND h.outcome = 'ok' AND h.collected_at >= @from AND h.collected_at <= @to
+         ORDER BY h.asset_id, h.collected_at`,
+      )
+      .raw(true)
+      .all({ siteId, from, to });
+    const out = new Map<number, number[]>();
+    for (const [assetId, at] of rows) {
+      const ms = Date.parse(at);
+      if (Number.isNaN(ms)) continue;
+      const list = out.get(assetId);
+      if (list) list.push(ms);
+      else out.set(assetId, [ms]);
+    }
+    return out;
+  }
+
   /** Per active asset, its latest failed collection inside [from, to), newest first. */
   failuresBetween(siteId: number, from: string, to: string): FailureRow[] {
     return this.db

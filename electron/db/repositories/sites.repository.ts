@@ -76,7 +76,7 @@ export class SitesRepository {
   /** The site's patch policy, with defaults for fields it was stored without; undefined when the site does not exist. */
   getPolicy(id: number): PatchPolicy | undefined {
     const row = this.db.prepare<[number], { policy_json: string }>('SELECT policy_json FROM sites WHERE id = ?').get(id);
-    return row ? withPolicyDefaults(JSON.parse(row.policy_json) as PatchPolicy) : undefined;
+    return row ? withPolicyDefaults(JSON.parse(row.policy_json) as Partial<PatchPolicy>) : undefined;
   }
 
   /** Replaces the site's patch policy. */

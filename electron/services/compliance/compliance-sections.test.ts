@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATCH_POLICY } from '../../../shared/domain/patch-policy';
 import type { CollectionStanding, ScopeAssetRow } from '../../db/repositories/compliance.repository';
 import type { StoredException } from '../../db/repositories/exceptions.repository';
-import { capped, collectionGaps, exceptionsSection, unsupportedOs } from './compliance-sections';
-import { SlaEngine } from './sla-engine';
+import { capped, coverageGaps, exceptionsSection, measurementOf, unsupportedOs } from './compliance-sections';
+import { SlaEngine } from '../../../shared/domain/sla/sla-engine';
 
 const asset = (id: number, name: string, tier: ScopeAssetRow['tier'] = null): ScopeAssetRow => ({ id, name, address: '', tier, osName: 'Linux', osVersion: '', createdAt: '2026-01-01T00:00:00.000Z', firstCollectedAt: null });
 const standing = (assetId: number, outcome: 'ok' | 'failed', at: string, os: CollectionStanding['os'] = null): CollectionStanding => ({
@@ -23,19 +23,29 @@ describe('compliance sections', () => {
     expect(capped([1, 2, 3], null)).toEqual({ total: 3, items: [1, 2, 3] });
   });
 
-  it('lists failed collections newest first, and assets never collected', () => {
-    const assets = [asset(1, 'a'), asset(2, 'b', 1), asset(3, 'c'), asset(4, 'd')];
+  it('lists the assets not measured at an instant, by reason, tier and name, with why', () => {
+    const assets = [asset(1, 'a'), asset(2, 'b', 1), asset(3, 'c'), asset(4, 'd'), asset(5, 'e', 2)];
     const standings = new Map([
       [1, standing(1, 'failed', '2026-10-01T00:00:00.000Z')],
       [2, standing(2, 'failed', '2026-10-05T00:00:00.000Z')],
-      [3, standing(3, 'ok', '2026-10-05T00:00:00.000Z', { id: 'debian', name: 'Debian', version: '12', build: '' })],
+      [3, standing(3, 'ok', '2026-10-30T00:00:00.000Z', { id: 'debian', name: 'Debian', version: '12', build: '' })],
+      [5, standing(5, 'ok', '2026-10-05T00:00:00.000Z', { id: 'debian', name: 'Debian', version: '12', build: '' })],
     ]);
-    const gaps = collectionGaps(assets, standings);
-    expect(gaps.failed.map((row) => [row.assetName, row.tier, row.errorCode])).toEqual([
-      ['b', 1, 'timeout'],
-      ['a', null, 'timeout'],
+    const at = Date.parse('2026-11-01T00:00:00Z');
+    const measurements = new Map(assets.map((a) => [a.id, measurementOf(standings.get(a.id), at, 7)]));
+    expect(measurements.get(3)?.measured).toBe(true);
+    expect(coverageGaps(assets, measurements).map((gap) => [gap.assetName, gap.reason, gap.failure?.errorCode ?? null, gap.staleSince])).toEqual([
+      ['d', 'never_collected', null, null],
+      ['b', 'last_failed', 'timeout', null],
+      ['a', 'last_failed', 'timeout', null],
+      ['e', 'stale', null, '2026-10-12T00:00:00.000Z'],
     ]);
-    expect(gaps.neverCollected).toEqual([{ assetId: 4, assetName: 'd', tier: null }]);
+  });
+
+  it('judges end of life from the inventory while no collection has confirmed the OS, and says so', () => {
+    const table = { updated: '2026-11-01', entries: [{ id: 'windows', build: '7601', name: 'Windows 7', eol: '2020-01-14', source: 'microsoft.com' }] };
+    const inventoryOnly = { ...asset(1, 'xray'), osName: 'Windows 7 Professional' };
+    expect(unsupportedOs([inventoryOnly], new Map(), table, '2026-11-01')).toEqual([expect.objectContaining({ assetName: 'xray', osName: 'Windows 7 Professional', eolDate: '2020-01-14', osSource: 'inventory' })]);
   });
 
   it('lists operating systems past end of life on the day given', () => {

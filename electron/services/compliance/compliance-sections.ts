@@ -1,26 +1,27 @@
 /**
  * The lists of a compliance response, from evaluated figures and stored facts: overdue fixes,
- * breaches, collection gaps, unsupported operating systems, the exception register's standing
+ * breaches, coverage gaps, unsupported operating systems, the exception register's standing
  * and each asset's row. Pure mapping; no queries.
  */
 import type {
   AssetComplianceRow,
   BreachRow,
   ComplianceExceptions,
+  CoverageGap,
   ExceptionBrief,
   FailedCollection,
   OverdueItem,
-  UncollectedAsset,
   UnsupportedOsAsset,
 } from '../../../shared/contract/compliance';
+import { compareCoverageGaps, measurementAt, type Measurement } from '../../../shared/domain/coverage';
 import type { EolTable } from '../../../shared/domain/end-of-life';
 import { EXCEPTION_STATUSES, exceptionStatus, type ExceptionStatus } from '../../../shared/domain/sla/exception-status';
 import { DAY_MS, formatInstant, formatLocalDate, localDaysBetween, parseInstant } from '../../../shared/domain/sla/local-time';
 import type { CollectionStanding, FailureRow, ScopeAssetRow } from '../../db/repositories/compliance.repository';
 import type { StoredException } from '../../db/repositories/exceptions.repository';
 import { endOfLifeOf } from '../patch-status/patch-status.service';
-import type { AssetStanding, BreachEntry, OverdueEntry } from './period-figures';
-import type { SlaEngine } from './sla-engine';
+import type { AssetStanding, BreachEntry, OverdueEntry } from '../../../shared/domain/sla/period-figures';
+import type { SlaEngine } from '../../../shared/domain/sla/sla-engine';
 import { toPatchException } from './site-sla-clock';
 
 /** A list and its full length; `cap` null keeps every item. */
@@ -66,17 +67,20 @@ export function breachRow(entry: BreachEntry, assets: AssetNames): BreachRow {
   };
 }
 
-/** Assets whose latest collection failed (newest failure first), and assets never collected. */
-export function collectionGaps(assets: readonly ScopeAssetRow[], standings: ReadonlyMap<number, CollectionStanding>): { failed: FailedCollection[]; neverCollected: UncollectedAsset[] } {
-  const failed: FailedCollection[] = [];
-  const neverCollected: UncollectedAsset[] = [];
+/** Whether an asset was measured at `atMs` (see shared/domain/coverage.ts), from its standing then. */
+export function measurementOf(standing: CollectionStanding | undefined, atMs: number, freshnessDays: number): Measurement {
+  return measurementAt({ latest: standing?.latest ?? null, lastSuccessAt: standing?.lastSuccessAt ?? null }, atMs, freshnessDays);
+}
+
+/** The assets in scope not measured at `atMs`, in `compareCoverageGaps` order. */
+export function coverageGaps(assets: readonly ScopeAssetRow[], measurements: ReadonlyMap<number, Measurement>): CoverageGap[] {
+  const gaps: CoverageGap[] = [];
   for (const asset of assets) {
-    const standing = standings.get(asset.id);
-    if (!standing) neverCollected.push({ assetId: asset.id, assetName: asset.name, tier: asset.tier });
-    else if (standing.latest.outcome === 'failed') failed.push(failedCollection(asset, standing.latest, standing.lastSuccessAt));
+    const measurement = measurements.get(asset.id);
+    if (!measurement || measurement.measured) continue;
+    gaps.push({ assetId: asset.id, assetName: asset.name, tier: asset.tier, reason: measurement.reason, lastSuccessAt: measurement.lastSuccessAt, staleSince: measurement.staleSince, failure: measurement.failure });
   }
-  failed.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.assetId - b.assetId));
-  return { failed, neverCollected };
+  return gaps.sort(compareCoverageGaps);
 }
 
 /** One failed collection of an asset, for display. */
@@ -85,14 +89,17 @@ export function failedCollection(asset: ScopeAssetRow | undefined, failure: Pick
   return { assetId, assetName: asset?.name ?? `asset ${assetId}`, tier: asset?.tier ?? null, at: failure.at, errorCode: failure.errorCode, message: failure.message, lastSuccessAt };
 }
 
-/** Assets whose collected OS is past end of life on `today`, soonest end of life first. */
+/**
+ * Assets whose OS is past end of life on `today`, soonest end of life first: the OS a successful
+ * collection reported, or the inventory's while no collection has confirmed one.
+ */
 export function unsupportedOs(assets: readonly ScopeAssetRow[], standings: ReadonlyMap<number, CollectionStanding>, table: EolTable, today: string): UnsupportedOsAsset[] {
   const out: UnsupportedOsAsset[] = [];
   for (const asset of assets) {
     const os = standings.get(asset.id)?.os ?? null;
-    const eol = endOfLifeOf(table, os, today);
+    const eol = endOfLifeOf(table, os, asset, today);
     if (!eol?.unsupported) continue;
-    out.push({ assetId: asset.id, assetName: asset.name, tier: asset.tier, osName: os?.name || asset.osName, osVersion: os?.version || asset.osVersion, eolDate: eol.date, source: eol.source });
+    out.push({ assetId: asset.id, assetName: asset.name, tier: asset.tier, osName: os?.name || asset.osName, osVersion: os?.version || asset.osVersion, eolDate: eol.date, source: eol.source, osSource: eol.osSource });
   }
   return out.sort((a, b) => (a.eolDate < b.eolDate ? -1 : a.eolDate > b.eolDate ? 1 : a.assetName.localeCompare(b.assetName)));
 }
@@ -141,18 +148,20 @@ export function assetRows(
   assets: readonly ScopeAssetRow[],
   perAsset: ReadonlyMap<number, AssetStanding>,
   standings: ReadonlyMap<number, CollectionStanding>,
+  gaps: readonly CoverageGap[],
   engine: SlaEngine,
   atMs: number,
   table: EolTable,
   today: string,
 ): AssetComplianceRow[] {
   const atDay = engine.localDay(atMs);
+  const gapOf = new Map(gaps.map((gap) => [gap.assetId, gap]));
   const rows: AssetComplianceRow[] = [];
   for (const asset of assets) {
     const own = perAsset.get(asset.id);
     if (!own) continue;
     const standing = standings.get(asset.id);
-    const eol = endOfLifeOf(table, standing?.os ?? null, today);
+    const eol = endOfLifeOf(table, standing?.os ?? null, asset, today);
     rows.push({
       assetId: asset.id,
       assetName: asset.name,
@@ -169,6 +178,8 @@ export function assetRows(
         : null,
       lastCollection: standing ? { at: standing.latest.at, outcome: standing.latest.outcome, errorCode: standing.latest.errorCode } : null,
       lastSuccessAt: standing?.lastSuccessAt ?? null,
+      measured: !gapOf.has(asset.id),
+      gap: gapOf.get(asset.id) ?? null,
       endOfLife: eol,
     });
   }

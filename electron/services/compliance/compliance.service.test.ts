@@ -96,18 +96,21 @@ describe('ComplianceService', () => {
     // Missing now: curl (due 31 Oct, 2 days overdue), bash (within), linux-image (due 15 Sep, 48 days
     // overdue: its exception expired on 15 Oct), openssh-server (due 31 Oct), the Windows update (excepted).
     expect(summary.site).toEqual({
-      assets: { total: 6, fullyPatched: 2, fullyPatchedShare: 2 / 6, securityPatched: 2, securityPatchedShare: 2 / 6 },
+      // Measured on 2 Nov (a success within 7 days): web1, db1, files and kiosk, all missing something;
+      // printer was never collected and nas's last success (1 Sep) is stale and its latest collection failed.
+      assets: { inScope: 6, measured: 4, coverageShare: 4 / 6, fullyPatched: 0, fullyPatchedShare: 0, securityPatched: 0, securityPatchedShare: 0 },
       missing: { total: 5, within: 1, dueSoon: 0, overdue: 3, excepted: 1, withinSlaShare: 2 / 5, security: 4 },
       overdueByBand: { '0-7': 2, '8-30': 0, '31-90': 1, '90+': 0 },
       // openssl until its fix on 20 Oct, curl and openssh-server since 1 Nov, linux-image since its exception expired.
       breaches: 4,
     });
-    expect(summary.tiers.map((row) => [row.tier, row.figures.assets.total, row.figures.assets.fullyPatched, row.figures.missing.total, row.figures.missing.overdue, row.figures.missing.excepted, row.figures.breaches])).toEqual([
-      [1, 1, 0, 2, 1, 0, 2],
-      [2, 1, 0, 1, 1, 0, 1],
-      [3, 1, 0, 1, 1, 0, 1],
-      [4, 2, 2, 0, 0, 0, 0],
-      [null, 1, 0, 1, 0, 1, 0],
+    expect(summary.tiers.map((row) => [row.tier, row.figures.assets.inScope, row.figures.assets.measured, row.figures.assets.fullyPatched, row.figures.assets.fullyPatchedShare, row.figures.missing.total, row.figures.missing.overdue, row.figures.missing.excepted, row.figures.breaches])).toEqual([
+      [1, 1, 1, 0, 0, 2, 1, 0, 2],
+      [2, 1, 1, 0, 0, 1, 1, 0, 1],
+      [3, 1, 1, 0, 0, 1, 1, 0, 1],
+      // Tier 4: nothing measured is "not measured" (null), not 100 %.
+      [4, 2, 0, 0, null, 0, 0, 0, 0],
+      [null, 1, 1, 0, 0, 1, 0, 1, 0],
     ]);
     expect(summary.overdueByTier.map((row) => [row.tier, row.bands, row.total])).toEqual([
       [1, { '0-7': 1, '8-30': 0, '31-90': 0, '90+': 0 }, 1],
@@ -122,12 +125,15 @@ describe('ComplianceService', () => {
       ['web1', 'curl', 1, 'medium', '2026-10-31', 2, '0-7'],
       ['files', 'openssh-server', 3, 'high', '2026-10-31', 2, '0-7'],
     ]);
-    expect(summary.collections.failed).toEqual({
-      total: 1,
-      items: [{ assetId: nas.id, assetName: 'nas', tier: 4, at: C4, errorCode: 'timeout', message: '10.0.0.6: no answer within 10 s', lastSuccessAt: C1 }],
+    expect(summary.freshnessDays).toBe(7);
+    expect(summary.coverageGaps).toEqual({
+      total: 2,
+      items: [
+        { assetId: printer.id, assetName: 'printer', tier: 4, reason: 'never_collected', lastSuccessAt: null, staleSince: null, failure: null },
+        { assetId: nas.id, assetName: 'nas', tier: 4, reason: 'last_failed', lastSuccessAt: C1, staleSince: '2026-09-08T08:00:00.000Z', failure: { at: C4, errorCode: 'timeout', message: '10.0.0.6: no answer within 10 s' } },
+      ],
     });
-    expect(summary.collections.neverCollected).toEqual({ total: 1, items: [{ assetId: printer.id, assetName: 'printer', tier: 4 }] });
-    expect(summary.unsupportedOs.items).toEqual([{ assetId: files.id, assetName: 'files', tier: 3, osName: CENTOS.name, osVersion: '7', eolDate: '2024-06-30', source: expect.any(String) }]);
+    expect(summary.unsupportedOs.items).toEqual([{ assetId: files.id, assetName: 'files', tier: 3, osName: CENTOS.name, osVersion: '7', eolDate: '2024-06-30', source: expect.any(String), osSource: 'collection' }]);
     expect(summary.exceptions).toMatchObject({
       byStatus: { active: 0, expiring_soon: 1, expired: 1, closed: 0, renewed: 0, scheduled: 0 },
       active: 1,
@@ -146,14 +152,16 @@ describe('ComplianceService', () => {
     expect(trend.map((point) => point.month)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
     // The assets were added on 25 August: before that the site had nothing to measure.
     expect(trend[6]).toMatchObject({ month: '2026-06', assets: 0, fullyPatchedShare: null, withinSlaShare: null, missing: 0, breaches: 0 });
-    expect(trend.slice(8).map((point) => [point.month, point.to, point.assets, point.fullyPatchedShare, point.withinSlaShare, point.missing, point.overdue, point.securityMissing, point.breaches])).toEqual([
-      ['2026-08', '2026-08-31T22:00:00.000Z', 6, 1, null, 0, 0, 0, 0],
+    // Each point counts as measured only the assets collected within 7 days before it: none at the
+    // ends of August (first collection 1 Sep), September (last 1 Sep) and October (last 20 Oct).
+    expect(trend.slice(8).map((point) => [point.month, point.to, point.assets, point.measured, point.fullyPatchedShare, point.withinSlaShare, point.missing, point.overdue, point.securityMissing, point.breaches])).toEqual([
+      ['2026-08', '2026-08-31T22:00:00.000Z', 6, 0, null, null, 0, 0, 0, 0],
       // End of September: openssl overdue since 16 Sep, linux-image covered by its exception; only openssl was in breach.
-      ['2026-09', '2026-09-30T22:00:00.000Z', 6, 4 / 6, 1 / 2, 2, 1, 2, 1],
+      ['2026-09', '2026-09-30T22:00:00.000Z', 6, 0, null, 1 / 2, 2, 1, 2, 1],
       // End of October: curl and openssh-server became overdue at that very instant, linux-image since 16 Oct;
       // in breach during October: openssl (until 20 Oct) and linux-image (after its exception).
-      ['2026-10', '2026-10-31T23:00:00.000Z', 6, 2 / 6, 1 / 4, 4, 3, 4, 2],
-      ['2026-11', '2026-11-02T09:00:00.000Z', 6, 2 / 6, 2 / 5, 5, 3, 4, 3],
+      ['2026-10', '2026-10-31T23:00:00.000Z', 6, 0, null, 1 / 4, 4, 3, 4, 2],
+      ['2026-11', '2026-11-02T09:00:00.000Z', 6, 4, 0, 2 / 5, 5, 3, 4, 3],
     ]);
     await core.close();
   });
@@ -176,9 +184,11 @@ describe('ComplianceService', () => {
       ['kiosk', null, 1, 1, 0, 1, '2026-10 Cumulative Update for Windows Server 2022 (KB5066782)', 12, 'ok', false],
     ]);
     // On 31 October the NAS had not failed yet; its failure on 1 November is outside the period.
-    expect(report.collections.failed.total).toBe(0);
     expect(report.failuresInPeriod).toEqual([]);
-    expect(report.collections.neverCollected.items.map((item) => item.assetId)).toEqual([printer.id]);
+    // At the end of October every success was older than 7 days: all stale but the printer, never collected.
+    expect(report.coverageGaps.items.map((item) => [item.assetId, item.reason])).toEqual([[printer.id, 'never_collected'], [web.id, 'stale'], [db.id, 'stale'], [files.id, 'stale'], [nas.id, 'stale'], [kiosk.id, 'stale']]);
+    expect(report.site.assets).toMatchObject({ inScope: 6, measured: 0, fullyPatchedShare: null, securityPatchedShare: null });
+    expect(report.assets.map((row) => row.measured)).toEqual([false, false, false, false, false, false]);
     expect(report.overdue.items.map((item) => item.assetId)).toEqual([db.id, web.id, files.id]);
     expect(report.exceptions.byStatus).toMatchObject({ expired: 1, expiring_soon: 1 });
 
@@ -193,7 +203,7 @@ describe('ComplianceService', () => {
     const site = await call<Site>(core, 'sites:create', { name: 'Empty' });
     const summary = await call<ComplianceSummary>(core, 'compliance:summary', { siteId: site.id });
     expect(summary.site).toEqual({
-      assets: { total: 0, fullyPatched: 0, fullyPatchedShare: null, securityPatched: 0, securityPatchedShare: null },
+      assets: { inScope: 0, measured: 0, coverageShare: null, fullyPatched: 0, fullyPatchedShare: null, securityPatched: 0, securityPatchedShare: null },
       missing: { total: 0, within: 0, dueSoon: 0, overdue: 0, excepted: 0, withinSlaShare: null, security: 0 },
       overdueByBand: { '0-7': 0, '8-30': 0, '31-90': 0, '90+': 0 },
       breaches: 0,
@@ -203,16 +213,17 @@ describe('ComplianceService', () => {
     expect(summary.trend.every((point) => point.assets === 0 && point.fullyPatchedShare === null)).toBe(true);
     expect(summary.oldestMissingSecurity).toBeNull();
     expect(summary.overdue).toEqual({ total: 0, items: [] });
-    expect(summary.collections).toEqual({ failed: { total: 0, items: [] }, neverCollected: { total: 0, items: [] } });
+    expect(summary.coverageGaps).toEqual({ total: 0, items: [] });
     expect(summary.exceptions.expired).toEqual({ total: 0, items: [] });
 
     await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: 'lonely' } });
     const old = await call<ComplianceDetail>(core, 'compliance:report', { siteId: site.id, from: '2020-01-01', to: '2020-01-31' });
-    expect(old.site.assets.total).toBe(0);
+    expect(old.site.assets.inScope).toBe(0);
     expect(old.assets).toEqual([]);
     const now = await call<ComplianceSummary>(core, 'compliance:summary', { siteId: site.id });
-    expect(now.site.assets).toMatchObject({ total: 1, fullyPatched: 1, fullyPatchedShare: 1 });
-    expect(now.collections.neverCollected.total).toBe(1);
+    // Never collected: in scope, not measured, never "fully patched".
+    expect(now.site.assets).toMatchObject({ inScope: 1, measured: 0, fullyPatched: 0, fullyPatchedShare: null, securityPatchedShare: null });
+    expect(now.coverageGaps.items).toEqual([expect.objectContaining({ assetName: 'lonely', reason: 'never_collected' })]);
     await core.close();
   });
 
@@ -231,11 +242,12 @@ describe('ComplianceService', () => {
     const before = await call<ComplianceSummary>(core, 'compliance:summary', { siteId: site.id });
     expect(await call<ComplianceSummary>(core, 'compliance:summary', { siteId: site.id })).toEqual(before);
 
-    // An offline file collected in September changes September.
-    core.services.patchStatus.storeCollection(nas.id, collection('2026-09-20T08:00:00.000Z', DEBIAN, [update('zlib1g', true, 'high')]), null);
+    // An offline file collected in September changes September: nas is measured at its end (an
+    // offline import counts as a collection), and missing zlib1g, so 0 of 1 measured is patched.
+    core.services.patchStatus.storeCollection(nas.id, collection('2026-09-28T08:00:00.000Z', DEBIAN, [update('zlib1g', true, 'high')]), null);
     const backfilled = await call<ComplianceSummary>(core, 'compliance:summary', { siteId: site.id });
     expect(backfilled.trend.slice(0, 9)).toEqual(before.trend.slice(0, 9));
-    expect(backfilled.trend[9]).toMatchObject({ month: '2026-09', missing: 3, fullyPatchedShare: 3 / 6 });
+    expect(backfilled.trend[9]).toMatchObject({ month: '2026-09', missing: 3, measured: 1, fullyPatchedShare: 0 });
 
     // A collection taken now changes only the current month.
     core.services.patchStatus.storeCollection(nas.id, collection('2026-11-02T08:00:00.000Z', DEBIAN, [update('zlib1g', true, 'high'), update('sudo', true, 'high')]), null);

@@ -1,23 +1,25 @@
 /**
  * Compliance of a site over a period, for the dashboard (`summary`) and the evidence pack
  * (`report`): the SLA domain's figures for the whole site and per tier, overdue fixes by tier and
- * age, the oldest missing security fix, collection gaps, unsupported operating systems, the
- * exception register's standing, and a twelve-month trend.
+ * age, the oldest missing security fix, coverage (which assets were measured, and why the others
+ * were not), unsupported operating systems, the exception register's standing, and a
+ * twelve-month trend.
  *
  * Figures come from `evaluatePeriod` over the SLA engine (the domain's rules, prepared once per
  * fix). Trend points of whole past months are kept in a `TrendCache` between calls, so the
  * dashboard reads twelve months of history once and then only the current month.
  */
-import type { ComplianceDetail, ComplianceSummary, LateChecklistItem, TrendPoint } from '../../../shared/contract/compliance';
+import type { ComplianceDetail, ComplianceSummary, CoverageGap, LateChecklistItem, TrendPoint } from '../../../shared/contract/compliance';
+import { measuredBySuccesses } from '../../../shared/domain/coverage';
 import type { EolTable } from '../../../shared/domain/end-of-life';
 import { DAY_MS, formatInstant, parseInstant } from '../../../shared/domain/sla/local-time';
 import type { Clock } from '../../core/clock';
 import type { CollectionStanding, ComplianceRepository, ScopeAssetRow } from '../../db/repositories/compliance.repository';
-import { assetRows, breachRow, capped, collectionGaps, exceptionsSection, failedCollection, overdueItem, unsupportedOs } from './compliance-sections';
-import { evaluatePeriod, type PeriodEvaluation, type ScopeAsset } from './period-figures';
+import { assetRows, breachRow, capped, coverageGaps, exceptionsSection, failedCollection, measurementOf, overdueItem, unsupportedOs } from './compliance-sections';
+import { evaluatePeriod, type PeriodEvaluation, type ScopeAsset } from '../../../shared/domain/sla/period-figures';
 import { resolvePeriod, trendMonths, type ResolvedPeriod, type TrendMonth } from './period';
 import type { SiteSlaClock, SlaContext } from './site-sla-clock';
-import { exceptionsAffecting, needsFixLists, SlaEngine, type PreparedFix } from './sla-engine';
+import { exceptionsAffecting, needsFixLists, SlaEngine, type PreparedFix } from '../../../shared/domain/sla/sla-engine';
 import { TrendCache } from './trend-cache';
 
 /** How many entries the summary lists at most (the report lists all). */
@@ -68,8 +70,10 @@ export class ComplianceService {
    */
   summary(siteId: number, request: { from?: string | undefined; to?: string | undefined } = {}): ComplianceSummary {
     const loaded = this.load(siteId, request);
-    const evaluation = evaluatePeriod(loaded.engine, loaded.fixes, loaded.scope, { from: loaded.period.fromMs, to: loaded.period.toMs }, { overdue: true });
-    return this.summarise(loaded, evaluation, this.deps.compliance.collectionStandings(siteId, loaded.period.to), SUMMARY_LIST_CAP);
+    const standings = this.deps.compliance.collectionStandings(siteId, loaded.period.to);
+    const coverage = this.coverage(loaded, standings);
+    const evaluation = evaluatePeriod(loaded.engine, loaded.fixes, loaded.scope, coverage.measured, { from: loaded.period.fromMs, to: loaded.period.toMs }, { overdue: true });
+    return this.summarise(loaded, evaluation, standings, coverage.gaps, SUMMARY_LIST_CAP);
   }
 
   /**
@@ -81,24 +85,31 @@ export class ComplianceService {
   report(siteId: number, request: { from: string; to: string }): ComplianceDetail {
     const loaded = this.load(siteId, request);
     const { period, engine, assets } = loaded;
-    const evaluation = evaluatePeriod(engine, loaded.fixes, loaded.scope, { from: period.fromMs, to: period.toMs }, { overdue: true, detail: true });
     const standings = this.deps.compliance.collectionStandings(siteId, period.to);
-    const summary = this.summarise(loaded, evaluation, standings, null);
+    const coverage = this.coverage(loaded, standings);
+    const evaluation = evaluatePeriod(engine, loaded.fixes, loaded.scope, coverage.measured, { from: period.fromMs, to: period.toMs }, { overdue: true, detail: true });
+    const summary = this.summarise(loaded, evaluation, standings, coverage.gaps, null);
     const byId = new Map(assets.map((asset) => [asset.id, asset]));
     return {
       ...summary,
       breaches: evaluation.breaches.map((entry) => breachRow(entry, byId)),
-      assets: assetRows(assets, evaluation.perAsset, standings, engine, period.toMs, this.deps.eolTable, period.toDate),
+      assets: assetRows(assets, evaluation.perAsset, standings, coverage.gaps, engine, period.toMs, this.deps.eolTable, period.toDate),
       failuresInPeriod: this.deps.compliance
         .failuresBetween(siteId, period.from, period.to)
         .map((failure) => failedCollection(byId.get(failure.assetId), failure, standings.get(failure.assetId)?.lastSuccessAt ?? null)),
     };
   }
 
-  private summarise(loaded: Loaded, evaluation: PeriodEvaluation, standings: ReadonlyMap<number, CollectionStanding>, cap: number | null): ComplianceSummary {
+  /** Which assets were measured at the period's end, and the gaps (the others, with why). */
+  private coverage(loaded: Loaded, standings: ReadonlyMap<number, CollectionStanding>): { measured: Set<number>; gaps: CoverageGap[] } {
+    const measurements = new Map(loaded.assets.map((asset) => [asset.id, measurementOf(standings.get(asset.id), loaded.period.toMs, loaded.context.policy.freshnessDays)]));
+    const measured = new Set([...measurements].filter(([, measurement]) => measurement.measured).map(([id]) => id));
+    return { measured, gaps: coverageGaps(loaded.assets, measurements) };
+  }
+
+  private summarise(loaded: Loaded, evaluation: PeriodEvaluation, standings: ReadonlyMap<number, CollectionStanding>, gaps: readonly CoverageGap[], cap: number | null): ComplianceSummary {
     const { context, period, engine, assets } = loaded;
     const byId = new Map(assets.map((asset) => [asset.id, asset]));
-    const gaps = collectionGaps(assets, standings);
     const oldest = evaluation.oldestSecurity;
     return {
       siteId: context.site.id,
@@ -111,7 +122,8 @@ export class ComplianceService {
         ? { assetId: oldest.fix.record.assetId, assetName: byId.get(oldest.fix.record.assetId)?.name ?? '', updateName: oldest.fix.record.name, firstSeenAt: formatInstant(oldest.fix.firstSeenMs), ageDays: oldest.ageDays }
         : null,
       overdue: { total: evaluation.overdue.length, items: (cap === null ? evaluation.overdue : evaluation.overdue.slice(0, cap)).map((entry) => overdueItem(entry, byId)) },
-      collections: { failed: capped(gaps.failed, cap), neverCollected: capped(gaps.neverCollected, cap) },
+      coverageGaps: capped(gaps, cap),
+      freshnessDays: context.policy.freshnessDays,
       unsupportedOs: capped(unsupportedOs(assets, standings, this.deps.eolTable, period.toDate), cap),
       exceptions: exceptionsSection(context.stored, engine, period, cap),
       trend: loaded.trend,
@@ -152,12 +164,16 @@ export class ComplianceService {
       if (tiers.has(row.assetId)) fixes.push(engine.prepare(row, tiers.get(row.assetId) ?? null));
     }
     const scope = scopeOf(assets, fixes);
+    // Successful collections that can make an asset measured at some trend point.
+    const freshnessMs = context.policy.freshnessDays * DAY_MS;
+    const successes = repository.successesBetween(siteId, formatInstant(loadFromMs - freshnessMs - QUERY_MARGIN_MS), formatInstant(period.toMs + QUERY_MARGIN_MS));
+    const measuredAt = (atMs: number) => new Set(assets.filter((asset) => measuredBySuccesses(successes.get(asset.id) ?? [], atMs, context.policy.freshnessDays)).map((asset) => asset.id));
 
     const computed: { key: string; toMs: number; point: TrendPoint }[] = [];
     const trend = months.map((month) => {
       const hit = cached.get(keyOf(month));
       if (hit) return hit;
-      const point = trendPoint(month, evaluatePeriod(engine, fixes, scope, { from: month.fromMs, to: month.toMs }));
+      const point = trendPoint(month, evaluatePeriod(engine, fixes, scope, measuredAt(month.toMs), { from: month.fromMs, to: month.toMs }));
       // Only months over in real time too: data about a running month can still arrive.
       if (month.complete && month.toMs <= nowMs) computed.push({ key: keyOf(month), toMs: month.toMs, point });
       return point;
@@ -191,7 +207,8 @@ function trendPoint(month: TrendMonth, evaluation: PeriodEvaluation): TrendPoint
     month: month.month,
     from: formatInstant(month.fromMs),
     to: formatInstant(month.toMs),
-    assets: site.assets.total,
+    assets: site.assets.inScope,
+    measured: site.assets.measured,
     fullyPatchedShare: site.assets.fullyPatchedShare,
     withinSlaShare: site.missing.withinSlaShare,
     missing: site.missing.total,

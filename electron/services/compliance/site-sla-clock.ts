@@ -6,12 +6,12 @@ import type { Site } from '../../../shared/contract/sites';
 import type { PatchPolicy } from '../../../shared/domain/patch-policy';
 import type { Tier } from '../../../shared/domain/risk-tier';
 import type { PatchException } from '../../../shared/domain/sla/exception-status';
-import type { SlaState } from '../../../shared/domain/sla/sla-clock';
+import type { SlaState } from '../../../shared/domain/sla/sla-rules';
 import { formatInstant } from '../../../shared/domain/sla/local-time';
 import type { ComplianceRepository } from '../../db/repositories/compliance.repository';
 import type { ExceptionsRepository, StoredException } from '../../db/repositories/exceptions.repository';
 import type { SitesService } from '../sites/sites.service';
-import { exceptionsAffecting, needsFixLists, SlaEngine } from './sla-engine';
+import { exceptionsAffecting, needsFixLists, SlaEngine } from '../../../shared/domain/sla/sla-engine';
 
 /** A site with its policy and register, ready for the SLA maths. */
 export interface SlaContext {

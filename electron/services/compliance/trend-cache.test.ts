@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrendPoint } from '../../../shared/contract/compliance';
 import { TrendCache } from './trend-cache';
 
-const point = (month: string): TrendPoint => ({ month, from: `${month}-01T00:00:00.000Z`, to: `${month}-28T00:00:00.000Z`, assets: 1, fullyPatchedShare: 1, withinSlaShare: null, missing: 0, overdue: 0, securityMissing: 0, breaches: 0 });
+const point = (month: string): TrendPoint => ({ month, from: `${month}-01T00:00:00.000Z`, to: `${month}-28T00:00:00.000Z`, assets: 1, measured: 1, fullyPatchedShare: 1, withinSlaShare: null, missing: 0, overdue: 0, securityMissing: 0, breaches: 0 });
 const END_OF_OCTOBER = Date.parse('2026-11-01T00:00:00Z');
 const none = (watermark: number) => ({ earliestMs: null, maxId: watermark });
 

@@ -70,7 +70,7 @@ function pdfText(bytes: Uint8Array): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
+const percent = (share: number | null) => (share === null ? 'not measured' : `${(share * 100).toFixed(1)}%`);
 
 describe('EvidenceExportService', () => {
   it('exports a signed pack whose PDF and data agree with the compliance figures, with the checklist proof inside', async () => {
@@ -93,8 +93,8 @@ describe('EvidenceExportService', () => {
     expect(text).toContain('Ana Schäfer');
     expect(text).toContain('Inventory refreshed');
     expect(text).toContain(core.services.signingKey.info().fingerprint);
-    const summary = JSON.parse(Buffer.from(entries['data/summary.json'] ?? []).toString()) as { summary: { assetsTotal: number; missing: { overdue: number } } };
-    expect(summary.summary).toMatchObject({ assetsTotal: detail.site.assets.total, missing: { overdue: detail.site.missing.overdue } });
+    const summary = JSON.parse(Buffer.from(entries['data/summary.json'] ?? []).toString()) as { summary: { assetsInScope: number; assetsMeasured: number; missing: { overdue: number } } };
+    expect(summary.summary).toMatchObject({ assetsInScope: detail.site.assets.inScope, assetsMeasured: detail.site.assets.measured, missing: { overdue: detail.site.missing.overdue } });
 
     const verified = await call<EvidenceVerification>(core, 'evidence:verify', { fileName: 'october.zip', base64: readFileSync(out).toString('base64') });
     expect(verified).toMatchObject({ ok: true, signedByThisInstallation: true, about: { siteName: site.name, from: '2026-10-01', to: '2026-10-31' } });
@@ -124,7 +124,7 @@ describe('EvidenceExportService', () => {
     const { core, site } = await seeded();
     const preview = await call<EvidencePreview>(core, 'evidence:preview', { siteId: site.id, from: '2026-10-01', to: '2026-10-31' });
     expect(preview.period).toMatchObject({ fromDate: '2026-10-01', toDate: '2026-10-31', label: 'October 2026', timezone: 'Europe/Berlin' });
-    expect(preview.summary.assetsTotal).toBe(3);
+    expect(preview.summary.assetsInScope).toBe(3);
     expect(preview.files).toEqual(expect.arrayContaining(['report.pdf', 'data/assets.csv', 'manifest.json', 'manifest.sig']));
     expect(preview.files.some((file) => file.startsWith('checklist-evidence/'))).toBe(true);
     expect(preview.warnings).toEqual(expect.arrayContaining([expect.stringContaining('No MSP branding')]));

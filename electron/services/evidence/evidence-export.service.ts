@@ -127,23 +127,30 @@ export class EvidenceExportService {
       siteName: report.meta.siteName,
       period: { ...report.meta.period, timezone: report.meta.timezone },
       summary: {
-        assetsTotal: report.summary.assetsTotal,
+        assetsInScope: report.summary.assetsInScope,
+        assetsMeasured: report.summary.assetsMeasured,
+        coverageShare: report.summary.coverageShare,
+        fullyPatched: report.summary.fullyPatched,
         fullyPatchedShare: report.summary.fullyPatchedShare,
+        securityPatched: report.summary.securityPatched,
         securityPatchedShare: report.summary.securityPatchedShare,
         withinSlaShare: report.summary.missing.withinSlaShare,
         overdue: report.summary.missing.overdue,
         exceptionsActive: report.summary.exceptions.active,
         exceptionsExpired: report.summary.exceptions.expired,
+        coverageGaps: report.summary.coverageGaps,
         failedCollections: report.summary.failedCollections,
         unsupportedOs: report.summary.unsupportedOs,
       },
+      coverageByTier: report.byTier.map((row) => ({ tier: row.tier, assetsInScope: row.assetsInScope, assetsMeasured: row.assetsMeasured, coverageShare: row.coverageShare })),
+      coverageGaps: report.coverageGaps.map((gap) => ({ hostname: gap.hostname, tier: gap.tier, reason: gap.reason, reasonText: gap.reasonText })),
       sections: [
-        { title: 'Compliance by tier', rows: report.byTier.filter((row) => row.assets > 0).length },
+        { title: 'Compliance by tier', rows: report.byTier.filter((row) => row.assetsInScope > 0).length },
         { title: 'Overdue fixes', rows: report.overdueItems.length },
         { title: 'Exception register', rows: report.exceptions.length },
         { title: 'Patch cycles and checklist log', rows: report.cycles.reduce((sum, cycle) => sum + cycle.checklist.length, 0) },
         { title: 'Emergency items', rows: report.emergencyItems.length },
-        { title: 'Coverage gaps (failed collections, unsupported OS)', rows: report.failedCollections.length + report.unsupportedOs.length },
+        { title: 'Coverage gaps (not measured, failed collections, unsupported OS)', rows: report.coverageGaps.length + report.failedCollections.length + report.unsupportedOs.length },
         { title: 'Asset inventory', rows: report.assets.length },
         { title: 'Audit log excerpt', rows: report.audit.entries.length },
       ],
@@ -238,11 +245,11 @@ export function libraryFileName(siteName: string, from: string, to: string, gene
 /** What an admin may want to fix before handing the pack out. */
 export function previewWarnings(report: EvidenceReport): string[] {
   const warnings: string[] = [];
-  const neverCollected = report.assets.filter((asset) => asset.lastCollectionAt === null).length;
-  if (report.summary.assetsTotal === 0) warnings.push('The site has no assets in the inventory: the pack will say so on every page.');
-  else if (neverCollected === report.summary.assetsTotal) warnings.push('No asset has been collected yet: the pack cannot show patch status. Collect patch status first.');
-  else if (neverCollected > 0) warnings.push(`${neverCollected} asset${neverCollected === 1 ? ' has' : 's have'} never been collected: the pack lists them as coverage gaps.`);
-  if (report.summary.failedCollections > 0) warnings.push(`${report.summary.failedCollections} asset${report.summary.failedCollections === 1 ? '' : 's'} failed their latest collection: their figures may be out of date.`);
+  const { assetsInScope, assetsMeasured } = report.summary;
+  const unmeasured = assetsInScope - assetsMeasured;
+  if (assetsInScope === 0) warnings.push('The site has no assets in the inventory: the pack will say so on every page.');
+  else if (assetsMeasured === 0) warnings.push('No asset was measured at the end of the period (collected successfully within the freshness limit): the pack cannot give a patched share. Collect patch status first.');
+  else if (unmeasured > 0) warnings.push(`${unmeasured} of ${assetsInScope} assets ${unmeasured === 1 ? 'was' : 'were'} not measured at the end of the period (never collected, last collection failed, or stale): the pack lists them as coverage gaps and leaves them out of the patched shares. Collect them to close the gaps.`);
   if (report.summary.exceptions.expired > 0) warnings.push(`${report.summary.exceptions.expired} exception${report.summary.exceptions.expired === 1 ? ' has' : 's have'} expired: renew or close ${report.summary.exceptions.expired === 1 ? 'it' : 'them'}, or the fixes count as overdue.`);
   if (report.cycles.length === 0) warnings.push('No patch cycle was open in this period: the checklist log will be empty.');
   if (!report.branding.mspName) warnings.push('No MSP branding is set: the cover shows Patchdesk only.');

@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { DEFAULT_PATCH_POLICY, slaDaysFor, type Severity } from '../../../shared/domain/patch-policy';
 import { TIERS, type Tier } from '../../../shared/domain/risk-tier';
-import { OVERDUE_AGE_BANDS, overdueAgeBand, type OverdueAgeBand } from '../../../shared/domain/sla/compliance';
+import { OVERDUE_AGE_BANDS, overdueAgeBand, type OverdueAgeBand } from '../../../shared/domain/sla/sla-rules';
 import { addLocalDays, formatLocalDate, localDateOf, localDaysBetween, parseInstant, zoneOffsetMs, type LocalDate } from '../../../shared/domain/sla/local-time';
-import { DEFAULT_TIER } from '../../../shared/domain/sla/sla-clock';
+import { DEFAULT_TIER } from '../../../shared/domain/sla/sla-rules';
 import {
   EVIDENCE_REPORT_FORMAT_VERSION,
   standardMethodology,
@@ -33,7 +33,10 @@ const TIME_ZONE = 'Europe/Berlin';
 const AS_OF: LocalDate = { year: 2026, month: 11, day: 1 };
 
 /** An asset row plus the SLA split the headline figures are summed from. */
-interface FixtureAsset extends AssetRow {
+interface FixtureAsset extends Omit<AssetRow, 'pending' | 'securityPending' | 'overdue'> {
+  pending: number;
+  securityPending: number;
+  overdue: number;
   excepted: number;
   dueSoon: number;
 }
@@ -52,7 +55,8 @@ function siteTime(local: string): string {
 
 function asset(hostname: string, ip: string, os: string, tier: Tier | null, ring: string | null, counts: [pending: number, security: number, overdue: number, excepted: number, dueSoon: number] = [0, 0, 0, 0, 0], extra: Partial<FixtureAsset> = {}): FixtureAsset {
   const [pending, securityPending, overdue, excepted, dueSoon] = counts;
-  return { hostname, ip, os, tier, ring, lastCollectionAt: siteTime('2026-10-30 22:15'), pending, securityPending, overdue, eol: false, excepted, dueSoon, ...extra };
+  const row: FixtureAsset = { hostname, ip, os, tier, ring, lastCollectionAt: siteTime('2026-10-30 22:15'), measured: true, coverageGap: null, pending, securityPending, overdue, eol: false, eolOsSource: null, excepted, dueSoon, ...extra };
+  return { ...row, eolOsSource: row.eol ? (row.eolOsSource ?? 'collection') : row.eolOsSource };
 }
 
 const WIN11 = 'Windows 11 Pro 23H2';
@@ -71,9 +75,9 @@ function sampleAssets(): FixtureAsset[] {
     asset('nas01', '10.20.0.31', 'Synology DSM 7.2.1', 2, 'broad', [1, 1, 1, 0, 0]),
     asset('print01', '10.20.0.12', 'Windows Server 2019 (1809)', 2, 'broad'),
     asset('hv01', '10.20.0.5', 'Windows Server 2022 Datacenter (21H2)', 2, 'broad'),
-    asset('sw-core01', '10.20.0.2', 'Cisco IOS XE 17.9.4a', 2, 'broad', [0, 0, 0, 0, 0], { lastCollectionAt: siteTime('2026-10-02 22:15') }),
+    asset('sw-core01', '10.20.0.2', 'Cisco IOS XE 17.9.4a', 2, 'broad', [0, 0, 0, 0, 0], { lastCollectionAt: siteTime('2026-10-02 22:15'), measured: false, coverageGap: 'last collection failed: SSH connection timed out after 20 s' }),
     ...['01', '02', '03', '04', '05', '06', '07', '08', '09'].map((n) =>
-      asset(`op-${n}`, `10.20.20.${Number(n) + 10}`, WIN11, 3, n === '01' ? 'pilot' : 'broad', n === '03' ? [1, 1, 1, 0, 0] : [0, 0, 0, 0, 0], n === '07' ? { lastCollectionAt: siteTime('2026-10-16 22:15') } : {}),
+      asset(`op-${n}`, `10.20.20.${Number(n) + 10}`, WIN11, 3, n === '01' ? 'pilot' : 'broad', n === '03' ? [1, 1, 1, 0, 0] : [0, 0, 0, 0, 0], n === '07' ? { lastCollectionAt: siteTime('2026-10-16 22:15'), measured: false, coverageGap: 'last collection failed: WinRM rejected the "Practice PCs" credential (password changed?)' } : {}),
     ),
     asset('recep-01', '10.20.20.31', WIN11, 3, 'pilot'),
     asset('recep-02', '10.20.20.32', WIN11, 3, 'broad', [2, 1, 1, 0, 1]),
@@ -92,7 +96,7 @@ function sampleAssets(): FixtureAsset[] {
     asset('ptr-office', '10.20.50.12', 'HP LaserJet firmware 2026.08', 4, null),
     asset('kiosk01', '10.20.60.5', 'Windows 11 IoT Enterprise LTSC 2024', 4, 'broad'),
     asset('door-ctl01', '10.20.60.9', 'Debian 11.11', 4, null, [0, 0, 0, 0, 0], { eol: true }),
-    asset('LT-NEW-0415', '10.20.30.19', WIN11_24, null, null, [0, 0, 0, 0, 0], { lastCollectionAt: null }),
+    asset('LT-NEW-0415', '10.20.30.19', WIN11_24, null, null, [0, 0, 0, 0, 0], { lastCollectionAt: null, measured: false, coverageGap: 'last collection failed: No WinRM credential is mapped to this asset or its tags' }),
     asset('ws-10-20-0-87', '10.20.0.87', 'Windows 10 Pro 22H2', null, null, [2, 1, 1, 0, 0], { eol: true }),
   ];
 }
@@ -164,15 +168,18 @@ function missingOf(assets: readonly FixtureAsset[]): MissingFixCounts {
 }
 
 function tierRow(tier: Tier | null, assets: readonly FixtureAsset[]): TierComplianceRow {
-  const fullyPatched = assets.filter((a) => a.pending === 0).length;
-  const securityPatched = assets.filter((a) => a.securityPending === 0).length;
+  const measured = assets.filter((a) => a.measured);
+  const fullyPatched = measured.filter((a) => a.pending === 0).length;
+  const securityPatched = measured.filter((a) => a.securityPending === 0).length;
   return {
     tier,
-    assets: assets.length,
+    assetsInScope: assets.length,
+    assetsMeasured: measured.length,
+    coverageShare: share(measured.length, assets.length),
     fullyPatched,
-    fullyPatchedShare: share(fullyPatched, assets.length),
+    fullyPatchedShare: share(fullyPatched, measured.length),
     securityPatched,
-    securityPatchedShare: share(securityPatched, assets.length),
+    securityPatchedShare: share(securityPatched, measured.length),
     missing: missingOf(assets),
   };
 }
@@ -192,7 +199,10 @@ function overdueByTierOf(items: readonly OverdueItemRow[]): OverdueByTierRow[] {
 function summaryOf(assets: readonly FixtureAsset[], extra: Pick<EvidenceSummary, 'oldestMissingSecurity' | 'failedCollections' | 'unsupportedOs' | 'exceptions'>): EvidenceSummary {
   const all = tierRow(null, assets);
   return {
-    assetsTotal: all.assets,
+    assetsInScope: all.assetsInScope,
+    assetsMeasured: all.assetsMeasured,
+    coverageShare: all.coverageShare,
+    coverageGaps: all.assetsInScope - all.assetsMeasured,
     fullyPatched: all.fullyPatched,
     fullyPatchedShare: all.fullyPatchedShare,
     securityPatched: all.securityPatched,
@@ -345,9 +355,9 @@ function sampleTrend(lastFully: number | null, lastWithin: number | null, lastOv
   for (let i = 0; i < 11; i++) {
     const month = ((10 + i) % 12) + 1;
     const year = month >= 11 ? 2025 : 2026;
-    points.push({ month: `${year}-${String(month).padStart(2, '0')}`, fullyPatchedShare: fully[i] ?? null, withinSlaShare: within[i] ?? null, overdue: overdueCounts[i] ?? 0 });
+    points.push({ month: `${year}-${String(month).padStart(2, '0')}`, assetsInScope: 40, assetsMeasured: 37, fullyPatchedShare: fully[i] ?? null, withinSlaShare: within[i] ?? null, overdue: overdueCounts[i] ?? 0 });
   }
-  points.push({ month: '2026-10', fullyPatchedShare: lastFully, withinSlaShare: lastWithin, overdue: lastOverdue });
+  points.push({ month: '2026-10', assetsInScope: 40, assetsMeasured: 37, fullyPatchedShare: lastFully, withinSlaShare: lastWithin, overdue: lastOverdue });
   return points;
 }
 
@@ -442,7 +452,25 @@ export function sampleLogoPng(size = 96): Uint8Array {
 }
 
 function strip(assets: readonly FixtureAsset[]): AssetRow[] {
-  return assets.map(({ excepted: _excepted, dueSoon: _dueSoon, ...row }) => row);
+  // Never collected successfully: nothing is known, which is not 0 pending.
+  return assets.map(({ excepted: _excepted, dueSoon: _dueSoon, ...row }) => (row.lastCollectionAt === null ? { ...row, pending: null, securityPending: null, overdue: null } : row));
+}
+
+/** The coverage gaps of fixture assets, as the report lists them (all last failed, in tier then name order). */
+function gapsOf(assets: readonly FixtureAsset[], failures: EvidenceReport['failedCollections']): EvidenceReport['coverageGaps'] {
+  return sortAssets(assets.filter((a) => !a.measured)).map((a) => {
+    const failure = failures.find((f) => f.hostname === a.hostname);
+    return {
+      hostname: a.hostname,
+      tier: a.tier,
+      reason: failure ? ('last_failed' as const) : a.lastCollectionAt === null ? ('never_collected' as const) : ('stale' as const),
+      reasonText: a.coverageGap ?? '',
+      lastSuccessAt: a.lastCollectionAt,
+      staleSince: a.lastCollectionAt === null ? null : new Date(parseInstant(a.lastCollectionAt) + 7 * 86_400_000).toISOString(),
+      failedAt: failure?.at ?? null,
+      errorCode: failure?.errorCode ?? null,
+    };
+  });
 }
 
 function ageDays(firstSeenAt: string): number {
@@ -451,7 +479,7 @@ function ageDays(firstSeenAt: string): number {
 
 /** The common frame of every fixture: meta, branding, signer and methodology for October 2026. */
 function frame(): Pick<EvidenceReport, 'formatVersion' | 'meta' | 'branding' | 'signer' | 'methodology'> {
-  const policy = { slaDays: DEFAULT_PATCH_POLICY.slaDays, maxExceptionDays: DEFAULT_PATCH_POLICY.maxExceptionDays };
+  const policy = { slaDays: DEFAULT_PATCH_POLICY.slaDays, maxExceptionDays: DEFAULT_PATCH_POLICY.maxExceptionDays, freshnessDays: DEFAULT_PATCH_POLICY.freshnessDays };
   return {
     formatVersion: EVIDENCE_REPORT_FORMAT_VERSION,
     meta: {
@@ -522,23 +550,28 @@ export function sampleEvidenceReport(overrides: Partial<EvidenceReport> = {}): E
       },
     ],
     assets: strip(sortAssets(assets)),
-    failedCollections: [
-      { hostname: 'sw-core01', at: siteTime('2026-10-30 22:16'), errorCode: 'timeout', message: 'SSH connection timed out after 20 s' },
-      { hostname: 'op-07', at: siteTime('2026-10-30 22:15'), errorCode: 'auth_failed', message: 'WinRM rejected the "Practice PCs" credential (password changed?)' },
-      { hostname: 'LT-NEW-0415', at: siteTime('2026-10-30 22:15'), errorCode: 'no_credential', message: 'No WinRM credential is mapped to this asset or its tags' },
-    ],
+    coverageGaps: gapsOf(assets, sampleFailures()),
+    failedCollections: sampleFailures(),
     unsupportedOs: [
-      { hostname: 'xray-acq01', os: 'Windows 7 Professional SP1', eolDate: '2020-01-14', tier: 3 },
-      { hostname: 'imaging-ws01', os: 'Windows 10 Pro 22H2', eolDate: '2025-10-14', tier: 3 },
-      { hostname: 'ws-10-20-0-87', os: 'Windows 10 Pro 22H2', eolDate: '2025-10-14', tier: null },
-      { hostname: 'door-ctl01', os: 'Debian 11.11', eolDate: '2026-08-31', tier: 4 },
+      { hostname: 'xray-acq01', os: 'Windows 7 Professional SP1', eolDate: '2020-01-14', tier: 3, osSource: 'collection' },
+      { hostname: 'imaging-ws01', os: 'Windows 10 Pro 22H2', eolDate: '2025-10-14', tier: 3, osSource: 'collection' },
+      { hostname: 'ws-10-20-0-87', os: 'Windows 10 Pro 22H2', eolDate: '2025-10-14', tier: null, osSource: 'collection' },
+      { hostname: 'door-ctl01', os: 'Debian 11.11', eolDate: '2026-08-31', tier: 4, osSource: 'collection' },
     ],
     audit: { entries: sampleAudit(), chainHead: { id: 1843, hash: sha256Hex('patchdesk sample chain head 1843') } },
   };
   return { ...report, ...overrides };
 }
 
-function sortAssets<T extends AssetRow>(assets: readonly T[]): T[] {
+function sampleFailures(): EvidenceReport['failedCollections'] {
+  return [
+    { hostname: 'sw-core01', at: siteTime('2026-10-30 22:16'), errorCode: 'timeout', message: 'SSH connection timed out after 20 s' },
+    { hostname: 'op-07', at: siteTime('2026-10-30 22:15'), errorCode: 'auth_failed', message: 'WinRM rejected the "Practice PCs" credential (password changed?)' },
+    { hostname: 'LT-NEW-0415', at: siteTime('2026-10-30 22:15'), errorCode: 'no_credential', message: 'No WinRM credential is mapped to this asset or its tags' },
+  ];
+}
+
+function sortAssets<T extends Pick<AssetRow, 'tier' | 'hostname'>>(assets: readonly T[]): T[] {
   return [...assets].sort((a, b) => (a.tier ?? 9) - (b.tier ?? 9) || a.hostname.localeCompare(b.hostname, 'en'));
 }
 
@@ -575,7 +608,10 @@ export function largeEvidenceReport(assetCount = 1000): EvidenceReport {
       pending,
       securityPending: security,
       overdue: late,
+      measured: true,
+      coverageGap: null,
       eol: os.startsWith('Windows 10'),
+      eolOsSource: os.startsWith('Windows 10') ? 'collection' : null,
       excepted: 0,
       dueSoon,
     });
@@ -605,7 +641,8 @@ export function largeEvidenceReport(assetCount = 1000): EvidenceReport {
     overdueItems,
     trend: sampleTrend(summary.fullyPatchedShare, summary.missing.withinSlaShare, summary.missing.overdue),
     assets: strip(sortAssets(assets)),
-    unsupportedOs: assets.filter((a) => a.eol).map((a) => ({ hostname: a.hostname, os: a.os, eolDate: '2025-10-14', tier: a.tier })),
+    coverageGaps: [],
+    unsupportedOs: assets.filter((a) => a.eol).map((a) => ({ hostname: a.hostname, os: a.os, eolDate: '2025-10-14', tier: a.tier, osSource: 'collection' as const })),
     audit: { entries: audit, chainHead: base.audit.chainHead },
   };
 }
@@ -622,7 +659,10 @@ export function emptyEvidenceReport(): EvidenceReport {
     meta: { ...base.meta, siteName: 'Empty site' },
     branding: { mspName: '', contact: '', logo: null },
     summary: {
-      assetsTotal: 0,
+      assetsInScope: 0,
+      assetsMeasured: 0,
+      coverageShare: null,
+      coverageGaps: 0,
       fullyPatched: 0,
       fullyPatchedShare: null,
       securityPatched: 0,
@@ -641,6 +681,7 @@ export function emptyEvidenceReport(): EvidenceReport {
     cycles: [],
     emergencyItems: [],
     assets: [],
+    coverageGaps: [],
     failedCollections: [],
     unsupportedOs: [],
     audit: { entries: [], chainHead: { id: 0, hash: '0'.repeat(64) } },

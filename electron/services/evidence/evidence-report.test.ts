@@ -12,7 +12,9 @@ describe('standardMethodology', () => {
       'SLA due dates',
       'When the SLA clock starts',
       'Within SLA, due soon and overdue',
+      'Measured assets and coverage',
       'Fully patched and security patched',
+      'End of life',
       'Exceptions stop the clock only while active',
       'Trend',
       'Audit log and integrity',
@@ -30,10 +32,11 @@ describe('standardMethodology', () => {
   });
 
   it('follows the policy it is given', () => {
-    const strict = standardMethodology({ timezone: 'UTC', policy: { slaDays: { ...DEFAULT_PATCH_POLICY.slaDays, '1': { critical: 3, high: 7, medium: 14, low: 30 } }, maxExceptionDays: 30 } });
+    const strict = standardMethodology({ timezone: 'UTC', policy: { slaDays: { ...DEFAULT_PATCH_POLICY.slaDays, '1': { critical: 3, high: 7, medium: 14, low: 30 } }, maxExceptionDays: 30, freshnessDays: 3 } });
     const strictText = strict.map((note) => note.text).join('\n');
     expect(strictText).toContain('3 days for a critical fix');
     expect(strictText).toContain('at most 30 days');
+    expect(strictText).toContain('succeeded within 3 days');
     expect(strictText).toContain('time zone, UTC');
   });
 

@@ -11,14 +11,15 @@
  */
 import type { PatchPolicy, Severity, SlaTable } from '../../../shared/domain/patch-policy';
 import type { Tier } from '../../../shared/domain/risk-tier';
-import type { OverdueAgeBand } from '../../../shared/domain/sla/compliance';
+import type { OverdueAgeBand } from '../../../shared/domain/sla/sla-rules';
 import type { ClockBasis } from '../../../shared/domain/sla/clock-start';
+import type { CoverageGapReason } from '../../../shared/domain/coverage';
 import type { ExceptionScopeKind, ExceptionStatus } from '../../../shared/domain/sla/exception-status';
-import { DEFAULT_TIER, DUE_SOON_FRACTION, DUE_SOON_MIN_DAYS } from '../../../shared/domain/sla/sla-clock';
+import { DEFAULT_TIER, DUE_SOON_FRACTION, DUE_SOON_MIN_DAYS } from '../../../shared/domain/sla/sla-rules';
 import { DEFAULT_EXPIRING_SOON_DAYS } from '../../../shared/domain/sla/exception-status';
 
 /** The version of this data model, written into `data/summary.json`. */
-export const EVIDENCE_REPORT_FORMAT_VERSION = 1;
+export const EVIDENCE_REPORT_FORMAT_VERSION = 2;
 
 /** The whole report. */
 export interface EvidenceReport {
@@ -48,6 +49,12 @@ export interface EvidenceReport {
   emergencyItems: EmergencyItemRow[];
   /** Every asset in scope, by tier then hostname. */
   assets: AssetRow[];
+  /**
+   * Assets in scope NOT measured at the end of the period (never collected, latest collection
+   * failed, or last success older than the freshness limit), in the one gap order
+   * (`compareCoverageGaps`). They are left out of the patched shares.
+   */
+  coverageGaps: CoverageGapRow[];
   /** Collections that failed inside the period, newest first (the latest failure per asset). */
   failedCollections: FailedCollectionRow[];
   /** Assets running an operating system past its vendor's end of support. */
@@ -90,6 +97,8 @@ export interface ReportPeriod {
 export interface ReportPolicy {
   slaDays: SlaTable;
   maxExceptionDays: number;
+  /** Days a successful collection keeps an asset measured. */
+  freshnessDays: number;
 }
 
 /** The MSP's branding, shown on the cover and in the footer. */
@@ -122,19 +131,29 @@ export interface EvidenceSigner {
   fingerprint: string;
 }
 
-/** The headline figures at the end of the period. */
+/**
+ * The headline figures at the end of the period. The patched counts and shares are over the
+ * measured assets only ("of N measured (M in scope)"); a share is null when none was measured.
+ */
 export interface EvidenceSummary {
-  assetsTotal: number;
-  /** Assets with no missing fix at all. */
+  /** Active assets in scope at the end of the period. */
+  assetsInScope: number;
+  /** Of those, assets with a successful collection within the freshness limit before the period's end. */
+  assetsMeasured: number;
+  /** assetsMeasured / assetsInScope; null when nothing is in scope. */
+  coverageShare: number | null;
+  /** Measured assets with no missing fix at all. */
   fullyPatched: number;
   fullyPatchedShare: number | null;
-  /** Assets with no missing security fix (the figure insurers usually ask for). */
+  /** Measured assets with no missing security fix (the figure insurers usually ask for). */
   securityPatched: number;
   securityPatchedShare: number | null;
   missing: MissingFixCounts;
   /** The missing security fix first seen earliest; null when no security fix is missing. */
   oldestMissingSecurity: OldestMissingFix | null;
-  /** Assets whose latest collection inside the period failed. */
+  /** Assets in scope not measured at the end of the period (`coverageGaps`). */
+  coverageGaps: number;
+  /** Assets with a collection that failed inside the period (`failedCollections`). */
   failedCollections: number;
   /** Assets on an operating system past end of support. */
   unsupportedOs: number;
@@ -177,7 +196,10 @@ export interface ExceptionCounts {
 export interface TierComplianceRow {
   /** The asset's effective tier; null for unclassified assets. */
   tier: Tier | null;
-  assets: number;
+  /** Assets of the tier in scope, and of those measured; the shares are over the measured ones. */
+  assetsInScope: number;
+  assetsMeasured: number;
+  coverageShare: number | null;
   fullyPatched: number;
   fullyPatchedShare: number | null;
   securityPatched: number;
@@ -217,6 +239,9 @@ export interface OverdueItemRow {
 export interface TrendPoint {
   /** `YYYY-MM`. */
   month: string;
+  /** Assets in scope and measured at the end of the month; the share is over the measured ones. */
+  assetsInScope: number;
+  assetsMeasured: number;
   fullyPatchedShare: number | null;
   withinSlaShare: number | null;
   overdue: number;
@@ -317,14 +342,36 @@ export interface AssetRow {
   ring: string | null;
   /** The last collection that succeeded (ISO); null when never collected. */
   lastCollectionAt: string | null;
-  /** Fixes missing at the end of the period. */
-  pending: number;
-  /** Of those, security fixes. */
-  securityPending: number;
-  /** Of those, overdue without an exception. */
-  overdue: number;
+  /** Whether the asset was measured at the end of the period. */
+  measured: boolean;
+  /** Why not, in the words of `coverageGapPhrase`; null when measured. */
+  coverageGap: string | null;
+  /** Fixes missing at the end of the period per the last successful collection; null when none ever succeeded (not measured, not 0). */
+  pending: number | null;
+  /** Of those, security fixes; null as `pending`. */
+  securityPending: number | null;
+  /** Of those, overdue without an exception; null as `pending`. */
+  overdue: number | null;
   /** The OS is past end of support. */
   eol: boolean;
+  /** Where the OS the end-of-life verdict used came from; null when the table does not know it. */
+  eolOsSource: 'collection' | 'inventory' | null;
+}
+
+/** An asset not measured at the end of the period, and why. */
+export interface CoverageGapRow {
+  hostname: string;
+  tier: Tier | null;
+  reason: CoverageGapReason;
+  /** The reason in words ("never collected", "last collection failed: ...", "stale since 2026-11-03"). */
+  reasonText: string;
+  /** The latest successful collection (ISO); null when none. */
+  lastSuccessAt: string | null;
+  /** When that success stopped counting (ISO); null when none. */
+  staleSince: string | null;
+  /** The failed latest collection (ISO), for `last_failed`. */
+  failedAt: string | null;
+  errorCode: string | null;
 }
 
 /** A collection that failed. */
@@ -344,6 +391,8 @@ export interface UnsupportedOsRow {
   /** The vendor's end-of-support day (`YYYY-MM-DD`); null when unknown. */
   eolDate: string | null;
   tier: Tier | null;
+  /** `inventory` when no collection has confirmed the OS yet and the inventory's name was matched. */
+  osSource: 'collection' | 'inventory';
 }
 
 /** The audit log rows of the period and the chain head the pack pins. */
@@ -374,7 +423,7 @@ export interface MethodologyNote {
 /** Everything `standardMethodology` needs. */
 export interface MethodologyInput {
   timezone: string;
-  policy: Pick<PatchPolicy, 'slaDays' | 'maxExceptionDays'> & Partial<Pick<PatchPolicy, 'fixAgeBasis'>>;
+  policy: Pick<PatchPolicy, 'slaDays' | 'maxExceptionDays' | 'freshnessDays'> & Partial<Pick<PatchPolicy, 'fixAgeBasis'>>;
 }
 
 /**
@@ -405,8 +454,16 @@ export function standardMethodology(input: MethodologyInput): MethodologyNote[] 
       text: `A fix is due soon when at most ${Math.round(DUE_SOON_FRACTION * 100)} % of its SLA days, or ${DUE_SOON_MIN_DAYS} days, whichever is more, are left. The within-SLA share is (within + due soon + excepted) / all missing fixes: a fix covered by a documented, active exception counts as compliant. Overdue age bands count local days past the due date: 0-7, 8-30, 31-90 and more than 90.`,
     },
     {
+      title: 'Measured assets and coverage',
+      text: `Unmeasured is not patched. An asset in scope counts as measured only if a collection of it (over the network or an offline import) succeeded within ${input.policy.freshnessDays} ${input.policy.freshnessDays === 1 ? 'day' : 'days'} (the site's freshness limit) before the end of the period. Coverage is measured assets / assets in scope, for the site and per tier. Every other asset is a coverage gap, for one reason: never collected; its latest collection failed (with the error); or stale, its last success being older than the limit. Gaps are listed by reason in that order, then by tier and name, in this report, in data/coverage-gaps.csv and on the dashboard alike.`,
+    },
+    {
       title: 'Fully patched and security patched',
-      text: 'An asset is fully patched when no available fix was missing at the end of the period, and security patched when no security fix was missing. Shares are taken over every asset in scope, including assets with nothing missing. Missing fixes are those reported by the most recent successful collection of each asset; assets whose collection failed in the period are listed under coverage gaps, as their figures may be out of date.',
+      text: 'An asset is fully patched when no available fix was missing at the end of the period, and security patched when no security fix was missing. Both shares are taken over the measured assets only and always state it ("of N measured (M in scope)"); with no measured asset a share is "not measured", never 0 % or 100 %. Missing, overdue and within-SLA figures count every fix known missing from each asset\u2019s most recent successful collection, stale ones included: a fix known missing is not assumed fixed.',
+    },
+    {
+      title: 'End of life',
+      text: 'An operating system is past end of life when the bundled end-of-life table gives a date before the end of the period. The OS is the one the latest successful collection reported; while no collection has confirmed one, the OS name and version in the inventory (CSV, nmap, fingerprint or manual entry) are matched against the table instead, and such rows are marked "from inventory".',
     },
     {
       title: 'Exceptions stop the clock only while active',

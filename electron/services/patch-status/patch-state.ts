@@ -11,6 +11,8 @@ export function ageInDays(since: string, now: Date): number {
 /** The facts the state is decided from. */
 export interface PatchFacts {
   collected: boolean;
+  /** A collection succeeded within the policy's freshness limit (see shared/domain/coverage.ts). */
+  measured: boolean;
   lastCollectionFailed: boolean;
   unsupportedOs: boolean;
   pending: number;
@@ -20,16 +22,17 @@ export interface PatchFacts {
 
 /** Every state a host is in (overview counts overlap: a host can need a reboot and have security fixes). */
 export function patchStates(facts: PatchFacts): PatchState[] {
-  if (!facts.collected) return ['never_collected'];
+  // The inventory's OS can be known past end of life before any collection.
+  if (!facts.collected) return facts.unsupportedOs ? ['never_collected', 'unsupported_os'] : ['never_collected'];
   const states: PatchState[] = [];
   if (facts.lastCollectionFailed) states.push('unreachable');
+  // Unmeasured is not patched: a host without a fresh success is never up to date.
+  else if (!facts.measured) states.push('not_measured');
   if (facts.unsupportedOs) states.push('unsupported_os');
   if (facts.security > 0) states.push('security_pending');
   if (facts.rebootRequired === true) states.push('reboot_pending');
   if (facts.pending > 0) states.push('updates_pending');
-  if (states.length === 0 || (states.length === 1 && states[0] === 'unsupported_os' && facts.pending === 0)) {
-    if (!states.includes('unsupported_os')) states.push('up_to_date');
-  }
+  if (states.length === 0) states.push('up_to_date');
   return states;
 }
 

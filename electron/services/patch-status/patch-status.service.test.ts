@@ -77,10 +77,14 @@ describe('PatchStatusService SLA clocks', () => {
 describe('endOfLifeOf', () => {
   it('looks up a collected OS on a day, and knows nothing without one', () => {
     const table = { updated: '2026-11-01', entries: [{ id: 'debian', version: '11', name: 'Debian 11', eol: '2026-08-31', source: 'debian.org' }] };
-    expect(endOfLifeOf(table, { id: 'debian', version: '11', build: '' }, '2026-08-31')).toEqual({ date: '2026-08-31', unsupported: false, source: 'debian.org' });
-    expect(endOfLifeOf(table, { id: 'debian', version: '11', build: '' }, '2026-09-01')).toMatchObject({ unsupported: true });
-    expect(endOfLifeOf(table, { id: 'debian', version: '12', build: '' }, '2026-09-01')).toBeNull();
-    expect(endOfLifeOf(table, null, '2026-09-01')).toBeNull();
+    const inventory = { osName: '', osVersion: '' };
+    expect(endOfLifeOf(table, { id: 'debian', version: '11', build: '' }, inventory, '2026-08-31')).toEqual({ date: '2026-08-31', unsupported: false, source: 'debian.org', osSource: 'collection' });
+    expect(endOfLifeOf(table, { id: 'debian', version: '11', build: '' }, inventory, '2026-09-01')).toMatchObject({ unsupported: true });
+    expect(endOfLifeOf(table, { id: 'debian', version: '12', build: '' }, inventory, '2026-09-01')).toBeNull();
+    expect(endOfLifeOf(table, null, inventory, '2026-09-01')).toBeNull();
+    // Known from the inventory only, and marked so; a collected OS wins over the inventory's.
+    expect(endOfLifeOf(table, null, { osName: 'Debian GNU/Linux', osVersion: '11' }, '2026-09-01')).toMatchObject({ unsupported: true, osSource: 'inventory' });
+    expect(endOfLifeOf(table, { id: 'debian', version: '12', build: '' }, { osName: 'Debian GNU/Linux', osVersion: '11' }, '2026-09-01')).toBeNull();
     expect(DEFAULT_PATCH_POLICY.slaDays['1'].critical).toBe(7);
   });
 });

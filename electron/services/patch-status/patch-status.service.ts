@@ -6,27 +6,41 @@ import type { Asset } from '../../../shared/contract/assets';
 import type { AssetPatchDetail, AssetPatchStatus, FleetStatus, HostCollection, HostKeyRecord, PatchState } from '../../../shared/contract/patch-status';
 import { PatchState as PatchStateSchema } from '../../../shared/contract/patch-status';
 import { lookupEndOfLife, type EolTable } from '../../../shared/domain/end-of-life';
-import { slaStatus } from '../../../shared/domain/sla/sla-clock';
 import { slaClockStart } from '../../../shared/domain/sla/clock-start';
+import { formatLocalDate, localDateOf } from '../../../shared/domain/sla/local-time';
+import { inventoryEolQuery } from '../../../shared/domain/inventory-os';
+import { measurementAt } from '../../../shared/domain/coverage';
+import { exceptionsAffecting, SlaEngine } from '../../../shared/domain/sla/sla-engine';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { LatestCollection, OpenPendingUpdate, PatchStatusRepository } from '../../db/repositories/patch-status.repository';
-import type { SiteSlaClock, SlaContext } from '../compliance/site-sla-clock';
+import type { SiteSlaClock } from '../compliance/site-sla-clock';
 import type { InventoryService } from '../inventory/inventory.service';
 import { ageInDays, patchStates } from './patch-state';
 import { writeTransaction } from '../../db/write-transaction';
 
 /**
- * The end-of-life facts of a collected OS on a day (`YYYY-MM-DD`; the end-of-life day itself
- * still counts as supported); null without an OS or when the table does not know the release.
- * The fleet overview and the compliance figures both decide "unsupported OS" with it.
+ * The end-of-life facts of an asset's OS on a day (`YYYY-MM-DD`; the end-of-life day itself
+ * still counts as supported): the OS a successful collection reported, or, while none has, the
+ * OS name and version of the inventory (CSV, nmap, fingerprint, manual entry), marked
+ * `osSource: 'inventory'`. Null when neither names a release the table knows. The fleet
+ * overview and the compliance figures both decide "unsupported OS" with it.
  */
-export function endOfLifeOf(table: EolTable, os: { id: string; version: string; build: string } | null, today: string): { date: string; unsupported: boolean; source: string } | null {
-  if (!os) return null;
-  const eol = lookupEndOfLife(table, { osId: os.id, version: os.version, build: os.build }, today);
-  return eol ? { date: eol.date, unsupported: eol.unsupported, source: eol.source } : null;
+export function endOfLifeOf(
+  table: EolTable,
+  os: { id: string; name?: string; version: string; build: string } | null,
+  inventory: { osName: string; osVersion: string },
+  today: string,
+): { date: string; unsupported: boolean; source: string; osSource: 'collection' | 'inventory' } | null {
+  if (os) {
+    const eol = lookupEndOfLife(table, { osId: os.id, version: os.version, build: os.build, ...(os.name ? { name: os.name } : {}) }, today);
+    return eol ? { date: eol.date, unsupported: eol.unsupported, source: eol.source, osSource: 'collection' } : null;
+  }
+  const query = inventoryEolQuery(inventory.osName, inventory.osVersion);
+  const eol = query ? lookupEndOfLife(table, query, today) : null;
+  return eol ? { date: eol.date, unsupported: eol.unsupported, source: eol.source, osSource: 'inventory' } : null;
 }
 
 export interface PatchStatusDeps {
@@ -59,7 +73,7 @@ export class PatchStatusService {
     const sla = this.deps.slaClock.standingCounts(context, new Map(assets.map((asset) => [asset.id, asset.tier])), this.deps.clock.now());
     const counts = Object.fromEntries(PatchStateSchema.options.map((state) => [state, 0])) as Record<PatchState, number>;
     const rows = assets.map((asset) => {
-      const { status, states } = this.statusOf(asset, latest.get(asset.id), pending.get(asset.id), sla.get(asset.id));
+      const { status, states } = this.statusOf(asset, latest.get(asset.id), pending.get(asset.id), sla.get(asset.id), context.policy.freshnessDays);
       for (const state of states) counts[state]++;
       return status;
     });
@@ -73,10 +87,11 @@ export class PatchStatusService {
     const now = this.deps.clock.now();
     const context = this.deps.slaClock.context(asset.siteId);
     const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId, context.policy.fixAgeBasis === 'publication').get(assetId);
-    const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(slaClockStart(update, context.policy).at, now), sla: pendingSla(asset, update, context, now) }));
+    const engine = new SlaEngine(context.policy, context.timeZone, exceptionsAffecting(context.exceptions, now.getTime(), now.getTime()));
+    const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(slaClockStart(update, context.policy).at, now), sla: pendingSla(engine, asset, update, context.timeZone, now) }));
     const tally: SlaTally = { overdue: pending.filter((update) => update.sla.state === 'overdue').length, excepted: pending.filter((update) => update.sla.state === 'excepted').length };
     return {
-      status: this.statusOf(asset, latest, summary, tally).status,
+      status: this.statusOf(asset, latest, summary, tally, context.policy.freshnessDays).status,
       latest: latest?.data ?? null,
       pending,
       installed: this.deps.patchStatus.installed(assetId),
@@ -129,12 +144,19 @@ export class PatchStatusService {
     latest: LatestCollection | undefined,
     pending: { pending: number; security: number; oldestSecurityFirstSeen: string | null } | undefined,
     sla: SlaTally | undefined,
+    freshnessDays: number,
   ): { status: AssetPatchStatus; states: PatchState[] } {
     const data = latest?.data ?? null;
     const now = this.deps.clock.now();
-    const eol = endOfLifeOf(this.deps.eolTable, data?.os ?? null, now.toISOString().slice(0, 10));
+    const measurement = measurementAt(
+      { latest: latest ? { at: latest.latestAt, outcome: latest.latestOutcome, errorCode: latest.errorCode, message: latest.errorMessage } : null, lastSuccessAt: latest?.lastSuccessAt ?? null },
+      now.getTime(),
+      freshnessDays,
+    );
+    const eol = endOfLifeOf(this.deps.eolTable, latest?.lastSuccessAt ? (data?.os ?? null) : null, asset, now.toISOString().slice(0, 10));
     const facts = {
       collected: latest !== undefined,
+      measured: measurement.measured,
       lastCollectionFailed: latest?.latestOutcome === 'failed',
       unsupportedOs: eol?.unsupported ?? false,
       pending: pending?.pending ?? 0,
@@ -162,29 +184,29 @@ export class PatchStatusService {
         lastError: latest && latest.latestOutcome === 'failed' && latest.errorCode ? { code: latest.errorCode, message: latest.errorMessage, at: latest.latestAt } : null,
         overdue: sla?.overdue ?? 0,
         excepted: sla?.excepted ?? 0,
+        notMeasured: measurement.measured ? null : { reason: measurement.reason, lastSuccessAt: measurement.lastSuccessAt, staleSince: measurement.staleSince, failure: measurement.failure },
       },
     };
   }
 }
 
-/** The SLA clock of one missing update of an asset now, by the domain's `slaStatus`. */
-function pendingSla(asset: Asset, update: OpenPendingUpdate, context: SlaContext, now: Date): NonNullable<AssetPatchDetail['pending'][number]['sla']> {
-  const status = slaStatus(
-    { assetId: asset.id, name: update.name, tier: asset.tier, firstSeenAt: update.firstSeenAt, publishedAt: update.publishedAt ?? null, publishedBasis: update.publishedBasis ?? null, security: update.security, severity: update.severity ?? null, cves: update.cves, advisories: update.advisories, timeZone: context.timeZone },
-    context.policy,
-    now.toISOString(),
-    context.exceptions,
+/** The SLA clock of one missing update of an asset now, by the SLA engine. */
+function pendingSla(engine: SlaEngine, asset: Asset, update: OpenPendingUpdate, timeZone: string, now: Date): NonNullable<AssetPatchDetail['pending'][number]['sla']> {
+  const fix = engine.prepare(
+    { id: 0, assetId: asset.id, name: update.name, firstSeenAt: update.firstSeenAt, publishedAt: update.publishedAt ?? null, publishedBasis: update.publishedBasis ?? null, resolvedAt: null, security: update.security, severity: update.severity ?? null, cves: update.cves, advisories: update.advisories },
+    asset.tier,
   );
+  const standing = engine.standing(fix, now.getTime());
   return {
-    state: status.state,
-    dueDate: status.dueDate,
-    overdueDays: status.overdueDays,
-    remainingDays: status.remainingDays,
-    severity: status.severity,
-    tier: status.tier,
-    tierDefaulted: status.tierDefaulted,
-    exceptionId: status.exception?.id ?? null,
-    clockStartDate: status.clockStartDate,
-    clockBasis: status.clockBasis,
+    state: standing.state,
+    dueDate: fix.dueDate,
+    overdueDays: standing.overdueDays,
+    remainingDays: standing.remainingDays,
+    severity: fix.severity,
+    tier: fix.tier,
+    tierDefaulted: fix.tierDefaulted,
+    exceptionId: standing.exception?.id ?? null,
+    clockStartDate: formatLocalDate(localDateOf(fix.clockStartMs, timeZone)),
+    clockBasis: fix.clockBasis,
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATCH_POLICY, withPolicyDefaults } from '../patch-policy';
 import { clockStartLabel, slaClockStart } from './clock-start';
-import { breachIntervals } from './compliance';
-import { slaDeadline, slaStatus, type SlaItem } from './sla-clock';
+import { breachIntervals } from './testing/reference-compliance';
+import { slaDeadline, slaStatus, type SlaItem } from './testing/reference-sla-clock';
 
 const seen = '2026-11-20T09:00:00.000Z';
 const published = '2026-10-03T00:00:00.000Z';

@@ -1,7 +1,8 @@
-/** SLA clock, severity normalisation, exception register and compliance reporting. */
+/** SLA rules and engine, severity normalisation, exception register and period figures. */
 export * from './severity';
 export * from './local-time';
 export * from './exception-status';
-export * from './sla-clock';
-export * from './compliance';
+export * from './sla-rules';
+export * from './sla-engine';
+export * from './period-figures';
 export * from './clock-start';

@@ -22,6 +22,8 @@ describe('evidenceDataFiles', () => {
     expect(evidenceDataFiles(sampleEvidenceReport()).map((file) => file.path)).toEqual([
       'data/summary.json',
       'data/assets.csv',
+      'data/coverage-gaps.csv',
+      'data/unsupported-os.csv',
       'data/overdue.csv',
       'data/exceptions.csv',
       'data/checklist.csv',
@@ -49,10 +51,14 @@ describe('evidenceDataFiles', () => {
     const report = sampleEvidenceReport();
     const files = filesOf(report);
     const assets = rowsOf(files.get('data/assets.csv') ?? '');
-    expect(assets[0]).toEqual(['Hostname', 'IP Address', 'Operating System', 'Tier', 'Ring', 'Last Collection', 'Pending', 'Security Pending', 'Overdue', 'End Of Life']);
+    expect(assets[0]).toEqual(['Hostname', 'IP Address', 'Operating System', 'Tier', 'Ring', 'Last Collection', 'Measured', 'Coverage Gap', 'Pending', 'Security Pending', 'Overdue', 'End Of Life', 'End Of Life OS Source']);
     expect(assets).toHaveLength(report.assets.length + 1);
-    expect(assets.slice(1).reduce((sum, row) => sum + Number(row[6]), 0)).toBe(report.summary.missing.total);
-    expect(assets.find((row) => row[0] === 'LT-NEW-0415')).toEqual(['LT-NEW-0415', '10.20.30.19', 'Windows 11 Pro 24H2', '', '', '', '0', '0', '0', 'no']);
+    expect(assets.slice(1).reduce((sum, row) => sum + Number(row[8]), 0)).toBe(report.summary.missing.total);
+    // Never collected successfully: not measured, and the counts are empty, not 0.
+    expect(assets.find((row) => row[0] === 'LT-NEW-0415')).toEqual(['LT-NEW-0415', '10.20.30.19', 'Windows 11 Pro 24H2', '', '', '', 'no', 'last collection failed: No WinRM credential is mapped to this asset or its tags', '', '', '', 'no', '']);
+    const gaps = filesOf(report).get('data/coverage-gaps.csv') ?? '';
+    // The same rows, in the same order, as the PDF's coverage gaps.
+    expect(gaps.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(report.coverageGaps.map((gap) => gap.hostname));
 
     const overdue = rowsOf(files.get('data/overdue.csv') ?? '');
     expect(overdue).toHaveLength(report.summary.missing.overdue + 1);
@@ -71,7 +77,7 @@ describe('evidenceDataFiles', () => {
     expect(checklist[1]?.slice(0, 4)).toEqual(['15', 'emergency', report.cycles[0]?.title, 'CVE-2026-40321']);
 
     const trend = rowsOf(files.get('data/trend.csv') ?? '');
-    expect(trend.at(-1)).toEqual(['2026-10', '0.7', String(17 / 26), '9']);
+    expect(trend.at(-1)).toEqual(['2026-10', '40', '37', String(25 / 37), String(17 / 26), '9']);
 
     const audit = rowsOf(files.get('data/audit-log.csv') ?? '');
     expect(audit).toHaveLength(report.audit.entries.length + 1);

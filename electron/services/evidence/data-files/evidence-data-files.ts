@@ -4,8 +4,10 @@
  *
  * - `data/summary.json`: the report with sorted keys (see stable-json.ts); the logo is replaced
  *   by its type, size and SHA-256, since the image itself adds nothing to the data.
- * - `data/assets.csv`, `overdue.csv`, `exceptions.csv`, `checklist.csv`, `trend.csv`,
- *   `audit-log.csv`: see csv.ts for the dialect. Instants are ISO-8601 UTC; local days are
+ * - `data/assets.csv`, `coverage-gaps.csv` (assets not measured, same rows and order as the
+ *   PDF's coverage gaps), `unsupported-os.csv`, `overdue.csv`, `exceptions.csv`, `checklist.csv`,
+ *   `trend.csv`, `audit-log.csv`: see csv.ts for the dialect. A count that was never measured
+ *   is empty, not 0. Instants are ISO-8601 UTC; local days are
  *   `YYYY-MM-DD` in the site's time zone (`meta.timezone` in summary.json); shares are fractions
  *   0-1, unrounded, empty when there was nothing to divide.
  */
@@ -45,8 +47,22 @@ export function summaryDocument(report: EvidenceReport): Record<string, unknown>
 
 function assetsCsv(report: EvidenceReport): string {
   return toCsv(
-    ['Hostname', 'IP Address', 'Operating System', 'Tier', 'Ring', 'Last Collection', 'Pending', 'Security Pending', 'Overdue', 'End Of Life'],
-    report.assets.map((a) => [a.hostname, a.ip, a.os, a.tier, a.ring, a.lastCollectionAt, a.pending, a.securityPending, a.overdue, a.eol]),
+    ['Hostname', 'IP Address', 'Operating System', 'Tier', 'Ring', 'Last Collection', 'Measured', 'Coverage Gap', 'Pending', 'Security Pending', 'Overdue', 'End Of Life', 'End Of Life OS Source'],
+    report.assets.map((a) => [a.hostname, a.ip, a.os, a.tier, a.ring, a.lastCollectionAt, a.measured, a.coverageGap, a.pending, a.securityPending, a.overdue, a.eol, a.eolOsSource]),
+  );
+}
+
+function coverageGapsCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['Hostname', 'Tier', 'Reason', 'Why Not Measured', 'Last Success', 'Stale Since', 'Failed At', 'Error Code'],
+    report.coverageGaps.map((g) => [g.hostname, g.tier, g.reason, g.reasonText, g.lastSuccessAt, g.staleSince, g.failedAt, g.errorCode]),
+  );
+}
+
+function unsupportedOsCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['Hostname', 'Tier', 'Operating System', 'End Of Life', 'OS Source'],
+    report.unsupportedOs.map((u) => [u.hostname, u.tier, u.os, u.eolDate, u.osSource]),
   );
 }
 
@@ -75,8 +91,8 @@ function checklistCsv(report: EvidenceReport): string {
 
 function trendCsv(report: EvidenceReport): string {
   return toCsv(
-    ['Month', 'Fully Patched Share', 'Within SLA Share', 'Overdue'],
-    report.trend.map((t) => [t.month, t.fullyPatchedShare, t.withinSlaShare, t.overdue]),
+    ['Month', 'Assets In Scope', 'Assets Measured', 'Fully Patched Share Of Measured', 'Within SLA Share', 'Overdue'],
+    report.trend.map((t) => [t.month, t.assetsInScope, t.assetsMeasured, t.fullyPatchedShare, t.withinSlaShare, t.overdue]),
   );
 }
 
@@ -92,6 +108,8 @@ export function evidenceDataFiles(report: EvidenceReport): DataFile[] {
   return [
     file('data/summary.json', stableJson(summaryDocument(report))),
     file('data/assets.csv', assetsCsv(report)),
+    file('data/coverage-gaps.csv', coverageGapsCsv(report)),
+    file('data/unsupported-os.csv', unsupportedOsCsv(report)),
     file('data/overdue.csv', overdueCsv(report)),
     file('data/exceptions.csv', exceptionsCsv(report)),
     file('data/checklist.csv', checklistCsv(report)),

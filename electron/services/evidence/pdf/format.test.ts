@@ -33,7 +33,7 @@ describe('numbers', () => {
     expect(formatShare(17 / 26)).toBe('65.4%');
     expect(formatShare(1)).toBe('100.0%');
     expect(formatShare(0)).toBe('0.0%');
-    expect(formatShare(0.99951)).toBe('100.0%');
+    expect(formatShare(0.99951)).toBe('>99.9%');
     expect(formatShare(null)).toBe(DASH);
     expect(formatShare(Number.NaN)).toBe(DASH);
     expect(formatPartOf(29, 40, 29 / 40)).toBe('29 of 40 (72.5%)');

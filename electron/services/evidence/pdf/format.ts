@@ -4,6 +4,7 @@
  * besides the site's own IANA zone.
  */
 import type { Severity } from '../../../../shared/domain/patch-policy';
+import { formatShare as formatSharedShare } from '../../../../shared/domain/share-format';
 import type { Tier } from '../../../../shared/domain/risk-tier';
 import type { ExceptionScopeKind, ExceptionStatus } from '../../../../shared/domain/sla/exception-status';
 import { formatDeadline as deadlineText, formatLocalDateTime, parseInstant } from '../../../../shared/domain/sla/local-time';
@@ -20,11 +21,13 @@ export function formatCount(value: number): string {
   return sign + String(Math.abs(Math.round(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** A share 0-1 as a percentage with one decimal (`72.5%`); a dash when there was nothing to divide. */
+/** A share 0-1 as every surface writes it (`72.5%`); a dash when there was nothing to divide. */
 export function formatShare(share: number | null): string {
-  if (share === null || !Number.isFinite(share)) return DASH;
-  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+  return formatSharedShare(share, DASH);
 }
+
+/** A fully- or security-patched share: "not measured" when no asset was measured. */
+export { formatPatchedShare } from '../../../../shared/domain/share-format';
 
 /** `part of whole` with the share (`29 of 40 (72.5%)`). */
 export function formatPartOf(part: number, whole: number, share: number | null): string {

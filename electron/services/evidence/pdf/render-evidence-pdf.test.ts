@@ -43,11 +43,11 @@ describe('renderEvidencePdf', () => {
 
     expect(text).toContain('Contoso Dental – Main office');
     expect(text).toContain('Northwind IT Services');
-    expect(text).toMatch(/\b40\b[\s\S]*Assets in scope/);
-    expect(text).toContain('70.0%');
-    expect(text).toContain('72.5%');
+    expect(text).toMatch(/92\.5%[\s\S]*Coverage \(measured assets\)/);
+    expect(text).toContain('67.6%');
+    expect(text).toContain('70.3%');
     expect(text).toContain('65.4%');
-    expect(text).toContain('28 of 40 assets');
+    expect(text).toContain('25 of 37 measured (40 in scope)');
     expect(text).toContain(`All overdue fixes (${report.summary.missing.overdue})`);
     for (const owner of new Set(report.exceptions.map((row) => row.owner))) {
       // Owners may wrap inside their cell; every word must still be there, in order.

@@ -8,6 +8,7 @@ import type { ComplianceDetail } from '../../../../shared/contract/compliance';
 import type { CycleDetail } from '../../../../shared/contract/cycles';
 import type { ExceptionRecord } from '../../../../shared/contract/exceptions';
 import type { SigningKeyInfo } from '../../../../shared/contract/evidence';
+import { coverageGapPhrase } from '../../../../shared/domain/coverage';
 import type { PatchPolicy } from '../../../../shared/domain/patch-policy';
 import { exceptionStatus } from '../../../../shared/domain/sla/exception-status';
 import type { AuditEntry } from '../../../db/repositories/audit-log.repository';
@@ -55,7 +56,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
       generatedAt: sources.generatedAt,
       generatedBy: sources.generatedBy,
       appVersion: sources.appVersion,
-      policy: { slaDays: sources.policy.slaDays, maxExceptionDays: sources.policy.maxExceptionDays },
+      policy: { slaDays: sources.policy.slaDays, maxExceptionDays: sources.policy.maxExceptionDays, freshnessDays: sources.policy.freshnessDays },
     },
     branding: {
       mspName: sources.branding.mspName,
@@ -64,7 +65,9 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
     },
     signer: { algorithm: sources.signingKey.algorithm, publicKeyBase64: sources.signingKey.publicKey, fingerprint: sources.signingKey.fingerprint },
     summary: {
-      assetsTotal: detail.site.assets.total,
+      assetsInScope: detail.site.assets.inScope,
+      assetsMeasured: detail.site.assets.measured,
+      coverageShare: detail.site.assets.coverageShare,
       fullyPatched: detail.site.assets.fullyPatched,
       fullyPatchedShare: detail.site.assets.fullyPatchedShare,
       securityPatched: detail.site.assets.securityPatched,
@@ -73,13 +76,16 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
       oldestMissingSecurity: detail.oldestMissingSecurity
         ? { hostname: detail.oldestMissingSecurity.assetName, update: detail.oldestMissingSecurity.updateName, firstSeenAt: detail.oldestMissingSecurity.firstSeenAt, ageDays: detail.oldestMissingSecurity.ageDays }
         : null,
-      failedCollections: detail.collections.failed.total,
+      coverageGaps: detail.coverageGaps.total,
+      failedCollections: detail.failuresInPeriod.length,
       unsupportedOs: detail.unsupportedOs.total,
       exceptions: { active: detail.exceptions.active, expiringSoon: detail.exceptions.expiringSoon.total, expired: detail.exceptions.expired.total },
     },
     byTier: detail.tiers.map(({ tier, figures }) => ({
       tier,
-      assets: figures.assets.total,
+      assetsInScope: figures.assets.inScope,
+      assetsMeasured: figures.assets.measured,
+      coverageShare: figures.assets.coverageShare,
       fullyPatched: figures.assets.fullyPatched,
       fullyPatchedShare: figures.assets.fullyPatchedShare,
       securityPatched: figures.assets.securityPatched,
@@ -101,7 +107,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
       overdueDays: item.overdueDays,
       band: item.band,
     })),
-    trend: detail.trend.map((point) => ({ month: point.month, fullyPatchedShare: point.fullyPatchedShare, withinSlaShare: point.withinSlaShare, overdue: point.overdue })),
+    trend: detail.trend.map((point) => ({ month: point.month, assetsInScope: point.assets, assetsMeasured: point.measured, fullyPatchedShare: point.fullyPatchedShare, withinSlaShare: point.withinSlaShare, overdue: point.overdue })),
     exceptions: exceptionRows(sources.exceptions, detail.period.to),
     cycles: sources.cycles.map(cycleRecord),
     emergencyItems: sources.cycles.filter((cycle) => cycle.kind === 'emergency').map(emergencyRow),
@@ -112,13 +118,27 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
       tier: asset.tier,
       ring: sources.rings.get(asset.assetId) ?? null,
       lastCollectionAt: asset.lastSuccessAt,
-      pending: asset.pending,
-      securityPending: asset.securityPending,
-      overdue: asset.overdue,
+      measured: asset.measured,
+      coverageGap: asset.gap === null ? null : coverageGapPhrase(asset.gap, detail.period.timeZone),
+      // Never successfully collected: nothing is known, which is not 0 pending.
+      pending: asset.lastSuccessAt === null ? null : asset.pending,
+      securityPending: asset.lastSuccessAt === null ? null : asset.securityPending,
+      overdue: asset.lastSuccessAt === null ? null : asset.overdue,
       eol: asset.endOfLife?.unsupported ?? false,
+      eolOsSource: asset.endOfLife?.osSource ?? null,
+    })),
+    coverageGaps: detail.coverageGaps.items.map((gap) => ({
+      hostname: gap.assetName,
+      tier: gap.tier,
+      reason: gap.reason,
+      reasonText: coverageGapPhrase(gap, detail.period.timeZone),
+      lastSuccessAt: gap.lastSuccessAt,
+      staleSince: gap.staleSince,
+      failedAt: gap.failure?.at ?? null,
+      errorCode: gap.failure?.errorCode ?? null,
     })),
     failedCollections: detail.failuresInPeriod.map((failure) => ({ hostname: failure.assetName, at: failure.at, errorCode: failure.errorCode ?? 'failed', message: failure.message })),
-    unsupportedOs: detail.unsupportedOs.items.map((asset) => ({ hostname: asset.assetName, os: `${asset.osName} ${asset.osVersion}`.trim(), eolDate: asset.eolDate, tier: asset.tier })),
+    unsupportedOs: detail.unsupportedOs.items.map((asset) => ({ hostname: asset.assetName, os: `${asset.osName} ${asset.osVersion}`.trim(), eolDate: asset.eolDate, tier: asset.tier, osSource: asset.osSource })),
     audit: {
       entries: sources.audit.entries.map((entry) => ({ id: entry.id, at: entry.at, actor: entry.actor, entityType: entry.entityType, entityId: entry.entityId, action: entry.action, summary: summariseAuditDetails(entry.details) })),
       chainHead: sources.audit.chainHead,

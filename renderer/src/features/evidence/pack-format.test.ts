@@ -42,13 +42,13 @@ describe('short fingerprints and hashes', () => {
 });
 
 describe('formatShare', () => {
-  it('writes whole percents without false 0% or 100%', () => {
+  it('writes shares as the PDF and the dashboard do, without false 0% or 100%', () => {
     expect(formatShare(null)).toBe('—');
-    expect(formatShare(0)).toBe('0%');
-    expect(formatShare(0.004)).toBe('<1%');
-    expect(formatShare(0.873)).toBe('87%');
-    expect(formatShare(0.996)).toBe('>99%');
-    expect(formatShare(1)).toBe('100%');
+    expect(formatShare(0)).toBe('0.0%');
+    expect(formatShare(0.0004)).toBe('<0.1%');
+    expect(formatShare(0.873)).toBe('87.3%');
+    expect(formatShare(0.9996)).toBe('>99.9%');
+    expect(formatShare(1)).toBe('100.0%');
   });
 });
 

@@ -47,7 +47,7 @@ export function shortHash(hex: string): string {
  * A share (0-1) as a whole percent; "—" when nothing was measured. The dashboard's rule, so a pack
  * and the Overview never write the same share differently.
  */
-export { formatShare } from '../overview/share-format';
+export { formatPatchedShare, formatShare } from '../overview/share-format';
 
 /** Midnight UTC of a `YYYY-MM-DD` day, for formatting the day itself; null for anything else. */
 function utcDay(day: string): number | null {

@@ -3,13 +3,18 @@ import type { EvidencePreview } from '../../../../shared/contract/evidence';
 import { groupPackFiles, headlineTiles, warningFix } from './preview-model';
 
 const SUMMARY: EvidencePreview['summary'] = {
-  assetsTotal: 1200,
+  assetsInScope: 1200,
+  assetsMeasured: 1000,
+  coverageShare: 1000 / 1200,
+  fullyPatched: 740,
   fullyPatchedShare: 0.74,
+  securityPatched: 1000,
   securityPatchedShare: 1,
   withinSlaShare: null,
   overdue: 3,
   exceptionsActive: 4,
   exceptionsExpired: 1,
+  coverageGaps: 200,
   failedCollections: 2,
   unsupportedOs: 0,
 };
@@ -17,19 +22,26 @@ const SUMMARY: EvidencePreview['summary'] = {
 describe('headline tiles', () => {
   it('states each number with a tone that matches what an auditor will think', () => {
     const tiles = Object.fromEntries(headlineTiles(SUMMARY).map((tile) => [tile.key, tile]));
-    expect(tiles['assets']?.value).toBe(new Intl.NumberFormat().format(1200));
-    expect(tiles['fully-patched']).toMatchObject({ value: '74%', tone: 'warning' });
-    expect(tiles['security-patched']).toMatchObject({ value: '100%', tone: 'success' });
+    const n = (value: number) => new Intl.NumberFormat().format(value);
+    expect(tiles['coverage']).toMatchObject({ value: '83.3%', hint: `${n(1000)} of ${n(1200)} assets measured`, tone: 'warning' });
+    expect(tiles['fully-patched']).toMatchObject({ value: '74.0%', hint: '740 of 1000 measured (1200 in scope)', tone: 'warning' });
+    expect(tiles['security-patched']).toMatchObject({ value: '100.0%', tone: 'success' });
     expect(tiles['within-sla']).toMatchObject({ value: '—', tone: 'neutral' });
     expect(tiles['overdue']).toMatchObject({ value: '3', tone: 'danger' });
     expect(tiles['exceptions']).toMatchObject({ value: '4', hint: '1 expired exception too', tone: 'warning' });
-    expect(tiles['gaps']).toMatchObject({ value: '2', hint: '2 failed', tone: 'warning' });
+    expect(tiles['gaps']).toMatchObject({ value: '200 · 0', hint: 'not measured · past end of support', tone: 'warning' });
   });
 
   it('is calm for a clean period', () => {
-    const tiles = headlineTiles({ ...SUMMARY, overdue: 0, exceptionsExpired: 0, failedCollections: 0 });
+    const tiles = headlineTiles({ ...SUMMARY, assetsMeasured: 1200, coverageShare: 1, overdue: 0, exceptionsExpired: 0, failedCollections: 0, coverageGaps: 0 });
     expect(tiles.find((tile) => tile.key === 'overdue')?.tone).toBe('success');
-    expect(tiles.find((tile) => tile.key === 'gaps')).toMatchObject({ hint: 'every asset reported', tone: 'success' });
+    expect(tiles.find((tile) => tile.key === 'coverage')).toMatchObject({ value: '100.0%', tone: 'success' });
+    expect(tiles.find((tile) => tile.key === 'gaps')).toMatchObject({ value: '0 · 0', tone: 'success' });
+  });
+
+  it('says not measured when no asset was measured', () => {
+    const tiles = headlineTiles({ ...SUMMARY, assetsMeasured: 0, coverageShare: 0, fullyPatched: 0, fullyPatchedShare: null, securityPatched: 0, securityPatchedShare: null });
+    expect(tiles.find((tile) => tile.key === 'fully-patched')).toMatchObject({ value: 'not measured', hint: '0 of 0 measured (1200 in scope)' });
   });
 });
 

@@ -3,9 +3,10 @@
  * itself will make an auditor feel), and each warning with the screen where it is fixed.
  */
 import type { EvidencePreview } from '../../../../shared/contract/evidence';
+import { measuredPhrase } from '../../../../shared/domain/coverage';
 import { formatCount, plural } from '../../lib/format';
 import type { Route } from '../shell/route';
-import { formatShare } from './pack-format';
+import { formatPatchedShare, formatShare } from './pack-format';
 
 /** One headline number of the preview. */
 export interface HeadlineTile {
@@ -23,13 +24,20 @@ function shareTone(share: number | null): HeadlineTile['tone'] {
   return share >= 0.8 ? 'neutral' : 'warning';
 }
 
-/** The preview's headline numbers, as the report's summary page will state them. */
+/** The preview's headline numbers, as the report's summary page will state them: coverage first, patched shares of measured assets only. */
 export function headlineTiles(summary: EvidencePreview['summary']): HeadlineTile[] {
-  const gaps = summary.failedCollections + summary.unsupportedOs;
+  const ofMeasured = measuredPhrase(summary.assetsMeasured, summary.assetsInScope);
+  const eol = summary.unsupportedOs;
   return [
-    { key: 'assets', label: 'Assets covered', value: formatCount(summary.assetsTotal), hint: 'active at the end of the period', tone: 'neutral' },
-    { key: 'fully-patched', label: 'Fully patched', value: formatShare(summary.fullyPatchedShare), hint: 'assets with no missing update', tone: shareTone(summary.fullyPatchedShare) },
-    { key: 'security-patched', label: 'Security patched', value: formatShare(summary.securityPatchedShare), hint: 'assets with no missing security fix', tone: shareTone(summary.securityPatchedShare) },
+    {
+      key: 'coverage',
+      label: 'Coverage',
+      value: formatShare(summary.coverageShare),
+      hint: `${formatCount(summary.assetsMeasured)} of ${plural(summary.assetsInScope, 'asset')} measured`,
+      tone: summary.assetsInScope === 0 ? 'neutral' : summary.assetsMeasured < summary.assetsInScope ? 'warning' : 'success',
+    },
+    { key: 'fully-patched', label: 'Fully patched', value: formatPatchedShare(summary.fullyPatchedShare), hint: `${formatCount(summary.fullyPatched)} ${ofMeasured}`, tone: shareTone(summary.fullyPatchedShare) },
+    { key: 'security-patched', label: 'Security patched', value: formatPatchedShare(summary.securityPatchedShare), hint: `${formatCount(summary.securityPatched)} ${ofMeasured}`, tone: shareTone(summary.securityPatchedShare) },
     { key: 'within-sla', label: 'Fixed within SLA', value: formatShare(summary.withinSlaShare), hint: 'missing fixes still inside their deadline', tone: shareTone(summary.withinSlaShare) },
     { key: 'overdue', label: 'Overdue fixes', value: formatCount(summary.overdue), hint: 'past their deadline, no exception', tone: summary.overdue > 0 ? 'danger' : 'success' },
     {
@@ -41,10 +49,10 @@ export function headlineTiles(summary: EvidencePreview['summary']): HeadlineTile
     },
     {
       key: 'gaps',
-      label: 'Coverage gaps',
-      value: formatCount(gaps),
-      hint: gaps === 0 ? 'every asset reported' : [summary.failedCollections > 0 ? `${formatCount(summary.failedCollections)} failed` : '', summary.unsupportedOs > 0 ? `${formatCount(summary.unsupportedOs)} unsupported OS` : ''].filter(Boolean).join(', '),
-      tone: gaps > 0 ? 'warning' : 'success',
+      label: 'Coverage gaps · EOL',
+      value: `${formatCount(summary.coverageGaps)} · ${formatCount(eol)}`,
+      hint: 'not measured · past end of support',
+      tone: summary.coverageGaps + eol > 0 ? 'warning' : 'success',
     },
   ];
 }

@@ -1,6 +1,8 @@
 import type { EvidencePreview } from '../../../../shared/contract/evidence';
 import { Icon } from '../../components/icon';
-import { formatCount } from '../../lib/format';
+import type { Tier } from '../../../../shared/domain/risk-tier';
+import { TierBadge } from '../../components/tier-badge';
+import { formatCount, plural } from '../../lib/format';
 import type { Route } from '../shell/route';
 import { groupPackFiles, headlineTiles, warningFix } from './preview-model';
 
@@ -25,6 +27,8 @@ export function PreviewPanel({ preview, stale, onNavigate }: { preview: Evidence
           ))}
         </div>
       </section>
+
+      <CoverageGapsList preview={preview} />
 
       {preview.warnings.length > 0 ? <WarningsList warnings={preview.warnings} onNavigate={onNavigate} /> : null}
 
@@ -96,6 +100,49 @@ function WarningsList({ warnings, onNavigate }: { warnings: readonly string[]; o
           );
         })}
       </ul>
+    </section>
+  );
+}
+
+/** The assets the pack will list as not measured: the same rows, words and order as the PDF's coverage gaps. */
+function CoverageGapsList({ preview }: { preview: EvidencePreview }) {
+  const { summary, coverageGaps } = preview;
+  return (
+    <section className="card" aria-labelledby="evidence-gaps-title" data-testid="evidence-coverage-gaps">
+      <div className="evidence-card-head">
+        <h2 className="evidence-card-title" id="evidence-gaps-title">
+          Coverage gaps
+        </h2>
+        <span className="muted small">
+          {formatCount(summary.assetsMeasured)} of {plural(summary.assetsInScope, 'asset')} measured; the others are not counted as patched
+        </span>
+      </div>
+      {coverageGaps.length === 0 ? (
+        <p className="muted">Every asset in scope was measured at the end of the period.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="simple-table">
+            <thead>
+              <tr>
+                <th scope="col">Asset</th>
+                <th scope="col">Tier</th>
+                <th scope="col">Why not measured</th>
+              </tr>
+            </thead>
+            <tbody>
+              {coverageGaps.map((gap) => (
+                <tr key={gap.hostname} data-testid="evidence-gap-row" data-reason={gap.reason}>
+                  <th scope="row">{gap.hostname}</th>
+                  <td>
+                    <TierBadge tier={gap.tier === null ? null : (gap.tier as Tier)} />
+                  </td>
+                  <td>{gap.reasonText}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -24,30 +24,22 @@ function late(cycleId: number, key: string, dueDate: string): LateChecklistItem 
 }
 
 describe('buildAttentionList', () => {
-  it('puts expired exceptions first, then late items by lateness, then expiring soonest, then failed and uncollected hosts', () => {
+  it('puts expired exceptions first, then late items by lateness, then expiring soonest; coverage gaps are listed apart', () => {
     const summary = makeSummary();
     summary.exceptions.expired = { total: 2, items: [brief(9, -24), brief(1, -60)] };
     summary.exceptions.expiringSoon = { total: 2, items: [brief(5, 12), brief(2, 3, { scope: { kind: 'package', assetId: null, value: 'libssh' }, assetName: '' })] };
     summary.lateChecklistItems = [late(4, 'pilot', '2026-11-20'), late(4, 'deploy', '2026-11-10')];
-    summary.collections.failed = {
-      total: 2,
-      items: [
-        { assetId: 11, assetName: 'lnx-0011', tier: 3, at: '2026-11-22T13:00:00.000Z', errorCode: 'timeout', message: 'no answer', lastSuccessAt: '2026-11-15T13:22:23.105Z' },
-        { assetId: 12, assetName: 'lnx-0012', tier: 3, at: '2026-11-22T13:00:00.000Z', errorCode: 'timeout', message: 'no answer', lastSuccessAt: '2026-10-25T13:22:25.105Z' },
-      ],
-    };
-    summary.collections.neverCollected = { total: 1, items: [{ assetId: 8, assetName: 'win-0008', tier: 1 }] };
+    summary.coverageGaps = { total: 1, items: [{ assetId: 8, assetName: 'win-0008', tier: 1, reason: 'never_collected', lastSuccessAt: null, staleSince: null, failure: null }] };
 
     const { items, more } = buildAttentionList(summary);
-    expect(items.map((item) => item.key)).toEqual(['exception-1', 'exception-9', 'late-4-deploy', 'late-4-pilot', 'exception-2', 'exception-5', 'failed-12', 'failed-11', 'never-8']);
-    expect(items.map((item) => item.kind)).toEqual(['exception-expired', 'exception-expired', 'checklist-late', 'checklist-late', 'exception-expiring', 'exception-expiring', 'collection-failed', 'collection-failed', 'never-collected']);
+    expect(items.map((item) => item.key)).toEqual(['exception-1', 'exception-9', 'late-4-deploy', 'late-4-pilot', 'exception-2', 'exception-5']);
+    expect(items.map((item) => item.kind)).toEqual(['exception-expired', 'exception-expired', 'checklist-late', 'checklist-late', 'exception-expiring', 'exception-expiring']);
     expect(more).toBe(0);
 
     expect(items[0]).toMatchObject({ title: 'host-1', detail: 'Whole asset · owner IT lead', when: '60 days ago', href: '#/exceptions', tone: 'danger' });
     expect(items[2]).toMatchObject({ title: 'Step deploy', detail: 'Baseline 4', when: '12 days late', href: '#/checklist/4' });
     expect(items[3]?.when).toBe('2 days late');
     expect(items[4]).toMatchObject({ title: 'libssh', detail: 'Package, every asset · owner IT lead', when: 'in 3 days', tone: 'warning' });
-    expect(items[6]).toMatchObject({ title: 'lnx-0012', detail: 'Timed out', when: 'last OK 28 days ago', href: '#/status' });
   });
 
   it('says today and tomorrow rather than zero days', () => {
@@ -62,8 +54,7 @@ describe('buildAttentionList', () => {
   it('counts what the summary left out of its capped lists', () => {
     const summary = makeSummary();
     summary.exceptions.expired = { total: 60, items: [brief(1, -3)] };
-    summary.collections.failed = { total: 3, items: [] };
-    expect(buildAttentionList(summary).more).toBe(62);
+    expect(buildAttentionList(summary).more).toBe(59);
   });
 
   it('is empty for a quiet site', () => {

@@ -1,17 +1,16 @@
 /**
  * The dashboard's "Needs attention" list: what lapsed or is about to, each with where it is fixed.
  * Order: expired exceptions (their fixes are breaches again; longest lapsed first), late checklist
- * items (latest first), exceptions expiring soon (soonest first), then hosts whose collection
- * failed (longest without a good reading first) and hosts never collected.
+ * items (latest first), exceptions expiring soon (soonest first). Hosts not measured are listed
+ * apart, as coverage gaps, in the same order and words as the evidence pack.
  */
 import type { ComplianceSummary, ExceptionBrief } from '../../../../shared/contract';
 import { scopeSummary } from '../exceptions/exception-labels';
-import { COLLECTION_ERROR_LABELS } from '../patch-status/patch-status-labels';
 import { formatRoute } from '../shell/route';
-import { dayCount, daysAgo, daysBetween, inDays, wholeDaysBetween } from './day-phrases';
+import { dayCount, daysAgo, daysBetween, inDays } from './day-phrases';
 
 /** What an attention row is about; also its `data-kind`. */
-export type AttentionKind = 'exception-expired' | 'checklist-late' | 'exception-expiring' | 'collection-failed' | 'never-collected';
+export type AttentionKind = 'exception-expired' | 'checklist-late' | 'exception-expiring';
 
 /** One row of the list. */
 export interface AttentionItem {
@@ -50,7 +49,6 @@ function exceptionText(entry: ExceptionBrief): { title: string; scope: string } 
 export function buildAttentionList(summary: ComplianceSummary): AttentionList {
   const lastDay = summary.period.toDate;
   const exceptionsHref = formatRoute({ screen: 'exceptions', tab: 'open' });
-  const statusHref = formatRoute({ screen: 'status', tab: 'overview' });
 
   const expired = [...summary.exceptions.expired.items]
     .sort((a, b) => a.daysLeft - b.daysLeft || a.id - b.id)
@@ -95,39 +93,10 @@ export function buildAttentionList(summary: ComplianceSummary): AttentionList {
       href: exceptionsHref,
     }));
 
-  const failed = [...summary.collections.failed.items]
-    .sort((a, b) => (a.lastSuccessAt ?? '').localeCompare(b.lastSuccessAt ?? '') || a.assetName.localeCompare(b.assetName))
-    .map<AttentionItem>((entry) => ({
-      key: `failed-${entry.assetId}`,
-      kind: 'collection-failed',
-      tone: 'warning',
-      label: 'Failed',
-      title: entry.assetName,
-      detail: entry.errorCode ? COLLECTION_ERROR_LABELS[entry.errorCode] : entry.message,
-      hint: `The last collection failed: ${entry.message}`,
-      when: entry.lastSuccessAt ? `last OK ${daysAgo(wholeDaysBetween(entry.lastSuccessAt, summary.period.to))}` : 'never read',
-      href: statusHref,
-    }));
-
-  const never = [...summary.collections.neverCollected.items]
-    .sort((a, b) => a.assetName.localeCompare(b.assetName))
-    .map<AttentionItem>((entry) => ({
-      key: `never-${entry.assetId}`,
-      kind: 'never-collected',
-      tone: 'neutral',
-      label: 'Not collected',
-      title: entry.assetName,
-      detail: 'No patch status yet',
-      hint: 'Collect it over SSH or WinRM, or import an offline file.',
-      when: '',
-      href: statusHref,
-    }));
-
   const more =
     summary.exceptions.expired.total -
     summary.exceptions.expired.items.length +
-    (summary.exceptions.expiringSoon.total - summary.exceptions.expiringSoon.items.length) +
-    (summary.collections.failed.total - summary.collections.failed.items.length) +
-    (summary.collections.neverCollected.total - summary.collections.neverCollected.items.length);
-  return { items: [...expired, ...late, ...expiring, ...failed, ...never], more: Math.max(0, more) };
+    (summary.exceptions.expiringSoon.total - summary.exceptions.expiringSoon.items.length);
+  // Coverage gaps have their own list (coverage-gaps-card.tsx), in the one gap order.
+  return { items: [...expired, ...late, ...expiring], more: Math.max(0, more) };
 }

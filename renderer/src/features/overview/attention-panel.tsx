@@ -19,7 +19,7 @@ export function AttentionPanel({ list, expanded, onToggle }: { list: AttentionLi
       {list.items.length === 0 ? (
         <p className="attention__empty">
           <Icon name="check" />
-          Nothing lapsed or late: no expired exceptions, no late checklist items, every host collected.
+          Nothing lapsed or late: no expired exceptions, no late checklist items.
         </p>
       ) : (
         <ul className="attention__list">

@@ -5,8 +5,8 @@ import { makeFigures, makeSummary, makeTrendPoint } from './overview-fixtures.te
 describe('tierChartData', () => {
   it('turns shares into percents, keeps tiers 1-4 and hides an empty unclassified group', () => {
     const summary = makeSummary();
-    summary.tiers[0] = { tier: 1, figures: makeFigures({ assets: { total: 4, fullyPatched: 1, fullyPatchedShare: 0.25 }, missing: { total: 8, withinSlaShare: 0.625 } }) };
-    summary.tiers[3] = { tier: 4, figures: makeFigures({ assets: { total: 0, fullyPatched: 0, fullyPatchedShare: null } }) };
+    summary.tiers[0] = { tier: 1, figures: makeFigures({ assets: { inScope: 4, measured: 4, fullyPatched: 1, fullyPatchedShare: 0.25 }, missing: { total: 8, withinSlaShare: 0.625 } }) };
+    summary.tiers[3] = { tier: 4, figures: makeFigures({ assets: { inScope: 0, measured: 0, fullyPatched: 0, fullyPatchedShare: null } }) };
     const rows = tierChartData(summary);
     expect(rows.map((row) => row.label)).toEqual(['Tier 1', 'Tier 2', 'Tier 3', 'Tier 4']);
     expect(rows[0]).toEqual({ label: 'Tier 1', longLabel: 'Tier 1 · Critical', assets: 4, fullyPatched: 25, withinSla: 62.5 });
@@ -17,7 +17,7 @@ describe('tierChartData', () => {
 
   it('shows unclassified assets when there are some', () => {
     const summary = makeSummary();
-    summary.tiers[4] = { tier: null, figures: makeFigures({ assets: { total: 3, fullyPatched: 0, fullyPatchedShare: 0 } }) };
+    summary.tiers[4] = { tier: null, figures: makeFigures({ assets: { inScope: 3, measured: 3, fullyPatched: 0, fullyPatchedShare: 0 } }) };
     expect(tierChartData(summary).map((row) => row.label)).toEqual(['Tier 1', 'Tier 2', 'Tier 3', 'Tier 4', 'Unclassified']);
   });
 });
@@ -74,13 +74,16 @@ describe('tierTableRows', () => {
 
 describe('isWithoutCollections', () => {
   it('is true for a site with no assets or none collected', () => {
-    expect(isWithoutCollections(makeSummary({ site: makeFigures({ assets: { total: 0, fullyPatched: 0, fullyPatchedShare: null } }) }))).toBe(true);
-    const uncollected = makeSummary({ site: makeFigures({ assets: { total: 2 } }), collections: { failed: { total: 0, items: [] }, neverCollected: { total: 2, items: [] } } });
+    expect(isWithoutCollections(makeSummary({ site: makeFigures({ assets: { inScope: 0, measured: 0, fullyPatched: 0, fullyPatchedShare: null } }) }))).toBe(true);
+    const never = (assetId: number) => ({ assetId, assetName: `a${assetId}`, tier: null, reason: 'never_collected' as const, lastSuccessAt: null, staleSince: null, failure: null });
+    const uncollected = makeSummary({ site: makeFigures({ assets: { inScope: 2, measured: 0 } }), coverageGaps: { total: 2, items: [never(1), never(2)] } });
     expect(isWithoutCollections(uncollected)).toBe(true);
   });
 
   it('is false once one asset was collected, even when its collections fail', () => {
-    const failing = makeSummary({ site: makeFigures({ assets: { total: 2 } }), collections: { failed: { total: 1, items: [] }, neverCollected: { total: 1, items: [] } } });
+    const failed = { assetId: 1, assetName: 'a1', tier: null, reason: 'last_failed' as const, lastSuccessAt: null, staleSince: null, failure: { at: '2026-11-01T00:00:00.000Z', errorCode: 'timeout', message: 'no answer' } };
+    const never = { ...failed, assetId: 2, assetName: 'a2', reason: 'never_collected' as const, failure: null };
+    const failing = makeSummary({ site: makeFigures({ assets: { inScope: 2, measured: 0 } }), coverageGaps: { total: 2, items: [failed, never] } });
     expect(isWithoutCollections(failing)).toBe(false);
     expect(isWithoutCollections(makeSummary())).toBe(false);
   });
@@ -89,7 +92,7 @@ describe('isWithoutCollections', () => {
 describe('chart summaries', () => {
   it('says in words what each chart draws', () => {
     const summary = makeSummary();
-    summary.tiers[0] = { tier: 1, figures: makeFigures({ assets: { total: 4, fullyPatched: 1, fullyPatchedShare: 0.25 }, missing: { total: 8, withinSlaShare: 0.625 } }) };
+    summary.tiers[0] = { tier: 1, figures: makeFigures({ assets: { inScope: 4, measured: 4, fullyPatched: 1, fullyPatchedShare: 0.25 }, missing: { total: 8, withinSlaShare: 0.625 } }) };
     expect(tierChartSummary(tierChartData(summary))).toMatch(/^Fully patched and within SLA by tier: Tier 1, 25% fully patched, 63% within SLA; Tier 2, 100% fully patched, no data within SLA;/);
     expect(overdueChartSummary(overdueChartData(makeSummary()))).toBe('No fix is overdue in any tier.');
     summary.overdueByTier[1] = { tier: 2, bands: { '0-7': 3, '8-30': 0, '31-90': 7, '90+': 0 }, total: 10 };

@@ -5,7 +5,7 @@
  */
 import type { ComplianceFigures, ComplianceSummary, OverdueBands } from '../../../../shared/contract';
 import { TIER_LABELS, type Tier } from '../../../../shared/domain/risk-tier';
-import { OVERDUE_AGE_BANDS, type OverdueAgeBand } from '../../../../shared/domain/sla/compliance';
+import { OVERDUE_AGE_BANDS, type OverdueAgeBand } from '../../../../shared/domain/sla/sla-rules';
 import { sharePercent } from './share-format';
 
 /** How each overdue age band is named on the dashboard. */
@@ -31,7 +31,7 @@ export interface TierChartRow {
   label: string;
   longLabel: string;
   assets: number;
-  /** Percent of the tier's assets with nothing missing; null when the tier has none. */
+  /** Percent of the tier's measured assets with nothing missing; null when none was measured. */
   fullyPatched: number | null;
   /** Percent of the tier's missing fixes within SLA (or excepted); null when nothing is missing. */
   withinSla: number | null;
@@ -43,11 +43,11 @@ export interface TierChartRow {
  */
 export function tierChartData(summary: ComplianceSummary): TierChartRow[] {
   return summary.tiers
-    .filter((row) => row.tier !== null || row.figures.assets.total > 0)
+    .filter((row) => row.tier !== null || row.figures.assets.inScope > 0)
     .map((row) => ({
       label: tierShortLabel(row.tier),
       longLabel: tierLongLabel(row.tier),
-      assets: row.figures.assets.total,
+      assets: row.figures.assets.inScope,
       fullyPatched: sharePercent(row.figures.assets.fullyPatchedShare),
       withinSla: sharePercent(row.figures.missing.withinSlaShare),
     }));
@@ -124,18 +124,20 @@ export interface TierTableRow {
 /** Tiers 1-4, unclassified when there are some, then the site total. */
 export function tierTableRows(summary: ComplianceSummary): TierTableRow[] {
   const tiers = summary.tiers
-    .filter((row) => row.tier !== null || row.figures.assets.total > 0)
+    .filter((row) => row.tier !== null || row.figures.assets.inScope > 0)
     .map((row) => ({ key: row.tier === null ? 'none' : String(row.tier), tier: row.tier, label: tierLongLabel(row.tier), total: false, figures: row.figures }));
   return [...tiers, { key: 'site', tier: null, label: 'Whole site', total: true, figures: summary.site }];
 }
 
 /**
  * True when the site has nothing to show yet: no assets in scope, or none ever collected by the
- * end of the period. A site whose collections all failed is not empty: the failures are the news.
+ * end of the period. A site whose collections all failed or went stale is not empty: the gaps
+ * are the news.
  */
 export function isWithoutCollections(summary: ComplianceSummary): boolean {
-  const total = summary.site.assets.total;
-  return total === 0 || summary.collections.neverCollected.total >= total;
+  const total = summary.site.assets.inScope;
+  const gaps = summary.coverageGaps;
+  return total === 0 || (gaps.total >= total && gaps.items.length === gaps.total && gaps.items.every((gap) => gap.reason === 'never_collected'));
 }
 
 const percentText = (value: number | null) => (value === null ? 'no data' : `${Math.round(value)}%`);

@@ -4,7 +4,7 @@
  * (`--chart-*` in styles/screens.css) and passed in as values; a fallback keeps a chart readable
  * if a variable is missing.
  */
-import type { OverdueAgeBand } from '../../../../shared/domain/sla/compliance';
+import type { OverdueAgeBand } from '../../../../shared/domain/sla/sla-rules';
 
 /** Every colour a dashboard chart uses. */
 export interface ChartPalette {

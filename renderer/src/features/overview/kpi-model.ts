@@ -4,13 +4,14 @@
  * never a figure that is merely low.
  */
 import type { ComplianceSummary } from '../../../../shared/contract';
+import { measuredPhrase } from '../../../../shared/domain/coverage';
 import { formatCount, plural } from '../../lib/format';
 import { formatRoute } from '../shell/route';
 import { dayCount } from './day-phrases';
-import { formatShare } from './share-format';
+import { formatPatchedShare, formatShare } from './share-format';
 
 /** Which headline a tile shows; the tile's test id is `kpi-<id>`. */
-export type KpiId = 'fully-patched' | 'within-sla' | 'overdue' | 'oldest-security' | 'failed-collections' | 'unsupported-os' | 'exceptions';
+export type KpiId = 'coverage' | 'fully-patched' | 'within-sla' | 'overdue' | 'oldest-security' | 'unsupported-os' | 'exceptions';
 
 /** One headline tile. */
 export interface KpiTile {
@@ -35,7 +36,7 @@ export const WITHIN_SLA_WARNING = 0.8;
 /** A missing security fix older than this many days is flagged on its tile. */
 export const OLD_SECURITY_FIX_DAYS = 30;
 
-/** The seven tiles, in reading order. */
+/** The seven tiles, in reading order: coverage first, since every share depends on it. */
 export function kpiTiles(summary: ComplianceSummary): KpiTile[] {
   const status = formatRoute({ screen: 'status', tab: 'overview' });
   const openStatus = 'Open patch status';
@@ -43,8 +44,8 @@ export function kpiTiles(summary: ComplianceSummary): KpiTile[] {
   const withinCount = missing.within + missing.dueSoon + missing.excepted;
   const withinShare = missing.withinSlaShare;
   const oldest = summary.oldestMissingSecurity;
-  const failed = summary.collections.failed.total;
-  const never = summary.collections.neverCollected.total;
+  const gaps = summary.coverageGaps.total;
+  const ofMeasured = measuredPhrase(assets.measured, assets.inScope);
   const unsupported = summary.unsupportedOs;
   const exceptions = summary.exceptions;
   const expiring = exceptions.expiringSoon.total;
@@ -52,12 +53,24 @@ export function kpiTiles(summary: ComplianceSummary): KpiTile[] {
 
   return [
     {
+      id: 'coverage',
+      hint: `Assets in scope with a successful collection within ${plural(summary.freshnessDays, 'day')} before the end of the period. Only measured assets count in the patched shares.`,
+      label: 'Coverage',
+      value: formatShare(assets.coverageShare),
+      detail: `${formatCount(assets.measured)} of ${plural(assets.inScope, 'asset')} measured`,
+      note: gaps > 0 ? `${plural(gaps, 'coverage gap')}` : '',
+      tone: gaps > 0 ? 'warning' : 'success',
+      href: status,
+      action: openStatus,
+    },
+    {
       id: 'fully-patched',
-      hint: 'Assets with no missing update at the end of the period.',
+      hint: 'Measured assets with no missing update at the end of the period; unmeasured assets are not counted as patched.',
       label: 'Fully patched',
-      value: formatShare(assets.fullyPatchedShare),
-      detail: `${formatCount(assets.fullyPatched)} of ${plural(assets.total, 'asset')}`,
-      note: assets.total > 0 ? `${formatShare(assets.securityPatchedShare)} without a security gap` : '',
+      value: formatPatchedShare(assets.fullyPatchedShare),
+      detail: `${formatCount(assets.fullyPatched)} ${ofMeasured}`,
+      // The detail line above says what the shares are of; the note stays short enough to read.
+      note: assets.measured > 0 ? `${formatPatchedShare(assets.securityPatchedShare)} security patched (${formatCount(assets.securityPatched)} of ${formatCount(assets.measured)})` : '',
       tone: assets.fullyPatchedShare !== null && assets.fullyPatchedShare >= 0.9 ? 'success' : 'neutral',
       href: status,
       action: openStatus,
@@ -96,23 +109,12 @@ export function kpiTiles(summary: ComplianceSummary): KpiTile[] {
       action: openStatus,
     },
     {
-      id: 'failed-collections',
-      hint: 'Hosts whose latest collection failed: their figures are only as fresh as their last good reading.',
-      label: 'Failed collections',
-      value: formatCount(failed),
-      detail: 'last collection failed',
-      note: never > 0 ? `${formatCount(never)} never collected` : '',
-      tone: failed > 0 ? 'warning' : 'neutral',
-      href: status,
-      action: openStatus,
-    },
-    {
       id: 'unsupported-os',
       hint: 'Hosts whose operating system is past its end of support: no more fixes will come.',
       label: 'Unsupported OS',
       value: formatCount(unsupported.total),
       detail: 'past end of support',
-      note: unsupported.items[0] ? `${unsupported.items[0].osName}${unsupported.total > 1 ? ' and others' : ''}` : '',
+      note: unsupported.items[0] ? `${unsupported.items[0].osName}${unsupported.items[0].osSource === 'inventory' ? ' (from inventory)' : ''}${unsupported.total > 1 ? ' and others' : ''}` : '',
       tone: unsupported.total > 0 ? 'danger' : 'neutral',
       href: status,
       action: openStatus,

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { OVERDUE_AGE_BANDS } from '../../../../shared/domain/sla/compliance';
+import { OVERDUE_AGE_BANDS } from '../../../../shared/domain/sla/sla-rules';
 import { formatCount } from '../../lib/format';
 import { AGE_BAND_LABELS, hasOverdue, overdueChartSummary, type OverdueChartRow } from './chart-data';
 import { ChartCard } from './chart-card';

@@ -51,4 +51,10 @@ describe('overviewRailStatus', () => {
     expect(overviewRailStatus(fleet([row({ excepted: 2 })]))).toBe('Within SLA, 2 fixes excepted');
     expect(overviewRailStatus(fleet([row({}), row({ assetId: 2, overdue: undefined })]))).toBe('All within SLA');
   });
+
+  it('never says all within SLA while hosts are not measured', () => {
+    const never = row({ assetId: 3, state: 'never_collected', lastSuccessAt: null, notMeasured: { reason: 'never_collected', lastSuccessAt: null, staleSince: null, failure: null } });
+    expect(overviewRailStatus(fleet([row({ notMeasured: null }), never]))).toBe('1 of 2 not measured');
+    expect(overviewRailStatus(fleet([row({ notMeasured: null, overdue: 2 }), never]))).toBe('2 fixes past SLA, 1 of 2 not measured');
+  });
 });

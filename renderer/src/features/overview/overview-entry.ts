@@ -18,7 +18,11 @@ export function overviewRailStatus(fleet: FleetStatus | undefined): string {
   const collected = fleet.assets.filter((row) => row.state !== 'never_collected');
   if (collected.length === 0) return 'Not collected yet';
   const overdue = collected.reduce((sum, row) => sum + (row.overdue ?? 0), 0);
-  if (overdue > 0) return `${plural(overdue, 'fix', 'fixes')} past SLA`;
+  // Unmeasured is not patched: "all within SLA" only when every host was measured.
+  const unmeasured = fleet.assets.filter((row) => (row.notMeasured === undefined ? row.state === 'never_collected' : row.notMeasured !== null)).length;
+  const gaps = unmeasured > 0 ? `, ${unmeasured} of ${fleet.assets.length} not measured` : '';
+  if (overdue > 0) return `${plural(overdue, 'fix', 'fixes')} past SLA${gaps}`;
+  if (unmeasured > 0) return `${unmeasured} of ${fleet.assets.length} not measured`;
   const excepted = collected.reduce((sum, row) => sum + (row.excepted ?? 0), 0);
   return excepted > 0 ? `Within SLA, ${plural(excepted, 'fix', 'fixes')} excepted` : 'All within SLA';
 }

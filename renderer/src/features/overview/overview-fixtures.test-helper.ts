@@ -3,7 +3,7 @@ import type { ComplianceFigures, ComplianceSummary, TrendPoint } from '../../../
 /** Figures for tests: `assets` assets, nothing missing, with the given parts changed. */
 export function makeFigures(patch: { assets?: Partial<ComplianceFigures['assets']>; missing?: Partial<ComplianceFigures['missing']>; overdueByBand?: Partial<ComplianceFigures['overdueByBand']>; breaches?: number } = {}): ComplianceFigures {
   return {
-    assets: { total: 10, fullyPatched: 10, fullyPatchedShare: 1, securityPatched: 10, securityPatchedShare: 1, ...patch.assets },
+    assets: { inScope: 10, measured: 10, coverageShare: 1, fullyPatched: 10, fullyPatchedShare: 1, securityPatched: 10, securityPatchedShare: 1, ...patch.assets },
     missing: { total: 0, within: 0, dueSoon: 0, overdue: 0, excepted: 0, withinSlaShare: null, security: 0, ...patch.missing },
     overdueByBand: { '0-7': 0, '8-30': 0, '31-90': 0, '90+': 0, ...patch.overdueByBand },
     breaches: patch.breaches ?? 0,
@@ -12,7 +12,7 @@ export function makeFigures(patch: { assets?: Partial<ComplianceFigures['assets'
 
 /** One month of the trend for tests. */
 export function makeTrendPoint(month: string, patch: Partial<TrendPoint> = {}): TrendPoint {
-  return { month, from: `${month}-01T00:00:00.000Z`, to: `${month}-28T00:00:00.000Z`, assets: 10, fullyPatchedShare: 0.5, withinSlaShare: 0.9, missing: 12, overdue: 2, securityMissing: 6, breaches: 3, ...patch };
+  return { month, from: `${month}-01T00:00:00.000Z`, to: `${month}-28T00:00:00.000Z`, assets: 10, measured: 10, fullyPatchedShare: 0.5, withinSlaShare: 0.9, missing: 12, overdue: 2, securityMissing: 6, breaches: 3, ...patch };
 }
 
 /** A quiet site summary for tests (10 assets, all patched, nothing listed), with the given fields changed. */
@@ -23,11 +23,12 @@ export function makeSummary(patch: Partial<ComplianceSummary> = {}): ComplianceS
     siteName: 'Acme Dental',
     period: { from: '2026-10-23T22:00:00.000Z', to: '2026-11-22T14:00:00.000Z', fromDate: '2026-10-24', toDate: '2026-11-22', timeZone: 'Europe/Berlin' },
     site: makeFigures(),
-    tiers: [1, 2, 3, 4, null].map((tier) => ({ tier: tier as 1 | 2 | 3 | 4 | null, figures: makeFigures({ assets: { total: tier === null ? 0 : 2, fullyPatched: tier === null ? 0 : 2, fullyPatchedShare: tier === null ? null : 1 } }) })),
+    tiers: [1, 2, 3, 4, null].map((tier) => ({ tier: tier as 1 | 2 | 3 | 4 | null, figures: makeFigures({ assets: { inScope: tier === null ? 0 : 2, measured: tier === null ? 0 : 2, fullyPatched: tier === null ? 0 : 2, fullyPatchedShare: tier === null ? null : 1 } }) })),
     overdueByTier: ([1, 2, 3, 4] as const).map((tier) => ({ tier, bands: { '0-7': 0, '8-30': 0, '31-90': 0, '90+': 0 }, total: 0 })),
     oldestMissingSecurity: null,
     overdue: { total: 0, items: [] },
-    collections: { failed: { total: 0, items: [] }, neverCollected: { total: 0, items: [] } },
+    coverageGaps: { total: 0, items: [] },
+    freshnessDays: 7,
     unsupportedOs: { total: 0, items: [] },
     exceptions: {
       byStatus: { active: 0, expiring_soon: 0, expired: 0, closed: 0, renewed: 0, scheduled: 0 },

@@ -8,6 +8,7 @@ import { formatRoute } from '../shell/route';
 import { useRoute } from '../shell/use-route';
 import { useRequiredSite } from '../sites/current-site-context';
 import { buildAttentionList } from './attention-list';
+import { CoverageGapsCard } from './coverage-gaps-card';
 import { AttentionPanel } from './attention-panel';
 import { isWithoutCollections, overdueChartData, tierChartData, tierTableRows, trendChartData } from './chart-data';
 import { kpiTiles } from './kpi-model';
@@ -122,6 +123,9 @@ export function OverviewScreen() {
               </div>
               <div className="overview-grid__half">
                 <OverdueChart rows={view.overdueRows} palette={palette} />
+              </div>
+              <div className="overview-grid__full">
+                {data ? <CoverageGapsCard summary={data} statusHref={STATUS_HREF} /> : null}
               </div>
               <div className="overview-grid__full">
                 <TierTable rows={view.tableRows} />

@@ -2,12 +2,12 @@ import type { ComplianceFigures } from '../../../../shared/contract';
 import { TierBadge } from '../../components/tier-badge';
 import { formatCount } from '../../lib/format';
 import type { TierTableRow } from './chart-data';
-import { formatShare } from './share-format';
+import { formatPatchedShare, formatShare } from './share-format';
 
-function ShareCell({ share, count, of }: { share: number | null; count: number; of: number }) {
+function ShareCell({ share, count, of, patched = false }: { share: number | null; count: number; of: number; patched?: boolean }) {
   return (
     <td className="num">
-      <span className="cell-strong">{formatShare(share)}</span>
+      <span className="cell-strong">{patched ? formatPatchedShare(share) : formatShare(share)}</span>
       <span className="overview-table__sub">
         {formatCount(count)}/{formatCount(of)}
       </span>
@@ -23,9 +23,10 @@ function FigureCells({ figures }: { figures: ComplianceFigures }) {
   const { assets, missing } = figures;
   return (
     <>
-      <td className="num">{formatCount(assets.total)}</td>
-      <ShareCell share={assets.fullyPatchedShare} count={assets.fullyPatched} of={assets.total} />
-      <ShareCell share={assets.securityPatchedShare} count={assets.securityPatched} of={assets.total} />
+      <td className="num">{formatCount(assets.inScope)}</td>
+      <ShareCell share={assets.coverageShare} count={assets.measured} of={assets.inScope} />
+      <ShareCell share={assets.fullyPatchedShare} count={assets.fullyPatched} of={assets.measured} patched />
+      <ShareCell share={assets.securityPatchedShare} count={assets.securityPatched} of={assets.measured} patched />
       <td className="num">{formatCount(missing.total)}</td>
       <ShareCell share={missing.withinSlaShare} count={missing.within + missing.dueSoon + missing.excepted} of={missing.total} />
       <Count value={missing.dueSoon} tone="warning" />
@@ -44,7 +45,7 @@ export function TierTable({ rows }: { rows: readonly TierTableRow[] }) {
         <h2 className="overview-card__title" id="tier-table-title">
           Per tier
         </h2>
-        <span className="overview-card__subtitle">At the end of the period, by each asset&apos;s own tier; breaches counted inside the period</span>
+        <span className="overview-card__subtitle">At the end of the period, by each asset&apos;s own tier; patched shares of measured assets only; breaches counted inside the period</span>
       </header>
       <div className="table-scroll">
         <table className="simple-table overview-table" data-testid="tier-table">
@@ -52,12 +53,15 @@ export function TierTable({ rows }: { rows: readonly TierTableRow[] }) {
             <tr>
               <th scope="col">Tier</th>
               <th scope="col" className="num">
-                Assets
+                In scope
               </th>
-              <th scope="col" className="num" title="Assets with nothing missing">
+              <th scope="col" className="num" title="Assets with a successful collection within the freshness limit before the end of the period">
+                Measured
+              </th>
+              <th scope="col" className="num" title="Measured assets with nothing missing (of measured)">
                 Fully patched
               </th>
-              <th scope="col" className="num" title="Assets with no security fix missing">
+              <th scope="col" className="num" title="Measured assets with no security fix missing (of measured)">
                 No security gap
               </th>
               <th scope="col" className="num">

@@ -9,7 +9,8 @@ import { InstalledPackagesGrid } from './installed-packages-grid';
 import { PendingUpdatesTable } from './pending-updates-table';
 import { formatAgeDays } from './pending-updates-model';
 import { OsWithEol, PatchStateBadge } from './patch-state-badge';
-import { COLLECTION_ERROR_ADVICE, COLLECTION_ERROR_LABELS, COLLECTION_METHOD_LABELS } from './patch-status-labels';
+import { useRequiredSite } from '../sites/current-site-context';
+import { COLLECTION_ERROR_ADVICE, COLLECTION_ERROR_LABELS, COLLECTION_METHOD_LABELS, notMeasuredText } from './patch-status-labels';
 import { useAssetPatchDetail } from './use-patch-status';
 
 type Tab = 'pending' | 'installed' | 'history';
@@ -35,6 +36,8 @@ export function AssetPatchDrawer({
   const status = data?.status;
   const latest = data?.latest ?? null;
   const name = status ? status.hostname || status.address || `Asset ${assetId}` : 'Host';
+  const site = useRequiredSite();
+  const notMeasured = status ? notMeasuredText(status, site.timezone) : null;
 
   return (
     <Dialog
@@ -57,6 +60,11 @@ export function AssetPatchDrawer({
         <>
           <div className="drawer-actions">
             <PatchStateBadge state={status.state} />
+            {notMeasured ? (
+              <span className="text-warning small" data-testid="asset-patch-not-measured">
+                {notMeasured}
+              </span>
+            ) : null}
             <span className="drawer-actions__spacer" />
             <button type="button" className="button" onClick={() => onEditAccess(assetId)} data-testid="asset-patch-edit-access">
               Access settings…
@@ -99,10 +107,17 @@ export function AssetPatchDrawer({
             <div>
               <dt>Missing</dt>
               <dd>
+                {status.lastSuccessAt === null ? (
+                  <span className="text-warning">{notMeasured ?? 'Not measured'}</span>
+                ) : (
+                  <>
                 <strong className={status.securityCount > 0 ? 'text-danger' : undefined}>{formatCount(status.securityCount)} security</strong> of {formatCount(status.pendingCount)} pending
+                {notMeasured ? <span className="text-warning"> as of the last success ({notMeasured.toLowerCase()})</span> : null}
                 {status.overdue ? <strong className="text-danger"> · {formatCount(status.overdue)} past SLA</strong> : null}
                 {status.excepted ? <span className="muted"> · {formatCount(status.excepted)} excepted</span> : null}
                 {status.oldestSecurityAgeDays !== null ? <span className="muted"> · oldest {formatAgeDays(status.oldestSecurityAgeDays)}{status.oldestSecurityAgeDays >= 1 ? ' ago' : ''}</span> : null}
+                  </>
+                )}
               </dd>
             </div>
             {latest?.lastPatchedAt ? (
@@ -140,7 +155,7 @@ export function AssetPatchDrawer({
               </button>
             ))}
           </nav>
-          {tab === 'pending' ? <PendingUpdatesTable rows={data.pending} /> : null}
+          {tab === 'pending' ? <PendingUpdatesTable rows={data.pending} notMeasured={notMeasured} /> : null}
           {tab === 'installed' ? <InstalledPackagesGrid rows={data.installed} /> : null}
           {tab === 'history' ? <CollectionHistoryList history={data.history} /> : null}
         </>

@@ -5,19 +5,35 @@ import { TierBadge } from '../../components/tier-badge';
 import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
 import { formatAgeDays } from './pending-updates-model';
 import { OsWithEol, PatchStateBadge } from './patch-state-badge';
-import { COLLECTION_ERROR_LABELS } from './patch-status-labels';
+import { COLLECTION_ERROR_LABELS, notMeasuredText } from './patch-status-labels';
 
 const collected = (row: AssetPatchStatus) => row.state !== 'never_collected' && row.lastSuccessAt !== null;
 const dash = <span className="muted">—</span>;
 
 /** Columns of the fleet overview: who, how urgent, what is missing and since when, and why a host failed. */
-export const FLEET_COLUMNS: readonly GridColumn<AssetPatchStatus>[] = [
+export function fleetColumns(timeZone: string): readonly GridColumn<AssetPatchStatus>[] {
+  // A host with no successful collection says "not measured" and why, never a count of 0.
+  const notMeasured = (row: AssetPatchStatus) => (
+    <span className="text-warning" title={notMeasuredText(row, timeZone) ?? ''} data-testid="fleet-not-measured">
+      not measured
+    </span>
+  );
+  return [
   { id: 'hostname', header: 'Host', width: 'minmax(120px, 1.3fr)', render: (row) => <span className="cell-strong">{row.hostname || row.address || `asset ${row.assetId}`}</span> },
   { id: 'address', header: 'Address', width: '112px', render: (row) => <span className="mono">{row.address || '—'}</span> },
   { id: 'tier', header: 'Tier', width: '50px', render: (row) => <TierBadge tier={row.tier as Tier | null} compact /> },
-  { id: 'state', header: 'State', width: '138px', render: (row) => <PatchStateBadge state={row.state} /> },
+  {
+    id: 'state',
+    header: 'State',
+    width: '138px',
+    render: (row) => (
+      <span title={notMeasuredText(row, timeZone) ?? undefined} data-testid="fleet-state" data-not-measured={notMeasuredText(row, timeZone) ?? undefined}>
+        <PatchStateBadge state={row.state} />
+      </span>
+    ),
+  },
   { id: 'os', header: 'OS', width: 'minmax(130px, 1.4fr)', render: (row) => <OsWithEol status={row} /> },
-  { id: 'pending', header: 'Pending', width: '72px', align: 'end', render: (row) => (collected(row) ? formatCount(row.pendingCount) : dash) },
+  { id: 'pending', header: 'Pending', width: '100px', align: 'end', render: (row) => (collected(row) ? formatCount(row.pendingCount) : notMeasured(row)) },
   {
     id: 'security',
     header: 'Security',
@@ -65,3 +81,4 @@ export const FLEET_COLUMNS: readonly GridColumn<AssetPatchStatus>[] = [
       ),
   },
 ];
+}

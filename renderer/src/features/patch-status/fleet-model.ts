@@ -9,7 +9,7 @@ export type FleetFilter = PatchState | 'all';
  * overlapping buckets, so a tile click must match the same overlap or its count and rows disagree.
  */
 export function statesOf(row: AssetPatchStatus): PatchState[] {
-  if (row.state === 'never_collected') return ['never_collected'];
+  if (row.state === 'never_collected') return row.endOfLife?.unsupported ? ['never_collected', 'unsupported_os'] : ['never_collected'];
   const states = new Set<PatchState>([row.state]);
   if (row.endOfLife?.unsupported) states.add('unsupported_os');
   if (row.securityCount > 0) states.add('security_pending');
@@ -20,7 +20,7 @@ export function statesOf(row: AssetPatchStatus): PatchState[] {
 
 /** Counts per bucket from the rows, for when the answer's own counts are missing a key. */
 export function countStates(rows: readonly AssetPatchStatus[]): Record<PatchState, number> {
-  const counts: Record<PatchState, number> = { up_to_date: 0, updates_pending: 0, security_pending: 0, reboot_pending: 0, unreachable: 0, unsupported_os: 0, never_collected: 0 };
+  const counts: Record<PatchState, number> = { up_to_date: 0, updates_pending: 0, security_pending: 0, reboot_pending: 0, unreachable: 0, not_measured: 0, unsupported_os: 0, never_collected: 0 };
   for (const row of rows) for (const state of statesOf(row)) counts[state] += 1;
   return counts;
 }
@@ -37,7 +37,7 @@ export function filterFleet(rows: readonly AssetPatchStatus[], filter: FleetFilt
 }
 
 /** Urgency rank of the primary state: the default sort puts what needs attention on top. */
-const STATE_RANK: Record<PatchState, number> = { unreachable: 0, unsupported_os: 1, security_pending: 2, reboot_pending: 3, updates_pending: 4, never_collected: 5, up_to_date: 6 };
+const STATE_RANK: Record<PatchState, number> = { unreachable: 0, not_measured: 1, unsupported_os: 2, security_pending: 3, reboot_pending: 4, updates_pending: 5, never_collected: 6, up_to_date: 7 };
 
 type SortValue = string | number | null;
 
@@ -54,9 +54,9 @@ function sortValue(row: AssetPatchStatus, column: string): SortValue {
     case 'os':
       return `${row.osName} ${row.osVersion}`.trim().toLowerCase() || null;
     case 'pending':
-      return row.state === 'never_collected' ? null : row.pendingCount;
+      return row.lastSuccessAt === null ? null : row.pendingCount;
     case 'security':
-      return row.state === 'never_collected' ? null : row.securityCount;
+      return row.lastSuccessAt === null ? null : row.securityCount;
     case 'oldest':
       return row.oldestSecurityAgeDays;
     case 'overdue':

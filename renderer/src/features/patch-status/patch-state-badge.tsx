@@ -24,8 +24,9 @@ export function OsWithEol({ status, now = Date.now() }: { status: Pick<AssetPatc
     <span className="os-cell">
       <span className="truncate">{os || <span className="muted">unknown</span>}</span>
       {eol?.unsupported ? (
-        <Badge tone="danger" title={`End of life ${eol.date ?? ''} (${eol.source})`.trim()} testId="eol-badge">
+        <Badge tone="danger" title={`End of life ${eol.date ?? ''} (${eol.source})${eol.osSource === 'inventory' ? ', OS from inventory: no collection has confirmed it yet' : ''}`.trim()} testId="eol-badge">
           EOL{eol.date ? ` ${eol.date.slice(0, 7)}` : ''}
+          {eol.osSource === 'inventory' ? ' (from inventory)' : ''}
         </Badge>
       ) : soon ? (
         <Badge tone="warning" title={`Support ends ${eol?.date} (${eol?.source})`} testId="eol-badge">

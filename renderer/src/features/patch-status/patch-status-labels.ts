@@ -1,4 +1,5 @@
-import type { CollectionErrorCode, CollectionMethod, CollectionRunSummary, PatchState } from '../../../../shared/contract';
+import type { AssetPatchStatus, CollectionErrorCode, CollectionMethod, CollectionRunSummary, PatchState } from '../../../../shared/contract';
+import { coverageGapPhrase } from '../../../../shared/domain/coverage';
 import type { BadgeTone } from '../../components/badge';
 
 /** The fleet buckets as the admin reads them, in the order the tiles show them. */
@@ -8,12 +9,13 @@ export const PATCH_STATE_LABELS: Record<PatchState, string> = {
   security_pending: 'Security pending',
   reboot_pending: 'Reboot pending',
   unreachable: 'Unreachable',
+  not_measured: 'Not measured',
   unsupported_os: 'Unsupported OS',
   never_collected: 'Never collected',
 };
 
 /** Tile order: the good news first, then what needs doing, then what cannot be judged yet. */
-export const PATCH_STATE_ORDER: readonly PatchState[] = ['up_to_date', 'updates_pending', 'security_pending', 'reboot_pending', 'unreachable', 'unsupported_os', 'never_collected'];
+export const PATCH_STATE_ORDER: readonly PatchState[] = ['up_to_date', 'updates_pending', 'security_pending', 'reboot_pending', 'unreachable', 'not_measured', 'unsupported_os', 'never_collected'];
 
 /** One colour per bucket, shared by tiles and badges. */
 export const PATCH_STATE_TONES: Record<PatchState, BadgeTone> = {
@@ -22,6 +24,7 @@ export const PATCH_STATE_TONES: Record<PatchState, BadgeTone> = {
   security_pending: 'danger',
   reboot_pending: 'warning',
   unreachable: 'danger',
+  not_measured: 'warning',
   unsupported_os: 'danger',
   never_collected: 'neutral',
 };
@@ -33,6 +36,7 @@ export const PATCH_STATE_HINTS: Record<PatchState, string> = {
   security_pending: 'At least one missing update fixes a security problem.',
   reboot_pending: 'Updates are installed but the host needs a restart to use them.',
   unreachable: 'The last collection failed: see the error column for why.',
+  not_measured: 'The last successful collection is older than the policy\'s freshness limit: the host counts as a coverage gap until collected again.',
   unsupported_os: 'The operating system is past its end of life: no more fixes will come.',
   never_collected: 'Patchdesk has not read this host yet.',
 };
@@ -105,4 +109,16 @@ export function describeCollectionError(code: CollectionErrorCode): string {
 export function hostKeyFileFor(algorithm: string): string {
   const kind = /ed25519/i.test(algorithm) ? 'ed25519' : /ecdsa/i.test(algorithm) ? 'ecdsa' : /rsa/i.test(algorithm) ? 'rsa' : 'ed25519';
   return `/etc/ssh/ssh_host_${kind}_key.pub`;
+}
+
+/**
+ * Why a host is not measured, for the table and the drawer: "Not measured: never collected",
+ * "Not measured: last collection failed: ...", "Not measured: stale since 2026-11-03". Null
+ * when measured. The words are the evidence pack's (`coverageGapPhrase`).
+ */
+export function notMeasuredText(row: Pick<AssetPatchStatus, 'notMeasured' | 'state' | 'lastSuccessAt'>, timeZone: string): string | null {
+  if (row.notMeasured) return `Not measured: ${coverageGapPhrase(row.notMeasured, timeZone)}`;
+  // Fixtures and older hosts without the field: no success ever is never "nothing pending".
+  if (row.notMeasured === undefined && (row.state === 'never_collected' || row.lastSuccessAt === null)) return 'Not measured: never collected';
+  return null;
 }

@@ -23,7 +23,7 @@ import { AssetPatchDrawer } from './asset-patch-drawer';
 import { CollectHistoryTable } from './collect-history-table';
 import { CollectLivePanel } from './collect-live-panel';
 import { collectionProgress, isCollecting } from './collect-run-state';
-import { FLEET_COLUMNS } from './fleet-columns';
+import { fleetColumns } from './fleet-columns';
 import { countStates, filterFleet, sortFleet, type FleetFilter } from './fleet-model';
 import { FleetTiles } from './fleet-tiles';
 import { HostKeysPanel } from './host-keys-panel';
@@ -67,6 +67,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
   const all = fleet.data?.assets ?? EMPTY;
   const activeAssets = useMemo(() => (assets.data ?? []).filter((asset) => asset.status === 'active'), [assets.data]);
   const noAccessIds = useMemo(() => new Set(activeAssets.filter((asset) => asset.access.method === 'none').map((asset) => asset.id)), [activeAssets]);
+  const columns = useMemo(() => fleetColumns(site.timezone), [site.timezone]);
   const counts = useMemo(() => ({ ...countStates(all), ...(fleet.data?.counts ?? {}) }), [all, fleet.data?.counts]);
   const rows = useMemo(() => {
     const scoped = filter === 'no_access' ? all.filter((row) => noAccessIds.has(row.assetId)) : all;
@@ -215,7 +216,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
             <div className="screen__table">
               <DataGrid
                 rows={rows}
-                columns={FLEET_COLUMNS}
+                columns={columns}
                 rowId={(row) => row.assetId}
                 rowLabel={(row) => row.hostname || row.address || `asset ${row.assetId}`}
                 label="Patch status per host"

@@ -42,8 +42,17 @@ function References({ row }: { row: PendingRow }) {
 }
 
 /** The missing updates of one host, security fixes first and oldest first, with their SLA clock and age (severity sits in the security badge). */
-export function PendingUpdatesTable({ rows }: { rows: readonly PendingRow[] }) {
-  if (rows.length === 0) return <p className="muted" data-testid="pending-empty">Nothing pending: every package is at the newest version its repositories offer.</p>;
+export function PendingUpdatesTable({ rows, notMeasured = null }: { rows: readonly PendingRow[]; /** Why the host is not measured (`notMeasuredText`); null when it is. */ notMeasured?: string | null }) {
+  if (rows.length === 0) {
+    // Unmeasured is not patched: only a fresh successful collection can say "nothing pending".
+    if (notMeasured !== null)
+      return (
+        <p className="text-warning" data-testid="pending-not-measured">
+          {notMeasured}. Nothing can be said about what is pending until a collection succeeds.
+        </p>
+      );
+    return <p className="muted" data-testid="pending-empty">Nothing pending: every package is at the newest version its repositories offer.</p>;
+  }
   const sorted = sortPending(rows);
   return (
     <div className="table-scroll table-scroll--live">

@@ -11,7 +11,7 @@ import { usePolicy, useUpdatePolicy } from './use-tiers';
 
 const SEVERITY_LABELS = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;
 
-/** The site's patch policy: SLA days per tier and severity, exception length and stale detection. */
+/** The site's patch policy: SLA days per tier and severity, exception length, stale detection and the freshness limit of a measurement. */
 export function PolicyEditor({ site }: { site: Site }) {
   const policy = usePolicy(site.id);
   if (policy.error && !policy.data) return <InlineAlert title="The policy could not be loaded">{errorMessage(policy.error)}</InlineAlert>;
@@ -105,6 +105,9 @@ function PolicyForm({ site, policy }: { site: Site; policy: PatchPolicy }) {
         </Field>
         <Field label="Stale after missed scans" error={errors.staleAfterMissedScans} hint="A host missing from this many scans in a row is flagged stale.">
           {(control) => <input {...control} className="input input--numeric" inputMode="numeric" value={values.staleAfterMissedScans} onChange={(event) => setValues({ ...values, staleAfterMissedScans: event.target.value })} data-testid="policy-stale-after" />}
+        </Field>
+        <Field label="Measured for (days)" error={errors.freshnessDays} hint="A host counts as measured only if a collection succeeded within this many days; older ones are coverage gaps, not patched.">
+          {(control) => <input {...control} className="input input--numeric" inputMode="numeric" value={values.freshnessDays} onChange={(event) => setValues({ ...values, freshnessDays: event.target.value })} data-testid="policy-freshness" />}
         </Field>
       </div>
       <fieldset className="policy-clock" data-testid="policy-fix-age-basis">

@@ -20,6 +20,20 @@ describe('policy form', () => {
     expect(errors.maxExceptionDays).toBeDefined();
   });
 
+  it('checks the freshness limit of a measurement', () => {
+    const form = policyToForm(DEFAULT_PATCH_POLICY);
+    expect(form.freshnessDays).toBe('7');
+    form.freshnessDays = '0';
+    expect(validatePolicyForm(form).freshnessDays).toBe('at least 1 day');
+    form.freshnessDays = '91';
+    expect(validatePolicyForm(form).freshnessDays).toBe('at most 90 days');
+    form.freshnessDays = 'weekly';
+    expect(validatePolicyForm(form).freshnessDays).toBe('a whole number of days');
+    form.freshnessDays = '14';
+    expect(validatePolicyForm(form)).toEqual({});
+    expect(formToPolicy(form).freshnessDays).toBe(14);
+  });
+
   it('flags a lower tier with a shorter SLA than the tier above', () => {
     const form = policyToForm(DEFAULT_PATCH_POLICY);
     form.slaDays['3'].critical = '10';

@@ -9,9 +9,10 @@ export interface PolicyFormValues {
   maxExceptionDays: string;
   staleAfterMissedScans: string;
   fixAgeBasis: FixAgeBasis;
+  freshnessDays: string;
 }
 
-/** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`. */
+/** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`, `freshnessDays`. */
 export type PolicyFormErrors = Record<string, string>;
 
 /** The form filled from a policy. */
@@ -19,7 +20,7 @@ export function policyToForm(policy: PatchPolicy): PolicyFormValues {
   const slaDays = Object.fromEntries(
     TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, String(policy.slaDays[`${tier}`][severity])]))]),
   ) as PolicyFormValues['slaDays'];
-  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans), fixAgeBasis: policy.fixAgeBasis };
+  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans), fixAgeBasis: policy.fixAgeBasis, freshnessDays: String(policy.freshnessDays) };
 }
 
 const toNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
@@ -29,7 +30,7 @@ export function formToPolicy(values: PolicyFormValues): PatchPolicy {
   const slaDays = Object.fromEntries(
     TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, toNumber(values.slaDays[`${tier}`][severity])]))]),
   ) as PatchPolicy['slaDays'];
-  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans), fixAgeBasis: values.fixAgeBasis };
+  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans), fixAgeBasis: values.fixAgeBasis, freshnessDays: toNumber(values.freshnessDays) };
 }
 
 /** Checks the policy with the contract's schema; these block saving. */

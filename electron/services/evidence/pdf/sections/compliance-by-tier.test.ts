@@ -6,9 +6,10 @@ import { complianceByTierSection } from './compliance-by-tier';
 describe('complianceByTierSection', () => {
   it('has a row per tier, one for unclassified assets and a total', () => {
     const text = contentText(complianceByTierSection(sampleEvidenceReport()));
-    expect(text).toMatch(/Tier 1\n5\n2\n40\.0%/);
-    expect(text).toMatch(/Unclassified\n2\n1\n50\.0%/);
-    expect(text).toMatch(/All assets\n40\n28\n70\.0%\n29\n72\.5%\n26\n9\n4\n4\n9\n65\.4%/);
+    // In scope, measured, coverage, then the patched shares of the measured assets.
+    expect(text).toMatch(/Tier 1\n5\n5\n100\.0%\n40\.0%/);
+    expect(text).toMatch(/Unclassified\n2\n1\n50\.0%\n0\.0%/);
+    expect(text).toMatch(/All assets\n40\n37\n92\.5%\n67\.6%\n70\.3%\n26\n9\n4\n4\n9\n65\.4%/);
   });
 
   it('says so when no asset is in scope', () => {

@@ -8,7 +8,7 @@ describe('coverSection', () => {
     const report = sampleEvidenceReport();
     const content = coverSection(report);
     const text = contentText(content);
-    for (const expected of ['Contoso Dental – Main office', '1 October 2026 – 31 October 2026', 'Northwind IT Services', '2026-11-02 10:00 (Europe/Berlin) by Markus Becker', 'Patchdesk 0.1.0', report.signer.fingerprint, 'Contents']) {
+    for (const expected of ['Contoso Dental – Main office', '1 October 2026 – 31 October 2026', 'Northwind IT Services', '2026-11-02 10:00 (Europe/Berlin) by Markus Becker', 'Patchdesk 0.1.0', report.signer.fingerprint, 'Contents', '37 of 40 assets measured (92.5%; collected within 7 days)']) {
       expect(text).toContain(expected);
     }
     expect(JSON.stringify(content)).toContain('"image":"data:image/png;base64,');

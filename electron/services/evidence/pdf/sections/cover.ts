@@ -5,7 +5,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { EvidenceReport } from '../../evidence-report';
 import { keyValueList } from '../blocks';
-import { formatDateTime, formatLongDate, orDash } from '../format';
+import { formatCount, formatDateTime, formatLongDate, formatShare, orDash } from '../format';
 import { logoDataUrl } from '../logo';
 import { COLOURS, PLAIN_LAYOUT } from '../styles';
 
@@ -43,6 +43,8 @@ export function coverSection(report: EvidenceReport): Content[] {
               stack: [
                 keyValueList([
                   ['Site', meta.siteName],
+                  // Every share in the pack is over the measured assets; the cover says how many that is.
+                  ['Coverage', `${formatCount(report.summary.assetsMeasured)} of ${formatCount(report.summary.assetsInScope)} assets measured (${formatShare(report.summary.coverageShare)}; collected within ${formatCount(meta.policy.freshnessDays)} ${meta.policy.freshnessDays === 1 ? 'day' : 'days'})`],
                   ['Prepared by', orDash(report.branding.mspName)],
                   ['Generated', `${formatDateTime(meta.generatedAt, tz)} (${tz}) by ${orDash(meta.generatedBy)}`],
                   ['Software', `Patchdesk ${meta.appVersion}`],

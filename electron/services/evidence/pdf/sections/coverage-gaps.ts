@@ -1,18 +1,40 @@
 /**
- * Coverage gaps: assets whose figures may be stale because collection failed, and assets on an
- * operating system that no longer receives fixes at all. Both weaken every other number, so the
- * report says so instead of leaving it out.
+ * Coverage gaps: the assets in scope that were NOT measured at the end of the period (never
+ * collected, latest collection failed, or last success older than the freshness limit), which the
+ * patched shares leave out; the collections that failed in the period; and operating systems that
+ * no longer receive fixes at all. Each weakens the other numbers, so the report says so instead of
+ * leaving it out.
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { EvidenceReport } from '../../evidence-report';
 import { dataTable, emptyNote, sectionTitle, subheading } from '../blocks';
-import { formatDateTime, formatLongDate, orDash, tierLabel } from '../format';
+import { formatCount, formatDateTime, formatLongDate, formatShare, orDash, tierLabel } from '../format';
 
 /** The coverage-gaps section. */
 export function coverageGapsSection(report: EvidenceReport): Content[] {
   const tz = report.meta.timezone;
-  const out: Content[] = [...sectionTitle('Coverage gaps', 'Where the figures above may not tell the whole story: collections that failed in the period, and operating systems past their vendor\u2019s end of support.')];
-  out.push(subheading('Failed collections'));
+  const s = report.summary;
+  const out: Content[] = [
+    ...sectionTitle(
+      'Coverage gaps',
+      `Where the figures above may not tell the whole story. ${formatCount(s.assetsMeasured)} of ${formatCount(s.assetsInScope)} assets in scope (${formatShare(s.coverageShare)}) were measured at the end of the period; the others are listed here and are not counted as patched.`,
+    ),
+  ];
+  out.push(subheading('Assets not measured'));
+  if (report.coverageGaps.length === 0) out.push(emptyNote('Every asset in scope was measured at the end of the period.'));
+  else
+    out.push(
+      dataTable(
+        [
+          { header: 'Asset', width: 110 },
+          { header: 'Tier', width: 60 },
+          { header: 'Why not measured', width: '*' },
+          { header: 'Last success', width: 80 },
+        ],
+        report.coverageGaps.map((gap) => [gap.hostname, tierLabel(gap.tier), gap.reasonText, gap.lastSuccessAt === null ? 'Never' : formatDateTime(gap.lastSuccessAt, tz)]),
+      ),
+    );
+  out.push(subheading('Failed collections in the period'));
   if (report.failedCollections.length === 0) out.push(emptyNote('Every collection in the period succeeded.'));
   else
     out.push(
@@ -37,7 +59,7 @@ export function coverageGapsSection(report: EvidenceReport): Content[] {
           { header: 'Operating system', width: '*' },
           { header: 'End of support', width: 80 },
         ],
-        report.unsupportedOs.map((row) => [row.hostname, tierLabel(row.tier), row.os, row.eolDate === null ? 'Unknown' : formatLongDate(row.eolDate)]),
+        report.unsupportedOs.map((row) => [row.hostname, tierLabel(row.tier), row.osSource === 'inventory' ? `${row.os} (from inventory)` : row.os, row.eolDate === null ? 'Unknown' : formatLongDate(row.eolDate)]),
       ),
     );
   return out;

@@ -3,13 +3,14 @@
  * fixes as charts, and the twelve-month trend. Everything a broker reads first, on one page.
  */
 import type { Content } from 'pdfmake/interfaces';
-import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/compliance';
+import { COVERAGE_GAP_LABELS, COVERAGE_GAP_REASONS, measuredPhrase } from '../../../../../shared/domain/coverage';
+import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/sla-rules';
 import type { EvidenceReport } from '../../evidence-report';
 import { dataTable, sectionTitle, subheading } from '../blocks';
 import { donutChartSvg } from '../charts/donut-chart';
 import { stackedBarChartSvg } from '../charts/stacked-bar-chart';
 import { trendChartSvg } from '../charts/trend-chart';
-import { formatCount, formatDate, formatLongDate, formatMonthTick, formatShare, tierLabel } from '../format';
+import { formatCount, formatDate, formatLongDate, formatMonthTick, formatPatchedShare, formatShare, tierLabel } from '../format';
 import { COLOURS } from '../styles';
 
 interface Tile {
@@ -44,29 +45,49 @@ function tileRow(tiles: readonly Tile[], bottom = 8): Content {
   return { columns: tiles.map((t) => ({ stack: [tile(t)], width: '*' })), columnGap: 8, margin: [0, 0, 0, bottom] };
 }
 
+/** "2 never collected, 1 last collection failed, 1 stale": the gaps by reason, in the gap order. */
+export function gapBreakdown(report: EvidenceReport): string {
+  return COVERAGE_GAP_REASONS.map((reason) => ({ reason, count: report.coverageGaps.filter((gap) => gap.reason === reason).length }))
+    .filter((entry) => entry.count > 0)
+    .map((entry) => `${formatCount(entry.count)} ${COVERAGE_GAP_LABELS[entry.reason].toLowerCase()}`)
+    .join(', ');
+}
+
 /** The sentence that says in words what the tiles say in numbers. */
 export function summaryNarrative(report: EvidenceReport): string {
   const s = report.summary;
   const end = formatLongDate(report.meta.period.toDate);
-  if (s.assetsTotal === 0) return `No assets were in scope for this period, so there is nothing to report as patched or overdue at the end of the period (${end}).`;
-  const assets = `At the end of the period (${end}), ${formatCount(s.fullyPatched)} of the ${formatCount(s.assetsTotal)} assets in scope (${formatShare(s.fullyPatchedShare)}) had every available fix installed and ${formatCount(s.securityPatched)} (${formatShare(s.securityPatchedShare)}) had no missing security fix.`;
+  if (s.assetsInScope === 0) return `No assets were in scope for this period, so there is nothing to report as patched or overdue at the end of the period (${end}).`;
+  const fresh = `${formatCount(report.meta.policy.freshnessDays)} ${report.meta.policy.freshnessDays === 1 ? 'day' : 'days'}`;
+  const coverage = `At the end of the period (${end}), ${formatCount(s.assetsMeasured)} of the ${formatCount(s.assetsInScope)} assets in scope (${formatShare(s.coverageShare)}) were measured: a collection of each succeeded within the ${fresh} before.`;
+  const patched =
+    s.assetsMeasured === 0
+      ? ' No asset was measured, so no patched share can be given: fully patched and security patched are not measured.'
+      : ` Of the ${formatCount(s.assetsMeasured)} measured, ${formatCount(s.fullyPatched)} (${formatPatchedShare(s.fullyPatchedShare)}) had every available fix installed and ${formatCount(s.securityPatched)} (${formatPatchedShare(s.securityPatchedShare)}) had no missing security fix.`;
+  const gaps = s.coverageGaps === 0 ? '' : ` ${formatCount(s.coverageGaps)} ${s.coverageGaps === 1 ? 'asset is a coverage gap' : 'assets are coverage gaps'} (${gapBreakdown(report)}), not counted as patched.`;
   const m = s.missing;
   const fixes =
     m.total === 0
-      ? ' No fix was missing.'
-      : ` Of ${formatCount(m.total)} missing fixes, ${formatCount(m.within + m.dueSoon + m.excepted)} (${formatShare(m.withinSlaShare)}) were within their SLA or covered by an active exception, and ${formatCount(m.overdue)} ${m.overdue === 1 ? 'was' : 'were'} overdue.`;
-  return assets + fixes;
+      ? ' No fix was known missing.'
+      : ` Of ${formatCount(m.total)} fixes known missing, ${formatCount(m.within + m.dueSoon + m.excepted)} (${formatShare(m.withinSlaShare)}) were within their SLA or covered by an active exception, and ${formatCount(m.overdue)} ${m.overdue === 1 ? 'was' : 'were'} overdue.`;
+  return coverage + patched + gaps + fixes;
 }
 
 function tiles(report: EvidenceReport): Content[] {
   const s = report.summary;
   const tz = report.meta.timezone;
   const oldest = s.oldestMissingSecurity;
+  const ofMeasured = measuredPhrase(s.assetsMeasured, s.assetsInScope);
   return [
     tileRow([
-      { value: formatCount(s.assetsTotal), label: 'Assets in scope', detail: `${formatCount(report.byTier.find((row) => row.tier === null)?.assets ?? 0)} not yet classified` },
-      { value: formatShare(s.fullyPatchedShare), label: 'Fully patched', detail: `${formatCount(s.fullyPatched)} of ${formatCount(s.assetsTotal)} assets` },
-      { value: formatShare(s.securityPatchedShare), label: 'Security patched', detail: `${formatCount(s.securityPatched)} of ${formatCount(s.assetsTotal)} assets` },
+      {
+        value: formatShare(s.coverageShare),
+        label: 'Coverage (measured assets)',
+        detail: `${formatCount(s.assetsMeasured)} of ${formatCount(s.assetsInScope)} in scope`,
+        colour: s.assetsMeasured < s.assetsInScope ? COLOURS.warn : COLOURS.ok,
+      },
+      { value: formatPatchedShare(s.fullyPatchedShare), label: 'Fully patched', detail: `${formatCount(s.fullyPatched)} ${ofMeasured}` },
+      { value: formatPatchedShare(s.securityPatchedShare), label: 'Security patched', detail: `${formatCount(s.securityPatched)} ${ofMeasured}` },
       { value: formatShare(s.missing.withinSlaShare), label: 'Missing fixes within SLA', detail: `${formatCount(s.missing.within + s.missing.dueSoon + s.missing.excepted)} of ${formatCount(s.missing.total)} missing fixes` },
     ]),
     tileRow(
@@ -75,15 +96,15 @@ function tiles(report: EvidenceReport): Content[] {
         {
           value: oldest === null ? 'None' : `${formatCount(oldest.ageDays)} days`,
           label: 'Oldest missing security fix',
-          detail: oldest === null ? 'no security fix missing' : `${oldest.hostname}, since ${formatDate(oldest.firstSeenAt, tz)}`,
+          detail: oldest === null ? 'no security fix known missing' : `${oldest.hostname}, since ${formatDate(oldest.firstSeenAt, tz)}`,
           colour: oldest === null ? COLOURS.ok : COLOURS.brand,
         },
         { value: formatCount(s.exceptions.active), label: 'Active exceptions', detail: `${formatCount(s.exceptions.expiringSoon)} expiring soon · ${formatCount(s.exceptions.expired)} expired`, colour: s.exceptions.expired > 0 ? COLOURS.warn : COLOURS.brand },
         {
-          value: `${formatCount(s.failedCollections)} · ${formatCount(s.unsupportedOs)}`,
-          label: 'Coverage gaps',
-          detail: 'failed collections · EOL systems',
-          colour: s.failedCollections + s.unsupportedOs > 0 ? COLOURS.warn : COLOURS.ok,
+          value: `${formatCount(s.coverageGaps)} · ${formatCount(s.unsupportedOs)}`,
+          label: 'Coverage gaps · EOL systems',
+          detail: 'not measured · past end of support',
+          colour: s.coverageGaps + s.unsupportedOs > 0 ? COLOURS.warn : COLOURS.ok,
         },
       ],
       4,
@@ -97,9 +118,10 @@ function charts(report: EvidenceReport): Content {
     segments: [
       { label: 'Fully patched', value: s.fullyPatched, colour: COLOURS.ok },
       { label: 'Non-security fixes missing', value: Math.max(0, s.securityPatched - s.fullyPatched), colour: COLOURS.warn },
-      { label: 'Security fixes missing', value: Math.max(0, s.assetsTotal - s.securityPatched), colour: COLOURS.bad },
+      { label: 'Security fixes missing', value: Math.max(0, s.assetsMeasured - s.securityPatched), colour: COLOURS.bad },
+      { label: 'Not measured', value: Math.max(0, s.assetsInScope - s.assetsMeasured), colour: COLOURS.faint },
     ],
-    centre: formatShare(s.fullyPatchedShare),
+    centre: formatPatchedShare(s.fullyPatchedShare),
     centreCaption: 'fully patched',
     emptyText: 'No assets',
     width: 245,
@@ -114,7 +136,14 @@ function charts(report: EvidenceReport): Content {
   });
   return {
     columns: [
-      { width: '*', stack: [subheading('Assets by patch state'), { svg: donut, width: 245 }] },
+      {
+        width: '*',
+        stack: [
+          subheading('Assets in scope by patch state'),
+          { svg: donut, width: 245 },
+          { text: `Centre: fully patched, ${formatCount(s.fullyPatched)} ${measuredPhrase(s.assetsMeasured, s.assetsInScope)}.`, style: 'small' },
+        ],
+      },
       { width: '*', stack: [subheading('Overdue fixes by tier and days overdue'), { svg: bars, width: 245 }] },
     ],
     columnGap: 20,
@@ -140,7 +169,7 @@ function trend(report: EvidenceReport): Content[] {
   const svg = trendChartSvg({
     points: report.trend.map((point, i) => ({ label: formatMonthTick(point.month, i === 0), lines: [point.fullyPatchedShare, point.withinSlaShare], bar: point.overdue })),
     lines: [
-      { label: 'Fully patched assets', colour: COLOURS.brand },
+      { label: 'Fully patched (of measured assets)', colour: COLOURS.brand },
       { label: 'Missing fixes within SLA', colour: COLOURS.ok },
     ],
     bar: { label: 'Overdue fixes', colour: '#d9dee6' },

@@ -15,7 +15,7 @@ export function inventorySection(report: EvidenceReport): Content[] {
   const assets = report.assets;
   const title = sectionTitle(
     'Appendix A: asset inventory',
-    `${formatCount(assets.length)} ${assets.length === 1 ? 'asset' : 'assets'} in scope, by tier then name. Pending, security and overdue count the fixes missing at the end of the period; EOL marks an operating system past end of support; the last collection is the last one that succeeded.`,
+    `${formatCount(assets.length)} ${assets.length === 1 ? 'asset' : 'assets'} in scope, by tier then name. Pending, security and overdue count the fixes missing at the end of the period per the last successful collection ("not measured" when none ever succeeded); an asset not measured at the end of the period is marked with its coverage gap; EOL marks an operating system past end of support ("EOL (inv.)": known from the inventory only); the last collection is the last one that succeeded.`,
   );
   if (assets.length === 0) return [...title, emptyNote('The inventory was empty for this period.')];
   return [
@@ -39,11 +39,15 @@ export function inventorySection(report: EvidenceReport): Content[] {
         orDash(asset.os),
         tierShort(asset.tier),
         orDash(asset.ring),
-        asset.lastCollectionAt === null ? { text: 'Never', color: COLOURS.warn } : formatDateTime(asset.lastCollectionAt, tz),
-        formatCount(asset.pending),
-        formatCount(asset.securityPending),
-        asset.overdue > 0 ? { text: formatCount(asset.overdue), color: COLOURS.bad, bold: true } : '0',
-        asset.eol ? { text: 'EOL', color: COLOURS.bad, bold: true } : DASH,
+        asset.lastCollectionAt === null
+          ? { text: 'Never', color: COLOURS.warn }
+          : asset.measured
+            ? formatDateTime(asset.lastCollectionAt, tz)
+            : { text: `${formatDateTime(asset.lastCollectionAt, tz)} (not measured)`, color: COLOURS.warn },
+        ...(asset.pending === null || asset.securityPending === null || asset.overdue === null
+          ? [{ text: 'not measured', color: COLOURS.warn }, DASH, DASH]
+          : [formatCount(asset.pending), formatCount(asset.securityPending), asset.overdue > 0 ? { text: formatCount(asset.overdue), color: COLOURS.bad, bold: true } : '0']),
+        asset.eol ? { text: asset.eolOsSource === 'inventory' ? 'EOL (inv.)' : 'EOL', color: COLOURS.bad, bold: true } : DASH,
       ]),
       { small: true },
     ),

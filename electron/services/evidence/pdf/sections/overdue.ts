@@ -4,7 +4,7 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import { clockStartLabel } from '../../../../../shared/domain/sla/clock-start';
-import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/compliance';
+import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/sla-rules';
 import type { EvidenceReport } from '../../evidence-report';
 import { dataTable, emptyNote, sectionTitle, subheading } from '../blocks';
 import { formatCount, formatDate, formatLongDate, severityLabel, tierLabel, tierShort } from '../format';

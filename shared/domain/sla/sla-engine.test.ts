@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATCH_POLICY } from '../../../shared/domain/patch-policy';
-import type { Tier } from '../../../shared/domain/risk-tier';
-import { breachIntervals } from '../../../shared/domain/sla/compliance';
-import type { PatchException } from '../../../shared/domain/sla/exception-status';
-import { formatInstant, localDateOf, parseInstant } from '../../../shared/domain/sla/local-time';
-import { slaDeadline, slaStatus } from '../../../shared/domain/sla/sla-clock';
+import { DEFAULT_PATCH_POLICY } from '../patch-policy';
+import type { Tier } from '../risk-tier';
+import { breachIntervals } from './testing/reference-compliance';
+import type { PatchException } from './exception-status';
+import { formatInstant, localDateOf, parseInstant } from './local-time';
+import { slaDeadline, slaStatus } from './testing/reference-sla-clock';
 import { instantMs, SlaEngine, type FixRecord } from './sla-engine';
 
 const DAY = 86_400_000;
@@ -147,6 +147,17 @@ describe('SlaEngine', () => {
     expect(instantMs('2026-11-02T10:00:00+01:00')).toBe(Date.UTC(2026, 10, 2, 9));
     expect(() => instantMs('2026-02-30T00:00:00.000Z')).toThrow(RangeError);
     expect(() => instantMs('yesterday')).toThrow(RangeError);
+  });
+
+  it('starts the clock at the fix\'s clock start when it has one, and counts it missing from first seen', () => {
+    const engine = new SlaEngine(DEFAULT_PATCH_POLICY, 'UTC', []);
+    const base: FixRecord = { id: 1, assetId: 1, name: 'openssl', firstSeenAt: '2026-11-01T00:00:00.000Z', resolvedAt: null, security: true, severity: 'Critical', cves: [], advisories: [] };
+    const seen = engine.prepare(base, 1);
+    const published = engine.prepare({ ...base, clockStartAt: '2026-10-01T00:00:00.000Z' }, 1);
+    expect(seen.dueDate).toBe('2026-11-08');
+    expect(published.dueDate).toBe('2026-10-08');
+    expect(engine.standing(published, parseInstant('2026-11-01T12:00:00Z'))).toMatchObject({ state: 'overdue', overdueDays: 24 });
+    expect(engine.missingAt(published, parseInstant('2026-10-15T00:00:00Z'))).toBe(false);
   });
 
   it('refuses an unknown time zone', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATCH_POLICY } from '../patch-policy';
-import { breachIntervals, complianceReport, overdueAgeBand, type TrackedFix } from './compliance';
-import type { PatchException } from './exception-status';
+import { DEFAULT_PATCH_POLICY } from '../../patch-policy';
+import { breachIntervals, complianceReport, overdueAgeBand, type TrackedFix } from './reference-compliance';
+import type { PatchException } from '../exception-status';
 
 const policy = DEFAULT_PATCH_POLICY;
 const Q1 = { from: '2026-01-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };

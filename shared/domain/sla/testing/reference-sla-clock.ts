@@ -1,5 +1,9 @@
 /**
- * The SLA clock of one missing fix: when it is due and where it stands at an instant.
+ * The reference SLA clock of one missing fix, kept as a test oracle only: a slow, literal
+ * statement of the rules that sla-engine.ts must agree with on random data. Production code
+ * uses the engine.
+ *
+ * When a fix is due and where it stands at an instant.
  *
  * Deadlines are counted in the site's local calendar days. The day the clock starts (the fix's
  * publication or the day it was first seen missing, see `slaClockStart`) is day 0 and does not
@@ -8,30 +12,15 @@
  * instant of the following local day: the fix is overdue from that instant on, and `dueAt` holds
  * it (use `dueDate`, the last allowed local day, for display).
  */
-import { slaDaysFor, type PatchPolicy, type Severity } from '../patch-policy';
-import type { Tier } from '../risk-tier';
-import { slaClockStart, type ClockBasis, type PublicationBasis } from './clock-start';
-import { exceptionCovers, exceptionWindowMs, type FixIdentity, type PatchException } from './exception-status';
-import { addLocalDays, formatInstant, type LocalDate, formatLocalDate, localDateOf, localDaysBetween, parseInstant, startOfLocalDay } from './local-time';
-import { normaliseSeverity, type SeverityBasis } from './severity';
+import { slaDaysFor, type PatchPolicy, type Severity } from '../../patch-policy';
+import { DEFAULT_TIER, isDueSoon, type SlaState } from '../sla-rules';
+import type { Tier } from '../../risk-tier';
+import { slaClockStart, type ClockBasis, type PublicationBasis } from '../clock-start';
+import { exceptionCovers, exceptionWindowMs, type FixIdentity, type PatchException } from '../exception-status';
+import { addLocalDays, formatInstant, type LocalDate, formatLocalDate, localDateOf, localDaysBetween, parseInstant, startOfLocalDay } from '../local-time';
+import { normaliseSeverity, type SeverityBasis } from '../severity';
 
-/**
- * The tier an unclassified asset is held to. Tier 2, not 4: an asset nobody has classified yet
- * may well be important, and the lenient tiers must be earned by classifying it; not tier 1
- * either, so that an unclassified fleet does not drown the critical list.
- */
-export const DEFAULT_TIER: Tier = 2;
-
-/** A fix is due soon when at most this share of its SLA days is left... */
-export const DUE_SOON_FRACTION = 0.2;
-
-/** ...or at most this many days, whichever is more. */
-export const DUE_SOON_MIN_DAYS = 2;
-
-/** Where a missing fix stands against its SLA. */
-export const SLA_STATES = ['within', 'due_soon', 'overdue', 'excepted'] as const;
-/** One of `SLA_STATES`. */
-export type SlaState = (typeof SLA_STATES)[number];
+export { DEFAULT_TIER, DUE_SOON_FRACTION, DUE_SOON_MIN_DAYS, SLA_STATES, type SlaState } from '../sla-rules';
 
 /** One missing fix on one asset, with what the SLA needs (a pending-update row plus its asset). */
 export interface SlaItem extends FixIdentity {
@@ -157,7 +146,7 @@ export function slaStatus(item: SlaItem, policy: PatchPolicy, now: string, excep
   let state: SlaState;
   if (exception) state = 'excepted';
   else if (overdue) state = 'overdue';
-  else if (daysToDue <= Math.max(DUE_SOON_MIN_DAYS, DUE_SOON_FRACTION * deadline.slaDays)) state = 'due_soon';
+  else if (isDueSoon(daysToDue, deadline.slaDays)) state = 'due_soon';
   else state = 'within';
 
   return {

@@ -1,23 +1,21 @@
 /**
- * The SLA clock of shared/domain/sla, evaluated for thousands of fixes at many instants.
+ * THE SLA engine: every deadline, due-soon and overdue judgement Patchdesk shows or signs (the
+ * fleet view, the asset drawer, compliance figures, the evidence pack) comes from here.
  *
- * `slaStatus` and `complianceReport` recompute each fix's deadline, time-zone conversions and
- * exception windows on every call (tens of microseconds a fix); at a 1,000-asset site over
- * twelve months that is tens of thousands of fixes at thirteen instants, over a second. This
- * engine prepares each fix once from the domain's own pieces (`normaliseSeverity`,
- * `slaDaysFor`, `addLocalDays`, `startOfLocalDay`, `zoneOffsetMs`, `exceptionMatches`,
- * `exceptionWindowMs`), memoised on what they depend on, then answers "where does it stand at
- * T" and "when was it in breach inside [from, to)" with arithmetic. The few lines of rules
- * restated here (deadline, due soon, breach intervals) are checked against `slaDeadline`,
- * `slaStatus`, `breachIntervals` and `complianceReport` in sla-engine.test.ts.
+ * It prepares each fix once from the domain's pieces (`normaliseSeverity`, `slaDaysFor`,
+ * `addLocalDays`, `startOfLocalDay`, `zoneOffsetMs`, `exceptionMatches`, `exceptionWindowMs`),
+ * memoised on what they depend on, then answers "where does it stand at T" and "when was it in
+ * breach inside [from, to)" with arithmetic, fast enough for tens of thousands of fixes at
+ * thirteen instants. A slow, literal statement of the same rules lives under testing/ as an
+ * oracle; sla-engine.test.ts cross-checks the two on random data.
  */
-import { SEVERITIES, slaDaysFor, type PatchPolicy, type Severity } from '../../../shared/domain/patch-policy';
-import type { Tier } from '../../../shared/domain/risk-tier';
-import { slaClockStart, type ClockBasis, type PublicationBasis } from '../../../shared/domain/sla/clock-start';
-import { exceptionMatches, exceptionWindowMs, type PatchException } from '../../../shared/domain/sla/exception-status';
-import { addLocalDays, DAY_MS, formatLocalDate, localDateOf, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from '../../../shared/domain/sla/local-time';
-import { normaliseSeverity } from '../../../shared/domain/sla/severity';
-import { DEFAULT_TIER, DUE_SOON_FRACTION, DUE_SOON_MIN_DAYS, type SlaState } from '../../../shared/domain/sla/sla-clock';
+import { SEVERITIES, slaDaysFor, type PatchPolicy, type Severity } from '../patch-policy';
+import type { Tier } from '../risk-tier';
+import { slaClockStart, type ClockBasis, type PublicationBasis } from './clock-start';
+import { exceptionMatches, exceptionWindowMs, type PatchException } from './exception-status';
+import { addLocalDays, DAY_MS, formatLocalDate, localDateOf, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from './local-time';
+import { normaliseSeverity } from './severity';
+import { DEFAULT_TIER, isDueSoon, type SlaState } from './sla-rules';
 
 /** One missing fix on one asset of the site (a pending-update row fits). */
 export interface FixRecord {
@@ -25,6 +23,7 @@ export interface FixRecord {
   id: number;
   assetId: number;
   name: string;
+  /** When Patchdesk first saw it missing: the fix counts as missing from this instant. */
   firstSeenAt: string;
   /** The vendor's publication instant and how it was obtained; null when the source gave none. */
   publishedAt?: string | null;
@@ -254,7 +253,7 @@ export class SlaEngine {
     return fix.firstSeenMs <= atMs && fix.resolvedMs > atMs;
   }
 
-  /** Where a missing fix stands at an instant, as `slaStatus` says; `atDay` is `localDay(atMs)`. */
+  /** Where a missing fix stands at an instant (the reference `slaStatus` agrees); `atDay` is `localDay(atMs)`. */
   standing(fix: PreparedFix, atMs: number, atDay: number = this.localDay(atMs)): Standing {
     let exception: PatchException | null = null;
     let exceptionEnd = -Infinity;
@@ -270,7 +269,7 @@ export class SlaEngine {
     let state: SlaState;
     if (exception) state = 'excepted';
     else if (overdue) state = 'overdue';
-    else if (daysToDue <= Math.max(DUE_SOON_MIN_DAYS, DUE_SOON_FRACTION * fix.slaDays)) state = 'due_soon';
+    else if (isDueSoon(daysToDue, fix.slaDays)) state = 'due_soon';
     else state = 'within';
     return { state, overdueDays: overdue ? -daysToDue : 0, remainingDays: overdue ? 0 : Math.min(daysToDue, fix.slaDays), exception };
   }
@@ -300,8 +299,8 @@ export class SlaEngine {
   }
 
   /**
-   * `slaDeadline`: due at the end of local day (clock start + SLA days), overdue from the start of
-   * the next local day. It depends only on the applied tier, the severity and the day the clock started.
+   * Due at the end of local day (clock start + SLA days), overdue from the start of the next
+   * local day. It depends only on the applied tier, the severity and the day the clock started.
    */
   private deadlineOf(tier: Tier, severity: Severity, clockStartMs: number): Deadline {
     const seenDay = this.localDay(clockStartMs);

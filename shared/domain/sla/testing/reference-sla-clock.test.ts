@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATCH_POLICY, type PatchPolicy } from '../patch-policy';
-import type { Tier } from '../risk-tier';
-import type { PatchException } from './exception-status';
-import { DEFAULT_TIER, slaDeadline, slaStatus, type SlaItem } from './sla-clock';
+import { DEFAULT_PATCH_POLICY, type PatchPolicy } from '../../patch-policy';
+import type { Tier } from '../../risk-tier';
+import type { PatchException } from '../exception-status';
+import { DEFAULT_TIER, slaDeadline, slaStatus, type SlaItem } from './reference-sla-clock';
 
 const policy = DEFAULT_PATCH_POLICY;
 

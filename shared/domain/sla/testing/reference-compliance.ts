@@ -1,33 +1,26 @@
 /**
+ * The reference compliance report, kept as a test oracle only (sla-engine.ts and
+ * period-figures.ts are cross-checked against it on random data).
+ *
  * SLA compliance over a reporting period, as an auditor or insurer asks for it: how much of the
  * fleet was patched at the end of the period, how much of what was missing was within SLA, what
  * was overdue and for how long, and when each fix was in breach without a documented exception.
  * Pure and deterministic: the same input gives the same report, in the same order.
  */
-import type { PatchPolicy } from '../patch-policy';
-import { TIERS, type Tier } from '../risk-tier';
-import { EXCEPTION_STATUSES, exceptionMatches, exceptionStatus, exceptionWindowMs, type ExceptionStatus, type PatchException } from './exception-status';
-import { formatInstant, localDateOf, localDaysBetween, parseInstant, type TimeInterval } from './local-time';
-import { normaliseSeverity } from './severity';
-import { slaDeadline, slaStatus, type SlaItem, type SlaStatus } from './sla-clock';
+import type { PatchPolicy } from '../../patch-policy';
+import { OVERDUE_AGE_BANDS, overdueAgeBand, type OverdueAgeBand } from '../sla-rules';
+import { TIERS, type Tier } from '../../risk-tier';
+import { EXCEPTION_STATUSES, exceptionMatches, exceptionStatus, exceptionWindowMs, type ExceptionStatus, type PatchException } from '../exception-status';
+import { formatInstant, localDateOf, localDaysBetween, parseInstant, type TimeInterval } from '../local-time';
+import { normaliseSeverity } from '../severity';
+import { slaDeadline, slaStatus, type SlaItem, type SlaStatus } from './reference-sla-clock';
 
 /** A fix tracked over time: missing from `firstSeenAt` until `resolvedAt` (null: still missing). */
 export interface TrackedFix extends SlaItem {
   resolvedAt: string | null;
 }
 
-/** How long overdue fixes have been overdue, in local days. `90+` means more than 90. */
-export const OVERDUE_AGE_BANDS = ['0-7', '8-30', '31-90', '90+'] as const;
-/** One of `OVERDUE_AGE_BANDS`. */
-export type OverdueAgeBand = (typeof OVERDUE_AGE_BANDS)[number];
-
-/** The age band of a number of days overdue (0-7, 8-30, 31-90, more than 90). */
-export function overdueAgeBand(overdueDays: number): OverdueAgeBand {
-  if (overdueDays <= 7) return '0-7';
-  if (overdueDays <= 30) return '8-30';
-  if (overdueDays <= 90) return '31-90';
-  return '90+';
-}
+export { OVERDUE_AGE_BANDS, overdueAgeBand, type OverdueAgeBand } from '../sla-rules';
 
 interface MsInterval {
   from: number;

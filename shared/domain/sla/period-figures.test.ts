@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATCH_POLICY } from '../../../shared/domain/patch-policy';
-import type { Tier } from '../../../shared/domain/risk-tier';
-import { complianceReport, type TrackedFix } from '../../../shared/domain/sla/compliance';
-import type { PatchException } from '../../../shared/domain/sla/exception-status';
-import { formatInstant, parseInstant } from '../../../shared/domain/sla/local-time';
+import { DEFAULT_PATCH_POLICY } from '../patch-policy';
+import type { Tier } from '../risk-tier';
+import { complianceReport, type TrackedFix } from './testing/reference-compliance';
+import type { PatchException } from './exception-status';
+import { formatInstant, parseInstant } from './local-time';
+import type { ComplianceFigures } from '../../contract/compliance';
 import { evaluatePeriod, type ScopeAsset } from './period-figures';
 import { SlaEngine, type FixRecord } from './sla-engine';
 
@@ -53,6 +54,11 @@ const PERIODS = [
   { from: '2025-12-01T00:00:00Z', to: '2026-12-01T00:00:00Z' },
 ];
 
+const allMeasured = (scope: readonly ScopeAsset[]): Set<number> => new Set(scope.map((asset) => asset.id));
+
+/** The reference report's asset figures (every asset measured). */
+const asReference = (assets: ComplianceFigures['assets']) => ({ total: assets.inScope, fullyPatched: assets.fullyPatched, fullyPatchedShare: assets.fullyPatchedShare, securityPatched: assets.securityPatched, securityPatchedShare: assets.securityPatchedShare });
+
 describe('evaluatePeriod', () => {
   it('gives the figures complianceReport gives for the same fixes, site-wide and per tier', () => {
     const items = records(600, 11);
@@ -64,12 +70,13 @@ describe('evaluatePeriod', () => {
 
     const seen = { within: 0, dueSoon: 0, overdue: 0, excepted: 0, breaches: 0 };
     for (const period of PERIODS) {
-      const got = evaluatePeriod(engine, prepared, scope, { from: parseInstant(period.from), to: parseInstant(period.to) }, { overdue: true, detail: true });
+      const got = evaluatePeriod(engine, prepared, scope, allMeasured(scope), { from: parseInstant(period.from), to: parseInstant(period.to) }, { overdue: true, detail: true });
       for (const key of ['within', 'dueSoon', 'overdue', 'excepted'] as const) seen[key] += got.site.missing[key];
       seen.breaches += got.site.breaches;
       const want = complianceReport({ period, policy: DEFAULT_PATCH_POLICY, items: items.map(tracked), exceptions: EXCEPTIONS, assetIds: scope.map((asset) => asset.id) });
 
-      expect(got.site.assets).toEqual(want.assets);
+      expect(got.site.assets.measured).toBe(got.site.assets.inScope);
+      expect(asReference(got.site.assets)).toEqual(want.assets);
       expect(got.site.missing).toEqual({ ...want.missing, security: expect.any(Number) });
       expect(got.site.breaches).toBe(want.breaches.length);
       expect(got.overdueByTier.map((row) => row.bands)).toEqual([1, 2, 3, 4].map((tier) => want.overdue.byTier[`${tier}` as '1']));
@@ -83,7 +90,7 @@ describe('evaluatePeriod', () => {
       for (const row of got.tiers) {
         const ids = scope.filter((asset) => asset.tier === row.tier).map((asset) => asset.id);
         const own = complianceReport({ period, policy: DEFAULT_PATCH_POLICY, items: items.filter((r) => ids.includes(r.assetId)).map(tracked), exceptions: EXCEPTIONS, assetIds: ids });
-        expect(row.figures.assets, `tier ${row.tier}`).toEqual(own.assets);
+        expect(asReference(row.figures.assets), `tier ${row.tier}`).toEqual(own.assets);
         expect({ ...row.figures.missing, security: 0 }).toEqual({ ...own.missing, security: 0 });
         expect(row.figures.breaches).toBe(own.breaches.length);
       }
@@ -106,11 +113,11 @@ describe('evaluatePeriod', () => {
       { id: 3, tier: 3, knownSinceMs: 0 },
       { id: 4, tier: 3, knownSinceMs: parseInstant('2026-12-01T00:00:00Z') },
     ];
-    const got = evaluatePeriod(engine, fixes, scope, { from: parseInstant('2026-10-01T00:00:00Z'), to: parseInstant('2026-11-01T00:00:00Z') }, { overdue: true, detail: true });
-    expect(got.site.assets).toEqual({ total: 3, fullyPatched: 1, fullyPatchedShare: 1 / 3, securityPatched: 1, securityPatchedShare: 1 / 3 });
+    const got = evaluatePeriod(engine, fixes, scope, allMeasured(scope), { from: parseInstant('2026-10-01T00:00:00Z'), to: parseInstant('2026-11-01T00:00:00Z') }, { overdue: true, detail: true });
+    expect(got.site.assets).toEqual({ inScope: 3, measured: 3, coverageShare: 1, fullyPatched: 1, fullyPatchedShare: 1 / 3, securityPatched: 1, securityPatchedShare: 1 / 3 });
     // Asset 1: openssl seen 1 Oct, tier 1 critical 7 days: due 8 Oct, 24 days overdue on 1 Nov; curl within.
     expect(got.site.missing).toEqual({ total: 3, within: 2, dueSoon: 0, overdue: 1, excepted: 0, withinSlaShare: 2 / 3, security: 2 });
-    expect(got.tiers.map((row) => [row.tier, row.figures.assets.total, row.figures.missing.total])).toEqual([
+    expect(got.tiers.map((row) => [row.tier, row.figures.assets.inScope, row.figures.missing.total])).toEqual([
       [1, 1, 2],
       [2, 0, 0],
       [3, 1, 0],
@@ -126,14 +133,39 @@ describe('evaluatePeriod', () => {
 
   it('gives zeros and null shares when there is nothing to count', () => {
     const engine = new SlaEngine(DEFAULT_PATCH_POLICY, 'UTC', []);
-    const got = evaluatePeriod(engine, [], [], { from: 0, to: DAY });
+    const got = evaluatePeriod(engine, [], [], new Set(), { from: 0, to: DAY });
     expect(got.site).toEqual({
-      assets: { total: 0, fullyPatched: 0, fullyPatchedShare: null, securityPatched: 0, securityPatchedShare: null },
+      assets: { inScope: 0, measured: 0, coverageShare: null, fullyPatched: 0, fullyPatchedShare: null, securityPatched: 0, securityPatchedShare: null },
       missing: { total: 0, within: 0, dueSoon: 0, overdue: 0, excepted: 0, withinSlaShare: null, security: 0 },
       overdueByBand: { '0-7': 0, '8-30': 0, '31-90': 0, '90+': 0 },
       breaches: 0,
     });
     expect(got.oldestSecurity).toBeNull();
     expect(got.tiers).toHaveLength(5);
+  });
+
+  it('counts only measured assets in the patched shares: 2 measured with gaps and 9 unmeasured is 0 of 2, not 82 %', () => {
+    const engine = new SlaEngine(DEFAULT_PATCH_POLICY, 'UTC', []);
+    const base = { name: 'openssl', resolvedAt: null, security: true, severity: 'Critical', cves: [], advisories: [] };
+    const fixes = [1, 2].flatMap((assetId) => Array.from({ length: 83 }, (_, i) => engine.prepare({ ...base, id: assetId * 100 + i, assetId, name: `fix-${i}`, firstSeenAt: '2026-10-20T00:00:00.000Z' }, 2)));
+    const scope: ScopeAsset[] = Array.from({ length: 11 }, (_, i) => ({ id: i + 1, tier: i < 2 ? 2 : 1, knownSinceMs: 0 }));
+    const got = evaluatePeriod(engine, fixes, scope, new Set([1, 2]), { from: parseInstant('2026-10-01T00:00:00Z'), to: parseInstant('2026-11-01T00:00:00Z') });
+    expect(got.site.assets).toEqual({ inScope: 11, measured: 2, coverageShare: 2 / 11, fullyPatched: 0, fullyPatchedShare: 0, securityPatched: 0, securityPatchedShare: 0 });
+    // Tier 1: nine assets, none measured: "not measured" (null), never 100 %.
+    const tier1 = got.tiers.find((row) => row.tier === 1)?.figures.assets;
+    expect(tier1).toEqual({ inScope: 9, measured: 0, coverageShare: 0, fullyPatched: 0, fullyPatchedShare: null, securityPatched: 0, securityPatchedShare: null });
+    expect(got.site.missing.total).toBe(166);
+  });
+
+  it('keeps the known missing fixes of an unmeasured asset in the fix counts, but not in the patched shares', () => {
+    const engine = new SlaEngine(DEFAULT_PATCH_POLICY, 'UTC', []);
+    const fix = engine.prepare({ id: 1, assetId: 1, name: 'curl', firstSeenAt: '2026-10-02T00:00:00.000Z', resolvedAt: null, security: false, severity: 'low', cves: [], advisories: [] }, 3);
+    const scope: ScopeAsset[] = [
+      { id: 1, tier: 3, knownSinceMs: 0 },
+      { id: 2, tier: 3, knownSinceMs: 0 },
+    ];
+    const got = evaluatePeriod(engine, [fix], scope, new Set([2]), { from: parseInstant('2026-10-01T00:00:00Z'), to: parseInstant('2026-11-01T00:00:00Z') });
+    expect(got.site.assets).toMatchObject({ inScope: 2, measured: 1, fullyPatched: 1, fullyPatchedShare: 1 });
+    expect(got.site.missing.total).toBe(1);
   });
 });

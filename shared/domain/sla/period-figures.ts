@@ -1,12 +1,17 @@
 /**
- * The figures of one period from prepared fixes, as `complianceReport` defines them: snapshot
+ * The figures of one period from prepared fixes (the reference `complianceReport` states the same
+ * rules slowly, under testing/): snapshot
  * figures at the period's end (patched assets, missing fixes by SLA state, overdue fixes by tier
  * and age, the oldest missing security fix) and the fixes in uncovered breach inside it; for the
  * whole site, per asset tier, and (on request) per asset.
+ *
+ * Unmeasured is not patched: the patched shares count only the assets measured at the period's
+ * end (see shared/domain/coverage.ts) and say how many were; missing and overdue fixes count
+ * every fix known missing, on measured assets or not (a fix known missing is not assumed fixed).
  */
-import type { ComplianceFigures, OverdueBands, OverdueByTierRow, TierFigures } from '../../../shared/contract/compliance';
-import { TIERS, type Tier } from '../../../shared/domain/risk-tier';
-import { OVERDUE_AGE_BANDS, overdueAgeBand, type OverdueAgeBand } from '../../../shared/domain/sla/compliance';
+import type { ComplianceFigures, OverdueBands, OverdueByTierRow, TierFigures } from '../../contract/compliance';
+import { TIERS, type Tier } from '../risk-tier';
+import { OVERDUE_AGE_BANDS, overdueAgeBand, type OverdueAgeBand } from './sla-rules';
 import type { MsInterval, PreparedFix, SlaEngine, Standing } from './sla-engine';
 
 /** An asset in scope, and since when Patchdesk knows it. */
@@ -66,6 +71,7 @@ export interface EvaluateOptions {
 
 interface Tally {
   assets: number;
+  measured: number;
   withMissing: number;
   withMissingSecurity: number;
   missing: { total: number; within: number; dueSoon: number; overdue: number; excepted: number; security: number };
@@ -75,13 +81,14 @@ interface Tally {
 
 interface AssetFlags {
   group: number;
+  measured: boolean;
   missing: boolean;
   security: boolean;
 }
 
 const emptyBands = (): OverdueBands => Object.fromEntries(OVERDUE_AGE_BANDS.map((band) => [band, 0])) as OverdueBands;
 
-const newTally = (): Tally => ({ assets: 0, withMissing: 0, withMissingSecurity: 0, missing: { total: 0, within: 0, dueSoon: 0, overdue: 0, excepted: 0, security: 0 }, bands: emptyBands(), breaches: 0 });
+const newTally = (): Tally => ({ assets: 0, measured: 0, withMissing: 0, withMissingSecurity: 0, missing: { total: 0, within: 0, dueSoon: 0, overdue: 0, excepted: 0, security: 0 }, bands: emptyBands(), breaches: 0 });
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
@@ -89,11 +96,20 @@ const share = (part: number, whole: number): number | null => (whole === 0 ? nul
 const groupOf = (tier: Tier | null): number => (tier === null ? 4 : tier - 1);
 
 function figuresOf(tally: Tally): ComplianceFigures {
-  const fullyPatched = tally.assets - tally.withMissing;
-  const securityPatched = tally.assets - tally.withMissingSecurity;
+  // withMissing and withMissingSecurity count measured assets only.
+  const fullyPatched = tally.measured - tally.withMissing;
+  const securityPatched = tally.measured - tally.withMissingSecurity;
   const m = tally.missing;
   return {
-    assets: { total: tally.assets, fullyPatched, fullyPatchedShare: share(fullyPatched, tally.assets), securityPatched, securityPatchedShare: share(securityPatched, tally.assets) },
+    assets: {
+      inScope: tally.assets,
+      measured: tally.measured,
+      coverageShare: share(tally.measured, tally.assets),
+      fullyPatched,
+      fullyPatchedShare: share(fullyPatched, tally.measured),
+      securityPatched,
+      securityPatchedShare: share(securityPatched, tally.measured),
+    },
     missing: { ...m, withinSlaShare: share(m.within + m.dueSoon + m.excepted, m.total) },
     overdueByBand: tally.bands,
     breaches: tally.breaches,
@@ -104,6 +120,7 @@ function sum(tallies: readonly Tally[]): Tally {
   const out = newTally();
   for (const t of tallies) {
     out.assets += t.assets;
+    out.measured += t.measured;
     out.withMissing += t.withMissing;
     out.withMissingSecurity += t.withMissingSecurity;
     for (const key of Object.keys(out.missing) as (keyof Tally['missing'])[]) out.missing[key] += t.missing[key];
@@ -124,9 +141,10 @@ const olderFirst = (a: PreparedFix, b: PreparedFix): number => a.firstSeenMs - b
 
 /**
  * Evaluates the period [period.from, period.to) over `fixes` (those overlapping it; others are
- * ignored) for the assets known by the period's end.
+ * ignored) for the assets known by the period's end; `measured` holds the ids of the assets
+ * measured at the period's end.
  */
-export function evaluatePeriod(engine: SlaEngine, fixes: readonly PreparedFix[], assets: readonly ScopeAsset[], period: MsInterval, options: EvaluateOptions = {}): PeriodEvaluation {
+export function evaluatePeriod(engine: SlaEngine, fixes: readonly PreparedFix[], assets: readonly ScopeAsset[], measured: ReadonlySet<number>, period: MsInterval, options: EvaluateOptions = {}): PeriodEvaluation {
   const at = period.to;
   const atDay = engine.localDay(at);
   const tallies = [newTally(), newTally(), newTally(), newTally(), newTally()] as [Tally, Tally, Tally, Tally, Tally];
@@ -135,8 +153,10 @@ export function evaluatePeriod(engine: SlaEngine, fixes: readonly PreparedFix[],
   for (const asset of assets) {
     if (asset.knownSinceMs > at) continue;
     const group = groupOf(asset.tier);
-    byAsset.set(asset.id, { group, missing: false, security: false });
+    const isMeasured = measured.has(asset.id);
+    byAsset.set(asset.id, { group, measured: isMeasured, missing: false, security: false });
     (tallies[group] as Tally).assets++;
+    if (isMeasured) (tallies[group] as Tally).measured++;
     if (options.detail) perAsset.set(asset.id, { pending: 0, security: 0, overdue: 0, excepted: 0, oldest: null });
   }
 
@@ -200,6 +220,7 @@ export function evaluatePeriod(engine: SlaEngine, fixes: readonly PreparedFix[],
 
   for (const flags of byAsset.values()) {
     const tally = tallies[flags.group] as Tally;
+    if (!flags.measured) continue;
     if (flags.missing) tally.withMissing++;
     if (flags.security) tally.withMissingSecurity++;
   }
