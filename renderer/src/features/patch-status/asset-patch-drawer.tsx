@@ -111,11 +111,11 @@ export function AssetPatchDrawer({
                   <span className="text-warning">{notMeasured ?? 'Not measured'}</span>
                 ) : (
                   <>
-                <strong className={status.securityCount > 0 ? 'text-danger' : undefined}>{formatCount(status.securityCount)} security</strong> of {formatCount(status.pendingCount)} pending
-                {notMeasured ? <span className="text-warning"> as of the last success ({notMeasured.toLowerCase()})</span> : null}
-                {status.overdue ? <strong className="text-danger"> · {formatCount(status.overdue)} past SLA</strong> : null}
-                {status.excepted ? <span className="muted"> · {formatCount(status.excepted)} excepted</span> : null}
-                {status.oldestSecurityAgeDays !== null ? <span className="muted"> · oldest {formatAgeDays(status.oldestSecurityAgeDays)}{status.oldestSecurityAgeDays >= 1 ? ' ago' : ''}</span> : null}
+                    <strong className={status.securityCount > 0 ? 'text-danger' : undefined}>{formatCount(status.securityCount)} security</strong> of {formatCount(status.pendingCount)} pending
+                    {notMeasured ? <span className="text-warning"> as of the last success ({notMeasured.toLowerCase()})</span> : null}
+                    {status.overdue ? <strong className="text-danger"> · {formatCount(status.overdue)} past SLA</strong> : null}
+                    {status.excepted ? <span className="muted"> · {formatCount(status.excepted)} excepted</span> : null}
+                    {status.oldestSecurityAgeDays !== null ? <span className="muted"> · oldest {formatAgeDays(status.oldestSecurityAgeDays)}{status.oldestSecurityAgeDays >= 1 ? ' ago' : ''}</span> : null}
                   </>
                 )}
               </dd>

@@ -38,7 +38,10 @@ function patchStatusSummary(fleet: FleetStatus): string {
   const security = fleet.counts.security_pending ?? 0;
   if (security > 0) return `${plural(security, 'host')} missing security fixes`;
   if (never > 0) return `${plural(never, 'host')} not collected`;
-  return 'All collected';
+  // Collected once is not measured now: a failed or stale host is a coverage gap.
+  const unmeasured = fleet.assets.filter((row) => row.notMeasured).length;
+  if (unmeasured > 0) return `${plural(unmeasured, 'host')} not measured`;
+  return 'All measured';
 }
 
 const STEP_ROUTES: Partial<Record<WizardStep['id'], Route>> = {
