@@ -357,7 +357,7 @@ export interface AuditExcerptRow {
   entityType: string;
   entityId: number | null;
   action: string;
-  /** A one-line summary of the details, secrets already removed. */
+  /** The row as one sentence (`auditSentence`): names instead of ids, files by name only, no secrets. */
   summary: string;
 }
 
