@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CycleDetail, CycleSummary } from '../../../shared/contract/cycles';
 import type { Site } from '../../../shared/contract/sites';
+import { plural } from '../../../shared/domain/text/plural';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import { siteTime } from '../site-time';
@@ -137,7 +138,7 @@ async function tickItem(context: CliContext, args: string[]): Promise<void> {
   if (values.json) return context.out(JSON.stringify(updated, null, 2));
   const item = updated.items.find((each) => each.key === values.item?.toLowerCase());
   const state = item?.state === 'not_applicable' ? 'marked not applicable' : `done${item?.doneLate ? ' (late)' : ''}`;
-  context.out(`"${item?.title ?? values.item}" ${state} in cycle ${updated.id}; ${updated.progress.done + updated.progress.notApplicable} of ${updated.progress.total} items finished${updated.progress.late > 0 ? `, ${updated.progress.late} late` : ''}.`);
+  context.out(`"${item?.title ?? values.item}" ${state} in cycle ${updated.id}; ${updated.progress.done + updated.progress.notApplicable} of ${plural(updated.progress.total, 'item')} finished${updated.progress.late > 0 ? `, ${updated.progress.late} late` : ''}.`);
 }
 
 async function reopenItem(context: CliContext, args: string[]): Promise<void> {
@@ -156,7 +157,7 @@ async function closeCycle(context: CliContext, args: string[]): Promise<void> {
   const cycle = await chooseCycle(context, site, values.cycle, null);
   const pending = cycle.items.filter((item) => item.state === 'pending');
   if (pending.length > 0 && !values.force) {
-    throw usageError(`cycle ${cycle.id} still has ${pending.length} pending item${pending.length === 1 ? '' : 's'} (${pending.map((item) => item.key).join(', ')}): tick them, mark them --na REASON, or close anyway with --force --note TEXT`);
+    throw usageError(`cycle ${cycle.id} still has ${plural(pending.length, 'pending item')} (${pending.map((item) => item.key).join(', ')}): tick them, mark them --na REASON, or close anyway with --force --note TEXT`);
   }
   const closed = await context.call('cycles:close', { cycleId: cycle.id, note: values.note ?? '', force: values.force ?? false });
   context.out(`Closed cycle ${closed.id} "${closed.title}" (${closed.progress.done} done, ${closed.progress.notApplicable} not applicable, ${closed.progress.pending} pending).`);
@@ -227,6 +228,6 @@ function describeCycle(cycle: CycleDetail, timeZone: string): string {
     ),
   );
   const due = cycle.scope.filter((asset) => asset.due).length;
-  lines.push('', `Scope: ${cycle.scope.length} assets, ${due} due this cycle. Verification: ${cycle.rescan.hostsCollected} hosts collected during the cycle (${cycle.rescan.dueHostsCollected} of ${cycle.rescan.dueHosts} due)${cycle.rescan.lastCollectedAt ? `, last at ${at(cycle.rescan.lastCollectedAt)}` : ''}.`);
+  lines.push('', `Scope: ${plural(cycle.scope.length, 'asset')}, ${due} due this cycle. Verification: ${plural(cycle.rescan.hostsCollected, 'host')} collected during the cycle (${cycle.rescan.dueHostsCollected} of ${cycle.rescan.dueHosts} due)${cycle.rescan.lastCollectedAt ? `, last at ${at(cycle.rescan.lastCollectedAt)}` : ''}.`);
   return lines.join('\n');
 }

@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { plural } from '../../../shared/domain/text/plural';
 import { DEFAULT_ZIP_LIMITS } from '../../services/evidence/pack/zip';
 import { verifyEvidencePack, type PackVerification } from '../../services/evidence/pack/verify-pack';
 import { InstallationSigningKey } from '../../services/evidence/signing/installation-key';
@@ -104,7 +105,7 @@ function printReport(file: string, result: PackVerification, installation: { fin
   out(signerLine(result, installation));
   if (installation.note) out(`Note: ${installation.note}`);
   const fileCount = result.files.filter((entry) => entry.status !== 'unexpected').length;
-  out(result.ok ? `Intact: all ${fileCount} files match the signed manifest.` : `NOT intact: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}.`);
+  out(result.ok ? `Intact: all ${fileCount} files match the signed manifest.` : `NOT intact: ${plural(result.problems.length, 'problem')}.`);
 }
 
 /** Who signed it, said prominently: a valid signature proves only that the named key signed it. */

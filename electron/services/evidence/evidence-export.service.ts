@@ -10,6 +10,7 @@ import type { CycleDetail } from '../../../shared/contract/cycles';
 import type { EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
 import { defaultEvidencePeriod } from '../../../shared/domain/evidence/default-period';
 import { parseInstant } from '../../../shared/domain/sla/local-time';
+import { plural } from '../../../shared/domain/text/plural';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { APP_VERSION } from '../../core/version';
@@ -223,7 +224,7 @@ export function previewWarnings(report: EvidenceReport): string[] {
   if (report.summary.assetsTotal === 0) warnings.push('The site has no assets in the inventory: the pack will say so on every page.');
   else if (neverCollected === report.summary.assetsTotal) warnings.push('No asset has been collected yet: the pack cannot show patch status. Collect patch status first.');
   else if (neverCollected > 0) warnings.push(`${neverCollected} asset${neverCollected === 1 ? ' has' : 's have'} never been collected: the pack lists them as coverage gaps.`);
-  if (report.summary.failedCollections > 0) warnings.push(`${report.summary.failedCollections} asset${report.summary.failedCollections === 1 ? '' : 's'} failed their latest collection: their figures may be out of date.`);
+  if (report.summary.failedCollections > 0) warnings.push(`${plural(report.summary.failedCollections, 'asset')} failed their latest collection: their figures may be out of date.`);
   if (report.summary.exceptions.expired > 0) warnings.push(`${report.summary.exceptions.expired} exception${report.summary.exceptions.expired === 1 ? ' has' : 's have'} expired: renew or close ${report.summary.exceptions.expired === 1 ? 'it' : 'them'}, or the fixes count as overdue.`);
   if (report.cycles.length === 0) warnings.push('No patch cycle was open in this period: the checklist log will be empty.');
   if (!report.branding.mspName) warnings.push('No MSP branding is set: the cover shows Patchdesk only.');
