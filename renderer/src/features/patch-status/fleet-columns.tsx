@@ -13,9 +13,10 @@ const dash = <span className="muted">—</span>;
 /** Columns of the fleet overview: who, how urgent, what is missing and since when, and why a host failed. */
 export const FLEET_COLUMNS: readonly GridColumn<AssetPatchStatus>[] = [
   { id: 'hostname', header: 'Host', width: 'minmax(120px, 1.3fr)', render: (row) => <span className="cell-strong">{row.hostname || row.address || `asset ${row.assetId}`}</span> },
-  { id: 'address', header: 'Address', width: '112px', render: (row) => <span className="mono">{row.address || '—'}</span> },
-  { id: 'tier', header: 'Tier', width: '50px', render: (row) => <TierBadge tier={row.tier as Tier | null} compact /> },
-  { id: 'state', header: 'State', width: '138px', render: (row) => <PatchStateBadge state={row.state} /> },
+  // Its width is set from the rows shown (see addressTrack).
+  { id: 'address', header: 'Address', width: '112px', render: (row) => <span className="mono" data-layout="ip">{row.address || '—'}</span> },
+  { id: 'tier', header: 'Tier', width: '64px', render: (row) => <TierBadge tier={row.tier as Tier | null} compact /> },
+  { id: 'state', header: 'State', width: '156px', render: (row) => <PatchStateBadge state={row.state} /> },
   { id: 'os', header: 'OS', width: 'minmax(130px, 1.4fr)', render: (row) => <OsWithEol status={row} /> },
   { id: 'pending', header: 'Pending', width: '72px', align: 'end', render: (row) => (collected(row) ? formatCount(row.pendingCount) : dash) },
   {

@@ -23,6 +23,7 @@ import { AssetPatchDrawer } from './asset-patch-drawer';
 import { CollectHistoryTable } from './collect-history-table';
 import { CollectLivePanel } from './collect-live-panel';
 import { collectionProgress, isCollecting } from './collect-run-state';
+import { addressTrack, withColumnWidth } from '../../components/data-grid/address-track';
 import { FLEET_COLUMNS } from './fleet-columns';
 import { countStates, filterFleet, sortFleet, type FleetFilter } from './fleet-model';
 import { FleetTiles } from './fleet-tiles';
@@ -68,6 +69,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
   const activeAssets = useMemo(() => (assets.data ?? []).filter((asset) => asset.status === 'active'), [assets.data]);
   const noAccessIds = useMemo(() => new Set(activeAssets.filter((asset) => asset.access.method === 'none').map((asset) => asset.id)), [activeAssets]);
   const counts = useMemo(() => ({ ...countStates(all), ...(fleet.data?.counts ?? {}) }), [all, fleet.data?.counts]);
+  const columns = useMemo(() => withColumnWidth(FLEET_COLUMNS, 'address', addressTrack(all.map((row) => row.address))), [all]);
   const rows = useMemo(() => {
     const scoped = filter === 'no_access' ? all.filter((row) => noAccessIds.has(row.assetId)) : all;
     return sortFleet(filterFleet(scoped, filter === 'no_access' ? 'all' : filter, search), sort);
@@ -215,7 +217,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
             <div className="screen__table">
               <DataGrid
                 rows={rows}
-                columns={FLEET_COLUMNS}
+                columns={columns}
                 rowId={(row) => row.assetId}
                 rowLabel={(row) => row.hostname || row.address || `asset ${row.assetId}`}
                 label="Patch status per host"
