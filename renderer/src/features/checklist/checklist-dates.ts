@@ -4,6 +4,8 @@
  * see the same due day and the same "late by" count.
  */
 import { parseLocalDate } from '../../../../shared/domain/cycles/checklist-status';
+import { plural } from '../../../../shared/domain/text/plural';
+import { formatTimeIn } from '../../lib/format';
 import { localTimeToInstant } from '../../../../shared/domain/cycles/maintenance-window';
 import { formatLocalDate, localDateOf, localDaysBetween, type LocalDate } from '../../../../shared/domain/sla/local-time';
 
@@ -77,20 +79,8 @@ export function formatDayShort(day: string, today: string, locale?: string): str
   return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(ms);
 }
 
-/** An instant in the site's time zone, e.g. "22 Nov 2026, 09:00"; an em dash for none. */
-export function formatInstantIn(instant: string | null | undefined, timeZone: string, locale?: string): string {
-  if (!instant) return '—';
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return instant;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' }).format(ms);
-}
-
-/** The local time of day of an instant, e.g. "09:00". */
-export function formatTimeIn(instant: string, timeZone: string, locale?: string): string {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return instant;
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(ms);
-}
+/** Instants in the site's time zone (the one formatter, in lib/format). */
+export { formatInstantIn, formatTimeIn } from '../../lib/format';
 
 /**
  * A deadline as people say it: an instant at local midnight (a deadline given as a bare day)
@@ -100,7 +90,7 @@ export function formatTimeIn(instant: string, timeZone: string, locale?: string)
 export function formatDeadline(instant: string, timeZone: string, locale?: string, today?: string): string {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return instant;
-  const time = formatTimeIn(instant, timeZone, locale);
+  const time = formatTimeIn(instant, timeZone);
   const day = (date: string) => (today ? formatDayShort(date, today, locale) : formatDay(date, locale));
   if (time === '00:00') return `end of ${day(formatLocalDate(localDateOf(ms - 1, timeZone)))}`;
   return `${day(formatLocalDate(localDateOf(ms, timeZone)))}, ${time}`;
@@ -128,7 +118,7 @@ export function localInstant(day: string, time: string, timeZone: string): strin
 
 /** "1 day" / "3 days". */
 export function dayCount(days: number): string {
-  return `${days} ${days === 1 ? 'day' : 'days'}`;
+  return plural(days, 'day');
 }
 
 /** How an item's due day reads next to it, and in which tone. */

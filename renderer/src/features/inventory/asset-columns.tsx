@@ -1,7 +1,7 @@
 import type { Asset } from '../../../../shared/contract';
 import type { GridColumn } from '../../components/data-grid/grid-types';
 import { TierBadge } from '../../components/tier-badge';
-import { formatDateTime, formatRelative } from '../../lib/format';
+import { RelativeTime } from '../../components/site-time';
 import { DEVICE_TYPE_LABELS, osLabel } from '../../lib/labels';
 import { AssetStatusBadges } from './asset-status-badges';
 
@@ -39,6 +39,6 @@ export const ASSET_COLUMNS: readonly GridColumn<Asset>[] = [
     id: 'lastSeen',
     header: 'Last seen',
     width: '104px',
-    render: (asset) => <span title={formatDateTime(asset.lastSeenAt)}>{formatRelative(asset.lastSeenAt)}</span>,
+    render: (asset) => <RelativeTime at={asset.lastSeenAt} />,
   },
 ];

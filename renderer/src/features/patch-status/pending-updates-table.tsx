@@ -1,13 +1,6 @@
 import { Badge } from '../../components/badge';
-import { formatDateTime } from '../../lib/format';
-
-const shortDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** The day an update was first seen missing; the time is in the cell's tooltip. */
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : shortDate.format(date);
-}
+import { useSiteTimeZone } from '../../components/site-time';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { formatAgeDays, sortPending, type PendingRow } from './pending-updates-model';
 import { SlaBadge } from './sla-badge';
 
@@ -30,6 +23,7 @@ function References({ row }: { row: PendingRow }) {
 
 /** The missing updates of one host, security fixes first and oldest first, with their SLA clock and age (severity sits in the security badge). */
 export function PendingUpdatesTable({ rows }: { rows: readonly PendingRow[] }) {
+  const timeZone = useSiteTimeZone();
   if (rows.length === 0) return <p className="muted" data-testid="pending-empty">Nothing pending: every package is at the newest version its repositories offer.</p>;
   const sorted = sortPending(rows);
   return (
@@ -83,7 +77,7 @@ export function PendingUpdatesTable({ rows }: { rows: readonly PendingRow[] }) {
               <td className={`num${row.security === true && row.ageDays >= 30 ? ' text-danger cell-strong' : ''}`} data-testid="pending-age">
                 {formatAgeDays(row.ageDays)}
               </td>
-              <td title={formatDateTime(row.firstSeenAt)}>{formatDate(row.firstSeenAt)}</td>
+              <td title={`${formatDateTime(row.firstSeenAt, timeZone)} ${timeZone}`}>{formatDate(row.firstSeenAt, timeZone)}</td>
               <td>
                 <References row={row} />
               </td>
