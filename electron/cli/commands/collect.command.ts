@@ -6,6 +6,9 @@ import { usageError } from '../cli-error';
 import type { SecretReader } from '../secret-input';
 import { formatTable } from '../table';
 import { ensureVaultUnlocked } from '../vault-unlock';
+import { osLabel } from '../../../shared/domain/os-label';
+import { plural } from '../../../shared/domain/text/plural';
+import { siteInstant } from '../site-time';
 
 export const COLLECT_USAGE = 'patchdesk collect [--site NAME] [--asset HOST]... [--concurrency N] [--json]\npatchdesk status [--site NAME] [--json]';
 
@@ -45,20 +48,20 @@ export async function runStatusCommand(context: CliContext, args: string[]): Pro
   const fleet = await context.call('status:fleet', { siteId: site.id });
   if (values.json) return context.out(JSON.stringify(fleet, null, 2));
   const counts = Object.entries(fleet.counts).filter(([, count]) => count > 0).map(([state, count]) => `${state.replace(/_/g, ' ')}: ${count}`);
-  context.out(`${site.name}: ${fleet.assets.length} active assets. ${counts.join(', ') || 'nothing collected yet'}.`);
+  context.out(`${site.name}: ${plural(fleet.assets.length, 'active asset')}. ${counts.join(', ') || 'nothing collected yet'}.`);
   if (fleet.assets.length === 0) return;
   context.out(
     formatTable(
-      ['HOST', 'STATE', 'OS', 'PENDING', 'SECURITY', 'OLDEST SEC (DAYS)', 'REBOOT', 'LAST SUCCESS', 'LAST ERROR'],
+      ['HOST', 'STATE', 'OS', 'PENDING', 'SECURITY', 'OLDEST SEC (DAYS)', 'REBOOT', `LAST SUCCESS (${site.timezone})`, 'LAST ERROR'],
       fleet.assets.map((asset: AssetPatchStatus) => [
         asset.hostname || asset.address,
         asset.state.replace(/_/g, ' '),
-        `${asset.osName}${asset.endOfLife?.unsupported ? ' (END OF LIFE)' : ''}`,
+        `${osLabel(asset.osName, asset.osVersion)}${asset.endOfLife?.unsupported ? ' (END OF LIFE)' : ''}`,
         String(asset.pendingCount),
         String(asset.securityCount),
         asset.oldestSecurityAgeDays === null ? '-' : String(asset.oldestSecurityAgeDays),
         asset.rebootRequired === null ? '?' : asset.rebootRequired ? 'yes' : 'no',
-        asset.lastSuccessAt ?? 'never',
+        asset.lastSuccessAt ? siteInstant(asset.lastSuccessAt, site.timezone) : 'never',
         asset.lastError ? `${asset.lastError.code}: ${asset.lastError.message}` : '',
       ]),
     ),

@@ -7,7 +7,7 @@ import type { Site } from '../../../shared/contract/sites';
 import { plural } from '../../../shared/domain/text/plural';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
-import { siteTime } from '../site-time';
+import { siteInstant, siteTime } from '../site-time';
 import { formatTable } from '../table';
 
 export const CYCLE_USAGE = `patchdesk cycle list --site NAME [--open | --closed] [--json]
@@ -209,10 +209,11 @@ function readEvidenceFile(path: string): string {
 /** A cycle as text: header, checklist table, and what the collections during it show. */
 function describeCycle(cycle: CycleDetail, timeZone: string): string {
   const at = (iso: string | null | undefined) => siteTime(iso, timeZone);
+  const when = (iso: string | null | undefined) => siteInstant(iso, timeZone);
   const lines = [`Cycle ${cycle.id}: ${cycle.title} (${cycle.kind}, ${cycle.status}${cycle.overdue ? ', overdue' : ''})`];
   if (cycle.kind === 'baseline') lines.push(`Anchor ${cycle.anchorDate}; period ${at(cycle.period.from)} to ${cycle.period.to ? at(cycle.period.to) : 'open'} (${timeZone})`);
-  else lines.push(`Trigger ${cycle.trigger?.ref ?? ''}: ${cycle.reason}`, `Deadline ${at(cycle.deadline)} (${timeZone}); triaged ${at(cycle.triagedAt) || 'not yet'}; re-tested ${at(cycle.verifiedAt) || 'not yet'}`);
-  lines.push(`Opened ${at(cycle.openedAt)} by ${cycle.openedBy}${cycle.closedAt ? `; closed ${at(cycle.closedAt)} by ${cycle.closedBy}${cycle.closeNote ? ` (${cycle.closeNote})` : ''}` : ''}`);
+  else lines.push(`Trigger ${cycle.trigger?.ref ?? ''}: ${cycle.reason}`, `Deadline ${at(cycle.deadline)} (${timeZone}); triaged ${when(cycle.triagedAt) || 'not yet'}; re-tested ${when(cycle.verifiedAt) || 'not yet'}`);
+  lines.push(`Opened ${when(cycle.openedAt)} by ${cycle.openedBy}${cycle.closedAt ? `; closed ${when(cycle.closedAt)} by ${cycle.closedBy}${cycle.closeNote ? ` (${cycle.closeNote})` : ''}` : ''}`);
   lines.push(`Progress ${cycle.progress.percent}%: ${cycle.progress.done} done, ${cycle.progress.notApplicable} not applicable, ${cycle.progress.pending} pending, ${cycle.progress.late} late`, '');
   lines.push(
     formatTable(
