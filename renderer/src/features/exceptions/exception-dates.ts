@@ -4,7 +4,7 @@
  * the form works in site-local days and the table shows the last day an entry covers.
  */
 import type { ExceptionRecord } from '../../../../shared/contract';
-import { addLocalDays, DAY_MS, formatLocalDate, isStartOfLocalDay as sharedIsStartOfLocalDay, lastCoveredDay as sharedLastCoveredDay, localDateOf, type LocalDate } from '../../../../shared/domain/sla/local-time';
+import { addLocalDays, DAY_MS, formatLocalDate, formatLongDate, isStartOfLocalDay as sharedIsStartOfLocalDay, lastCoveredDay as sharedLastCoveredDay, localDateOf, type LocalDate } from '../../../../shared/domain/sla/local-time';
 import { plural } from '../../../../shared/domain/text/plural';
 
 const HOUR_MS = 3_600_000;
@@ -60,22 +60,9 @@ export function isStartOfLocalDay(instant: string, timeZone: string): boolean {
   return sharedIsStartOfLocalDay(Date.parse(instant), timeZone);
 }
 
-/** A `YYYY-MM-DD` day in the user's locale, e.g. "7 Nov 2026"; the text as-is when it is not a day. */
-export function formatDay(day: string, locale?: string): string {
-  const date = parseDay(day);
-  if (!date) return day;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(date.year, date.month - 1, date.day));
-}
-
-/**
- * A day for dense tables: "Nov 7" within the current year, "Jan 15, 2027" otherwise (in the
- * user's locale), as calendars and mail clients do.
- */
-export function formatDayShort(day: string, today: string, locale?: string): string {
-  const date = parseDay(day);
-  if (!date) return day;
-  const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(Date.UTC(date.year, date.month - 1, date.day));
+/** A `YYYY-MM-DD` day written out as every surface writes it in prose ("7 November 2026"); the text as-is when it is not a day. */
+export function formatDay(day: string): string {
+  return formatLongDate(day.trim());
 }
 
 /** Instants in the site's time zone (the one formatter, in lib/format). */
