@@ -133,6 +133,8 @@ describe('patchdesk exception', () => {
     expect((await run(dir, 'exception', 'add', '--site', 'Acme', '--asset', 'legacy-erp', '--reason', 'vendor lock-in', '--expires', expires)).code).toBe(2);
     const added = await run(dir, 'exception', 'add', '--site', 'Acme', '--asset', 'legacy-erp', '--reason', 'vendor lock-in', '--owner', 'Ana', '--expires', expires, '--controls', 'isolated VLAN', '--approver', 'CFO');
     expect(added).toMatchObject({ code: 0, out: expect.stringContaining('owned by Ana') });
+    expect(added.out).toContain(`covers up to and including ${expires} (`);
+    expect((await run(dir, 'exception', 'list', '--site', 'Acme')).out).toMatch(new RegExp(`legacy-erp .* ${expires} `));
     const listed = JSON.parse((await run(dir, 'exception', 'list', '--site', 'Acme', '--json')).out) as { status: string; assetName: string }[];
     expect(listed).toMatchObject([{ status: 'active', assetName: 'legacy-erp' }]);
   });

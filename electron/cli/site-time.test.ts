@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteTime } from './site-time';
+import { siteInstant, siteTime } from './site-time';
 
 describe('siteTime', () => {
   it('shows an instant in the site zone', () => {
@@ -15,5 +15,13 @@ describe('siteTime', () => {
 
   it('leaves nothing as nothing', () => {
     expect(siteTime(null, 'UTC')).toBe('');
+  });
+});
+
+describe('siteInstant', () => {
+  it('keeps an event at local midnight on its own day', () => {
+    expect(siteInstant('2026-11-25T23:00:00.000Z', 'Europe/Berlin')).toBe('2026-11-26 00:00');
+    expect(siteInstant('2026-11-22T13:30:00.000Z', 'Europe/Berlin')).toBe('2026-11-22 14:30');
+    expect(siteInstant(null, 'UTC')).toBe('');
   });
 });

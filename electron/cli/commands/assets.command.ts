@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import { formatTable } from '../table';
+import { osLabel } from '../../../shared/domain/os-label';
+import { siteInstant } from '../site-time';
 
 export const ASSETS_USAGE = 'patchdesk assets [--site NAME] [--json|--csv] [--all]';
 
@@ -20,16 +22,16 @@ export async function runAssetsCommand(context: CliContext, args: string[]): Pro
   if (assets.length === 0) return context.out(`No assets in "${site.name}" yet. Run "patchdesk scan --site '${site.name}'" or import a CSV.`);
   context.out(
     formatTable(
-      ['ID', 'HOSTNAME', 'ADDRESSES', 'OS', 'TYPE', 'TIER', 'STATUS', 'LAST SEEN'],
+      ['ID', 'HOSTNAME', 'ADDRESSES', 'OS', 'TYPE', 'TIER', 'STATUS', `LAST SEEN (${site.timezone})`],
       assets.map((asset) => [
         String(asset.id),
         asset.hostname,
         asset.addresses.join(' '),
-        asset.osName || asset.osFamily,
+        osLabel(asset.osName, asset.osVersion) || asset.osFamily,
         asset.deviceType,
         asset.tier === null ? '-' : String(asset.tier),
         asset.status + (asset.stale ? ',stale' : ''),
-        asset.lastSeenAt ?? '-',
+        asset.lastSeenAt ? siteInstant(asset.lastSeenAt, site.timezone) : '-',
       ]),
     ),
   );

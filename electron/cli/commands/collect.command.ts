@@ -7,6 +7,9 @@ import { usageError } from '../cli-error';
 import type { SecretReader } from '../secret-input';
 import { formatTable } from '../table';
 import { ensureVaultUnlocked } from '../vault-unlock';
+import { osLabel } from '../../../shared/domain/os-label';
+import { plural } from '../../../shared/domain/text/plural';
+import { siteInstant } from '../site-time';
 
 export const COLLECT_USAGE = 'patchdesk collect [--site NAME] [--asset HOST]... [--concurrency N] [--json]\npatchdesk status [--site NAME] [--json]';
 
@@ -47,21 +50,21 @@ export async function runStatusCommand(context: CliContext, args: string[]): Pro
   if (values.json) return context.out(JSON.stringify(fleet, null, 2));
   const counts = Object.entries(fleet.counts).filter(([, count]) => count > 0).map(([state, count]) => `${state.replace(/_/g, ' ')}: ${count}`);
   const measured = fleet.assets.filter((asset) => asset.notMeasured === null).length;
-  context.out(`${site.name}: ${fleet.assets.length} active assets, ${measured} measured now. ${counts.join(', ') || 'nothing collected yet'}.`);
+  context.out(`${site.name}: ${plural(fleet.assets.length, 'active asset')}, ${measured} measured now. ${counts.join(', ') || 'nothing collected yet'}.`);
   if (fleet.assets.length === 0) return;
   context.out(
     formatTable(
-      ['HOST', 'STATE', 'OS', 'PENDING', 'SECURITY', 'OLDEST SEC (DAYS)', 'REBOOT', 'LAST SUCCESS', 'LAST ERROR'],
+      ['HOST', 'STATE', 'OS', 'PENDING', 'SECURITY', 'OLDEST SEC (DAYS)', 'REBOOT', `LAST SUCCESS (${site.timezone})`, 'LAST ERROR'],
       fleet.assets.map((asset: AssetPatchStatus) => [
         asset.hostname || asset.address,
         // Unmeasured is not patched: say so, and why, in the evidence pack's words.
         asset.notMeasured ? `not measured: ${coverageGapPhrase(asset.notMeasured, site.timezone)}${asset.state === 'never_collected' || asset.state === 'unreachable' || asset.state === 'not_measured' ? '' : ` (${asset.state.replace(/_/g, ' ')})`}` : asset.state.replace(/_/g, ' '),
-        `${asset.osName}${asset.endOfLife?.unsupported ? (asset.endOfLife.osSource === 'inventory' ? ' (END OF LIFE, from inventory)' : ' (END OF LIFE)') : ''}`,
+        `${osLabel(asset.osName, asset.osVersion)}${asset.endOfLife?.unsupported ? (asset.endOfLife.osSource === 'inventory' ? ' (END OF LIFE, from inventory)' : ' (END OF LIFE)') : ''}`,
         asset.lastSuccessAt === null ? 'not measured' : String(asset.pendingCount),
         asset.lastSuccessAt === null ? '-' : String(asset.securityCount),
         asset.oldestSecurityAgeDays === null ? '-' : String(asset.oldestSecurityAgeDays),
         asset.rebootRequired === null ? '?' : asset.rebootRequired ? 'yes' : 'no',
-        asset.lastSuccessAt ?? 'never',
+        asset.lastSuccessAt ? siteInstant(asset.lastSuccessAt, site.timezone) : 'never',
         asset.lastError ? `${asset.lastError.code}: ${asset.lastError.message}` : '',
       ]),
     ),

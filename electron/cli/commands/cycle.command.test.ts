@@ -41,7 +41,7 @@ describe('patchdesk cycle', () => {
     expect((await run(dir, 'cycle', 'list', '--site', 'Acme')).out).toMatch(/ID\s+KIND\s+TITLE/);
     const shown = await run(dir, 'cycle', 'show', '--site', 'Acme');
     expect(shown.out).toContain('inventory-refresh');
-    expect(shown.out).toContain('Scope: 1 assets, 1 due this cycle.');
+    expect(shown.out).toContain('Scope: 1 asset, 1 due this cycle.');
   });
 
   it('ticks items with a note, a link and a file, marks one not applicable, and refuses a second tick', async () => {

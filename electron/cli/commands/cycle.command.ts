@@ -4,9 +4,10 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CycleDetail, CycleSummary } from '../../../shared/contract/cycles';
 import type { Site } from '../../../shared/contract/sites';
+import { plural } from '../../../shared/domain/text/plural';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
-import { siteTime } from '../site-time';
+import { siteInstant, siteTime } from '../site-time';
 import { formatTable } from '../table';
 
 export const CYCLE_USAGE = `patchdesk cycle list --site NAME [--open | --closed] [--json]
@@ -137,7 +138,7 @@ async function tickItem(context: CliContext, args: string[]): Promise<void> {
   if (values.json) return context.out(JSON.stringify(updated, null, 2));
   const item = updated.items.find((each) => each.key === values.item?.toLowerCase());
   const state = item?.state === 'not_applicable' ? 'marked not applicable' : `done${item?.doneLate ? ' (late)' : ''}`;
-  context.out(`"${item?.title ?? values.item}" ${state} in cycle ${updated.id}; ${updated.progress.done + updated.progress.notApplicable} of ${updated.progress.total} items finished${updated.progress.late > 0 ? `, ${updated.progress.late} late` : ''}.`);
+  context.out(`"${item?.title ?? values.item}" ${state} in cycle ${updated.id}; ${updated.progress.done + updated.progress.notApplicable} of ${plural(updated.progress.total, 'item')} finished${updated.progress.late > 0 ? `, ${updated.progress.late} late` : ''}.`);
 }
 
 async function reopenItem(context: CliContext, args: string[]): Promise<void> {
@@ -156,7 +157,7 @@ async function closeCycle(context: CliContext, args: string[]): Promise<void> {
   const cycle = await chooseCycle(context, site, values.cycle, null);
   const pending = cycle.items.filter((item) => item.state === 'pending');
   if (pending.length > 0 && !values.force) {
-    throw usageError(`cycle ${cycle.id} still has ${pending.length} pending item${pending.length === 1 ? '' : 's'} (${pending.map((item) => item.key).join(', ')}): tick them, mark them --na REASON, or close anyway with --force --note TEXT`);
+    throw usageError(`cycle ${cycle.id} still has ${plural(pending.length, 'pending item')} (${pending.map((item) => item.key).join(', ')}): tick them, mark them --na REASON, or close anyway with --force --note TEXT`);
   }
   const closed = await context.call('cycles:close', { cycleId: cycle.id, note: values.note ?? '', force: values.force ?? false });
   context.out(`Closed cycle ${closed.id} "${closed.title}" (${closed.progress.done} done, ${closed.progress.notApplicable} not applicable, ${closed.progress.pending} pending).`);
@@ -208,10 +209,11 @@ function readEvidenceFile(path: string): string {
 /** A cycle as text: header, checklist table, and what the collections during it show. */
 function describeCycle(cycle: CycleDetail, timeZone: string): string {
   const at = (iso: string | null | undefined) => siteTime(iso, timeZone);
+  const when = (iso: string | null | undefined) => siteInstant(iso, timeZone);
   const lines = [`Cycle ${cycle.id}: ${cycle.title} (${cycle.kind}, ${cycle.status}${cycle.overdue ? ', overdue' : ''})`];
   if (cycle.kind === 'baseline') lines.push(`Anchor ${cycle.anchorDate}; period ${at(cycle.period.from)} to ${cycle.period.to ? at(cycle.period.to) : 'open'} (${timeZone})`);
-  else lines.push(`Trigger ${cycle.trigger?.ref ?? ''}: ${cycle.reason}`, `Deadline ${at(cycle.deadline)} (${timeZone}); triaged ${at(cycle.triagedAt) || 'not yet'}; re-tested ${at(cycle.verifiedAt) || 'not yet'}`);
-  lines.push(`Opened ${at(cycle.openedAt)} by ${cycle.openedBy}${cycle.closedAt ? `; closed ${at(cycle.closedAt)} by ${cycle.closedBy}${cycle.closeNote ? ` (${cycle.closeNote})` : ''}` : ''}`);
+  else lines.push(`Trigger ${cycle.trigger?.ref ?? ''}: ${cycle.reason}`, `Deadline ${at(cycle.deadline)} (${timeZone}); triaged ${when(cycle.triagedAt) || 'not yet'}; re-tested ${when(cycle.verifiedAt) || 'not yet'}`);
+  lines.push(`Opened ${when(cycle.openedAt)} by ${cycle.openedBy}${cycle.closedAt ? `; closed ${when(cycle.closedAt)} by ${cycle.closedBy}${cycle.closeNote ? ` (${cycle.closeNote})` : ''}` : ''}`);
   lines.push(`Progress ${cycle.progress.percent}%: ${cycle.progress.done} done, ${cycle.progress.notApplicable} not applicable, ${cycle.progress.pending} pending, ${cycle.progress.late} late`, '');
   lines.push(
     formatTable(
@@ -227,6 +229,6 @@ function describeCycle(cycle: CycleDetail, timeZone: string): string {
     ),
   );
   const due = cycle.scope.filter((asset) => asset.due).length;
-  lines.push('', `Scope: ${cycle.scope.length} assets, ${due} due this cycle. Verification: ${cycle.rescan.hostsCollected} hosts collected during the cycle (${cycle.rescan.dueHostsCollected} of ${cycle.rescan.dueHosts} due)${cycle.rescan.lastCollectedAt ? `, last at ${at(cycle.rescan.lastCollectedAt)}` : ''}.`);
+  lines.push('', `Scope: ${plural(cycle.scope.length, 'asset')}, ${due} due this cycle. Verification: ${plural(cycle.rescan.hostsCollected, 'host')} collected during the cycle (${cycle.rescan.dueHostsCollected} of ${cycle.rescan.dueHosts} due)${cycle.rescan.lastCollectedAt ? `, last at ${at(cycle.rescan.lastCollectedAt)}` : ''}.`);
   return lines.join('\n');
 }

@@ -28,7 +28,7 @@ export async function runEvidenceCommand(context: CliContext, args: string[]): P
 async function exportPack(context: CliContext, args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { site: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } } });
   if (!values.out) throw usageError(`evidence needs --out FILE.zip (where to write the pack)\nUsage:\n${EVIDENCE_USAGE}`);
-  if ((values.from === undefined) !== (values.to === undefined)) throw usageError('give both --from and --to, or neither (last month)');
+  if ((values.from === undefined) !== (values.to === undefined)) throw usageError('give both --from and --to, or neither for the default period (the last whole month, or the month so far for a site younger than that)');
   for (const [flag, value] of [['--from', values.from], ['--to', values.to]] as const) {
     if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw usageError(`${flag} "${value}" is not a date as YYYY-MM-DD`);
   }

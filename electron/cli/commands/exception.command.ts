@@ -1,5 +1,6 @@
 /** `patchdesk exception add|list`: the exception register from the command line. */
 import { parseArgs } from 'node:util';
+import { formatExpiry, parseInstant } from '../../../shared/domain/sla/local-time';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import { formatTable } from '../table';
@@ -59,7 +60,7 @@ async function addException(context: CliContext, args: string[]): Promise<void> 
     ...(values.remediation ? { remediationDate: values.remediation } : {}),
   });
   if (values.json) context.out(JSON.stringify(created, null, 2));
-  else context.out(`Exception ${created.id} added (${created.status}), owned by ${created.owner}, expires ${created.expiresAt}.`);
+  else context.out(`Exception ${created.id} added (${created.status}), owned by ${created.owner}, covers up to and including ${formatExpiry(parseInstant(created.expiresAt), site.timezone)} (${site.timezone}).`);
 }
 
 async function listExceptions(context: CliContext, args: string[]): Promise<void> {
@@ -70,8 +71,8 @@ async function listExceptions(context: CliContext, args: string[]): Promise<void
   if (entries.length === 0) return context.out(`No exceptions in "${site.name}".`);
   context.out(
     formatTable(
-      ['ID', 'STATUS', 'SCOPE', 'ASSET', 'OWNER', 'APPROVER', 'EXPIRES', 'REASON'],
-      entries.map((entry) => [String(entry.id), entry.status.replace('_', ' '), entry.scope.kind === 'asset' ? 'whole asset' : `${entry.scope.kind} ${entry.scope.value}`, entry.assetName || (entry.scope.assetId === null ? 'all assets' : ''), entry.owner, entry.approver, entry.expiresAt.slice(0, 16), entry.reason.slice(0, 60)]),
+      ['ID', 'STATUS', 'SCOPE', 'ASSET', 'OWNER', 'APPROVER', `LAST DAY (${site.timezone})`, 'REASON'],
+      entries.map((entry) => [String(entry.id), entry.status.replace('_', ' '), entry.scope.kind === 'asset' ? 'whole asset' : `${entry.scope.kind} ${entry.scope.value}`, entry.assetName || (entry.scope.assetId === null ? 'all assets' : ''), entry.owner, entry.approver, formatExpiry(parseInstant(entry.expiresAt), site.timezone), entry.reason.slice(0, 60)]),
     ),
   );
 }

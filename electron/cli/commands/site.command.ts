@@ -1,5 +1,6 @@
 /** `patchdesk site add|list`. */
 import { parseArgs } from 'node:util';
+import { plural } from '../../../shared/domain/text/plural';
 import { resolveTimeZone } from '../time-zone';
 import { type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
@@ -38,7 +39,7 @@ async function addSite(context: CliContext, args: string[]): Promise<void> {
     contact: { name: values['contact-name'] ?? '', email: values['contact-email'] ?? '', phone: values['contact-phone'] ?? '' },
   });
   if (values.json) context.out(JSON.stringify(site, null, 2));
-  else context.out(`Added site "${site.name}" (id ${site.id}, ${site.networks.length} network(s), time zone ${site.timezone}).`);
+  else context.out(`Added site "${site.name}" (id ${site.id}, ${plural(site.networks.length, 'network')}, time zone ${site.timezone}).`);
 }
 
 async function listSites(context: CliContext, args: string[]): Promise<void> {

@@ -14,6 +14,7 @@ import { parseSigningFingerprint } from '../../../shared/domain/evidence/signing
 import { DATABASE_FILE } from '../../core/data-dir';
 import { openDatabase } from '../../db/database';
 import { TrustedSignersRepository } from '../../db/repositories/trusted-signers.repository';
+import { plural } from '../../../shared/domain/text/plural';
 import { DEFAULT_ZIP_LIMITS } from '../../services/evidence/pack/zip';
 import { verifyEvidencePack, type PackVerification, type TrustedKey } from '../../services/evidence/pack/verify-pack';
 import { InstallationSigningKey } from '../../services/evidence/signing/installation-key';
@@ -146,7 +147,7 @@ function printReport(file: string, result: PackVerification, installation: strin
   const onlyUnknownSigner = result.problems.length > 0 && result.problems.every((problem) => problem.problem === 'unknown_signer');
   if (result.ok) out(`Intact: all ${fileCount} files match the signed manifest, signed by a trusted key.`);
   else if (onlyUnknownSigner) out(`NOT verified: the files match the manifest, but it is signed by an unknown key, so nothing proves who made it.`);
-  else out(`NOT intact: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}.`);
+  else out(`NOT intact: ${plural(result.problems.length, 'problem')}.`);
 }
 
 /** Who signed it, said prominently: a valid signature proves only that the named key signed it. */

@@ -157,9 +157,11 @@ describe('EvidenceExportService', () => {
     await core.close();
   }, 60_000);
 
-  it('gives last month as the default period in the site time zone', async () => {
+  it('gives last month as the default period in the site time zone, the month so far for a younger site', async () => {
     const { core, site } = await seeded();
     expect(core.services.evidence.defaultPeriod(site.id)).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    const young = await call<Site>(core, 'sites:create', { name: 'New branch', timezone: 'Europe/Berlin' });
+    expect(core.services.evidence.defaultPeriod(young.id)).toEqual({ from: '2026-11-01', to: core.clock.now().toISOString().slice(0, 10) });
     await core.close();
   });
 });

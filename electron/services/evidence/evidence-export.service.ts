@@ -9,7 +9,9 @@ import { PRIVATE_DIR_MODE } from '../../core/private-files';
 import { join } from 'node:path';
 import type { CycleDetail } from '../../../shared/contract/cycles';
 import type { EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
-import { formatLocalDate, localDateOf } from '../../../shared/domain/sla/local-time';
+import { defaultEvidencePeriod } from '../../../shared/domain/evidence/default-period';
+import { parseInstant } from '../../../shared/domain/sla/local-time';
+import { plural } from '../../../shared/domain/text/plural';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { APP_VERSION } from '../../core/version';
@@ -62,17 +64,10 @@ export interface BuiltEvidence {
 export class EvidenceExportService {
   constructor(private readonly deps: EvidenceExportDeps) {}
 
-  /**
-   * The default period of a pack: the previous calendar month in the site's time zone (packs are
-   * usually made at the start of a month for the one before).
-   */
+  /** The default period of a pack: the shared rule (`defaultEvidencePeriod`) in the site's time zone. */
   defaultPeriod(siteId: number): { from: string; to: string } {
     const site = this.deps.sites.get(siteId);
-    const today = localDateOf(this.deps.clock.now().getTime(), site.timezone);
-    const year = today.month === 1 ? today.year - 1 : today.year;
-    const month = today.month === 1 ? 12 : today.month - 1;
-    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return { from: formatLocalDate({ year, month, day: 1 }), to: formatLocalDate({ year, month, day: lastDay }) };
+    return defaultEvidencePeriod(this.deps.clock.now().getTime(), parseInstant(site.createdAt), site.timezone);
   }
 
   /**

@@ -27,6 +27,7 @@ import {
   type TierComplianceRow,
   type TrendPoint,
 } from './evidence-report';
+import { auditSentence } from './report/audit-sentence';
 
 const TIME_ZONE = 'Europe/Berlin';
 /** The local day of the period's end instant (midnight after its last day), as the SLA clock counts. */
@@ -225,7 +226,7 @@ function exceptionRows(): ExceptionRow[] {
       owner: 'Dr. Jürgen Weiß',
       approver,
       startsAt: siteTime('2026-06-03 09:00'),
-      expiresAt: siteTime('2026-09-01 09:00'),
+      expiresAt: siteTime('2026-09-02 00:00'),
       closedAt: null,
       status: 'renewed',
       renewals: 1,
@@ -240,7 +241,7 @@ function exceptionRows(): ExceptionRow[] {
       owner: 'Dr. Jürgen Weiß',
       approver,
       startsAt: siteTime('2026-09-01 09:00'),
-      expiresAt: siteTime('2026-11-29 23:59'),
+      expiresAt: siteTime('2026-11-30 00:00'),
       closedAt: null,
       status: 'active',
       renewals: 2,
@@ -255,7 +256,7 @@ function exceptionRows(): ExceptionRow[] {
       owner: 'Lena Hoffmann (Northwind IT)',
       approver,
       startsAt: siteTime('2026-08-25 10:00'),
-      expiresAt: siteTime('2026-10-20 23:59'),
+      expiresAt: siteTime('2026-10-21 00:00'),
       closedAt: null,
       status: 'expired',
       renewals: 0,
@@ -270,7 +271,7 @@ function exceptionRows(): ExceptionRow[] {
       owner: 'Markus Becker (Northwind IT)',
       approver,
       startsAt: siteTime('2026-10-16 11:30'),
-      expiresAt: siteTime('2026-11-13 23:59'),
+      expiresAt: siteTime('2026-11-14 00:00'),
       closedAt: null,
       status: 'expiring_soon',
       renewals: 0,
@@ -285,7 +286,7 @@ function exceptionRows(): ExceptionRow[] {
       owner: 'Markus Becker (Northwind IT)',
       approver,
       startsAt: siteTime('2026-10-02 14:00'),
-      expiresAt: siteTime('2026-11-30 23:59'),
+      expiresAt: siteTime('2026-12-01 00:00'),
       closedAt: siteTime('2026-10-22 16:40'),
       status: 'closed',
       renewals: 0,
@@ -361,35 +362,44 @@ function sampleTrend(lastFully: number | null, lastWithin: number | null, lastOv
   return points;
 }
 
-function auditRow(id: number, at: string, actor: string, entityType: string, entityId: number | null, action: string, summary: string): AuditExcerptRow {
+// Audit rows as the services write them; their sentences come from the same code as a real pack's.
+const AUDIT_ASSETS = new Map([
+  [12, 'xray-srv01'],
+  [17, 'portal01.contoso-dental.de'],
+  [31, 'imaging-ws01'],
+]);
+
+function auditRow(id: number, at: string, actor: string, entityType: string, entityId: number | null, action: string, details: Record<string, unknown>): AuditExcerptRow {
+  const summary = auditSentence({ actor, entityType, entityId, action, details }, { timeZone: TIME_ZONE, assetName: (assetId) => AUDIT_ASSETS.get(assetId) ?? null });
   return { id, at: siteTime(at), actor, entityType, entityId, action, summary };
 }
 
 function sampleAudit(): AuditExcerptRow[] {
+  const tick = (title: string, note: string, evidence: unknown[] = []) => ({ key: title.toLowerCase().replace(/\W+/g, '-'), title, doneBy: '', note, evidence });
   return [
-    auditRow(1771, '2026-10-01 22:15', 'scheduler', 'collection', 498, 'completed', '40 assets: 39 ok, 1 failed'),
-    auditRow(1772, '2026-10-02 14:00', 'markus.becker', 'exception', 6, 'created', 'CVE-2026-31337, all assets, until 2026-11-30'),
-    auditRow(1775, '2026-10-08 15:20', 'lena.hoffmann', 'cycle', 15, 'opened', 'Emergency cycle for CVE-2026-40321 (KEV)'),
-    auditRow(1776, '2026-10-08 15:35', 'lena.hoffmann', 'cycle', 15, 'checklist_ticked', 'Triage: 3 assets affected'),
-    auditRow(1777, '2026-10-08 16:05', 'lena.hoffmann', 'cycle', 15, 'checklist_ticked', 'Mitigate until patched'),
-    auditRow(1779, '2026-10-08 20:10', 'lena.hoffmann', 'cycle', 15, 'checklist_ticked', 'Deploy the fixed openssh-server'),
-    auditRow(1780, '2026-10-08 20:40', 'markus.becker', 'collection', 512, 'completed', '3 assets: 3 ok'),
-    auditRow(1781, '2026-10-08 20:41', 'markus.becker', 'cycle', 15, 'checklist_ticked', 'Re-test: fixed version verified'),
-    auditRow(1783, '2026-10-09 09:45', 'markus.becker', 'cycle', 15, 'closed', 'All items done within the 48 h deadline'),
-    auditRow(1790, '2026-10-14 08:30', 'markus.becker', 'cycle', 14, 'opened', 'October 2026 patch cycle'),
-    auditRow(1791, '2026-10-14 09:05', 'markus.becker', 'cycle', 14, 'checklist_ticked', "Review the month's releases"),
-    auditRow(1792, '2026-10-14 10:40', 'lena.hoffmann', 'cycle', 14, 'checklist_ticked', 'Backups confirmed'),
-    auditRow(1793, '2026-10-14 12:15', 'anna.schaefer', 'cycle', 14, 'checklist_ticked', 'Update list approved'),
-    auditRow(1798, '2026-10-16 11:30', 'markus.becker', 'exception', 5, 'created', 'KB5044284 on xray-srv01, until 2026-11-13'),
-    auditRow(1802, '2026-10-16 16:02', 'markus.becker', 'credential', 4, 'binding_changed', 'Practice PCs credential bound to tag "workstation"'),
-    auditRow(1810, '2026-10-20 19:00', 'markus.becker', 'cycle', 14, 'checklist_ticked', 'Deploy to the broad ring'),
-    auditRow(1815, '2026-10-21 00:00', 'system', 'exception', 4, 'expired', 'php8.1-fpm on portal01 expired; its fixes count as overdue again'),
-    auditRow(1816, '2026-10-22 16:40', 'markus.becker', 'exception', 6, 'closed', 'Fix applied after the printer driver update'),
-    auditRow(1820, '2026-10-23 10:12', 'lena.hoffmann', 'asset', 31, 'tier_changed', 'imaging-ws01: tier 4 -> 3 (handles patient images)'),
-    auditRow(1826, '2026-10-27 16:20', 'lena.hoffmann', 'cycle', 14, 'checklist_ticked', 'Firmware and appliance review (late)'),
-    auditRow(1829, '2026-10-28 09:15', 'markus.becker', 'collection', 540, 'completed', '40 assets: 38 ok, 2 failed'),
-    auditRow(1831, '2026-10-28 17:10', 'markus.becker', 'cycle', 14, 'closed', 'All 12 items handled'),
-    auditRow(1838, '2026-10-30 22:15', 'scheduler', 'collection', 547, 'completed', '40 assets: 37 ok, 3 failed'),
+    auditRow(1771, '2026-10-01 22:15', 'scheduler', 'collection', 498, 'collection-completed', { ok: 39, failed: 1 }),
+    auditRow(1772, '2026-10-02 14:00', 'markus.becker', 'exception', 6, 'exception-created', { scope: { kind: 'cve', assetId: null, value: 'CVE-2026-31337' }, owner: 'Markus Becker', expiresAt: siteTime('2026-12-01 00:00'), renews: null }),
+    auditRow(1775, '2026-10-08 15:20', 'lena.hoffmann', 'cycle', 15, 'cycle-opened', { kind: 'emergency', trigger: 'CVE-2026-40321', reason: 'Listed in CISA KEV', deadline: siteTime('2026-10-10 15:20') }),
+    auditRow(1776, '2026-10-08 15:35', 'lena.hoffmann', 'cycle', 15, 'cycle-item-done', tick('Triage', '3 assets affected')),
+    auditRow(1777, '2026-10-08 16:05', 'lena.hoffmann', 'cycle', 15, 'cycle-item-done', tick('Mitigate until patched', 'SSH limited to the admin VPN')),
+    auditRow(1779, '2026-10-08 20:10', 'lena.hoffmann', 'cycle', 15, 'cycle-item-done', tick('Deploy', 'Fixed openssh-server installed')),
+    auditRow(1780, '2026-10-08 20:40', 'markus.becker', 'collection', 512, 'collection-completed', { ok: 3, failed: 0 }),
+    auditRow(1781, '2026-10-08 20:41', 'markus.becker', 'cycle', 15, 'cycle-item-done', tick('Re-test', 'Fixed version verified')),
+    auditRow(1783, '2026-10-09 09:45', 'markus.becker', 'cycle', 15, 'cycle-closed', { note: 'All items done within the 48 h deadline', forced: false, pending: [] }),
+    auditRow(1790, '2026-10-14 08:30', 'markus.becker', 'cycle', 14, 'cycle-opened', { kind: 'baseline', month: 'October 2026' }),
+    auditRow(1791, '2026-10-14 09:05', 'markus.becker', 'cycle', 14, 'cycle-item-done', tick("Review the month's releases", '')),
+    auditRow(1792, '2026-10-14 10:40', 'lena.hoffmann', 'cycle', 14, 'cycle-item-done', tick('Backups confirmed', '', [{ kind: 'file', name: 'backup-report-2026-10-14.pdf', sha256: 'ab', size: 1 }])),
+    auditRow(1793, '2026-10-14 12:15', 'anna.schaefer', 'cycle', 14, 'cycle-item-done', tick('Update list approved', '')),
+    auditRow(1798, '2026-10-16 11:30', 'markus.becker', 'exception', 5, 'exception-created', { scope: { kind: 'kb', assetId: 12, value: 'KB5044284' }, owner: 'Dr. Jürgen Weiß', expiresAt: siteTime('2026-11-14 00:00'), renews: null }),
+    auditRow(1802, '2026-10-16 16:02', 'markus.becker', 'credential', 4, 'credential-bound', { credentialId: 4, assetIds: [], tags: ['workstation'] }),
+    auditRow(1810, '2026-10-20 19:00', 'markus.becker', 'cycle', 14, 'cycle-item-done', tick('Deploy to the broad ring', '')),
+    auditRow(1815, '2026-10-21 09:00', 'markus.becker', 'asset', 17, 'patch-status-collected', { method: 'offline-file', pending: 6, security: 3, newlyMissing: 1, resolved: 0, runId: null }),
+    auditRow(1816, '2026-10-22 16:40', 'markus.becker', 'exception', 6, 'exception-closed', { reason: 'Fix applied after the printer driver update' }),
+    auditRow(1820, '2026-10-23 10:12', 'lena.hoffmann', 'asset', 31, 'tier-overridden', { changes: { tierOverride: [null, { tier: 3 }] }, note: 'handles patient images' }),
+    auditRow(1826, '2026-10-27 16:20', 'lena.hoffmann', 'cycle', 14, 'cycle-item-done', tick('Firmware and appliance review', 'Done late')),
+    auditRow(1829, '2026-10-28 09:15', 'markus.becker', 'collection', 540, 'collection-completed', { ok: 38, failed: 2 }),
+    auditRow(1831, '2026-10-28 17:10', 'markus.becker', 'cycle', 14, 'cycle-closed', { note: 'All 12 items handled', forced: false, pending: [] }),
+    auditRow(1838, '2026-10-30 22:15', 'scheduler', 'collection', 547, 'collection-completed', { ok: 37, failed: 3 }),
   ];
 }
 
@@ -630,7 +640,7 @@ export function largeEvidenceReport(assetCount = 1000): EvidenceReport {
   const audit: AuditExcerptRow[] = [];
   for (let i = 0; i < 400; i++) {
     const day = String(1 + (i % 30)).padStart(2, '0');
-    audit.push(auditRow(5000 + i, `2026-10-${day} ${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, i % 3 === 0 ? 'scheduler' : 'markus.becker', i % 3 === 0 ? 'collection' : 'asset', 100 + i, i % 3 === 0 ? 'completed' : 'updated', i % 3 === 0 ? `${assetCount} assets collected` : `ws-${String(i).padStart(4, '0')}: owner changed`));
+    audit.push(auditRow(5000 + i, `2026-10-${day} ${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, i % 3 === 0 ? 'scheduler' : 'markus.becker', i % 3 === 0 ? 'collection' : 'asset', 100 + i, i % 3 === 0 ? 'collection-completed' : 'edited', i % 3 === 0 ? { ok: assetCount, failed: 0 } : { changes: { owner: ['', 'Front desk'] } }));
   }
   audit.sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
   return {

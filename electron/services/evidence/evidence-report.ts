@@ -17,6 +17,7 @@ import type { CoverageGapReason } from '../../../shared/domain/coverage';
 import type { ExceptionScopeKind, ExceptionStatus } from '../../../shared/domain/sla/exception-status';
 import { DEFAULT_TIER, DUE_SOON_FRACTION, DUE_SOON_MIN_DAYS } from '../../../shared/domain/sla/sla-rules';
 import { DEFAULT_EXPIRING_SOON_DAYS } from '../../../shared/domain/sla/exception-status';
+import { plural } from '../../../shared/domain/text/plural';
 
 /** The version of this data model, written into `data/summary.json`. */
 export const EVIDENCE_REPORT_FORMAT_VERSION = 2;
@@ -410,7 +411,7 @@ export interface AuditExcerptRow {
   entityType: string;
   entityId: number | null;
   action: string;
-  /** A one-line summary of the details, secrets already removed. */
+  /** The row as one sentence (`auditSentence`): names instead of ids, files by name only, no secrets. */
   summary: string;
 }
 
@@ -440,7 +441,7 @@ export function standardMethodology(input: MethodologyInput): MethodologyNote[] 
     },
     {
       title: 'SLA due dates',
-      text: `A missing fix is due a number of days after its SLA clock starts, set by the asset's tier and the fix's severity (table above; for example ${t1.critical} days for a critical fix on a tier 1 asset). Days are local calendar days: the day the clock starts is day 0, and the fix is overdue from the start of the day after its due date. Unclassified assets are held to tier ${DEFAULT_TIER}. Severities are normalised from the vendor's rating (MSRC, distribution urgency, CVSS); an unrated security fix counts as high.`,
+      text: `A missing fix is due a number of days after its SLA clock starts, set by the asset's tier and the fix's severity (table above; for example ${plural(t1.critical, 'day')} for a critical fix on a tier 1 asset). Days are local calendar days: the day the clock starts is day 0, and the fix is overdue from the start of the day after its due date. Unclassified assets are held to tier ${DEFAULT_TIER}. Severities are normalised from the vendor's rating (MSRC, distribution urgency, CVSS); an unrated security fix counts as high.`,
     },
     {
       title: 'When the SLA clock starts',
@@ -451,7 +452,7 @@ export function standardMethodology(input: MethodologyInput): MethodologyNote[] 
     },
     {
       title: 'Within SLA, due soon and overdue',
-      text: `A fix is due soon when at most ${Math.round(DUE_SOON_FRACTION * 100)} % of its SLA days, or ${DUE_SOON_MIN_DAYS} days, whichever is more, are left. The within-SLA share is (within + due soon + excepted) / all missing fixes: a fix covered by a documented, active exception counts as compliant. Overdue age bands count local days past the due date: 0-7, 8-30, 31-90 and more than 90.`,
+      text: `A fix is due soon when at most ${Math.round(DUE_SOON_FRACTION * 100)} % of its SLA days, or ${plural(DUE_SOON_MIN_DAYS, 'day')}, whichever is more, are left. The within-SLA share is (within + due soon + excepted) / all missing fixes: a fix covered by a documented, active exception counts as compliant. Overdue age bands count local days past the due date: 0-7, 8-30, 31-90 and more than 90.`,
     },
     {
       title: 'Measured assets and coverage',
@@ -467,7 +468,7 @@ export function standardMethodology(input: MethodologyInput): MethodologyNote[] 
     },
     {
       title: 'Exceptions stop the clock only while active',
-      text: `An exception suppresses breaches for what it covers only from its start until its expiry or its closing, whichever is first. It may run at most ${input.policy.maxExceptionDays} days before it must be renewed; it is reported as expiring soon in its last ${DEFAULT_EXPIRING_SOON_DAYS} days. An expired exception covers nothing, so its fixes count as overdue again without anyone acting.`,
+      text: `An exception suppresses breaches for what it covers only from its start until its expiry or its closing, whichever is first. It may run at most ${plural(input.policy.maxExceptionDays, 'day')} before it must be renewed; it is reported as expiring soon in its last ${plural(DEFAULT_EXPIRING_SOON_DAYS, 'day')}. Its expiry is shown as the last day it covers. An expired exception covers nothing, so its fixes count as overdue again without anyone acting.`,
     },
     {
       title: 'Trend',

@@ -4,11 +4,11 @@ import { formatDuration, formatRelative } from './format';
 describe('formatRelative', () => {
   const now = Date.parse('2026-11-22T12:00:00.000Z');
   it('reads coarsely', () => {
-    expect(formatRelative(null, now)).toBe('never');
-    expect(formatRelative('2026-11-22T11:59:40.000Z', now)).toBe('just now');
-    expect(formatRelative('2026-11-22T11:55:00.000Z', now)).toBe('5 min ago');
-    expect(formatRelative('2026-11-22T09:00:00.000Z', now)).toBe('3 h ago');
-    expect(formatRelative('2026-11-10T12:00:00.000Z', now)).toBe('12 d ago');
+    expect(formatRelative(null, 'UTC', now)).toBe('never');
+    expect(formatRelative('2026-11-22T11:59:40.000Z', 'UTC', now)).toBe('just now');
+    expect(formatRelative('2026-11-22T11:55:00.000Z', 'UTC', now)).toBe('5 min ago');
+    expect(formatRelative('2026-11-22T09:00:00.000Z', 'UTC', now)).toBe('3 h ago');
+    expect(formatRelative('2026-11-10T12:00:00.000Z', 'UTC', now)).toBe('12 d ago');
   });
 });
 

@@ -1,4 +1,7 @@
 /** Display formatting shared by every screen: counts, times and durations. */
+import { formatLocalDateTime, formatLocalDate, isInstant, localDateOf, parseInstant } from '../../../shared/domain/sla/local-time';
+
+export { plural } from '../../../shared/domain/text/plural';
 
 const counts = new Intl.NumberFormat();
 
@@ -7,22 +10,43 @@ export function formatCount(value: number): string {
   return counts.format(value);
 }
 
-/** "1 host" / "12 hosts". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
-}
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** An absolute timestamp, e.g. "22 Nov 2026, 10:04"; an em dash for none. */
-export function formatDateTime(iso: string | null | undefined): string {
+/**
+ * An instant as the site's local date and time, `2026-11-22 10:04` (the one style of every
+ * surface: 24-hour, ISO date); an em dash for none. Components use `<SiteTime>`, which also names
+ * the zone.
+ */
+export function formatDateTime(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return isInstant(iso) ? formatLocalDateTime(parseInstant(iso), timeZone) : iso;
 }
 
-/** How long ago, coarse enough to read at a glance: "just now", "5 min ago", "3 h ago", "12 d ago". */
-export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
+/**
+ * An instant in a site's time zone, `2026-11-22 10:04`; an em dash for none. A zone this browser
+ * does not know falls back to UTC, said so, rather than nothing.
+ */
+export function formatInstantIn(instant: string | null | undefined, timeZone: string): string {
+  if (!instant) return '—';
+  if (!isInstant(instant)) return instant;
+  try {
+    return formatLocalDateTime(parseInstant(instant), timeZone);
+  } catch {
+    return `${formatLocalDateTime(parseInstant(instant), 'UTC')} UTC`;
+  }
+}
+
+/** The local time of day of an instant, 24-hour (`09:00`). */
+export function formatTimeIn(instant: string, timeZone: string): string {
+  return isInstant(instant) ? formatLocalDateTime(parseInstant(instant), timeZone).slice(11) : instant;
+}
+
+/** An instant's local day in the site's zone, `2026-11-22`; an em dash for none. */
+export function formatDate(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '—';
+  return isInstant(iso) ? formatLocalDate(localDateOf(parseInstant(iso), timeZone)) : iso;
+}
+
+/** How long ago, coarse enough to read at a glance: "just now", "5 min ago", "3 h ago", "12 d ago"; older as its local day. */
+export function formatRelative(iso: string | null | undefined, timeZone: string, now: number = Date.now()): string {
   if (!iso) return 'never';
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return iso;
@@ -34,7 +58,7 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
   if (hours < 36) return `${hours} h ago`;
   const days = Math.round(hours / 24);
   if (days < 60) return `${days} d ago`;
-  return formatDateTime(iso);
+  return formatDate(iso, timeZone);
 }
 
 /** A duration such as "42 s" or "3 min 05 s". */

@@ -1,4 +1,5 @@
 import type { AccessMethod, AssetSource, AssetStatus, DeviceType, OsFamily, ScanStatus } from '../../../shared/contract';
+import { osLabel as sharedOsLabel } from '../../../shared/domain/os-label';
 
 /** Human names of the contract's enums, in one place so every screen says the same thing. */
 export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = {
@@ -51,6 +52,6 @@ export const SCAN_STATUS_LABELS: Record<ScanStatus, string> = {
 
 /** The OS as one line: the name when known, else the family. */
 export function osLabel(osFamily: OsFamily, osName: string, osVersion = ''): string {
-  if (osName) return osVersion && !osName.includes(osVersion) ? `${osName} ${osVersion}` : osName;
+  if (osName) return sharedOsLabel(osName, osVersion);
   return osFamily === 'unknown' ? '' : OS_FAMILY_LABELS[osFamily];
 }

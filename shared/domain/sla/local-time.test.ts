@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLocalDays, formatDeadline, formatInstant, formatLocalDate, formatLocalDateTime, isInstant, localDateOf, localDaysBetween, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from './local-time';
+import { addLocalDays, formatDeadline, formatExpiry, formatInstant, formatLocalDate, formatLocalDateTime, formatLongDate, formatZonedDateTime, isInstant, isStartOfLocalDay, lastCoveredDay, localDateOf, localDaysBetween, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from './local-time';
 
 const date = (iso: string): LocalDate => {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
@@ -119,3 +119,33 @@ describe('formatLocalDateTime and formatDeadline', () => {
   });
 });
 
+
+describe('exception expiry days', () => {
+  // "until 2027-01-05" is stored as the first instant of 6 January in the site's zone.
+  const berlinEnd = startOfLocalDay(date('2027-01-06'), 'Europe/Berlin');
+  const utcEnd = parseInstant('2027-01-06T00:00:00.000Z');
+
+  it('reads an expiry at local midnight as the last covered day', () => {
+    expect(lastCoveredDay(berlinEnd, 'Europe/Berlin')).toBe('2027-01-05');
+    expect(formatExpiry(berlinEnd, 'Europe/Berlin')).toBe('2027-01-05');
+    expect(formatExpiry(utcEnd, 'UTC')).toBe('2027-01-05');
+    expect(isStartOfLocalDay(utcEnd, 'UTC')).toBe(true);
+  });
+
+  it('reads any other instant as its local date and time', () => {
+    expect(isStartOfLocalDay(utcEnd, 'Europe/Berlin')).toBe(false);
+    expect(formatExpiry(utcEnd, 'Europe/Berlin')).toBe('2027-01-06 01:00');
+  });
+});
+
+describe('labelled and written-out dates', () => {
+  it('labels a local time with its zone', () => {
+    expect(formatZonedDateTime(parseInstant('2026-11-25T13:30:00Z'), 'Europe/Berlin')).toBe('2026-11-25 14:30 Europe/Berlin');
+  });
+
+  it('writes a day out for sentences', () => {
+    expect(formatLongDate('2027-01-05')).toBe('5 January 2027');
+    expect(formatLongDate('2026-10-31')).toBe('31 October 2026');
+    expect(formatLongDate('not a day')).toBe('not a day');
+  });
+});

@@ -211,3 +211,46 @@ export function formatDeadline(ms: number, timeZone: string): string {
   return text.endsWith(' 00:00') ? `end of ${formatLocalDate(localDateOf(ms - 1, timeZone))}` : text;
 }
 
+
+/** `2026-11-25 14:30 Europe/Berlin`: a local date and time labelled with its zone, for places with no zone heading. */
+export function formatZonedDateTime(ms: number, timeZone: string): string {
+  return `${formatLocalDateTime(ms, timeZone)} ${timeZone}`;
+}
+
+/**
+ * The last local day a period covers when it ends (exclusively) at `endMs`: an exception typed as
+ * "until 2027-01-05" is stored as ending at local midnight of 6 January, and covers 5 January.
+ */
+export function lastCoveredDay(endMs: number, timeZone: string): string {
+  return formatLocalDate(localDateOf(endMs - 1, timeZone));
+}
+
+/**
+ * An exception's expiry as people read it: the last covered day (`2027-01-05`) when it ends at
+ * local midnight, as every expiry entered as a date does; otherwise its local date and time.
+ */
+export function formatExpiry(endMs: number, timeZone: string): string {
+  return isStartOfLocalDay(endMs, timeZone) ? lastCoveredDay(endMs, timeZone) : formatLocalDateTime(endMs, timeZone);
+}
+
+/** Whether an instant is the first instant of its local day (a day boundary entered as a bare date). */
+export function isStartOfLocalDay(ms: number, timeZone: string): boolean {
+  return startOfLocalDay(localDateOf(ms, timeZone), timeZone) === ms;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** The English name of a month 1-12 (`January`). */
+export function monthName(month: number): string {
+  const name = MONTH_NAMES[month - 1];
+  if (name === undefined) throw new RangeError(`${month} is not a month (1-12)`);
+  return name;
+}
+
+/** A `YYYY-MM-DD` day written out for sentences (`5 January 2027`); the text as-is when it is not a day. */
+export function formatLongDate(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? `${Number(match[3])} ${monthName(month)} ${match[1]}` : day;
+}

@@ -8,10 +8,13 @@
  *   PDF's coverage gaps), `unsupported-os.csv`, `overdue.csv`, `exceptions.csv`, `checklist.csv`,
  *   `trend.csv`, `audit-log.csv`: see csv.ts for the dialect. A count that was never measured
  *   is empty, not 0. Instants are ISO-8601 UTC; local days are
- *   `YYYY-MM-DD` in the site's time zone (`meta.timezone` in summary.json); shares are fractions
+ *   `YYYY-MM-DD` in the site's time zone (`meta.timezone` in summary.json), an exception's expiry
+ *   among them as the last day it covers (the typed date, not the instant it ends); the audit
+ *   log's details are the appendix's sentences, with no local paths; shares are fractions
  *   0-1, unrounded, empty when there was nothing to divide.
  */
 import { createHash } from 'node:crypto';
+import { formatExpiry, parseInstant } from '../../../../shared/domain/sla/local-time';
 import type { EvidenceReport } from '../evidence-report';
 import { toCsv } from './csv';
 import { stableJson } from './stable-json';
@@ -75,8 +78,8 @@ function overdueCsv(report: EvidenceReport): string {
 
 function exceptionsCsv(report: EvidenceReport): string {
   return toCsv(
-    ['ID', 'Scope', 'Scope Value', 'Asset', 'Reason', 'Compensating Controls', 'Owner', 'Approver', 'Starts At', 'Expires At', 'Closed At', 'Status', 'Renewals'],
-    report.exceptions.map((e) => [e.id, e.scopeKind, e.scopeValue, e.assetName, e.reason, e.compensatingControls, e.owner, e.approver, e.startsAt, e.expiresAt, e.closedAt, e.status, e.renewals]),
+    ['ID', 'Scope', 'Scope Value', 'Asset', 'Reason', 'Compensating Controls', 'Owner', 'Approver', 'Starts At', 'Last Day Covered', 'Closed At', 'Status', 'Renewals'],
+    report.exceptions.map((e) => [e.id, e.scopeKind, e.scopeValue, e.assetName, e.reason, e.compensatingControls, e.owner, e.approver, e.startsAt, formatExpiry(parseInstant(e.expiresAt), report.meta.timezone), e.closedAt, e.status, e.renewals]),
   );
 }
 

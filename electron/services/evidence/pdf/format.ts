@@ -7,19 +7,16 @@ import type { Severity } from '../../../../shared/domain/patch-policy';
 import { formatShare as formatSharedShare } from '../../../../shared/domain/share-format';
 import type { Tier } from '../../../../shared/domain/risk-tier';
 import type { ExceptionScopeKind, ExceptionStatus } from '../../../../shared/domain/sla/exception-status';
-import { formatDeadline as deadlineText, formatLocalDateTime, parseInstant } from '../../../../shared/domain/sla/local-time';
+import { formatDeadline as deadlineText, formatExpiry as expiryText, formatLocalDateTime, monthName, parseInstant } from '../../../../shared/domain/sla/local-time';
+import { formatCount } from '../../../../shared/domain/text/plural';
 import type { ChecklistState } from '../evidence-report';
 
 /** What an empty or unknown value prints as. */
 export const DASH = '–';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
-
-/** A whole number with thousands separators (`1,204`). */
-export function formatCount(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  return sign + String(Math.abs(Math.round(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { formatCount, plural } from '../../../../shared/domain/text/plural';
+export { formatLongDate } from '../../../../shared/domain/sla/local-time';
+export { osLabel } from '../../../../shared/domain/os-label';
 
 /** A share 0-1 as every surface writes it (`72.5%`); a dash when there was nothing to divide. */
 export function formatShare(share: number | null): string {
@@ -44,21 +41,20 @@ export function formatDeadline(iso: string | null, timeZone: string): string {
   return iso === null ? DASH : deadlineText(parseInstant(iso), timeZone);
 }
 
+/** An exception's expiry: its last covered day (`2027-01-05`), as the admin typed it; a dash for null. */
+export function formatExpiry(iso: string | null, timeZone: string): string {
+  return iso === null ? DASH : expiryText(parseInstant(iso), timeZone);
+}
+
 /** An instant as the site's local date (`2026-10-14`); a dash for null. */
 export function formatDate(iso: string | null, timeZone: string): string {
   return iso === null ? DASH : formatLocalDateTime(parseInstant(iso), timeZone).slice(0, 10);
 }
 
-/** A `YYYY-MM-DD` day written out (`1 October 2026`). */
-export function formatLongDate(day: string): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return `${date} ${MONTHS[month - 1] ?? ''} ${year}`;
-}
-
 /** A `YYYY-MM` month, short (`Oct`), with the year on January and on the first point (`Nov 2025`). */
 export function formatMonthTick(month: string, withYear: boolean): string {
   const [year, index] = month.split('-').map(Number) as [number, number];
-  const name = (MONTHS[index - 1] ?? '').slice(0, 3);
+  const name = monthName(index).slice(0, 3);
   return withYear || index === 1 ? `${name} ${year}` : name;
 }
 

@@ -9,8 +9,10 @@ import type { CycleDetail } from '../../../../shared/contract/cycles';
 import type { ExceptionRecord } from '../../../../shared/contract/exceptions';
 import type { SigningKeyInfo } from '../../../../shared/contract/evidence';
 import { coverageGapPhrase } from '../../../../shared/domain/coverage';
+import { osLabel } from '../../../../shared/domain/os-label';
 import type { PatchPolicy } from '../../../../shared/domain/patch-policy';
 import { exceptionStatus } from '../../../../shared/domain/sla/exception-status';
+import { monthName } from '../../../../shared/domain/sla/local-time';
 import type { AuditEntry } from '../../../db/repositories/audit-log.repository';
 import {
   EVIDENCE_REPORT_FORMAT_VERSION,
@@ -24,7 +26,7 @@ import {
   type ReportPeriod,
 } from '../evidence-report';
 import { checklistEvidencePath } from './checklist-evidence-files';
-import { summariseAuditDetails } from './audit-summary';
+import { auditSentence } from './audit-sentence';
 
 /** Everything the report is made from, already read from the services. */
 export interface EvidenceReportSources {
@@ -46,6 +48,11 @@ export interface EvidenceReportSources {
 /** Builds the report; the same sources give the same report. */
 export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceReport {
   const { detail } = sources;
+  // Audit rows name assets by id; the sentences name them by hostname where the period knows it.
+  const assetNames = new Map<number, string>([
+    ...sources.exceptions.filter((entry) => entry.scope.assetId !== null && entry.assetName).map((entry) => [entry.scope.assetId as number, entry.assetName] as const),
+    ...detail.assets.map((asset) => [asset.assetId, asset.assetName] as const),
+  ]);
   const period: ReportPeriod = { from: detail.period.from, to: detail.period.to, fromDate: detail.period.fromDate, toDate: detail.period.toDate, label: periodLabel(detail.period.fromDate, detail.period.toDate) };
   return {
     formatVersion: EVIDENCE_REPORT_FORMAT_VERSION,
@@ -114,7 +121,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
     assets: detail.assets.map((asset) => ({
       hostname: asset.assetName,
       ip: asset.address,
-      os: `${asset.osName} ${asset.osVersion}`.trim(),
+      os: osLabel(asset.osName, asset.osVersion),
       tier: asset.tier,
       ring: sources.rings.get(asset.assetId) ?? null,
       lastCollectionAt: asset.lastSuccessAt,
@@ -138,16 +145,22 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
       errorCode: gap.failure?.errorCode ?? null,
     })),
     failedCollections: detail.failuresInPeriod.map((failure) => ({ hostname: failure.assetName, at: failure.at, errorCode: failure.errorCode ?? 'failed', message: failure.message })),
-    unsupportedOs: detail.unsupportedOs.items.map((asset) => ({ hostname: asset.assetName, os: `${asset.osName} ${asset.osVersion}`.trim(), eolDate: asset.eolDate, tier: asset.tier, osSource: asset.osSource })),
+    unsupportedOs: detail.unsupportedOs.items.map((asset) => ({ hostname: asset.assetName, os: osLabel(asset.osName, asset.osVersion), eolDate: asset.eolDate, tier: asset.tier, osSource: asset.osSource })),
     audit: {
-      entries: sources.audit.entries.map((entry) => ({ id: entry.id, at: entry.at, actor: entry.actor, entityType: entry.entityType, entityId: entry.entityId, action: entry.action, summary: summariseAuditDetails(entry.details) })),
+      entries: sources.audit.entries.map((entry) => ({
+        id: entry.id,
+        at: entry.at,
+        actor: entry.actor,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        action: entry.action,
+        summary: auditSentence(entry, { timeZone: detail.period.timeZone, assetName: (id) => assetNames.get(id) ?? null }),
+      })),
       chainHead: sources.audit.chainHead,
     },
     methodology: standardMethodology({ timezone: detail.period.timeZone, policy: sources.policy }),
   };
 }
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * A short name for the period: "October 2026" for a whole calendar month, else the days in words
@@ -157,7 +170,6 @@ export function periodLabel(fromDate: string, toDate: string): string {
   const [fromYear, fromMonth, fromDay] = fromDate.split('-').map(Number) as [number, number, number];
   const [toYear, toMonth, toDay] = toDate.split('-').map(Number) as [number, number, number];
   const lastDay = new Date(Date.UTC(toYear, toMonth, 0)).getUTCDate();
-  const monthName = (month: number) => MONTHS[month - 1] ?? '';
   if (fromYear === toYear && fromMonth === toMonth) {
     if (fromDay === 1 && toDay === lastDay) return `${monthName(fromMonth)} ${fromYear}`;
     return fromDay === toDay ? `${fromDay} ${monthName(fromMonth)} ${fromYear}` : `${fromDay}–${toDay} ${monthName(fromMonth)} ${fromYear}`;

@@ -3,12 +3,17 @@
  * itself and not just its name. Each gets a safe, unique path derived from its hash.
  */
 
+import { fileNameOnly } from './file-name';
+
 /** The folder inside the pack that holds checklist attachments. */
 export const CHECKLIST_EVIDENCE_FOLDER = 'checklist-evidence';
 
-/** `checklist-evidence/<first 12 hex of SHA-256>-<name reduced to safe characters>`. */
+/**
+ * `checklist-evidence/<first 12 hex of SHA-256>-<file name reduced to safe characters>`. Only the
+ * file name is kept, so a name recorded with its folders never puts a local path into the pack.
+ */
 export function checklistEvidencePath(sha256: string, name: string): string {
-  const safe = name
+  const safe = fileNameOnly(name)
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .replace(/^[._]+/, '')

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Asset } from '../../../../shared/contract';
 import { Icon } from '../../components/icon';
 import { assetName, scopeCandidates, toggleAll } from './asset-scope-model';
+import { osLabel } from '../../../../shared/domain/os-label';
 
 /** More rows than this and the list asks for a search first. */
 const SHOWN = 300;
@@ -33,7 +34,7 @@ export function AssetScopePicker({ assets, selected, onChange, error }: { assets
             <input type="checkbox" checked={chosen.has(asset.id)} onChange={() => onChange(chosen.has(asset.id) ? selected.filter((id) => id !== asset.id) : [...selected, asset.id])} />
             <span className="cell-strong truncate">{assetName(asset)}</span>
             <span className="muted small mono">{asset.hostname ? (asset.addresses[0] ?? '') : ''}</span>
-            <span className="muted small truncate">{[asset.osName, asset.osVersion].filter(Boolean).join(' ')}</span>
+            <span className="muted small truncate">{osLabel(asset.osName, asset.osVersion)}</span>
           </label>
         ))}
         {listed.length === 0 ? <p className="muted small scope-picker__note">{assets.some((asset) => asset.status === 'active') ? 'No active asset matches.' : 'This site has no active assets yet.'}</p> : null}

@@ -28,19 +28,19 @@ describe('checklist days', () => {
 
   it('formats months, days and instants in a locale and zone', () => {
     expect(formatMonth('2026-11', 'en-GB')).toBe('November 2026');
-    expect(formatDay('2026-11-10', 'en-GB')).toBe('Tue, 10 Nov 2026');
+    expect(formatDay('2026-11-10')).toBe('Tue 2026-11-10');
     // ICU punctuates short forms differently across versions; what matters is what is shown.
-    expect(formatDayShort('2026-11-10', '2026-11-22', 'en-GB')).toMatch(/^Tue,? 10 Nov$/);
-    expect(formatDayShort('2027-01-12', '2026-11-22', 'en-GB')).toMatch(/^Tue,? 12 Jan 2027$/);
-    expect(formatInstantIn('2026-11-22T09:00:00Z', 'Europe/Berlin', 'en-GB')).toBe('22 Nov 2026, 10:00');
+    expect(formatDayShort('2026-11-10', '2026-11-22')).toBe('Tue 2026-11-10');
+    expect(formatDayShort('2027-01-12', '2026-11-22')).toBe('Tue 2027-01-12');
+    expect(formatInstantIn('2026-11-22T09:00:00Z', 'Europe/Berlin')).toBe('2026-11-22 10:00');
     expect(formatInstantIn(null, 'UTC')).toBe('—');
-    expect(formatTimeIn('2026-11-22T09:05:00Z', 'America/New_York', 'en-GB')).toBe('04:05');
+    expect(formatTimeIn('2026-11-22T09:05:00Z', 'America/New_York')).toBe('04:05');
   });
 
   it('reads a deadline at local midnight as the end of the day before', () => {
-    expect(formatDeadline('2026-11-25T23:00:00.000Z', 'Europe/Berlin', 'en-GB')).toBe('end of Wed, 25 Nov 2026');
-    expect(formatDeadline('2026-11-25T17:00:00.000Z', 'Europe/Berlin', 'en-GB')).toBe('Wed, 25 Nov 2026, 18:00');
-    expect(formatDeadline('2026-11-25T23:00:00.000Z', 'Europe/Berlin', 'en-GB', '2026-11-22')).toMatch(/^end of Wed,? 25 Nov$/);
+    expect(formatDeadline('2026-11-25T23:00:00.000Z', 'Europe/Berlin')).toBe('end of Wed 2026-11-25');
+    expect(formatDeadline('2026-11-25T17:00:00.000Z', 'Europe/Berlin')).toBe('Wed 2026-11-25 18:00');
+    expect(formatDeadline('2026-11-25T23:00:00.000Z', 'Europe/Berlin', undefined, '2026-11-22')).toBe('end of Wed 2026-11-25');
   });
 
   it('turns a local day and time into an instant', () => {

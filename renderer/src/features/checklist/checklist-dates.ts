@@ -4,8 +4,9 @@
  * see the same due day and the same "late by" count.
  */
 import { parseLocalDate } from '../../../../shared/domain/cycles/checklist-status';
+import { plural } from '../../../../shared/domain/text/plural';
 import { localTimeToInstant } from '../../../../shared/domain/cycles/maintenance-window';
-import { formatLocalDate, localDateOf, localDaysBetween, type LocalDate } from '../../../../shared/domain/sla/local-time';
+import { formatDeadline as sharedFormatDeadline, formatLocalDate, isInstant, localDateOf, localDaysBetween, parseInstant, type LocalDate } from '../../../../shared/domain/sla/local-time';
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -63,47 +64,31 @@ export function formatMonth(month: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
 }
 
-/** A day with its weekday, e.g. "Tue, 10 Nov 2026"; the text as-is when it is not a day. */
-export function formatDay(day: string, locale?: string): string {
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** A day with its weekday, in the one style of every surface: `Tue 2026-11-10`; the text as-is when it is not a day. */
+export function formatDay(day: string): string {
   const ms = utcOf(day);
-  return ms === null ? day : new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(ms);
+  return ms === null ? day : `${WEEKDAYS[new Date(ms).getUTCDay()] ?? ''} ${day.trim()}`;
 }
 
-/** A day for dense tables: "Tue, 10 Nov" within the year of `today`, with the year otherwise. */
-export function formatDayShort(day: string, today: string, locale?: string): string {
-  const ms = utcOf(day);
-  if (ms === null) return day;
-  const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(ms);
+/** A day for dense tables; the same as `formatDay` (ISO dates everywhere, so no year is ever dropped). */
+export function formatDayShort(day: string, _today?: string): string {
+  return formatDay(day);
 }
 
-/** An instant in the site's time zone, e.g. "22 Nov 2026, 09:00"; an em dash for none. */
-export function formatInstantIn(instant: string | null | undefined, timeZone: string, locale?: string): string {
-  if (!instant) return '—';
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return instant;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' }).format(ms);
-}
-
-/** The local time of day of an instant, e.g. "09:00". */
-export function formatTimeIn(instant: string, timeZone: string, locale?: string): string {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return instant;
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(ms);
-}
+/** Instants in the site's time zone (the one formatter, in lib/format). */
+export { formatInstantIn, formatTimeIn } from '../../lib/format';
 
 /**
- * A deadline as people say it: an instant at local midnight (a deadline given as a bare day)
- * reads "end of Wed, 25 Nov 2026" rather than the next day at 00:00; any other reads
- * "Wed, 25 Nov 2026, 18:00". With `today`, the day is in the short form of dense tables.
+ * A deadline as people say it (the shared rule): an instant at local midnight (a deadline given as
+ * a bare day) reads `end of Wed 2026-11-25` rather than the next day at 00:00; any other reads
+ * `Wed 2026-11-25 18:00`.
  */
-export function formatDeadline(instant: string, timeZone: string, locale?: string, today?: string): string {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return instant;
-  const time = formatTimeIn(instant, timeZone, locale);
-  const day = (date: string) => (today ? formatDayShort(date, today, locale) : formatDay(date, locale));
-  if (time === '00:00') return `end of ${day(formatLocalDate(localDateOf(ms - 1, timeZone)))}`;
-  return `${day(formatLocalDate(localDateOf(ms, timeZone)))}, ${time}`;
+export function formatDeadline(instant: string, timeZone: string, _locale?: string, _today?: string): string {
+  if (!isInstant(instant)) return instant;
+  const text = sharedFormatDeadline(parseInstant(instant), timeZone);
+  return text.replace(/(\d{4}-\d{2}-\d{2})/, (day: string) => formatDay(day));
 }
 
 /** The local day of an instant, as `YYYY-MM-DD`. */
@@ -128,7 +113,7 @@ export function localInstant(day: string, time: string, timeZone: string): strin
 
 /** "1 day" / "3 days". */
 export function dayCount(days: number): string {
-  return `${days} ${days === 1 ? 'day' : 'days'}`;
+  return plural(days, 'day');
 }
 
 /** How an item's due day reads next to it, and in which tone. */

@@ -9,7 +9,7 @@ describe('checklist next step', () => {
   it('asks to open this month’s baseline when it does not exist', () => {
     const step = checklistNextStep({ cycles: [], today: TODAY, anchorDate: '2026-11-10', locale: 'en-GB' });
     expect(step).toMatchObject({ kind: 'open-baseline', actionLabel: 'Open the November 2026 cycle', month: '2026-11', tone: 'default' });
-    expect(step.text).toBe('The November 2026 baseline cycle is not open yet. Its anchor day is Tue, 10 Nov 2026.');
+    expect(step.text).toBe('The November 2026 baseline cycle is not open yet. Its anchor day is Tue 2026-11-10.');
   });
 
   it('puts an emergency past its deadline first, as a warning', () => {
@@ -42,7 +42,7 @@ describe('checklist next step', () => {
     const idle = checklistNextStep({ cycles: [closed], today: TODAY, nextAnchorDate: '2026-12-08', locale: 'en-GB' });
     expect(idle).toMatchObject({ kind: 'idle' });
     expect(idle.actionLabel).toBeUndefined();
-    expect(idle.text).toBe('The November 2026 cycle is closed. The next anchor day is Tue, 8 Dec 2026.');
+    expect(idle.text).toBe('The November 2026 cycle is closed. The next anchor day is Tue 2026-12-08.');
   });
 });
 

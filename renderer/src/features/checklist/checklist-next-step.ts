@@ -52,7 +52,7 @@ export function checklistNextStep({ cycles, today, anchorDate, nextAnchorDate, l
   }
 
   if (!baselineOf(cycles, month)) {
-    const anchor = anchorDate ? ` Its anchor day is ${formatDay(anchorDate, locale)}.` : '';
+    const anchor = anchorDate ? ` Its anchor day is ${formatDay(anchorDate)}.` : '';
     return { kind: 'open-baseline', tone: 'default', text: `The ${monthName} baseline cycle is not open yet.${anchor}`, actionLabel: `Open the ${monthName} cycle`, month };
   }
 
@@ -77,7 +77,7 @@ export function checklistNextStep({ cycles, today, anchorDate, nextAnchorDate, l
     return { kind: 'close', tone: 'default', text: `Every item of ${cycleName(finished, locale)} is finished. Close the cycle to freeze its record.`, actionLabel: 'Review and close', cycleId: finished.id };
   }
 
-  const following = nextAnchorDate ? ` The next anchor day is ${formatDay(nextAnchorDate, locale)}.` : '';
+  const following = nextAnchorDate ? ` The next anchor day is ${formatDay(nextAnchorDate)}.` : '';
   return { kind: 'idle', tone: 'default', text: `The ${monthName} cycle is closed.${following}` };
 }
 

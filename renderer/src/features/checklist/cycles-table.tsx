@@ -1,6 +1,6 @@
 import type { CycleSummary } from '../../../../shared/contract';
 import { Badge } from '../../components/badge';
-import { dueText, formatDayShort, formatDeadline, relativeDay } from './checklist-dates';
+import { dayOf, dueText, formatDayShort, formatDeadline, relativeDay } from './checklist-dates';
 import { CYCLE_KIND_LABELS, CYCLE_KIND_TONES, TRIGGER_KIND_LABELS } from './checklist-labels';
 import { ChecklistProgressBar } from './checklist-progress-bar';
 import { progressFraction } from './checklist-progress';
@@ -122,7 +122,7 @@ export function CyclesTable({ cycles, today, timeZone, currentMonth, onOpen }: {
                   ) : (
                     <>
                       <Badge testId="cycle-status">Closed</Badge>
-                      <div className="muted small">{cycle.closedAt ? formatDayShort(cycle.closedAt.slice(0, 10), today) : ''}</div>
+                      <div className="muted small">{cycle.closedAt ? formatDayShort(dayOf(cycle.closedAt, timeZone), today) : ''}</div>
                     </>
                   )}
                 </td>

@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/api-client-error';
 import { Badge } from '../../components/badge';
 import { Dialog } from '../../components/dialog';
 import { InlineAlert } from '../../components/inline-alert';
-import { formatDateTime } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
 import { COLLECTION_ERROR_LABELS } from '../patch-status/patch-status-labels';
 import { useCredentialUses } from './use-credentials';
 
@@ -55,7 +55,7 @@ export function CredentialUsesDialog({ credential, onClose }: { credential: Cred
                 const outcome = outcomeLabel(use.outcome);
                 return (
                   <tr key={use.id} data-testid="credential-use-row">
-                    <td>{formatDateTime(use.at)}</td>
+                    <td><SiteTime at={use.at} /></td>
                     <td>{use.assetName || <span className="muted">—</span>}</td>
                     <td>{use.purpose}</td>
                     <td>

@@ -1,6 +1,6 @@
 import type { Credential } from '../../../../shared/contract';
 import { Badge } from '../../components/badge';
-import { formatRelative, formatDateTime } from '../../lib/format';
+import { RelativeTime } from '../../components/site-time';
 import { AUTH_METHOD_LABELS, bindingSummary, CREDENTIAL_KIND_LABELS } from './credential-labels';
 
 /** The stored credentials: who they log in as and where, never a secret. */
@@ -43,7 +43,7 @@ export function CredentialsTable({ credentials, onBind, onUses, onRetire }: { cr
                   {credential.keyFingerprint || <span className="muted">—</span>}
                 </td>
                 <td>{bindings || <Badge tone="warning">Not bound yet</Badge>}</td>
-                <td title={formatDateTime(credential.lastUsedAt)}>{credential.lastUsedAt ? formatRelative(credential.lastUsedAt) : <span className="muted">never</span>}</td>
+                <td><RelativeTime at={credential.lastUsedAt} /></td>
                 <td className="row-actions">
                   <button type="button" className="button button--small" onClick={() => onBind(credential)} data-testid="credential-bind">
                     Bind…

@@ -1,6 +1,7 @@
 import type { ScanSummary } from '../../../../shared/contract';
 import { Badge, JOB_STATUS_TONES } from '../../components/badge';
-import { formatCount, formatDateTime, formatDuration } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
+import { formatCount, formatDuration } from '../../lib/format';
 import { SCAN_STATUS_LABELS } from '../../lib/labels';
 
 /** Earlier scans of the site: when, what, how it went. */
@@ -35,7 +36,7 @@ export function ScanHistoryTable({ scans }: { scans: readonly ScanSummary[] }) {
         <tbody>
           {ordered.map((scan) => (
             <tr key={scan.id} data-testid="scan-history-row">
-              <td>{formatDateTime(scan.startedAt)}</td>
+              <td><SiteTime at={scan.startedAt} /></td>
               <td className="mono truncate" title={scan.targets.join(', ')}>
                 {scan.targets.join(', ')}
               </td>

@@ -6,7 +6,7 @@ import { Field } from '../../components/field';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
-import { formatDateTime } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
 import { bytesToBase64, dataUrl } from './base64';
 import { brandingChanged, brandingDraft, brandingErrorsFromHost, brandingProblems, brandingUpdate, type BrandingDraft, type BrandingErrors } from './branding-form-model';
 import { checkLogoFile } from './logo-check';
@@ -75,7 +75,7 @@ export function BrandingForm({ saved, siteName }: { saved: Branding; siteName: s
         <h2 className="evidence-card-title" id="evidence-branding-title">
           Branding on the report cover
         </h2>
-        <span className="muted small">{saved.updatedAt ? `Saved ${formatDateTime(saved.updatedAt)} by ${saved.updatedBy}` : 'Not set yet'}</span>
+        <span className="muted small">{saved.updatedAt ? <>Saved <SiteTime at={saved.updatedAt} /> by {saved.updatedBy}</> : 'Not set yet'}</span>
       </div>
       <div className="evidence-branding__layout">
         <div className="evidence-branding__fields">

@@ -9,6 +9,7 @@ import { useRequiredSite } from '../sites/current-site-context';
 import { BrandingForm } from './branding-form';
 import { BuildPackTab } from './build-pack-tab';
 import { presetOf, presetRange, todayIn, type DayRange, type EvidencePeriodPreset } from './evidence-period';
+import { defaultEvidencePeriod } from '../../../../shared/domain/evidence/default-period';
 import { PacksTab } from './packs-tab';
 import { SigningKeyCard } from './signing-key-card';
 import { useBranding, useDefaultPeriod, useEvidencePacks, useSigningKey } from './use-evidence';
@@ -36,22 +37,25 @@ export function EvidenceScreen({ tab }: { tab: EvidenceTab }) {
   const signingKey = useSigningKey(tab === 'packs');
 
   // The period and the last export live here, so switching tabs keeps them.
-  const [preset, setPreset] = useState<EvidencePeriodPreset>('lastMonth');
-  const [range, setRange] = useState<DayRange>(() => presetRange('lastMonth', today));
+  const [range, setRange] = useState<DayRange>(() => defaultEvidencePeriod(Date.now(), Date.parse(site.createdAt), site.timezone));
+  const [preset, setPreset] = useState<EvidencePeriodPreset>(() => presetOf(range, today));
   const [touched, setTouched] = useState(false);
   const [exported, setExported] = useState<EvidencePackRecord | null>(null);
 
-  // The host's "last month" wins over the browser's guess (their clocks may disagree near midnight).
+  // The host's default (the same shared rule) wins over the browser's guess: their clocks may
+  // disagree near midnight.
   const hostDefault = defaultPeriod.data;
   useEffect(() => {
-    if (!touched && hostDefault) setRange((current) => (current.from === hostDefault.from && current.to === hostDefault.to ? current : { from: hostDefault.from, to: hostDefault.to }));
-  }, [touched, hostDefault]);
+    if (!touched && hostDefault) {
+      setRange((current) => (current.from === hostDefault.from && current.to === hostDefault.to ? current : { from: hostDefault.from, to: hostDefault.to }));
+      setPreset(presetOf(hostDefault, today));
+    }
+  }, [touched, hostDefault, today]);
 
   const choosePreset = (next: EvidencePeriodPreset) => {
     setTouched(true);
     setPreset(next);
-    if (next === 'lastMonth' && hostDefault) setRange({ from: hostDefault.from, to: hostDefault.to });
-    else if (next !== 'custom') setRange(presetRange(next, today));
+    if (next !== 'custom') setRange(presetRange(next, today));
   };
 
   const typeRange = (next: DayRange) => {

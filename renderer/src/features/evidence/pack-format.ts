@@ -68,15 +68,5 @@ export function formatPeriod(from: string, to: string, locale?: string): string 
   return start === end ? format.format(start) : format.formatRange(start, end);
 }
 
-/** An instant in the site's time zone, e.g. "2 Nov 2026, 10:00"; an em dash for none. */
-export function formatInstantIn(instant: string | null | undefined, timeZone: string, locale?: string): string {
-  if (!instant) return '—';
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return instant;
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' }).format(ms);
-  } catch {
-    // A time zone this browser does not know: UTC, said so, rather than nothing.
-    return `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' }).format(ms)} UTC`;
-  }
-}
+/** An instant in the site's time zone (the one formatter, in lib/format). */
+export { formatInstantIn } from '../../lib/format';

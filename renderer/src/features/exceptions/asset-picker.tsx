@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Asset } from '../../../../shared/contract';
 import { Icon } from '../../components/icon';
 import { assetLabel, matchAssets } from './asset-picker-model';
+import { osLabel } from '../../../../shared/domain/os-label';
 
 /** More rows than this and the list asks for a search first. */
 const SHOWN = 200;
@@ -61,7 +62,7 @@ export function AssetPicker({
             <input type="radio" name={name} checked={value === asset.id} onChange={() => onChange(asset.id)} />
             <span className="cell-strong">{assetLabel(asset)}</span>
             <span className="muted small mono">{asset.hostname ? asset.addresses[0] : ''}</span>
-            <span className="muted small truncate">{[asset.osName, asset.osVersion].filter(Boolean).join(' ')}</span>
+            <span className="muted small truncate">{osLabel(asset.osName, asset.osVersion)}</span>
           </label>
         ))}
         {matching.length === 0 ? <p className="muted small asset-picker__note">{assets.some((asset) => asset.status === 'active') ? 'No active asset matches.' : 'This site has no active assets yet.'}</p> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOf, distanceText, expiryPhrase, formatDay, formatDayShort, isDay, isStartOfLocalDay, lastCoveredDay, maxExpiryDay, parseDay, relativeExpiry, todayIn } from './exception-dates';
+import { addDays, dayOf, distanceText, expiryPhrase, formatDay, isDay, isStartOfLocalDay, lastCoveredDay, maxExpiryDay, parseDay, relativeExpiry, todayIn } from './exception-dates';
 
 const NOW = Date.parse('2026-11-02T09:00:00Z');
 const DAY = 86_400_000;
@@ -44,13 +44,8 @@ describe('days', () => {
   });
 
   it('formats a day without shifting it by the browser zone', () => {
-    expect(formatDay('2026-11-07', 'en-GB')).toBe('7 Nov 2026');
-    expect(formatDay('garbage', 'en-GB')).toBe('garbage');
-  });
-
-  it('drops the year of days in the current year in dense tables', () => {
-    expect(formatDayShort('2026-11-07', '2026-11-02', 'en-GB')).toBe('7 Nov');
-    expect(formatDayShort('2027-01-15', '2026-11-02', 'en-GB')).toBe('15 Jan 2027');
+    expect(formatDay('2026-11-07')).toBe('7 November 2026');
+    expect(formatDay('garbage')).toBe('garbage');
   });
 });
 

@@ -4,7 +4,8 @@
  * the form works in site-local days and the table shows the last day an entry covers.
  */
 import type { ExceptionRecord } from '../../../../shared/contract';
-import { addLocalDays, DAY_MS, formatLocalDate, localDateOf, startOfLocalDay, type LocalDate } from '../../../../shared/domain/sla/local-time';
+import { addLocalDays, DAY_MS, formatLocalDate, formatLongDate, isStartOfLocalDay as sharedIsStartOfLocalDay, lastCoveredDay as sharedLastCoveredDay, localDateOf, type LocalDate } from '../../../../shared/domain/sla/local-time';
+import { plural } from '../../../../shared/domain/text/plural';
 
 const HOUR_MS = 3_600_000;
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -49,46 +50,23 @@ export function maxExpiryDay(startDay: string, maxDays: number): string {
   return addDays(startDay, Math.max(0, maxDays - 1));
 }
 
-/** The last local day an entry covers: an expiry at local midnight ends the day before. */
+/** The last local day an entry covers: an expiry at local midnight ends the day before (shared rule). */
 export function lastCoveredDay(expiresAt: string, timeZone: string): string {
-  return formatLocalDate(localDateOf(Date.parse(expiresAt) - 1, timeZone));
+  return sharedLastCoveredDay(Date.parse(expiresAt), timeZone);
 }
 
 /** Whether an instant is the first instant of its local day (an expiry entered as a bare date). */
 export function isStartOfLocalDay(instant: string, timeZone: string): boolean {
-  const ms = Date.parse(instant);
-  return startOfLocalDay(localDateOf(ms, timeZone), timeZone) === ms;
+  return sharedIsStartOfLocalDay(Date.parse(instant), timeZone);
 }
 
-/** A `YYYY-MM-DD` day in the user's locale, e.g. "7 Nov 2026"; the text as-is when it is not a day. */
-export function formatDay(day: string, locale?: string): string {
-  const date = parseDay(day);
-  if (!date) return day;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(date.year, date.month - 1, date.day));
+/** A `YYYY-MM-DD` day written out as every surface writes it in prose ("7 November 2026"); the text as-is when it is not a day. */
+export function formatDay(day: string): string {
+  return formatLongDate(day.trim());
 }
 
-/**
- * A day for dense tables: "Nov 7" within the current year, "Jan 15, 2027" otherwise (in the
- * user's locale), as calendars and mail clients do.
- */
-export function formatDayShort(day: string, today: string, locale?: string): string {
-  const date = parseDay(day);
-  if (!date) return day;
-  const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(Date.UTC(date.year, date.month - 1, date.day));
-}
-
-/** An instant in the site's time zone, e.g. "2 Nov 2026, 09:00". */
-export function formatInstantIn(instant: string, timeZone: string, locale?: string): string {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return instant;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(ms);
-}
-
-/** The local time of day of an instant, e.g. "09:00". */
-export function formatTimeIn(instant: string, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(Date.parse(instant));
-}
+/** Instants in the site's time zone (the one formatter, in lib/format). */
+export { formatInstantIn, formatTimeIn } from '../../lib/format';
 
 /** How far an instant is from now, in the coarsest unit that is still honest: "5 days", "3 hours", "under an hour". */
 export function distanceText(targetMs: number, nowMs: number): string {
@@ -96,10 +74,9 @@ export function distanceText(targetMs: number, nowMs: number): string {
   if (distance < HOUR_MS) return 'under an hour';
   if (distance < DAY_MS) {
     const hours = Math.floor(distance / HOUR_MS);
-    return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+    return plural(hours, 'hour');
   }
-  const days = Math.floor(distance / DAY_MS);
-  return `${days} ${days === 1 ? 'day' : 'days'}`;
+  return plural(Math.floor(distance / DAY_MS), 'day');
 }
 
 /** "in 5 days" before the expiry, "expired 3 days ago" after it. */

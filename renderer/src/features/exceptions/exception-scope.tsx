@@ -1,5 +1,6 @@
 import type { ExceptionRecord } from '../../../../shared/contract';
-import { dayOf, formatDay, formatDayShort, formatInstantIn, isStartOfLocalDay, lastCoveredDay } from './exception-dates';
+import { formatExpiry } from '../../../../shared/domain/sla/local-time';
+import { dayOf, formatInstantIn } from './exception-dates';
 import { scopeSummary } from './exception-labels';
 
 /** What an entry covers, on two lines: the kind and target, then where it applies. */
@@ -23,19 +24,17 @@ export function ScopeCell({ record }: { record: ExceptionRecord }) {
  * The last day an entry covers, as the admin typed it: an expiry at local midnight is the end of
  * the day before. An expiry at another time (given as an exact instant) shows that time too.
  */
-export function expiryText(record: Pick<ExceptionRecord, 'expiresAt'>, timeZone: string, today?: string): string {
-  if (!isStartOfLocalDay(record.expiresAt, timeZone)) return formatInstantIn(record.expiresAt, timeZone);
-  const day = lastCoveredDay(record.expiresAt, timeZone);
-  return today ? formatDayShort(day, today) : formatDay(day);
+export function expiryText(record: Pick<ExceptionRecord, 'expiresAt'>, timeZone: string): string {
+  // The shared rule, as the CLI, the PDF and the CSV print it: `2027-01-05`, the last day covered.
+  return formatExpiry(Date.parse(record.expiresAt), timeZone);
 }
 
-/** The exact end of an entry, for a tooltip: "Ends 8 Nov 2026, 00:00 (Europe/Berlin)". */
+/** The exact end of an entry, for a tooltip: "Ends 2026-11-08 00:00 (Europe/Berlin)". */
 export function expiryTitle(record: Pick<ExceptionRecord, 'expiresAt'>, timeZone: string): string {
   return `Ends ${formatInstantIn(record.expiresAt, timeZone)} (${timeZone})`;
 }
 
-/** The day an entry starts, in the site's time zone; without the year when `today` shares it. */
-export function startText(record: Pick<ExceptionRecord, 'startsAt'>, timeZone: string, today?: string): string {
-  const day = dayOf(record.startsAt, timeZone);
-  return today ? formatDayShort(day, today) : formatDay(day);
+/** The day an entry starts, in the site's time zone (`2026-11-02`). */
+export function startText(record: Pick<ExceptionRecord, 'startsAt'>, timeZone: string): string {
+  return dayOf(record.startsAt, timeZone);
 }

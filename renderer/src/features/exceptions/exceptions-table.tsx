@@ -1,7 +1,7 @@
 import { Fragment, type MouseEvent } from 'react';
 import type { ExceptionRecord } from '../../../../shared/contract';
 import { Icon } from '../../components/icon';
-import { expiryPhrase, todayIn } from './exception-dates';
+import { expiryPhrase } from './exception-dates';
 import { ExceptionDetail } from './exception-detail';
 import { isOpen } from './exception-list-model';
 import { expiryText, expiryTitle, ScopeCell, startText } from './exception-scope';
@@ -40,7 +40,6 @@ export function ExceptionsTable({
   onRenew: (record: ExceptionRecord) => void;
   onClose: (record: ExceptionRecord) => void;
 }) {
-  const today = todayIn(timeZone, nowMs);
   return (
     <table className="simple-table exceptions-table" data-testid="exceptions-table">
       <thead>
@@ -117,9 +116,9 @@ export function ExceptionsTable({
                     {record.approver || 'no approver'}
                   </span>
                 </td>
-                <td className="exceptions-table__date exceptions-table__start">{startText(record, timeZone, today)}</td>
+                <td className="exceptions-table__date exceptions-table__start">{startText(record, timeZone)}</td>
                 <td className="exceptions-table__date" title={expiryTitle(record, timeZone)}>
-                  <span className="exceptions-table__expiry">{expiryText(record, timeZone, today)}</span>
+                  <span className="exceptions-table__expiry">{expiryText(record, timeZone)}</span>
                   <span className={`exceptions-table__relative small exceptions-table__relative--${record.status}`} data-testid={`exception-expires-${record.id}`}>
                     {expiryPhrase(record, nowMs)}
                   </span>

@@ -3,7 +3,7 @@ import { errorMessage } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
-import { formatDateTime } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
 import { STATUS_LABELS } from '../../lib/labels';
 import { AssetFormFields } from './asset-form-fields';
 import { AssetHistoryList } from './asset-history-list';
@@ -89,7 +89,7 @@ export function AssetDetailDrawer({ assetId, onClose }: { assetId: number; onClo
               <div>
                 <strong>{asset.status === 'unreviewed' ? 'Found on the network, not in your inventory' : 'Dismissed: not yours to manage'}</strong>
                 <span className="muted">
-                  {asset.firstSeenAt ? `First seen ${formatDateTime(asset.firstSeenAt)}. ` : ''}Accept it if you look after it
+                  {asset.firstSeenAt ? <>First seen <SiteTime at={asset.firstSeenAt} />. </> : ''}Accept it if you look after it
                   {asset.status === 'unreviewed' ? ', or dismiss it so scans stop raising it.' : '.'}
                 </span>
               </div>

@@ -1,5 +1,5 @@
 import type { AssetChange } from '../../../../shared/contract';
-import { formatDateTime } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
 import { formatChangeValue as show } from './history-values';
 
 /** Who changed what on an asset and when, newest first. */
@@ -13,7 +13,7 @@ export function AssetHistoryList({ changes }: { changes: readonly AssetChange[] 
           <div className="history__head">
             <strong className="history__action">{change.action}</strong>
             <span className="muted">
-              by {change.actor} · <time dateTime={change.at}>{formatDateTime(change.at)}</time>
+              by {change.actor} · <SiteTime at={change.at} />
             </span>
           </div>
           {Object.keys(change.changes).length > 0 ? (

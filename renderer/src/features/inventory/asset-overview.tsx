@@ -1,7 +1,8 @@
 import type { Asset } from '../../../../shared/contract';
 import { IMPACT_LABELS, TIER_LABELS } from '../../../../shared/domain/risk-tier';
 import { TierBadge } from '../../components/tier-badge';
-import { formatDateTime, plural } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
+import { plural } from '../../lib/format';
 import { ACCESS_LABELS, DEVICE_TYPE_LABELS, OS_FAMILY_LABELS, SOURCE_LABELS } from '../../lib/labels';
 
 const EVIDENCE_SOURCES: Record<Asset['evidence'][number]['source'], string> = {
@@ -70,8 +71,8 @@ export function AssetOverview({ asset }: { asset: Asset }) {
           <Row label="Tags">{asset.tags.length ? asset.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : null}</Row>
           <Row label="Access">{access}</Row>
           <Row label="Source">{SOURCE_LABELS[asset.source]}</Row>
-          <Row label="First seen">{asset.firstSeenAt ? formatDateTime(asset.firstSeenAt) : null}</Row>
-          <Row label="Last seen">{asset.lastSeenAt ? `${formatDateTime(asset.lastSeenAt)}${asset.missedScans > 0 ? ` · missed ${plural(asset.missedScans, 'scan')}` : ''}` : null}</Row>
+          <Row label="First seen">{asset.firstSeenAt ? <SiteTime at={asset.firstSeenAt} /> : null}</Row>
+          <Row label="Last seen">{asset.lastSeenAt ? <><SiteTime at={asset.lastSeenAt} />{asset.missedScans > 0 ? ` · missed ${plural(asset.missedScans, 'scan')}` : ''}</> : null}</Row>
         </dl>
         {asset.notes ? <p className="notes">{asset.notes}</p> : null}
       </section>
@@ -92,7 +93,7 @@ export function AssetOverview({ asset }: { asset: Asset }) {
           </Row>
           {asset.tierOverride ? (
             <Row label="Override">
-              {TIER_LABELS[asset.tierOverride.tier]}: “{asset.tierOverride.reason}” ({asset.tierOverride.by}, {formatDateTime(asset.tierOverride.at)})
+              {TIER_LABELS[asset.tierOverride.tier]}: “{asset.tierOverride.reason}” ({asset.tierOverride.by}, <SiteTime at={asset.tierOverride.at} />)
             </Row>
           ) : null}
         </dl>

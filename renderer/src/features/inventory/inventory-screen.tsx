@@ -17,6 +17,7 @@ import type { InventoryView } from '../shell/route';
 import { useRoute } from '../shell/use-route';
 import { useRequiredSite } from '../sites/current-site-context';
 import { AddAssetDialog } from './add-asset-dialog';
+import { addressTrack, withColumnWidth } from '../../components/data-grid/address-track';
 import { ASSET_COLUMNS } from './asset-columns';
 import { AssetDetailDrawer } from './asset-detail-drawer';
 import { AssetTable } from './asset-table';
@@ -51,6 +52,8 @@ export function InventoryScreen({ view }: { view: InventoryView }) {
   const unclassified = useMemo(() => all.filter((asset) => asset.status === 'active' && asset.tier === null).length, [all]);
   const inView = useMemo(() => assetsInView(all, view), [all, view]);
   const rows = useMemo(() => sortAssets(filterAssets(inView, filters), sort), [inView, filters, sort]);
+  // Sized to every asset in the view, so filtering does not make the column jump.
+  const columns = useMemo(() => withColumnWidth(ASSET_COLUMNS, 'addresses', addressTrack(inView.map((asset) => asset.addresses[0] ?? ''))), [inView]);
   // Selection is kept within the list: an asset that leaves it (accepted, retired) leaves the selection.
   const grid = useGridSelection(rows, inView, (asset: Asset) => asset.id);
   const next = inventoryNextStep(site, counts, unclassified);
@@ -128,7 +131,7 @@ export function InventoryScreen({ view }: { view: InventoryView }) {
           <AssetTable
             key={`${site.id}-${view}`}
             rows={rows}
-            columns={ASSET_COLUMNS}
+            columns={columns}
             sort={sort}
             onSortChange={setSort}
             selection={grid.selection}

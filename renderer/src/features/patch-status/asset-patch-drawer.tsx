@@ -3,7 +3,8 @@ import { errorMessage } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
-import { formatCount, formatDateTime, formatDuration, formatRelative } from '../../lib/format';
+import { RelativeTime, SiteTime } from '../../components/site-time';
+import { formatCount, formatDuration } from '../../lib/format';
 import { CollectionHistoryList } from './collection-history-list';
 import { InstalledPackagesGrid } from './installed-packages-grid';
 import { PendingUpdatesTable } from './pending-updates-table';
@@ -96,7 +97,7 @@ export function AssetPatchDrawer({
               <dd data-testid="asset-patch-last">
                 {latest ? (
                   <>
-                    <span title={formatDateTime(latest.collectedAt)}>{formatRelative(latest.collectedAt)}</span>
+                    <RelativeTime at={latest.collectedAt} />
                     <span className="muted"> via {COLLECTION_METHOD_LABELS[latest.method]}</span>
                   </>
                 ) : (
@@ -123,13 +124,13 @@ export function AssetPatchDrawer({
             {latest?.lastPatchedAt ? (
               <div>
                 <dt>Last patched</dt>
-                <dd>{formatDateTime(latest.lastPatchedAt)}</dd>
+                <dd><SiteTime at={latest.lastPatchedAt} /></dd>
               </div>
             ) : null}
           </dl>
           {status.lastError ? (
             <InlineAlert tone="danger" title={`Last collection failed: ${COLLECTION_ERROR_LABELS[status.lastError.code]}`} testId="asset-patch-error">
-              {status.lastError.message} <span className="muted mono">({status.lastError.code}, {formatDateTime(status.lastError.at)})</span>
+              {status.lastError.message} <span className="muted mono">({status.lastError.code}, <SiteTime at={status.lastError.at} />)</span>
               {COLLECTION_ERROR_ADVICE[status.lastError.code] ? <div>{COLLECTION_ERROR_ADVICE[status.lastError.code]}</div> : null}
             </InlineAlert>
           ) : null}

@@ -1,6 +1,7 @@
 import type { CollectionRunSummary } from '../../../../shared/contract';
 import { Badge, JOB_STATUS_TONES } from '../../components/badge';
-import { formatCount, formatDateTime, formatDuration } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
+import { formatCount, formatDuration } from '../../lib/format';
 import { RUN_STATUS_LABELS } from './patch-status-labels';
 
 /** Earlier collection runs of the site: when, how many hosts, how many failed. */
@@ -31,7 +32,7 @@ export function CollectHistoryTable({ runs }: { runs: readonly CollectionRunSumm
         <tbody>
           {ordered.map((run) => (
             <tr key={run.id} data-testid="collect-history-row" data-status={run.status}>
-              <td>{formatDateTime(run.startedAt)}</td>
+              <td><SiteTime at={run.startedAt} /></td>
               <td>
                 <Badge tone={JOB_STATUS_TONES[run.status]}>{RUN_STATUS_LABELS[run.status]}</Badge>
               </td>

@@ -1,6 +1,7 @@
 import type { AssetPatchDetail } from '../../../../shared/contract';
 import { Badge } from '../../components/badge';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
+import { formatCount } from '../../lib/format';
 import { COLLECTION_ERROR_ADVICE, COLLECTION_ERROR_LABELS } from './patch-status-labels';
 
 /** Each collection of one host, newest first: what it found, or why it failed and what to do. */
@@ -14,7 +15,7 @@ export function CollectionHistoryList({ history }: { history: AssetPatchDetail['
           <Badge tone={entry.outcome === 'ok' ? 'success' : 'danger'}>{entry.outcome === 'ok' ? 'OK' : 'Failed'}</Badge>
           <div className="collection-history__text">
             <div>
-              <strong>{formatDateTime(entry.at)}</strong>
+              <strong><SiteTime at={entry.at} /></strong>
               {entry.runId !== null ? <span className="muted small"> · run {entry.runId}</span> : <span className="muted small"> · offline file</span>}
             </div>
             {entry.outcome === 'ok' ? (

@@ -2,13 +2,25 @@ import type { AssetPatchStatus } from '../../../../shared/contract';
 import type { Tier } from '../../../../shared/domain/risk-tier';
 import type { GridColumn } from '../../components/data-grid/grid-types';
 import { TierBadge } from '../../components/tier-badge';
-import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
+import { RelativeTime, useSiteTimeZone } from '../../components/site-time';
+import { formatCount, formatDateTime } from '../../lib/format';
 import { formatAgeDays } from './pending-updates-model';
 import { OsWithEol, PatchStateBadge } from './patch-state-badge';
 import { COLLECTION_ERROR_LABELS, notMeasuredText } from './patch-status-labels';
 
 const collected = (row: AssetPatchStatus) => row.state !== 'never_collected' && row.lastSuccessAt !== null;
 const dash = <span className="muted">—</span>;
+
+/** The last error in words, its code, and in the tooltip its message and site-zone time. */
+function FleetErrorCell({ error }: { error: NonNullable<AssetPatchStatus['lastError']> }) {
+  const timeZone = useSiteTimeZone();
+  return (
+    <span className="error-cell" title={`${error.code}: ${error.message} (${formatDateTime(error.at, timeZone)} ${timeZone})`} data-testid="fleet-error">
+      <span className="text-danger">{COLLECTION_ERROR_LABELS[error.code]}</span>
+      <span className="muted mono"> {error.code}</span>
+    </span>
+  );
+}
 
 /** Columns of the fleet overview: who, how urgent, what is missing and since when, and why a host failed. */
 export function fleetColumns(timeZone: string): readonly GridColumn<AssetPatchStatus>[] {
@@ -20,12 +32,13 @@ export function fleetColumns(timeZone: string): readonly GridColumn<AssetPatchSt
   );
   return [
   { id: 'hostname', header: 'Host', width: 'minmax(120px, 1.3fr)', render: (row) => <span className="cell-strong">{row.hostname || row.address || `asset ${row.assetId}`}</span> },
-  { id: 'address', header: 'Address', width: '112px', render: (row) => <span className="mono">{row.address || '—'}</span> },
-  { id: 'tier', header: 'Tier', width: '50px', render: (row) => <TierBadge tier={row.tier as Tier | null} compact /> },
+  // Its width is set from the rows shown (see addressTrack).
+  { id: 'address', header: 'Address', width: '112px', render: (row) => <span className="mono" data-layout="ip">{row.address || '—'}</span> },
+  { id: 'tier', header: 'Tier', width: '64px', render: (row) => <TierBadge tier={row.tier as Tier | null} compact /> },
   {
     id: 'state',
     header: 'State',
-    width: '138px',
+    width: '156px',
     render: (row) => (
       <span title={notMeasuredText(row, timeZone) ?? undefined} data-testid="fleet-state" data-not-measured={notMeasuredText(row, timeZone) ?? undefined}>
         <PatchStateBadge state={row.state} />
@@ -65,20 +78,13 @@ export function fleetColumns(timeZone: string): readonly GridColumn<AssetPatchSt
       !collected(row) || row.excepted === undefined ? dash : <span className={row.excepted > 0 ? undefined : 'muted'} title="Missing fixes an active exception covers" data-testid="fleet-excepted">{formatCount(row.excepted)}</span>,
   },
   { id: 'reboot', header: 'Reboot', width: '64px', render: (row) => (row.rebootRequired === true ? <span className="text-warning cell-strong">Needed</span> : row.rebootRequired === false ? <span className="muted">No</span> : dash) },
-  { id: 'lastSuccess', header: 'Last success', width: '98px', render: (row) => <span title={formatDateTime(row.lastSuccessAt)}>{row.lastSuccessAt ? formatRelative(row.lastSuccessAt) : <span className="muted">never</span>}</span> },
+  { id: 'lastSuccess', header: 'Last success', width: '98px', render: (row) => <RelativeTime at={row.lastSuccessAt} /> },
   {
     id: 'lastError',
     header: 'Last error',
     width: 'minmax(130px, 1.5fr)',
     render: (row) =>
-      row.lastError ? (
-        <span className="error-cell" title={`${row.lastError.code}: ${row.lastError.message} (${formatDateTime(row.lastError.at)})`} data-testid="fleet-error">
-          <span className="text-danger">{COLLECTION_ERROR_LABELS[row.lastError.code]}</span>
-          <span className="muted mono"> {row.lastError.code}</span>
-        </span>
-      ) : (
-        dash
-      ),
+      row.lastError ? <FleetErrorCell error={row.lastError} /> : dash,
   },
 ];
 }

@@ -1,5 +1,6 @@
 import type { AssetPatchStatus, PatchState } from '../../../../shared/contract';
 import type { SortState } from '../../components/data-grid/grid-types';
+import { osLabel } from '../../../../shared/domain/os-label';
 
 /** Which rows the fleet table shows: every bucket, or one (a tile was clicked). */
 export type FleetFilter = PatchState | 'all';
@@ -52,7 +53,7 @@ function sortValue(row: AssetPatchStatus, column: string): SortValue {
     case 'state':
       return STATE_RANK[row.state];
     case 'os':
-      return `${row.osName} ${row.osVersion}`.trim().toLowerCase() || null;
+      return osLabel(row.osName, row.osVersion).toLowerCase() || null;
     case 'pending':
       return row.lastSuccessAt === null ? null : row.pendingCount;
     case 'security':

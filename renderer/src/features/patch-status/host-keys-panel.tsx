@@ -5,7 +5,7 @@ import { EmptyState } from '../../components/empty-state';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
-import { formatDateTime } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
 import { hostKeyFileFor } from './patch-status-labels';
 import { useApproveHostKey } from './use-patch-status';
 
@@ -31,7 +31,7 @@ function ChangedKeyCard({ record }: { record: HostKeyRecord }) {
         <div>
           <h3 className="hostkey-card__title">{record.hostname}</h3>
           <span className="muted small mono">
-            {record.endpoint} · {record.algorithm} · seen {formatDateTime(record.seenAt)}
+            {record.endpoint} · {record.algorithm} · seen <SiteTime at={record.seenAt} />
           </span>
         </div>
       </header>
@@ -119,7 +119,7 @@ export function HostKeysPanel({ records, loading }: { records: readonly HostKeyR
                     <td className="mono fingerprint-cell" title={record.fingerprint}>
                       {record.fingerprint}
                     </td>
-                    <td>{formatDateTime(record.seenAt)}</td>
+                    <td><SiteTime at={record.seenAt} /></td>
                     <td>{record.approvedBy || <span className="muted">first use</span>}</td>
                   </tr>
                 ))}

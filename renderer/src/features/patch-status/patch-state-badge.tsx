@@ -1,6 +1,7 @@
 import type { AssetPatchStatus, PatchState } from '../../../../shared/contract';
 import { Badge } from '../../components/badge';
 import { PATCH_STATE_HINTS, PATCH_STATE_LABELS, PATCH_STATE_TONES } from './patch-status-labels';
+import { osLabel } from '../../../../shared/domain/os-label';
 
 /** A host's most urgent bucket as a coloured label. */
 export function PatchStateBadge({ state }: { state: PatchState }) {
@@ -16,7 +17,7 @@ export function PatchStateBadge({ state }: { state: PatchState }) {
  * months of it, nothing when the date is unknown (no guessing about support the admin relies on).
  */
 export function OsWithEol({ status, now = Date.now() }: { status: Pick<AssetPatchStatus, 'osName' | 'osVersion' | 'endOfLife'>; now?: number }) {
-  const os = [status.osName, status.osName.includes(status.osVersion) ? '' : status.osVersion].filter(Boolean).join(' ');
+  const os = osLabel(status.osName, status.osVersion);
   const eol = status.endOfLife;
   const eolTime = eol?.date ? Date.parse(eol.date) : NaN;
   const soon = !eol?.unsupported && Number.isFinite(eolTime) && eolTime - now < 183 * 86_400_000;

@@ -23,6 +23,7 @@ import { AssetPatchDrawer } from './asset-patch-drawer';
 import { CollectHistoryTable } from './collect-history-table';
 import { CollectLivePanel } from './collect-live-panel';
 import { collectionProgress, isCollecting } from './collect-run-state';
+import { addressTrack, withColumnWidth } from '../../components/data-grid/address-track';
 import { fleetColumns } from './fleet-columns';
 import { countStates, filterFleet, sortFleet, type FleetFilter } from './fleet-model';
 import { FleetTiles } from './fleet-tiles';
@@ -67,8 +68,8 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
   const all = fleet.data?.assets ?? EMPTY;
   const activeAssets = useMemo(() => (assets.data ?? []).filter((asset) => asset.status === 'active'), [assets.data]);
   const noAccessIds = useMemo(() => new Set(activeAssets.filter((asset) => asset.access.method === 'none').map((asset) => asset.id)), [activeAssets]);
-  const columns = useMemo(() => fleetColumns(site.timezone), [site.timezone]);
   const counts = useMemo(() => ({ ...countStates(all), ...(fleet.data?.counts ?? {}) }), [all, fleet.data?.counts]);
+  const columns = useMemo(() => withColumnWidth(fleetColumns(site.timezone), 'address', addressTrack(all.map((row) => row.address))), [site.timezone, all]);
   const rows = useMemo(() => {
     const scoped = filter === 'no_access' ? all.filter((row) => noAccessIds.has(row.assetId)) : all;
     return sortFleet(filterFleet(scoped, filter === 'no_access' ? 'all' : filter, search), sort);

@@ -1,22 +1,16 @@
 import { Badge } from '../../components/badge';
-import { formatDateTime } from '../../lib/format';
-
-const shortDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** The day an update was first seen missing; the time is in the cell's tooltip. */
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : shortDate.format(date);
-}
+import { useSiteTimeZone } from '../../components/site-time';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { formatAgeDays, sortPending, type PendingRow } from './pending-updates-model';
 import { SlaBadge } from './sla-badge';
 import { clockStart } from './sla-labels';
 
 /** Where the row's SLA clock started and on what basis; first seen is always in the tooltip. */
 function ClockFrom({ row }: { row: PendingRow }) {
+  const timeZone = useSiteTimeZone();
   const start = clockStart(row.sla);
-  const seen = `First seen missing ${formatDateTime(row.firstSeenAt)}`;
-  if (!start) return <td title={seen}>first seen {formatDate(row.firstSeenAt)}</td>;
+  const seen = `First seen missing ${formatDateTime(row.firstSeenAt, timeZone)} ${timeZone}`;
+  if (!start) return <td title={seen}>first seen {formatDate(row.firstSeenAt, timeZone)}</td>;
   return (
     <td title={`Clock from ${start.note}. ${seen}.`} data-testid="pending-clock-from" data-basis={row.sla?.clockBasis}>
       {start.text}

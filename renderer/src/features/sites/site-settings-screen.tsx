@@ -1,7 +1,7 @@
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
-import { formatDateTime } from '../../lib/format';
+import { SiteTime } from '../../components/site-time';
 import { useRoute } from '../shell/use-route';
 import { useRequiredSite } from './current-site-context';
 import { SiteFormFields } from './site-form-fields';
@@ -26,7 +26,7 @@ function SiteSettingsForm() {
         <div>
           <p className="eyebrow">Site settings</p>
           <h1 className="screen__title">{site.name}</h1>
-          <p className="screen__subtitle muted">Created {formatDateTime(site.createdAt)} · last changed {formatDateTime(site.updatedAt)}</p>
+          <p className="screen__subtitle muted">Created <SiteTime at={site.createdAt} /> · last changed <SiteTime at={site.updatedAt} /></p>
         </div>
         <div className="screen__actions">
           <button type="button" className="button" onClick={() => navigate({ screen: 'credentials' })} data-testid="site-settings-credentials">

@@ -19,6 +19,7 @@ import { useRequiredSite } from '../sites/current-site-context';
 import { ClassifyPanel } from './classify-panel';
 import { OverrideDialog } from './override-dialog';
 import { PolicyEditor } from './policy-editor';
+import { addressTrack, withColumnWidth } from '../../components/data-grid/address-track';
 import { TIER_COLUMNS } from './tier-columns';
 import { filterTierList, tierableAssets, type TierListFilter } from './tier-model';
 import { TierRuleTable } from './tier-rule-table';
@@ -38,6 +39,7 @@ export function TiersScreen({ tab }: { tab: 'classify' | 'policy' }) {
   const [sort, setSort] = useState<SortState | null>(null);
   const [dialog, setDialog] = useState<'set' | 'clear' | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
+  const columns = useMemo(() => withColumnWidth(TIER_COLUMNS, 'hostname', addressTrack(active.map((asset) => asset.addresses[0] ?? ''))), [active]);
   const rows = useMemo(() => sortTierList(filterAssets(filterTierList(active, filter), { ...NO_FILTERS, search }), sort), [active, filter, search, sort]);
   const grid = useGridSelection(rows, active, (asset: Asset) => asset.id);
   const selected = useMemo(() => active.filter((asset) => grid.selection.selected.has(asset.id)), [active, grid.selection.selected]);
@@ -123,7 +125,7 @@ export function TiersScreen({ tab }: { tab: 'classify' | 'policy' }) {
                   minWidth={740}
                   label="Assets and their tiers"
                   rows={rows}
-                  columns={TIER_COLUMNS}
+                  columns={columns}
                   sort={sort}
                   onSortChange={setSort}
                   selection={grid.selection}

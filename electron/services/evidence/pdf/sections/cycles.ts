@@ -5,7 +5,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { ChecklistEntry, CycleRecord, EvidenceReport } from '../../evidence-report';
 import { dataTable, emptyNote, keyValueList, sectionTitle, subheading, type CellValue } from '../blocks';
-import { checklistStateLabel, formatCount, formatDateTime, formatDeadline, orDash } from '../format';
+import { checklistStateLabel, formatCount, formatDateTime, formatDeadline, orDash, plural } from '../format';
 import { COLOURS } from '../styles';
 
 function stateCell(entry: ChecklistEntry): CellValue {
@@ -23,7 +23,7 @@ function cycleBlock(cycle: CycleRecord, tz: string): Content[] {
     ['Opened', formatDateTime(cycle.openedAt, tz)],
     ['Deadline', formatDeadline(cycle.deadline, tz)],
     ['Closed', cycle.closedAt === null ? 'Still open at the end of the period' : formatDateTime(cycle.closedAt, tz)],
-    ['Checklist', `${formatCount(handled)} of ${formatCount(cycle.checklist.length)} items handled${late > 0 ? `, ${formatCount(late)} late` : ''}`],
+    ['Checklist', `${formatCount(handled)} of ${plural(cycle.checklist.length, 'item')} handled${late > 0 ? `, ${formatCount(late)} late` : ''}`],
   );
   const kind = cycle.kind === 'emergency' ? 'Emergency cycle' : 'Baseline cycle';
   // Titles often name their kind already ("Emergency: ..."); say it once.

@@ -7,7 +7,7 @@ import type { Content } from 'pdfmake/interfaces';
 import type { ExceptionStatus } from '../../../../../shared/domain/sla/exception-status';
 import type { EvidenceReport } from '../../evidence-report';
 import { dataTable, emptyNote, sectionTitle } from '../blocks';
-import { exceptionStatusLabel, formatCount, formatDate, orDash, scopeLabel } from '../format';
+import { exceptionStatusLabel, formatCount, formatDate, formatExpiry, orDash, plural, scopeLabel } from '../format';
 import { COLOURS } from '../styles';
 
 const STATUS_COLOURS: Record<ExceptionStatus, string> = {
@@ -32,12 +32,12 @@ export function exceptionsSection(report: EvidenceReport): Content[] {
   const rows = report.exceptions;
   const title = sectionTitle(
     'Exception register',
-    `Documented, time-limited acceptances of missing fixes, as they stood at the end of the period. An exception stops the SLA clock only while it is active; once expired its fixes count as overdue again. Policy limit: ${formatCount(report.meta.policy.maxExceptionDays)} days per exception before renewal.`,
+    `Documented, time-limited acceptances of missing fixes, as they stood at the end of the period. An exception stops the SLA clock only while it is active; once expired its fixes count as overdue again. Start and last day are the first and the last day covered, in ${tz}. Policy limit: ${plural(report.meta.policy.maxExceptionDays, 'day')} per exception before renewal.`,
   );
   if (rows.length === 0) return [...title, emptyNote('The exception register was empty: no missing fix was accepted by exception.')];
   return [
     ...title,
-    { text: `${formatCount(rows.length)} ${rows.length === 1 ? 'entry' : 'entries'}: ${statusCounts(rows.map((row) => row.status))}.`, margin: [0, 0, 0, 6] },
+    { text: `${plural(rows.length, 'entry', 'entries')}: ${statusCounts(rows.map((row) => row.status))}.`, margin: [0, 0, 0, 6] },
     dataTable(
       [
         { header: '#', width: 16, align: 'right' },
@@ -48,7 +48,7 @@ export function exceptionsSection(report: EvidenceReport): Content[] {
         { header: 'Owner', width: 66 },
         { header: 'Approver', width: 66 },
         { header: 'Start', width: 44 },
-        { header: 'Expiry', width: 44 },
+        { header: 'Last day', width: 44 },
         { header: 'Status', width: 50 },
         { header: 'Renewals', width: 34, align: 'right' },
       ],
@@ -61,7 +61,7 @@ export function exceptionsSection(report: EvidenceReport): Content[] {
         row.owner,
         orDash(row.approver),
         formatDate(row.startsAt, tz),
-        row.closedAt === null ? formatDate(row.expiresAt, tz) : `${formatDate(row.expiresAt, tz)} (closed ${formatDate(row.closedAt, tz)})`,
+        row.closedAt === null ? formatExpiry(row.expiresAt, tz) : `${formatExpiry(row.expiresAt, tz)} (closed ${formatDate(row.closedAt, tz)})`,
         { text: exceptionStatusLabel(row.status), color: STATUS_COLOURS[row.status], bold: row.status === 'expired' || row.status === 'expiring_soon' },
         formatCount(row.renewals),
       ]),

@@ -27,8 +27,9 @@ describe('executiveSummarySection', () => {
 
   it('still draws the page for an empty report', () => {
     const text = contentText(executiveSummarySection(emptyEvidenceReport()));
-    expect(text).toContain('No assets');
-    expect(text).toContain('No overdue fixes');
+    expect(text).toContain('No assets were in scope in this period, so there is no patch state to chart.');
+    expect(text).toContain('No fix was overdue at the end of the period.');
+    expect(text).toContain('No month of the last twelve has a measurement yet');
     expect(text).toContain('None');
   });
 });

@@ -6,11 +6,11 @@ import type { Content } from 'pdfmake/interfaces';
 import { COVERAGE_GAP_LABELS, COVERAGE_GAP_REASONS, measuredPhrase } from '../../../../../shared/domain/coverage';
 import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/sla-rules';
 import type { EvidenceReport } from '../../evidence-report';
-import { dataTable, sectionTitle, subheading } from '../blocks';
+import { dataTable, emptyNote, sectionTitle, subheading } from '../blocks';
 import { donutChartSvg } from '../charts/donut-chart';
 import { stackedBarChartSvg } from '../charts/stacked-bar-chart';
 import { trendChartSvg } from '../charts/trend-chart';
-import { formatCount, formatDate, formatLongDate, formatMonthTick, formatPatchedShare, formatShare, tierLabel } from '../format';
+import { formatCount, formatDate, formatLongDate, formatMonthTick, formatPatchedShare, formatShare, plural, tierLabel } from '../format';
 import { COLOURS } from '../styles';
 
 interface Tile {
@@ -94,7 +94,7 @@ function tiles(report: EvidenceReport): Content[] {
       [
         { value: formatCount(s.missing.overdue), label: 'Overdue fixes', detail: 'past due, no exception', colour: s.missing.overdue > 0 ? COLOURS.bad : COLOURS.ok },
         {
-          value: oldest === null ? 'None' : `${formatCount(oldest.ageDays)} days`,
+          value: oldest === null ? 'None' : plural(oldest.ageDays, 'day'),
           label: 'Oldest missing security fix',
           detail: oldest === null ? 'no security fix known missing' : `${oldest.hostname}, since ${formatDate(oldest.firstSeenAt, tz)}`,
           colour: oldest === null ? COLOURS.ok : COLOURS.brand,
@@ -134,17 +134,19 @@ function charts(report: EvidenceReport): Content {
     width: 245,
     height: 120,
   });
+  // A chart with nothing to draw says so in a sentence instead of an empty frame.
+  const overdue = report.overdueByTier.reduce((sum, row) => sum + OVERDUE_AGE_BANDS.reduce((inner, band) => inner + row.bands[band], 0), 0);
   return {
     columns: [
       {
         width: '*',
         stack: [
           subheading('Assets in scope by patch state'),
-          { svg: donut, width: 245 },
+          s.assetsInScope === 0 ? emptyNote('No assets were in scope in this period, so there is no patch state to chart.') : { svg: donut, width: 245 },
           { text: `Centre: fully patched, ${formatCount(s.fullyPatched)} ${measuredPhrase(s.assetsMeasured, s.assetsInScope)}.`, style: 'small' },
         ],
       },
-      { width: '*', stack: [subheading('Overdue fixes by tier and days overdue'), { svg: bars, width: 245 }] },
+      { width: '*', stack: [subheading('Overdue fixes by tier and days overdue'), overdue === 0 ? emptyNote('No fix was overdue at the end of the period.') : { svg: bars, width: 245 }] },
     ],
     columnGap: 20,
   };
@@ -166,6 +168,9 @@ function missingTable(report: EvidenceReport): Content {
 }
 
 function trend(report: EvidenceReport): Content[] {
+  const title = subheading('Twelve-month trend (measured at the end of each month)');
+  const measured = report.trend.some((point) => point.fullyPatchedShare !== null || point.withinSlaShare !== null || point.overdue > 0);
+  if (!measured) return [title, emptyNote('No month of the last twelve has a measurement yet: the trend starts with the first month in which assets were collected.')];
   const svg = trendChartSvg({
     points: report.trend.map((point, i) => ({ label: formatMonthTick(point.month, i === 0), lines: [point.fullyPatchedShare, point.withinSlaShare], bar: point.overdue })),
     lines: [
@@ -176,7 +181,7 @@ function trend(report: EvidenceReport): Content[] {
     width: 511,
     height: 150,
   });
-  return [subheading('Twelve-month trend (measured at the end of each month)'), { svg, width: 511 }];
+  return [title, { svg, width: 511 }];
 }
 
 /** The executive summary section. */

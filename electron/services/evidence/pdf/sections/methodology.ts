@@ -7,7 +7,7 @@ import { SEVERITIES } from '../../../../../shared/domain/patch-policy';
 import { TIERS } from '../../../../../shared/domain/risk-tier';
 import type { EvidenceReport } from '../../evidence-report';
 import { dataTable, keyValueList, sectionTitle, subheading } from '../blocks';
-import { formatCount, severityLabel, tierLabel } from '../format';
+import { formatCount, plural, severityLabel, tierLabel } from '../format';
 import { COLOURS } from '../styles';
 
 function policyTable(report: EvidenceReport): Content {
@@ -25,7 +25,7 @@ export function methodologySection(report: EvidenceReport): Content[] {
     ...sectionTitle('Methodology and signature', 'How each figure in this report was computed, so it can be checked against the data files in the pack.'),
     subheading('SLA policy in force'),
     policyTable(report),
-    { text: `Exceptions may run at most ${formatCount(report.meta.policy.maxExceptionDays)} days before renewal.`, style: 'small', margin: [0, -4, 0, 4] },
+    { text: `Exceptions may run at most ${plural(report.meta.policy.maxExceptionDays, 'day')} before renewal.`, style: 'small', margin: [0, -4, 0, 4] },
     ...report.methodology.flatMap((note): Content[] => [
       { text: note.title, style: 'h3' },
       { text: note.text, alignment: 'justify' },
