@@ -3,12 +3,13 @@
  * app, the browser host and CLI commands share one database; a process starting up must mark as
  * interrupted only the jobs whose owner stopped, never another live process's job.
  *
- * "Gone" is decided from facts a test can set: the owner's pid on this machine (a signal-0 probe)
- * and its heartbeat, measured with the injected clock. A random instance id, the process start
- * time and the host name are recorded too, so a reused pid or another machine on a shared folder
- * is not mistaken for the owner.
+ * "Gone" is decided from facts a test can set: the owner's pid on this machine (a signal-0 probe),
+ * the kernel's start time of whatever now has that pid (so a reused pid is not mistaken for the
+ * owner), and the heartbeat, measured with the injected clock. A random instance id and the host
+ * name are recorded too (another machine on a shared folder is judged by its heartbeat only).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Db } from '../db/database';
 import { writeTransaction } from '../db/write-transaction';
@@ -21,6 +22,11 @@ export interface JobOwner {
   /** When the process started (ISO). */
   startedAt: string;
   host: string;
+  /**
+   * What the kernel says about the process, exact where the clock is not: on Linux the boot id and
+   * the start time in clock ticks since boot. Null where the platform cannot tell.
+   */
+  processKey: string | null;
 }
 
 /** How often a running job refreshes its heartbeat. */
@@ -32,6 +38,8 @@ export const HEARTBEAT_STALE_AFTER_MS = 2 * 60_000;
 export interface OwnerProbe {
   readonly self: JobOwner;
   isRunning(pid: number): boolean;
+  /** The {@link JobOwner.processKey} of the process that has `pid` now, or null when unknown. */
+  processKeyOf(pid: number): string | null;
 }
 
 /** A running job as stored. `owner` is null for a job started before owners were recorded. */
@@ -41,11 +49,29 @@ export interface RunningJob {
   heartbeatAt: string | null;
 }
 
+/**
+ * Linux: `<boot id>:<start time in ticks>` from /proc. A pid reused by a later process has another
+ * start time; the same pid after a reboot has another boot id. Null elsewhere or when unreadable.
+ */
+export function linuxProcessKey(pid: number): string | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces; start time is field 22.
+    const startTicks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return bootId && startTicks && /^\d+$/.test(startTicks) ? `${bootId}:${startTicks}` : null;
+  } catch {
+    return null;
+  }
+}
+
 const thisProcess: JobOwner = {
   pid: process.pid,
   instanceId: randomUUID(),
   startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
   host: hostname(),
+  processKey: linuxProcessKey(process.pid),
 };
 
 /** Signal 0 checks that a pid exists without touching it; EPERM means it exists under another user. */
@@ -59,7 +85,7 @@ export function isPidRunning(pid: number): boolean {
 }
 
 /** The real process and machine. */
-export const processOwnerProbe: OwnerProbe = { self: thisProcess, isRunning: isPidRunning };
+export const processOwnerProbe: OwnerProbe = { self: thisProcess, isRunning: isPidRunning, processKeyOf: linuxProcessKey };
 
 /** Whether the process that ran `job` has stopped, so the job can be marked interrupted. */
 export function isOwnerGone(job: RunningJob, probe: OwnerProbe, now: Date): boolean {
@@ -70,7 +96,10 @@ export function isOwnerGone(job: RunningJob, probe: OwnerProbe, now: Date): bool
   if (!(now.getTime() - beat <= HEARTBEAT_STALE_AFTER_MS)) return true;
   // Another machine's pids mean nothing here: a fresh heartbeat is all we can know.
   if (owner.host !== probe.self.host) return false;
-  return !probe.isRunning(owner.pid);
+  if (!probe.isRunning(owner.pid)) return true;
+  // The pid runs, but is it still the owner? Only a definite mismatch counts: unknown is not gone.
+  const current = owner.processKey === null ? null : probe.processKeyOf(owner.pid);
+  return current !== null && current !== owner.processKey;
 }
 
 /**

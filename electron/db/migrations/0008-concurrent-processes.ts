@@ -20,12 +20,14 @@ ALTER TABLE scans ADD COLUMN owner_pid INTEGER;
 ALTER TABLE scans ADD COLUMN owner_instance TEXT;
 ALTER TABLE scans ADD COLUMN owner_started_at TEXT;
 ALTER TABLE scans ADD COLUMN owner_host TEXT;
+ALTER TABLE scans ADD COLUMN owner_process_key TEXT;
 ALTER TABLE scans ADD COLUMN heartbeat_at TEXT;
 
 ALTER TABLE collection_runs ADD COLUMN owner_pid INTEGER;
 ALTER TABLE collection_runs ADD COLUMN owner_instance TEXT;
 ALTER TABLE collection_runs ADD COLUMN owner_started_at TEXT;
 ALTER TABLE collection_runs ADD COLUMN owner_host TEXT;
+ALTER TABLE collection_runs ADD COLUMN owner_process_key TEXT;
 ALTER TABLE collection_runs ADD COLUMN heartbeat_at TEXT;
 `,
 } as const;

@@ -14,6 +14,7 @@ interface RunningRow {
   owner_instance: string | null;
   owner_started_at: string | null;
   owner_host: string | null;
+  owner_process_key: string | null;
   heartbeat_at: string | null;
 }
 
@@ -32,8 +33,8 @@ export class JobOwnershipRepository {
   /** Records `owner` as running job `id`, with a first heartbeat at `at`. */
   claim(id: number, owner: JobOwner, at: string): void {
     this.db
-      .prepare(`UPDATE ${this.table} SET owner_pid = ?, owner_instance = ?, owner_started_at = ?, owner_host = ?, heartbeat_at = ? WHERE id = ?`)
-      .run(owner.pid, owner.instanceId, owner.startedAt, owner.host, at, id);
+      .prepare(`UPDATE ${this.table} SET owner_pid = ?, owner_instance = ?, owner_started_at = ?, owner_host = ?, owner_process_key = ?, heartbeat_at = ? WHERE id = ?`)
+      .run(owner.pid, owner.instanceId, owner.startedAt, owner.host, owner.processKey, at, id);
   }
 
   /** The owner is still working on job `id`. */
@@ -44,14 +45,14 @@ export class JobOwnershipRepository {
   /** Every job still marked running, with its owner. */
   running(): RunningJob[] {
     return this.db
-      .prepare<[], RunningRow>(`SELECT id, owner_pid, owner_instance, owner_started_at, owner_host, heartbeat_at FROM ${this.table} WHERE status = 'running' ORDER BY id`)
+      .prepare<[], RunningRow>(`SELECT id, owner_pid, owner_instance, owner_started_at, owner_host, owner_process_key, heartbeat_at FROM ${this.table} WHERE status = 'running' ORDER BY id`)
       .all()
       .map((row) => ({
         id: row.id,
         owner:
           row.owner_pid === null || row.owner_instance === null
             ? null
-            : { pid: row.owner_pid, instanceId: row.owner_instance, startedAt: row.owner_started_at ?? '', host: row.owner_host ?? '' },
+            : { pid: row.owner_pid, instanceId: row.owner_instance, startedAt: row.owner_started_at ?? '', host: row.owner_host ?? '', processKey: row.owner_process_key },
         heartbeatAt: row.heartbeat_at,
       }));
   }
