@@ -11,7 +11,6 @@ import type { CycleDetail } from '../../../shared/contract/cycles';
 import type { EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
 import { defaultEvidencePeriod } from '../../../shared/domain/evidence/default-period';
 import { parseInstant } from '../../../shared/domain/sla/local-time';
-import { plural } from '../../../shared/domain/text/plural';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { APP_VERSION } from '../../core/version';
