@@ -18,6 +18,7 @@ import type { HostCollection, PendingUpdateData } from '../shared/contract/patch
 import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
 import { launchBrowser } from './support/browser';
 import { startHostProcess, type HostProcess } from './support/host-process';
+import { writeTransaction } from '../electron/db/write-transaction';
 
 const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const NOW = '2026-11-20T10:00:00.000Z';
@@ -78,11 +79,13 @@ async function seed(dir: string): Promise<void> {
   const at = '2026-11-19T08:00:00.000Z';
   // Found by a scan (the only way an IPv6 address enters the inventory today), then accepted.
   const discover = (hostname: string, address: string, index: number) =>
-    core.services.inventory.mergeDiscovery(
-      site.id,
-      { hostname, addresses: [address], mac: `00:1a:2b:3c:4d:${String(10 + index)}`, osFamily: 'linux', osName: 'Linux 5.x', deviceType: 'server', openPorts: [{ port: 22, protocol: 'tcp', service: 'ssh', banner: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3' }], evidence: [], seenAt: at },
-      'scan',
-      'layout test',
+    writeTransaction(core.db, () =>
+      core.services.inventory.mergeDiscovery(
+        site.id,
+        { hostname, addresses: [address], mac: `00:1a:2b:3c:4d:${String(10 + index)}`, osFamily: 'linux', osName: 'Linux 5.x', deviceType: 'server', openPorts: [{ port: 22, protocol: 'tcp', service: 'ssh', banner: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3' }], evidence: [], seenAt: at },
+        'scan',
+        'layout test',
+      ),
     ).assetId;
   const ids: number[] = [];
   for (const [index, entry] of hosts.entries()) {
