@@ -153,7 +153,7 @@ describe('SlaEngine', () => {
     const engine = new SlaEngine(DEFAULT_PATCH_POLICY, 'UTC', []);
     const base: FixRecord = { id: 1, assetId: 1, name: 'openssl', firstSeenAt: '2026-11-01T00:00:00.000Z', resolvedAt: null, security: true, severity: 'Critical', cves: [], advisories: [] };
     const seen = engine.prepare(base, 1);
-    const published = engine.prepare({ ...base, clockStartAt: '2026-10-01T00:00:00.000Z' }, 1);
+    const published = engine.prepare({ ...base, publishedAt: '2026-10-01T00:00:00.000Z', publishedBasis: 'published' }, 1);
     expect(seen.dueDate).toBe('2026-11-08');
     expect(published.dueDate).toBe('2026-10-08');
     expect(engine.standing(published, parseInstant('2026-11-01T12:00:00Z'))).toMatchObject({ state: 'overdue', overdueDays: 24 });
