@@ -68,9 +68,13 @@ export async function startLabHost(options: StartHostOptions): Promise<LabHost> 
   writeFileSync(join(root, 'etc/ssh/sshd_config.d/lab.conf'), SSHD_CONFIG(address));
   writeFileSync(join(root, 'etc/hostname'), `${options.name}\n`);
   mkdirSync(join(root, 'run/sshd'), { recursive: true });
+  rmSync(join(root, 'run/sshd.pid'), { force: true });
   await startSshd(root, options.name);
-  // sshd has daemonised once it wrote its pid; it listens before that.
-  if (!(await acceptsConnections(address, 22))) throw new Error(`the lab host ${options.name}'s sshd does not accept connections on ${address}:22 (see ${join(root, 'var/log/sshd.log')})`);
+  // sshd forks into the background before it binds its socket, and writes its pid file only once
+  // the socket is bound: that file, not the parent's exit, says it is listening.
+  if (!(await waitForFile(join(root, 'run/sshd.pid'), 60_000)) || !(await acceptsConnections(address, 22))) {
+    throw new Error(`the lab host ${options.name}'s sshd does not accept connections on ${address}:22 (see ${join(root, 'var/log/sshd.log')})`);
+  }
   const hostKey = { algorithm: 'ssh-ed25519' as const, sha256: await keyFingerprint(join(root, 'etc/ssh/ssh_host_ed25519_key.pub')) };
   return { name: options.name, address, port: 22, family: 'apt', user: 'root', keyFile: options.keyFile, dir, hostKey };
 }
@@ -81,6 +85,15 @@ export async function startLabHost(options: StartHostOptions): Promise<LabHost> 
  */
 async function startSshd(root: string, name: string): Promise<void> {
   await runTool('unshare', ['--uts', 'chroot', root, '/bin/sh', '-c', `hostname ${name} && exec /usr/sbin/sshd -E /var/log/sshd.log`]);
+}
+
+/** Resolves true once `file` exists, false when it still does not after `limitMs`. */
+async function waitForFile(file: string, limitMs: number): Promise<boolean> {
+  for (let waited = 0; waited < limitMs; waited += 50) {
+    if (existsSync(file)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return existsSync(file);
 }
 
 /** Stops a host's sshd (its mounts go with the lab's teardown). */

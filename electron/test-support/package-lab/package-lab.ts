@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { generateKeyPair } from '../ssh-lab/lab-keys';
 import { ensureAptLayer } from './apt-layer';
 import { ensureBaseRootfs } from './base-rootfs';
+import { withCacheLock } from './cache-lock';
 import { startLabHost, stopLabHost, type LabHost } from './lab-host';
 import { cachePaths, statePaths, type LabLayout } from './lab-layout';
 import { unmountAllUnder } from './mounts';
@@ -47,8 +48,10 @@ export async function upPackageLab(layout: LabLayout, options: LabUpOptions): Pr
 
   const cache = cachePaths(layout);
   const state = statePaths(layout);
-  await ensureBaseRootfs(cache.base, log);
-  await ensureAptLayer(cache.aptLayer, cache.base, cache.debRepo, log);
+  await withCacheLock(layout.cacheDir, async () => {
+    await ensureBaseRootfs(cache.base, log);
+    await ensureAptLayer(cache.aptLayer, cache.base, cache.debRepo, log);
+  });
 
   mkdirSync(state.hosts, { recursive: true, mode: 0o700 });
   const key = await generateKeyPair(state.key, { comment: 'patchdesk-lab' });
