@@ -5,6 +5,12 @@ import { Id, IsoDate, IsoTimestamp } from './common';
 
 /** The largest logo an evidence pack carries (it is printed on every report's cover). */
 export const MAX_LOGO_BYTES = 512 * 1024;
+/**
+ * The largest logo width or height in pixels. A small PNG can hold a huge image (it compresses
+ * well) and the PDF renderer decodes it whole: 2,048 × 2,048 is at most 16 MB decoded, and far
+ * more than the 1.5 cm the cover prints it at.
+ */
+export const MAX_LOGO_SIDE_PX = 2048;
 
 /** The image types a report can embed. */
 export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg'] as const;
