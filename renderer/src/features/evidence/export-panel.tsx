@@ -144,7 +144,7 @@ export function ExportPanel({
       {exporting ? (
         <div className="evidence-export__progress" aria-live="polite">
           <div
-            className="evidence-progress evidence-progress--determinate"
+            className="evidence-progress"
             role="progressbar"
             aria-label="Exporting the evidence pack"
             aria-valuemin={0}
