@@ -28,6 +28,7 @@ import { CredentialVaultService, type KeychainProtector } from '../services/cred
 import { ChecklistEvidenceStore } from '../services/cycles/checklist-evidence-store';
 import { CyclesService } from '../services/cycles/cycles.service';
 import { BrandingService } from '../services/evidence/branding/branding.service';
+import { EvidenceExportJobsService } from '../services/evidence/evidence-export-jobs.service';
 import { EvidenceExportService } from '../services/evidence/evidence-export.service';
 import { EvidencePackService } from '../services/evidence/pack/evidence-pack.service';
 import { removeInterruptedPackFiles } from '../services/evidence/pack/partial-pack-files';
@@ -93,6 +94,7 @@ export interface AppCore {
     trustedSigners: TrustedSignersService;
     evidencePacks: EvidencePackService;
     evidence: EvidenceExportService;
+    evidenceJobs: EvidenceExportJobsService;
     cycles: CyclesService;
   };
   audit: AuditLogRepository;
@@ -166,6 +168,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
   const libraryDir = join(options.dataDir, PACK_LIBRARY_FOLDER);
   const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, trustedSigners, packs: evidencePacks, libraryDir });
+  const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, events });
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
   removeInterruptedPackFiles(libraryDir, { clock });
 
@@ -238,7 +241,11 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'evidence:packs': (request) => evidencePacks.list(request.siteId),
       'evidence:defaultPeriod': (request) => evidence.defaultPeriod(request.siteId),
       'evidence:preview': (request) => evidence.preview(request.siteId, request.from, request.to),
-      'evidence:export': (request) => evidence.export(request.siteId, request.from, request.to),
+      'evidence:export': (request) => evidenceJobs.start(request),
+      'evidence:cancel': (request) => {
+        evidenceJobs.cancel(request.jobId);
+        return {};
+      },
       'evidence:download': (request) => evidence.download(request.id),
       'evidence:verify': (request) => evidence.verify(Buffer.from(request.base64, 'base64'), request.fileName, request.pinnedFingerprint),
       'evidence:trustedSigners': () => trustedSigners.list(),
@@ -281,7 +288,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, cycles },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);
@@ -306,7 +313,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       closed = true;
       changes?.stop();
       vault.lock();
-      await Promise.all([scans.stopAll(), collections.stopAll()]);
+      await Promise.all([scans.stopAll(), collections.stopAll(), evidenceJobs.stopAll()]);
       db.close();
     },
   };

@@ -5,6 +5,12 @@ import { Id, IsoDate, IsoTimestamp } from './common';
 
 /** The largest logo an evidence pack carries (it is printed on every report's cover). */
 export const MAX_LOGO_BYTES = 512 * 1024;
+/**
+ * The largest logo width or height in pixels. A small PNG can hold a huge image (it compresses
+ * well) and the PDF renderer decodes it whole: 2,048 × 2,048 is at most 16 MB decoded, and far
+ * more than the 1.5 cm the cover prints it at.
+ */
+export const MAX_LOGO_SIDE_PX = 2048;
 
 /** The image types a report can embed. */
 export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg'] as const;
@@ -97,6 +103,34 @@ export type PackProblem = z.infer<typeof PackProblem>;
 /** A pack's period: whole local days in the site's time zone, both included. */
 export const EvidencePeriodRequest = z.object({ siteId: Id, from: IsoDate, to: IsoDate });
 export type EvidencePeriodRequest = z.input<typeof EvidencePeriodRequest>;
+
+/** An export started as a long job: its id, for progress events and `evidence:cancel`. */
+export const EvidenceExportStarted = z.object({ jobId: z.string() });
+export type EvidenceExportStarted = z.infer<typeof EvidenceExportStarted>;
+
+/**
+ * The steps of an export, in order: reading the period's figures, laying out and rendering the
+ * PDF, writing the data files, then signing and writing the ZIP.
+ */
+export const EvidenceExportPhase = z.enum(['reading', 'pdf', 'data', 'writing']);
+export type EvidenceExportPhase = z.infer<typeof EvidenceExportPhase>;
+
+/** Progress of a running export: the phase it is in and the share of the whole job done (0-1). */
+export const EvidenceProgressEvent = z.object({ jobId: z.string(), siteId: Id, phase: EvidenceExportPhase, fraction: z.number().min(0).max(1) });
+export type EvidenceProgressEvent = z.infer<typeof EvidenceProgressEvent>;
+
+/**
+ * An export ended: `completed` with the recorded pack, `cancelled` (nothing was written), or
+ * `failed` with the reason (nothing was written either).
+ */
+export const EvidenceFinishedEvent = z.object({
+  jobId: z.string(),
+  siteId: Id,
+  status: z.enum(['completed', 'cancelled', 'failed']),
+  pack: EvidencePackRecord.nullable(),
+  error: z.string(),
+});
+export type EvidenceFinishedEvent = z.infer<typeof EvidenceFinishedEvent>;
 
 /** What a pack for a period will hold, before it is built: the headline numbers, the sections and the files. */
 export const EvidencePreview = z.object({

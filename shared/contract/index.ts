@@ -10,7 +10,7 @@ import { DataChangedEvent } from './changes';
 import { Empty, Id } from './common';
 import { ComplianceDetail, ComplianceReportRequest, ComplianceSummary, ComplianceSummaryRequest } from './compliance';
 import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
-import { Branding, BrandingUpdate, EvidenceDownload, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, InstallationFingerprint, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
+import { Branding, BrandingUpdate, EvidenceDownload, EvidenceExportStarted, EvidenceFinishedEvent, EvidencePackRecord, EvidenceProgressEvent, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, InstallationFingerprint, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
 import {
   AssetRing,
   ChecklistTemplate,
@@ -125,7 +125,9 @@ export const channels = {
   'evidence:packs': channel(z.object({ siteId: Id }), z.array(EvidencePackRecord)),
   'evidence:defaultPeriod': channel(z.object({ siteId: Id }), z.object({ from: z.string(), to: z.string() })),
   'evidence:preview': channel(EvidencePeriodRequest, EvidencePreview),
-  'evidence:export': channel(EvidencePeriodRequest, EvidencePackRecord),
+  /** Starts an export as a long job; progress and the result come as `evidence:progress` / `evidence:finished`. */
+  'evidence:export': channel(EvidencePeriodRequest, EvidenceExportStarted),
+  'evidence:cancel': channel(z.object({ jobId: z.string() }), Empty),
   'evidence:download': channel(z.object({ id: Id }), EvidenceDownload),
   'evidence:verify': channel(EvidenceVerifyRequest, EvidenceVerification),
   'evidence:trustedSigners': channel(Empty, z.array(TrustedSigner)),
@@ -157,6 +159,8 @@ export const events = {
   'scan:finished': ScanFinishedEvent,
   'collect:host': CollectHostEvent,
   'collect:finished': CollectFinishedEvent,
+  'evidence:progress': EvidenceProgressEvent,
+  'evidence:finished': EvidenceFinishedEvent,
   'data:changed': DataChangedEvent,
 } as const;
 

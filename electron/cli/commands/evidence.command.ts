@@ -35,7 +35,9 @@ async function exportPack(context: CliContext, args: string[]): Promise<void> {
   const site = await resolveSite(context, values.site);
   const evidence = context.core.services.evidence;
   const period = values.from && values.to ? { from: values.from, to: values.to } : evidence.defaultPeriod(site.id);
-  const record = await evidence.export(site.id, period.from, period.to, resolve(values.out));
+  // Synchronous for the CLI; a big site takes a while, so a terminal sees each phase as it starts.
+  const phases = { reading: 'reading the figures', pdf: 'laying out the PDF', data: 'writing the data files', writing: 'signing and writing the pack' } as const;
+  const record = await evidence.export(site.id, period.from, period.to, resolve(values.out), context.interactive ? { onProgress: (phase, fraction) => context.err(`evidence: ${phases[phase]} (${Math.round(fraction * 100)}%)`) } : {});
   if (values.json) return context.out(JSON.stringify(record, null, 2));
   context.out(`Wrote ${record.filePath} (${(record.sizeBytes / 1024).toFixed(0)} KB): evidence for "${site.name}", ${record.periodFrom} to ${record.periodTo}.`);
   context.out(`Signed by ${record.signerFingerprint}; check it with: patchdesk verify ${values.out} --key ${record.signerFingerprint}`);

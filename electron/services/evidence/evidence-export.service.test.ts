@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared/contract/assets';
 import type { ComplianceDetail } from '../../../shared/contract/compliance';
 import type { CycleSummary } from '../../../shared/contract/cycles';
-import type { EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
+import type { EvidenceFinishedEvent, EvidencePackRecord, EvidencePreview, EvidenceProgressEvent, EvidenceVerification } from '../../../shared/contract/evidence';
+import type { AppCore } from '../../core/app-core';
 import type { HostCollection, PendingUpdateData } from '../../../shared/contract/patch-status';
 import type { Site } from '../../../shared/contract/sites';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
@@ -133,7 +134,15 @@ describe('EvidenceExportService', () => {
 
   it('exports a period with no data as a plain pack that says so, into the pack library, and serves it for download', async () => {
     const { core, site } = await seeded();
-    const record = await call<EvidencePackRecord>(core, 'evidence:export', { siteId: site.id, from: '2025-01-01', to: '2025-01-31' });
+    const events = recordExportEvents(core);
+    const { jobId } = await call<{ jobId: string }>(core, 'evidence:export', { siteId: site.id, from: '2025-01-01', to: '2025-01-31' });
+    const record = await core.services.evidenceJobs.wait(jobId);
+    if (record === null) throw new Error(`the export did not complete: ${JSON.stringify(events.finished)}`);
+    // A long job: each phase in order, the share done never going back, then the pack.
+    expect(events.progress.map((event) => event.phase)).toEqual(['reading', 'pdf', 'data', 'writing', 'writing']);
+    expect(events.progress.every((event, index, all) => event.jobId === jobId && (index === 0 || event.fraction >= (all[index - 1]?.fraction ?? 0)))).toBe(true);
+    expect(events.progress.at(-1)?.fraction).toBe(1);
+    expect(events.finished).toEqual([{ jobId, siteId: site.id, status: 'completed', pack: record, error: '' }]);
     expect(record.filePath).toContain(join(core.dataDir, 'evidence-packs'));
     const download = await call<{ fileName: string; base64: string }>(core, 'evidence:download', { id: record.id });
     expect(download.fileName).toMatch(/^zahnarztpraxis-muller-empfang-2025-01-01-to-2025-01-31-\d{8}T\d{6}Z\.zip$/);
@@ -141,6 +150,34 @@ describe('EvidenceExportService', () => {
     const text = pdfText(entries['report.pdf'] ?? new Uint8Array());
     expect(text).toContain('January 2025');
     expect((await call<EvidencePackRecord[]>(core, 'evidence:packs', { siteId: site.id })).map((pack) => pack.id)).toContain(record.id);
+    await core.close();
+  }, 60_000);
+
+  it('cancels an export at the last step before writing: no pack file, no temporary file, no record', async () => {
+    const { core, site } = await seeded();
+    const events = recordExportEvents(core);
+    // Cancelled from the progress listener itself, so the moment is exact whatever the machine's speed.
+    core.events.subscribe((event, payload) => {
+      if (event === 'evidence:progress' && (payload as EvidenceProgressEvent).phase === 'writing') core.services.evidenceJobs.cancel((payload as EvidenceProgressEvent).jobId);
+    });
+    const before = await call<EvidencePackRecord[]>(core, 'evidence:packs', { siteId: site.id });
+    const { jobId } = await call<{ jobId: string }>(core, 'evidence:export', { siteId: site.id, from: '2026-10-01', to: '2026-10-31' });
+    expect(await core.services.evidenceJobs.wait(jobId)).toBeNull();
+    expect(events.finished).toEqual([{ jobId, siteId: site.id, status: 'cancelled', pack: null, error: '' }]);
+    const library = join(core.dataDir, 'evidence-packs');
+    expect(readdirIfAny(library)).toEqual([]);
+    expect(await call<EvidencePackRecord[]>(core, 'evidence:packs', { siteId: site.id })).toEqual(before);
+    await core.close();
+  }, 60_000);
+
+  it('reports a failed export as finished with the reason, and refuses an unknown site at once', async () => {
+    const { core, site } = await seeded();
+    const events = recordExportEvents(core);
+    const { jobId } = await call<{ jobId: string }>(core, 'evidence:export', { siteId: site.id, from: '2026-10-31', to: '2026-10-01' });
+    expect(await core.services.evidenceJobs.wait(jobId)).toBeNull();
+    expect(events.finished).toEqual([expect.objectContaining({ jobId, status: 'failed', pack: null, error: expect.stringMatching(/.+/) })]);
+    const unknown = await core.dispatcher.invoke('evidence:export', { siteId: 999, from: '2026-10-01', to: '2026-10-31' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await core.close();
   }, 60_000);
 
@@ -165,3 +202,22 @@ describe('EvidenceExportService', () => {
     await core.close();
   });
 });
+
+/** The export job events the core emits from now on. */
+function recordExportEvents(core: AppCore): { progress: EvidenceProgressEvent[]; finished: EvidenceFinishedEvent[] } {
+  const recorded = { progress: [] as EvidenceProgressEvent[], finished: [] as EvidenceFinishedEvent[] };
+  core.events.subscribe((event, payload) => {
+    if (event === 'evidence:progress') recorded.progress.push(payload as EvidenceProgressEvent);
+    if (event === 'evidence:finished') recorded.finished.push(payload as EvidenceFinishedEvent);
+  });
+  return recorded;
+}
+
+/** A folder's entries, or none when it does not exist (yet). */
+function readdirIfAny(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { PRIVATE_DIR_MODE } from '../../core/private-files';
 import { join } from 'node:path';
 import type { CycleDetail } from '../../../shared/contract/cycles';
-import type { EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
+import type { EvidenceExportPhase, EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
 import { defaultEvidencePeriod } from '../../../shared/domain/evidence/default-period';
 import { parseInstant } from '../../../shared/domain/sla/local-time';
 import { AppError } from '../../core/app-error';
@@ -52,6 +52,23 @@ export interface EvidenceExportDeps {
   /** Where packs exported from the UI are kept (`<dataDir>/evidence-packs`). */
   libraryDir: string;
 }
+
+/**
+ * How a long export reports and stops: `onProgress` hears each phase as it starts (with the share
+ * of the whole job done), and an aborted `signal` stops the export at the next phase boundary with
+ * a `cancelled` error, before anything is written.
+ */
+export interface ExportControl {
+  signal?: AbortSignal;
+  onProgress?: (phase: EvidenceExportPhase, fraction: number) => void;
+}
+
+/**
+ * Where each phase starts, as a share of the whole export, from the bench (bench/README.md):
+ * reading the period is about a fifth of the time at 1,000 assets and nearly half at 10,000; the
+ * PDF most of the rest; data files, signing and the ZIP a few percent.
+ */
+const PHASE_STARTS: Record<EvidenceExportPhase, number> = { reading: 0, pdf: 0.3, data: 0.88, writing: 0.93 };
 
 /** A report and the files made from it, ready to be packed. */
 export interface BuiltEvidence {
@@ -105,9 +122,12 @@ export class EvidenceExportService {
   }
 
   /** Renders the PDF and the data files and gathers the checklist attachments. */
-  async build(siteId: number, from: string, to: string): Promise<BuiltEvidence> {
+  async build(siteId: number, from: string, to: string, control: ExportControl = {}): Promise<BuiltEvidence> {
+    await checkpoint(control, 'reading');
     const { report, auditChainHead, cycles } = this.report(siteId, from, to);
+    await checkpoint(control, 'pdf');
     const pdf = await renderEvidencePdf(report);
+    await checkpoint(control, 'data');
     const files: PackFile[] = [{ path: REPORT_FILE, bytes: pdf }, ...evidenceDataFiles(report), ...this.attachments(cycles)];
     return { report, files, auditChainHead };
   }
@@ -155,10 +175,15 @@ export class EvidenceExportService {
     };
   }
 
-  /** Builds and writes a pack to `outPath`, or into the pack library when no path is given. */
-  async export(siteId: number, from: string, to: string, outPath?: string): Promise<EvidencePackRecord> {
+  /**
+   * Builds and writes a pack to `outPath`, or into the pack library when no path is given. A
+   * cancelled export (see {@link ExportControl}) stops before the ZIP is written, so it leaves
+   * nothing behind.
+   */
+  async export(siteId: number, from: string, to: string, outPath?: string, control: ExportControl = {}): Promise<EvidencePackRecord> {
     const site = this.deps.sites.get(siteId);
-    const built = await this.build(site.id, from, to);
+    const built = await this.build(site.id, from, to, control);
+    await checkpoint(control, 'writing');
     if (outPath === undefined) mkdirSync(this.deps.libraryDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const target = outPath ?? join(this.deps.libraryDir, libraryFileName(site.name, from, to, built.report.meta.generatedAt));
     return this.deps.packs.export({ siteId: site.id, period: { from, to }, outPath: target, files: built.files, auditChainHead: built.auditChainHead, generatedAt: built.report.meta.generatedAt });
@@ -206,6 +231,22 @@ export class EvidenceExportService {
       return { path: file.path, bytes: readFileSync(stored) };
     });
   }
+}
+
+/**
+ * A phase boundary: stops a cancelled export, reports the phase, and lets the event loop run
+ * (a cancel request or a progress event must get through between two long synchronous steps).
+ */
+async function checkpoint(control: ExportControl, phase: EvidenceExportPhase): Promise<void> {
+  if (control.signal === undefined && control.onProgress === undefined) return;
+  throwIfCancelled(control.signal);
+  control.onProgress?.(phase, PHASE_STARTS[phase]);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  throwIfCancelled(control.signal);
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('cancelled', 'the evidence export was cancelled; no pack was written');
 }
 
 /** Every file attached to a checklist item of these cycles, once each, with its path in the pack. */

@@ -33,6 +33,13 @@ describe('checkLogo', () => {
     const huge = Buffer.concat([png, Buffer.alloc(512 * 1024)]);
     expect(refusal(huge.toString('base64'))).toBe('the logo was refused: it is 513 KB; the largest allowed is 512 KB');
     expect(refusal('not base64 at all!')).toMatch(/not base64 text/);
+    // A few bytes can describe a huge image, which the PDF renderer would decode whole.
+    const wide = Buffer.from(png);
+    wide.writeUInt32BE(20_000, 16);
+    expect(refusal(wide.toString('base64'))).toBe('the logo was refused: it is 20000 × 1 pixels; the largest allowed is 2048 pixels on each side (a few hundred is plenty for the cover)');
+    const tall = Buffer.from(JPEG_HEAD);
+    tall.writeUInt16BE(2049, 25);
+    expect(refusal(tall.toString('base64'), 'image/jpeg')).toMatch(/32 × 2049 pixels/);
     expect(refusal('==')).toMatch(/it is empty/);
   });
 

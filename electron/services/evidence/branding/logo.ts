@@ -1,9 +1,9 @@
 /**
  * Checks a logo before it is stored: it must really be a PNG or JPEG (by its bytes, not its
- * name), complete, and at most 512 KB, because it is embedded in every report and a broken image
+ * name), complete, at most 512 KB and 2,048 pixels on each side, because it is embedded in every report and a broken image
  * would only fail later, while the report is being built.
  */
-import { LOGO_MIME_TYPES, MAX_LOGO_BYTES, type BrandingLogo, type LogoMimeType } from '../../../../shared/contract/evidence';
+import { LOGO_MIME_TYPES, MAX_LOGO_BYTES, MAX_LOGO_SIDE_PX, type BrandingLogo, type LogoMimeType } from '../../../../shared/contract/evidence';
 import { AppError } from '../../../core/app-error';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -29,6 +29,9 @@ export function checkLogo(logo: BrandingLogo, path = 'logo'): CheckedLogo {
   const detected = describeImage(bytes);
   if (typeof detected === 'string') throw refuse(detected);
   if (detected.mimeType !== logo.mimeType) throw refuse(`it is a ${nameOf(detected.mimeType)} image but was sent as ${logo.mimeType}`);
+  if (detected.width > MAX_LOGO_SIDE_PX || detected.height > MAX_LOGO_SIDE_PX) {
+    throw refuse(`it is ${detected.width} × ${detected.height} pixels; the largest allowed is ${MAX_LOGO_SIDE_PX} pixels on each side (a few hundred is plenty for the cover)`);
+  }
   return { ...detected, bytes };
 }
 

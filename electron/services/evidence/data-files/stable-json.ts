@@ -20,15 +20,25 @@ function compareKeys(a: string, b: string): number {
   return ac.length - bc.length;
 }
 
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
+function sorted(value: unknown, orders: Map<string, string[]>): unknown {
+  if (Array.isArray(value)) return value.map((item) => sorted(item, orders));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareKeys)) out[key] = sorted((value as Record<string, unknown>)[key]);
+  const keys = Object.keys(value);
+  // A report holds thousands of rows with the same keys: sort each set of keys once. Each key is
+  // prefixed with its length, so no two different sets of keys share a signature.
+  let signature = '';
+  for (const key of keys) signature += `${key.length}:${key},`;
+  let order = orders.get(signature);
+  if (order === undefined) {
+    order = [...keys].sort(compareKeys);
+    orders.set(signature, order);
+  }
+  for (const key of order) out[key] = sorted((value as Record<string, unknown>)[key], orders);
   return out;
 }
 
 /** `value` as pretty-printed JSON with sorted keys and a final LF. Undefined properties are left out, as JSON.stringify does. */
 export function stableJson(value: unknown): string {
-  return `${JSON.stringify(sorted(value), null, 2)}\n`;
+  return `${JSON.stringify(sorted(value, new Map()), null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 import type { ContentTable } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
-import { dataTable, emptyNote, HEADING_LEVEL, keyValueList, sectionTitle, subheading } from './blocks';
+import { dataTable, emptyNote, HEADING_LEVEL, keyValueList, limitRows, MAX_PDF_TABLE_ROWS, sectionTitle, subheading } from './blocks';
 import { contentText } from './testing/content-text';
 
 describe('blocks', () => {
@@ -39,5 +39,14 @@ describe('blocks', () => {
 
   it('lists labels and values', () => {
     expect(contentText(keyValueList([['Site', 'Contoso Dental – Main office']]))).toBe('Site\nContoso Dental – Main office');
+  });
+
+  it('prints a long table up to the row limit and says which file in the pack has every row', () => {
+    const few = limitRows([1, 2, 3], 'data/assets.csv', 3);
+    expect(few).toEqual({ rows: [1, 2, 3], note: [] });
+    const many = limitRows(Array.from({ length: 12_345 }, (_, index) => index), 'data/overdue.csv');
+    expect(many.rows).toHaveLength(MAX_PDF_TABLE_ROWS);
+    expect(many.rows[0]).toBe(0);
+    expect(contentText(many.note)).toBe('This table shows the first 2,000 of 12,345 rows. All 12,345 are in data/overdue.csv in this pack, which the same signature covers.');
   });
 });

@@ -1,8 +1,11 @@
 /**
  * The MSP logo as pdfmake can draw it. Only PNG and JPEG, checked by their leading bytes: SVG can
  * reference files and URLs, and a file whose bytes do not match its type would abort the whole
- * report, so anything else prints the MSP's name instead.
+ * report, so anything else prints the MSP's name instead; so does a logo larger than the pixel cap
+ * (the renderer would decode it whole, however small the file).
  */
+import { MAX_LOGO_SIDE_PX } from '../../../../shared/contract/evidence';
+import { describeImage } from '../branding/logo';
 import type { ReportLogo } from '../evidence-report';
 
 /** Logos above this size are not embedded; a cover logo never needs more. */
@@ -22,5 +25,8 @@ export function logoDataUrl(logo: ReportLogo | null): string | null {
   const bytes = Buffer.from(logo.base64, 'base64');
   if (bytes.length === 0 || bytes.length > MAX_LOGO_BYTES) return null;
   if (!signature.every((byte, index) => bytes[index] === byte)) return null;
+  // The renderer decodes the whole image: one stored before the pixel cap, or damaged, is not drawn.
+  const image = describeImage(bytes);
+  if (typeof image === 'string' || image.mimeType !== mimeType || image.width > MAX_LOGO_SIDE_PX || image.height > MAX_LOGO_SIDE_PX) return null;
   return `data:${mimeType};base64,${bytes.toString('base64')}`;
 }

@@ -44,7 +44,7 @@ export function BuildPackTab({
   const valid = periodProblem(range, today) === null;
   const settled = useDebounced(valid ? range : null, PREVIEW_DELAY_MS);
   const preview = useEvidencePreview(siteId, settled);
-  const exportPack = useExportPack();
+  const exportPack = useExportPack(onExported);
   const { download, pendingId } = usePackDownload();
 
   // The last preview stays on screen, dimmed, while the next period's loads: nothing jumps.
@@ -57,7 +57,7 @@ export function BuildPackTab({
   const runExport = () => {
     if (!valid) return;
     onExported(null);
-    exportPack.run({ siteId, from: range.from, to: range.to }).then(onExported, () => undefined);
+    void exportPack.start({ siteId, from: range.from, to: range.to });
   };
 
   const runDownload = (record: EvidencePackRecord) => {
@@ -86,7 +86,9 @@ export function BuildPackTab({
           <ExportPanel
             preview={shown}
             canExport={valid && !stale}
-            exporting={exportPack.pending}
+            exporting={exportPack.running}
+            progress={{ phase: exportPack.phase, fraction: exportPack.fraction, cancelling: exportPack.cancelling }}
+            onCancel={() => void exportPack.cancel()}
             error={exportPack.error ? errorMessage(exportPack.error) : null}
             exported={matchesExport ? exported : null}
             downloading={exported !== null && pendingId === exported.id}

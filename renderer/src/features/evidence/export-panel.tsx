@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EvidencePackRecord, EvidencePreview } from '../../../../shared/contract/evidence';
+import type { EvidenceExportPhase, EvidencePackRecord, EvidencePreview } from '../../../../shared/contract/evidence';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { formatBytes, formatPeriod, shortFingerprint, shortHash } from './pack-format';
@@ -17,6 +17,14 @@ function useElapsedSeconds(running: boolean): number {
   return running ? seconds : 0;
 }
 
+/** What each phase of an export is doing, in words. */
+const PHASE_TEXT: Record<EvidenceExportPhase, string> = {
+  reading: 'Reading the period’s figures…',
+  pdf: 'Laying out the PDF report…',
+  data: 'Writing the CSV and JSON files…',
+  writing: 'Signing and writing the pack…',
+};
+
 /** The pack's file name, as the library names it (the host keeps the full path to itself). */
 export function packFileName(record: EvidencePackRecord): string {
   return record.filePath.split(/[\\/]/).pop() ?? record.filePath;
@@ -30,10 +38,12 @@ export function ExportPanel({
   preview,
   canExport,
   exporting,
+  progress,
   error,
   exported,
   downloading,
   onExport,
+  onCancel,
   onDownload,
   onVerify,
   onBranding,
@@ -41,10 +51,13 @@ export function ExportPanel({
   preview: EvidencePreview | undefined;
   canExport: boolean;
   exporting: boolean;
+  /** The running export's phase and share done; `cancelling` once Cancel was pressed. */
+  progress: { phase: EvidenceExportPhase | null; fraction: number; cancelling: boolean };
   error: string | null;
   exported: EvidencePackRecord | null;
   downloading: boolean;
   onExport: () => void;
+  onCancel: () => void;
   onDownload: (record: EvidencePackRecord) => void;
   onVerify: () => void;
   onBranding: () => void;
@@ -130,12 +143,24 @@ export function ExportPanel({
       </dl>
       {exporting ? (
         <div className="evidence-export__progress" aria-live="polite">
-          <div className="evidence-progress" role="progressbar" aria-label="Exporting the evidence pack" data-testid="evidence-export-progress">
-            <div className="evidence-progress__bar" />
+          <div
+            className="evidence-progress"
+            role="progressbar"
+            aria-label="Exporting the evidence pack"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(progress.fraction * 100)}
+            data-testid="evidence-export-progress"
+            data-phase={progress.phase ?? ''}
+          >
+            <div className="evidence-progress__fill" style={{ width: `${Math.round(progress.fraction * 100)}%` }} />
           </div>
-          <span className="muted small">
-            Building the PDF, the data files and the signature… {elapsed > 0 ? `${elapsed} s` : ''}
+          <span className="muted small" data-testid="evidence-export-phase">
+            {progress.cancelling ? 'Cancelling…' : progress.phase ? PHASE_TEXT[progress.phase] : 'Starting…'} {elapsed > 0 ? `${elapsed} s` : ''}
           </span>
+          <button type="button" className="button button--block" onClick={onCancel} disabled={progress.cancelling} data-testid="evidence-export-cancel">
+            Cancel export
+          </button>
         </div>
       ) : null}
       {error ? <InlineAlert title="The pack was not exported">{error}</InlineAlert> : null}
@@ -143,7 +168,7 @@ export function ExportPanel({
         <Icon name="lock" />
         {exporting ? 'Exporting…' : 'Export signed pack'}
       </button>
-      <p className="muted small evidence-export__note">Takes a few seconds. The pack is kept in the pack library, so it can be downloaded again later.</p>
+      <p className="muted small evidence-export__note">Large sites take longer; the export can be cancelled and writes nothing until it is complete. The pack is kept in the pack library, so it can be downloaded again later.</p>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChannelName } from '../../../../shared/contract';
+import type { ChannelName, EventOf } from '../../../../shared/contract';
+import type { EvidenceExportPhase, EvidencePackRecord } from '../../../../shared/contract/evidence';
+import { useApiEvent } from '../../api/use-api-event';
 import { useApiContext } from '../../api/api-context';
 import { useApiMutation } from '../../api/use-api-mutation';
 import { useApiQuery } from '../../api/use-api-query';
@@ -36,9 +38,74 @@ export function useEvidencePacks(siteId: number) {
   return useApiQuery('evidence:packs', { siteId });
 }
 
-/** Builds and signs a pack into the pack library (the first export creates the signing key). */
-export function useExportPack() {
-  return useApiMutation('evidence:export', ['evidence:packs', 'evidence:installationFingerprint']);
+/** Where a running export is, as its progress events say. */
+export interface ExportJobState {
+  running: boolean;
+  phase: EvidenceExportPhase | null;
+  /** Share of the whole export done, 0-1. */
+  fraction: number;
+  error: unknown;
+  cancelling: boolean;
+}
+
+const IDLE: ExportJobState = { running: false, phase: null, fraction: 0, error: undefined, cancelling: false };
+
+/**
+ * Builds and signs a pack into the pack library as a long job (the first export creates the
+ * signing key): `start` resolves once the job runs, progress arrives as events, `onDone` gets the
+ * recorded pack. `cancel` stops it; a cancelled export writes nothing.
+ */
+export function useExportPack(onDone: (record: EvidencePackRecord) => void) {
+  const { client, cache } = useApiContext();
+  const [state, setState] = useState<ExportJobState>(IDLE);
+  const jobId = useRef<string | null>(null);
+  // Events that arrive before `evidence:export` has answered with the job id wait here.
+  const early = useRef(new Map<string, EventOf<'evidence:finished'>>());
+  const done = useRef(onDone);
+  done.current = onDone;
+
+  const finish = useCallback(
+    (event: EventOf<'evidence:finished'>) => {
+      jobId.current = null;
+      if (event.status === 'completed') cache.invalidate(['evidence:packs', 'evidence:installationFingerprint']);
+      setState(event.status === 'failed' ? { ...IDLE, error: new Error(event.error) } : IDLE);
+      if (event.status === 'completed' && event.pack) done.current(event.pack);
+    },
+    [cache],
+  );
+
+  useApiEvent('evidence:progress', (event) => {
+    if (event.jobId === jobId.current) setState((previous) => ({ ...previous, phase: event.phase, fraction: event.fraction }));
+  });
+  useApiEvent('evidence:finished', (event) => {
+    if (event.jobId === jobId.current) finish(event);
+    else early.current.set(event.jobId, event);
+  });
+
+  const start = useCallback(
+    async (request: { siteId: number; from: string; to: string }) => {
+      setState({ ...IDLE, running: true, phase: 'reading' });
+      try {
+        const started = await client.invoke('evidence:export', request);
+        jobId.current = started.jobId;
+        const finished = early.current.get(started.jobId);
+        early.current.clear();
+        if (finished) finish(finished);
+      } catch (caught) {
+        setState({ ...IDLE, error: caught });
+      }
+    },
+    [client, finish],
+  );
+
+  const cancel = useCallback(async () => {
+    const id = jobId.current;
+    if (id === null) return;
+    setState((previous) => ({ ...previous, cancelling: true }));
+    await client.invoke('evidence:cancel', { jobId: id });
+  }, [client]);
+
+  return { ...state, start, cancel };
 }
 
 /** Checks a pack's bytes. */

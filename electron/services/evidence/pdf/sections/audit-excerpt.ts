@@ -4,7 +4,7 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { EvidenceReport } from '../../evidence-report';
-import { dataTable, emptyNote, keyValueList, sectionTitle } from '../blocks';
+import { dataTable, emptyNote, keyValueList, limitRows, sectionTitle } from '../blocks';
 import { formatCount, formatDateTime, orDash } from '../format';
 
 /** The audit-excerpt section. */
@@ -16,14 +16,16 @@ export function auditExcerptSection(report: EvidenceReport): Content[] {
     { stack: [keyValueList([['Rows in period', formatCount(entries.length)], ['Chain head', `row #${chainHead.id}`], ['Chain head hash', chainHead.hash]], 90)], margin: [0, 0, 0, 8] },
   ];
   if (entries.length === 0) return [...out, emptyNote('Nothing was recorded in the audit log during this period.')];
+  const printed = limitRows(entries, 'data/audit-log.csv');
   out.push(
+    ...printed.note,
     dataTable(
       [
         { header: 'Row', width: 30, align: 'right' },
         { header: `When (${tz})`, width: 80 },
         { header: 'What happened', width: '*' },
       ],
-      entries.map((entry) => [String(entry.id), formatDateTime(entry.at, tz), orDash(entry.summary)]),
+      printed.rows.map((entry) => [String(entry.id), formatDateTime(entry.at, tz), orDash(entry.summary)]),
       { small: true },
     ),
   );

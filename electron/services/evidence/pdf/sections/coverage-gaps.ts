@@ -7,7 +7,7 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { EvidenceReport } from '../../evidence-report';
-import { dataTable, emptyNote, sectionTitle, subheading } from '../blocks';
+import { dataTable, emptyNote, limitRows, sectionTitle, subheading } from '../blocks';
 import { formatCount, formatDateTime, formatLongDate, formatShare, orDash, tierLabel } from '../format';
 
 /** The coverage-gaps section. */
@@ -21,9 +21,11 @@ export function coverageGapsSection(report: EvidenceReport): Content[] {
     ),
   ];
   out.push(subheading('Assets not measured'));
+  const gaps = limitRows(report.coverageGaps, 'data/coverage-gaps.csv');
   if (report.coverageGaps.length === 0) out.push(emptyNote('Every asset in scope was measured at the end of the period.'));
   else
     out.push(
+      ...gaps.note,
       dataTable(
         [
           { header: 'Asset', width: 110 },
@@ -31,13 +33,15 @@ export function coverageGapsSection(report: EvidenceReport): Content[] {
           { header: 'Why not measured', width: '*' },
           { header: 'Last success', width: 80 },
         ],
-        report.coverageGaps.map((gap) => [gap.hostname, tierLabel(gap.tier), gap.reasonText, gap.lastSuccessAt === null ? 'Never' : formatDateTime(gap.lastSuccessAt, tz)]),
+        gaps.rows.map((gap) => [gap.hostname, tierLabel(gap.tier), gap.reasonText, gap.lastSuccessAt === null ? 'Never' : formatDateTime(gap.lastSuccessAt, tz)]),
       ),
     );
   out.push(subheading('Failed collections in the period'));
+  const failed = limitRows(report.failedCollections, 'data/summary.json (failedCollections)');
   if (report.failedCollections.length === 0) out.push(emptyNote('Every collection in the period succeeded.'));
   else
     out.push(
+      ...failed.note,
       dataTable(
         [
           { header: 'Asset', width: 110 },
@@ -45,13 +49,15 @@ export function coverageGapsSection(report: EvidenceReport): Content[] {
           { header: 'Error', width: 60 },
           { header: 'Message', width: '*' },
         ],
-        report.failedCollections.map((row) => [row.hostname, formatDateTime(row.at, tz), row.errorCode, orDash(row.message)]),
+        failed.rows.map((row) => [row.hostname, formatDateTime(row.at, tz), row.errorCode, orDash(row.message)]),
       ),
     );
   out.push(subheading('Unsupported operating systems'));
+  const unsupported = limitRows(report.unsupportedOs, 'data/unsupported-os.csv');
   if (report.unsupportedOs.length === 0) out.push(emptyNote('No asset ran an operating system past its end of support.'));
   else
     out.push(
+      ...unsupported.note,
       dataTable(
         [
           { header: 'Asset', width: 110 },
@@ -59,7 +65,7 @@ export function coverageGapsSection(report: EvidenceReport): Content[] {
           { header: 'Operating system', width: '*' },
           { header: 'End of support', width: 80 },
         ],
-        report.unsupportedOs.map((row) => [row.hostname, tierLabel(row.tier), row.osSource === 'inventory' ? `${row.os} (from inventory)` : row.os, row.eolDate === null ? 'Unknown' : formatLongDate(row.eolDate)]),
+        unsupported.rows.map((row) => [row.hostname, tierLabel(row.tier), row.osSource === 'inventory' ? `${row.os} (from inventory)` : row.os, row.eolDate === null ? 'Unknown' : formatLongDate(row.eolDate)]),
       ),
     );
   return out;

@@ -17,4 +17,16 @@ describe('inventorySection', () => {
   it('says so when the inventory is empty', () => {
     expect(contentText(inventorySection(emptyEvidenceReport()))).toContain('The inventory was empty for this period.');
   });
+
+  it('prints the first 2,000 assets of a bigger site and says that data/assets.csv has them all', () => {
+    const report = sampleEvidenceReport();
+    const template = report.assets[0];
+    if (!template) throw new Error('the sample report has no assets');
+    const assets = Array.from({ length: 2_345 }, (_, index) => ({ ...template, hostname: `host-${String(index).padStart(5, '0')}` }));
+    const text = contentText(inventorySection({ ...report, assets }));
+    expect(text).toContain('2,345 assets in scope');
+    expect(text).toContain('This table shows the first 2,000 of 2,345 rows. All 2,345 are in data/assets.csv in this pack');
+    expect(text).toContain('host-01999');
+    expect(text).not.toContain('host-02000');
+  });
 });

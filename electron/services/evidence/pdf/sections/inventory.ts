@@ -5,7 +5,7 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { EvidenceReport } from '../../evidence-report';
-import { dataTable, emptyNote, sectionTitle } from '../blocks';
+import { dataTable, emptyNote, limitRows, sectionTitle } from '../blocks';
 import { DASH, formatCount, formatDateTime, orDash, tierShort } from '../format';
 import { COLOURS } from '../styles';
 
@@ -18,8 +18,10 @@ export function inventorySection(report: EvidenceReport): Content[] {
     `${formatCount(assets.length)} ${assets.length === 1 ? 'asset' : 'assets'} in scope, by tier then name. Pending, security and overdue count the fixes missing at the end of the period per the last successful collection ("not measured" when none ever succeeded); an asset not measured at the end of the period is marked with its coverage gap; EOL marks an operating system past end of support ("EOL (inv.)": known from the inventory only); the last collection is the last one that succeeded.`,
   );
   if (assets.length === 0) return [...title, emptyNote('The inventory was empty for this period.')];
+  const printed = limitRows(assets, 'data/assets.csv');
   return [
     ...title,
+    ...printed.note,
     dataTable(
       [
         { header: 'Hostname', width: '*' },
@@ -33,7 +35,7 @@ export function inventorySection(report: EvidenceReport): Content[] {
         { header: 'Overdue', width: 34, align: 'right' },
         { header: 'EOL', width: 22 },
       ],
-      assets.map((asset) => [
+      printed.rows.map((asset) => [
         asset.hostname,
         orDash(asset.ip),
         orDash(asset.os),

@@ -6,7 +6,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { clockStartLabel } from '../../../../../shared/domain/sla/clock-start';
 import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/sla-rules';
 import type { EvidenceReport } from '../../evidence-report';
-import { dataTable, emptyNote, sectionTitle, subheading } from '../blocks';
+import { dataTable, emptyNote, limitRows, sectionTitle, subheading } from '../blocks';
 import { formatCount, formatDate, formatLongDate, severityLabel, tierLabel, tierShort } from '../format';
 import { COLOURS } from '../styles';
 
@@ -32,6 +32,7 @@ export function overdueSection(report: EvidenceReport): Content[] {
     ],
   );
 
+  const printed = limitRows(items, 'data/overdue.csv');
   const list = dataTable(
     [
       { header: 'Asset', width: 118 },
@@ -42,7 +43,7 @@ export function overdueSection(report: EvidenceReport): Content[] {
       { header: 'Due', width: 46 },
       { header: 'Days overdue', width: 38, align: 'right' },
     ],
-    items.map((item) => [
+    printed.rows.map((item) => [
       item.hostname,
       `${tierShort(item.tier)}${item.tierDefaulted ? '*' : ''}`,
       item.update,
@@ -52,5 +53,5 @@ export function overdueSection(report: EvidenceReport): Content[] {
       { text: formatCount(item.overdueDays), bold: true, color: COLOURS.bad },
     ]),
   );
-  return [...title, subheading('By tier and days overdue'), byTier, subheading(`All overdue fixes (${formatCount(items.length)})`), list];
+  return [...title, subheading('By tier and days overdue'), byTier, subheading(`All overdue fixes (${formatCount(items.length)})`), ...printed.note, list];
 }
