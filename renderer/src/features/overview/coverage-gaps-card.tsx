@@ -1,5 +1,5 @@
 import type { ComplianceSummary } from '../../../../shared/contract';
-import { COVERAGE_GAP_LABELS, coverageGapPhrase } from '../../../../shared/domain/coverage';
+import { coverageGapPhrase } from '../../../../shared/domain/coverage';
 import { TierBadge } from '../../components/tier-badge';
 import { formatCount, plural } from '../../lib/format';
 
@@ -31,7 +31,6 @@ export function CoverageGapsCard({ summary, statusHref }: { summary: ComplianceS
               <tr>
                 <th scope="col">Asset</th>
                 <th scope="col">Tier</th>
-                <th scope="col">Reason</th>
                 <th scope="col">Why not measured</th>
               </tr>
             </thead>
@@ -44,7 +43,6 @@ export function CoverageGapsCard({ summary, statusHref }: { summary: ComplianceS
                   <td>
                     <TierBadge tier={gap.tier} />
                   </td>
-                  <td>{COVERAGE_GAP_LABELS[gap.reason]}</td>
                   <td>{coverageGapPhrase(gap, summary.period.timeZone)}</td>
                 </tr>
               ))}
