@@ -31,7 +31,7 @@ export function parseDnfListVersions(stdout: string): Map<string, RpmVersionAvai
   return result;
 }
 
-/** The installed and downloadable versions of each of `names` (exit 1: none of them known). */
+/** The installed and downloadable versions of each of `names` (exit 1: none of them known; another dnf holding the lock fails with `nonzero_exit`). */
 export async function dnfVersionAvailability(context: OperationContext, names: readonly string[], timeoutMs = 120_000): Promise<Map<string, RpmVersionAvailability>> {
   const output = await runOn(context, dnfListVersionsCommand(names), { timeoutMs, expectedExitCodes: [0, 1] });
   return parseDnfListVersions(output.stdout);

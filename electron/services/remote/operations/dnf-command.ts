@@ -61,13 +61,16 @@ export function dnfHistoryUndoCommand(transactionId: number, lockTimeoutSeconds:
   return retryWhileLocked(`${BASE} -y history undo ${transactionId} </dev/null`, DNF_LOCKED_EXIT, lockTimeoutSeconds);
 }
 
-/** `dnf history info last`: the record a run is judged by. */
-export const DNF_HISTORY_LAST_COMMAND = 'LC_ALL=C dnf -q history info last </dev/null';
+/**
+ * `dnf history info last`: the record a run is judged by. It reads under dnf's lock too, so it is
+ * told to exit 200 rather than wait forever behind another dnf.
+ */
+export const DNF_HISTORY_LAST_COMMAND = 'LC_ALL=C dnf -q --setopt=exit_on_lock=True history info last </dev/null';
 
 /** Every version of named packages the host has or can get (`list --showduplicates`): is a rollback possible now? */
 export function dnfListVersionsCommand(names: readonly string[]): string {
   assertPackageSpecs(names.map((name) => ({ name })));
-  return `LC_ALL=C dnf -q --refresh list --showduplicates ${names.join(' ')} </dev/null`;
+  return `LC_ALL=C dnf -q --refresh --setopt=exit_on_lock=True list --showduplicates ${names.join(' ')} </dev/null`;
 }
 
 /** The pid in dnf's `rpmdb already locked by 1234`; null when the output says nothing of a lock. */

@@ -63,8 +63,13 @@ export function parseDnfHistoryInfo(host: string, stdout: string): DnfTransactio
   };
 }
 
-/** The host's latest dnf transaction, or null when it has none. */
+/**
+ * The host's latest dnf transaction; null when it has none, or when another dnf holds the lock
+ * (exit 200: the run being judged then fails on the lock itself, and its output still carries
+ * any scriptlet error).
+ */
 export async function dnfLastTransaction(context: OperationContext, timeoutMs = 60_000): Promise<DnfTransactionRecord | null> {
-  const output = await runOn(context, DNF_HISTORY_LAST_COMMAND, { timeoutMs, expectedExitCodes: [0, 1] });
+  const output = await runOn(context, DNF_HISTORY_LAST_COMMAND, { timeoutMs, expectedExitCodes: [0, 1, 200] });
+  if (output.exitCode === 200) return null;
   return parseDnfHistoryInfo(context.target.name, output.stdout);
 }
