@@ -30,6 +30,9 @@ export const ZYPPER_EXIT_CODES: Readonly<Record<number, string>> = {
   107: 'ZYPPER_EXIT_INF_RPM_SCRIPT_FAILED',
 };
 
+/** Every code zypper defines: a run expects them all and lets {@link zypperExitMeaning} judge. */
+export const ZYPPER_EXIT_ANSWERS: readonly number[] = Object.keys(ZYPPER_EXIT_CODES).map(Number);
+
 /** zypper's "the zypp lock is held" code: retried, then reported with the holder. */
 export const ZYPPER_LOCKED_EXIT = 7;
 

@@ -7,7 +7,7 @@ import { RemoteError } from '../executor/remote-error';
 import type { RpmChange, RpmPreview } from './dnf-preview';
 import { runOn, type OperationContext } from './operation-context';
 import type { PackageSpec } from './package-spec';
-import { zypperCommand, zypperExitMeaning, zypperLockHolder, zypperPatchCommand } from './zypper-command';
+import { ZYPPER_EXIT_ANSWERS, zypperCommand, zypperExitMeaning, zypperLockHolder, zypperPatchCommand } from './zypper-command';
 
 const HEADINGS: [RegExp, RpmChange['kind']][] = [
   [/going to be upgraded:$/, 'upgrade'],
@@ -61,7 +61,8 @@ export function parseZypperDryRun(stdout: string): { name: string; from: string 
 
 async function preview(context: OperationContext, command: string, requestedNames: ReadonlySet<string>, timeoutMs: number): Promise<RpmPreview> {
   const host = context.target.name;
-  const output = await runOn(context, command, { timeoutMs, expectedExitCodes: [0, 4, 7, 8, 104, 106] });
+  const output = await runOn(context, command, { timeoutMs, expectedExitCodes: ZYPPER_EXIT_ANSWERS });
+  // A dry run answers like the real one would (102 for a reboot-suggested patch, ...).
   const meaning = zypperExitMeaning(output.exitCode);
   const text = `${output.stdout}\n${output.stderr}`;
   if (!meaning.committed) {

@@ -10,10 +10,8 @@ import { runOn, type OperationContext } from './operation-context';
 import { assertPackageSpecs } from './package-spec';
 import { missedTargets, packageMoves, type PackageMove, type PackageTarget, type PackageTransactionOptions, type PackageTransactionResult } from './package-transaction';
 import { rpmPackageVersions } from './rpm-versions';
-import { ZYPPER_LOCKED_EXIT, zypperCommand, zypperExitMeaning, zypperLockHolder, zypperPatchCommand } from './zypper-command';
+import { ZYPPER_EXIT_ANSWERS, ZYPPER_LOCKED_EXIT, zypperCommand, zypperExitMeaning, zypperLockHolder, zypperPatchCommand } from './zypper-command';
 
-/** Every exit code zypper may answer an install with; the judge decides what each means. */
-const ANSWERS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 100, 101, 102, 103, 104, 105, 106, 107];
 /** 103 means "the package manager was updated, run again": at most this many runs in all. */
 const MAX_RUNS = 3;
 
@@ -59,7 +57,7 @@ async function runJudged(context: OperationContext, targets: readonly PackageTar
   let rebootSeen = false;
   let runs = 0;
   do {
-    output = await runOn(context, command, { timeoutMs: options.timeoutMs, expectedExitCodes: ANSWERS });
+    output = await runOn(context, command, { timeoutMs: options.timeoutMs, expectedExitCodes: ZYPPER_EXIT_ANSWERS });
     rebootSeen ||= zypperExitMeaning(output.exitCode).rebootNeeded;
     runs++;
   } while (zypperExitMeaning(output.exitCode).runAgain && runs < MAX_RUNS);
