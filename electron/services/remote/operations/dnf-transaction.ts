@@ -57,10 +57,10 @@ export function judgeDnfRun(evidence: DnfRunEvidence): PackageTransactionResult 
   return { outcome: 'done', moves, output, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
-/** Runs `command` as one dnf transaction for `targets` and judges it. */
-async function runJudged(context: OperationContext, targets: readonly PackageTarget[], command: string, options: PackageTransactionOptions): Promise<PackageTransactionResult> {
+/** Runs `command` as one dnf transaction for `targets` and judges it (`known`: the versions already read before it). */
+async function runJudged(context: OperationContext, targets: readonly PackageTarget[], command: string, options: PackageTransactionOptions, known?: Map<string, string>): Promise<PackageTransactionResult> {
   const names = targets.map((target) => target.name);
-  const before = await rpmPackageVersions(context, names);
+  const before = known ?? (await rpmPackageVersions(context, names));
   const lastBefore = await dnfLastTransaction(context);
   const output = await runOn(context, command, { timeoutMs: options.timeoutMs, expectedExitCodes: [0, 1, 3, DNF_LOCKED_EXIT] });
   // Read the real state whatever dnf said.
@@ -84,7 +84,7 @@ export async function runDnfTransaction(context: OperationContext, targets: read
   const before = await rpmPackageVersions(context, targets.map((target) => target.name));
   if (targets.every((target) => before.get(target.name) === target.version)) return { outcome: 'nothing_to_do', moves: packageMoves(targets, before, before), output: null };
   const command = dnfCommand(options.kind, targets, { lockTimeoutSeconds: options.lockTimeoutSeconds, ...(options.advisories ? { advisories: options.advisories } : {}) });
-  return runJudged(context, targets, command, options);
+  return runJudged(context, targets, command, options, before);
 }
 
 /**

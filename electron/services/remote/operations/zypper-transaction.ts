@@ -49,10 +49,10 @@ export function judgeZypperRun(host: string, output: RemoteOutput, moves: Packag
   return { outcome: 'done', moves, output, ...(warnings.length > 0 ? { warnings } : {}), ...reboot };
 }
 
-/** Runs `command`, again while zypper answers 103, and judges the last run. */
-async function runJudged(context: OperationContext, targets: readonly PackageTarget[], command: string, options: PackageTransactionOptions): Promise<PackageTransactionResult> {
+/** Runs `command`, again while zypper answers 103, and judges the last run (`known`: the versions already read before it). */
+async function runJudged(context: OperationContext, targets: readonly PackageTarget[], command: string, options: PackageTransactionOptions, known?: Map<string, string>): Promise<PackageTransactionResult> {
   const names = targets.map((target) => target.name);
-  const before = await rpmPackageVersions(context, names);
+  const before = known ?? (await rpmPackageVersions(context, names));
   let output: RemoteOutput;
   let rebootSeen = false;
   let runs = 0;
@@ -70,7 +70,7 @@ export async function runZypperTransaction(context: OperationContext, targets: r
   assertPackageSpecs(targets);
   const before = await rpmPackageVersions(context, targets.map((target) => target.name));
   if (targets.every((target) => before.get(target.name) === target.version)) return { outcome: 'nothing_to_do', moves: packageMoves(targets, before, before), output: null };
-  return runJudged(context, targets, zypperCommand(options.kind, targets, { lockTimeoutSeconds: options.lockTimeoutSeconds }), options);
+  return runJudged(context, targets, zypperCommand(options.kind, targets, { lockTimeoutSeconds: options.lockTimeoutSeconds }), options, before);
 }
 
 /** Installs the named patches (advisories); `targets` are the package versions they must leave. */
