@@ -175,7 +175,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
   const libraryDir = join(options.dataDir, PACK_LIBRARY_FOLDER);
   const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, trustedSigners, packs: evidencePacks, libraryDir });
-  const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, events, jobs });
+  const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, jobs });
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
   removeInterruptedPackFiles(libraryDir, { clock });
 

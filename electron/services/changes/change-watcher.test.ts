@@ -178,15 +178,15 @@ describe('ChangeWatcher', () => {
 
   it('looks after each job event of its own process, and stops looking when stopped', () => {
     const { server, watcher, manual } = serverAndWriter();
-    server.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 1, totalAddresses: 2, liveHosts: 0, elapsedMs: 5 });
+    server.events.emit('job:progress', { jobId: 'j', kind: 'scan', siteId: 1, seq: 1, state: 'running', progress: null });
     expect(manual.soonQueued()).toBe(1);
     manual.runSoon();
 
-    server.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 2, totalAddresses: 2, liveHosts: 0, elapsedMs: 7 });
+    server.events.emit('job:progress', { jobId: 'j', kind: 'scan', siteId: 1, seq: 1, state: 'running', progress: null });
     watcher.stop();
     expect(manual.polling()).toBe(false);
     expect(() => manual.runSoon()).not.toThrow();
-    server.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 2, totalAddresses: 2, liveHosts: 0, elapsedMs: 9 });
+    server.events.emit('job:progress', { jobId: 'j', kind: 'scan', siteId: 1, seq: 1, state: 'running', progress: null });
     expect(manual.soonQueued()).toBe(0);
   });
 

@@ -1,14 +1,12 @@
 /**
  * Evidence exports as jobs of the job engine (kind `evidence-export`): `start` returns a job id at
- * once, the phases go out as `job:progress` (and `evidence:progress`), the result as the job's
- * result (and `evidence:finished`), and a job can be cancelled from any process. Nothing is
+ * once, the phases go out as `job:progress` events, the pack as the job's result, and a job can be cancelled from any process. Nothing is
  * recorded in the pack library until the pack is complete; a crashed export leaves at most a
  * temporary `.partial` file, which the next start removes (partial-pack-files.ts, by the writer's pid).
  */
 import { z } from 'zod';
 import type { EvidenceExportPhase, EvidencePackRecord } from '../../../shared/contract/evidence';
-import { AppError } from '../../core/app-error';
-import type { EventBus } from '../../core/event-bus';
+import type { EvidenceExportJobProgress } from '../../../shared/contract/jobs';
 import type { JobEngine } from '../../jobs/job-engine';
 import type { JobContext } from '../../jobs/job-kind';
 import type { SitesService } from '../sites/sites.service';
@@ -17,7 +15,6 @@ import type { EvidenceExportService } from './evidence-export.service';
 export interface EvidenceExportJobsDeps {
   evidence: Pick<EvidenceExportService, 'export'>;
   sites: Pick<SitesService, 'get'>;
-  events: EventBus;
   /** The engine the exports run on; the service registers the `evidence-export` kind with it. */
   jobs: JobEngine;
 }
@@ -29,15 +26,9 @@ export const EVIDENCE_EXPORT_JOB_KIND = 'evidence-export';
 const EvidenceExportParameters = z.object({ from: z.string().min(1), to: z.string().min(1) });
 type EvidenceExportParameters = z.infer<typeof EvidenceExportParameters>;
 
-/** An export's `job:progress` payload: the phase and how far along the whole export is (0 to 1). */
-export interface EvidenceExportProgress {
-  phase: EvidenceExportPhase;
-  fraction: number;
-}
-
 export class EvidenceExportJobsService {
   constructor(private readonly deps: EvidenceExportJobsDeps) {
-    deps.jobs.register<EvidenceExportParameters, EvidencePackRecord | null>({
+    deps.jobs.register<EvidenceExportParameters, EvidencePackRecord>({
       kind: EVIDENCE_EXPORT_JOB_KIND,
       parameters: EvidenceExportParameters,
       run: (context) => this.run(context),
@@ -62,23 +53,13 @@ export class EvidenceExportJobsService {
     return job.state === 'succeeded' ? (job.result as EvidencePackRecord) : null;
   }
 
-  private async run(context: JobContext<EvidenceExportParameters>): Promise<EvidencePackRecord | null> {
-    const { jobId, signal } = context;
+  private async run(context: JobContext<EvidenceExportParameters>): Promise<EvidencePackRecord> {
+    const { signal } = context;
     const siteId = context.siteId ?? 0;
     const { from, to } = context.params;
-    const progress = (phase: EvidenceExportPhase, fraction: number) => {
-      this.deps.events.emit('evidence:progress', { jobId, siteId, phase, fraction });
-      context.progress({ phase, fraction } satisfies EvidenceExportProgress);
-    };
-    try {
-      const pack = await context.step(`site:${siteId}`, 'export', () => this.deps.evidence.export(siteId, from, to, undefined, { signal, onProgress: progress }), { detail: `${from} to ${to}` });
-      progress('writing', 1);
-      this.deps.events.emit('evidence:finished', { jobId, siteId, status: 'completed', pack, error: '' });
-      return pack;
-    } catch (error) {
-      const cancelled = error instanceof AppError && error.code === 'cancelled';
-      this.deps.events.emit('evidence:finished', { jobId, siteId, status: cancelled ? 'cancelled' : 'failed', pack: null, error: cancelled ? '' : (error as Error).message });
-      throw error;
-    }
+    const progress = (phase: EvidenceExportPhase, fraction: number) => context.progress({ phase, fraction } satisfies EvidenceExportJobProgress);
+    const pack = await context.step(`site:${siteId}`, 'export', () => this.deps.evidence.export(siteId, from, to, undefined, { signal, onProgress: progress }), { detail: `${from} to ${to}` });
+    progress('writing', 1);
+    return pack;
   }
 }

@@ -2,13 +2,15 @@
  * Collection runs as jobs of the job engine (kind `collect`): start returns a job id at once;
  * hosts are collected with bounded concurrency, each as one step of the job, each failing on its
  * own with a coded reason; every host's result is stored as it arrives, and progress is pushed
- * per host (`collect:host`, and `job:progress` with the counts). Credentials are opened only
+ * per host (`collect:host`, and `job:progress` with the counts; the run's summary is the job's
+ * result). Credentials are opened only
  * here, per host, and each use is recorded. The run's own row carries the job id.
  */
 import { z } from 'zod';
 import type { Asset } from '../../../shared/contract/assets';
 import type { CollectionErrorCode, CollectionRunSummary } from '../../../shared/contract/patch-status';
 import { AppError, notFound } from '../../core/app-error';
+import type { CollectJobProgress } from '../../../shared/contract/jobs';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
 import type { Db } from '../../db/database';
@@ -61,14 +63,6 @@ const CollectJobParameters = z.object({
   commandTimeoutMs: z.number().int().positive(),
 });
 type CollectJobParameters = z.infer<typeof CollectJobParameters>;
-
-/** A collection run's `job:progress` payload: hosts done so far. */
-export interface CollectJobProgress {
-  runId: number;
-  hostsTotal: number;
-  ok: number;
-  failed: number;
-}
 
 export class CollectJobsService {
   private readonly links: JobLinksRepository;
@@ -163,7 +157,6 @@ export class CollectJobsService {
     });
     const summary = this.deps.patchStatus.getRun(runId);
     if (!summary) throw new Error(`collection run ${runId} vanished`);
-    this.deps.events.emit('collect:finished', { jobId, summary });
     return summary;
   }
 

@@ -1,7 +1,7 @@
 /**
  * Discovery scans as jobs of the job engine (kind `scan`): start returns at once with a job id,
- * progress goes out as `job:progress` (and `scan:progress` for the live panel), each live host as
- * `scan:host`, every host is merged into the inventory as soon as it is found (so a crash loses
+ * progress and the final summary go out as `job:progress` (the summary as the job's result),
+ * each live host as `scan:host`, every host is merged into the inventory as soon as it is found (so a crash loses
  * nothing already seen), and a completed scan flags hosts it should have seen but did not. The
  * scan's own row (which screens and reports read) carries the job id.
  */
@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ScanOptions, type DiscoveredHost, type ScanSummary } from '../../../shared/contract/discovery';
 import { LARGE_SCAN_THRESHOLD, MAX_SCAN_ADDRESSES, parseTargets, rangesContain, type TargetRange } from '../../../shared/domain/network-targets';
 import { AppError, notFound } from '../../core/app-error';
+import type { ScanJobProgress } from '../../../shared/contract/jobs';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
 import type { Db } from '../../db/database';
@@ -48,15 +49,6 @@ export const SCAN_JOB_KIND = 'scan';
 /** What a scan job stores as its parameters (the SNMP community is never stored: it stays in memory). */
 const ScanJobParameters = z.object({ scanId: z.number().int().positive(), targets: z.array(z.string()).min(1), options: ScanOptions.omit({ snmpCommunity: true }) });
 type ScanJobParameters = z.infer<typeof ScanJobParameters>;
-
-/** A running scan's `job:progress` payload. */
-export interface ScanJobProgress {
-  scanId: number;
-  probedAddresses: number;
-  totalAddresses: number;
-  liveHosts: number;
-  elapsedMs: number;
-}
 
 export class ScanJobsService {
   private readonly links: JobLinksRepository;
@@ -167,7 +159,6 @@ export class ScanJobsService {
     const onProgress = (progress: { probedAddresses: number; liveHosts: number }) => {
       counters.probedAddresses = progress.probedAddresses;
       const payload: ScanJobProgress = { scanId, probedAddresses: progress.probedAddresses, totalAddresses, liveHosts: counters.liveHosts, elapsedMs: Date.now() - started };
-      this.deps.events.emit('scan:progress', { jobId, ...payload });
       context.progress(payload);
       if (Date.now() - lastSaved >= PROGRESS_SAVE_INTERVAL_MS) {
         lastSaved = Date.now();
@@ -197,7 +188,6 @@ export class ScanJobsService {
     });
     const summary = this.deps.scans.get(scanId);
     if (!summary) throw new Error(`scan ${scanId} vanished`);
-    this.deps.events.emit('scan:finished', { jobId, summary });
     if (status === 'failed') throw new JobFailedError(error, summary);
     return summary;
   }
