@@ -13,7 +13,7 @@ import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/event-bus';
 import { HEARTBEAT_INTERVAL_MS, isOwnerGone, type OwnerProbe } from '../core/job-owner';
 import type { Db } from '../db/database';
-import { JobsRepository, type JobFilter } from '../db/repositories/jobs.repository';
+import { JobsRepository, type ActiveJob, type JobFilter } from '../db/repositories/jobs.repository';
 import { writeTransaction } from '../db/write-transaction';
 import { JobFailedError, JobStoppedError } from './job-errors';
 import type { JobContext, JobKindDefinition, JobResumeInput, JobStep, JobStopReason } from './job-kind';
@@ -206,7 +206,8 @@ export class JobEngine {
    */
   tick(): void {
     const at = this.now();
-    const owned = this.repository.heartbeat(this.deps.owner.self.instanceId, at);
+    // No write at all when this process runs no job: a heartbeat would only take the write lock.
+    const owned = this.local.size === 0 ? new Set<string>() : this.repository.heartbeat(this.deps.owner.self.instanceId, at);
     for (const job of this.local.values()) {
       if (!owned.has(job.id)) {
         // Started in a transaction not yet committed, or taken over by another process.
@@ -243,11 +244,14 @@ export class JobEngine {
   private sweep(active = this.repository.active()): void {
     const now = this.deps.clock.now();
     const at = now.toISOString();
-    const interrupted = writeTransaction(this.deps.db, () => {
+    const isOrphan = (row: ActiveJob) => this.kinds.has(row.kind) && !this.local.has(row.id) && isOwnerGone(row, this.deps.owner, now);
+    // The write lock is taken only when there is something to mark, and the rows are judged again
+    // under it, so a heartbeat that landed in between keeps its job.
+    const interrupted = !active.some(isOrphan) ? [] : writeTransaction(this.deps.db, () => {
       const marked: string[] = [];
-      for (const row of active) {
+      for (const row of this.repository.active().filter(isOrphan)) {
         const definition = this.kinds.get(row.kind);
-        if (!definition || this.local.has(row.id) || !isOwnerGone(row, this.deps.owner, now)) continue;
+        if (!definition) continue;
         const who = row.owner ? `pid ${row.owner.pid} on ${row.owner.host}` : 'a process that did not record itself';
         const seq = this.repository.markInterrupted(row.id, row.owner?.instanceId ?? null, `the Patchdesk process running this job stopped (${who})`, at);
         if (seq === null) continue;
