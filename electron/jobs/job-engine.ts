@@ -7,7 +7,7 @@
  * only of kinds this process knows. A kind that can resume takes such a job over. See README.md.
  */
 import { randomUUID } from 'node:crypto';
-import { isActiveJobState, type JobDetail, type JobRecord, type JobState } from '../../shared/contract/jobs';
+import { isActiveJobState, JobKind, type JobDetail, type JobRecord, type JobState } from '../../shared/contract/jobs';
 import { AppError, notFound } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/event-bus';
@@ -96,6 +96,7 @@ export class JobEngine {
 
   /** Adds a kind. Jobs of kinds not registered in this process are never touched by it. */
   register<Params, Result>(definition: JobKindDefinition<Params, Result>): void {
+    if (!JobKind.safeParse(definition.kind).success) throw new Error(`"${definition.kind}" is not a job kind name (lower case letters, digits and dashes)`);
     if (this.kinds.has(definition.kind)) throw new Error(`job kind "${definition.kind}" is registered twice`);
     this.kinds.set(definition.kind, definition as AnyKind);
   }
