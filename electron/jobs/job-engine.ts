@@ -107,15 +107,17 @@ export class JobEngine {
    */
   open(): void {
     if (this.stopTimer || this.stopped) return;
-    this.tick();
-    this.stopTimer = (this.deps.timers ?? NODE_JOB_TIMERS).every(HEARTBEAT_INTERVAL_MS, () => {
-      try {
-        this.tick();
-      } catch (error) {
-        // A database busy past its timeout: the next tick tries again.
-        this.log(`could not keep the jobs' heartbeat: ${(error as Error).message}`);
-      }
-    });
+    this.tickSafely();
+    this.stopTimer = (this.deps.timers ?? NODE_JOB_TIMERS).every(HEARTBEAT_INTERVAL_MS, () => this.tickSafely());
+  }
+
+  /** A tick that fails (a database busy past its timeout) is reported; the next one tries again. */
+  private tickSafely(): void {
+    try {
+      this.tick();
+    } catch (error) {
+      this.log(`could not keep the jobs' heartbeat: ${(error as Error).message}`);
+    }
   }
 
   /**
@@ -136,7 +138,7 @@ export class JobEngine {
     const id = randomUUID();
     writeTransaction(this.deps.db, () => this.repository.insert({ id, kind, siteId, parameters: parsed.data, owner: this.deps.owner.self, createdBy: this.deps.actor, at: this.now() }));
     const job = this.track(id, kind, siteId, 'queued', 0);
-    queueMicrotask(() => this.launch(job, definition, (context) => definition.run(context), parsed.data));
+    queueMicrotask(() => this.launchSafely(job, definition, (context) => definition.run(context), parsed.data));
     return id;
   }
 
@@ -291,7 +293,7 @@ export class JobEngine {
         this.finish(job, { state: 'failed', result: null, error: `cannot resume: the stored parameters no longer fit a ${adopted.kind} job (${parsed.error.issues[0]?.message ?? 'invalid'})` });
         return;
       }
-      this.launch(job, definition, (context) => resume.call(definition, context, previous), parsed.data);
+      this.launchSafely(job, definition, (context) => resume.call(definition, context, previous), parsed.data);
     });
   }
 
@@ -315,6 +317,17 @@ export class JobEngine {
     };
     this.local.set(id, job);
     return job;
+  }
+
+  /** {@link launch}, where a failure to write (a database busy past its timeout) ends the job here instead of escaping. */
+  private launchSafely(job: LocalJob, definition: AnyKind, handler: (context: JobContext<unknown>) => Promise<unknown>, params: unknown): void {
+    try {
+      this.launch(job, definition, handler, params);
+    } catch (error) {
+      this.log(`job ${job.id} (${job.kind}) could not start: ${(error as Error).message}`);
+      this.local.delete(job.id);
+      job.settle(failedRecordOf(job, (error as Error).message));
+    }
   }
 
   /** Runs a tracked job's handler and records how it ended. */
@@ -362,8 +375,15 @@ export class JobEngine {
     this.local.delete(job.id);
     const at = this.now();
     let written = false;
-    if (job.stopReason !== 'lost') {
-      written = this.repository.finish(job.id, this.deps.owner.self.instanceId, { ...outcome, progress: job.progressDirty ? job.progress : undefined, seq: job.seq + 1, at });
+    try {
+      if (job.stopReason !== 'lost') {
+        written = this.repository.finish(job.id, this.deps.owner.self.instanceId, { ...outcome, progress: job.progressDirty ? job.progress : undefined, seq: job.seq + 1, at });
+      }
+    } catch (error) {
+      // Left active in the database: once this process is gone, another one marks it interrupted.
+      this.log(`could not record how job ${job.id} (${job.kind}) ended (${outcome.state}): ${(error as Error).message}`);
+      job.settle(failedRecordOf(job, outcome.error));
+      return;
     }
     if (written) {
       job.seq++;
@@ -389,7 +409,12 @@ export class JobEngine {
         job.progress = payload;
         job.progressDirty = true;
         this.emit(job);
-        if (this.deps.clock.now().getTime() - job.progressSavedAt >= PROGRESS_SAVE_INTERVAL_MS) this.flush(job, this.now());
+        if (this.deps.clock.now().getTime() - job.progressSavedAt < PROGRESS_SAVE_INTERVAL_MS) return;
+        try {
+          this.flush(job, this.now());
+        } catch {
+          // Still marked unsaved: the next tick or state change stores it.
+        }
       },
       setState: (state) => {
         if (job.state === state || !isActiveJobState(job.state)) return;
