@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { openDatabase, type Db } from '../db/database';
+import { JobEngine, type JobTimers } from '../jobs/job-engine';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { AssetsRepository } from '../db/repositories/assets.repository';
 import { AuditLogRepository } from '../db/repositories/audit-log.repository';
@@ -70,6 +71,8 @@ export interface AppCoreOptions {
   resourcesDir?: string;
   /** This process as the owner of the jobs it starts; tests pass another to act as a second process. */
   owner?: OwnerProbe;
+  /** The job engine's heartbeat timer; tests pass one they fire themselves. */
+  jobTimers?: JobTimers;
 }
 
 /** Everything a transport needs, plus the services for the CLI's direct use. */
@@ -77,6 +80,8 @@ export interface AppCore {
   db: Db;
   dispatcher: Dispatcher;
   events: EventBus;
+  /** The one engine every long job of this process runs on. */
+  jobs: JobEngine;
   services: {
     sites: SitesService;
     inventory: InventoryService;
@@ -141,10 +146,12 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const repositories = { sites: new SitesRepository(db), assets: new AssetsRepository(db), scans: new ScansRepository(db), audit: new AuditLogRepository(db) };
   const common = { db, clock, actor, audit: repositories.audit };
   const owner = options.owner ?? processOwnerProbe;
+  // A CLI command is short-lived: it never takes over another process's interrupted job to resume it.
+  const jobs = new JobEngine({ db, clock, owner, events, actor, resumeInterrupted: options.mode !== 'cli', ...(options.jobTimers ? { timers: options.jobTimers } : {}) });
   const sites = new SitesService({ ...common, sites: repositories.sites });
   const inventory = new InventoryService({ ...common, assets: repositories.assets, sites: repositories.sites });
   const tiers = new TiersService({ ...common, assets: repositories.assets, inventory });
-  const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, owner, discover: options.discover ?? loadDiscoveryOnDemand });
+  const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, jobs, discover: options.discover ?? loadDiscoveryOnDemand });
   const imports = new InventoryImportService({ ...common, sites: repositories.sites, inventory });
   const vault = new CredentialVaultService({ ...common, credentials: new CredentialsRepository(db), ...(options.keychain ? { keychain: options.keychain } : {}) });
   vault.unlockWithKeychain();
@@ -155,7 +162,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const complianceRepository = new ComplianceRepository(db);
   const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository });
   const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table, slaClock });
-  const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, owner, collector: options.collector ?? loadCollectorOnDemand });
+  const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, jobs, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus, clock });
   const exceptions = new ExceptionRegisterService({ ...common, exceptions: exceptionsRepository, sites, inventory });
   // Late checklist items come from the cycles service, built just below (it needs the site services first).
@@ -168,7 +175,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
   const libraryDir = join(options.dataDir, PACK_LIBRARY_FOLDER);
   const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, trustedSigners, packs: evidencePacks, libraryDir });
-  const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, events });
+  const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, jobs });
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
   removeInterruptedPackFiles(libraryDir, { clock });
 
@@ -270,6 +277,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'cycles:setRings': (request) => cycles.setRings(request.siteId, request.assetIds, request.ring),
       'cycles:windows': (request) => cycles.windows(request.siteId),
       'cycles:setWindows': (request) => cycles.setWindows(request.siteId, request.windows),
+      'jobs:list': (request) => jobs.list(request),
+      'jobs:get': (request) => jobs.get(request.jobId),
+      'jobs:cancel': (request) => jobs.cancel(request.jobId),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
@@ -283,11 +293,14 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     },
   };
 
+  jobs.open();
+
   let closed = false;
   return {
     db,
     dispatcher,
     events,
+    jobs,
     services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles },
     audit: repositories.audit,
     warmUp() {
@@ -313,7 +326,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       closed = true;
       changes?.stop();
       vault.lock();
-      await Promise.all([scans.stopAll(), collections.stopAll(), evidenceJobs.stopAll()]);
+      await jobs.stopAll();
       db.close();
     },
   };

@@ -10,7 +10,7 @@ import { DataChangedEvent } from './changes';
 import { Empty, Id } from './common';
 import { ComplianceDetail, ComplianceReportRequest, ComplianceSummary, ComplianceSummaryRequest } from './compliance';
 import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
-import { Branding, BrandingUpdate, EvidenceDownload, EvidenceExportStarted, EvidenceFinishedEvent, EvidencePackRecord, EvidenceProgressEvent, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, InstallationFingerprint, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
+import { Branding, BrandingUpdate, EvidenceDownload, EvidenceExportStarted, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, InstallationFingerprint, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
 import {
   AssetRing,
   ChecklistTemplate,
@@ -33,17 +33,17 @@ import {
   TickRequest,
 } from './cycles';
 import { Credential, CredentialBind, CredentialCreate, CredentialUse, Passphrase, VaultStatus } from './credentials';
-import { ScanFinishedEvent, ScanHostEvent, ScanProgressEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
+import { ScanHostEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
 import { CsvCommitRequest, CsvPreview, CsvPreviewRequest, ExportedFile, ExportRequest, ImportReport, MAX_COLLECTION_FILE_BYTES, NmapImportRequest } from './import-export';
 import {
   AssetPatchDetail,
-  CollectFinishedEvent,
   CollectHostEvent,
   CollectionRunSummary,
   CollectStartRequest,
   FleetStatus,
   HostKeyRecord,
 } from './patch-status';
+import { JobCancelRequest, JobDetail, JobListRequest, JobProgressEvent, JobRecord } from './jobs';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -125,7 +125,7 @@ export const channels = {
   'evidence:packs': channel(z.object({ siteId: Id }), z.array(EvidencePackRecord)),
   'evidence:defaultPeriod': channel(z.object({ siteId: Id }), z.object({ from: z.string(), to: z.string() })),
   'evidence:preview': channel(EvidencePeriodRequest, EvidencePreview),
-  /** Starts an export as a long job; progress and the result come as `evidence:progress` / `evidence:finished`. */
+  /** Starts an export as a job (kind `evidence-export`); progress and the pack come as `job:progress` events. */
   'evidence:export': channel(EvidencePeriodRequest, EvidenceExportStarted),
   'evidence:cancel': channel(z.object({ jobId: z.string() }), Empty),
   'evidence:download': channel(z.object({ id: Id }), EvidenceDownload),
@@ -150,18 +150,20 @@ export const channels = {
   'cycles:setRings': channel(SetRingsRequest, BulkResult),
   'cycles:windows': channel(z.object({ siteId: Id }), MaintenanceWindows),
   'cycles:setWindows': channel(SetWindowsRequest, MaintenanceWindows),
+
+  /** Every process's long jobs on this data folder, newest first. */
+  'jobs:list': channel(JobListRequest, z.array(JobRecord)),
+  'jobs:get': channel(z.object({ jobId: z.string().min(1).max(64) }), JobDetail),
+  /** Asks a job to stop; answers with the job as it is now (its owner stops at its next step or heartbeat). */
+  'jobs:cancel': channel(JobCancelRequest, JobRecord),
 } as const;
 
 /** Push events from the main side to the UI. */
 export const events = {
-  'scan:progress': ScanProgressEvent,
   'scan:host': ScanHostEvent,
-  'scan:finished': ScanFinishedEvent,
   'collect:host': CollectHostEvent,
-  'collect:finished': CollectFinishedEvent,
-  'evidence:progress': EvidenceProgressEvent,
-  'evidence:finished': EvidenceFinishedEvent,
   'data:changed': DataChangedEvent,
+  'job:progress': JobProgressEvent,
 } as const;
 
 export type Channels = typeof channels;
@@ -197,6 +199,7 @@ export * from './app';
 export * from './assets';
 export * from './discovery';
 export * from './import-export';
+export * from './jobs';
 export * from './patch-status';
 export * from './sites';
 export * from './tiers';
