@@ -80,11 +80,13 @@ export async function installWindowsUpdates(context: OperationContext, targets: 
   let stop: { reason: 'reboot_pending' | 'package_manager_error'; message: string } | null = null;
   let rebootPending = false;
   let retriedAfterFailure = false;
+  let rebooted = false;
   const maxRounds = options.maxRounds ?? 5;
   try {
     for (let round = 1; round <= maxRounds; round++) {
-      const remaining = kbs.filter((kb) => !installedIn.has(kb));
-      if (remaining.length === 0) break;
+      // After a reboot one more search runs even when everything is in: it catches updates rolled back at boot.
+      if (kbs.every((kb) => installedIn.has(kb)) && !rebooted) break;
+      rebooted = false;
       const result = await session.run({ mode: 'install', round, kbs, updateIds }, options.roundTimeoutMs);
       rounds.push(result);
       rebootPending = result.rebootRequired;
@@ -95,6 +97,7 @@ export async function installWindowsUpdates(context: OperationContext, targets: 
       if (result.status === 'reboot_pending') {
         if (options.reboot && round < maxRounds) {
           await options.reboot();
+          rebooted = true;
           continue;
         }
         stop = { reason: 'reboot_pending', message: 'a reboot is pending; Windows Update installs nothing until the host restarts' };
@@ -102,58 +105,62 @@ export async function installWindowsUpdates(context: OperationContext, targets: 
       }
       let installedThisRound = 0;
       let failedThisRound = 0;
-      for (const kb of remaining) {
-        const record = recordFor(result, kb);
-        const outcome = outcomes.get(kb);
-        if (!record || !outcome) continue;
-        outcome.title = record.title;
-        outcome.round = round;
-        outcome.isUninstallable = outcome.isUninstallable ?? record.isUninstallable;
-        const download = record.downloadResultCode === null ? null : wuaResultCode(record.downloadResultCode);
-        const code = record.resultCode === null ? null : wuaResultCode(record.resultCode);
-        if (code === null) {
-          outcome.result = download && !SUCCESS.has(download) ? download : 'not_started';
-          outcome.hresult = record.downloadHResult ? describeHresult(record.downloadHResult) : null;
-          failedThisRound++;
-          continue;
-        }
-        outcome.result = code;
-        outcome.hresult = record.hresult ? describeHresult(record.hresult) : null;
-        outcome.rebootRequired = record.rebootRequired;
-        if (SUCCESS.has(code)) {
-          installedIn.set(kb, round);
-          installedThisRound++;
-          if (code === 'succeeded_with_errors') warnings.push(`KB${kb} installed with errors${outcome.hresult ? ` (${outcome.hresult})` : ''}`);
-        } else failedThisRound++;
-      }
-      // An update already installed in an earlier round and offered again: rolled back at boot, or a false success.
       for (const record of result.updates) {
         for (const kb of record.kbs) {
-          const earlier = [...installedIn.entries()].find(([installed, when]) => installed === kb && when < round);
           const outcome = outcomes.get(kb);
-          if (earlier && outcome) {
+          if (!outcome) continue;
+          // Installed in an earlier round and offered again: rolled back at boot, or a false success.
+          if (installedIn.has(kb)) {
             outcome.result = 'loop';
             outcome.hresult = null;
+            outcome.round = round;
+            continue;
           }
+          outcome.title = record.title;
+          outcome.round = round;
+          outcome.isUninstallable = outcome.isUninstallable ?? record.isUninstallable;
+          const download = record.downloadResultCode === null ? null : wuaResultCode(record.downloadResultCode);
+          const code = record.resultCode === null ? null : wuaResultCode(record.resultCode);
+          if (code === null) {
+            outcome.result = download && !SUCCESS.has(download) ? download : 'not_started';
+            outcome.hresult = record.downloadHResult ? describeHresult(record.downloadHResult) : null;
+            failedThisRound++;
+            continue;
+          }
+          outcome.result = code;
+          outcome.hresult = record.hresult ? describeHresult(record.hresult) : null;
+          outcome.rebootRequired = record.rebootRequired;
+          if (SUCCESS.has(code)) {
+            installedIn.set(kb, round);
+            installedThisRound++;
+            if (code === 'succeeded_with_errors') warnings.push(`KB${kb} installed with errors${outcome.hresult ? ` (${outcome.hresult})` : ''}`);
+          } else failedThisRound++;
         }
       }
-      const left = kbs.filter((kb) => !installedIn.has(kb) && (recordFor(result, kb) !== undefined));
       if (failedThisRound > 0 && options.reboot && !retriedAfterFailure && round < maxRounds) {
         // As win_updates does: one reboot and another round before a failure is final.
         retriedAfterFailure = true;
         await options.reboot();
         rebootPending = false;
+        rebooted = true;
         continue;
       }
-      if (installedThisRound === 0 || left.length === 0) break;
+      if (installedThisRound === 0) break;
+      // Approved KBs no round has offered yet: some are offered only after the updates before them are in and the host restarted.
+      const awaiting = kbs.filter((kb) => !installedIn.has(kb) && recordFor(result, kb) === undefined);
       if (result.rebootRequired) {
-        if (!options.reboot || round === maxRounds) {
-          stop = { reason: 'reboot_pending', message: `${left.map((kb) => `KB${kb}`).join(', ')} need another round after a reboot` };
-          break;
+        if (options.reboot && round < maxRounds) {
+          await options.reboot();
+          rebootPending = false;
+          rebooted = true;
+          continue;
         }
-        await options.reboot();
-        rebootPending = false;
+        if (awaiting.length > 0) {
+          stop = { reason: 'reboot_pending', message: `${awaiting.map((kb) => `KB${kb}`).join(', ')} not offered yet; the host needs a reboot before another round` };
+        }
+        break;
       }
+      if (awaiting.length === kbs.filter((kb) => !installedIn.has(kb)).length) break;
     }
     const check = await session.run({ mode: 'installed', round: rounds.length + 1, kbs, updateIds: [] }, options.roundTimeoutMs);
     rebootPending = rebootPending || check.rebootRequired;
