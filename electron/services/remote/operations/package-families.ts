@@ -3,6 +3,8 @@
  * each package manager: preview, transaction (upgrade or rollback to exact versions) and reboot
  * detection, all in the family-neutral shapes of `package-transaction.ts`. The apt entry wraps
  * the existing apt operations unchanged (their result type is a narrower case of the shared one).
+ * The windows entry drives the Windows Update Agent through a SYSTEM scheduled task
+ * (`windows-family.ts`); it has only been tested against the simulated host, never real Windows.
  */
 import { aptPreviewUpgrade } from './apt-preview';
 import { runAptTransaction } from './apt-transaction';
@@ -15,6 +17,7 @@ import { readPacmanRebootRequired } from './pacman-reboot-required';
 import { runPacmanTransaction } from './pacman-transaction';
 import { pacmanPendingUpgrades } from './pacman-versions';
 import { readRebootRequired } from './reboot-required';
+import { createWindowsFamilyOperations, SYSTEM_WUA_PACING } from './windows-family';
 import { zypperPreviewInstall } from './zypper-preview';
 import { readZypperRebootRequired } from './zypper-reboot-required';
 import { runZypperTransaction } from './zypper-transaction';
@@ -64,4 +67,5 @@ export const PACKAGE_FAMILY_OPERATIONS: Readonly<Record<PackageFamily, FamilyOpe
     runTransaction: (context, targets, options) => runPacmanTransaction(context, targets, options),
     readRebootRequired: (context) => readPacmanRebootRequired(context),
   },
+  windows: createWindowsFamilyOperations(SYSTEM_WUA_PACING),
 };

@@ -10,7 +10,7 @@ import type { PackageMove } from './apt-transaction';
 export type { PackageMove };
 
 /** The package families Patchdesk drives. */
-export type PackageFamily = 'apt' | 'dnf' | 'zypper' | 'pacman';
+export type PackageFamily = 'apt' | 'dnf' | 'zypper' | 'pacman' | 'windows';
 
 /**
  * Why a transaction failed. `maintainer_script_failed` covers dpkg's postinst, RPM's %post (dnf
@@ -26,7 +26,11 @@ export type PackageFailureReason =
   | 'apt_error'
   | 'package_manager_error'
   /** pacman: the approved set is not the host's whole pending set (partial upgrades are unsupported on Arch). */
-  | 'partial_upgrade_refused';
+  | 'partial_upgrade_refused'
+  /** Windows: a reboot is pending (WUA refuses to install), or one is needed before the next round. */
+  | 'reboot_pending'
+  /** Windows rollback: WUA marks the KB not uninstallable (servicing stack updates, for one). */
+  | 'not_uninstallable';
 
 /** A reboot the transaction itself signalled (zypper 102), to persist: later probes may not see it. */
 export interface InstallRebootSignal {
