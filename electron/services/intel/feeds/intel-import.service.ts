@@ -23,7 +23,11 @@ import { planDebianTrackerImport } from './debian-tracker.import';
 import { DETECT_BYTES, detectFeedShape, type FeedShape } from './detect-feed';
 import { FeedFormatError } from './feed-error';
 import type { ImportPlan } from './import-plan';
+import { planEpssImport } from './epss.import';
 import { planKevImport } from './kev.import';
+import { planMsrcImport } from './msrc.import';
+import { planNvdImport } from './nvd.import';
+import { planOsvRecordImport, planOsvZipImport } from './osv.import';
 
 /** Where a file came from, when the importer cannot see it for itself. */
 export interface FeedProvenance {
@@ -44,7 +48,7 @@ export interface IntelImportDeps {
   actor: string;
   /** Where copies of imported feed files are kept (`<data folder>/intel-feeds`). */
   storeDir: string;
-  /** Plans for the shapes this module does not plan itself (EPSS, NVD, OSV, Microsoft). */
+  /** Plans that replace or add to the built-in ones (a ZIP that is a signed bundle, in tests a failing one). */
   planners?: Partial<Record<FeedShape, FeedPlanner>>;
 }
 
@@ -73,6 +77,12 @@ export class IntelImportService {
     this.planners = {
       kev: async (source) => planKevImport(parseJson(source), source.what),
       'debian-tracker': async (source) => planDebianTrackerImport(source.bytes(), source.what),
+      epss: (source) => planEpssImport(source, false),
+      'epss-gzip': (source) => planEpssImport(source, true),
+      nvd: async (source) => planNvdImport(parseJson(source), source.what),
+      osv: async (source) => planOsvRecordImport(parseJson(source), source.what),
+      zip: async (source) => planOsvZipImport(source.bytes(), source.what),
+      msrc: async (source) => planMsrcImport(parseJson(source), source.what),
       ...deps.planners,
     };
   }
