@@ -23,6 +23,8 @@ import { ChangeWatcher, type ChangeWatcherTimers } from '../services/changes/cha
 import { TrustedSignersRepository } from '../db/repositories/trusted-signers.repository';
 import { IntelImportRepository } from '../db/repositories/intel-import.repository';
 import { IntelRepository } from '../db/repositories/intel.repository';
+import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
+import { IntelFetchService } from '../services/intel/feeds/intel-fetch.service';
 import { IntelImportService } from '../services/intel/feeds/intel-import.service';
 import { IntelService } from '../services/intel/feeds/intel.service';
 import type { runDiscovery } from '../services/discovery/index';
@@ -102,6 +104,8 @@ export interface AppCore {
     cycles: CyclesService;
     intel: IntelService;
     intelImport: IntelImportService;
+    intelBundles: IntelBundleService;
+    intelFetch: IntelFetchService;
   };
   audit: AuditLogRepository;
   /**
@@ -183,6 +187,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const intelRepository = new IntelRepository(db);
   const intel = new IntelService({ intel: intelRepository, clock });
   const intelImport = new IntelImportService({ ...common, imports: new IntelImportRepository(db), intel: intelRepository, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
+  const intelBundles = new IntelBundleService({ ...common, intel: intelRepository, imports: intelImport, signingKey, trustedSigners, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
+  const intelFetch = new IntelFetchService({ imports: intelImport, clock, tempDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
 
   const direct = createDispatcher(
     {
@@ -284,6 +290,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'cycles:setWindows': (request) => cycles.setWindows(request.siteId, request.windows),
       'intel:status': () => intel.status(),
       'intel:import': (request) => intelImport.importBytes(request.fileName, Buffer.from(request.base64, 'base64')),
+      'intel:importBundle': (request) => intelBundles.import(Buffer.from(request.base64, 'base64'), request.fileName, request.pinnedFingerprint === undefined ? {} : { pinnedFingerprint: request.pinnedFingerprint }),
       'intel:cve': (request) => intel.cve(request.cveId),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
@@ -303,7 +310,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);
