@@ -65,6 +65,23 @@ export interface FeedSource {
   stream(): Readable;
 }
 
+/**
+ * The largest file of each shape Patchdesk reads, far above the real feeds (KEV about 1.5 MB, an
+ * NVD page of 2,000 records about 30 MB, the Debian tracker 50-70 MB, EPSS 10 MB compressed, an
+ * OSV all.zip a few hundred MB). A bigger file is refused before it is read: it is not that feed,
+ * and JSON parsed whole must stay far below the engine's string limit.
+ */
+export const MAX_FEED_BYTES: Record<FeedShape, number> = {
+  kev: 64 * 1024 ** 2,
+  nvd: 256 * 1024 ** 2,
+  osv: 64 * 1024 ** 2,
+  msrc: 256 * 1024 ** 2,
+  'debian-tracker': 1024 ** 3,
+  epss: 1024 ** 3,
+  'epss-gzip': 256 * 1024 ** 2,
+  zip: 2 * 1024 ** 3,
+};
+
 /** The store's file name for some bytes. */
 export function storedFeedName(sha256: string): string {
   return `${sha256}.feed`;
@@ -100,13 +117,12 @@ export class IntelImportService {
       if (error instanceof AppError) throw error;
       throw new AppError('bad_request', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
     }
-    const sha256 = await hashFile(path);
     let cached: Uint8Array | undefined;
     return this.importSource(
       {
         fileName: provenance.fileName ?? basename(path),
         size,
-        sha256,
+        sha256: () => hashFile(path),
         head: readHead(path),
         bytes: () => (cached ??= readFileSync(path)),
         stream: () => createReadStream(path),
@@ -122,7 +138,7 @@ export class IntelImportService {
       {
         fileName: provenance.fileName ?? fileName,
         size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256: async () => createHash('sha256').update(bytes).digest('hex'),
         head: bytes.subarray(0, DETECT_BYTES),
         bytes: () => bytes,
         stream: () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
@@ -137,6 +153,7 @@ export class IntelImportService {
     let plan: ImportPlan;
     try {
       const shape = detectFeedShape(file.head, what);
+      if (file.size > MAX_FEED_BYTES[shape]) throw new FeedFormatError(`${what} is ${megabytes(file.size)}, far larger than any ${shape === 'zip' ? 'OSV all.zip' : shape} file (at most ${megabytes(MAX_FEED_BYTES[shape])}): not that feed`);
       const planner = this.planners[shape];
       if (!planner) throw new FeedFormatError(shape === 'zip' ? `${what} is a ZIP archive, but not an OSV all.zip or a Patchdesk intel bundle` : `${what} is a ${shape} file, which this build cannot import`);
       plan = await planner({ what, bytes: file.bytes, stream: file.stream });
@@ -144,10 +161,11 @@ export class IntelImportService {
       throw refusal(error, what);
     }
 
-    const already = this.deps.imports.currentWithSha256(plan.kind, file.sha256);
+    const sha256 = await file.sha256();
+    const already = this.deps.imports.currentWithSha256(plan.kind, sha256);
     if (already) return { outcome: 'unchanged', feed: already, superseded: [] };
 
-    const stored = this.keepCopy(file);
+    const stored = this.keepCopy(file, sha256);
     const importedAt = this.deps.clock.now().toISOString();
     try {
       const result = writeTransaction(this.deps.db, () => {
@@ -159,7 +177,7 @@ export class IntelImportService {
           fileName: file.fileName,
           sourceUrl: provenance.sourceUrl,
           retrievedAt: provenance.retrievedAt,
-          sha256: file.sha256,
+          sha256,
           sizeBytes: file.size,
           feedVersion: plan.feedVersion,
           feedDate: plan.feedDate,
@@ -179,7 +197,7 @@ export class IntelImportService {
           entityType: 'intel',
           entityId: feedId,
           action: 'intel-feed-imported',
-          details: { kind: plan.kind, scope: plan.scope, file: file.fileName, sourceUrl: provenance.sourceUrl, sha256: file.sha256, feedVersion: plan.feedVersion, feedDate: outcome.feedDate ?? plan.feedDate, records: outcome.recordCount, superseded },
+          details: { kind: plan.kind, scope: plan.scope, file: file.fileName, sourceUrl: provenance.sourceUrl, sha256, feedVersion: plan.feedVersion, feedDate: outcome.feedDate ?? plan.feedDate, records: outcome.recordCount, superseded },
         });
         return { feedId, superseded };
       });
@@ -193,8 +211,8 @@ export class IntelImportService {
   }
 
   /** Keeps the file's bytes under its SHA-256 (once); says whether this call created the copy. */
-  private keepCopy(file: SourceFile): { path: string; created: boolean } {
-    const path = join(this.deps.storeDir, storedFeedName(file.sha256));
+  private keepCopy(file: SourceFile, sha256: string): { path: string; created: boolean } {
+    const path = join(this.deps.storeDir, storedFeedName(sha256));
     if (existsSync(path)) return { path, created: false };
     try {
       ensurePrivateDir(this.deps.storeDir);
@@ -209,7 +227,8 @@ export class IntelImportService {
 interface SourceFile {
   fileName: string;
   size: number;
-  sha256: string;
+  /** Computed once the file is known to be a feed (hashing reads it all). */
+  sha256(): Promise<string>;
   head: Uint8Array;
   bytes(): Uint8Array;
   stream(): Readable;
@@ -258,6 +277,10 @@ function readHead(path: string): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 ** 2).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 }
 
 function removeQuietly(path: string): void {
