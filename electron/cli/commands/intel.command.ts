@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { INTEL_FEED_KIND_LABELS, type AffectedProduct, type CveIntel, type IntelFeed, type IntelFeedStatus } from '../../../shared/contract/intel';
 import { plural } from '../../../shared/domain/text/plural';
 import { AppError } from '../../core/app-error';
-import { looksLikeBundle } from '../../services/intel/feeds/intel-bundle.service';
+import { looksLikeBundle } from '../../services/intel/feeds/bundle-format';
 import type { CliContext } from '../cli-context';
 import { CliError, fromApiError, usageError } from '../cli-error';
 import { formatTable } from '../table';

@@ -27,12 +27,9 @@ import { readZip, zipDeterministic, ZipReadError } from '../../evidence/pack/zip
 import { ED25519_PUBLIC_KEY_BYTES, fingerprintOf, verifyEd25519 } from '../../evidence/signing/ed25519';
 import type { SigningKeyService } from '../../evidence/signing/signing-key.service';
 import type { TrustedSignersService } from '../../evidence/signing/trusted-signers.service';
+import { BUNDLE_FORMAT, BUNDLE_MANIFEST, BUNDLE_SIGNATURE } from './bundle-format';
 import { storedFeedName, type IntelImportService } from './intel-import.service';
 
-/** The manifest's and signature's names, as in evidence packs. */
-export const BUNDLE_MANIFEST = 'manifest.json';
-export const BUNDLE_SIGNATURE = 'manifest.sig';
-export const BUNDLE_FORMAT = 'patchdesk-intel-bundle';
 const BUNDLE_FORMAT_VERSION = 1;
 /** Far above the feeds' sizes (the Debian tracker is 50-70 MB, an OSV all.zip a few hundred). */
 const BUNDLE_LIMITS = { maxEntries: 1_000, maxTotalBytes: 4 * 1024 ** 3 };
@@ -76,13 +73,6 @@ export interface IntelBundleDeps {
   clock: Clock;
   actor: string;
   storeDir: string;
-}
-
-/** True when ZIP bytes look like a signed bundle (or an evidence pack: both carry a manifest and its signature). */
-export function looksLikeBundle(bytes: Uint8Array): boolean {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - 70_000));
-  return tail.includes(BUNDLE_MANIFEST) && tail.includes(BUNDLE_SIGNATURE);
 }
 
 export class IntelBundleService {

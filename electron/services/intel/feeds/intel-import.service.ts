@@ -19,6 +19,7 @@ import type { AuditLogRepository } from '../../../db/repositories/audit-log.repo
 import type { IntelImportRepository } from '../../../db/repositories/intel-import.repository';
 import type { IntelRepository } from '../../../db/repositories/intel.repository';
 import { writeTransaction } from '../../../db/write-transaction';
+import { looksLikeBundle } from './bundle-format';
 import { planDebianTrackerImport } from './debian-tracker.import';
 import { DETECT_BYTES, detectFeedShape, type FeedShape } from './detect-feed';
 import { FeedFormatError } from './feed-error';
@@ -98,7 +99,10 @@ export class IntelImportService {
       'epss-gzip': (source) => planEpssImport(source, true),
       nvd: async (source) => planNvdImport(parseJson(source), source.what),
       osv: async (source) => planOsvRecordImport(parseJson(source), source.what),
-      zip: async (source) => planOsvZipImport(source.bytes(), source.what),
+      zip: async (source) => {
+        if (looksLikeBundle(source.bytes())) throw new FeedFormatError(`${source.what} is a signed intel bundle (or an evidence pack), not a feed: import it as a bundle, which verifies its signature first`);
+        return planOsvZipImport(source.bytes(), source.what);
+      },
       msrc: async (source) => planMsrcImport(parseJson(source), source.what),
       ...deps.planners,
     };
