@@ -46,6 +46,18 @@ describe('IntelImportService', () => {
     await core.close();
   });
 
+  it('imports a file once when two processes on one data folder import it at the same time', async () => {
+    const first = openTestCore();
+    const second = openTestCore({ dataDir: first.dataDir });
+    const outcomes = await Promise.all([first.services.intelImport.importFile(trackerSample), second.services.intelImport.importFile(trackerSample)]);
+    expect(outcomes.map((each) => each.outcome).sort()).toEqual(['imported', 'unchanged']);
+    expect(first.services.intel.repository.feeds({ includeSuperseded: true })).toHaveLength(1);
+    expect(first.services.intel.repository.affectedByPackages('debian', 'sid', ['389-ds-base'])).toHaveLength(3);
+    expect(readdirSync(join(first.dataDir, 'intel-feeds'))).toEqual([`${outcomes[0]?.feed.sha256}.feed`]);
+    await second.close();
+    await first.close();
+  });
+
   it('replaces a KEV catalogue with a newer one atomically and refuses an older one', async () => {
     const core = openTestCore();
     const dir = makeTempDir();

@@ -6,11 +6,11 @@
  * A copy of each imported file is kept in the data folder (one per SHA-256), so `intel bundle`
  * can carry the exact files to an offline site.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, copyFileSync, createReadStream, existsSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { IntelImportResult } from '../../../../shared/contract/intel';
+import type { IntelFeed, IntelImportResult } from '../../../../shared/contract/intel';
 import { AppError } from '../../../core/app-error';
 import type { Clock } from '../../../core/clock';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../../core/private-files';
@@ -172,7 +172,10 @@ export class IntelImportService {
     const stored = this.keepCopy(file, sha256);
     const importedAt = this.deps.clock.now().toISOString();
     try {
-      const result = writeTransaction(this.deps.db, () => {
+      const result = writeTransaction(this.deps.db, (): { unchanged: IntelFeed } | { feedId: number; superseded: number[] } => {
+        // Checked again under the write lock: another process may have imported the same file meanwhile.
+        const raced = this.deps.imports.currentWithSha256(plan.kind, sha256);
+        if (raced) return { unchanged: raced };
         const previous = this.deps.imports.current(plan.kind, plan.scope);
         if (plan.mode === 'replace') refuseOlder(plan, previous.at(-1)?.feedDate ?? null, what);
         const feedId = this.deps.imports.insertFeed({
@@ -205,6 +208,7 @@ export class IntelImportService {
         });
         return { feedId, superseded };
       });
+      if ('unchanged' in result) return { outcome: 'unchanged', feed: result.unchanged, superseded: [] };
       const feed = this.deps.intel.feed(result.feedId);
       if (!feed) throw new Error(`feed ${result.feedId} vanished after its import`);
       return { outcome: 'imported', feed, superseded: result.superseded };
@@ -220,7 +224,15 @@ export class IntelImportService {
     if (existsSync(path)) return { path, created: false };
     try {
       ensurePrivateDir(this.deps.storeDir);
-      file.keep(path);
+      // Written aside and renamed, so a process importing the same file at the same time never sees half of it.
+      const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        file.keep(temp);
+        chmodSync(temp, PRIVATE_FILE_MODE);
+        renameSync(temp, path);
+      } finally {
+        removeQuietly(temp);
+      }
       return { path, created: true };
     } catch (error) {
       throw new AppError('storage', `cannot keep a copy of ${file.fileName} in ${this.deps.storeDir}: ${(error as Error).message}; nothing was imported`);
