@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import { openAppCore } from '../../electron/core/app-core';
 
 const epssRows = Number(process.argv[2] ?? 300_000);
@@ -68,6 +69,29 @@ function trackerFile(packages: number): string {
   return path;
 }
 
+/** An OSV all.zip of Debian records shaped like the real DSA/DLA ones: one package, one fixed version, two CVEs. */
+function osvZip(records: number): string {
+  const entries: Record<string, Uint8Array> = {};
+  for (let index = 0; index < records; index++) {
+    const id = `DLA-${String(index + 1).padStart(4, '0')}-1`;
+    entries[`${id}.json`] = new TextEncoder().encode(
+      JSON.stringify({
+        id,
+        summary: `package-${index % 5000} - security update`,
+        details: 'A flaw was found that allows a remote attacker to cause a denial of service. For Debian 12 bookworm, this problem has been fixed in the version below.',
+        modified: '2025-06-28T06:17:52.429597Z',
+        published: '2024-06-02T00:00:00Z',
+        related: [`CVE-2024-${10_000 + index * 2}`, `CVE-2024-${10_001 + index * 2}`],
+        affected: [{ package: { name: `package-${index % 5000}`, ecosystem: 'Debian:12', purl: `pkg:deb/debian/package-${index % 5000}?arch=source` }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: `1.${index}-1+deb12u1` }] }], versions: [] }],
+        schema_version: '1.6.0',
+      }),
+    );
+  }
+  const path = join(files, 'osv-debian-all.zip');
+  writeFileSync(path, zipSync(entries));
+  return path;
+}
+
 try {
   const core = openAppCore({ dataDir, mode: 'cli', actor: 'bench' });
   const timed = async (label: string, path: string, run: () => Promise<{ feed: { recordCount: number } }>) => {
@@ -88,6 +112,8 @@ try {
   const epssReplaceMs = await timed('EPSS next day (replaces the first)', epss2, () => core.services.intelImport.importFile(epss2));
   const kevMs = await timed(`KEV ${kevEntries.toLocaleString('en')} entries`, kev, () => core.services.intelImport.importFile(kev));
   await timed('Debian tracker 30,000 packages', tracker, () => core.services.intelImport.importFile(tracker));
+  const osv = osvZip(40_000);
+  await timed('OSV Debian all.zip, 40,000 records', osv, () => core.services.intelImport.importFile(osv));
   const ids = Array.from({ length: 10_000 }, (_, index) => `CVE-${1999 + (index % 27)}-${String(10_000 + index).padStart(5, '0')}`);
   const lookupStarted = performance.now();
   const scores = core.services.intel.repository.epss(ids);
