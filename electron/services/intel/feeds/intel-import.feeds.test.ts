@@ -62,9 +62,17 @@ describe('IntelImportService: EPSS, NVD, OSV and Microsoft', () => {
 
     const zipPath = join(dir, 'all.zip');
     const dla = JSON.parse(fixture('osv_debian_DLA-0010-1.json').toString('utf8')) as Record<string, unknown>;
-    writeFileSync(zipPath, zipSync({ 'DLA-0001-1.json': fixture('osv_debian_DLA-0010-1.json'), 'DLA-0002-1.json': Buffer.from(JSON.stringify({ ...dla, id: 'DLA-0002-1', related: ['CVE-2014-9999'] })), 'README.txt': Buffer.from('x') }));
+    writeFileSync(
+      zipPath,
+      zipSync({
+        'DEBIAN-CVE-2099-0001.json': Buffer.from(JSON.stringify({ id: 'DEBIAN-CVE-2099-0001', withdrawn: '2024-01-01T00:00:00Z', affected: [] })),
+        'DLA-0001-1.json': fixture('osv_debian_DLA-0010-1.json'),
+        'DLA-0002-1.json': Buffer.from(JSON.stringify({ ...dla, id: 'DLA-0002-1', related: ['CVE-2014-9999'] })),
+        'README.txt': Buffer.from('x'),
+      }),
+    );
     const zip = await core.services.intelImport.importFile(zipPath);
-    expect(zip.feed).toMatchObject({ kind: 'osv', scope: 'debian', recordCount: 2, feedDate: '2023-06-28T06:17:52.429Z' });
+    expect(zip.feed).toMatchObject({ kind: 'osv', scope: 'debian', recordCount: 2, feedDate: '2023-06-28T06:17:52.429Z', warnings: ['1 records name no package of a distribution Patchdesk maps and were left out'] });
     expect(core.services.intel.repository.affectedByPackages('debian', 'squeeze', ['gnutls26']).map((row) => [row.advisoryId, row.cveId, row.fixedVersion])).toEqual([
       ['DLA-0001-1', 'CVE-2014-3466', '2.8.6-1+squeeze4'],
       ['DLA-0002-1', 'CVE-2014-9999', '2.8.6-1+squeeze4'],
@@ -78,6 +86,9 @@ describe('IntelImportService: EPSS, NVD, OSV and Microsoft', () => {
     const bad = join(dir, 'bad.zip');
     writeFileSync(bad, zipSync({ 'a.json': fixture('osv_debian_DLA-0010-1.json'), 'b.json': Buffer.from('{"id": "DLA-9", "affected": [') }));
     await expect(core.services.intelImport.importFile(bad)).rejects.toThrow(/^bad.zip: the entry "b.json" is not valid JSON .*; nothing was imported$/);
+    const npm = join(dir, 'npm-all.zip');
+    writeFileSync(npm, zipSync({ 'GHSA-1.json': Buffer.from(JSON.stringify({ id: 'GHSA-1', affected: [{ package: { name: 'left-pad', ecosystem: 'npm' } }] })) }));
+    await expect(core.services.intelImport.importFile(npm)).rejects.toThrow('npm-all.zip holds no OSV record for Debian, Ubuntu, AlmaLinux, Rocky Linux or Red Hat; nothing was imported');
     const cut = join(dir, 'cut.zip');
     writeFileSync(cut, readFileSync(zipPath).subarray(0, 200));
     await expect(core.services.intelImport.importFile(cut)).rejects.toThrow(/^cut.zip is a damaged or truncated ZIP archive/);

@@ -8,7 +8,7 @@ import type { IntelImportRepository } from '../../../db/repositories/intel-impor
 import { FeedFormatError } from './feed-error';
 import type { ImportPlan } from './import-plan';
 import { newest } from './nvd.import';
-import { parseOsv, type ParsedOsv } from './parsers/osv.parser';
+import { parseOsv, UnmappedOsvRecordError, type ParsedOsv } from './parsers/osv.parser';
 import { forEachZipJson } from './parsers/osv-zip';
 
 /** Plans the import of one parsed OSV record (or a JSON array of records). */
@@ -33,10 +33,17 @@ export function planOsvRecordImport(json: unknown, what: string): ImportPlan {
 export function planOsvZipImport(bytes: Uint8Array, what: string): ImportPlan {
   let distribution: string | null = null;
   forEachZipJsonUntil(bytes, what, (name, json) => {
-    distribution = parseOsv(json, `${what} (${name})`).advisory.distribution;
+    try {
+      distribution = parseOsv(json, `${what} (${name})`).advisory.distribution;
+      return true;
+    } catch (error) {
+      if (error instanceof UnmappedOsvRecordError) return false;
+      throw error;
+    }
   });
   const scope = distribution as string | null;
-  if (!scope || scope.includes(',')) throw new FeedFormatError(`${what} mixes records of several distributions (${scope ?? 'none'}); an all.zip holds one`);
+  if (!scope) throw new FeedFormatError(`${what} holds no OSV record for Debian, Ubuntu, AlmaLinux, Rocky Linux or Red Hat`);
+  if (scope.includes(',')) throw new FeedFormatError(`${what} mixes records of several distributions (${scope}); an all.zip holds one`);
   return {
     kind: 'osv',
     scope,
@@ -48,14 +55,24 @@ export function planOsvZipImport(bytes: Uint8Array, what: string): ImportPlan {
     write(repository, feedId) {
       const warnings = new Set<string>();
       let latest: string | null = null;
+      let unmapped = 0;
       const count = forEachZipJson(bytes, what, (name, json) => {
-        const record = parseOsv(json, `${what} (${name})`);
+        let record: ParsedOsv;
+        try {
+          record = parseOsv(json, `${what} (${name})`);
+        } catch (error) {
+          // A withdrawn record without packages, or one for another ecosystem, is no reason to refuse the export.
+          if (!(error instanceof UnmappedOsvRecordError)) throw error;
+          unmapped++;
+          return;
+        }
         if (record.advisory.distribution !== scope) throw new FeedFormatError(`${what} (${name}) is a ${record.advisory.distribution} record in a ${scope} all.zip`);
         for (const warning of record.warnings) if (warnings.size < 20) warnings.add(warning);
         if (record.advisory.modified && (latest === null || record.advisory.modified > latest)) latest = record.advisory.modified;
         storeIfNewer(repository, feedId, record);
       });
-      return { recordCount: count, warnings: [...warnings], feedDate: latest };
+      if (unmapped > 0) warnings.add(`${unmapped} records name no package of a distribution Patchdesk maps and were left out`);
+      return { recordCount: count - unmapped, warnings: [...warnings], feedDate: latest };
     },
   };
 }
@@ -68,13 +85,12 @@ function storeIfNewer(repository: IntelImportRepository, feedId: number, record:
   return true;
 }
 
-/** Reads only the first JSON entry (to learn the archive's distribution before anything is written). */
-function forEachZipJsonUntil(bytes: Uint8Array, what: string, visit: (name: string, json: unknown) => void): void {
-  const stop = new Error('first entry read');
+/** Reads JSON entries until `visit` returns true (to learn the archive's distribution before anything is written). */
+function forEachZipJsonUntil(bytes: Uint8Array, what: string, visit: (name: string, json: unknown) => boolean): void {
+  const stop = new Error('enough entries read');
   try {
     forEachZipJson(bytes, what, (name, json) => {
-      visit(name, json);
-      throw stop;
+      if (visit(name, json)) throw stop;
     });
   } catch (error) {
     if (error !== stop) throw error;

@@ -9,6 +9,14 @@
 import type { AdvisoryInput, AffectedInput } from '../../../../db/repositories/intel-import.repository';
 import { CVE_ID_PATTERN, FeedFormatError, isObject, shown, text } from '../feed-error';
 
+/** An OSV record that names no package of a distribution Patchdesk maps (npm, PyPI, or none at all). */
+export class UnmappedOsvRecordError extends FeedFormatError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnmappedOsvRecordError';
+  }
+}
+
 export interface ParsedOsv {
   advisory: AdvisoryInput;
   warnings: string[];
@@ -78,7 +86,7 @@ export function parseOsv(json: unknown, what: string): ParsedOsv {
     for (const version of fixed) affected.push({ ...base, status: 'fixed', fixedVersion: version });
   });
   if (skipped.size > 0) warnings.push(`${advisoryId}: left out packages of ecosystems Patchdesk does not map (${[...skipped].join(', ')})`);
-  if (distributions.size === 0) throw new FeedFormatError(`${what} is an OSV record (${shown(advisoryId)}) for ${[...skipped].join(', ') || 'no ecosystem'}, not for Debian, Ubuntu, AlmaLinux, Rocky Linux or Red Hat`);
+  if (distributions.size === 0) throw new UnmappedOsvRecordError(`${what} is an OSV record (${shown(advisoryId)}) for ${[...skipped].join(', ') || 'no ecosystem'}, not for Debian, Ubuntu, AlmaLinux, Rocky Linux or Red Hat`);
   const severity = Array.isArray(json['severity']) ? json['severity'].filter(isObject).find((each) => typeof each['score'] === 'string') : undefined;
   return {
     advisory: {
