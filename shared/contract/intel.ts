@@ -266,3 +266,24 @@ export const IntelBundleImportRequest = IntelImportRequest.extend({
   pinnedFingerprint: z.string().trim().optional(),
 });
 export type IntelBundleImportRequest = z.infer<typeof IntelBundleImportRequest>;
+
+/**
+ * Whether a file's bytes are a signed bundle (or an evidence pack: both carry `manifest.json` and
+ * `manifest.sig`), from the names in the ZIP's central directory at its end. The app sends such a
+ * file to `intel:importBundle`, which verifies it; anything else to `intel:import`.
+ */
+export function looksLikeSignedBundle(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
+  const tail = bytes.subarray(Math.max(0, bytes.length - 70_000));
+  return containsAscii(tail, 'manifest.json') && containsAscii(tail, 'manifest.sig');
+}
+
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  for (let at = bytes.indexOf(first); at >= 0 && at + text.length <= bytes.length; at = bytes.indexOf(first, at + 1)) {
+    let index = 1;
+    while (index < text.length && bytes[at + index] === text.charCodeAt(index)) index++;
+    if (index === text.length) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IntelFeedStatus } from '../../../../shared/contract/intel';
-import { feedRows, looksLikeSignedBundle } from './feeds-model';
+import { looksLikeSignedBundle, type IntelFeedStatus } from '../../../../shared/contract/intel';
+import { feedRows } from './feeds-model';
 
 const kev: IntelFeedStatus = {
   id: 1,

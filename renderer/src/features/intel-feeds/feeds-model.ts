@@ -50,10 +50,3 @@ export function feedRows(feeds: readonly IntelFeedStatus[], limits: Record<Intel
     };
   });
 }
-
-/** Whether a file should go through the bundle import (a ZIP whose end names a manifest and its signature). */
-export function looksLikeSignedBundle(bytes: Uint8Array): boolean {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
-  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 70_000)));
-  return tail.includes('manifest.json') && tail.includes('manifest.sig');
-}

@@ -1,10 +1,10 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { MAX_INTEL_UPLOAD_BYTES } from '../../../../shared/contract/intel';
+import { looksLikeSignedBundle, MAX_INTEL_UPLOAD_BYTES } from '../../../../shared/contract/intel';
 import { errorMessage } from '../../api/api-client-error';
 import { InlineAlert } from '../../components/inline-alert';
 import { plural } from '../../lib/format';
 import { bytesToBase64 } from '../evidence/base64';
-import { feedRows, looksLikeSignedBundle } from './feeds-model';
+import { feedRows } from './feeds-model';
 import { useImportBundle, useImportFeed, useIntelStatus } from './use-intel-feeds';
 
 /**
