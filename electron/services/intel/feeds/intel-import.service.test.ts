@@ -95,6 +95,19 @@ describe('IntelImportService', () => {
     await core.close();
   });
 
+  it('compares tracker files, which carry no date, by retrieval time', async () => {
+    const core = openTestCore();
+    const fresh = await core.services.intelImport.importFile(trackerSample, { retrievedAt: '2026-11-01T06:00:00.000Z' });
+    const stale = Buffer.from(readFileSync(trackerSample, 'utf8').replace('1.3.5.15-1', '1.3.5.14-1'));
+    await expect(core.services.intelImport.importBytes('old-tracker.json', stale, { retrievedAt: '2026-10-01T06:00:00.000Z' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'old-tracker.json was retrieved 2026-10-01T06:00:00.000Z, before the debian-tracker feed already imported (retrieved 2026-11-01T06:00:00.000Z); nothing was imported',
+    });
+    const newer = await core.services.intelImport.importBytes('new-tracker.json', stale, { retrievedAt: '2026-11-02T06:00:00.000Z' });
+    expect(newer.superseded).toEqual([fresh.feed.id]);
+    await core.close();
+  });
+
   it('refuses a truncated tracker and foreign files with their names; nothing is written, no copy kept', async () => {
     const core = openTestCore();
     await core.services.intelImport.importFile(trackerSample);

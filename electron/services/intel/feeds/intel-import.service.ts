@@ -177,7 +177,7 @@ export class IntelImportService {
         const raced = this.deps.imports.currentWithSha256(plan.kind, sha256);
         if (raced) return { unchanged: raced };
         const previous = this.deps.imports.current(plan.kind, plan.scope);
-        if (plan.mode === 'replace') refuseOlder(plan, previous.at(-1)?.feedDate ?? null, what);
+        if (plan.mode === 'replace') refuseOlder(plan, provenance.retrievedAt, previous.at(-1), what);
         const feedId = this.deps.imports.insertFeed({
           kind: plan.kind,
           scope: plan.scope,
@@ -264,10 +264,19 @@ export function parseJson(source: FeedSource): unknown {
 }
 
 /** A replace plan must not put an older feed over a newer one. */
-function refuseOlder(plan: ImportPlan, currentDate: string | null, what: string): void {
-  if (plan.feedDate === null || currentDate === null) return;
-  if (Date.parse(plan.feedDate) < Date.parse(currentDate)) {
-    throw new AppError('conflict', `${what} is dated ${plan.feedDate}, older than the ${plan.kind} feed already imported (${currentDate}); nothing was imported`);
+/**
+ * A replace plan must not put an older feed over a newer one. Feeds are compared by their own
+ * dates; a feed without one (the Debian tracker) by retrieval time, so an old bundle carried to a
+ * site cannot roll back what the site fetched since.
+ */
+function refuseOlder(plan: ImportPlan, retrievedAt: string, current: IntelFeed | undefined, what: string): void {
+  if (!current) return;
+  if (plan.feedDate !== null && current.feedDate !== null) {
+    if (Date.parse(plan.feedDate) < Date.parse(current.feedDate)) throw new AppError('conflict', `${what} is dated ${plan.feedDate}, older than the ${plan.kind} feed already imported (${current.feedDate}); nothing was imported`);
+    return;
+  }
+  if (plan.feedDate === null && current.feedDate === null && Date.parse(retrievedAt) < Date.parse(current.retrievedAt)) {
+    throw new AppError('conflict', `${what} was retrieved ${retrievedAt}, before the ${plan.kind} feed already imported (retrieved ${current.retrievedAt}); nothing was imported`);
   }
 }
 
