@@ -22,6 +22,12 @@ import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
 import { ChangeWatcher, type ChangeWatcherTimers } from '../services/changes/change-watcher';
 import { TrustedSignersRepository } from '../db/repositories/trusted-signers.repository';
+import { IntelImportRepository } from '../db/repositories/intel-import.repository';
+import { IntelRepository } from '../db/repositories/intel.repository';
+import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
+import { IntelFetchService } from '../services/intel/feeds/intel-fetch.service';
+import { IntelImportService } from '../services/intel/feeds/intel-import.service';
+import { IntelService } from '../services/intel/feeds/intel.service';
 import type { runDiscovery } from '../services/discovery/index';
 import { ComplianceService } from '../services/compliance/compliance.service';
 import { SiteSlaClock } from '../services/compliance/site-sla-clock';
@@ -101,6 +107,10 @@ export interface AppCore {
     evidence: EvidenceExportService;
     evidenceJobs: EvidenceExportJobsService;
     cycles: CyclesService;
+    intel: IntelService;
+    intelImport: IntelImportService;
+    intelBundles: IntelBundleService;
+    intelFetch: IntelFetchService;
   };
   audit: AuditLogRepository;
   /**
@@ -132,6 +142,9 @@ function defaultResourcesDir(): string {
 
 /** Where packs exported from the app are kept, inside the data folder. */
 export const PACK_LIBRARY_FOLDER = 'evidence-packs';
+
+/** Where copies of imported vulnerability feed files are kept, inside the data folder. */
+export const INTEL_FEEDS_FOLDER = 'intel-feeds';
 
 /** Opens an installation's data and builds the services over it. */
 export function openAppCore(options: AppCoreOptions): AppCore {
@@ -178,6 +191,11 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, jobs });
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
   removeInterruptedPackFiles(libraryDir, { clock });
+  const intelRepository = new IntelRepository(db);
+  const intel = new IntelService({ intel: intelRepository, clock });
+  const intelImport = new IntelImportService({ ...common, imports: new IntelImportRepository(db), intel: intelRepository, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
+  const intelBundles = new IntelBundleService({ ...common, intel: intelRepository, imports: intelImport, signingKey, trustedSigners, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
+  const intelFetch = new IntelFetchService({ imports: intelImport, clock, tempDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
 
   const direct = createDispatcher(
     {
@@ -280,6 +298,10 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'jobs:list': (request) => jobs.list(request),
       'jobs:get': (request) => jobs.get(request.jobId),
       'jobs:cancel': (request) => jobs.cancel(request.jobId),
+      'intel:status': () => intel.status(),
+      'intel:import': (request) => intelImport.importBytes(request.fileName, Buffer.from(request.base64, 'base64')),
+      'intel:importBundle': (request) => intelBundles.import(Buffer.from(request.base64, 'base64'), request.fileName, request.pinnedFingerprint === undefined ? {} : { pinnedFingerprint: request.pinnedFingerprint }),
+      'intel:cve': (request) => intel.cve(request.cveId),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
@@ -301,7 +323,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     dispatcher,
     events,
     jobs,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);

@@ -44,6 +44,7 @@ import {
   HostKeyRecord,
 } from './patch-status';
 import { JobCancelRequest, JobDetail, JobListRequest, JobProgressEvent, JobRecord } from './jobs';
+import { CveId, CveIntel, IntelBundleImportRequest, IntelBundleImportResult, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -156,6 +157,14 @@ export const channels = {
   'jobs:get': channel(z.object({ jobId: z.string().min(1).max(64) }), JobDetail),
   /** Asks a job to stop; answers with the job as it is now (its owner stops at its next step or heartbeat). */
   'jobs:cancel': channel(JobCancelRequest, JobRecord),
+  /** Every current feed with its provenance and age (the Feeds panel). */
+  'intel:status': channel(Empty, z.array(IntelFeedStatus)),
+  /** Imports one feed file (KEV, EPSS, NVD, OSV, Debian tracker, Microsoft, or a signed bundle). */
+  'intel:import': channel(IntelImportRequest, IntelImportResult),
+  /** Verifies a signed intel bundle (trusted signers only) and imports its feeds. */
+  'intel:importBundle': channel(IntelBundleImportRequest, IntelBundleImportResult),
+  /** What the imported feeds say about one CVE. */
+  'intel:cve': channel(z.object({ cveId: CveId }), CveIntel),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -200,6 +209,7 @@ export * from './assets';
 export * from './discovery';
 export * from './import-export';
 export * from './jobs';
+export * from './intel';
 export * from './patch-status';
 export * from './sites';
 export * from './tiers';
