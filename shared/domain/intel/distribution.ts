@@ -15,11 +15,23 @@ export const DEBIAN_CODENAMES: Readonly<Record<string, string>> = {
   '14': 'forky',
 };
 
+/** Ubuntu's release numbers and codenames (the feeds name releases by codename where they know it). */
+export const UBUNTU_CODENAMES: Readonly<Record<string, string>> = {
+  '16.04': 'xenial',
+  '18.04': 'bionic',
+  '20.04': 'focal',
+  '22.04': 'jammy',
+  '24.04': 'noble',
+  '24.10': 'oracular',
+  '25.04': 'plucky',
+  '25.10': 'questing',
+};
+
 /** A host's distribution release. */
 export interface DistributionRelease {
   /** `debian`, `ubuntu`, `rhel`, `rocky`, `almalinux`, ... (os-release ID). */
   distribution: string;
-  /** Debian: codename (`bookworm`); others: VERSION_ID (`22.04`, `9.3`). */
+  /** Debian and Ubuntu: codename (`bookworm`, `jammy`; Ubuntu's number when unknown); RPM and Alpine families: major version (`9`). */
   release: string;
   family: VersionFamily;
   /** How the feeds and the UI name it: "Debian bookworm", "Ubuntu 22.04". */
@@ -35,8 +47,8 @@ export function distributionReleaseOf(os: { id: string; version: string; name: s
     const codename = /\(([a-z]+)\)/.exec(os.name)?.[1] ?? DEBIAN_CODENAMES[os.version.split('.')[0] ?? ''];
     return codename ? { distribution: 'debian', release: codename, family: 'dpkg', label: `Debian ${codename}` } : null;
   }
-  if (id === 'ubuntu') return os.version ? { distribution: 'ubuntu', release: os.version, family: 'dpkg', label: `Ubuntu ${os.version}` } : null;
-  if (RPM_IDS.has(id)) return os.version ? { distribution: id, release: os.version, family: 'rpm', label: `${os.name || id}` } : null;
+  if (id === 'ubuntu') return os.version ? { distribution: 'ubuntu', release: UBUNTU_CODENAMES[os.version] ?? os.version, family: 'dpkg', label: `Ubuntu ${os.version}` } : null;
+  if (RPM_IDS.has(id)) return os.version ? { distribution: id, release: os.version.split('.')[0] ?? os.version, family: 'rpm', label: os.name || id } : null;
   if (id === 'alpine') return os.version ? { distribution: id, release: os.version, family: 'apk', label: `Alpine ${os.version}` } : null;
   return null;
 }

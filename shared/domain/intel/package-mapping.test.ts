@@ -3,10 +3,10 @@ import { mapAssetCves, type AffectedRecord, type MappingInstalled, type MappingP
 
 // The bullseye records of the Debian security tracker sample (samples/debian/debian-security-tracker-json_sample.json).
 const TRACKER: AffectedRecord[] = [
-  { source: 'debian-tracker', feedId: 7, package: '389-ds-base', vulnId: 'CVE-2012-0833', advisoryId: null, status: 'fixed', fixedVersion: '0', urgency: 'unimportant' },
-  { source: 'debian-tracker', feedId: 7, package: '389-ds-base', vulnId: 'CVE-2016-5405', advisoryId: null, status: 'fixed', fixedVersion: '1.3.5.15-1', urgency: 'not yet assigned' },
-  { source: 'debian-tracker', feedId: 7, package: '389-ds-base', vulnId: 'CVE-2016-5416', advisoryId: null, status: 'open', fixedVersion: null, urgency: 'not yet assigned' },
-  { source: 'debian-tracker', feedId: 7, package: 'wordpress', vulnId: 'TEMP-0000000-0CA7E3', advisoryId: null, status: 'fixed', fixedVersion: '0', urgency: 'unimportant' },
+  { source: 'debian-tracker', feedId: 7, package: '389-ds-base', cveId: 'CVE-2012-0833', advisoryId: null, status: 'fixed', fixedVersion: '0', urgency: 'unimportant' },
+  { source: 'debian-tracker', feedId: 7, package: '389-ds-base', cveId: 'CVE-2016-5405', advisoryId: null, status: 'fixed', fixedVersion: '1.3.5.15-1', urgency: 'not yet assigned' },
+  { source: 'debian-tracker', feedId: 7, package: '389-ds-base', cveId: 'CVE-2016-5416', advisoryId: null, status: 'open', fixedVersion: null, urgency: 'not yet assigned' },
+  { source: 'debian-tracker', feedId: 7, package: 'wordpress', cveId: 'TEMP-0000000-0CA7E3', advisoryId: null, status: 'fixed', fixedVersion: '0', urgency: 'unimportant' },
 ];
 const affectedFor = (pkg: string) => TRACKER.filter((r) => r.package === pkg);
 const ds = (version: string): MappingInstalled => ({ name: '389-ds-base-libs', arch: 'amd64', version: `${version}+b1`, sourceName: '389-ds-base', sourceVersion: version });
@@ -33,7 +33,7 @@ describe('mapAssetCves', () => {
   });
 
   it('skips unimportant open issues and TEMP ids', () => {
-    const records: AffectedRecord[] = [{ ...TRACKER[2]!, urgency: 'unimportant' }, { ...TRACKER[2]!, vulnId: 'TEMP-0000000-0CA7E3' }];
+    const records: AffectedRecord[] = [{ ...TRACKER[2]!, urgency: 'unimportant' }, { ...TRACKER[2]!, cveId: 'TEMP-0000000-0CA7E3' }];
     expect(mapAssetCves('dpkg', [ds('1.4.4.11-2')], [], () => records)).toEqual([]);
   });
 });

@@ -72,7 +72,7 @@ export interface AffectedRecord {
   feedId: number | null;
   /** Source package (Debian, Ubuntu) or package (RPM families) the record names. */
   package: string;
-  vulnId: string | null;
+  cveId: string | null;
   advisoryId: string | null;
   status: 'fixed' | 'open' | 'not_affected' | 'undetermined';
   fixedVersion: string | null;
@@ -140,8 +140,8 @@ export function mapAssetCves(family: VersionFamily | null, installed: readonly M
     const current = item.sourceVersion || item.version;
     const update = pendingByPackage.get(`${item.name}|${item.arch}`) ?? pendingByPackage.get(`${item.name}|`) ?? null;
     for (const record of records) {
-      if (record.vulnId === null || !isCveId(record.vulnId)) continue;
-      const base = { cve: record.vulnId, advisoryId: record.advisoryId, package: item.name, sourcePackage, installedVersion: item.version, source: record.source, feedId: record.feedId };
+      if (record.cveId === null || !isCveId(record.cveId)) continue;
+      const base = { cve: record.cveId, advisoryId: record.advisoryId, package: item.name, sourcePackage, installedVersion: item.version, source: record.source, feedId: record.feedId };
       if (record.status === 'open') {
         // Debian hides `unimportant` issues without a fix: they are not worth a row per host.
         if (record.urgency === 'unimportant') continue;
