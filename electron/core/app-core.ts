@@ -21,6 +21,10 @@ import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
 import { ChangeWatcher, type ChangeWatcherTimers } from '../services/changes/change-watcher';
 import { TrustedSignersRepository } from '../db/repositories/trusted-signers.repository';
+import { IntelImportRepository } from '../db/repositories/intel-import.repository';
+import { IntelRepository } from '../db/repositories/intel.repository';
+import { IntelImportService } from '../services/intel/feeds/intel-import.service';
+import { IntelService } from '../services/intel/feeds/intel.service';
 import type { runDiscovery } from '../services/discovery/index';
 import { ComplianceService } from '../services/compliance/compliance.service';
 import { SiteSlaClock } from '../services/compliance/site-sla-clock';
@@ -96,6 +100,8 @@ export interface AppCore {
     evidence: EvidenceExportService;
     evidenceJobs: EvidenceExportJobsService;
     cycles: CyclesService;
+    intel: IntelService;
+    intelImport: IntelImportService;
   };
   audit: AuditLogRepository;
   /**
@@ -127,6 +133,9 @@ function defaultResourcesDir(): string {
 
 /** Where packs exported from the app are kept, inside the data folder. */
 export const PACK_LIBRARY_FOLDER = 'evidence-packs';
+
+/** Where copies of imported vulnerability feed files are kept, inside the data folder. */
+export const INTEL_FEEDS_FOLDER = 'intel-feeds';
 
 /** Opens an installation's data and builds the services over it. */
 export function openAppCore(options: AppCoreOptions): AppCore {
@@ -171,6 +180,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, events });
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
   removeInterruptedPackFiles(libraryDir, { clock });
+  const intelRepository = new IntelRepository(db);
+  const intel = new IntelService({ intel: intelRepository, clock });
+  const intelImport = new IntelImportService({ ...common, imports: new IntelImportRepository(db), intel: intelRepository, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
 
   const direct = createDispatcher(
     {
@@ -270,6 +282,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'cycles:setRings': (request) => cycles.setRings(request.siteId, request.assetIds, request.ring),
       'cycles:windows': (request) => cycles.windows(request.siteId),
       'cycles:setWindows': (request) => cycles.setWindows(request.siteId, request.windows),
+      'intel:status': () => intel.status(),
+      'intel:import': (request) => intelImport.importBytes(request.fileName, Buffer.from(request.base64, 'base64')),
+      'intel:cve': (request) => intel.cve(request.cveId),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
@@ -288,7 +303,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);

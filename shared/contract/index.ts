@@ -44,6 +44,7 @@ import {
   FleetStatus,
   HostKeyRecord,
 } from './patch-status';
+import { CveId, CveIntel, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -150,6 +151,13 @@ export const channels = {
   'cycles:setRings': channel(SetRingsRequest, BulkResult),
   'cycles:windows': channel(z.object({ siteId: Id }), MaintenanceWindows),
   'cycles:setWindows': channel(SetWindowsRequest, MaintenanceWindows),
+
+  /** Every current feed with its provenance and age (the Feeds panel). */
+  'intel:status': channel(Empty, z.array(IntelFeedStatus)),
+  /** Imports one feed file (KEV, EPSS, NVD, OSV, Debian tracker, Microsoft, or a signed bundle). */
+  'intel:import': channel(IntelImportRequest, IntelImportResult),
+  /** What the imported feeds say about one CVE. */
+  'intel:cve': channel(z.object({ cveId: CveId }), CveIntel),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -197,6 +205,7 @@ export * from './app';
 export * from './assets';
 export * from './discovery';
 export * from './import-export';
+export * from './intel';
 export * from './patch-status';
 export * from './sites';
 export * from './tiers';
