@@ -23,6 +23,10 @@ import { ChangeWatcher, type ChangeWatcherTimers } from '../services/changes/cha
 import { TrustedSignersRepository } from '../db/repositories/trusted-signers.repository';
 import { IntelImportRepository } from '../db/repositories/intel-import.repository';
 import { IntelRepository } from '../db/repositories/intel.repository';
+import { CveLinksRepository } from '../db/repositories/cve-links.repository';
+import { CveMappingService } from '../services/intel/mapping/cve-mapping.service';
+import { siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
+import { TriageService } from '../services/intel/triage/triage.service';
 import { IntelImportService } from '../services/intel/feeds/intel-import.service';
 import { IntelService } from '../services/intel/feeds/intel.service';
 import type { runDiscovery } from '../services/discovery/index';
@@ -102,6 +106,8 @@ export interface AppCore {
     cycles: CyclesService;
     intel: IntelService;
     intelImport: IntelImportService;
+    cveMapping: CveMappingService;
+    triage: TriageService;
   };
   audit: AuditLogRepository;
   /**
@@ -183,6 +189,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const intelRepository = new IntelRepository(db);
   const intel = new IntelService({ intel: intelRepository, clock });
   const intelImport = new IntelImportService({ ...common, imports: new IntelImportRepository(db), intel: intelRepository, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
+  const cveLinks = new CveLinksRepository(db);
+  const cveMapping = new CveMappingService({ db, links: cveLinks, intel: intelRepository, clock });
+  const triage = new TriageService({ mapping: cveMapping, links: cveLinks, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
 
   const direct = createDispatcher(
     {
@@ -285,6 +294,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'intel:status': () => intel.status(),
       'intel:import': (request) => intelImport.importBytes(request.fileName, Buffer.from(request.base64, 'base64')),
       'intel:cve': (request) => intel.cve(request.cveId),
+      'triage:run': (request) => triage.triage(request.siteId, request.id),
+      'triage:site': (request) => siteVulnerabilities({ mapping: cveMapping, links: cveLinks, inventory, intel: intelRepository }, request.siteId),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
@@ -303,7 +314,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, cveMapping, triage },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);

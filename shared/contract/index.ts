@@ -45,6 +45,7 @@ import {
   HostKeyRecord,
 } from './patch-status';
 import { CveId, CveIntel, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
+import { SiteVulnerabilities, TriageRequest, TriageResult } from './triage';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -158,6 +159,11 @@ export const channels = {
   'intel:import': channel(IntelImportRequest, IntelImportResult),
   /** What the imported feeds say about one CVE. */
   'intel:cve': channel(z.object({ cveId: CveId }), CveIntel),
+
+  /** Which assets a CVE, KB or advisory affects, how, and what is unknown (the triage view, `patchdesk triage`). */
+  'triage:run': channel(TriageRequest, TriageResult),
+  /** CVEs, KEV and EPSS per pending update, mapping per asset, and known-exploited fixes still missing. */
+  'triage:site': channel(z.object({ siteId: Id }), SiteVulnerabilities),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -206,6 +212,7 @@ export * from './assets';
 export * from './discovery';
 export * from './import-export';
 export * from './intel';
+export * from './triage';
 export * from './patch-status';
 export * from './sites';
 export * from './tiers';

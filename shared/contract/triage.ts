@@ -113,3 +113,56 @@ export const TriageResult = z.object({
   at: IsoTimestamp,
 });
 export type TriageResult = z.infer<typeof TriageResult>;
+
+/** What is known about one open pending update's vulnerabilities (patch status, asset drawer). */
+export const UpdateVulnerabilities = z.object({
+  updateId: Id,
+  assetId: Id,
+  /** The CVEs this update fixes, from the package manager or the distribution's feed. */
+  cves: z.array(z.string()),
+  kev: z.boolean(),
+  knownRansomware: z.boolean(),
+  kevDueDate: IsoDate.nullable(),
+  /** Highest EPSS score and CVSS base score among its CVEs; null when no feed scores them. */
+  epss: z.number().nullable(),
+  cvss: z.number().nullable(),
+  priorityClass: z.enum(PRIORITY_CLASSES),
+  reasons: z.array(TriageReason),
+});
+export type UpdateVulnerabilities = z.infer<typeof UpdateVulnerabilities>;
+
+/** Per asset: how its CVE links were found, or why it is not mapped. */
+export const AssetMapping = z.object({
+  assetId: Id,
+  status: z.enum(['mapped', 'package_manager_only', 'no_data', 'not_collected']),
+  distribution: z.string(),
+  sources: z.string(),
+  reason: z.string(),
+  /** CVEs carried with a fix not offered to the host, and with no fix yet. */
+  notOffered: z.array(z.string()),
+  noFix: z.array(z.string()),
+});
+export type AssetMapping = z.infer<typeof AssetMapping>;
+
+/** One known-exploited fix still missing somewhere ("Known exploited, still missing"). */
+export const KevMissing = z.object({
+  cve: z.string(),
+  name: z.string(),
+  dueDate: IsoDate,
+  knownRansomware: z.boolean(),
+  assetIds: z.array(Id),
+  /** Assets on which it is missing with no fix offered (no fix yet, or not offered). */
+  withoutFix: z.array(Id),
+});
+export type KevMissing = z.infer<typeof KevMissing>;
+
+/** A site's vulnerability picture: per update, per asset, and the KEV headline. */
+export const SiteVulnerabilities = z.object({
+  siteId: Id,
+  updates: z.array(UpdateVulnerabilities),
+  assets: z.array(AssetMapping),
+  kevMissing: z.array(KevMissing),
+  /** Whether any KEV, EPSS or distribution feed is imported at all: without, every figure here is "not measured". */
+  feeds: z.object({ kev: z.boolean(), epss: z.boolean(), distribution: z.boolean() }),
+});
+export type SiteVulnerabilities = z.infer<typeof SiteVulnerabilities>;

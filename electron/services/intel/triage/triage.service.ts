@@ -25,6 +25,7 @@ import type { PatchStatusRepository } from '../../../db/repositories/patch-statu
 import type { SiteSlaClock } from '../../compliance/site-sla-clock';
 import type { InventoryService } from '../../inventory/inventory.service';
 import type { CveMappingService } from '../mapping/cve-mapping.service';
+import { intelFor } from './site-vulnerabilities';
 
 /** A feed row as triage cites it (the intel repository's `IntelFeed` fits). */
 export interface TriageIntelFeed {
@@ -85,7 +86,8 @@ export class TriageService {
     const cveSet = new Set<string>(query.kind === 'cve' ? [query.ref] : this.deps.intel.cvesOfAdvisory(query.ref));
     for (const update of advisoryUpdates) for (const cve of update.cves) if (isCveId(cve.toUpperCase())) cveSet.add(cve.toUpperCase());
     const cves = [...cveSet].sort();
-    const intel = this.cveIntel(cves);
+    const known = intelFor(this.deps.intel, cves);
+    const intel = cves.map((cve) => known.get(cve) ?? { cve, kev: null, epss: null, cvss: null });
 
     // Affected: the links of these CVEs, plus the updates that name the advisory itself.
     const perAsset = new Map<number, { packages: TriagePackage[]; links: StoredCveLink[] }>();
@@ -212,23 +214,6 @@ export class TriageService {
       summary,
       at: now.toISOString(),
     };
-  }
-
-  private cveIntel(cves: readonly string[]): CveIntel[] {
-    const kev = this.deps.intel.kev(cves);
-    const epss = this.deps.intel.epss(cves);
-    const cvss = this.deps.intel.cvss(cves);
-    return cves.map((cve) => {
-      const k = kev.get(cve);
-      const e = epss.get(cve);
-      const c = cvss.get(cve);
-      return {
-        cve,
-        kev: k ? { dateAdded: k.dateAdded, dueDate: k.dueDate, knownRansomware: k.knownRansomwareCampaignUse === null ? null : k.knownRansomwareCampaignUse.trim().toLowerCase() === 'known' } : null,
-        epss: e ? { score: e.score, percentile: e.percentile, modelVersion: e.modelVersion, scoreDate: e.scoreDate } : null,
-        cvss: c ? { baseScore: c.score, severity: c.severity ?? '', source: c.source, version: c.version } : null,
-      };
-    });
   }
 
   /**
