@@ -25,7 +25,7 @@ import { IntelImportRepository } from '../db/repositories/intel-import.repositor
 import { IntelRepository } from '../db/repositories/intel.repository';
 import { CveLinksRepository } from '../db/repositories/cve-links.repository';
 import { CveMappingService } from '../services/intel/mapping/cve-mapping.service';
-import { siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
+import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
 import { TriageService } from '../services/intel/triage/triage.service';
 import { IntelImportService } from '../services/intel/feeds/intel-import.service';
 import { IntelService } from '../services/intel/feeds/intel.service';
@@ -296,6 +296,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'intel:cve': (request) => intel.cve(request.cveId),
       'triage:run': (request) => triage.triage(request.siteId, request.id),
       'triage:site': (request) => siteVulnerabilities({ mapping: cveMapping, links: cveLinks, inventory, intel: intelRepository }, request.siteId),
+      'triage:asset': (request) => assetVulnerabilities({ mapping: cveMapping, links: cveLinks, inventory, intel: intelRepository }, request.assetId),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );

@@ -45,7 +45,7 @@ import {
   HostKeyRecord,
 } from './patch-status';
 import { CveId, CveIntel, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
-import { SiteVulnerabilities, TriageRequest, TriageResult } from './triage';
+import { AssetVulnerabilities, SiteVulnerabilities, TriageRequest, TriageResult } from './triage';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -164,6 +164,8 @@ export const channels = {
   'triage:run': channel(TriageRequest, TriageResult),
   /** CVEs, KEV and EPSS per pending update, mapping per asset, and known-exploited fixes still missing. */
   'triage:site': channel(z.object({ siteId: Id }), SiteVulnerabilities),
+  /** One asset's CVE links (fix pending, not offered, no fix yet) with KEV, EPSS and CVSS (the asset drawer). */
+  'triage:asset': channel(z.object({ assetId: Id }), AssetVulnerabilities),
 } as const;
 
 /** Push events from the main side to the UI. */

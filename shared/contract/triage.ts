@@ -138,9 +138,9 @@ export const AssetMapping = z.object({
   distribution: z.string(),
   sources: z.string(),
   reason: z.string(),
-  /** CVEs carried with a fix not offered to the host, and with no fix yet. */
-  notOffered: z.array(z.string()),
-  noFix: z.array(z.string()),
+  /** Distinct CVEs carried with a fix not offered to the host, and with no fix yet (`triage:asset` lists them). */
+  notOffered: z.number().int().nonnegative(),
+  noFix: z.number().int().nonnegative(),
 });
 export type AssetMapping = z.infer<typeof AssetMapping>;
 
@@ -166,3 +166,23 @@ export const SiteVulnerabilities = z.object({
   feeds: z.object({ kev: z.boolean(), epss: z.boolean(), distribution: z.boolean() }),
 });
 export type SiteVulnerabilities = z.infer<typeof SiteVulnerabilities>;
+
+/** One link of an asset's package to a CVE, with what the feeds say about the CVE (the asset drawer). */
+export const AssetCveLink = z.object({
+  cve: z.string(),
+  kind: z.enum(['fixes', 'carries', 'no_fix']),
+  package: z.string(),
+  sourcePackage: z.string(),
+  installedVersion: z.string().nullable(),
+  fixedVersion: z.string().nullable(),
+  updateId: Id.nullable(),
+  source: z.enum(CVE_LINK_SOURCES),
+  kev: z.boolean(),
+  epss: z.number().nullable(),
+  cvss: z.number().nullable(),
+});
+export type AssetCveLink = z.infer<typeof AssetCveLink>;
+
+/** An asset's CVE links and mapping state. */
+export const AssetVulnerabilities = z.object({ mapping: AssetMapping, links: z.array(AssetCveLink) });
+export type AssetVulnerabilities = z.infer<typeof AssetVulnerabilities>;

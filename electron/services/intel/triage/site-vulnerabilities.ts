@@ -4,10 +4,10 @@
  * reasons), each asset's mapping state, and the known-exploited fixes still missing.
  */
 import type { Asset } from '../../../../shared/contract/assets';
-import type { AssetMapping, KevMissing, SiteVulnerabilities, UpdateVulnerabilities } from '../../../../shared/contract/triage';
+import type { AssetMapping, AssetVulnerabilities, KevMissing, SiteVulnerabilities, UpdateVulnerabilities } from '../../../../shared/contract/triage';
 import { fixPriority, type CveIntel } from '../../../../shared/domain/intel/priority';
 import { exposureLevel } from '../../../../shared/domain/risk-tier';
-import type { CveLinksRepository } from '../../../db/repositories/cve-links.repository';
+import type { CveLinksRepository, MappingState } from '../../../db/repositories/cve-links.repository';
 import type { InventoryService } from '../../inventory/inventory.service';
 import type { CveMappingService } from '../mapping/cve-mapping.service';
 import type { TriageIntel } from './triage.service';
@@ -23,25 +23,14 @@ export interface SiteVulnerabilitiesDeps {
 export function siteVulnerabilities(deps: SiteVulnerabilitiesDeps, siteId: number): SiteVulnerabilities {
   deps.mapping.ensureCurrent(siteId);
   const assets = new Map(deps.inventory.list(siteId, ['active']).map((asset) => [asset.id, asset]));
-  const links = deps.links.bySite(siteId).filter((link) => assets.has(link.assetId));
-  const cves = [...new Set(links.map((link) => link.cve))];
-  const intel = intelFor(deps.intel, cves);
-
+  const fixLinks = deps.links.fixLinks(siteId).filter((link) => assets.has(link.assetId));
   const byUpdate = new Map<number, { assetId: number; cves: Set<string> }>();
-  const notOffered = new Map<number, Set<string>>();
-  const noFix = new Map<number, Set<string>>();
-  for (const link of links) {
-    if (link.kind === 'fixes' && link.pendingUpdateId !== null) {
-      let found = byUpdate.get(link.pendingUpdateId);
-      if (!found) byUpdate.set(link.pendingUpdateId, (found = { assetId: link.assetId, cves: new Set() }));
-      found.cves.add(link.cve);
-    } else {
-      const target = link.kind === 'carries' ? notOffered : noFix;
-      let set = target.get(link.assetId);
-      if (!set) target.set(link.assetId, (set = new Set()));
-      set.add(link.cve);
-    }
+  for (const link of fixLinks) {
+    let found = byUpdate.get(link.updateId);
+    if (!found) byUpdate.set(link.updateId, (found = { assetId: link.assetId, cves: new Set() }));
+    found.cves.add(link.cve);
   }
+  const intel = intelFor(deps.intel, [...new Set(fixLinks.map((link) => link.cve))]);
 
   const updates: UpdateVulnerabilities[] = [];
   for (const [updateId, found] of byUpdate) {
@@ -54,28 +43,19 @@ export function siteVulnerabilities(deps: SiteVulnerabilitiesDeps, siteId: numbe
   updates.sort((a, b) => a.updateId - b.updateId);
 
   const states = deps.mapping.states(siteId);
-  const mapping: AssetMapping[] = [...assets.values()].map((asset) => {
-    const state = states.get(asset.id);
-    return {
-      assetId: asset.id,
-      status: state?.status ?? 'not_collected',
-      distribution: state?.distribution ?? '',
-      sources: state?.sources ?? '',
-      reason: state?.reason ?? '',
-      notOffered: [...(notOffered.get(asset.id) ?? [])].sort(),
-      noFix: [...(noFix.get(asset.id) ?? [])].sort(),
-    };
-  });
+  const mapping: AssetMapping[] = [...assets.values()].map((asset) => mappingOf(asset.id, states.get(asset.id)));
 
-  const kev = deps.intel.kev(cves);
+  // Known exploited, still missing: every KEV CVE's links in one query.
+  const kevIds = [...deps.intel.kevCveIds()];
+  const kev = deps.intel.kev(kevIds);
   const kevMissing = new Map<string, KevMissing>();
-  for (const link of links) {
+  for (const link of deps.links.assetsByCves(siteId, kevIds)) {
     const entry = kev.get(link.cve);
-    if (!entry) continue;
+    if (!entry || !assets.has(link.assetId)) continue;
     let item = kevMissing.get(link.cve);
     if (!item) kevMissing.set(link.cve, (item = { cve: link.cve, name: entry.vulnerabilityName.trim(), dueDate: entry.dueDate, knownRansomware: (entry.knownRansomwareCampaignUse ?? '').trim().toLowerCase() === 'known', assetIds: [], withoutFix: [] }));
     if (!item.assetIds.includes(link.assetId)) item.assetIds.push(link.assetId);
-    if (link.kind !== 'fixes' && !item.withoutFix.includes(link.assetId)) item.withoutFix.push(link.assetId);
+    if (!link.fixOffered && !item.withoutFix.includes(link.assetId)) item.withoutFix.push(link.assetId);
   }
   const feeds = deps.intel.feeds();
   return {
@@ -84,6 +64,26 @@ export function siteVulnerabilities(deps: SiteVulnerabilitiesDeps, siteId: numbe
     assets: mapping,
     kevMissing: [...kevMissing.values()].sort((a, b) => Number(b.knownRansomware) - Number(a.knownRansomware) || a.dueDate.localeCompare(b.dueDate) || a.cve.localeCompare(b.cve)),
     feeds: { kev: feeds.some((feed) => feed.kind === 'kev'), epss: feeds.some((feed) => feed.kind === 'epss'), distribution: feeds.some((feed) => feed.kind === 'debian-tracker' || feed.kind === 'osv' || feed.kind === 'msrc') },
+  };
+}
+
+/** An asset's mapping state as the contract gives it; an asset never mapped reads "not collected". */
+export function mappingOf(assetId: number, state: MappingState | undefined): AssetMapping {
+  return { assetId, status: state?.status ?? 'not_collected', distribution: state?.distribution ?? '', sources: state?.sources ?? '', reason: state?.reason ?? '', notOffered: state?.notOfferedCount ?? 0, noFix: state?.noFixCount ?? 0 };
+}
+
+/** An asset's links with KEV, EPSS and CVSS per CVE (the asset drawer). */
+export function assetVulnerabilities(deps: SiteVulnerabilitiesDeps, assetId: number): AssetVulnerabilities {
+  const asset = deps.inventory.get(assetId);
+  deps.mapping.ensureCurrent(asset.siteId);
+  const links = deps.links.byAsset(assetId);
+  const intel = intelFor(deps.intel, [...new Set(links.map((link) => link.cve))]);
+  return {
+    mapping: mappingOf(assetId, deps.mapping.states(asset.siteId).get(assetId)),
+    links: links.map((link) => {
+      const known = intel.get(link.cve);
+      return { cve: link.cve, kind: link.kind, package: link.package, sourcePackage: link.sourcePackage, installedVersion: link.installedVersion, fixedVersion: link.fixedVersion, updateId: link.pendingUpdateId, source: link.source, kev: Boolean(known?.kev), epss: known?.epss?.score ?? null, cvss: known?.cvss?.baseScore ?? null };
+    }),
   };
 }
 

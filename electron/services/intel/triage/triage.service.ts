@@ -42,6 +42,8 @@ export interface TriageIntelFeed {
 export interface TriageIntel {
   feeds(): TriageIntelFeed[];
   kev(cveIds: readonly string[]): Map<string, { feedId: number; dateAdded: string; dueDate: string; knownRansomwareCampaignUse: string | null; vulnerabilityName: string; requiredAction: string }>;
+  /** Every CVE in the current KEV catalogue. */
+  kevCveIds(): Set<string>;
   epss(cveIds: readonly string[]): Map<string, { feedId: number; score: number; percentile: number | null; modelVersion: string | null; scoreDate: string | null }>;
   cvss(cveIds: readonly string[]): Map<string, { feedId: number; version: string; score: number; severity: string | null; source: string }>;
   cvesOfAdvisory(advisoryId: string): string[];
