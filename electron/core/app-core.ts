@@ -27,6 +27,7 @@ import { CveLinksRepository } from '../db/repositories/cve-links.repository';
 import { CveMappingService } from '../services/intel/mapping/cve-mapping.service';
 import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
 import { TriageService } from '../services/intel/triage/triage.service';
+import { siteKevLookup } from '../services/intel/mapping/kev-lookup';
 import { IntelImportService } from '../services/intel/feeds/intel-import.service';
 import { IntelService } from '../services/intel/feeds/intel.service';
 import type { runDiscovery } from '../services/discovery/index';
@@ -168,7 +169,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const patchStatusRepository = new PatchStatusRepository(db);
   const exceptionsRepository = new ExceptionsRepository(db);
   const complianceRepository = new ComplianceRepository(db);
-  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository });
+  // KEV facts come from the CVE mapping and the intel feeds, built further down.
+  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository, kev: (siteId) => siteKevLookup({ mapping: cveMapping, links: cveLinks, intel: intelRepository, assets: (id) => inventory.list(id, ['active']) }, siteId) });
   const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table, slaClock });
   const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, owner, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus, clock });

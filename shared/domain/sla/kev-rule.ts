@@ -76,3 +76,18 @@ export function kevDueDay(rule: KevSlaRule | null, kev: KevFixFacts, clockStartD
   }
   return best;
 }
+
+/**
+ * Where the SLA engine finds what KEV says about a fix it prepares without being told (the
+ * fix's own `kev` field wins): by asset and update name, from the CVE mapping of the site.
+ */
+export interface KevLookup {
+  factsFor(fix: { assetId: number; name: string }): KevFixFacts | null;
+  /** Whether the asset is internet-facing (exposure high), for rules scoped to such assets. */
+  internetFacing(assetId: number): boolean;
+  /** Changes whenever any answer changes, so caches of figures can tell. */
+  readonly key: string;
+}
+
+/** No fix is known exploited: the tier/severity deadlines stand unchanged. */
+export const NO_KEV: KevLookup = { factsFor: () => null, internetFacing: () => false, key: '' };

@@ -13,7 +13,7 @@ import { SEVERITIES, slaDaysFor, type PatchPolicy, type Severity } from '../patc
 import type { Tier } from '../risk-tier';
 import { slaClockStart, type ClockBasis, type PublicationBasis } from './clock-start';
 import { exceptionMatches, exceptionWindowMs, type PatchException } from './exception-status';
-import { DEFAULT_KEV_RULES, kevDueDay, kevRuleFor, type DeadlineRule, type KevFixFacts } from './kev-rule';
+import { DEFAULT_KEV_RULES, kevDueDay, kevRuleFor, NO_KEV, type DeadlineRule, type KevFixFacts, type KevLookup } from './kev-rule';
 import { addLocalDays, DAY_MS, formatLocalDate, localDateOf, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from './local-time';
 import { normaliseSeverity } from './severity';
 import { DEFAULT_TIER, isDueSoon, type SlaState } from './sla-rules';
@@ -35,7 +35,7 @@ export interface FixRecord {
   severity: string | null;
   cves: readonly string[];
   advisories: readonly string[];
-  /** What CISA KEV says about the CVEs the fix closes (earliest dates); absent or null: none is known exploited. */
+  /** What CISA KEV says about the CVEs the fix closes (earliest dates); null: none is known exploited; absent: ask the engine's `KevLookup`. */
   kev?: KevFixFacts | null;
 }
 
@@ -202,12 +202,14 @@ export class SlaEngine {
 
   /**
    * @param exceptions The site's register; entries without a window (ending before they start) cover nothing.
+   * @param kev What KEV says about the site's fixes, for the policy's KEV rules; `NO_KEV` leaves every deadline as the tier/severity table gives it.
    * @throws RangeError for an unknown time zone or unreadable exception dates.
    */
   constructor(
     private readonly policy: PatchPolicy,
     readonly timeZone: string,
     exceptions: readonly PatchException[],
+    private readonly kev: KevLookup = NO_KEV,
   ) {
     this.covers = [];
     for (const exception of exceptions) {
@@ -240,14 +242,15 @@ export class SlaEngine {
    *
    * @throws RangeError for unreadable dates.
    */
-  prepare(record: FixRecord, assetTier: Tier | null, asset: FixAssetContext = { internetFacing: false }): PreparedFix {
+  prepare(record: FixRecord, assetTier: Tier | null, asset?: FixAssetContext): PreparedFix {
     const firstSeenMs = instantMs(record.firstSeenAt);
     const resolvedMs = record.resolvedAt === null ? Infinity : instantMs(record.resolvedAt);
     const { severity, security } = this.severityOf(record);
     const tier = assetTier ?? DEFAULT_TIER;
     const start = slaClockStart(record, this.policy);
     const clockStartMs = start.basis === 'first_seen' ? firstSeenMs : instantMs(start.at);
-    const deadline = this.kevDeadline(record.kev ?? null, asset, clockStartMs, this.deadlineOf(tier, severity, clockStartMs));
+    const kev = record.kev !== undefined ? record.kev : this.kev.factsFor(record);
+    const deadline = this.kevDeadline(kev, asset ?? { internetFacing: this.kev.internetFacing(record.assetId) }, clockStartMs, this.deadlineOf(tier, severity, clockStartMs));
     const covers: Cover[] = [];
     for (const cover of this.covers) {
       // Only windows overlapping the fix's life can cover a breach or a snapshot of it.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../../shared/contract/assets';
 import type { CycleDetail } from '../../../../shared/contract/cycles';
-import type { HostCollection } from '../../../../shared/contract/patch-status';
+import type { AssetPatchDetail, FleetStatus, HostCollection } from '../../../../shared/contract/patch-status';
 import type { Site } from '../../../../shared/contract/sites';
 import type { SiteVulnerabilities, TriageResult } from '../../../../shared/contract/triage';
 import { removeTempDirs } from '../../../test-support/temp-dir';
@@ -76,7 +76,7 @@ describe('TriageService on the real Debian tracker and KEV samples', () => {
     await core.close();
   });
 
-  it('lists open issues as "no fix yet", and applies KEV: badge, reasons, and CISA due date when it is sooner than 7 days', async () => {
+  it('lists open issues as "no fix yet", and applies KEV everywhere: badge, reasons, and CISA due date when it is sooner than 7 days', async () => {
     const { core, site, ldap } = await setup();
     const open = await call<TriageResult>(core, 'triage:run', { siteId: site.id, id: 'CVE-2016-5416' });
     expect(open.assets.map((row) => [row.hostname, row.state])).toEqual([
@@ -92,6 +92,12 @@ describe('TriageService on the real Debian tracker and KEV samples', () => {
     expect(kev.assets[0]?.sla).toEqual({ state: 'overdue', dueDate: '2022-09-08', deadlineRule: 'kev_cisa_due' });
     expect(kev.emergency.deadline).toBe('2026-11-03');
     expect(kev.feeds.map((feed) => feed.kind).sort()).toEqual(['debian-tracker', 'kev']);
+
+    // The same deadline everywhere: the drawer, the fleet's overdue count and the compliance figures.
+    const detail = await call<AssetPatchDetail>(core, 'status:asset', { assetId: ldap.id });
+    expect(detail.pending[0]?.sla).toMatchObject({ state: 'overdue', dueDate: '2022-09-08' });
+    const fleet = await call<FleetStatus>(core, 'status:fleet', { siteId: site.id });
+    expect(fleet.assets.find((row) => row.assetId === ldap.id)?.overdue).toBe(1);
 
     const picture = await call<SiteVulnerabilities>(core, 'triage:site', { siteId: site.id });
     expect(picture.updates).toEqual([expect.objectContaining({ assetId: ldap.id, cves: ['CVE-2016-5405'], kev: true, kevDueDate: '2022-09-08', priorityClass: 'kev' })]);

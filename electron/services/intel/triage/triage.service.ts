@@ -126,7 +126,7 @@ export class TriageService {
       const facts = latest.get(assetId);
       return measurementAt({ latest: facts ? { at: facts.latestAt, outcome: facts.latestOutcome, errorCode: facts.errorCode, message: facts.errorMessage } : null, lastSuccessAt: facts?.lastSuccessAt ?? null }, nowMs, context.policy.freshnessDays);
     };
-    const engine = new SlaEngine(context.policy, context.timeZone, context.exceptions);
+    const engine = new SlaEngine(context.policy, context.timeZone, context.exceptions, context.kev);
     const storedExceptions = new Map(context.stored.map((stored) => [stored.id, stored]));
     const kevFacts = earliestKev(intel);
 
@@ -143,7 +143,8 @@ export class TriageService {
       for (const updateId of updateIds) {
         const row = pendingRows.get(updateId);
         if (!row) continue;
-        const fix = engine.prepare({ ...row, severity: row.severity || null, kev: kevFacts }, asset.tier, { internetFacing });
+        // The fix's deadline as every other surface shows it: KEV facts from the site's lookup (all the CVEs it closes).
+        const fix = engine.prepare({ ...row, severity: row.severity || null }, asset.tier);
         const standing = engine.standing(fix, nowMs);
         if (sla === null || fix.dueDate < sla.dueDate) sla = { state: standing.state, dueDate: fix.dueDate, deadlineRule: fix.deadlineRule };
         if (standing.exception?.id != null) exceptionId = standing.exception.id;
