@@ -77,15 +77,20 @@ try {
   console.log(`triage:site after a new tracker file (remaps every asset, writes only changes): ${(performance.now() - started).toFixed(0)} ms`);
 
   // src0000 sits on most hosts: the widest triage.
+  // CPU time beside wall time: on a shared machine the wall time measures the neighbours too.
   const wall: number[] = [];
+  const cpu: number[] = [];
   let affected = 0;
   for (let run = 0; run < RUNS; run++) {
     started = performance.now();
+    const cpuStart = process.cpuUsage();
     const result = await call<{ counts: { affected: number } }>('triage:run', { siteId: site.id, id: cve(0, 0) });
+    const used = process.cpuUsage(cpuStart);
     wall.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
     affected = result.counts.affected;
   }
-  console.log(`triage:run ${cve(0, 0)} (${affected} of ${assets} assets affected): median ${median(wall).toFixed(0)} ms, min ${Math.min(...wall).toFixed(0)}, max ${Math.max(...wall).toFixed(0)} (target < 1000 ms)`);
+  console.log(`triage:run ${cve(0, 0)} (${affected} of ${assets} assets affected): median ${median(wall).toFixed(0)} ms wall (min ${Math.min(...wall).toFixed(0)}, max ${Math.max(...wall).toFixed(0)}), median ${median(cpu).toFixed(0)} ms CPU (target < 1000 ms)`);
   const warm: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     started = performance.now();
