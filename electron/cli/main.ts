@@ -16,6 +16,7 @@ import { CREDENTIAL_USAGE, runCredentialCommand } from './commands/credential.co
 import { CYCLE_USAGE, runCycleCommand } from './commands/cycle.command';
 import { EVIDENCE_USAGE, runEvidenceCommand } from './commands/evidence.command';
 import { EXCEPTION_USAGE, runExceptionCommand } from './commands/exception.command';
+import { INTEL_USAGE, runIntelCommand } from './commands/intel.command';
 import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
 import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
 import { isPackVerification, runVerifyCommand, runVerifyPackCommand, VERIFY_USAGE } from './commands/verify.command';
@@ -43,6 +44,7 @@ Usage:
   ${EVIDENCE_USAGE.split('\n').join('\n  ')}
   ${VERIFY_USAGE.split('\n').join('\n  ')}
   ${TRIAGE_USAGE}
+  ${INTEL_USAGE.split('\n').join('\n  ')}
 
 Global options:
   --data-dir DIR   use this data folder (default: PATCHDESK_DATA_DIR, else the per-user app data folder)
@@ -95,7 +97,7 @@ export async function runCli(
       out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'triage'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
     const context = createCliContext(core, out, err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
@@ -110,6 +112,7 @@ export async function runCli(
     else if (command === 'cycle') await runCycleCommand(context, args);
     else if (command === 'evidence') await runEvidenceCommand(context, args);
     else if (command === 'triage') await runTriageCommand(context, args);
+    else if (command === 'intel') await runIntelCommand(context, args);
     else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

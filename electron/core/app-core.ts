@@ -28,6 +28,8 @@ import { CveMappingService } from '../services/intel/mapping/cve-mapping.service
 import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
 import { TriageService } from '../services/intel/triage/triage.service';
 import { siteKevLookup } from '../services/intel/mapping/kev-lookup';
+import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
+import { IntelFetchService } from '../services/intel/feeds/intel-fetch.service';
 import { IntelImportService } from '../services/intel/feeds/intel-import.service';
 import { IntelService } from '../services/intel/feeds/intel.service';
 import type { runDiscovery } from '../services/discovery/index';
@@ -109,6 +111,8 @@ export interface AppCore {
     intelImport: IntelImportService;
     cveMapping: CveMappingService;
     triage: TriageService;
+    intelBundles: IntelBundleService;
+    intelFetch: IntelFetchService;
   };
   audit: AuditLogRepository;
   /**
@@ -194,6 +198,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const cveLinks = new CveLinksRepository(db);
   const cveMapping = new CveMappingService({ db, links: cveLinks, intel: intelRepository, clock });
   const triage = new TriageService({ mapping: cveMapping, links: cveLinks, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
+  const intelBundles = new IntelBundleService({ ...common, intel: intelRepository, imports: intelImport, signingKey, trustedSigners, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
+  const intelFetch = new IntelFetchService({ imports: intelImport, clock, tempDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
 
   const direct = createDispatcher(
     {
@@ -295,6 +301,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'cycles:setWindows': (request) => cycles.setWindows(request.siteId, request.windows),
       'intel:status': () => intel.status(),
       'intel:import': (request) => intelImport.importBytes(request.fileName, Buffer.from(request.base64, 'base64')),
+      'intel:importBundle': (request) => intelBundles.import(Buffer.from(request.base64, 'base64'), request.fileName, request.pinnedFingerprint === undefined ? {} : { pinnedFingerprint: request.pinnedFingerprint }),
       'intel:cve': (request) => intel.cve(request.cveId),
       'triage:run': (request) => triage.triage(request.siteId, request.id),
       'triage:site': (request) => siteVulnerabilities({ mapping: cveMapping, links: cveLinks, inventory, intel: intelRepository }, request.siteId),
@@ -317,7 +324,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, cveMapping, triage },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, triage },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);

@@ -44,7 +44,7 @@ import {
   FleetStatus,
   HostKeyRecord,
 } from './patch-status';
-import { CveId, CveIntel, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
+import { CveId, CveIntel, IntelBundleImportRequest, IntelBundleImportResult, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
 import { AssetVulnerabilities, SiteVulnerabilities, TriageRequest, TriageResult } from './triage';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
@@ -157,6 +157,8 @@ export const channels = {
   'intel:status': channel(Empty, z.array(IntelFeedStatus)),
   /** Imports one feed file (KEV, EPSS, NVD, OSV, Debian tracker, Microsoft, or a signed bundle). */
   'intel:import': channel(IntelImportRequest, IntelImportResult),
+  /** Verifies a signed intel bundle (trusted signers only) and imports its feeds. */
+  'intel:importBundle': channel(IntelBundleImportRequest, IntelBundleImportResult),
   /** What the imported feeds say about one CVE. */
   'intel:cve': channel(z.object({ cveId: CveId }), CveIntel),
 

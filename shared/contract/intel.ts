@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Id } from './common';
+import { SignerTrust } from './evidence';
 
 /** The kinds of feed Patchdesk reads. */
 export const INTEL_FEED_KINDS = ['kev', 'epss', 'nvd', 'osv', 'debian-tracker', 'msrc'] as const;
@@ -249,3 +250,19 @@ export const IntelImportRequest = z.object({
   base64: z.string().max(Math.ceil(MAX_INTEL_UPLOAD_BYTES / 3) * 4 + 4, 'the file is larger than 200 MB: import it with "patchdesk intel import FILE"'),
 });
 export type IntelImportRequest = z.infer<typeof IntelImportRequest>;
+
+/** What importing a signed intel bundle did: who signed it and how they are trusted, then each feed. */
+export const IntelBundleImportResult = z.object({
+  signer: z.object({ fingerprint: z.string(), trust: SignerTrust }),
+  generatedAt: z.string(),
+  imported: z.array(IntelImportResult),
+  /** Feeds left out because the installation already has a newer one of the same kind. */
+  skipped: z.array(z.object({ fileName: z.string(), kind: IntelFeedKind, reason: z.string() })),
+});
+export type IntelBundleImportResult = z.infer<typeof IntelBundleImportResult>;
+
+export const IntelBundleImportRequest = IntelImportRequest.extend({
+  /** Only this key may have signed the bundle (`SHA256:...`); the trusted list then does not apply. */
+  pinnedFingerprint: z.string().trim().optional(),
+});
+export type IntelBundleImportRequest = z.infer<typeof IntelBundleImportRequest>;

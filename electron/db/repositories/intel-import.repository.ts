@@ -4,9 +4,10 @@
  * feed's records commit together or not at all. Statements are prepared once per repository.
  */
 import type { AffectedRecord, AffectedSource, CvssScore, AffectedProduct, IntelFeed, IntelFeedKind } from '../../../shared/contract/intel';
+import type Database from 'better-sqlite3';
 import type { Db } from '../database';
 
-type Statement = ReturnType<Db['prepare']> & { run(...params: unknown[]): unknown; get(...params: unknown[]): unknown };
+type Statement = Database.Statement<unknown[], unknown>;
 import { FEED_COLUMNS, toFeed, type FeedRow } from './intel.repository';
 
 /** A new feed row. */
@@ -223,7 +224,7 @@ export class IntelImportRepository {
   private statement(key: string, sql: string): Statement {
     let statement = this.statements.get(key);
     if (!statement) {
-      statement = this.db.prepare<unknown[]>(sql);
+      statement = this.db.prepare<unknown[], unknown>(sql);
       this.statements.set(key, statement);
     }
     return statement;

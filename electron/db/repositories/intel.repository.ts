@@ -167,7 +167,7 @@ export class IntelRepository {
     return new Map(rows.map((row) => [row.cve_id, toEpss(row)]));
   }
 
-  /** NVD's preferred CVSS base score for these CVE ids (newest CVSS version, Primary source first). */
+  /** NVD's preferred CVSS base score for these CVE ids (CVSS 3.1, then 3.0, 4.0, 2.0; the Primary source first). */
   cvss(cveIds: readonly string[]): Map<string, CvssScore & { cveId: string; feedId: number }> {
     const rows = this.db.prepare<[string], CveRow>('SELECT * FROM intel_cves WHERE cvss_score IS NOT NULL AND cve_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(unique(cveIds)));
     return new Map(rows.map((row) => [row.cve_id, { cveId: row.cve_id, feedId: row.feed_id, ...(preferredScore(row) as CvssScore) }]));

@@ -36,7 +36,7 @@ export function planDebianTrackerImport(bytes: Uint8Array, what: string): Import
           });
         }
       });
-      return { recordCount: counts.issues, warnings: [] };
+      return { recordCount: counts.issues, warnings: counts.warnings };
     },
   };
 }

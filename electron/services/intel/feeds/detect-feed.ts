@@ -21,7 +21,7 @@ export function detectFeedShape(head: Uint8Array, what: string): FeedShape {
   if (text.startsWith('{') || text.startsWith('[')) {
     if (/"catalogVersion"\s*:/.test(text)) return 'kev';
     if (/"csaf_version"\s*:|"DocumentTracking"\s*:|"DocumentTitle"\s*:/.test(text)) return 'msrc';
-    if (/"CVE_Items"\s*:|"CVE_data_type"\s*:|"format"\s*:\s*"NVD_CVE"/.test(text) || (/"vulnerabilities"\s*:/.test(text) && /"cve"\s*:\s*\{/.test(text))) return 'nvd';
+    if (/"CVE_Items"\s*:|"CVE_data_type"\s*:|"format"\s*:\s*"NVD_CVE"/.test(text) || (/"vulnerabilities"\s*:/.test(text) && /"cve"\s*:\s*\{/.test(text)) || /^\{\s*"cve"\s*:\s*\{/.test(text) || /"sourceIdentifier"\s*:/.test(text)) return 'nvd';
     if (/"schema_version"\s*:/.test(text) || (/"affected"\s*:/.test(text) && /"id"\s*:/.test(text))) return 'osv';
     if (/"releases"\s*:/.test(text) && /"(status|fixed_version)"\s*:/.test(text)) return 'debian-tracker';
     throw new FeedFormatError(`${what} is JSON, but not a feed Patchdesk reads (CISA KEV, NVD CVE API 2.0, OSV, the Debian security tracker, Microsoft CVRF/CSAF)`);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCore } from '../../../test-support/test-core';
@@ -44,6 +44,18 @@ describe('IntelImportService', () => {
     const audit = core.db.prepare("SELECT action, entity_id AS entityId FROM audit_log WHERE entity_type = 'intel'").all();
     expect(audit).toEqual([{ action: 'intel-feed-imported', entityId: first.feed.id }]);
     await core.close();
+  });
+
+  it('imports a file once when two processes on one data folder import it at the same time', async () => {
+    const first = openTestCore();
+    const second = openTestCore({ dataDir: first.dataDir });
+    const outcomes = await Promise.all([first.services.intelImport.importFile(trackerSample), second.services.intelImport.importFile(trackerSample)]);
+    expect(outcomes.map((each) => each.outcome).sort()).toEqual(['imported', 'unchanged']);
+    expect(first.services.intel.repository.feeds({ includeSuperseded: true })).toHaveLength(1);
+    expect(first.services.intel.repository.affectedByPackages('debian', 'sid', ['389-ds-base'])).toHaveLength(3);
+    expect(readdirSync(join(first.dataDir, 'intel-feeds'))).toEqual([`${outcomes[0]?.feed.sha256}.feed`]);
+    await second.close();
+    await first.close();
   });
 
   it('replaces a KEV catalogue with a newer one atomically and refuses an older one', async () => {
@@ -105,6 +117,16 @@ describe('IntelImportService', () => {
     expect(core.services.intel.repository.affectedByPackages('debian', 'sid', ['389-ds-base'])).toHaveLength(3);
     expect(readdirSync(join(core.dataDir, 'intel-feeds'))).toHaveLength(1);
     expect(existsSync(join(core.dataDir, 'intel-feeds'))).toBe(true);
+    await core.close();
+  });
+
+  it('refuses a huge file before reading it: a KEV head on 70 MB is not a KEV catalogue', async () => {
+    const core = openTestCore();
+    const huge = join(makeTempDir(), 'kev-huge.json');
+    writeFileSync(huge, '{"catalogVersion": "2024.01.01", "vulnerabilities": [');
+    truncateSync(huge, 70 * 1024 * 1024);
+    await expect(core.services.intelImport.importFile(huge)).rejects.toThrow('kev-huge.json is 70 MB, far larger than any kev file (at most 64 MB): not that feed; nothing was imported');
+    expect(core.services.intel.repository.feeds({ includeSuperseded: true })).toEqual([]);
     await core.close();
   });
 

@@ -6,11 +6,11 @@
  * A copy of each imported file is kept in the data folder (one per SHA-256), so `intel bundle`
  * can carry the exact files to an offline site.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, copyFileSync, createReadStream, existsSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { IntelImportResult } from '../../../../shared/contract/intel';
+import type { IntelFeed, IntelImportResult } from '../../../../shared/contract/intel';
 import { AppError } from '../../../core/app-error';
 import type { Clock } from '../../../core/clock';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../../core/private-files';
@@ -19,11 +19,16 @@ import type { AuditLogRepository } from '../../../db/repositories/audit-log.repo
 import type { IntelImportRepository } from '../../../db/repositories/intel-import.repository';
 import type { IntelRepository } from '../../../db/repositories/intel.repository';
 import { writeTransaction } from '../../../db/write-transaction';
+import { looksLikeBundle } from './bundle-format';
 import { planDebianTrackerImport } from './debian-tracker.import';
 import { DETECT_BYTES, detectFeedShape, type FeedShape } from './detect-feed';
 import { FeedFormatError } from './feed-error';
 import type { ImportPlan } from './import-plan';
+import { planEpssImport } from './epss.import';
 import { planKevImport } from './kev.import';
+import { planMsrcImport } from './msrc.import';
+import { planNvdImport } from './nvd.import';
+import { planOsvRecordImport, planOsvZipImport } from './osv.import';
 
 /** Where a file came from, when the importer cannot see it for itself. */
 export interface FeedProvenance {
@@ -44,7 +49,7 @@ export interface IntelImportDeps {
   actor: string;
   /** Where copies of imported feed files are kept (`<data folder>/intel-feeds`). */
   storeDir: string;
-  /** Plans for the shapes this module does not plan itself (EPSS, NVD, OSV, Microsoft). */
+  /** Plans that replace or add to the built-in ones (a ZIP that is a signed bundle, in tests a failing one). */
   planners?: Partial<Record<FeedShape, FeedPlanner>>;
 }
 
@@ -61,6 +66,23 @@ export interface FeedSource {
   stream(): Readable;
 }
 
+/**
+ * The largest file of each shape Patchdesk reads, far above the real feeds (KEV about 1.5 MB, an
+ * NVD page of 2,000 records about 30 MB, the Debian tracker 50-70 MB, EPSS 10 MB compressed, an
+ * OSV all.zip a few hundred MB). A bigger file is refused before it is read: it is not that feed,
+ * and JSON parsed whole must stay far below the engine's string limit.
+ */
+export const MAX_FEED_BYTES: Record<FeedShape, number> = {
+  kev: 64 * 1024 ** 2,
+  nvd: 256 * 1024 ** 2,
+  osv: 64 * 1024 ** 2,
+  msrc: 256 * 1024 ** 2,
+  'debian-tracker': 1024 ** 3,
+  epss: 1024 ** 3,
+  'epss-gzip': 256 * 1024 ** 2,
+  zip: 2 * 1024 ** 3,
+};
+
 /** The store's file name for some bytes. */
 export function storedFeedName(sha256: string): string {
   return `${sha256}.feed`;
@@ -73,6 +95,15 @@ export class IntelImportService {
     this.planners = {
       kev: async (source) => planKevImport(parseJson(source), source.what),
       'debian-tracker': async (source) => planDebianTrackerImport(source.bytes(), source.what),
+      epss: (source) => planEpssImport(source, false),
+      'epss-gzip': (source) => planEpssImport(source, true),
+      nvd: async (source) => planNvdImport(parseJson(source), source.what),
+      osv: async (source) => planOsvRecordImport(parseJson(source), source.what),
+      zip: async (source) => {
+        if (looksLikeBundle(source.bytes())) throw new FeedFormatError(`${source.what} is a signed intel bundle (or an evidence pack), not a feed: import it as a bundle, which verifies its signature first`);
+        return planOsvZipImport(source.bytes(), source.what);
+      },
+      msrc: async (source) => planMsrcImport(parseJson(source), source.what),
       ...deps.planners,
     };
   }
@@ -90,13 +121,12 @@ export class IntelImportService {
       if (error instanceof AppError) throw error;
       throw new AppError('bad_request', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
     }
-    const sha256 = await hashFile(path);
     let cached: Uint8Array | undefined;
     return this.importSource(
       {
         fileName: provenance.fileName ?? basename(path),
         size,
-        sha256,
+        sha256: () => hashFile(path),
         head: readHead(path),
         bytes: () => (cached ??= readFileSync(path)),
         stream: () => createReadStream(path),
@@ -112,7 +142,7 @@ export class IntelImportService {
       {
         fileName: provenance.fileName ?? fileName,
         size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256: async () => createHash('sha256').update(bytes).digest('hex'),
         head: bytes.subarray(0, DETECT_BYTES),
         bytes: () => bytes,
         stream: () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
@@ -127,6 +157,7 @@ export class IntelImportService {
     let plan: ImportPlan;
     try {
       const shape = detectFeedShape(file.head, what);
+      if (file.size > MAX_FEED_BYTES[shape]) throw new FeedFormatError(`${what} is ${megabytes(file.size)}, far larger than any ${shape === 'zip' ? 'OSV all.zip' : shape} file (at most ${megabytes(MAX_FEED_BYTES[shape])}): not that feed`);
       const planner = this.planners[shape];
       if (!planner) throw new FeedFormatError(shape === 'zip' ? `${what} is a ZIP archive, but not an OSV all.zip or a Patchdesk intel bundle` : `${what} is a ${shape} file, which this build cannot import`);
       plan = await planner({ what, bytes: file.bytes, stream: file.stream });
@@ -134,13 +165,17 @@ export class IntelImportService {
       throw refusal(error, what);
     }
 
-    const already = this.deps.imports.currentWithSha256(plan.kind, file.sha256);
+    const sha256 = await file.sha256();
+    const already = this.deps.imports.currentWithSha256(plan.kind, sha256);
     if (already) return { outcome: 'unchanged', feed: already, superseded: [] };
 
-    const stored = this.keepCopy(file);
+    const stored = this.keepCopy(file, sha256);
     const importedAt = this.deps.clock.now().toISOString();
     try {
-      const result = writeTransaction(this.deps.db, () => {
+      const result = writeTransaction(this.deps.db, (): { unchanged: IntelFeed } | { feedId: number; superseded: number[] } => {
+        // Checked again under the write lock: another process may have imported the same file meanwhile.
+        const raced = this.deps.imports.currentWithSha256(plan.kind, sha256);
+        if (raced) return { unchanged: raced };
         const previous = this.deps.imports.current(plan.kind, plan.scope);
         if (plan.mode === 'replace') refuseOlder(plan, previous.at(-1)?.feedDate ?? null, what);
         const feedId = this.deps.imports.insertFeed({
@@ -149,7 +184,7 @@ export class IntelImportService {
           fileName: file.fileName,
           sourceUrl: provenance.sourceUrl,
           retrievedAt: provenance.retrievedAt,
-          sha256: file.sha256,
+          sha256,
           sizeBytes: file.size,
           feedVersion: plan.feedVersion,
           feedDate: plan.feedDate,
@@ -169,10 +204,11 @@ export class IntelImportService {
           entityType: 'intel',
           entityId: feedId,
           action: 'intel-feed-imported',
-          details: { kind: plan.kind, scope: plan.scope, file: file.fileName, sourceUrl: provenance.sourceUrl, sha256: file.sha256, feedVersion: plan.feedVersion, feedDate: outcome.feedDate ?? plan.feedDate, records: outcome.recordCount, superseded },
+          details: { kind: plan.kind, scope: plan.scope, file: file.fileName, sourceUrl: provenance.sourceUrl, sha256, feedVersion: plan.feedVersion, feedDate: outcome.feedDate ?? plan.feedDate, records: outcome.recordCount, superseded },
         });
         return { feedId, superseded };
       });
+      if ('unchanged' in result) return { outcome: 'unchanged', feed: result.unchanged, superseded: [] };
       const feed = this.deps.intel.feed(result.feedId);
       if (!feed) throw new Error(`feed ${result.feedId} vanished after its import`);
       return { outcome: 'imported', feed, superseded: result.superseded };
@@ -183,12 +219,20 @@ export class IntelImportService {
   }
 
   /** Keeps the file's bytes under its SHA-256 (once); says whether this call created the copy. */
-  private keepCopy(file: SourceFile): { path: string; created: boolean } {
-    const path = join(this.deps.storeDir, storedFeedName(file.sha256));
+  private keepCopy(file: SourceFile, sha256: string): { path: string; created: boolean } {
+    const path = join(this.deps.storeDir, storedFeedName(sha256));
     if (existsSync(path)) return { path, created: false };
     try {
       ensurePrivateDir(this.deps.storeDir);
-      file.keep(path);
+      // Written aside and renamed, so a process importing the same file at the same time never sees half of it.
+      const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        file.keep(temp);
+        chmodSync(temp, PRIVATE_FILE_MODE);
+        renameSync(temp, path);
+      } finally {
+        removeQuietly(temp);
+      }
       return { path, created: true };
     } catch (error) {
       throw new AppError('storage', `cannot keep a copy of ${file.fileName} in ${this.deps.storeDir}: ${(error as Error).message}; nothing was imported`);
@@ -199,7 +243,8 @@ export class IntelImportService {
 interface SourceFile {
   fileName: string;
   size: number;
-  sha256: string;
+  /** Computed once the file is known to be a feed (hashing reads it all). */
+  sha256(): Promise<string>;
   head: Uint8Array;
   bytes(): Uint8Array;
   stream(): Readable;
@@ -248,6 +293,10 @@ function readHead(path: string): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 ** 2).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 }
 
 function removeQuietly(path: string): void {

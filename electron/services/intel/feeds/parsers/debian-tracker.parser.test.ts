@@ -41,9 +41,17 @@ describe('readDebianTracker', () => {
     expect(() => readAll(readFileSync(join(__dirname, 'fixtures', 'cisa_kev_2022-08-18_one-entry.json')), 'kev.json')).toThrow(/^kev.json is not the Debian security tracker's JSON/);
     expect(() => readAll(Buffer.from('[1,2]'), 'a.json')).toThrow('a.json is not a JSON object (it starts with "[1,2]")');
     expect(() => readAll(Buffer.from('{}'), 'e.json')).toThrow('e.json is an empty JSON object');
-    expect(() => readAll(Buffer.from('{"p": {"CVE-2024-1234": {"releases": {"sid": {"status": "weird"}}}}}'), 's.json')).toThrow(/has the status weird/);
+    expect(() => readAll(Buffer.from('{"p": {"CVE-2024-1234": {"description": "no releases"}}}'), 'r.json')).toThrow(`r.json is not the Debian security tracker's JSON: p/CVE-2024-1234 is not an issue with "releases" by codename`);
+    expect(() => readAll(Buffer.from('{"p": {"DSA-1": {"releases": {}}}}'), 'd.json')).toThrow('d.json holds no CVE or TEMP- issue');
     expect(() => readAll(Buffer.from('{"p": {}} trailing'), 't.json')).toThrow(/unexpected "trailing"/);
     expect(() => readAll(Buffer.from(''), 'z.json')).toThrow('z.json is empty');
+  });
+
+  it('leaves out odd issue ids and reads unknown statuses as undetermined, with warnings', () => {
+    const issues: TrackerIssueRecord[] = [];
+    const result = readDebianTracker(Buffer.from('{"p": {"CVE-2024-1234": {"releases": {"sid": {"status": "weird", "fixed_version": "1.0"}}}, "CVE-2024-XXXX": {"releases": {}}}}'), 'o.json', (issue) => issues.push(issue));
+    expect(issues[0]?.releases).toEqual([{ release: 'sid', status: 'undetermined', fixedVersion: null, urgency: null, note: null }]);
+    expect(result.warnings).toEqual(['1 issues whose id is neither a CVE nor a TEMP- id were left out (p/CVE-2024-XXXX)', '1 release states had a status the tracker did not use before (weird); they count as undetermined']);
   });
 
   it('reads a large generated file package by package', () => {
@@ -51,7 +59,7 @@ describe('readDebianTracker', () => {
     for (let index = 0; index < 20_000; index++) packages[`pkg${index}`] = { [`CVE-2024-${10000 + index}`]: { releases: { bookworm: { status: 'resolved', fixed_version: `1.${index}`, urgency: 'low' } } } };
     let count = 0;
     const result = readDebianTracker(Buffer.from(JSON.stringify(packages)), 'big.json', () => count++);
-    expect(result).toEqual({ packages: 20_000, issues: 20_000 });
+    expect(result).toEqual({ packages: 20_000, issues: 20_000, warnings: [] });
     expect(count).toBe(20_000);
   });
 });

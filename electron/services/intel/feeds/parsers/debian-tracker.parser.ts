@@ -33,37 +33,51 @@ export interface TrackerIssueRecord {
   releases: TrackerRelease[];
 }
 
-const ISSUE_ID = /^(CVE-\d{4}-\d{4,19}|TEMP-\d{7}-[0-9A-F]{6})$/;
+const ISSUE_ID = /^(CVE-\d{4}-\d{4,19}|TEMP-\d+-[0-9A-Fa-f]+)$/;
 
 /**
  * Reads the tracker file, calling `visit` for each issue; returns the number of packages and
  * issues. Throws a {@link FeedFormatError} naming `what` for a truncated or foreign file.
  */
-export function readDebianTracker(bytes: Uint8Array, what: string, visit: (issue: TrackerIssueRecord) => void): { packages: number; issues: number } {
+export function readDebianTracker(bytes: Uint8Array, what: string, visit: (issue: TrackerIssueRecord) => void): { packages: number; issues: number; warnings: string[] } {
   let packages = 0;
   let issues = 0;
+  const odd = { ids: [] as string[], idCount: 0, statuses: new Set<string>(), statusCount: 0 };
   forEachTopLevelMember(bytes, what, (name, valueBytes) => {
     const value = parseMember(valueBytes, what, name);
     if (!isObject(value)) throw new FeedFormatError(`${what} is not the Debian security tracker's JSON: "${shown(name)}" is not an object of issues`);
     packages++;
     for (const [issueId, issue] of Object.entries(value)) {
-      visit(parseIssue(name, issueId, issue, what));
+      if (!isObject(issue) || !isObject(issue['releases'])) throw new FeedFormatError(`${what} is not the Debian security tracker's JSON: ${shown(name)}/${shown(issueId)} is not an issue with "releases" by codename`);
+      // One odd key must not make the whole 60 MB file unusable: it is left out and counted.
+      if (!ISSUE_ID.test(issueId)) {
+        odd.idCount++;
+        if (odd.ids.length < 3) odd.ids.push(`${shown(name, 40)}/${shown(issueId, 40)}`);
+        continue;
+      }
+      visit(parseIssue(name, issueId, issue, what, odd));
       issues++;
     }
   });
   if (packages === 0) throw new FeedFormatError(`${what} is an empty JSON object, not the Debian security tracker's data`);
-  return { packages, issues };
+  if (issues === 0) throw new FeedFormatError(`${what} holds no CVE or TEMP- issue: not the Debian security tracker's data`);
+  const warnings: string[] = [];
+  if (odd.idCount > 0) warnings.push(`${odd.idCount} issues whose id is neither a CVE nor a TEMP- id were left out (${odd.ids.join(', ')})`);
+  if (odd.statusCount > 0) warnings.push(`${odd.statusCount} release states had a status the tracker did not use before (${[...odd.statuses].join(', ')}); they count as undetermined`);
+  return { packages, issues, warnings };
 }
 
-function parseIssue(packageName: string, issueId: string, issue: unknown, what: string): TrackerIssueRecord {
+interface OddStatuses {
+  statuses: Set<string>;
+  statusCount: number;
+}
+
+function parseIssue(packageName: string, issueId: string, issue: Record<string, unknown>, what: string, odd: OddStatuses): TrackerIssueRecord {
   const where = `${what}, ${shown(packageName)}/${shown(issueId)}`;
-  if (!ISSUE_ID.test(issueId) || !isObject(issue) || !isObject(issue['releases'])) {
-    throw new FeedFormatError(`${what} is not the Debian security tracker's JSON: ${shown(packageName)}/${shown(issueId)} is not an issue with "releases" by codename`);
-  }
   const releases: TrackerRelease[] = [];
-  for (const [release, state] of Object.entries(issue['releases'])) {
+  for (const [release, state] of Object.entries(issue['releases'] as Record<string, unknown>)) {
     if (!isObject(state)) throw new FeedFormatError(`${where}: release "${shown(release)}" is not an object`);
-    releases.push(parseRelease(release, state, where));
+    releases.push(parseRelease(release, state, odd));
   }
   const bug = issue['debianbug'];
   return {
@@ -76,7 +90,7 @@ function parseIssue(packageName: string, issueId: string, issue: unknown, what: 
   };
 }
 
-function parseRelease(release: string, state: Record<string, unknown>, where: string): TrackerRelease {
+function parseRelease(release: string, state: Record<string, unknown>, odd: OddStatuses): TrackerRelease {
   const status = text(state['status']);
   const fixed = text(state['fixed_version']);
   const nodsa = text(state['nodsa']);
@@ -90,6 +104,10 @@ function parseRelease(release: string, state: Record<string, unknown>, where: st
     return { ...common, status: 'fixed', fixedVersion: fixed };
   }
   if (status === 'open') return { ...common, status: 'open', fixedVersion: null };
-  if (status === 'undetermined') return { ...common, status: 'undetermined', fixedVersion: null };
-  throw new FeedFormatError(`${where}: release "${shown(release)}" has the status ${shown(status)}, which the tracker never uses`);
+  if (status !== 'undetermined') {
+    // Never read as fixed: an unknown state says nothing about a fix.
+    odd.statusCount++;
+    if (odd.statuses.size < 5) odd.statuses.add(shown(status, 30));
+  }
+  return { ...common, status: 'undetermined', fixedVersion: null };
 }
