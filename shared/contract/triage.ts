@@ -126,8 +126,8 @@ export const UpdateVulnerabilities = z.object({
   /** Highest EPSS score and CVSS base score among its CVEs; null when no feed scores them. */
   epss: z.number().nullable(),
   cvss: z.number().nullable(),
+  /** The priority rule's class; its reasons are in the triage view and the drawer (a site has tens of thousands of updates). */
   priorityClass: z.enum(PRIORITY_CLASSES),
-  reasons: z.array(TriageReason),
 });
 export type UpdateVulnerabilities = z.infer<typeof UpdateVulnerabilities>;
 

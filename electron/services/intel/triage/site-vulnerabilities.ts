@@ -38,7 +38,7 @@ export function siteVulnerabilities(deps: SiteVulnerabilitiesDeps, siteId: numbe
     if (!asset) continue;
     const list = [...found.cves].sort();
     const priority = fixPriority(`${updateId}`, list.map((cve) => intel.get(cve) ?? { cve, kev: null, epss: null, cvss: null }), assetOf(asset));
-    updates.push({ updateId, assetId: found.assetId, cves: list, kev: priority.kev, knownRansomware: priority.knownRansomware, kevDueDate: priority.kevDueDate, epss: priority.epss, cvss: priority.cvss, priorityClass: priority.class, reasons: priority.reasons });
+    updates.push({ updateId, assetId: found.assetId, cves: list, kev: priority.kev, knownRansomware: priority.knownRansomware, kevDueDate: priority.kevDueDate, epss: priority.epss, cvss: priority.cvss, priorityClass: priority.class });
   }
   updates.sort((a, b) => a.updateId - b.updateId);
 
