@@ -39,7 +39,7 @@ describe('patchdesk triage', () => {
     expect(text.code).toBe(0);
     expect(text.out).toContain('CVE-2016-5405 in "Acme": 1 of 1 asset affected: 1 fix not offered.');
     expect(text.out).toMatch(/ldap1 .* Fix exists, not offered to this host .* 389-ds-base .* 1\.3\.5\.10-1 .* 1\.3\.5\.15-1/);
-    expect(text.out).toContain('Open an emergency cycle: patchdesk cycle open --site "Acme" --emergency --trigger CVE-2016-5405');
+    expect(text.out).toMatch(/Open an emergency cycle: patchdesk cycle open --site "Acme" --emergency --trigger CVE-2016-5405 --deadline \d{4}-\d{2}-\d{2} --asset "ldap1" --reason/);
     const json = JSON.parse((await runCliCapturing(dir, ['triage', 'CVE-2016-5405', '--site', 'Acme', '--json'])).out) as TriageResult;
     expect(json.counts).toMatchObject({ affected: 1, fixNotOffered: 1 });
     expect((await runCliCapturing(dir, ['triage', '--site', 'Acme'])).code).toBe(2);

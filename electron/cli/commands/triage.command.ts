@@ -66,7 +66,8 @@ export function triageText(result: TriageResult, siteName: string): string[] {
     lines.push('', `Feeds: ${result.feeds.map((feed) => `${feed.kind} ${feed.fileName}${feed.feedVersion ? ` v${feed.feedVersion}` : ''}${feed.feedDate ? ` (${feed.feedDate.slice(0, 10)})` : ''} sha256:${feed.sha256.slice(0, 12)}`).join('; ')}`);
   }
   if (result.emergency.assetIds.length) {
-    lines.push('', `Open an emergency cycle: patchdesk cycle open --site "${siteName}" --emergency --trigger ${result.emergency.trigger} --deadline ${result.emergency.deadline} --reason "${result.emergency.reason.replace(/"/g, "'")}"`);
+    const scope = result.emergency.assetIds.map((id) => result.assets.find((row) => row.assetId === id)).map((row) => (row ? ` --asset "${row.hostname || row.address}"` : '')).join('');
+    lines.push('', `Open an emergency cycle: patchdesk cycle open --site "${siteName}" --emergency --trigger ${result.emergency.trigger} --deadline ${result.emergency.deadline}${scope} --reason "${result.emergency.reason.replace(/"/g, "'")}"`);
   }
   return lines;
 }
