@@ -25,6 +25,7 @@ import { createTerminalIo, type TerminalIo } from './terminal-output';
 import { forTerminal } from './terminal-text';
 import { runScanCommand, SCAN_USAGE } from './commands/scan.command';
 import { runSiteCommand, SITE_USAGE } from './commands/site.command';
+import { runTriageCommand, TRIAGE_USAGE } from './commands/triage.command';
 
 const USAGE = `Patchdesk: patch management for small IT shops.
 
@@ -42,6 +43,7 @@ Usage:
   ${CYCLE_USAGE.split('\n').join('\n  ')}
   ${EVIDENCE_USAGE.split('\n').join('\n  ')}
   ${VERIFY_USAGE.split('\n').join('\n  ')}
+  ${TRIAGE_USAGE}
   ${INTEL_USAGE.split('\n').join('\n  ')}
 
 Global options:
@@ -95,7 +97,7 @@ export async function runCli(
       out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
     const context = createCliContext(core, out, err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
@@ -109,6 +111,7 @@ export async function runCli(
     else if (command === 'exception') await runExceptionCommand(context, args);
     else if (command === 'cycle') await runCycleCommand(context, args);
     else if (command === 'evidence') await runEvidenceCommand(context, args);
+    else if (command === 'triage') await runTriageCommand(context, args);
     else if (command === 'intel') await runIntelCommand(context, args);
     else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

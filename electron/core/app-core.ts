@@ -24,6 +24,11 @@ import { ChangeWatcher, type ChangeWatcherTimers } from '../services/changes/cha
 import { TrustedSignersRepository } from '../db/repositories/trusted-signers.repository';
 import { IntelImportRepository } from '../db/repositories/intel-import.repository';
 import { IntelRepository } from '../db/repositories/intel.repository';
+import { CveLinksRepository } from '../db/repositories/cve-links.repository';
+import { CveMappingService } from '../services/intel/mapping/cve-mapping.service';
+import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
+import { TriageService } from '../services/intel/triage/triage.service';
+import { siteKevLookup } from '../services/intel/mapping/kev-lookup';
 import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
 import { IntelFetchService } from '../services/intel/feeds/intel-fetch.service';
 import { IntelImportService } from '../services/intel/feeds/intel-import.service';
@@ -109,6 +114,8 @@ export interface AppCore {
     cycles: CyclesService;
     intel: IntelService;
     intelImport: IntelImportService;
+    cveMapping: CveMappingService;
+    triage: TriageService;
     intelBundles: IntelBundleService;
     intelFetch: IntelFetchService;
   };
@@ -173,7 +180,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const patchStatusRepository = new PatchStatusRepository(db);
   const exceptionsRepository = new ExceptionsRepository(db);
   const complianceRepository = new ComplianceRepository(db);
-  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository });
+  // KEV facts come from the CVE mapping and the intel feeds, built further down.
+  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository, kev: (siteId) => siteKevLookup({ mapping: cveMapping, links: cveLinks, intel: intelRepository, assets: (id) => inventory.list(id, ['active']) }, siteId) });
   const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table, slaClock });
   const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, jobs, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus, clock });
@@ -194,6 +202,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const intelRepository = new IntelRepository(db);
   const intel = new IntelService({ intel: intelRepository, clock });
   const intelImport = new IntelImportService({ ...common, imports: new IntelImportRepository(db), intel: intelRepository, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
+  const cveLinks = new CveLinksRepository(db);
+  const cveMapping = new CveMappingService({ db, links: cveLinks, intel: intelRepository, clock });
+  const triage = new TriageService({ mapping: cveMapping, links: cveLinks, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
   const intelBundles = new IntelBundleService({ ...common, intel: intelRepository, imports: intelImport, signingKey, trustedSigners, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
   const intelFetch = new IntelFetchService({ imports: intelImport, clock, tempDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
 
@@ -302,6 +313,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'intel:import': (request) => intelImport.importBytes(request.fileName, Buffer.from(request.base64, 'base64')),
       'intel:importBundle': (request) => intelBundles.import(Buffer.from(request.base64, 'base64'), request.fileName, request.pinnedFingerprint === undefined ? {} : { pinnedFingerprint: request.pinnedFingerprint }),
       'intel:cve': (request) => intel.cve(request.cveId),
+      'triage:run': (request) => triage.triage(request.siteId, request.id),
+      'triage:site': (request) => siteVulnerabilities({ mapping: cveMapping, links: cveLinks, inventory, intel: intelRepository }, request.siteId),
+      'triage:asset': (request) => assetVulnerabilities({ mapping: cveMapping, links: cveLinks, inventory, intel: intelRepository }, request.assetId),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
@@ -323,7 +337,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     dispatcher,
     events,
     jobs,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, triage },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);

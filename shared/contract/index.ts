@@ -45,6 +45,7 @@ import {
 } from './patch-status';
 import { JobCancelRequest, JobDetail, JobListRequest, JobProgressEvent, JobRecord } from './jobs';
 import { CveId, CveIntel, IntelBundleImportRequest, IntelBundleImportResult, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
+import { AssetVulnerabilities, SiteVulnerabilities, TriageRequest, TriageResult } from './triage';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -165,6 +166,13 @@ export const channels = {
   'intel:importBundle': channel(IntelBundleImportRequest, IntelBundleImportResult),
   /** What the imported feeds say about one CVE. */
   'intel:cve': channel(z.object({ cveId: CveId }), CveIntel),
+
+  /** Which assets a CVE, KB or advisory affects, how, and what is unknown (the triage view, `patchdesk triage`). */
+  'triage:run': channel(TriageRequest, TriageResult),
+  /** CVEs, KEV and EPSS per pending update, mapping per asset, and known-exploited fixes still missing. */
+  'triage:site': channel(z.object({ siteId: Id }), SiteVulnerabilities),
+  /** One asset's CVE links (fix pending, not offered, no fix yet) with KEV, EPSS and CVSS (the asset drawer). */
+  'triage:asset': channel(z.object({ assetId: Id }), AssetVulnerabilities),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -210,6 +218,7 @@ export * from './discovery';
 export * from './import-export';
 export * from './jobs';
 export * from './intel';
+export * from './triage';
 export * from './patch-status';
 export * from './sites';
 export * from './tiers';

@@ -4,6 +4,7 @@
  */
 import type { Tier } from './risk-tier';
 import type { FixAgeBasis } from './sla/clock-start';
+import type { KevSlaRule } from './sla/kev-rule';
 
 /** Update severities, normalised from vendor scales (MSRC, distribution urgency, CVSS bands). */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -29,6 +30,11 @@ export interface PatchPolicy {
    * many days before (see shared/domain/coverage.ts).
    */
   freshnessDays: number;
+  /**
+   * Rules that shorten the deadline of fixes for known-exploited vulnerabilities (see
+   * sla/kev-rule.ts); absent: `DEFAULT_KEV_RULES`. They never lengthen a deadline.
+   */
+  kevRules?: readonly KevSlaRule[];
 }
 
 /** The default freshness limit: a weekly collection keeps an asset measured. */

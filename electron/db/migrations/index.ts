@@ -14,6 +14,7 @@ import { migration0009 } from './0009-fix-publication';
 import { migration0010 } from './0010-trusted-signers';
 import { migration0011 } from './0011-jobs';
 import { migration0013 } from './0013-intel-feeds';
+import { migration0014 } from './0014-cve-links';
 
 /** One migration: applied when the database's user_version is below `version`. */
 export interface Migration {
@@ -22,7 +23,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0013];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0013, migration0014];
 
 /** The schema version this build of Patchdesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

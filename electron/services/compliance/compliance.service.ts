@@ -144,7 +144,7 @@ export class ComplianceService {
 
     // Read before the data, so a collection stored meanwhile is checked on the next call.
     const watermark = repository.latestCollectionId();
-    const fingerprint = JSON.stringify({ timeZone: context.timeZone, policy: context.policy, ...repository.fingerprint(siteId) });
+    const fingerprint = JSON.stringify({ timeZone: context.timeZone, policy: context.policy, kev: context.kev.key, ...repository.fingerprint(siteId) });
     const cached = this.trendCache.lookup(siteId, fingerprint, (after) => {
       const fresh = repository.collectionsAfter(siteId, after);
       return { earliestMs: fresh.earliestAt === null ? null : parseInstant(fresh.earliestAt), maxId: fresh.maxId };
@@ -157,7 +157,7 @@ export class ComplianceService {
     const tiers = new Map(assets.map((asset) => [asset.id, asset.tier]));
     // Only exceptions active at some time of the range can change its figures.
     const exceptions = exceptionsAffecting(context.exceptions, loadFromMs, period.toMs);
-    const engine = new SlaEngine(context.policy, context.timeZone, exceptions);
+    const engine = new SlaEngine(context.policy, context.timeZone, exceptions, context.kev);
     const fixes: PreparedFix[] = [];
     const rows = repository.fixesOverlapping(siteId, formatInstant(loadFromMs - QUERY_MARGIN_MS), formatInstant(period.toMs + QUERY_MARGIN_MS), { withLists: needsFixLists(exceptions) });
     for (const row of rows) {

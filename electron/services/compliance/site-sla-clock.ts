@@ -12,6 +12,7 @@ import type { ComplianceRepository } from '../../db/repositories/compliance.repo
 import type { ExceptionsRepository, StoredException } from '../../db/repositories/exceptions.repository';
 import type { SitesService } from '../sites/sites.service';
 import { exceptionsAffecting, needsFixLists, SlaEngine } from '../../../shared/domain/sla/sla-engine';
+import { NO_KEV, type KevLookup } from '../../../shared/domain/sla/kev-rule';
 
 /** A site with its policy and register, ready for the SLA maths. */
 export interface SlaContext {
@@ -21,6 +22,8 @@ export interface SlaContext {
   /** The register as the domain reads it (ids kept), with the stored entries for display. */
   exceptions: PatchException[];
   stored: StoredException[];
+  /** What KEV says about the site's missing fixes, for the policy's KEV rules (`NO_KEV` without a catalogue). */
+  kev: KevLookup;
 }
 
 /** Per asset: how many of its missing fixes are in each SLA state. */
@@ -31,6 +34,8 @@ export interface SiteSlaClockDeps {
   sites: SitesService;
   exceptions: ExceptionsRepository;
   compliance: ComplianceRepository;
+  /** The site's KEV lookup (electron/services/intel/mapping/kev-lookup.ts); absent: no fix is known exploited. */
+  kev?: (siteId: number) => KevLookup;
 }
 
 /** A stored register entry as the domain's `PatchException`. */
@@ -50,7 +55,7 @@ export class SiteSlaClock {
   context(siteId: number): SlaContext {
     const site = this.deps.sites.get(siteId);
     const stored = this.deps.exceptions.list(siteId);
-    return { site, policy: this.deps.sites.getPolicy(siteId), timeZone: site.timezone, exceptions: stored.map(toPatchException), stored };
+    return { site, policy: this.deps.sites.getPolicy(siteId), timeZone: site.timezone, exceptions: stored.map(toPatchException), stored, kev: this.deps.kev?.(siteId) ?? NO_KEV };
   }
 
   /**
@@ -60,7 +65,7 @@ export class SiteSlaClock {
   standingCounts(context: SlaContext, tiers: ReadonlyMap<number, Tier | null>, at: Date, assetId: number | null = null): Map<number, SlaCounts> {
     const atIso = formatInstant(at.getTime());
     const exceptions = exceptionsAffecting(context.exceptions, at.getTime(), at.getTime());
-    const engine = new SlaEngine(context.policy, context.timeZone, exceptions);
+    const engine = new SlaEngine(context.policy, context.timeZone, exceptions, context.kev);
     const atDay = engine.localDay(at.getTime());
     const counts = new Map<number, SlaCounts>();
     for (const row of this.deps.compliance.fixesOverlapping(context.site.id, atIso, atIso, { assetId, withLists: needsFixLists(exceptions) })) {

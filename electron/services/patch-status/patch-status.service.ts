@@ -87,7 +87,7 @@ export class PatchStatusService {
     const now = this.deps.clock.now();
     const context = this.deps.slaClock.context(asset.siteId);
     const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId, context.policy.fixAgeBasis === 'publication').get(assetId);
-    const engine = new SlaEngine(context.policy, context.timeZone, exceptionsAffecting(context.exceptions, now.getTime(), now.getTime()));
+    const engine = new SlaEngine(context.policy, context.timeZone, exceptionsAffecting(context.exceptions, now.getTime(), now.getTime()), context.kev);
     const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(slaClockStart(update, context.policy).at, now), sla: pendingSla(engine, asset, update, context.timeZone, now) }));
     const tally: SlaTally = { overdue: pending.filter((update) => update.sla.state === 'overdue').length, excepted: pending.filter((update) => update.sla.state === 'excepted').length };
     return {

@@ -7,8 +7,8 @@ import type { ChangeTopic, ChannelName } from '../../../shared/contract';
  * (fleet status, compliance, the evidence preview) are listed under each of them.
  */
 export const READS_BY_TOPIC: Record<ChangeTopic, readonly ChannelName[]> = {
-  sites: ['sites:list', 'status:fleet', 'status:asset', 'compliance:summary', 'compliance:report', 'evidence:defaultPeriod', 'evidence:preview', 'cycles:list', 'cycles:get', 'cycles:late', 'cycles:windows'],
-  policy: ['policy:get', 'assets:list', 'status:fleet', 'status:asset', 'compliance:summary', 'compliance:report', 'evidence:preview'],
+  sites: ['sites:list', 'status:fleet', 'status:asset', 'compliance:summary', 'compliance:report', 'evidence:defaultPeriod', 'evidence:preview', 'cycles:list', 'cycles:get', 'cycles:late', 'cycles:windows', 'triage:run', 'triage:site', 'triage:asset'],
+  policy: ['policy:get', 'assets:list', 'status:fleet', 'status:asset', 'compliance:summary', 'compliance:report', 'evidence:preview', 'triage:run', 'triage:site', 'triage:asset'],
   assets: [
     'assets:list',
     'assets:get',
@@ -25,6 +25,9 @@ export const READS_BY_TOPIC: Record<ChangeTopic, readonly ChannelName[]> = {
     'cycles:list',
     'cycles:get',
     'cycles:rings',
+    'triage:run',
+    'triage:site',
+    'triage:asset',
   ],
   scans: ['scan:list', 'sites:list'],
   'patch-status': [
@@ -41,11 +44,14 @@ export const READS_BY_TOPIC: Record<ChangeTopic, readonly ChannelName[]> = {
     'cycles:list',
     'cycles:get',
     'cycles:late',
+    'triage:run',
+    'triage:site',
+    'triage:asset',
   ],
   credentials: ['vault:status', 'credentials:list', 'credentials:uses', 'status:fleet'],
-  exceptions: ['exceptions:list', 'status:fleet', 'status:asset', 'compliance:summary', 'compliance:report', 'evidence:preview'],
+  exceptions: ['exceptions:list', 'status:fleet', 'status:asset', 'compliance:summary', 'compliance:report', 'evidence:preview', 'triage:run', 'triage:site', 'triage:asset'],
   cycles: ['cycles:list', 'cycles:get', 'cycles:late', 'cycles:settings', 'cycles:template', 'cycles:rings', 'cycles:windows', 'compliance:summary', 'compliance:report', 'evidence:preview'],
   evidence: ['evidence:packs', 'evidence:branding', 'evidence:signingKey', 'evidence:preview'],
   jobs: ['jobs:list', 'jobs:get'],
-  intel: ['intel:status', 'intel:cve'],
+  intel: ['intel:status', 'intel:cve', 'triage:run', 'triage:site', 'triage:asset'],
 };

@@ -6,3 +6,4 @@ export * from './sla-rules';
 export * from './sla-engine';
 export * from './period-figures';
 export * from './clock-start';
+export * from './kev-rule';

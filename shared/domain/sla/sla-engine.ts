@@ -13,6 +13,7 @@ import { SEVERITIES, slaDaysFor, type PatchPolicy, type Severity } from '../patc
 import type { Tier } from '../risk-tier';
 import { slaClockStart, type ClockBasis, type PublicationBasis } from './clock-start';
 import { exceptionMatches, exceptionWindowMs, type PatchException } from './exception-status';
+import { DEFAULT_KEV_RULES, kevDueDay, kevRuleFor, NO_KEV, type DeadlineRule, type KevFixFacts, type KevLookup } from './kev-rule';
 import { addLocalDays, DAY_MS, formatLocalDate, localDateOf, parseInstant, startOfLocalDay, zoneOffsetMs, type LocalDate } from './local-time';
 import { normaliseSeverity } from './severity';
 import { DEFAULT_TIER, isDueSoon, type SlaState } from './sla-rules';
@@ -34,6 +35,14 @@ export interface FixRecord {
   severity: string | null;
   cves: readonly string[];
   advisories: readonly string[];
+  /** What CISA KEV says about the CVEs the fix closes (earliest dates); null: none is known exploited; absent: ask the engine's `KevLookup`. */
+  kev?: KevFixFacts | null;
+}
+
+/** What the KEV rules need to know about the asset a fix is missing on. */
+export interface FixAssetContext {
+  /** Exposure high: reachable from the internet. */
+  internetFacing: boolean;
 }
 
 /** An exception's window, prepared. */
@@ -64,6 +73,8 @@ export interface PreparedFix {
   dueDay: number;
   /** The first overdue instant. */
   dueAtMs: number;
+  /** What set the deadline: the tier/severity table, or a KEV rule that shortened it. */
+  deadlineRule: DeadlineRule;
   /** Matching exceptions whose window overlaps the fix's life, in the register's order. */
   covers: Cover[];
 }
@@ -191,12 +202,14 @@ export class SlaEngine {
 
   /**
    * @param exceptions The site's register; entries without a window (ending before they start) cover nothing.
+   * @param kev What KEV says about the site's fixes, for the policy's KEV rules; `NO_KEV` leaves every deadline as the tier/severity table gives it.
    * @throws RangeError for an unknown time zone or unreadable exception dates.
    */
   constructor(
     private readonly policy: PatchPolicy,
     readonly timeZone: string,
     exceptions: readonly PatchException[],
+    private readonly kev: KevLookup = NO_KEV,
   ) {
     this.covers = [];
     for (const exception of exceptions) {
@@ -229,14 +242,15 @@ export class SlaEngine {
    *
    * @throws RangeError for unreadable dates.
    */
-  prepare(record: FixRecord, assetTier: Tier | null): PreparedFix {
+  prepare(record: FixRecord, assetTier: Tier | null, asset?: FixAssetContext): PreparedFix {
     const firstSeenMs = instantMs(record.firstSeenAt);
     const resolvedMs = record.resolvedAt === null ? Infinity : instantMs(record.resolvedAt);
     const { severity, security } = this.severityOf(record);
     const tier = assetTier ?? DEFAULT_TIER;
     const start = slaClockStart(record, this.policy);
     const clockStartMs = start.basis === 'first_seen' ? firstSeenMs : instantMs(start.at);
-    const deadline = this.deadlineOf(tier, severity, clockStartMs);
+    const kev = record.kev !== undefined ? record.kev : this.kev.factsFor(record);
+    const deadline = this.kevDeadline(kev, asset ?? { internetFacing: this.kev.internetFacing(record.assetId) }, clockStartMs, this.deadlineOf(tier, severity, clockStartMs));
     const covers: Cover[] = [];
     for (const cover of this.covers) {
       // Only windows overlapping the fix's life can cover a breach or a snapshot of it.
@@ -285,6 +299,26 @@ export class SlaEngine {
     if (to <= from) return [];
     if (fix.covers.length === 0) return [{ from, to }];
     return subtract({ from, to }, fix.covers);
+  }
+
+  /**
+   * The deadline after the policy's KEV rules: the earlier of the tier/severity one and the KEV
+   * rule's (see kev-rule.ts). `slaDays` becomes the days from clock start to the new due day (0
+   * when CISA's due date had passed before the clock started), so due-soon keeps its meaning.
+   */
+  private kevDeadline(kev: KevFixFacts | null, asset: FixAssetContext, clockStartMs: number, policy: Deadline): Deadline & { deadlineRule: DeadlineRule } {
+    if (!kev) return { ...policy, deadlineRule: 'policy' };
+    const startDay = this.localDay(clockStartMs);
+    const found = kevDueDay(kevRuleFor(this.policy.kevRules ?? DEFAULT_KEV_RULES, asset.internetFacing), kev, startDay);
+    if (!found || found.dueDay >= policy.dueDay) return { ...policy, deadlineRule: 'policy' };
+    const due = dateOfDayNumber(found.dueDay);
+    return {
+      slaDays: Math.max(0, found.dueDay - startDay),
+      dueDate: formatLocalDate(due),
+      dueDay: found.dueDay,
+      dueAtMs: startOfLocalDay(addLocalDays(due, 1), this.timeZone),
+      deadlineRule: found.rule,
+    };
   }
 
   private severityOf(record: FixRecord): { severity: Severity; security: boolean } {

@@ -13,6 +13,7 @@ import { AttentionPanel } from './attention-panel';
 import { isWithoutCollections, overdueChartData, tierChartData, tierTableRows, trendChartData } from './chart-data';
 import { kpiTiles } from './kpi-model';
 import { KpiTiles } from './kpi-tiles';
+import { KevMissingCard } from '../triage/kev-missing-card';
 import { OverdueChart } from './overdue-chart';
 import { OverdueTable } from './overdue-table';
 import { recallPeriod, rememberPeriod } from './period-memory';
@@ -111,6 +112,7 @@ export function OverviewScreen() {
         ) : (
           <>
             <KpiTiles tiles={view.tiles} />
+            <KevMissingCard siteId={site.id} onTriage={(cve) => navigate({ screen: 'triage', id: cve })} />
             <div className="overview-grid">
               <div className="overview-grid__main">
                 <TrendChart rows={view.trendRows} palette={palette} />

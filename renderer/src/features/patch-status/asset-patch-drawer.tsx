@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { errorMessage } from '../../api/api-client-error';
 import { Dialog } from '../../components/dialog';
 import { Icon } from '../../components/icon';
@@ -13,8 +13,12 @@ import { OsWithEol, PatchStateBadge } from './patch-state-badge';
 import { useRequiredSite } from '../sites/current-site-context';
 import { COLLECTION_ERROR_ADVICE, COLLECTION_ERROR_LABELS, COLLECTION_METHOD_LABELS, notMeasuredText } from './patch-status-labels';
 import { useAssetPatchDetail } from './use-patch-status';
+import { AssetCvesPanel } from '../triage/asset-cves-panel';
+import { useAssetVulnerabilities } from '../triage/use-triage';
+import { intelByPackage, NO_VULNERABILITY_FILTER, passesFilter, type VulnerabilityFilter } from '../triage/vulnerability-model';
+import { VulnerabilityFilters } from '../triage/vulnerability-filters';
 
-type Tab = 'pending' | 'installed' | 'history';
+type Tab = 'pending' | 'cves' | 'installed' | 'history';
 
 /** One host's patch state: summary, missing updates with their ages, installed packages and collection history. */
 export function AssetPatchDrawer({
@@ -32,7 +36,10 @@ export function AssetPatchDrawer({
   collecting: boolean;
 }) {
   const detail = useAssetPatchDetail(assetId);
+  const vulnerabilities = useAssetVulnerabilities(assetId);
   const [tab, setTab] = useState<Tab>('pending');
+  const [filter, setFilter] = useState<VulnerabilityFilter>(NO_VULNERABILITY_FILTER);
+  const intel = useMemo(() => intelByPackage(vulnerabilities.data), [vulnerabilities.data]);
   const data = detail.data;
   const status = data?.status;
   const latest = data?.latest ?? null;
@@ -147,6 +154,7 @@ export function AssetPatchDrawer({
             {(
               [
                 ['pending', `Pending updates (${formatCount(data.pending.length)})`],
+                ['cves', `CVEs (${vulnerabilities.data ? formatCount(new Set(vulnerabilities.data.links.map((link) => link.cve)).size) : '…'})`],
                 ['installed', `Installed (${formatCount(data.installed.length)})`],
                 ['history', `Collections (${formatCount(data.history.length)})`],
               ] as const
@@ -156,7 +164,13 @@ export function AssetPatchDrawer({
               </button>
             ))}
           </nav>
-          {tab === 'pending' ? <PendingUpdatesTable rows={data.pending} notMeasured={notMeasured} /> : null}
+          {tab === 'pending' ? (
+            <>
+              <VulnerabilityFilters filter={filter} onChange={setFilter} />
+              <PendingUpdatesTable rows={data.pending.filter((row) => passesFilter(intel.get(row.name), filter))} notMeasured={notMeasured} intel={intel} />
+            </>
+          ) : null}
+          {tab === 'cves' ? <AssetCvesPanel data={vulnerabilities.data} error={vulnerabilities.error} /> : null}
           {tab === 'installed' ? <InstalledPackagesGrid rows={data.installed} /> : null}
           {tab === 'history' ? <CollectionHistoryList history={data.history} /> : null}
         </>

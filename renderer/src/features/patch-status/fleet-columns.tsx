@@ -1,9 +1,11 @@
+import { EPSS_LIKELY } from '../../../../shared/domain/intel/priority';
 import type { AssetPatchStatus } from '../../../../shared/contract';
 import type { Tier } from '../../../../shared/domain/risk-tier';
 import type { GridColumn } from '../../components/data-grid/grid-types';
 import { TierBadge } from '../../components/tier-badge';
 import { RelativeTime, useSiteTimeZone } from '../../components/site-time';
 import { formatCount, formatDateTime } from '../../lib/format';
+import { KevBadge } from '../triage/kev-badge';
 import { formatAgeDays } from './pending-updates-model';
 import { OsWithEol, PatchStateBadge } from './patch-state-badge';
 import { COLLECTION_ERROR_LABELS, notMeasuredText } from './patch-status-labels';
@@ -23,7 +25,7 @@ function FleetErrorCell({ error }: { error: NonNullable<AssetPatchStatus['lastEr
 }
 
 /** Columns of the fleet overview: who, how urgent, what is missing and since when, and why a host failed. */
-export function fleetColumns(timeZone: string): readonly GridColumn<AssetPatchStatus>[] {
+export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevFixes: number; epss: number | null; cves: number }> = new Map()): readonly GridColumn<AssetPatchStatus>[] {
   // A host with no successful collection says "not measured" and why, never a count of 0.
   const notMeasured = (row: AssetPatchStatus) => (
     <span className="text-warning" title={notMeasuredText(row, timeZone) ?? ''} data-testid="fleet-not-measured">
@@ -53,6 +55,22 @@ export function fleetColumns(timeZone: string): readonly GridColumn<AssetPatchSt
     width: '74px',
     align: 'end',
     render: (row) => (collected(row) ? <span className={row.securityCount > 0 ? 'text-danger cell-strong' : undefined}>{formatCount(row.securityCount)}</span> : dash),
+  },
+  {
+    id: 'kev',
+    header: 'KEV · EPSS',
+    width: '96px',
+    render: (row) => {
+      const found = intel.get(row.assetId);
+      if (!collected(row)) return dash;
+      if (!found || (found.kevFixes === 0 && found.epss === null)) return <span className="muted" title={found ? `${found.cves} CVEs, none known exploited or scored` : 'No CVE mapped to its pending updates'}>—</span>;
+      return (
+        <span className="kev-filters" title={`${found.kevFixes} pending fixes close known-exploited CVEs; highest EPSS ${found.epss ?? 'not scored'}`} data-testid="fleet-kev">
+          {found.kevFixes > 0 ? <KevBadge kev={{ dueDate: null, knownRansomware: null }} /> : null}
+          {found.epss !== null ? <span className={found.epss > EPSS_LIKELY ? 'text-danger cell-strong' : 'muted'}>{found.epss.toFixed(2)}</span> : null}
+        </span>
+      );
+    },
   },
   {
     id: 'oldest',

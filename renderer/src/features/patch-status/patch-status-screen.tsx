@@ -1,3 +1,4 @@
+import { EPSS_LIKELY } from '../../../../shared/domain/intel/priority';
 import { useMemo, useState } from 'react';
 import type { AssetPatchStatus } from '../../../../shared/contract';
 import { errorMessage } from '../../api/api-client-error';
@@ -33,6 +34,9 @@ import { PATCH_STATE_LABELS } from './patch-status-labels';
 import { patchStatusNextStep } from './patch-status-next-step';
 import { useCurrentCollection, useStartCollection } from './use-collect-jobs';
 import { useCollectHistory, useFleetStatus, useHostKeys } from './use-patch-status';
+import { useSiteVulnerabilities } from '../triage/use-triage';
+import { intelByAsset, NO_VULNERABILITY_FILTER, type VulnerabilityFilter } from '../triage/vulnerability-model';
+import { VulnerabilityFilters } from '../triage/vulnerability-filters';
 
 type Overlay =
   | { kind: 'unlock'; assetIds: number[]; follow: boolean }
@@ -64,16 +68,24 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
   const [sort, setSort] = useState<SortState | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<Overlay>(null);
+  const vulnerabilities = useSiteVulnerabilities(site.id);
+  const [vulnFilter, setVulnFilter] = useState<VulnerabilityFilter>(NO_VULNERABILITY_FILTER);
+  const intel = useMemo(() => intelByAsset(vulnerabilities.data), [vulnerabilities.data]);
 
   const all = fleet.data?.assets ?? EMPTY;
   const activeAssets = useMemo(() => (assets.data ?? []).filter((asset) => asset.status === 'active'), [assets.data]);
   const noAccessIds = useMemo(() => new Set(activeAssets.filter((asset) => asset.access.method === 'none').map((asset) => asset.id)), [activeAssets]);
   const counts = useMemo(() => ({ ...countStates(all), ...(fleet.data?.counts ?? {}) }), [all, fleet.data?.counts]);
-  const columns = useMemo(() => withColumnWidth(fleetColumns(site.timezone), 'address', addressTrack(all.map((row) => row.address))), [site.timezone, all]);
+  const columns = useMemo(() => withColumnWidth(fleetColumns(site.timezone, intel), 'address', addressTrack(all.map((row) => row.address))), [site.timezone, all, intel]);
   const rows = useMemo(() => {
-    const scoped = filter === 'no_access' ? all.filter((row) => noAccessIds.has(row.assetId)) : all;
+    const scoped = (filter === 'no_access' ? all.filter((row) => noAccessIds.has(row.assetId)) : all).filter((row) => {
+      const found = intel.get(row.assetId);
+      if (vulnFilter.kevOnly && !(found && found.kevFixes > 0)) return false;
+      if (vulnFilter.epssLikely && !(found && found.epss !== null && found.epss > EPSS_LIKELY)) return false;
+      return true;
+    });
     return sortFleet(filterFleet(scoped, filter === 'no_access' ? 'all' : filter, search), sort);
-  }, [all, filter, noAccessIds, search, sort]);
+  }, [all, filter, noAccessIds, search, sort, intel, vulnFilter]);
   const grid = useGridSelection(rows, all, (row: AssetPatchStatus) => row.assetId);
   const changedKeys = (hostKeys.data ?? []).filter((record) => record.state === 'changed').length;
   const running = current ? isCollecting(current) : false;
@@ -207,6 +219,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
                 </button>
               </span>
             ) : null}
+            <VulnerabilityFilters filter={vulnFilter} onChange={setVulnFilter} />
             <span className="toolbar__count muted" data-testid="fleet-count">
               {rows.length === all.length ? plural(all.length, 'host') : `${formatCount(rows.length)} of ${plural(all.length, 'host')}`}
             </span>
@@ -227,7 +240,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
                 selection={grid.selection}
                 onSelectionChange={grid.setSelection}
                 onOpen={(row) => setOpenId(row.assetId)}
-                minWidth={1260}
+                minWidth={1356}
                 empty={
                   fleet.loading ? (
                     <div className="skeleton-block" aria-busy="true" aria-label="Loading patch status" />

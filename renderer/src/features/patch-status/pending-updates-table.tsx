@@ -1,6 +1,9 @@
+import { EPSS_LIKELY } from '../../../../shared/domain/intel/priority';
 import { Badge } from '../../components/badge';
 import { useSiteTimeZone } from '../../components/site-time';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { KevBadge } from '../triage/kev-badge';
+import type { UpdateIntel } from '../triage/vulnerability-model';
 import { formatAgeDays, sortPending, type PendingRow } from './pending-updates-model';
 import { SlaBadge } from './sla-badge';
 import { clockStart } from './sla-labels';
@@ -19,8 +22,8 @@ function ClockFrom({ row }: { row: PendingRow }) {
 }
 
 /** Advisory and CVE ids, capped: a kernel update can list forty CVEs and the row must stay readable. */
-function References({ row }: { row: PendingRow }) {
-  const ids = [...row.advisories, ...row.cves];
+function References({ row, intel }: { row: PendingRow; intel: UpdateIntel | undefined }) {
+  const ids = [...new Set([...row.advisories, ...row.cves, ...(intel?.cves ?? [])])];
   if (ids.length === 0) return <span className="muted">—</span>;
   const shown = ids.slice(0, 3);
   return (
@@ -35,8 +38,28 @@ function References({ row }: { row: PendingRow }) {
   );
 }
 
+/** The KEV badge and highest EPSS of an update's CVEs; a dash when no feed knows them. */
+function KevEpss({ intel }: { intel: UpdateIntel | undefined }) {
+  if (!intel || (!intel.kev && intel.epss === null)) return <span className="muted">—</span>;
+  return (
+    <span className="kev-filters">
+      {intel.kev ? <KevBadge kev={{ dueDate: null, knownRansomware: null }} /> : null}
+      {intel.epss !== null ? <span className={intel.epss > EPSS_LIKELY ? 'text-danger cell-strong' : undefined}>{intel.epss.toFixed(2)}</span> : null}
+    </span>
+  );
+}
+
 /** The missing updates of one host, security fixes first and oldest first, with their SLA clock and age (severity sits in the security badge). */
-export function PendingUpdatesTable({ rows, notMeasured = null }: { rows: readonly PendingRow[]; /** Why the host is not measured (`notMeasuredText`); null when it is. */ notMeasured?: string | null }) {
+export function PendingUpdatesTable({
+  rows,
+  notMeasured = null,
+  intel,
+}: {
+  rows: readonly PendingRow[];
+  /** Why the host is not measured (`notMeasuredText`); null when it is. */ notMeasured?: string | null;
+  /** Per update name, the CVEs its fix closes with KEV and EPSS (`triage:asset`); absent before it loads. */
+  intel?: ReadonlyMap<string, UpdateIntel>;
+}) {
   if (rows.length === 0) {
     // Unmeasured is not patched: only a fresh successful collection can say "nothing pending".
     if (notMeasured !== null)
@@ -64,6 +87,9 @@ export function PendingUpdatesTable({ rows, notMeasured = null }: { rows: readon
             </th>
             <th scope="col" title="Day 0 of the SLA: when the vendor published the fix, or when Patchdesk first saw it missing (site time)">
               Clock from
+            </th>
+            <th scope="col" title="Known exploited (CISA KEV) and the highest EPSS score among the CVEs this update fixes">
+              KEV · EPSS
             </th>
             <th scope="col">Advisories / CVEs</th>
             <th scope="col">Repository</th>
@@ -102,8 +128,11 @@ export function PendingUpdatesTable({ rows, notMeasured = null }: { rows: readon
                 {formatAgeDays(row.ageDays)}
               </td>
               <ClockFrom row={row} />
+              <td data-testid="pending-kev-epss">
+                <KevEpss intel={intel?.get(row.name)} />
+              </td>
               <td>
-                <References row={row} />
+                <References row={row} intel={intel?.get(row.name)} />
               </td>
               <td className="truncate" title={row.repository}>
                 {row.repository || <span className="muted">—</span>}

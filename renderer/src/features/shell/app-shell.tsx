@@ -14,6 +14,8 @@ import { useLandingRedirect } from '../overview/use-landing';
 import { NewSiteDialog } from '../sites/new-site-dialog';
 import { SiteSettingsScreen } from '../sites/site-settings-screen';
 import { TiersScreen } from '../tiers/tiers-screen';
+import { TriageScreen } from '../triage/triage-screen';
+import { TriageSearch } from '../triage/triage-search';
 import { ScanIndicator } from './scan-indicator';
 import { SiteSwitcher } from './site-switcher';
 import { TopBar } from './top-bar';
@@ -38,6 +40,7 @@ export function AppShell() {
           New site
         </button>
         <ScanIndicator />
+        <TriageSearch onTriage={(id) => navigate({ screen: 'triage', id })} />
       </TopBar>
       <div className="app__body">
         <WizardRail route={route} assets={assets.data} onNavigate={navigate} />
@@ -52,6 +55,7 @@ export function AppShell() {
           {route.screen === 'exceptions' ? <ExceptionsScreen tab={route.tab} /> : null}
           {route.screen === 'evidence' ? <EvidenceScreen tab={route.tab} /> : null}
           {route.screen === 'settings' ? <SiteSettingsScreen /> : null}
+          {route.screen === 'triage' ? <TriageScreen key={route.id} id={route.id} /> : null}
         </main>
       </div>
       {creatingSite ? <NewSiteDialog onClose={() => setCreatingSite(false)} /> : null}

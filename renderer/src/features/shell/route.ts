@@ -31,6 +31,7 @@ export type Route =
   | { screen: 'checklist'; view: 'settings'; section: ChecklistSettingsSection }
   | { screen: 'exceptions'; tab: ExceptionTab }
   | { screen: 'evidence'; tab: EvidenceTab }
+  | { screen: 'triage'; id: string }
   | { screen: 'settings' };
 
 /** Where the app opens when the hash names nothing known. */
@@ -62,6 +63,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'evidence', tab: EVIDENCE_TABS.find((tab) => tab === sub) ?? 'build' };
     case 'settings':
       return { screen: 'settings' };
+    case 'triage':
+      return { screen: 'triage', id: safeDecode(sub ?? '') };
     default:
       return DEFAULT_ROUTE;
   }
@@ -92,6 +95,8 @@ export function formatRoute(route: Route): string {
       return route.tab === 'build' ? '#/evidence' : `#/evidence/${route.tab}`;
     case 'settings':
       return '#/settings';
+    case 'triage':
+      return `#/triage/${encodeURIComponent(route.id)}`;
   }
 }
 
@@ -102,4 +107,13 @@ export function formatRoute(route: Route): string {
 export function isLandingHash(hash: string): boolean {
   // parseRoute answers the DEFAULT_ROUTE object itself only when no case matched.
   return parseRoute(hash) === DEFAULT_ROUTE;
+}
+
+/** A path segment decoded, or as written when it is not valid percent-encoding (a hand-typed hash). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
