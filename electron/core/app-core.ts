@@ -17,6 +17,7 @@ import { CyclesRepository } from '../db/repositories/cycles.repository';
 import { EvidenceRepository } from '../db/repositories/evidence.repository';
 import { ExceptionsRepository } from '../db/repositories/exceptions.repository';
 import { PatchStatusRepository } from '../db/repositories/patch-status.repository';
+import { RolloutsRepository } from '../db/repositories/rollouts.repository';
 import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
 import { ChangeWatcher, type ChangeWatcherTimers } from '../services/changes/change-watcher';
@@ -43,6 +44,12 @@ import { loadEolTable } from '../services/patch-status/eol-table.loader';
 import type { HostCollector } from '../services/patch-status/host-collector';
 import { PatchStatusService } from '../services/patch-status/patch-status.service';
 import { OfflineCollectionService } from '../services/patch-status/offline-collection.service';
+import { createRemoteExecutor } from '../services/remote/executor/remote-executor';
+import { createHostAccess } from '../services/rollouts/host-access';
+import { createInProcessRolloutJobs } from '../services/rollouts/in-process-rollout-jobs';
+import { familyFor } from '../services/rollouts/package-family';
+import { abortableSleep } from '../services/rollouts/sleep';
+import { RolloutsService } from '../services/rollouts/rollouts.service';
 import { ScanJobsService } from '../services/scans/scan-jobs.service';
 import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
@@ -96,6 +103,7 @@ export interface AppCore {
     evidence: EvidenceExportService;
     evidenceJobs: EvidenceExportJobsService;
     cycles: CyclesService;
+    rollouts: RolloutsService;
   };
   audit: AuditLogRepository;
   /**
@@ -169,6 +177,23 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const libraryDir = join(options.dataDir, PACK_LIBRARY_FOLDER);
   const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, trustedSigners, packs: evidencePacks, libraryDir });
   const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, events });
+  const remote = createRemoteExecutor();
+  const rolloutJobs = createInProcessRolloutJobs();
+  const rollouts = new RolloutsService({
+    ...common,
+    rollouts: new RolloutsRepository(db),
+    sites,
+    inventory,
+    windows: (siteId) => cycles.windows(siteId).windows,
+    patchStatusRepository,
+    patchStatus,
+    vault,
+    collector: options.collector ?? loadCollectorOnDemand,
+    access: createHostAccess({ vault, patchStatus: patchStatusRepository, executor: remote }),
+    family: familyFor,
+    jobs: rolloutJobs,
+    sleep: abortableSleep,
+  });
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
   removeInterruptedPackFiles(libraryDir, { clock });
 
@@ -270,6 +295,16 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'cycles:setRings': (request) => cycles.setRings(request.siteId, request.assetIds, request.ring),
       'cycles:windows': (request) => cycles.windows(request.siteId),
       'cycles:setWindows': (request) => cycles.setWindows(request.siteId, request.windows),
+      'rollouts:plan': (request) => rollouts.plan(request),
+      'rollouts:preview': (request) => rollouts.preview(request.rolloutId),
+      'rollouts:get': (request) => rollouts.get(request.rolloutId),
+      'rollouts:list': (request) => rollouts.list(request.siteId),
+      'rollouts:approve': (request) => rollouts.approve(request.rolloutId, request.ringId),
+      'rollouts:start': (request) => rollouts.start(request.rolloutId),
+      'rollouts:halt': (request) => rollouts.halt(request.rolloutId),
+      'rollouts:resume': (request) => rollouts.resume(request.rolloutId),
+      'rollouts:cancel': (request) => rollouts.cancel(request.rolloutId),
+      'rollouts:rollback': (request) => rollouts.rollback(request.rolloutId, request.assetIds),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
@@ -288,7 +323,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     db,
     dispatcher,
     events,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, rollouts },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);
@@ -313,7 +348,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       closed = true;
       changes?.stop();
       vault.lock();
-      await Promise.all([scans.stopAll(), collections.stopAll(), evidenceJobs.stopAll()]);
+      await Promise.all([scans.stopAll(), collections.stopAll(), evidenceJobs.stopAll(), rolloutJobs.stopAll()]);
+      await remote.close();
       db.close();
     },
   };

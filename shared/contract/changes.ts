@@ -6,7 +6,7 @@ import { Id } from './common';
  * topic. Policy covers a site's patch policy (tiers, SLAs); patch-status covers collection runs,
  * host results and host keys; credentials covers the vault too.
  */
-export const ChangeTopic = z.enum(['sites', 'policy', 'assets', 'scans', 'patch-status', 'credentials', 'exceptions', 'cycles', 'evidence']);
+export const ChangeTopic = z.enum(['sites', 'policy', 'assets', 'scans', 'patch-status', 'credentials', 'exceptions', 'cycles', 'evidence', 'rollouts']);
 export type ChangeTopic = z.infer<typeof ChangeTopic>;
 
 /**

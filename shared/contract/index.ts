@@ -44,6 +44,7 @@ import {
   FleetStatus,
   HostKeyRecord,
 } from './patch-status';
+import { RolloutApproveRequest, RolloutDetail, RolloutPlanRequest, RolloutRef, RolloutRollbackRequest, RolloutStarted, RolloutSummary } from './rollouts';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -150,6 +151,19 @@ export const channels = {
   'cycles:setRings': channel(SetRingsRequest, BulkResult),
   'cycles:windows': channel(z.object({ siteId: Id }), MaintenanceWindows),
   'cycles:setWindows': channel(SetWindowsRequest, MaintenanceWindows),
+
+  'rollouts:plan': channel(RolloutPlanRequest, RolloutDetail),
+  /** Asks each host's package manager what the plan would do, pins the versions, checks rollback; stored on the rollout. */
+  'rollouts:preview': channel(RolloutRef, RolloutDetail),
+  'rollouts:get': channel(RolloutRef, RolloutDetail),
+  'rollouts:list': channel(z.object({ siteId: Id }), z.array(RolloutSummary)),
+  'rollouts:approve': channel(RolloutApproveRequest, RolloutDetail),
+  /** Starts the approved rollout as a long job; progress is in rollouts:get. */
+  'rollouts:start': channel(RolloutRef, RolloutStarted),
+  'rollouts:halt': channel(RolloutRef, RolloutDetail),
+  'rollouts:resume': channel(RolloutRef, RolloutStarted),
+  'rollouts:cancel': channel(RolloutRef, RolloutDetail),
+  'rollouts:rollback': channel(RolloutRollbackRequest, RolloutStarted),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -198,5 +212,6 @@ export * from './assets';
 export * from './discovery';
 export * from './import-export';
 export * from './patch-status';
+export * from './rollouts';
 export * from './sites';
 export * from './tiers';

@@ -27,6 +27,7 @@ const TOPICS_BY_ENTITY: Record<EntityType, readonly ChangeTopic[]> = {
   exception: ['exceptions'],
   evidence: ['evidence'],
   cycle: ['cycles'],
+  rollout: ['rollouts'],
 };
 
 /** Asset rows that record patch status (a stored collection, an approved host key) rather than inventory fields. */

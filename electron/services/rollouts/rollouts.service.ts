@@ -1,0 +1,493 @@
+/**
+ * Rollouts from plan to rollback: store a plan, preview it on the hosts (pinned versions, side
+ * effects, reboots, window slots, the rollback plan), record the approval in the audit log, run
+ * it as a job ring by ring, halt, resume, cancel, and roll hosts back. A host held by another
+ * active rollout is refused, and every state change is audited.
+ */
+import type { Asset } from '../../../shared/contract/assets';
+import type { RolloutDetail, RolloutHost, RolloutPlanRequest, RolloutRing, RolloutSummary } from '../../../shared/contract/rollouts';
+import type { z } from 'zod';
+import type { RolloutPlanRequest as PlanSchema } from '../../../shared/contract/rollouts';
+import type { MaintenanceWindow } from '../../../shared/domain/cycles/maintenance-window';
+import { countVerdicts, hostVerdict, type HostState } from '../../../shared/domain/rollouts/host-outcome';
+import { ACTIVE_STATES, actionRefusal, type RolloutAction, type RolloutState } from '../../../shared/domain/rollouts/rollout-plan';
+import { AppError, notFound } from '../../core/app-error';
+import type { Clock } from '../../core/clock';
+import type { Db } from '../../db/database';
+import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
+import type { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import type { HostRecord, RingRecord, RolloutRecord, RolloutsRepository } from '../../db/repositories/rollouts.repository';
+import { writeTransaction } from '../../db/write-transaction';
+import type { InventoryService } from '../inventory/inventory.service';
+import type { HostCollector } from '../patch-status/host-collector';
+import type { PatchStatusService } from '../patch-status/patch-status.service';
+import type { CredentialVaultService } from '../credentials/credential-vault.service';
+import type { SitesService } from '../sites/sites.service';
+import { isRemoteError } from '../remote/executor/remote-error';
+import type { OperationContext } from '../remote/operations/operation-context';
+import type { HostAccess } from './host-access';
+import { rollBackHost, runHook, runHost, type HostPackagePlan, type HostRunInput, type Verifier } from './host-run';
+import type { PackageFamilyOperations } from './package-family';
+import { previewHosts, type PreviewHostInput } from './rollout-preview';
+import type { RolloutJobContext, RolloutJobLauncher } from './rollout-jobs';
+import { budgetStanding, describeGateWait, gateOf, runRollout } from './rollout-runner';
+
+/** Dependencies of {@link RolloutsService}. */
+export interface RolloutsDeps {
+  db: Db;
+  rollouts: RolloutsRepository;
+  sites: SitesService;
+  inventory: InventoryService;
+  /** The site's maintenance windows (the cycles service's). */
+  windows: (siteId: number) => MaintenanceWindow[];
+  patchStatusRepository: PatchStatusRepository;
+  patchStatus: PatchStatusService;
+  vault: CredentialVaultService;
+  collector: HostCollector;
+  access: HostAccess;
+  family: (packageManager: string) => PackageFamilyOperations | undefined;
+  jobs: RolloutJobLauncher;
+  audit: AuditLogRepository;
+  clock: Clock;
+  actor: string;
+  /** Waits `ms` (reboot polling, soak); tests pass one they control. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Limits; defaults suit real hosts. */
+  limits?: Partial<RolloutLimits>;
+}
+
+/** Time limits of host work. */
+export interface RolloutLimits {
+  lockTimeoutSeconds: number;
+  installTimeoutMs: number;
+  rebootTimeoutMs: number;
+  collectTimeoutMs: number;
+}
+
+const DEFAULT_LIMITS: RolloutLimits = { lockTimeoutSeconds: 300, installTimeoutMs: 1_800_000, rebootTimeoutMs: 600_000, collectTimeoutMs: 300_000 };
+
+type ParsedPlan = z.output<typeof PlanSchema>;
+
+export class RolloutsService {
+  private readonly limits: RolloutLimits;
+
+  constructor(private readonly deps: RolloutsDeps) {
+    this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  }
+
+  /** Stores a plan; its hosts must be active assets of the site, not held by another active rollout. */
+  plan(request: ParsedPlan): RolloutDetail {
+    const site = this.deps.sites.get(request.siteId);
+    const active = new Map(this.deps.inventory.list(site.id, ['active']).map((asset) => [asset.id, asset]));
+    const rings = request.rings.map((ring) => ({
+      name: ring.name,
+      concurrency: ring.concurrency,
+      gate: ring.gate,
+      windowRing: ring.windowRing,
+      hosts: ring.assetIds.map((assetId) => {
+        const asset = active.get(assetId);
+        if (!asset) throw new AppError('bad_request', `asset ${assetId} (ring ${ring.name}) is not an active asset of site "${site.name}"`);
+        return { assetId, hostname: hostnameOf(asset) };
+      }),
+    }));
+    const id = writeTransaction(this.deps.db, () => {
+      this.refuseHeldHosts(rings.flatMap((ring) => ring.hosts.map((host) => host.assetId)), 0);
+      const rolloutId = this.deps.rollouts.create(
+        { siteId: site.id, name: request.name, selection: request.selection, rebootPolicy: request.rebootPolicy, failureBudget: request.failureBudget, pre: request.pre, post: request.post, autoRollback: request.autoRollback, cycleId: request.cycleId, rings },
+        this.deps.actor,
+        this.now(),
+      );
+      this.audit(site.id, rolloutId, 'rollout-planned', { name: request.name, selection: request.selection, rings: rings.map((ring) => ({ name: ring.name, hosts: ring.hosts.length })), failureBudget: request.failureBudget, rebootPolicy: request.rebootPolicy });
+      return rolloutId;
+    });
+    return this.get(id);
+  }
+
+  /** One rollout with its rings, hosts, packages and steps. */
+  get(rolloutId: number): RolloutDetail {
+    const rollout = this.require(rolloutId);
+    const hosts = this.deps.rollouts.hosts(rolloutId);
+    const packages = this.deps.rollouts.packagesByHost(rolloutId);
+    const events = this.deps.rollouts.eventsByHost(rolloutId);
+    const nowMs = this.deps.clock.now().getTime();
+    const rings: RolloutRing[] = this.deps.rollouts.rings(rolloutId).map((ring) => {
+      const members = hosts.filter((host) => host.ringId === ring.id);
+      const ended = members.length > 0 && members.every((host) => hostVerdict(host.state) !== 'open');
+      const gate = ended ? gateOf(ring, members, true, nowMs) : null;
+      return { ...ring, gateWaits: gate && !gate.open ? gate.waits.map((wait) => describeGateWait(wait, ring.name)) : [] };
+    });
+    const detailHosts: RolloutHost[] = hosts.map((host) => ({ ...host, packages: packages.get(host.id) ?? [], events: events.get(host.id) ?? [] }));
+    return { ...this.summaryOf(rollout, hosts), pre: rollout.pre, post: rollout.post, rings, hosts: detailHosts };
+  }
+
+  /** A site's rollouts, newest first. */
+  list(siteId: number): RolloutSummary[] {
+    const site = this.deps.sites.get(siteId);
+    return this.deps.rollouts.list(site.id).map((rollout) => this.summaryOf(rollout, this.deps.rollouts.hosts(rollout.id)));
+  }
+
+  /** Asks every host what the plan would do and stores it; a plan with any refused host cannot be approved. */
+  async preview(rolloutId: number): Promise<RolloutDetail> {
+    const rollout = this.requireAction(rolloutId, 'preview');
+    const site = this.deps.sites.get(rollout.siteId);
+    const rings = new Map(this.deps.rollouts.rings(rolloutId).map((ring) => [ring.id, ring]));
+    const latest = this.deps.patchStatusRepository.latestBySite(site.id);
+    const inputs: PreviewHostInput[] = this.deps.rollouts.hosts(rolloutId).map((host) => {
+      const collection = latest.get(host.assetId)?.data ?? null;
+      return {
+        hostId: host.id,
+        asset: this.deps.inventory.get(host.assetId),
+        windowRing: rings.get(host.ringId)?.windowRing ?? null,
+        packageManager: collection?.packageManager ?? null,
+        pending: this.deps.patchStatusRepository.openPending(host.assetId),
+        rebootPendingNow: collection?.rebootRequired === true,
+      };
+    });
+    const results = await previewHosts({ access: this.deps.access, family: this.deps.family, windows: this.deps.windows(site.id), timeZone: site.timezone, nowMs: this.deps.clock.now().getTime() }, rollout, inputs);
+    const refused = results.filter((result) => result.problem !== '');
+    writeTransaction(this.deps.db, () => {
+      for (const result of results) {
+        this.deps.rollouts.replacePackages(result.hostId, result.packages);
+        this.deps.rollouts.updateHost(result.hostId, { previewProblem: result.problem, rebootExpected: result.rebootExpected, slot: result.slot });
+      }
+      if (refused.length === 0) this.deps.rollouts.markPreviewed(rolloutId, this.now());
+      else this.deps.rollouts.setState(rolloutId, 'planned', `the preview refused ${refused.length} host${refused.length === 1 ? '' : 's'}: fix them or plan without them`);
+      this.audit(site.id, rolloutId, 'rollout-previewed', { hosts: results.length, refused: refused.length, packages: results.reduce((sum, result) => sum + result.packages.length, 0) });
+    });
+    return this.get(rolloutId);
+  }
+
+  /** Approves the previewed plan, or (with `ringId`) the gate after that ring; who and when go to the audit log. */
+  approve(rolloutId: number, ringId?: number): RolloutDetail {
+    if (ringId !== undefined) {
+      const rollout = this.requireAction(rolloutId, 'approve_gate');
+      const ring = this.deps.rollouts.rings(rolloutId).find((candidate) => candidate.id === ringId);
+      if (!ring) throw notFound('ring of this rollout', ringId);
+      if (!ring.gate.manualApproval) throw new AppError('conflict', `the gate after ring ${ring.name} does not ask for an approval`);
+      if (ring.gateApprovedAt !== null) throw new AppError('conflict', `the gate after ring ${ring.name} was approved by ${ring.gateApprovedBy ?? 'someone'} at ${ring.gateApprovedAt}`);
+      writeTransaction(this.deps.db, () => {
+        this.deps.rollouts.approveGate(ring.id, this.deps.actor, this.now());
+        this.audit(rollout.siteId, rolloutId, 'rollout-gate-approved', { ring: ring.name, by: this.deps.actor, at: this.now() });
+      });
+      return this.get(rolloutId);
+    }
+    const rollout = this.requireAction(rolloutId, 'approve');
+    writeTransaction(this.deps.db, () => {
+      this.deps.rollouts.approve(rolloutId, this.deps.actor, this.now());
+      this.audit(rollout.siteId, rolloutId, 'rollout-approved', { by: this.deps.actor, at: this.now(), previewedAt: rollout.previewedAt });
+    });
+    return this.get(rolloutId);
+  }
+
+  /** Starts an approved rollout as a job. */
+  start(rolloutId: number): { rolloutId: number; jobId: string; state: RolloutState } {
+    return this.launch(rolloutId, 'start');
+  }
+
+  /** Continues a halted, interrupted or waiting rollout. */
+  resume(rolloutId: number): { rolloutId: number; jobId: string; state: RolloutState } {
+    return this.launch(rolloutId, 'resume');
+  }
+
+  /** No new host starts; hosts running now finish their package transactions. */
+  halt(rolloutId: number): RolloutDetail {
+    const rollout = this.requireAction(rolloutId, 'halt');
+    writeTransaction(this.deps.db, () => {
+      this.deps.rollouts.setState(rolloutId, 'halted', `halted by ${this.deps.actor}`);
+      this.audit(rollout.siteId, rolloutId, 'rollout-halted', {});
+    });
+    return this.get(rolloutId);
+  }
+
+  /** Ends the rollout: no new host starts, running transactions finish, pending hosts are skipped. */
+  cancel(rolloutId: number): RolloutDetail {
+    const rollout = this.requireAction(rolloutId, 'cancel');
+    writeTransaction(this.deps.db, () => {
+      for (const host of this.deps.rollouts.hosts(rolloutId)) if (host.state === 'pending') this.deps.rollouts.updateHost(host.id, { state: 'skipped', message: `the rollout was cancelled by ${this.deps.actor}` });
+      this.deps.rollouts.setState(rolloutId, 'cancelled', `cancelled by ${this.deps.actor}`, { finishedAt: this.now() });
+      this.audit(rollout.siteId, rolloutId, 'rollout-cancelled', {});
+    });
+    return this.get(rolloutId);
+  }
+
+  /** Rolls back the named hosts (or every host that changed) to their recorded versions, as a job. */
+  rollback(rolloutId: number, assetIds: readonly number[]): { rolloutId: number; jobId: string; state: RolloutState } {
+    const rollout = this.requireAction(rolloutId, 'rollback');
+    const hosts = this.deps.rollouts.hosts(rolloutId);
+    const chosen = assetIds.length === 0 ? hosts.filter((host) => ['installed', 'installed_with_warnings', 'failed', 'rollback_failed'].includes(host.state)) : assetIds.map((assetId) => hosts.find((host) => host.assetId === assetId) ?? failNotInRollout(assetId, rolloutId));
+    if (chosen.length === 0) throw new AppError('conflict', 'no host of this rollout changed anything to roll back');
+    const previous = rollout.state;
+    writeTransaction(this.deps.db, () => {
+      this.deps.rollouts.setState(rolloutId, 'running', `rolling back ${chosen.length} host${chosen.length === 1 ? '' : 's'} (asked by ${this.deps.actor})`);
+      this.audit(rollout.siteId, rolloutId, 'rollout-rollback-requested', { hosts: chosen.map((host) => host.hostname) });
+    });
+    const jobId = this.deps.jobs.start(rollout.siteId, { rolloutId, mode: 'rollback', assetIds: chosen.map((host) => host.assetId) }, async (context) => {
+      for (const host of chosen) await this.rollBackOne(context, rollout, host);
+      writeTransaction(this.deps.db, () => this.deps.rollouts.setState(rolloutId, previous, `rolled back ${chosen.map((host) => host.hostname).join(', ')}`));
+    });
+    this.deps.rollouts.setJob(rolloutId, jobId);
+    return { rolloutId, jobId, state: 'running' };
+  }
+
+  /** Waits until the job running a rollout ends. */
+  async wait(jobId: string): Promise<void> {
+    await this.deps.jobs.wait(jobId);
+  }
+
+  /**
+   * After Patchdesk stopped mid-rollout: read each interrupted host's real state again (never
+   * assume), put it back to pending with what was found, and leave the rollout waiting for an admin.
+   */
+  async recoverInterrupted(rolloutId: number, context?: RolloutJobContext): Promise<RolloutDetail> {
+    const rollout = this.require(rolloutId);
+    const hosts = this.deps.rollouts.hosts(rolloutId).filter((host) => host.state === 'running');
+    const packages = this.deps.rollouts.packagesByHost(rolloutId);
+    for (const host of hosts) {
+      const asset = this.deps.inventory.get(host.assetId);
+      const opened = this.deps.access.open(asset, 'rollout');
+      const family = this.familyOf(asset);
+      let found = 'its real state could not be read';
+      if (opened.ok && family) {
+        const read = async () => {
+          const names = (packages.get(host.id) ?? []).map((item) => item.name);
+          const installed = names.length > 0 ? await family.installedVersions(opened.context, names) : new Map<string, { version: string; complete: boolean }>();
+          const unfinished = await family.unfinished(opened.context);
+          return { installed, unfinished };
+        };
+        try {
+          const real = context ? await context.step(host.hostname, 'read real state', async () => read()) : await read();
+          for (const name of (packages.get(host.id) ?? []).map((item) => item.name)) this.deps.rollouts.observePackage(host.id, name, real.installed.get(name)?.version ?? null, this.now());
+          found = `found ${[...real.installed].map(([name, state]) => `${name} ${state.version}${state.complete ? '' : ' (half-installed)'}`).join(', ') || 'no targeted package'}${real.unfinished.length > 0 ? `; half-installed: ${real.unfinished.join(', ')}` : ''}`;
+        } catch (error) {
+          if (!isRemoteError(error)) throw error;
+          found = `its real state could not be read: ${error.message}`;
+        }
+      }
+      writeTransaction(this.deps.db, () => {
+        this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: host.step || 'interrupted', outcome: 'note', message: `Patchdesk stopped during "${host.step}"; ${found}`, outputTail: '' });
+        this.deps.rollouts.updateHost(host.id, { state: 'pending', message: `interrupted during "${host.step}"; ${found}` });
+      });
+    }
+    writeTransaction(this.deps.db, () => {
+      this.deps.rollouts.setState(rolloutId, 'interrupted', `Patchdesk stopped while the rollout ran; the real state of ${hosts.length} host${hosts.length === 1 ? '' : 's'} was read again: resume when ready`);
+      this.audit(rollout.siteId, rolloutId, 'rollout-interrupted', { hosts: hosts.map((host) => host.hostname) });
+    });
+    return this.get(rolloutId);
+  }
+
+  private launch(rolloutId: number, action: 'start' | 'resume'): { rolloutId: number; jobId: string; state: RolloutState } {
+    const rollout = this.requireAction(rolloutId, action);
+    writeTransaction(this.deps.db, () => {
+      this.refuseHeldHosts(
+        this.deps.rollouts.hosts(rolloutId).map((host) => host.assetId),
+        rolloutId,
+      );
+      this.deps.rollouts.setState(rolloutId, 'running', '', { startedAt: this.now() });
+      this.audit(rollout.siteId, rolloutId, action === 'start' ? 'rollout-started' : 'rollout-resumed', {});
+    });
+    const jobId = this.deps.jobs.start(rollout.siteId, { rolloutId, mode: 'run', assetIds: [] }, (context) => this.run(context, rolloutId));
+    this.deps.rollouts.setJob(rolloutId, jobId);
+    return { rolloutId, jobId, state: 'running' };
+  }
+
+  /** The rollout job's work. */
+  async run(context: RolloutJobContext, rolloutId: number): Promise<void> {
+    const rollout = this.require(rolloutId);
+    const site = this.deps.sites.get(rollout.siteId);
+    const packages = this.deps.rollouts.packagesByHost(rolloutId);
+    await runRollout({
+      rollout: () => this.require(rolloutId),
+      rings: () => this.deps.rollouts.rings(rolloutId),
+      hosts: () => this.deps.rollouts.hosts(rolloutId),
+      runHost: (host) => this.runOne(context, this.require(rolloutId), host, (packages.get(host.id) ?? []).map((item) => ({ name: item.name, fromVersion: item.fromVersion, toVersion: item.toVersion }))),
+      ringHealth: (ring, hosts) => this.ringHealth(context, this.require(rolloutId), ring, hosts),
+      setRingTimes: (ringId, times) => this.deps.rollouts.setRingTimes(ringId, times),
+      settle: (state, reason) =>
+        writeTransaction(this.deps.db, () => {
+          const current = this.require(rolloutId);
+          // An admin's halt or cancel stands: the run only settles a rollout it still runs.
+          if (current.state !== 'running') return;
+          this.deps.rollouts.setState(rolloutId, state, reason, state === 'completed' ? { finishedAt: this.now() } : {});
+          this.audit(rollout.siteId, rolloutId, `rollout-${state}`, { reason, counts: countVerdicts(this.deps.rollouts.hosts(rolloutId).map((host) => host.state)) });
+        }),
+      windows: this.deps.windows(site.id),
+      timeZone: site.timezone,
+      nowMs: () => this.deps.clock.now().getTime(),
+      sleepUntil: (ms) => this.deps.sleep(Math.max(0, ms - this.deps.clock.now().getTime()), context.signal),
+      signal: context.signal,
+    });
+  }
+
+  private async runOne(context: RolloutJobContext, rollout: RolloutRecord, host: HostRecord, plan: HostPackagePlan[]): Promise<void> {
+    const asset = this.deps.inventory.get(host.assetId);
+    const resumed = host.attempts > 0;
+    this.deps.rollouts.updateHost(host.id, { state: 'running', step: 'start', attempts: host.attempts + 1, startedAt: this.now(), finishedAt: null });
+    const finish = (state: HostState, message: string) =>
+      writeTransaction(this.deps.db, () => {
+        this.deps.rollouts.updateHost(host.id, { state, message, step: '', finishedAt: this.now() });
+        this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: 'end', outcome: hostVerdict(state) === 'success' ? 'ok' : hostVerdict(state) === 'failure' ? 'failed' : 'skipped', message: `${state}: ${message}`, outputTail: '' });
+        this.audit(rollout.siteId, rollout.id, `rollout-host-${state.replace(/_/g, '-')}`, { host: host.hostname, assetId: host.assetId, message });
+      });
+    const family = this.familyOf(asset);
+    if (!family) return finish('preflight_blocked', 'the host was never collected with a package manager rollouts support');
+    const opened = this.deps.access.open(asset, 'rollout');
+    if (!opened.ok) return finish('preflight_blocked', opened.reason);
+    const input = this.hostInput(context, rollout, host, asset, opened.context, family, plan, resumed);
+    const result = await runHost(input);
+    finish(result.state, result.message);
+  }
+
+  private async rollBackOne(context: RolloutJobContext, rollout: RolloutRecord, host: HostRecord): Promise<void> {
+    const asset = this.deps.inventory.get(host.assetId);
+    const family = this.familyOf(asset);
+    const opened = this.deps.access.open(asset, 'rollout');
+    const plan = (this.deps.rollouts.packagesByHost(rollout.id).get(host.id) ?? []).map((item) => ({ name: item.name, fromVersion: item.fromVersion, toVersion: item.toVersion }));
+    const result = !family || !opened.ok ? { state: 'rollback_failed' as const, message: !opened.ok ? opened.reason : 'no package manager known for this host' } : await rollBackHost(this.hostInput(context, rollout, host, asset, opened.context, family, plan, true));
+    writeTransaction(this.deps.db, () => {
+      this.deps.rollouts.updateHost(host.id, { state: result.state, message: result.message, step: '', finishedAt: this.now() });
+      this.audit(rollout.siteId, rollout.id, `rollout-host-${result.state.replace(/_/g, '-')}`, { host: host.hostname, assetId: host.assetId, message: result.message, onDemand: true });
+    });
+  }
+
+  private hostInput(context: RolloutJobContext, rollout: RolloutRecord, host: HostRecord, asset: Asset, operation: OperationContext, family: PackageFamilyOperations, plan: HostPackagePlan[], resumed: boolean): HostRunInput {
+    return {
+      hostname: host.hostname,
+      context: operation,
+      family,
+      packages: plan,
+      pre: rollout.pre,
+      post: rollout.post,
+      rebootPolicy: rollout.rebootPolicy,
+      autoRollback: rollout.autoRollback,
+      resumed,
+      lockTimeoutSeconds: this.limits.lockTimeoutSeconds,
+      installTimeoutMs: this.limits.installTimeoutMs,
+      reboot: { timeoutMs: this.limits.rebootTimeoutMs, clock: this.deps.clock, sleep: (ms) => this.deps.sleep(ms, context.signal) },
+      step: (name, fn) =>
+        context.step(host.hostname, name, async (note) => {
+          const notes: string[] = [];
+          this.deps.rollouts.updateHost(host.id, { step: name });
+          this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: name, outcome: 'started', message: '', outputTail: '' });
+          try {
+            const value = await fn((text) => {
+              notes.push(text);
+              note(text);
+            });
+            this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: name, outcome: 'ok', message: '', outputTail: notes.join('\n').slice(-4000) });
+            if (name === 'rollback') this.audit(rollout.siteId, rollout.id, 'rollout-host-rollback-step', { host: host.hostname, assetId: host.assetId, outcome: 'ok' });
+            return value;
+          } catch (error) {
+            this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: name, outcome: 'failed', message: (error as Error).message.slice(0, 2000), outputTail: notes.join('\n').slice(-4000) });
+            if (name === 'rollback') this.audit(rollout.siteId, rollout.id, 'rollout-host-rollback-step', { host: host.hostname, assetId: host.assetId, outcome: 'failed', message: (error as Error).message });
+            throw error;
+          }
+        }),
+      sink: {
+        update: (changes) => this.deps.rollouts.updateHost(host.id, changes),
+        observe: (name, version) => this.deps.rollouts.observePackage(host.id, name, version, this.now()),
+      },
+      verify: this.verifier(asset, context.signal),
+    };
+  }
+
+  /** Re-runs the post checks on the ring's successful hosts, each as a step; null when there are none to run. */
+  private async ringHealth(context: RolloutJobContext, rollout: RolloutRecord, ring: RingRecord, hosts: HostRecord[]): Promise<boolean | null> {
+    if (!ring.gate.healthPassed || rollout.post.length === 0) return null;
+    let passed = true;
+    for (const host of hosts.filter((candidate) => hostVerdict(candidate.state) === 'success')) {
+      const opened = this.deps.access.open(this.deps.inventory.get(host.assetId), 'rollout');
+      if (!opened.ok) {
+        passed = false;
+        continue;
+      }
+      for (const hook of rollout.post) {
+        const output = await context.step(host.hostname, `ring ${ring.name} health`, () => runHook(opened.context, hook)).catch(() => ({ exitCode: -1 }));
+        if (output.exitCode !== 0) passed = false;
+      }
+    }
+    return passed;
+  }
+
+  /** A fresh collection of the asset, stored like any other; returns what it found installed. */
+  private verifier(asset: Asset, signal: AbortSignal): Verifier {
+    return async () => {
+      const host = asset.addresses[0] ?? asset.hostname;
+      const credential = this.deps.vault.findForAsset(asset, 'ssh');
+      if (!host || !credential) return { ok: false, message: 'no address or credential to collect with' };
+      const port = asset.access.port ?? 22;
+      const pinned = this.deps.patchStatusRepository.pinnedKey(asset.id, `${host}:${port}`);
+      if (!pinned) return { ok: false, message: 'no pinned host key' };
+      const result = await this.deps.collector({
+        asset,
+        host,
+        port,
+        username: asset.access.username || credential.username,
+        secrets: this.deps.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'rollout-verify', siteId: asset.siteId }),
+        pinnedKey: pinned,
+        connectTimeoutMs: 15_000,
+        commandTimeoutMs: this.limits.collectTimeoutMs,
+        signal,
+        onPhase: () => undefined,
+      });
+      if (!result.ok) return { ok: false, message: result.message };
+      this.deps.patchStatus.storeCollection(asset.id, result.collection, null);
+      return { ok: true, installed: new Map(result.collection.installed.map((item) => [item.name, item.version])), at: result.collection.collectedAt };
+    };
+  }
+
+  private familyOf(asset: Asset): PackageFamilyOperations | undefined {
+    const manager = this.deps.patchStatusRepository.latestBySite(asset.siteId, asset.id).get(asset.id)?.data?.packageManager;
+    return manager ? this.deps.family(manager) : undefined;
+  }
+
+  private summaryOf(rollout: RolloutRecord, hosts: readonly HostRecord[]): RolloutSummary {
+    const counts = countVerdicts(hosts.map((host) => host.state));
+    return {
+      ...rollout,
+      budget: budgetStanding(rollout, hosts),
+      counts: { hosts: hosts.length, open: counts.open, success: counts.success, failure: counts.failure, notAttempted: counts.not_attempted },
+    };
+  }
+
+  private refuseHeldHosts(assetIds: readonly number[], rolloutId: number): void {
+    const held = this.deps.rollouts.assetsHeld(ACTIVE_STATES, rolloutId);
+    const clashes = assetIds.filter((assetId) => held.has(assetId));
+    if (clashes.length === 0) return;
+    const named = clashes.slice(0, 5).map((assetId) => {
+      const holder = held.get(assetId);
+      return `asset ${assetId} (in rollout ${holder?.rolloutId} "${holder?.name}")`;
+    });
+    throw new AppError('conflict', `refused: ${named.join(', ')}${clashes.length > 5 ? ` and ${clashes.length - 5} more` : ''} ${clashes.length === 1 ? 'is' : 'are'} in another rollout that is not finished; finish or cancel it first`);
+  }
+
+  private require(rolloutId: number): RolloutRecord {
+    const rollout = this.deps.rollouts.get(rolloutId);
+    if (!rollout) throw notFound('rollout', rolloutId);
+    return rollout;
+  }
+
+  private requireAction(rolloutId: number, action: RolloutAction): RolloutRecord {
+    const rollout = this.require(rolloutId);
+    const refusal = actionRefusal(rollout.state, action);
+    if (refusal) throw new AppError('conflict', `rollout ${rolloutId}: ${refusal}`);
+    return rollout;
+  }
+
+  private audit(siteId: number, rolloutId: number, action: string, details: Record<string, unknown>): void {
+    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'rollout', entityId: rolloutId, action, details });
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+function hostnameOf(asset: Asset): string {
+  return asset.hostname || asset.addresses[0] || `asset ${asset.id}`;
+}
+
+function failNotInRollout(assetId: number, rolloutId: number): never {
+  throw new AppError('bad_request', `asset ${assetId} is not a host of rollout ${rolloutId}`);
+}
+
+export type { RolloutPlanRequest };
