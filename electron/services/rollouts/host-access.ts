@@ -6,6 +6,8 @@
 import type { Asset } from '../../../shared/contract/assets';
 import type { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
 import type { CredentialVaultService } from '../credentials/credential-vault.service';
+import type { HostCollector } from '../patch-status/host-collector';
+import type { PatchStatusService } from '../patch-status/patch-status.service';
 import type { RemoteExecutor, RemoteTarget } from '../remote/executor/remote-executor';
 import type { OperationContext } from '../remote/operations/operation-context';
 
@@ -15,6 +17,8 @@ export type HostAccessResult = { ok: true; context: OperationContext } | { ok: f
 /** Opens hosts for rollout operations. */
 export interface HostAccess {
   open(asset: Asset, purpose: 'rollout-preview' | 'rollout', signal?: AbortSignal): HostAccessResult;
+  /** A fresh collection of the host, stored like any other; what it found installed (name to version). */
+  collect(asset: Asset, signal?: AbortSignal): Promise<{ ok: true; installed: Map<string, string>; at: string } | { ok: false; message: string }>;
 }
 
 /** Dependencies of {@link createHostAccess}. */
@@ -22,7 +26,10 @@ export interface HostAccessDeps {
   vault: CredentialVaultService;
   patchStatus: PatchStatusRepository;
   executor: RemoteExecutor;
+  collector: HostCollector;
+  status: PatchStatusService;
   connectTimeoutMs?: number;
+  collectTimeoutMs?: number;
 }
 
 /** Host access through the vault and the pinned host keys. */
@@ -58,6 +65,30 @@ export function createHostAccess(deps: HostAccessDeps): HostAccess {
         },
       };
       return { ok: true, context: { executor: deps.executor, target, sudo: username !== 'root', ...(signal ? { signal } : {}) } };
+    },
+    async collect(asset, signal) {
+      const host = asset.addresses[0] ?? asset.hostname;
+      const credential = deps.vault.findForAsset(asset, 'ssh');
+      if (!host || !credential) return { ok: false, message: 'no address or SSH credential to collect with' };
+      const port = asset.access.port ?? 22;
+      const pinned = deps.patchStatus.pinnedKey(asset.id, `${host}:${port}`);
+      if (!pinned) return { ok: false, message: `no host key is pinned for ${host}:${port}` };
+      const result = await deps.collector({
+        asset,
+        host,
+        port,
+        username: asset.access.username || credential.username,
+        secrets: deps.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'rollout-verify', siteId: asset.siteId }),
+        pinnedKey: pinned,
+        connectTimeoutMs: deps.connectTimeoutMs ?? 15_000,
+        commandTimeoutMs: deps.collectTimeoutMs ?? 300_000,
+        signal: signal ?? new AbortController().signal,
+        onPhase: () => undefined,
+      });
+      deps.vault.recordOutcome(credential.id, asset.id, 'rollout-verify', result.ok ? 'ok' : result.code);
+      if (!result.ok) return { ok: false, message: result.message };
+      deps.status.storeCollection(asset.id, result.collection, null);
+      return { ok: true, installed: new Map(result.collection.installed.map((item) => [item.name, item.version])), at: result.collection.collectedAt };
     },
   };
 }

@@ -19,14 +19,11 @@ import type { PatchStatusRepository } from '../../db/repositories/patch-status.r
 import type { HostRecord, RingRecord, RolloutRecord, RolloutsRepository } from '../../db/repositories/rollouts.repository';
 import { writeTransaction } from '../../db/write-transaction';
 import type { InventoryService } from '../inventory/inventory.service';
-import type { HostCollector } from '../patch-status/host-collector';
-import type { PatchStatusService } from '../patch-status/patch-status.service';
-import type { CredentialVaultService } from '../credentials/credential-vault.service';
 import type { SitesService } from '../sites/sites.service';
 import { isRemoteError } from '../remote/executor/remote-error';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { HostAccess } from './host-access';
-import { rollBackHost, runHook, runHost, type HostPackagePlan, type HostRunInput, type Verifier } from './host-run';
+import { rollBackHost, runHook, runHost, type HostPackagePlan, type HostRunInput } from './host-run';
 import type { PackageFamilyOperations } from './package-family';
 import { previewHosts, type PreviewHostInput } from './rollout-preview';
 import type { RolloutJobContext, RolloutJobLauncher } from './rollout-jobs';
@@ -41,9 +38,6 @@ export interface RolloutsDeps {
   /** The site's maintenance windows (the cycles service's). */
   windows: (siteId: number) => MaintenanceWindow[];
   patchStatusRepository: PatchStatusRepository;
-  patchStatus: PatchStatusService;
-  vault: CredentialVaultService;
-  collector: HostCollector;
   access: HostAccess;
   family: (packageManager: string) => PackageFamilyOperations | undefined;
   jobs: RolloutJobLauncher;
@@ -61,10 +55,9 @@ export interface RolloutLimits {
   lockTimeoutSeconds: number;
   installTimeoutMs: number;
   rebootTimeoutMs: number;
-  collectTimeoutMs: number;
 }
 
-const DEFAULT_LIMITS: RolloutLimits = { lockTimeoutSeconds: 300, installTimeoutMs: 1_800_000, rebootTimeoutMs: 600_000, collectTimeoutMs: 300_000 };
+const DEFAULT_LIMITS: RolloutLimits = { lockTimeoutSeconds: 300, installTimeoutMs: 1_800_000, rebootTimeoutMs: 600_000 };
 
 type ParsedPlan = z.output<typeof PlanSchema>;
 
@@ -373,12 +366,16 @@ export class RolloutsService {
               notes.push(text);
               note(text);
             });
-            this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: name, outcome: 'ok', message: '', outputTail: notes.join('\n').slice(-4000) });
-            if (name === 'rollback') this.audit(rollout.siteId, rollout.id, 'rollout-host-rollback-step', { host: host.hostname, assetId: host.assetId, outcome: 'ok' });
+            writeTransaction(this.deps.db, () => {
+              this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: name, outcome: 'ok', message: '', outputTail: notes.join('\n').slice(-4000) });
+              if (name === 'rollback') this.audit(rollout.siteId, rollout.id, 'rollout-host-rollback-step', { host: host.hostname, assetId: host.assetId, outcome: 'ok' });
+            });
             return value;
           } catch (error) {
-            this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: name, outcome: 'failed', message: (error as Error).message.slice(0, 2000), outputTail: notes.join('\n').slice(-4000) });
-            if (name === 'rollback') this.audit(rollout.siteId, rollout.id, 'rollout-host-rollback-step', { host: host.hostname, assetId: host.assetId, outcome: 'failed', message: (error as Error).message });
+            writeTransaction(this.deps.db, () => {
+              this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: name, outcome: 'failed', message: (error as Error).message.slice(0, 2000), outputTail: notes.join('\n').slice(-4000) });
+              if (name === 'rollback') this.audit(rollout.siteId, rollout.id, 'rollout-host-rollback-step', { host: host.hostname, assetId: host.assetId, outcome: 'failed', message: (error as Error).message });
+            });
             throw error;
           }
         }),
@@ -386,7 +383,7 @@ export class RolloutsService {
         update: (changes) => this.deps.rollouts.updateHost(host.id, changes),
         observe: (name, version) => this.deps.rollouts.observePackage(host.id, name, version, this.now()),
       },
-      verify: this.verifier(asset, context.signal),
+      verify: () => this.deps.access.collect(asset, context.signal),
     };
   }
 
@@ -406,33 +403,6 @@ export class RolloutsService {
       }
     }
     return passed;
-  }
-
-  /** A fresh collection of the asset, stored like any other; returns what it found installed. */
-  private verifier(asset: Asset, signal: AbortSignal): Verifier {
-    return async () => {
-      const host = asset.addresses[0] ?? asset.hostname;
-      const credential = this.deps.vault.findForAsset(asset, 'ssh');
-      if (!host || !credential) return { ok: false, message: 'no address or credential to collect with' };
-      const port = asset.access.port ?? 22;
-      const pinned = this.deps.patchStatusRepository.pinnedKey(asset.id, `${host}:${port}`);
-      if (!pinned) return { ok: false, message: 'no pinned host key' };
-      const result = await this.deps.collector({
-        asset,
-        host,
-        port,
-        username: asset.access.username || credential.username,
-        secrets: this.deps.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'rollout-verify', siteId: asset.siteId }),
-        pinnedKey: pinned,
-        connectTimeoutMs: 15_000,
-        commandTimeoutMs: this.limits.collectTimeoutMs,
-        signal,
-        onPhase: () => undefined,
-      });
-      if (!result.ok) return { ok: false, message: result.message };
-      this.deps.patchStatus.storeCollection(asset.id, result.collection, null);
-      return { ok: true, installed: new Map(result.collection.installed.map((item) => [item.name, item.version])), at: result.collection.collectedAt };
-    };
   }
 
   private familyOf(asset: Asset): PackageFamilyOperations | undefined {
