@@ -17,6 +17,7 @@ import { CYCLE_USAGE, runCycleCommand } from './commands/cycle.command';
 import { EVIDENCE_USAGE, runEvidenceCommand } from './commands/evidence.command';
 import { EXCEPTION_USAGE, runExceptionCommand } from './commands/exception.command';
 import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
+import { ROLLOUT_USAGE, runRolloutCommand } from './commands/rollout.command';
 import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
 import { isPackVerification, runVerifyCommand, runVerifyPackCommand, VERIFY_USAGE } from './commands/verify.command';
 import { defaultSecretReader, type SecretReader } from './secret-input';
@@ -39,6 +40,7 @@ Usage:
   ${PARSE_USAGE.split('\n').join('\n  ')}
   ${EXCEPTION_USAGE.split('\n').join('\n  ')}
   ${CYCLE_USAGE.split('\n').join('\n  ')}
+  ${ROLLOUT_USAGE.split('\n').join('\n  ')}
   ${EVIDENCE_USAGE.split('\n').join('\n  ')}
   ${VERIFY_USAGE.split('\n').join('\n  ')}
 
@@ -93,7 +95,7 @@ export async function runCli(
       out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'rollout'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
     const context = createCliContext(core, out, err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
@@ -106,6 +108,7 @@ export async function runCli(
     else if (command === 'verify') await runVerifyCommand(context, args);
     else if (command === 'exception') await runExceptionCommand(context, args);
     else if (command === 'cycle') await runCycleCommand(context, args);
+    else if (command === 'rollout') await runRolloutCommand(context, args, secrets());
     else if (command === 'evidence') await runEvidenceCommand(context, args);
     else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
