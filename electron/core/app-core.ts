@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { openDatabase, type Db } from '../db/database';
+import { JobEngine, type JobTimers } from '../jobs/job-engine';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { AssetsRepository } from '../db/repositories/assets.repository';
 import { AuditLogRepository } from '../db/repositories/audit-log.repository';
@@ -45,9 +46,9 @@ import type { HostCollector } from '../services/patch-status/host-collector';
 import { PatchStatusService } from '../services/patch-status/patch-status.service';
 import { OfflineCollectionService } from '../services/patch-status/offline-collection.service';
 import { createRemoteExecutor } from '../services/remote/executor/remote-executor';
-import { createHostAccess } from '../services/rollouts/host-access';
-import { createInProcessRolloutJobs } from '../services/rollouts/in-process-rollout-jobs';
-import { familyFor } from '../services/rollouts/package-family';
+import { createHostAccess, type HostAccess } from '../services/rollouts/host-access';
+import { engineRolloutJobs, rolloutJobKind } from '../services/rollouts/rollout-job-kind';
+import { familyFor, type PackageFamilyOperations } from '../services/rollouts/package-family';
 import { abortableSleep } from '../services/rollouts/sleep';
 import { RolloutsService } from '../services/rollouts/rollouts.service';
 import { ScanJobsService } from '../services/scans/scan-jobs.service';
@@ -75,8 +76,12 @@ export interface AppCoreOptions {
   collector?: HostCollector;
   /** Where bundled data lives (resources/); the Electron main process passes its own. */
   resourcesDir?: string;
+  /** Tests: scripted hosts for rollouts instead of SSH (how hosts are reached, and their package manager). */
+  rolloutHosts?: { access: HostAccess; family: (packageManager: string) => PackageFamilyOperations | undefined };
   /** This process as the owner of the jobs it starts; tests pass another to act as a second process. */
   owner?: OwnerProbe;
+  /** The job engine's heartbeat timer; tests pass one they fire themselves. */
+  jobTimers?: JobTimers;
 }
 
 /** Everything a transport needs, plus the services for the CLI's direct use. */
@@ -84,6 +89,8 @@ export interface AppCore {
   db: Db;
   dispatcher: Dispatcher;
   events: EventBus;
+  /** The one engine every long job of this process runs on. */
+  jobs: JobEngine;
   services: {
     sites: SitesService;
     inventory: InventoryService;
@@ -149,6 +156,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const repositories = { sites: new SitesRepository(db), assets: new AssetsRepository(db), scans: new ScansRepository(db), audit: new AuditLogRepository(db) };
   const common = { db, clock, actor, audit: repositories.audit };
   const owner = options.owner ?? processOwnerProbe;
+  // A CLI command is short-lived: it never takes over another process's interrupted job to resume it.
+  const jobs = new JobEngine({ db, clock, owner, events, actor, resumeInterrupted: options.mode !== 'cli', ...(options.jobTimers ? { timers: options.jobTimers } : {}) });
   const sites = new SitesService({ ...common, sites: repositories.sites });
   const inventory = new InventoryService({ ...common, assets: repositories.assets, sites: repositories.sites });
   const tiers = new TiersService({ ...common, assets: repositories.assets, inventory });
@@ -178,7 +187,6 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, trustedSigners, packs: evidencePacks, libraryDir });
   const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, events });
   const remote = createRemoteExecutor();
-  const rolloutJobs = createInProcessRolloutJobs();
   const rollouts = new RolloutsService({
     ...common,
     rollouts: new RolloutsRepository(db),
@@ -186,11 +194,12 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     inventory,
     windows: (siteId) => cycles.windows(siteId).windows,
     patchStatusRepository,
-    access: createHostAccess({ vault, patchStatus: patchStatusRepository, executor: remote, collector: options.collector ?? loadCollectorOnDemand, status: patchStatus }),
-    family: familyFor,
-    jobs: rolloutJobs,
+    access: options.rolloutHosts?.access ?? createHostAccess({ vault, patchStatus: patchStatusRepository, executor: remote, collector: options.collector ?? loadCollectorOnDemand, status: patchStatus }),
+    family: options.rolloutHosts?.family ?? familyFor,
+    jobs: engineRolloutJobs(jobs),
     sleep: abortableSleep,
   });
+  jobs.register(rolloutJobKind(() => rollouts));
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
   removeInterruptedPackFiles(libraryDir, { clock });
 
@@ -302,6 +311,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'rollouts:resume': (request) => rollouts.resume(request.rolloutId),
       'rollouts:cancel': (request) => rollouts.cancel(request.rolloutId),
       'rollouts:rollback': (request) => rollouts.rollback(request.rolloutId, request.assetIds),
+      'jobs:list': (request) => jobs.list(request),
+      'jobs:get': (request) => jobs.get(request.jobId),
+      'jobs:cancel': (request) => jobs.cancel(request.jobId),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
@@ -315,11 +327,14 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     },
   };
 
+  jobs.open();
+
   let closed = false;
   return {
     db,
     dispatcher,
     events,
+    jobs,
     services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, rollouts },
     audit: repositories.audit,
     warmUp() {
@@ -345,7 +360,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       closed = true;
       changes?.stop();
       vault.lock();
-      await Promise.all([scans.stopAll(), collections.stopAll(), evidenceJobs.stopAll(), rolloutJobs.stopAll()]);
+      await Promise.all([jobs.stopAll(), scans.stopAll(), collections.stopAll(), evidenceJobs.stopAll()]);
       await remote.close();
       db.close();
     },

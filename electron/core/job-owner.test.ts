@@ -17,34 +17,34 @@ const owner = (pid: number, extra: Partial<JobOwner> = {}): JobOwner => ({ pid, 
 
 describe('isOwnerGone', () => {
   it('keeps a job whose owner runs on this machine and beats', () => {
-    expect(isOwnerGone({ id: 1, owner: owner(200), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(false);
+    expect(isOwnerGone({ owner: owner(200), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(false);
   });
 
   it('releases a job whose owner pid is not running', () => {
-    expect(isOwnerGone({ id: 1, owner: owner(300), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(true);
+    expect(isOwnerGone({ owner: owner(300), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(true);
   });
 
   it('releases a job whose heartbeat is older than the limit, even if its pid now belongs to some process', () => {
-    expect(isOwnerGone({ id: 1, owner: owner(200), heartbeatAt: ago(HEARTBEAT_STALE_AFTER_MS) }, probe, NOW)).toBe(false);
-    expect(isOwnerGone({ id: 1, owner: owner(200), heartbeatAt: ago(HEARTBEAT_STALE_AFTER_MS + 1) }, probe, NOW)).toBe(true);
-    expect(isOwnerGone({ id: 1, owner: owner(200), heartbeatAt: null }, probe, NOW)).toBe(true);
+    expect(isOwnerGone({ owner: owner(200), heartbeatAt: ago(HEARTBEAT_STALE_AFTER_MS) }, probe, NOW)).toBe(false);
+    expect(isOwnerGone({ owner: owner(200), heartbeatAt: ago(HEARTBEAT_STALE_AFTER_MS + 1) }, probe, NOW)).toBe(true);
+    expect(isOwnerGone({ owner: owner(200), heartbeatAt: null }, probe, NOW)).toBe(true);
   });
 
   it('releases a job whose pid now belongs to a process the kernel started at another time (or in another boot)', () => {
-    expect(isOwnerGone({ id: 1, owner: owner(200, { processKey: 'boot-1:150' }), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(true);
-    expect(isOwnerGone({ id: 1, owner: owner(200, { processKey: 'boot-0:200' }), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(true);
-    expect(isOwnerGone({ id: 1, owner: owner(200, { processKey: null }), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(false);
-    expect(isOwnerGone({ id: 1, owner: owner(200), heartbeatAt: ago(10_000) }, { ...probe, processKeyOf: () => null }, NOW)).toBe(false);
+    expect(isOwnerGone({ owner: owner(200, { processKey: 'boot-1:150' }), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(true);
+    expect(isOwnerGone({ owner: owner(200, { processKey: 'boot-0:200' }), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(true);
+    expect(isOwnerGone({ owner: owner(200, { processKey: null }), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(false);
+    expect(isOwnerGone({ owner: owner(200), heartbeatAt: ago(10_000) }, { ...probe, processKeyOf: () => null }, NOW)).toBe(false);
   });
 
   it('trusts only the heartbeat for an owner on another machine', () => {
-    expect(isOwnerGone({ id: 1, owner: owner(999, { host: 'laptop' }), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(false);
-    expect(isOwnerGone({ id: 1, owner: owner(999, { host: 'laptop' }), heartbeatAt: ago(HEARTBEAT_STALE_AFTER_MS + 1) }, probe, NOW)).toBe(true);
+    expect(isOwnerGone({ owner: owner(999, { host: 'laptop' }), heartbeatAt: ago(10_000) }, probe, NOW)).toBe(false);
+    expect(isOwnerGone({ owner: owner(999, { host: 'laptop' }), heartbeatAt: ago(HEARTBEAT_STALE_AFTER_MS + 1) }, probe, NOW)).toBe(true);
   });
 
   it('never releases a job of this very process, and always one recorded before owners were', () => {
-    expect(isOwnerGone({ id: 1, owner: { ...self }, heartbeatAt: ago(HEARTBEAT_STALE_AFTER_MS * 10) }, probe, NOW)).toBe(false);
-    expect(isOwnerGone({ id: 1, owner: null, heartbeatAt: null }, probe, NOW)).toBe(true);
+    expect(isOwnerGone({ owner: { ...self }, heartbeatAt: ago(HEARTBEAT_STALE_AFTER_MS * 10) }, probe, NOW)).toBe(false);
+    expect(isOwnerGone({ owner: null, heartbeatAt: null }, probe, NOW)).toBe(true);
   });
 });
 

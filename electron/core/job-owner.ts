@@ -88,7 +88,7 @@ export function isPidRunning(pid: number): boolean {
 export const processOwnerProbe: OwnerProbe = { self: thisProcess, isRunning: isPidRunning, processKeyOf: linuxProcessKey };
 
 /** Whether the process that ran `job` has stopped, so the job can be marked interrupted. */
-export function isOwnerGone(job: RunningJob, probe: OwnerProbe, now: Date): boolean {
+export function isOwnerGone(job: Pick<RunningJob, 'owner' | 'heartbeatAt'>, probe: OwnerProbe, now: Date): boolean {
   const { owner } = job;
   if (owner === null) return true;
   if (owner.instanceId === probe.self.instanceId) return false;

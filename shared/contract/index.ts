@@ -44,6 +44,7 @@ import {
   FleetStatus,
   HostKeyRecord,
 } from './patch-status';
+import { JobCancelRequest, JobDetail, JobListRequest, JobProgressEvent, JobRecord } from './jobs';
 import { RolloutApproveRequest, RolloutDetail, RolloutPlanRequest, RolloutRef, RolloutRollbackRequest, RolloutStarted, RolloutSummary } from './rollouts';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
@@ -152,6 +153,12 @@ export const channels = {
   'cycles:windows': channel(z.object({ siteId: Id }), MaintenanceWindows),
   'cycles:setWindows': channel(SetWindowsRequest, MaintenanceWindows),
 
+  /** Every process's long jobs on this data folder, newest first. */
+  'jobs:list': channel(JobListRequest, z.array(JobRecord)),
+  'jobs:get': channel(z.object({ jobId: z.string().min(1).max(64) }), JobDetail),
+  /** Asks a job to stop; answers with the job as it is now (its owner stops at its next step or heartbeat). */
+  'jobs:cancel': channel(JobCancelRequest, JobRecord),
+
   'rollouts:plan': channel(RolloutPlanRequest, RolloutDetail),
   /** Asks each host's package manager what the plan would do, pins the versions, checks rollback; stored on the rollout. */
   'rollouts:preview': channel(RolloutRef, RolloutDetail),
@@ -176,6 +183,7 @@ export const events = {
   'evidence:progress': EvidenceProgressEvent,
   'evidence:finished': EvidenceFinishedEvent,
   'data:changed': DataChangedEvent,
+  'job:progress': JobProgressEvent,
 } as const;
 
 export type Channels = typeof channels;
@@ -211,6 +219,7 @@ export * from './app';
 export * from './assets';
 export * from './discovery';
 export * from './import-export';
+export * from './jobs';
 export * from './patch-status';
 export * from './rollouts';
 export * from './sites';

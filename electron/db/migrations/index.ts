@@ -12,6 +12,7 @@ import { migration0007 } from './0007-compliance-indexes';
 import { migration0008 } from './0008-concurrent-processes';
 import { migration0009 } from './0009-fix-publication';
 import { migration0010 } from './0010-trusted-signers';
+import { migration0011 } from './0011-jobs';
 import { migration0012 } from './0012-rollouts';
 
 /** One migration: applied when the database's user_version is below `version`. */
@@ -21,7 +22,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0012];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
 
 /** The schema version this build of Patchdesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,7 +1,7 @@
 /**
- * The seam between rollouts and the job that runs them: start a piece of rollout work as a job,
- * whose steps are recorded before and after, and wait for it. The work is written against this
- * small interface (the job engine's `ctx.step` and `signal`), so the engine runs it unchanged.
+ * The seam between rollouts and the job engine: rollout work is written against this small part
+ * of the engine's context (`step`, `signal`), and started and awaited through it, so the service
+ * can be tested without knowing how jobs are stored.
  */
 
 /** What rollout work receives from its job. */
@@ -13,19 +13,19 @@ export interface RolloutJobContext {
   step<T>(target: string, name: string, fn: (note: (text: string) => void) => Promise<T>): Promise<T>;
 }
 
-/** Parameters stored with a rollout job. */
+/** Parameters stored with a rollout job (never a secret). */
 export interface RolloutJobParams {
   rolloutId: number;
   mode: 'run' | 'rollback';
-  /** Rollback only: the assets to roll back (empty: every host that changed). */
+  /** Rollback only: the assets to roll back. */
   assetIds: number[];
 }
 
-/** Starts and waits for rollout jobs. */
-export interface RolloutJobLauncher {
-  start(siteId: number, params: RolloutJobParams, work: (context: RolloutJobContext) => Promise<void>): string;
+/** Starts and follows rollout jobs (the job engine, bound to the `rollout` kind). */
+export interface RolloutJobs {
+  start(siteId: number, params: RolloutJobParams): string;
   /** Resolves when the job ends (whatever its outcome). */
-  wait(jobId: string): Promise<void>;
-  /** Stops this process's rollout jobs (shutdown) and waits for them. */
-  stopAll(): Promise<void>;
+  wait(jobId: string): Promise<unknown>;
+  /** Whether the job is still queued, running or waiting (in any process). */
+  active(jobId: string): boolean;
 }

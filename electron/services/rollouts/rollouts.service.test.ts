@@ -4,12 +4,12 @@ import type { HostCollection } from '../../../shared/contract/patch-status';
 import type { RolloutDetail } from '../../../shared/contract/rollouts';
 import { RolloutPlanRequest } from '../../../shared/contract/rollouts';
 import type { Site } from '../../../shared/contract/sites';
-import { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import { openAppCore } from '../../core/app-core';
+import { fixedClock } from '../../core/clock';
 import { RolloutsRepository } from '../../db/repositories/rollouts.repository';
-import { removeTempDirs } from '../../test-support/temp-dir';
-import { call, openTestCore } from '../../test-support/test-core';
-import { createInProcessRolloutJobs } from './in-process-rollout-jobs';
-import { RolloutsService } from './rollouts.service';
+import { writeTransaction } from '../../db/write-transaction';
+import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
+import { call } from '../../test-support/test-core';
 import { fakeFleet, fakeHost, HEALTH_COMMAND, type FakeHost } from './testing/fake-package-hosts';
 
 afterEach(removeTempDirs);
@@ -35,8 +35,16 @@ function collection(hostname: string, host: FakeHost, at: string): HostCollectio
   };
 }
 
+const cores: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.close()));
+});
+
 async function setup(hosts: FakeHost[]) {
-  const core = openTestCore();
+  const fleet = fakeFleet(hosts);
+  const clock = fixedClock(new Date('2026-11-02T09:00:00.000Z'));
+  const core = Object.assign(openAppCore({ dataDir: makeTempDir(), mode: 'cli', actor: 'ana', clock, checkResponses: true, jobTimers: { every: () => () => undefined }, rolloutHosts: { access: fleet.access, family: () => fleet.family } }), { clock });
+  cores.push(core);
   const site = await call<Site>(core, 'sites:create', { name: 'Acme', timezone: 'Europe/Berlin' });
   const assets: Asset[] = [];
   for (const host of hosts) {
@@ -44,27 +52,7 @@ async function setup(hosts: FakeHost[]) {
     core.services.patchStatus.storeCollection(asset.id, collection(host.name, host, core.clock.now().toISOString()), null);
     assets.push(asset);
   }
-  const fleet = fakeFleet(hosts);
-  let afterHost: () => void = () => undefined;
-  const service = new RolloutsService({
-    db: core.db,
-    rollouts: new RolloutsRepository(core.db),
-    sites: core.services.sites,
-    inventory: core.services.inventory,
-    windows: (siteId) => core.services.cycles.windows(siteId).windows,
-    patchStatusRepository: new PatchStatusRepository(core.db),
-    access: fleet.access,
-    family: () => fleet.family,
-    jobs: createInProcessRolloutJobs(),
-    audit: core.audit,
-    clock: core.clock,
-    actor: 'ana',
-    sleep: async (ms) => {
-      core.clock.advance(ms);
-      afterHost();
-    },
-    limits: { lockTimeoutSeconds: 1 },
-  });
+  const service = core.services.rollouts;
   const id = (name: string) => assets.find((asset) => asset.hostname === name)?.id ?? 0;
   const plan = (rings: { name: string; hosts: string[]; concurrency?: number; gate?: object; windowRing?: 'test' | null }[], extra: object = {}) =>
     service.plan(
@@ -84,7 +72,7 @@ async function setup(hosts: FakeHost[]) {
     return service.get(rolloutId);
   };
   const hostState = (detail: RolloutDetail, name: string) => detail.hosts.find((host) => host.hostname === name);
-  return { core, site, service, fleet, plan, runToEnd, hostState, id, setAfterHost: (fn: () => void) => (afterHost = fn) };
+  return { core, site, service, fleet, plan, runToEnd, hostState, id };
 }
 
 const auditActions = (core: { db: { prepare: (sql: string) => { all: () => unknown[] } } }) => (core.db.prepare("SELECT action FROM audit_log WHERE entity_type = 'rollout' ORDER BY id").all() as { action: string }[]).map((row) => row.action);
@@ -241,6 +229,28 @@ describe('RolloutsService', () => {
     expect(done.state).toBe('completed');
     expect(done.hosts.map((host) => host.state)).toEqual(['nothing_to_do', 'installed']);
     expect(auditActions(core)).toEqual(expect.arrayContaining(['rollout-interrupted', 'rollout-resumed']));
+  });
+
+  it('when the engine finds the process gone, the rollout is interrupted and its resume reads the host left mid-way before going on', async () => {
+    const hosts = [fakeHost('a', ['lab-hello']), fakeHost('b', ['lab-hello'])];
+    const { core, service, plan, runToEnd } = await setup(hosts);
+    const planned = plan([{ name: 'all', hosts: ['a', 'b'] }]);
+    await service.preview(planned.id);
+    service.approve(planned.id);
+    const repository = new RolloutsRepository(core.db);
+    repository.setState(planned.id, 'running', '');
+    repository.setJob(planned.id, 'gone-job');
+    const [a] = repository.hosts(planned.id);
+    repository.updateHost(a?.id ?? 0, { state: 'running', step: 'install', attempts: 1 });
+    hosts[0]?.installed.set('lab-hello', '1.1');
+    writeTransaction(core.db, () => service.markJobInterrupted('gone-job'));
+    expect(service.get(planned.id)).toMatchObject({ state: 'interrupted' });
+    const done = await runToEnd(planned.id, 'resume');
+    expect(done.state).toBe('completed');
+    expect(done.hosts.map((host) => host.state)).toEqual(['nothing_to_do', 'installed']);
+    expect(done.hosts[0]?.events.map((event) => event.outcome === 'note' && event.message)).toContain('Patchdesk stopped during "install"; found lab-hello 1.1');
+    const job = core.jobs.get(done.jobId ?? '');
+    expect(job.steps.map((step) => `${step.target} ${step.name} ${step.state}`)).toContain('a read real state succeeded');
   });
 
   it('rolls back one host on demand, as an audited step, back to the recorded versions', async () => {

@@ -26,7 +26,7 @@ import type { HostAccess } from './host-access';
 import { rollBackHost, runHook, runHost, type HostPackagePlan, type HostRunInput } from './host-run';
 import type { PackageFamilyOperations } from './package-family';
 import { previewHosts, type PreviewHostInput } from './rollout-preview';
-import type { RolloutJobContext, RolloutJobLauncher } from './rollout-jobs';
+import type { RolloutJobContext, RolloutJobParams, RolloutJobs } from './rollout-jobs';
 import { budgetStanding, describeGateWait, gateOf, runRollout } from './rollout-runner';
 
 /** Dependencies of {@link RolloutsService}. */
@@ -40,7 +40,7 @@ export interface RolloutsDeps {
   patchStatusRepository: PatchStatusRepository;
   access: HostAccess;
   family: (packageManager: string) => PackageFamilyOperations | undefined;
-  jobs: RolloutJobLauncher;
+  jobs: RolloutJobs;
   audit: AuditLogRepository;
   clock: Clock;
   actor: string;
@@ -206,20 +206,47 @@ export class RolloutsService {
   /** Rolls back the named hosts (or every host that changed) to their recorded versions, as a job. */
   rollback(rolloutId: number, assetIds: readonly number[]): { rolloutId: number; jobId: string; state: RolloutState } {
     const rollout = this.requireAction(rolloutId, 'rollback');
+    this.refuseWhileJobRuns(rollout);
     const hosts = this.deps.rollouts.hosts(rolloutId);
     const chosen = assetIds.length === 0 ? hosts.filter((host) => ['installed', 'installed_with_warnings', 'failed', 'rollback_failed'].includes(host.state)) : assetIds.map((assetId) => hosts.find((host) => host.assetId === assetId) ?? failNotInRollout(assetId, rolloutId));
     if (chosen.length === 0) throw new AppError('conflict', 'no host of this rollout changed anything to roll back');
-    const previous = rollout.state;
-    writeTransaction(this.deps.db, () => {
+    const jobId = writeTransaction(this.deps.db, () => {
       this.deps.rollouts.setState(rolloutId, 'running', `rolling back ${chosen.length} host${chosen.length === 1 ? '' : 's'} (asked by ${this.deps.actor})`);
       this.audit(rollout.siteId, rolloutId, 'rollout-rollback-requested', { hosts: chosen.map((host) => host.hostname) });
+      const id = this.deps.jobs.start(rollout.siteId, { rolloutId, mode: 'rollback', assetIds: chosen.map((host) => host.assetId) });
+      this.deps.rollouts.setJob(rolloutId, id);
+      return id;
     });
-    const jobId = this.deps.jobs.start(rollout.siteId, { rolloutId, mode: 'rollback', assetIds: chosen.map((host) => host.assetId) }, async (context) => {
-      for (const host of chosen) await this.rollBackOne(context, rollout, host);
-      writeTransaction(this.deps.db, () => this.deps.rollouts.setState(rolloutId, previous, `rolled back ${chosen.map((host) => host.hostname).join(', ')}`));
-    });
-    this.deps.rollouts.setJob(rolloutId, jobId);
     return { rolloutId, jobId, state: 'running' };
+  }
+
+  /** The work of a rollout job: the rings, or a rollback; returns the state the rollout is left in. */
+  async runJob(context: RolloutJobContext, params: RolloutJobParams): Promise<RolloutState> {
+    const rollout = this.require(params.rolloutId);
+    if (params.mode === 'rollback') {
+      const hosts = this.deps.rollouts.hosts(rollout.id).filter((host) => params.assetIds.includes(host.assetId));
+      for (const host of hosts) await this.rollBackOne(context, rollout, host);
+      const all = this.deps.rollouts.hosts(rollout.id);
+      const state: RolloutState = all.every((host) => hostVerdict(host.state) !== 'open') ? 'completed' : 'halted';
+      writeTransaction(this.deps.db, () => {
+        this.deps.rollouts.setState(rollout.id, state, `rolled back ${hosts.map((host) => `${host.hostname}`).join(', ')}`, state === 'completed' ? { finishedAt: this.now() } : {});
+        this.audit(rollout.siteId, rollout.id, 'rollout-rollback-finished', { hosts: hosts.map((host) => host.hostname), state });
+      });
+      return state;
+    }
+    // Hosts a stopped process left mid-way: read what is really there before going on.
+    if (this.deps.rollouts.hosts(rollout.id).some((host) => host.state === 'running')) await this.rereadHosts(rollout, context);
+    await this.run(context, rollout.id);
+    return this.require(rollout.id).state;
+  }
+
+  /** The engine found the process running this job gone: the rollout says so (inside the engine's write transaction). */
+  markJobInterrupted(jobId: string): void {
+    for (const rollout of this.deps.rollouts.inStates(['running'])) {
+      if (rollout.jobId !== jobId) continue;
+      this.deps.rollouts.setState(rollout.id, 'interrupted', 'the Patchdesk process running the rollout stopped; each host is read again before anything else runs');
+      this.audit(rollout.siteId, rollout.id, 'rollout-interrupted', { jobId });
+    }
   }
 
   /** Waits until the job running a rollout ends. */
@@ -233,23 +260,32 @@ export class RolloutsService {
    */
   async recoverInterrupted(rolloutId: number, context?: RolloutJobContext): Promise<RolloutDetail> {
     const rollout = this.require(rolloutId);
-    const hosts = this.deps.rollouts.hosts(rolloutId).filter((host) => host.state === 'running');
-    const packages = this.deps.rollouts.packagesByHost(rolloutId);
+    const reread = await this.rereadHosts(rollout, context);
+    writeTransaction(this.deps.db, () => {
+      this.deps.rollouts.setState(rolloutId, 'interrupted', `Patchdesk stopped while the rollout ran; the real state of ${reread.length} host${reread.length === 1 ? '' : 's'} was read again: resume when ready`);
+      this.audit(rollout.siteId, rolloutId, 'rollout-interrupted', { hosts: reread });
+    });
+    return this.get(rolloutId);
+  }
+
+  /** Reads the real state of every host left `running` and puts it back to pending with what was found; returns their names. */
+  private async rereadHosts(rollout: RolloutRecord, context?: RolloutJobContext): Promise<string[]> {
+    const hosts = this.deps.rollouts.hosts(rollout.id).filter((host) => host.state === 'running');
+    const packages = this.deps.rollouts.packagesByHost(rollout.id);
     for (const host of hosts) {
       const asset = this.deps.inventory.get(host.assetId);
       const opened = this.deps.access.open(asset, 'rollout');
       const family = this.familyOf(asset);
       let found = 'its real state could not be read';
       if (opened.ok && family) {
+        const names = (packages.get(host.id) ?? []).map((item) => item.name);
         const read = async () => {
-          const names = (packages.get(host.id) ?? []).map((item) => item.name);
           const installed = names.length > 0 ? await family.installedVersions(opened.context, names) : new Map<string, { version: string; complete: boolean }>();
-          const unfinished = await family.unfinished(opened.context);
-          return { installed, unfinished };
+          return { installed, unfinished: await family.unfinished(opened.context) };
         };
         try {
           const real = context ? await context.step(host.hostname, 'read real state', async () => read()) : await read();
-          for (const name of (packages.get(host.id) ?? []).map((item) => item.name)) this.deps.rollouts.observePackage(host.id, name, real.installed.get(name)?.version ?? null, this.now());
+          for (const name of names) this.deps.rollouts.observePackage(host.id, name, real.installed.get(name)?.version ?? null, this.now());
           found = `found ${[...real.installed].map(([name, state]) => `${name} ${state.version}${state.complete ? '' : ' (half-installed)'}`).join(', ') || 'no targeted package'}${real.unfinished.length > 0 ? `; half-installed: ${real.unfinished.join(', ')}` : ''}`;
         } catch (error) {
           if (!isRemoteError(error)) throw error;
@@ -261,26 +297,30 @@ export class RolloutsService {
         this.deps.rollouts.updateHost(host.id, { state: 'pending', message: `interrupted during "${host.step}"; ${found}` });
       });
     }
-    writeTransaction(this.deps.db, () => {
-      this.deps.rollouts.setState(rolloutId, 'interrupted', `Patchdesk stopped while the rollout ran; the real state of ${hosts.length} host${hosts.length === 1 ? '' : 's'} was read again: resume when ready`);
-      this.audit(rollout.siteId, rolloutId, 'rollout-interrupted', { hosts: hosts.map((host) => host.hostname) });
-    });
-    return this.get(rolloutId);
+    return hosts.map((host) => host.hostname);
   }
 
   private launch(rolloutId: number, action: 'start' | 'resume'): { rolloutId: number; jobId: string; state: RolloutState } {
     const rollout = this.requireAction(rolloutId, action);
-    writeTransaction(this.deps.db, () => {
+    this.refuseWhileJobRuns(rollout);
+    const jobId = writeTransaction(this.deps.db, () => {
       this.refuseHeldHosts(
         this.deps.rollouts.hosts(rolloutId).map((host) => host.assetId),
         rolloutId,
       );
       this.deps.rollouts.setState(rolloutId, 'running', '', { startedAt: this.now() });
       this.audit(rollout.siteId, rolloutId, action === 'start' ? 'rollout-started' : 'rollout-resumed', {});
+      // Started inside the transaction: if it rolls back, the job never runs.
+      const id = this.deps.jobs.start(rollout.siteId, { rolloutId, mode: 'run', assetIds: [] });
+      this.deps.rollouts.setJob(rolloutId, id);
+      return id;
     });
-    const jobId = this.deps.jobs.start(rollout.siteId, { rolloutId, mode: 'run', assetIds: [] }, (context) => this.run(context, rolloutId));
-    this.deps.rollouts.setJob(rolloutId, jobId);
     return { rolloutId, jobId, state: 'running' };
+  }
+
+  /** A halted rollout may still be finishing hosts in its job (here or in another process): nothing else starts meanwhile. */
+  private refuseWhileJobRuns(rollout: RolloutRecord): void {
+    if (rollout.jobId !== null && this.deps.jobs.active(rollout.jobId)) throw new AppError('conflict', `rollout ${rollout.id} is still finishing the hosts it started (job ${rollout.jobId}); try again when they are done`);
   }
 
   /** The rollout job's work. */
