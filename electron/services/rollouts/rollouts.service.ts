@@ -276,7 +276,8 @@ export class RolloutsService {
       const asset = this.deps.inventory.get(host.assetId);
       const opened = this.deps.access.open(asset, 'rollout');
       const family = this.familyOf(asset);
-      let found = 'its real state could not be read';
+      let found = !opened.ok ? `its real state could not be read yet (${opened.reason}); it is read before the host runs again` : 'its real state could not be read yet (no package manager known for it); it is read before the host runs again';
+      let known = false;
       if (opened.ok && family) {
         const names = (packages.get(host.id) ?? []).map((item) => item.name);
         const read = async () => {
@@ -287,14 +288,16 @@ export class RolloutsService {
           const real = context ? await context.step(host.hostname, 'read real state', async () => read()) : await read();
           for (const name of names) this.deps.rollouts.observePackage(host.id, name, real.installed.get(name)?.version ?? null, this.now());
           found = `found ${[...real.installed].map(([name, state]) => `${name} ${state.version}${state.complete ? '' : ' (half-installed)'}`).join(', ') || 'no targeted package'}${real.unfinished.length > 0 ? `; half-installed: ${real.unfinished.join(', ')}` : ''}`;
+          known = true;
         } catch (error) {
           if (!isRemoteError(error)) throw error;
-          found = `its real state could not be read: ${error.message}`;
+          found = `its real state could not be read yet (${error.message}); it is read before the host runs again`;
         }
       }
+      // A host whose state could not be read stays "running" (left mid-way): the next run reads it before anything else.
       writeTransaction(this.deps.db, () => {
         this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: host.step || 'interrupted', outcome: 'note', message: `Patchdesk stopped during "${host.step}"; ${found}`, outputTail: '' });
-        this.deps.rollouts.updateHost(host.id, { state: 'pending', message: `interrupted during "${host.step}"; ${found}` });
+        this.deps.rollouts.updateHost(host.id, { ...(known ? { state: 'pending' as const } : {}), message: `interrupted during "${host.step}"; ${found}` });
       });
     }
     return hosts.map((host) => host.hostname);
