@@ -12,7 +12,7 @@ import { isRemoteError } from '../remote/executor/remote-error';
 import { readBootId } from '../remote/operations/boot-identity';
 import { runOn, type OperationContext } from '../remote/operations/operation-context';
 import { rebootHost, type RebootOptions } from '../remote/operations/reboot-host';
-import type { PackageFamilyOperations } from './package-family';
+import type { PackageFamilyOperations, TransactionOutcome } from './package-family';
 
 /** Runs one named step of this host; recorded before and after (the job engine's ctx.step, bound to the host). */
 export type HostStepRunner = <T>(name: string, fn: (note: (text: string) => void) => Promise<T>) => Promise<T>;
@@ -105,7 +105,15 @@ export async function runHost(input: HostRunInput): Promise<HostRunResult> {
     let changed = false;
     if (targets.length > 0) {
       const installed = await step('install', async (note) => {
-        const result = await family.install(context, targets, { kind: 'upgrade', lockTimeoutSeconds: input.lockTimeoutSeconds, timeoutMs: input.installTimeoutMs });
+        let result: TransactionOutcome;
+        try {
+          result = await family.install(context, targets, { kind: 'upgrade', lockTimeoutSeconds: input.lockTimeoutSeconds, timeoutMs: input.installTimeoutMs });
+        } catch (error) {
+          if (!isRemoteError(error, 'connection_lost', 'timeout')) throw error;
+          // The connection dropped mid-install: connect again and read what is really there; never assume.
+          note(`the connection dropped during the install (${error.message}); reading the real state again`);
+          result = await readAfterLostConnection(input, error.message);
+        }
         note(result.outputTail);
         for (const move of result.moves) sink.observe(move.name, move.after);
         return result;
@@ -145,6 +153,19 @@ export async function runHost(input: HostRunInput): Promise<HostRunResult> {
     }
     throw error;
   }
+}
+
+/** What a transaction cut off by a lost connection left behind, judged like a finished one. */
+async function readAfterLostConnection(input: HostRunInput, why: string): Promise<TransactionOutcome> {
+  const names = input.packages.map((item) => item.name);
+  const installed = await input.family.installedVersions(input.context, names);
+  const unfinished = new Set(await input.family.unfinished(input.context));
+  const moves = input.packages.map((item) => ({ name: item.name, from: item.fromVersion, to: item.toVersion, after: installed.get(item.name)?.version ?? null }));
+  const outputTail = `after the lost connection: ${moves.map((move) => `${move.name} ${move.after ?? 'not installed'}`).join(', ')}`;
+  const half = names.filter((name) => unfinished.has(name) || installed.get(name)?.complete === false);
+  if (half.length > 0) return { outcome: 'failed', reason: 'maintainer_script_failed', message: `the connection to ${input.hostname} dropped during the install (${why}) and ${half.join(', ')} ${half.length === 1 ? 'is' : 'are'} left half-installed`, moves, outputTail };
+  if (moves.every((move) => move.after === move.to)) return { outcome: 'done', moves, outputTail };
+  return { outcome: 'failed', reason: 'error', message: `the connection to ${input.hostname} dropped during the install (${why}); ${moves.filter((move) => move.after !== move.to).map((move) => `${move.name} is at ${move.after ?? 'nothing'}, not ${move.to}`).join('; ')}`, moves, outputTail };
 }
 
 /** Rolls the host back to its recorded versions (a step of its own), then collects it afresh. */

@@ -21,6 +21,7 @@ function adapt(context: JobContext<RolloutJobParams>): RolloutJobContext {
     jobId: context.jobId,
     signal: context.signal,
     step: (target, name, fn) => context.step(target, name, (step) => fn((text) => step.output(`${text}\n`))),
+    progress: (payload) => context.progress(payload),
   };
 }
 

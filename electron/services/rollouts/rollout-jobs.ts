@@ -11,6 +11,16 @@ export interface RolloutJobContext {
   readonly signal: AbortSignal;
   /** Runs one step of the job on `target` (a host name), recorded before and after. */
   step<T>(target: string, name: string, fn: (note: (text: string) => void) => Promise<T>): Promise<T>;
+  /** Pushes progress (the engine's `job:progress` event): never a secret. */
+  progress(payload: RolloutProgress): void;
+}
+
+/** What a rollout job reports after each host. */
+export interface RolloutProgress {
+  rolloutId: number;
+  host: string;
+  state: string;
+  counts: { hosts: number; open: number; success: number; failure: number; notAttempted: number };
 }
 
 /** Parameters stored with a rollout job (never a secret). */

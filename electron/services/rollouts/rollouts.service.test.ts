@@ -128,13 +128,14 @@ describe('RolloutsService', () => {
     expect(hostState(done, 'c')?.state).toBe('pending');
   });
 
-  it('judges faults per host: nothing to do, a version gone, a failing maintainer script recovered and rolled back, a changed host key, an unreachable host', async () => {
+  it('judges faults per host: nothing to do, a version gone, a failing maintainer script recovered and rolled back, a changed host key, an unreachable host, a connection lost mid-install', async () => {
     const hosts = [
       fakeHost('done-already', ['lab-hello']),
       fakeHost('gone', ['lab-hello']),
       fakeHost('script', ['lab-postinst-fails'], { postinstFails: new Set(['lab-postinst-fails']) }),
       fakeHost('rekeyed', ['lab-hello']),
       fakeHost('away', ['lab-hello']),
+      fakeHost('dropped', ['lab-hello'], { dropDuringInstall: true }),
     ];
     const { service, plan, runToEnd, hostState, fleet } = await setup(hosts);
     const planned = plan([{ name: 'all', hosts: hosts.map((host) => host.name), concurrency: 5 }], { failureBudget: '100%' });
@@ -154,7 +155,9 @@ describe('RolloutsService', () => {
     expect(hostState(done, 'rekeyed')).toMatchObject({ state: 'preflight_blocked', message: expect.stringMatching(/^stopped: the host key of rekeyed/) });
     expect(fleet.host('rekeyed')?.installed.get('lab-hello')).toBe('1.0');
     expect(hostState(done, 'away')).toMatchObject({ state: 'unreachable' });
-    expect(done.counts).toEqual({ hosts: 5, open: 0, success: 1, failure: 2, notAttempted: 2 });
+    expect(hostState(done, 'dropped')).toMatchObject({ state: 'installed' });
+    expect(hostState(done, 'dropped')?.events.find((event) => event.step === 'install' && event.outcome === 'ok')?.outputTail ?? '').toMatch(/connection dropped during the install[\s\S]*after the lost connection: lab-hello 1\.1/);
+    expect(done.counts).toEqual({ hosts: 6, open: 0, success: 2, failure: 2, notAttempted: 2 });
   });
 
   it('refuses a preview that would remove a package nobody approved', async () => {

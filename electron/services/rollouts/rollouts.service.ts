@@ -364,13 +364,19 @@ export class RolloutsService {
         this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: 'end', outcome: hostVerdict(state) === 'success' ? 'ok' : hostVerdict(state) === 'failure' ? 'failed' : 'skipped', message: `${state}: ${message}`, outputTail: '' });
         this.audit(rollout.siteId, rollout.id, `rollout-host-${state.replace(/_/g, '-')}`, { host: host.hostname, assetId: host.assetId, message });
       });
+    const report = () => {
+      const counts = countVerdicts(this.deps.rollouts.hosts(rollout.id).map((each) => each.state));
+      context.progress({ rolloutId: rollout.id, host: host.hostname, state: this.deps.rollouts.host(host.id)?.state ?? 'pending', counts: { hosts: counts.open + counts.success + counts.failure + counts.not_attempted, open: counts.open, success: counts.success, failure: counts.failure, notAttempted: counts.not_attempted } });
+    };
     const family = this.familyOf(asset);
-    if (!family) return finish('preflight_blocked', 'the host was never collected with a package manager rollouts support');
     const opened = this.deps.access.open(asset, 'rollout');
-    if (!opened.ok) return finish('preflight_blocked', opened.reason);
-    const input = this.hostInput(context, rollout, host, asset, opened.context, family, plan, resumed);
-    const result = await runHost(input);
-    finish(result.state, result.message);
+    if (!family) finish('preflight_blocked', 'the host was never collected with a package manager rollouts support');
+    else if (!opened.ok) finish('preflight_blocked', opened.reason);
+    else {
+      const result = await runHost(this.hostInput(context, rollout, host, asset, opened.context, family, plan, resumed));
+      finish(result.state, result.message);
+    }
+    report();
   }
 
   private async rollBackOne(context: RolloutJobContext, rollout: RolloutRecord, host: HostRecord): Promise<void> {

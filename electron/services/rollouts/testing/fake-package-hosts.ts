@@ -28,6 +28,8 @@ export interface FakeHost {
   removes: string[];
   down: boolean;
   hostKeyChanged: boolean;
+  /** The next install changes the packages, then loses the connection before apt-get answers. */
+  dropDuringInstall: boolean;
   /** Called after each install or downgrade (a test moves the clock or stops the job here). */
   afterInstall?: (host: FakeHost) => void;
   commands: string[];
@@ -49,6 +51,7 @@ export function fakeHost(name: string, packages: readonly string[], extra: Parti
     removes: [],
     down: false,
     hostKeyChanged: false,
+    dropDuringInstall: false,
     commands: [],
     ...extra,
   };
@@ -128,6 +131,10 @@ export function fakeFleet(hosts: readonly FakeHost[]) {
         if (options.kind === 'upgrade' && host.needsReboot.has(target.name)) host.rebootRequired = true;
       }
       host.afterInstall?.(host);
+      if (host.dropDuringInstall) {
+        host.dropDuringInstall = false;
+        throw new RemoteError('connection_lost', host.name, `the connection to ${host.name} was lost while the command ran`);
+      }
       if (host.half.size > 0) return { outcome: 'failed', reason: 'maintainer_script_failed', message: `dpkg could not finish configuring ${[...host.half].join(', ')} on ${host.name}: a maintainer script failed`, moves: moves(), outputTail: '' };
       return { outcome: 'done', moves: moves(), outputTail: 'Setting up' };
     },
