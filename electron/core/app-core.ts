@@ -50,7 +50,7 @@ import { createHostAccess, type HostAccess } from '../services/rollouts/host-acc
 import { engineRolloutJobs, rolloutJobKind } from '../services/rollouts/rollout-job-kind';
 import { familyFor, type PackageFamilyOperations } from '../services/rollouts/package-family';
 import { abortableSleep } from '../services/rollouts/sleep';
-import { RolloutsService } from '../services/rollouts/rollouts.service';
+import { RolloutsService, type RolloutLimits } from '../services/rollouts/rollouts.service';
 import { ScanJobsService } from '../services/scans/scan-jobs.service';
 import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
@@ -78,6 +78,8 @@ export interface AppCoreOptions {
   resourcesDir?: string;
   /** Tests: scripted hosts for rollouts instead of SSH (how hosts are reached, and their package manager). */
   rolloutHosts?: { access: HostAccess; family: (packageManager: string) => PackageFamilyOperations | undefined };
+  /** Tests: shorter rollout limits (the dpkg lock wait, install and reboot timeouts). */
+  rolloutLimits?: Partial<RolloutLimits>;
   /** This process as the owner of the jobs it starts; tests pass another to act as a second process. */
   owner?: OwnerProbe;
   /** The job engine's heartbeat timer; tests pass one they fire themselves. */
@@ -198,6 +200,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     family: options.rolloutHosts?.family ?? familyFor,
     jobs: engineRolloutJobs(jobs),
     sleep: abortableSleep,
+    ...(options.rolloutLimits ? { limits: options.rolloutLimits } : {}),
   });
   jobs.register(rolloutJobKind(() => rollouts));
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.

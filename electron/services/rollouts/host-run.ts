@@ -78,6 +78,8 @@ export async function runHost(input: HostRunInput): Promise<HostRunResult> {
   try {
     await step('connect', async (note) => {
       try {
+        // A connection kept since the preview (hours ago, maybe) would skip today's host key check: connect afresh.
+        await context.executor.close(context.target);
         const bootId = await readBootId(context);
         sink.update({ bootIdBefore: bootId });
         note(`boot id ${bootId}`);

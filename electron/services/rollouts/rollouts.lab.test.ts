@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ function target(index: number): RemoteTarget {
   return { protocol: 'ssh', name: lab.name, ssh: { host: lab.address, port: lab.port, username: lab.user, auth: { kind: 'key', privateKey: readFileSync(lab.keyFile, 'utf8') }, connectTimeoutMs: 10_000, commandTimeoutMs: 120_000, knownHostKey: lab.hostKey } };
 }
 const shell = (index: number, command: string) => executor.run(target(index), command, { timeoutMs: 60_000, expectedExitCodes: [0, 1] });
-const openCore = (mode: 'cli' | 'browser') => openAppCore({ dataDir, mode, actor: 'lab-admin', jobTimers: manualTimers });
+const openCore = (mode: 'cli' | 'browser') => openAppCore({ dataDir, mode, actor: 'lab-admin', jobTimers: manualTimers, rolloutLimits: { lockTimeoutSeconds: 2 } });
 const cli = (...args: string[]) => runCliCapturing(dataDir, args, [PASSPHRASE]);
 
 beforeAll(async () => {
@@ -162,5 +162,54 @@ describe('rollouts on real apt hosts', () => {
     expect(audit).toEqual(expect.arrayContaining(['rollout-planned', 'rollout-previewed', 'rollout-approved', 'rollout-started', 'rollout-host-rollback-step', 'rollout-interrupted', 'rollout-resumed', 'rollout-completed']));
     const listed = JSON.parse((await cli('rollout', 'list', '--site', 'Lab', '--json')).out) as RolloutSummary[];
     expect(listed).toMatchObject([{ id: 1, state: 'completed', counts: { hosts: 5, success: 4, failure: 1, notAttempted: 0 } }]);
+    await core.close();
+    core = undefined;
   }, 900_000);
+
+  it('meets the faults real hosts have: a failing maintainer script (recovered, rolled back), a held dpkg lock (named), a version gone from the repository, an update someone else already made, a changed host key', async () => {
+    core = openCore('cli');
+    await call(core, 'vault:unlock', { passphrase: PASSPHRASE });
+    const [site] = await call<Site[]>(core, 'sites:list', {});
+    const assets = await call<Asset[]>(core, 'assets:list', { siteId: site?.id ?? 0 });
+    const assetOf = (index: number) => assets.find((asset) => asset.hostname === host(index).name)?.id ?? 0;
+    // Host 4 is the one "already upgraded": it never had lab-postinst-fails, so its plan is lab-conffile alone.
+    await shell(3, 'dpkg --purge lab-postinst-fails');
+    const planned = await call<RolloutDetail>(core, 'rollouts:plan', {
+      siteId: site?.id,
+      name: 'Faults',
+      selection: { kind: 'packages', packages: ['lab-conffile', 'lab-postinst-fails'] },
+      rings: [{ name: 'all', assetIds: [0, 1, 2, 3, 4].map(assetOf), concurrency: 5 }],
+      failureBudget: '100%',
+      rebootPolicy: 'never',
+    });
+    const previewed = await call<RolloutDetail>(core, 'rollouts:preview', { rolloutId: planned.id });
+    expect(previewed.state).toBe('previewed');
+    expect(previewed.hosts.map((lab) => lab.packages.map((item) => `${item.name} ${item.toVersion}`).join(' '))).toEqual(['lab-conffile 1.1 lab-postinst-fails 1.1', 'lab-conffile 1.1 lab-postinst-fails 1.1', 'lab-conffile 1.1 lab-postinst-fails 1.1', 'lab-conffile 1.1', 'lab-conffile 1.1 lab-postinst-fails 1.1']);
+    await call(core, 'rollouts:approve', { rolloutId: planned.id });
+
+    // After the approval the world moves: the repository loses 1.1 for host 3, someone upgrades host 4, host 5 gets a new host key.
+    await shell(2, 'rm -f /etc/apt/sources.list.d/lab.list && apt-get update -qq');
+    await shell(3, 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Options::=--force-confold lab-conffile=1.1 </dev/null');
+    await shell(4, 'rm -f /etc/ssh/ssh_host_* && ssh-keygen -q -A && kill -HUP "$(cat /run/sshd.pid)"');
+    // Host 2's dpkg lock is taken by a process on this machine, as unattended-upgrades would.
+    const lockFile = join(host(1).dir, 'root/var/lib/dpkg/lock-frontend');
+    const holder: ChildProcess = spawn('python3', ['-c', `import fcntl,sys\nf=open(${JSON.stringify(lockFile)},'a')\nfcntl.lockf(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\nsys.stdin.read()`], { stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve) => holder.stdout?.once('data', () => resolve()));
+      const started = await call<{ jobId: string }>(core, 'rollouts:start', { rolloutId: planned.id });
+      await core.services.rollouts.wait(started.jobId);
+    } finally {
+      holder.stdin?.end();
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    const done = await call<RolloutDetail>(core, 'rollouts:get', { rolloutId: planned.id });
+    const byHost = done.hosts.map((lab) => ({ state: lab.state, message: lab.message }));
+    expect(byHost[0]).toMatchObject({ state: 'rolled_back', message: expect.stringMatching(/lab-postinst-fails \(iF\).*maintainer script failed; recovered.*rolled back to lab-conffile 1\.0, lab-postinst-fails 1\.0/) });
+    expect(byHost[1]).toMatchObject({ state: 'failed', message: expect.stringMatching(new RegExp(`held the package lock .* python3 \\(pid ${holder.pid}\\)`)) });
+    expect(byHost[2]).toMatchObject({ state: 'failed', message: expect.stringMatching(/version 1\.1 of lab-(conffile|postinst-fails) is no longer available/) });
+    expect(byHost[3]).toMatchObject({ state: 'nothing_to_do' });
+    expect(byHost[4]).toMatchObject({ state: 'preflight_blocked', message: expect.stringMatching(/^stopped: the host key of lab-apt-5 does not match the pinned one/) });
+    expect(done.hosts[0]?.events.map((event) => `${event.step} ${event.outcome}`)).toEqual(expect.arrayContaining(['install ok', 'recover ok', 'rollback ok', 'verify rollback ok']));
+    expect(done.counts).toMatchObject({ success: 1, failure: 3, notAttempted: 1 });
+  }, 600_000);
 });
