@@ -199,6 +199,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     access: options.rolloutHosts?.access ?? createHostAccess({ vault, patchStatus: patchStatusRepository, executor: remote, collector: options.collector ?? loadCollectorOnDemand, status: patchStatus }),
     family: options.rolloutHosts?.family ?? familyFor,
     jobs: engineRolloutJobs(jobs),
+    cycles,
     sleep: abortableSleep,
     ...(options.rolloutLimits ? { limits: options.rolloutLimits } : {}),
   });

@@ -13,7 +13,7 @@ import { ensureVaultUnlocked } from '../vault-unlock';
 
 export const ROLLOUT_USAGE = `patchdesk rollout plan --site NAME [--name TEXT] [--all | --security | --package NAME...]
     [--ring NAME=HOST,HOST...]... [--max-failures N|P%] [--reboot never|if-required|always]
-    [--pre CMD]... [--post CMD]... [--no-auto-rollback] [--json]     (prints the plan id and the preview)
+    [--pre CMD]... [--post CMD]... [--no-auto-rollback] [--cycle ID] [--json]     (prints the plan id and the preview)
 patchdesk rollout show ID [--json]
 patchdesk rollout approve ID [--ring NAME]        (--ring: the gate after that ring)
 patchdesk rollout start ID [--wait]
@@ -77,6 +77,7 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
       pre: { type: 'string', multiple: true },
       post: { type: 'string', multiple: true },
       'no-auto-rollback': { type: 'boolean' },
+      cycle: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
@@ -93,6 +94,8 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
     }
   }
 
+  const cycleId = values.cycle === undefined ? null : Number(values.cycle);
+  if (cycleId !== null && !(Number.isInteger(cycleId) && cycleId > 0)) throw usageError(`--cycle: "${values.cycle}" is not a cycle ID`);
   const rings: RolloutPlanRequest['rings'] = [];
   if (values.ring && values.ring.length > 0) {
     for (const spec of values.ring) {
@@ -125,6 +128,7 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
     pre: (values.pre ?? []).map((command) => ({ command })),
     post: (values.post ?? []).map((command) => ({ command })),
     autoRollback: !values['no-auto-rollback'],
+    cycleId,
   });
   const previewed = await context.call('rollouts:preview', { rolloutId: planned.id });
   if (values.json) return context.out(JSON.stringify(previewed, null, 2));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared/contract/assets';
+import type { CycleDetail } from '../../../shared/contract/cycles';
 import type { HostCollection } from '../../../shared/contract/patch-status';
 import type { RolloutDetail } from '../../../shared/contract/rollouts';
 import { RolloutPlanRequest } from '../../../shared/contract/rollouts';
@@ -254,6 +255,37 @@ describe('RolloutsService', () => {
     expect(done.hosts[0]?.events.map((event) => event.outcome === 'note' && event.message)).toContain('Patchdesk stopped during "install"; found lab-hello 1.1');
     const job = core.jobs.get(done.jobId ?? '');
     expect(job.steps.map((step) => `${step.target} ${step.name} ${step.state}`)).toContain('a read real state succeeded');
+  });
+
+  it('ticks the cycle it was started from: ring items, deployment and verification, with the rollout as evidence', async () => {
+    const { core, site, plan, runToEnd, service } = await setup([fakeHost('t', ['lab-hello']), fakeHost('p', ['lab-hello']), fakeHost('b', ['lab-hello'])]);
+    const cycle = await call<{ id: number }>(core, 'cycles:openBaseline', { siteId: site.id });
+    const planned = plan(
+      [
+        { name: 'test', hosts: ['t'] },
+        { name: 'pilot', hosts: ['p'] },
+        { name: 'broad', hosts: ['b'] },
+      ],
+      { cycleId: cycle.id },
+    );
+    await service.preview(planned.id);
+    service.approve(planned.id);
+    expect((await runToEnd(planned.id)).state).toBe('completed');
+    const after = await call<CycleDetail>(core, 'cycles:get', { cycleId: cycle.id });
+    const done = after.items.filter((item) => item.state === 'done');
+    expect(done.map((item) => item.key)).toEqual(['test-ring', 'pilot-ring', 'broad-deployment', 'verification-rescan']);
+    expect(done[2]).toMatchObject({ note: expect.stringMatching(/^Rollout \d+ "December" completed: 3 hosts updated\./), evidence: [{ kind: 'file', name: `rollout-${planned.id}.json` }] });
+  });
+
+  it('leaves the deployment item for the admin when a host failed', async () => {
+    const { core, site, plan, runToEnd, service } = await setup([fakeHost('t', ['lab-hello']), fakeHost('b', ['lab-hello'], { lockHolder: { pid: 9, process: 'apt' } })]);
+    const cycle = await call<{ id: number }>(core, 'cycles:openBaseline', { siteId: site.id });
+    const planned = plan([{ name: 'test', hosts: ['t'] }, { name: 'broad', hosts: ['b'] }], { cycleId: cycle.id });
+    await service.preview(planned.id);
+    service.approve(planned.id);
+    await runToEnd(planned.id);
+    const after = await call<CycleDetail>(core, 'cycles:get', { cycleId: cycle.id });
+    expect(after.items.filter((item) => item.state === 'done').map((item) => item.key)).toEqual(['test-ring']);
   });
 
   it('rolls back one host on demand, as an audited step, back to the recorded versions', async () => {

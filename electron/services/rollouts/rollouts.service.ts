@@ -24,6 +24,7 @@ import { isRemoteError } from '../remote/executor/remote-error';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { HostAccess } from './host-access';
 import { rollBackHost, runHook, runHost, type HostPackagePlan, type HostRunInput } from './host-run';
+import { tickCycle, type CyclePort } from './cycle-ticks';
 import type { PackageFamilyOperations } from './package-family';
 import { previewHosts, type PreviewHostInput } from './rollout-preview';
 import type { RolloutJobContext, RolloutJobParams, RolloutJobs } from './rollout-jobs';
@@ -41,6 +42,8 @@ export interface RolloutsDeps {
   access: HostAccess;
   family: (packageManager: string) => PackageFamilyOperations | undefined;
   jobs: RolloutJobs;
+  /** The cycles a rollout may be started from (ticked when it completes). */
+  cycles: CyclePort;
   audit: AuditLogRepository;
   clock: Clock;
   actor: string;
@@ -83,6 +86,11 @@ export class RolloutsService {
         return { assetId, hostname: hostnameOf(asset) };
       }),
     }));
+    if (request.cycleId !== null) {
+      const cycle = this.deps.cycles.get(request.cycleId);
+      if (cycle.siteId !== site.id) throw new AppError('bad_request', `cycle ${cycle.id} belongs to another site`);
+      if (cycle.status !== 'open') throw new AppError('conflict', `cycle ${cycle.id} is closed: a rollout can only be started from an open cycle`);
+    }
     const id = writeTransaction(this.deps.db, () => {
       this.refuseHeldHosts(rings.flatMap((ring) => ring.hosts.map((host) => host.assetId)), 0);
       const rolloutId = this.deps.rollouts.create(
@@ -237,7 +245,12 @@ export class RolloutsService {
     // Hosts a stopped process left mid-way: read what is really there before going on.
     if (this.deps.rollouts.hosts(rollout.id).some((host) => host.state === 'running')) await this.rereadHosts(rollout, context);
     await this.run(context, rollout.id);
-    return this.require(rollout.id).state;
+    const after = this.require(rollout.id);
+    if (after.state === 'completed' && after.cycleId !== null) {
+      const ticked = tickCycle(this.deps.cycles, this.get(rollout.id), this.now());
+      if (ticked.length > 0) writeTransaction(this.deps.db, () => this.audit(rollout.siteId, rollout.id, 'rollout-cycle-ticked', { cycleId: after.cycleId, items: ticked }));
+    }
+    return after.state;
   }
 
   /** The engine found the process running this job gone: the rollout says so (inside the engine's write transaction). */
