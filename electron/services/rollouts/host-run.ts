@@ -96,11 +96,17 @@ export async function runHost(input: HostRunInput): Promise<HostRunResult> {
     });
 
     for (const [index, hook] of input.pre.entries()) {
-      await step(`pre ${index + 1}`, async (note) => {
-        const output = await runHook(context, hook);
-        note(tail(`${output.stdout}\n${output.stderr}`));
-        if (output.exitCode !== 0) throw new StepFailure('preflight_blocked', `pre step ${index + 1} (${hook.command}) exited ${output.exitCode} on ${input.hostname}: nothing was installed`);
+      const output = await step(`pre ${index + 1}`, async (note) => {
+        const result = await runHook(context, hook);
+        note(tail(`${result.stdout}\n${result.stderr}`));
+        return result;
       });
+      if (output.exitCode !== 0) {
+        // JetPatch's order: a failed pre step skips the install, but the post steps still run,
+        // since they may put back what the pre steps changed (a load balancer member, a service).
+        await runPostChecks(input, ' (after the failed pre step)');
+        return { state: 'preflight_blocked', message: `pre step ${index + 1} (${hook.command}) exited ${output.exitCode} on ${input.hostname}: nothing was installed` };
+      }
     }
 
     const targets = input.packages.map((item) => ({ name: item.name, version: item.toVersion }));
@@ -217,9 +223,9 @@ async function rebootPerPolicy(input: HostRunInput, changed: boolean): Promise<v
   });
 }
 
-async function runPostChecks(input: HostRunInput): Promise<{ passed: boolean; message: string }> {
+async function runPostChecks(input: HostRunInput, suffix = ''): Promise<{ passed: boolean; message: string }> {
   for (const [index, hook] of input.post.entries()) {
-    const output = await input.step(`post ${index + 1}`, async (note) => {
+    const output = await input.step(`post ${index + 1}${suffix}`, async (note) => {
       const result = await runHook(input.context, hook);
       note(tail(`${result.stdout}\n${result.stderr}`));
       return result;

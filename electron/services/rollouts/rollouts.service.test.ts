@@ -288,6 +288,18 @@ describe('RolloutsService', () => {
     expect(after.items.filter((item) => item.state === 'done').map((item) => item.key)).toEqual(['test-ring']);
   });
 
+  it('skips the install when a pre step fails, and still runs the post steps', async () => {
+    const { service, plan, runToEnd, hostState, fleet } = await setup([fakeHost('web', ['lab-hello'])]);
+    const planned = plan([{ name: 'all', hosts: ['web'] }], { pre: [{ command: 'exit 3', timeoutSeconds: 5 }], failureBudget: '100%' });
+    await service.preview(planned.id);
+    service.approve(planned.id);
+    const done = await runToEnd(planned.id);
+    expect(hostState(done, 'web')).toMatchObject({ state: 'preflight_blocked', message: 'pre step 1 (exit 3) exited 3 on web: nothing was installed' });
+    expect(fleet.host('web')?.installed.get('lab-hello')).toBe('1.0');
+    expect(fleet.host('web')?.commands).toContain(HEALTH_COMMAND);
+    expect(hostState(done, 'web')?.events.map((event) => `${event.step} ${event.outcome}`)).toContain('post 1 (after the failed pre step) ok');
+  });
+
   it('rolls back one host on demand, as an audited step, back to the recorded versions', async () => {
     const hosts = [fakeHost('a', ['lab-hello']), fakeHost('b', ['lab-hello'])];
     const { core, service, plan, runToEnd, id, hostState } = await setup(hosts);
