@@ -29,13 +29,17 @@ describe('several processes, one data folder', () => {
     // A scan another live process is running (this test's own pid, a fresh heartbeat) and one whose process has exited.
     const deadPid = await exitedPid();
     const raw = new Database(join(dataDir, 'patchdesk.db'));
-    const running = raw.prepare(
-      "INSERT INTO scans (site_id, targets_json, ports_json, options_json, status, started_at, total_addresses, owner_pid, owner_instance, owner_started_at, owner_host, heartbeat_at) VALUES (?, '[]', '[]', '{}', 'running', ?, 1, ?, ?, ?, ?, ?)",
+    const job = raw.prepare(
+      "INSERT INTO jobs (id, kind, site_id, state, owner_pid, owner_instance, owner_started_at, owner_host, heartbeat_at, created_at) VALUES (?, 'scan', ?, 'running', ?, ?, ?, ?, ?, ?)",
     );
+    const running = raw.prepare("INSERT INTO scans (site_id, targets_json, ports_json, options_json, status, started_at, total_addresses, job_id) VALUES (?, '[]', '[]', '{}', 'running', ?, 1, ?)");
     const { hostname } = await import('node:os');
     const farFuture = '2999-01-01T00:00:00.000Z';
-    const liveScan = Number(running.run(seed.siteId, new Date().toISOString(), process.pid, 'live-owner', new Date().toISOString(), hostname(), farFuture).lastInsertRowid);
-    const deadScan = Number(running.run(seed.siteId, new Date().toISOString(), deadPid, 'dead-owner', new Date().toISOString(), hostname(), farFuture).lastInsertRowid);
+    const now = new Date().toISOString();
+    job.run('live-job', seed.siteId, process.pid, 'live-owner', now, hostname(), farFuture, now);
+    job.run('dead-job', seed.siteId, deadPid, 'dead-owner', now, hostname(), farFuture, now);
+    const liveScan = Number(running.run(seed.siteId, now, 'live-job').lastInsertRowid);
+    const deadScan = Number(running.run(seed.siteId, now, 'dead-job').lastInsertRowid);
     raw.close();
 
     const hosts: HostProcess[] = await Promise.all([startHostProcess(dataDir), startHostProcess(dataDir)]);
@@ -87,6 +91,8 @@ describe('several processes, one data folder', () => {
       const status = (id: number) => (db.prepare('SELECT status FROM scans WHERE id = ?').get(id) as { status: string }).status;
       expect(status(liveScan)).toBe('running');
       expect(status(deadScan)).toBe('interrupted');
+      const jobState = (id: string) => (db.prepare('SELECT state FROM jobs WHERE id = ?').get(id) as { state: string }).state;
+      expect([jobState('live-job'), jobState('dead-job')]).toEqual(['running', 'interrupted']);
     } finally {
       db.close();
     }

@@ -163,7 +163,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const sites = new SitesService({ ...common, sites: repositories.sites });
   const inventory = new InventoryService({ ...common, assets: repositories.assets, sites: repositories.sites });
   const tiers = new TiersService({ ...common, assets: repositories.assets, inventory });
-  const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, owner, discover: options.discover ?? loadDiscoveryOnDemand });
+  const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, jobs, discover: options.discover ?? loadDiscoveryOnDemand });
   const imports = new InventoryImportService({ ...common, sites: repositories.sites, inventory });
   const vault = new CredentialVaultService({ ...common, credentials: new CredentialsRepository(db), ...(options.keychain ? { keychain: options.keychain } : {}) });
   vault.unlockWithKeychain();
@@ -174,7 +174,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const complianceRepository = new ComplianceRepository(db);
   const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository });
   const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table, slaClock });
-  const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, owner, collector: options.collector ?? loadCollectorOnDemand });
+  const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, jobs, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus, clock });
   const exceptions = new ExceptionRegisterService({ ...common, exceptions: exceptionsRepository, sites, inventory });
   // Late checklist items come from the cycles service, built just below (it needs the site services first).
@@ -187,7 +187,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
   const libraryDir = join(options.dataDir, PACK_LIBRARY_FOLDER);
   const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, trustedSigners, packs: evidencePacks, libraryDir });
-  const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, events });
+  const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, jobs });
   const remote = createRemoteExecutor();
   const rollouts = new RolloutsService({
     ...common,
@@ -364,7 +364,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       closed = true;
       changes?.stop();
       vault.lock();
-      await Promise.all([jobs.stopAll(), scans.stopAll(), collections.stopAll(), evidenceJobs.stopAll()]);
+      await jobs.stopAll();
       await remote.close();
       db.close();
     },

@@ -1,12 +1,6 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/database';
-import { JobOwnershipRepository } from '../db/repositories/job-ownership.repository';
-import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { HEARTBEAT_STALE_AFTER_MS, interruptOrphanedJobs, isOwnerGone, isPidRunning, linuxProcessKey, processOwnerProbe, type JobOwner, type OwnerProbe } from './job-owner';
-
-afterEach(removeTempDirs);
+import { HEARTBEAT_STALE_AFTER_MS, isOwnerGone, isPidRunning, linuxProcessKey, processOwnerProbe, type JobOwner, type OwnerProbe } from './job-owner';
 
 const NOW = new Date('2026-11-02T10:00:00.000Z');
 const self: JobOwner = { pid: 100, instanceId: 'self', startedAt: '2026-11-02T09:00:00.000Z', host: 'workstation', processKey: 'boot-1:100' };
@@ -62,39 +56,5 @@ describe('the real process probe', () => {
     expect(processOwnerProbe.self.processKey).toMatch(/^[0-9a-f-]{36}:\d+$/);
     expect(linuxProcessKey(process.pid)).toBe(processOwnerProbe.self.processKey);
     expect(linuxProcessKey(1)).not.toBe(processOwnerProbe.self.processKey);
-  });
-});
-
-describe('interruptOrphanedJobs', () => {
-  it('marks only the scans and collection runs whose owner is gone', () => {
-    const db = openDatabase(join(makeTempDir(), 'patchdesk.db'));
-    db.prepare("INSERT INTO sites (name, policy_json, created_at, updated_at) VALUES ('Acme', '{}', 'now', 'now')").run();
-    const scans = new JobOwnershipRepository(db, 'scans');
-    const runs = new JobOwnershipRepository(db, 'collection_runs');
-    const addScan = () => Number(db.prepare("INSERT INTO scans (site_id, targets_json, ports_json, options_json, status, started_at, total_addresses) VALUES (1, '[]', '[]', '{}', 'running', 'now', 1)").run().lastInsertRowid);
-    const addRun = () => Number(db.prepare("INSERT INTO collection_runs (site_id, status, started_at) VALUES (1, 'running', 'now')").run().lastInsertRowid);
-
-    const legacy = addScan();
-    const live = addScan();
-    scans.claim(live, owner(200), ago(5_000));
-    const dead = addScan();
-    scans.claim(dead, owner(300), ago(5_000));
-    const silent = addScan();
-    scans.claim(silent, owner(200), ago(HEARTBEAT_STALE_AFTER_MS + 60_000));
-    const liveRun = addRun();
-    runs.claim(liveRun, owner(200), ago(60_000));
-    const deadRun = addRun();
-    runs.claim(deadRun, owner(300), ago(60_000));
-
-    expect(interruptOrphanedJobs(db, scans, probe, NOW)).toBe(3);
-    expect(interruptOrphanedJobs(db, runs, probe, NOW)).toBe(1);
-    const status = (table: string, id: number) => (db.prepare(`SELECT status, finished_at FROM ${table} WHERE id = ?`).get(id) as { status: string; finished_at: string | null });
-    expect([legacy, live, dead, silent].map((id) => status('scans', id).status)).toEqual(['interrupted', 'running', 'interrupted', 'interrupted']);
-    expect(status('scans', dead).finished_at).toBe(NOW.toISOString());
-    expect([liveRun, deadRun].map((id) => status('collection_runs', id).status)).toEqual(['running', 'interrupted']);
-
-    scans.heartbeat(live, NOW.toISOString());
-    expect(scans.running()).toEqual([{ id: live, owner: owner(200), heartbeatAt: NOW.toISOString() }]);
-    db.close();
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Which process owns a running scan or collection, and whether that owner is gone. The desktop
- * app, the browser host and CLI commands share one database; a process starting up must mark as
- * interrupted only the jobs whose owner stopped, never another live process's job.
+ * Which process owns a running job, and whether that owner is gone. The desktop app, the browser
+ * host and CLI commands share one database; the job engine (electron/jobs/) marks as interrupted
+ * only the jobs whose owner stopped, never another live process's job.
  *
  * "Gone" is decided from facts a test can set: the owner's pid on this machine (a signal-0 probe),
  * the kernel's start time of whatever now has that pid (so a reused pid is not mistaken for the
@@ -11,8 +11,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { Db } from '../db/database';
-import { writeTransaction } from '../db/write-transaction';
 
 /** The process that runs a job. */
 export interface JobOwner {
@@ -42,9 +40,8 @@ export interface OwnerProbe {
   processKeyOf(pid: number): string | null;
 }
 
-/** A running job as stored. `owner` is null for a job started before owners were recorded. */
+/** Who runs a job as stored. `owner` is null for a job started before owners were recorded. */
 export interface RunningJob {
-  id: number;
   owner: JobOwner | null;
   heartbeatAt: string | null;
 }
@@ -88,7 +85,7 @@ export function isPidRunning(pid: number): boolean {
 export const processOwnerProbe: OwnerProbe = { self: thisProcess, isRunning: isPidRunning, processKeyOf: linuxProcessKey };
 
 /** Whether the process that ran `job` has stopped, so the job can be marked interrupted. */
-export function isOwnerGone(job: Pick<RunningJob, 'owner' | 'heartbeatAt'>, probe: OwnerProbe, now: Date): boolean {
+export function isOwnerGone(job: RunningJob, probe: OwnerProbe, now: Date): boolean {
   const { owner } = job;
   if (owner === null) return true;
   if (owner.instanceId === probe.self.instanceId) return false;
@@ -100,38 +97,4 @@ export function isOwnerGone(job: Pick<RunningJob, 'owner' | 'heartbeatAt'>, prob
   // The pid runs, but is it still the owner? Only a definite mismatch counts: unknown is not gone.
   const current = owner.processKey === null ? null : probe.processKeyOf(owner.pid);
   return current !== null && current !== owner.processKey;
-}
-
-/**
- * Calls `beat` every {@link HEARTBEAT_INTERVAL_MS} while a job runs; returns the function that
- * stops it. The timer never keeps the process alive, and a failed beat (a database busy past its
- * timeout) is reported, not thrown: the next beat tries again.
- */
-export function startHeartbeat(beat: () => void, what: string): () => void {
-  const timer = setInterval(() => {
-    try {
-      beat();
-    } catch (error) {
-      console.warn(`patchdesk: could not record that ${what} is still running: ${(error as Error).message}`);
-    }
-  }, HEARTBEAT_INTERVAL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
-/** The running jobs of one table and a way to mark some of them interrupted. */
-export interface JobOwnershipStore {
-  running(): RunningJob[];
-  markInterrupted(ids: readonly number[], at: string): number;
-}
-
-/**
- * Marks as interrupted the running jobs whose owner is gone, in one write transaction so two
- * processes starting together agree. Returns how many were marked.
- */
-export function interruptOrphanedJobs(db: Db, store: JobOwnershipStore, probe: OwnerProbe, now: Date): number {
-  return writeTransaction(db, () => {
-    const gone = store.running().filter((job) => isOwnerGone(job, probe, now));
-    return gone.length === 0 ? 0 : store.markInterrupted(gone.map((job) => job.id), now.toISOString());
-  });
 }

@@ -89,9 +89,9 @@ describe('browser host', () => {
       if (messages.length === 1) resolve();
     }));
     const received = new Promise<void>((resolve) => socket.on('message', () => resolve()));
-    core.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 1, totalAddresses: 2, liveHosts: 0, elapsedMs: 5 });
+    core.events.emit('job:progress', { jobId: 'j', kind: 'scan', siteId: 1, seq: 1, state: 'running', progress: null });
     await received;
-    expect(messages.map((message) => message.event)).toEqual(['host:hello', 'scan:progress']);
+    expect(messages.map((message) => message.event)).toEqual(['host:hello', 'job:progress']);
     socket.close();
   });
 

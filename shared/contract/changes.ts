@@ -4,9 +4,10 @@ import { Id } from './common';
 /**
  * What a committed write changed, coarsely: the screens that show it refresh the reads of that
  * topic. Policy covers a site's patch policy (tiers, SLAs); patch-status covers collection runs,
- * host results and host keys; credentials covers the vault too.
+ * host results and host keys; credentials covers the vault too; jobs covers the long jobs of every
+ * process (started, progressed as stored, cancel requested, ended, interrupted).
  */
-export const ChangeTopic = z.enum(['sites', 'policy', 'assets', 'scans', 'patch-status', 'credentials', 'exceptions', 'cycles', 'evidence', 'rollouts']);
+export const ChangeTopic = z.enum(['sites', 'policy', 'assets', 'scans', 'patch-status', 'credentials', 'exceptions', 'cycles', 'evidence', 'jobs', 'rollouts']);
 export type ChangeTopic = z.infer<typeof ChangeTopic>;
 
 /**

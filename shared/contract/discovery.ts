@@ -65,6 +65,7 @@ export const ScanSummary = z.object({
 });
 export type ScanSummary = z.infer<typeof ScanSummary>;
 
+/** Where a running scan is, as the scan screen follows it (from the `scan` job's `job:progress`). */
 export const ScanProgressEvent = z.object({
   jobId: z.string(),
   scanId: Id,
@@ -73,6 +74,7 @@ export const ScanProgressEvent = z.object({
   liveHosts: z.number().int(),
   elapsedMs: z.number().int(),
 });
+export type ScanProgressEvent = z.infer<typeof ScanProgressEvent>;
 
 export const ScanHostEvent = z.object({
   jobId: z.string(),
@@ -83,4 +85,6 @@ export const ScanHostEvent = z.object({
   assetId: Id,
 });
 
+/** A scan ended, as the scan screen follows it (the `scan` job's final `job:progress`, its result the summary). */
 export const ScanFinishedEvent = z.object({ jobId: z.string(), summary: ScanSummary });
+export type ScanFinishedEvent = z.infer<typeof ScanFinishedEvent>;

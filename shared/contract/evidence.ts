@@ -115,23 +115,6 @@ export type EvidenceExportStarted = z.infer<typeof EvidenceExportStarted>;
 export const EvidenceExportPhase = z.enum(['reading', 'pdf', 'data', 'writing']);
 export type EvidenceExportPhase = z.infer<typeof EvidenceExportPhase>;
 
-/** Progress of a running export: the phase it is in and the share of the whole job done (0-1). */
-export const EvidenceProgressEvent = z.object({ jobId: z.string(), siteId: Id, phase: EvidenceExportPhase, fraction: z.number().min(0).max(1) });
-export type EvidenceProgressEvent = z.infer<typeof EvidenceProgressEvent>;
-
-/**
- * An export ended: `completed` with the recorded pack, `cancelled` (nothing was written), or
- * `failed` with the reason (nothing was written either).
- */
-export const EvidenceFinishedEvent = z.object({
-  jobId: z.string(),
-  siteId: Id,
-  status: z.enum(['completed', 'cancelled', 'failed']),
-  pack: EvidencePackRecord.nullable(),
-  error: z.string(),
-});
-export type EvidenceFinishedEvent = z.infer<typeof EvidenceFinishedEvent>;
-
 /** What a pack for a period will hold, before it is built: the headline numbers, the sections and the files. */
 export const EvidencePreview = z.object({
   siteName: z.string(),

@@ -10,7 +10,7 @@ import { DataChangedEvent } from './changes';
 import { Empty, Id } from './common';
 import { ComplianceDetail, ComplianceReportRequest, ComplianceSummary, ComplianceSummaryRequest } from './compliance';
 import { ExceptionClose, ExceptionCreate, ExceptionRecord, ExceptionRenew } from './exceptions';
-import { Branding, BrandingUpdate, EvidenceDownload, EvidenceExportStarted, EvidenceFinishedEvent, EvidencePackRecord, EvidenceProgressEvent, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, InstallationFingerprint, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
+import { Branding, BrandingUpdate, EvidenceDownload, EvidenceExportStarted, EvidencePackRecord, EvidencePeriodRequest, EvidencePreview, EvidenceVerification, EvidenceVerifyRequest, InstallationFingerprint, SigningKeyInfo, TrustedSigner, TrustSignerRequest, UntrustSignerRequest } from './evidence';
 import {
   AssetRing,
   ChecklistTemplate,
@@ -33,11 +33,10 @@ import {
   TickRequest,
 } from './cycles';
 import { Credential, CredentialBind, CredentialCreate, CredentialUse, Passphrase, VaultStatus } from './credentials';
-import { ScanFinishedEvent, ScanHostEvent, ScanProgressEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
+import { ScanHostEvent, ScanStarted, ScanStartRequest, ScanSummary } from './discovery';
 import { CsvCommitRequest, CsvPreview, CsvPreviewRequest, ExportedFile, ExportRequest, ImportReport, MAX_COLLECTION_FILE_BYTES, NmapImportRequest } from './import-export';
 import {
   AssetPatchDetail,
-  CollectFinishedEvent,
   CollectHostEvent,
   CollectionRunSummary,
   CollectStartRequest,
@@ -127,7 +126,7 @@ export const channels = {
   'evidence:packs': channel(z.object({ siteId: Id }), z.array(EvidencePackRecord)),
   'evidence:defaultPeriod': channel(z.object({ siteId: Id }), z.object({ from: z.string(), to: z.string() })),
   'evidence:preview': channel(EvidencePeriodRequest, EvidencePreview),
-  /** Starts an export as a long job; progress and the result come as `evidence:progress` / `evidence:finished`. */
+  /** Starts an export as a job (kind `evidence-export`); progress and the pack come as `job:progress` events. */
   'evidence:export': channel(EvidencePeriodRequest, EvidenceExportStarted),
   'evidence:cancel': channel(z.object({ jobId: z.string() }), Empty),
   'evidence:download': channel(z.object({ id: Id }), EvidenceDownload),
@@ -175,13 +174,8 @@ export const channels = {
 
 /** Push events from the main side to the UI. */
 export const events = {
-  'scan:progress': ScanProgressEvent,
   'scan:host': ScanHostEvent,
-  'scan:finished': ScanFinishedEvent,
   'collect:host': CollectHostEvent,
-  'collect:finished': CollectFinishedEvent,
-  'evidence:progress': EvidenceProgressEvent,
-  'evidence:finished': EvidenceFinishedEvent,
   'data:changed': DataChangedEvent,
   'job:progress': JobProgressEvent,
 } as const;

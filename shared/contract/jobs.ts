@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Id, IsoTimestamp } from './common';
+import { EvidenceExportPhase } from './evidence';
 
 /**
  * Where a job is. `queued`, `running` and `waiting` (alive, but waiting for something outside it,
@@ -109,3 +110,21 @@ export const JobProgressEvent = z.object({
   error: z.string().optional(),
 });
 export type JobProgressEvent = z.infer<typeof JobProgressEvent>;
+
+/** The `progress` of a `scan` job. */
+export const ScanJobProgress = z.object({
+  scanId: Id,
+  probedAddresses: z.number().int().nonnegative(),
+  totalAddresses: z.number().int().nonnegative(),
+  liveHosts: z.number().int().nonnegative(),
+  elapsedMs: z.number().nonnegative(),
+});
+export type ScanJobProgress = z.infer<typeof ScanJobProgress>;
+
+/** The `progress` of a `collect` job: hosts done so far. */
+export const CollectJobProgress = z.object({ runId: Id, hostsTotal: z.number().int().nonnegative(), ok: z.number().int().nonnegative(), failed: z.number().int().nonnegative() });
+export type CollectJobProgress = z.infer<typeof CollectJobProgress>;
+
+/** The `progress` of an `evidence-export` job: the phase and the share of the whole export done (0 to 1). */
+export const EvidenceExportJobProgress = z.object({ phase: EvidenceExportPhase, fraction: z.number().min(0).max(1) });
+export type EvidenceExportJobProgress = z.infer<typeof EvidenceExportJobProgress>;

@@ -255,4 +255,6 @@ export const CollectHostEvent = z.object({
   securityCount: z.number().int().optional(),
 });
 
+/** A run ended, as the status screen follows it (the `collect` job's final `job:progress`, its result the summary). */
 export const CollectFinishedEvent = z.object({ jobId: z.string(), summary: CollectionRunSummary });
+export type CollectFinishedEvent = z.infer<typeof CollectFinishedEvent>;

@@ -1,6 +1,7 @@
 /** `patchdesk scan TARGET...`: a discovery scan whose results are merged into the site. */
 import { parseArgs } from 'node:util';
 import type { DiscoveredHost } from '../../../shared/contract/discovery';
+import { ScanJobProgress, type JobProgressEvent } from '../../../shared/contract/jobs';
 import { resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import { formatTable } from '../table';
@@ -35,9 +36,9 @@ export async function runScanCommand(context: CliContext, args: string[], readSt
   const started = await context.call('scan:start', { siteId: site.id, targets: positionals, options, confirmLarge: values.yes ?? false });
   const unsubscribe = context.core.events.subscribe((event, payload) => {
     if (event === 'scan:host' && 'host' in payload && payload.jobId === started.jobId) hosts.push(payload.host);
-    if (event === 'scan:progress' && context.interactive && 'probedAddresses' in payload && payload.jobId === started.jobId) {
-      process.stderr.write(`\rscanning: ${payload.probedAddresses}/${payload.totalAddresses} addresses, ${payload.liveHosts} live`);
-    }
+    if (event !== 'job:progress' || !context.interactive || !('jobId' in payload) || payload.jobId !== started.jobId) return;
+    const progress = ScanJobProgress.safeParse((payload as JobProgressEvent).progress);
+    if (progress.success) process.stderr.write(`\rscanning: ${progress.data.probedAddresses}/${progress.data.totalAddresses} addresses, ${progress.data.liveHosts} live`);
   });
   const cancel = () => context.core.services.scans.cancel(started.jobId);
   process.once('SIGINT', cancel);

@@ -39,6 +39,7 @@ CREATE TABLE jobs (
 );
 CREATE INDEX jobs_active ON jobs(state) WHERE state IN ('queued', 'running', 'waiting');
 CREATE INDEX jobs_by_site ON jobs(site_id, created_at);
+CREATE INDEX jobs_by_site_state ON jobs(site_id, state);
 
 CREATE TABLE job_steps (
   id INTEGER PRIMARY KEY,

@@ -27,11 +27,12 @@ export interface AuditChange {
   action: string;
 }
 
-/** Per site, a text that changes when its scans or collection runs start, progress, end or are marked interrupted. */
+/** Per site, a text that changes when its scans, collection runs or jobs start, progress, end or are marked interrupted. */
 export interface JobDigest {
   siteId: number;
   scans: string;
   collections: string;
+  jobs: string;
 }
 
 export class ChangeFeedRepository {
@@ -53,11 +54,14 @@ export class ChangeFeedRepository {
       'SELECT DISTINCT a.site_id FROM host_collections h JOIN assets a ON a.id = h.asset_id WHERE h.id > ? AND h.id <= ?',
     );
     // Finished rows never change again, so counting rows and summing the running ones' progress is enough.
-    this.jobDigest = db.prepare<[], { site_id: number; scans: string | null; collections: string | null }>(
+    // Jobs: how many are in each state (from an index), and the stored progress and cancel requests of the active ones.
+    this.jobDigest = db.prepare<[], { site_id: number; scans: string | null; collections: string | null; jobs: string | null }>(
       `SELECT s.id AS site_id,
               (SELECT COUNT(*) || ':' || MAX(id) || ':' || TOTAL(status = 'running') || ':' || TOTAL(CASE WHEN status = 'running' THEN probed_addresses + live_hosts + new_hosts END)
                  FROM scans WHERE site_id = s.id) AS scans,
-              (SELECT COUNT(*) || ':' || MAX(id) || ':' || TOTAL(status = 'running') FROM collection_runs WHERE site_id = s.id) AS collections
+              (SELECT COUNT(*) || ':' || MAX(id) || ':' || TOTAL(status = 'running') FROM collection_runs WHERE site_id = s.id) AS collections,
+              (SELECT group_concat(state || '=' || n, ',') FROM (SELECT state, COUNT(*) AS n FROM jobs WHERE site_id = s.id GROUP BY state ORDER BY state))
+                || ':' || (SELECT TOTAL(progress_seq) || ':' || COUNT(cancel_requested_at) FROM jobs WHERE state IN ('queued', 'running', 'waiting') AND site_id = s.id) AS jobs
          FROM sites s`,
     );
   }
@@ -92,10 +96,10 @@ export class ChangeFeedRepository {
   }
 
   /**
-   * Each site's digest of its scans and collection runs. Their progress, and the marking of runs
-   * whose process is gone as interrupted, update rows in place without an audit row.
+   * Each site's digest of its scans, collection runs and jobs. Their progress, and the marking of
+   * jobs whose process is gone as interrupted, update rows in place without an audit row.
    */
   jobDigests(): JobDigest[] {
-    return this.jobDigest.all().map((row) => ({ siteId: row.site_id, scans: row.scans ?? '', collections: row.collections ?? '' }));
+    return this.jobDigest.all().map((row) => ({ siteId: row.site_id, scans: row.scans ?? '', collections: row.collections ?? '', jobs: row.jobs ?? '' }));
   }
 }

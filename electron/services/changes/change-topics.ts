@@ -47,3 +47,6 @@ export const SCAN_JOB_TOPICS: readonly ChangeTopic[] = ['scans'];
 
 /** The topics of a site's collection runs changing in place (marked interrupted). */
 export const COLLECTION_RUN_TOPICS: readonly ChangeTopic[] = ['patch-status'];
+
+/** The topics of a site's jobs changing in place (started, stored progress, cancel asked, ended, interrupted). */
+export const JOB_TOPICS: readonly ChangeTopic[] = ['jobs'];

@@ -14,7 +14,9 @@ import { removeTempDirs } from '../../test-support/temp-dir';
 import { call, host, openTestCore, scriptedDiscovery } from '../../test-support/test-core';
 import type { ChangeWatcherTimers } from './change-watcher';
 import { writeTransaction } from '../../db/write-transaction';
-import { JobOwnershipRepository } from '../../db/repositories/job-ownership.repository';
+import { JobLinksRepository } from '../../db/repositories/job-links.repository';
+import { JobsRepository } from '../../db/repositories/jobs.repository';
+import { processOwnerProbe } from '../../core/job-owner';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);
@@ -103,24 +105,28 @@ describe('ChangeWatcher', () => {
   it('announces scans and collection runs that change in place: progress, and runs marked interrupted', async () => {
     const { writer, watcher } = serverAndWriter();
     const site = await call<Site>(writer, 'sites:create', { name: 'Acme' });
+    const at = '2026-11-02T09:00:00.000Z';
+    const jobs = new JobsRepository(writer.db);
+    for (const [id, kind] of [['legacy-scan-1', 'scan'], ['legacy-collect-1', 'collect']] as const) jobs.insert({ id, kind, siteId: null, parameters: {}, owner: processOwnerProbe.self, createdBy: 'tester', at });
     watcher.tick();
     const scans = new ScansRepository(writer.db);
     const runs = new PatchStatusRepository(writer.db);
-    const at = '2026-11-02T09:00:00.000Z';
 
     const scanId = scans.start(site.id, ['10.0.0.0/24'], { ports: [22], timeoutMs: 1500, concurrency: 64, reverseDns: false, grabBanners: false }, 256, at);
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['scans'] }]);
     scans.saveProgress(scanId, { probedAddresses: 128, liveHosts: 3, newHosts: 1, staleMarked: 0 });
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['scans'] }]);
-    new JobOwnershipRepository(writer.db, 'scans').markInterrupted([scanId], at);
+    const links = new JobLinksRepository(writer.db);
+    links.linkScan(scanId, 'legacy-scan-1');
+    links.interruptScan('legacy-scan-1', at, 'gone');
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['scans'] }]);
 
     const runId = runs.startRun(site.id, 3, {}, at);
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status'] }]);
-    const ownership = new JobOwnershipRepository(writer.db, 'collection_runs');
-    ownership.markInterrupted([runId], at);
+    links.linkCollectionRun(runId, 'legacy-collect-1');
+    links.interruptCollectionRun('legacy-collect-1', at);
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status'] }]);
-    ownership.markInterrupted([runId], at);
+    links.interruptCollectionRun('legacy-collect-1', at);
     expect(watcher.tick()).toEqual([]);
   });
 
@@ -132,7 +138,7 @@ describe('ChangeWatcher', () => {
 
     const started = await call<{ jobId: string }>(writer, 'collect:start', { siteId: site.id });
     await writer.services.collections.wait(started.jobId);
-    expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status'] }]);
+    expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status', 'jobs'] }]);
   });
 
   it('announces a scan of another process as scans and assets', async () => {
@@ -142,7 +148,7 @@ describe('ChangeWatcher', () => {
 
     const started = await call<{ jobId: string }>(writer, 'scan:start', { siteId: site.id });
     await writer.services.scans.wait(started.jobId);
-    expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['assets', 'scans'] }]);
+    expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['assets', 'scans', 'jobs'] }]);
   });
 
   it('stays quiet for a write no screen shows (an export)', async () => {
@@ -172,15 +178,15 @@ describe('ChangeWatcher', () => {
 
   it('looks after each job event of its own process, and stops looking when stopped', () => {
     const { server, watcher, manual } = serverAndWriter();
-    server.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 1, totalAddresses: 2, liveHosts: 0, elapsedMs: 5 });
+    server.events.emit('job:progress', { jobId: 'j', kind: 'scan', siteId: 1, seq: 1, state: 'running', progress: null });
     expect(manual.soonQueued()).toBe(1);
     manual.runSoon();
 
-    server.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 2, totalAddresses: 2, liveHosts: 0, elapsedMs: 7 });
+    server.events.emit('job:progress', { jobId: 'j', kind: 'scan', siteId: 1, seq: 1, state: 'running', progress: null });
     watcher.stop();
     expect(manual.polling()).toBe(false);
     expect(() => manual.runSoon()).not.toThrow();
-    server.events.emit('scan:progress', { jobId: 'j', scanId: 1, probedAddresses: 2, totalAddresses: 2, liveHosts: 0, elapsedMs: 9 });
+    server.events.emit('job:progress', { jobId: 'j', kind: 'scan', siteId: 1, seq: 1, state: 'running', progress: null });
     expect(manual.soonQueued()).toBe(0);
   });
 

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared/contract/assets';
 import type { ComplianceDetail } from '../../../shared/contract/compliance';
 import type { CycleSummary } from '../../../shared/contract/cycles';
-import type { EvidenceFinishedEvent, EvidencePackRecord, EvidencePreview, EvidenceProgressEvent, EvidenceVerification } from '../../../shared/contract/evidence';
+import type { EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
+import { EvidenceExportJobProgress, isActiveJobState, type JobProgressEvent } from '../../../shared/contract/jobs';
 import type { AppCore } from '../../core/app-core';
 import type { HostCollection, PendingUpdateData } from '../../../shared/contract/patch-status';
 import type { Site } from '../../../shared/contract/sites';
@@ -142,7 +143,7 @@ describe('EvidenceExportService', () => {
     expect(events.progress.map((event) => event.phase)).toEqual(['reading', 'pdf', 'data', 'writing', 'writing']);
     expect(events.progress.every((event, index, all) => event.jobId === jobId && (index === 0 || event.fraction >= (all[index - 1]?.fraction ?? 0)))).toBe(true);
     expect(events.progress.at(-1)?.fraction).toBe(1);
-    expect(events.finished).toEqual([{ jobId, siteId: site.id, status: 'completed', pack: record, error: '' }]);
+    expect(events.finished).toEqual([{ jobId, siteId: site.id, state: 'succeeded', result: record, error: '' }]);
     expect(record.filePath).toContain(join(core.dataDir, 'evidence-packs'));
     const download = await call<{ fileName: string; base64: string }>(core, 'evidence:download', { id: record.id });
     expect(download.fileName).toMatch(/^zahnarztpraxis-muller-empfang-2025-01-01-to-2025-01-31-\d{8}T\d{6}Z\.zip$/);
@@ -158,12 +159,13 @@ describe('EvidenceExportService', () => {
     const events = recordExportEvents(core);
     // Cancelled from the progress listener itself, so the moment is exact whatever the machine's speed.
     core.events.subscribe((event, payload) => {
-      if (event === 'evidence:progress' && (payload as EvidenceProgressEvent).phase === 'writing') core.services.evidenceJobs.cancel((payload as EvidenceProgressEvent).jobId);
+      const progress = event === 'job:progress' ? EvidenceExportJobProgress.safeParse((payload as JobProgressEvent).progress) : null;
+      if (progress?.success && progress.data.phase === 'writing') core.services.evidenceJobs.cancel((payload as JobProgressEvent).jobId);
     });
     const before = await call<EvidencePackRecord[]>(core, 'evidence:packs', { siteId: site.id });
     const { jobId } = await call<{ jobId: string }>(core, 'evidence:export', { siteId: site.id, from: '2026-10-01', to: '2026-10-31' });
     expect(await core.services.evidenceJobs.wait(jobId)).toBeNull();
-    expect(events.finished).toEqual([{ jobId, siteId: site.id, status: 'cancelled', pack: null, error: '' }]);
+    expect(events.finished).toEqual([{ jobId, siteId: site.id, state: 'cancelled', result: null, error: '' }]);
     const library = join(core.dataDir, 'evidence-packs');
     expect(readdirIfAny(library)).toEqual([]);
     expect(await call<EvidencePackRecord[]>(core, 'evidence:packs', { siteId: site.id })).toEqual(before);
@@ -175,7 +177,7 @@ describe('EvidenceExportService', () => {
     const events = recordExportEvents(core);
     const { jobId } = await call<{ jobId: string }>(core, 'evidence:export', { siteId: site.id, from: '2026-10-31', to: '2026-10-01' });
     expect(await core.services.evidenceJobs.wait(jobId)).toBeNull();
-    expect(events.finished).toEqual([expect.objectContaining({ jobId, status: 'failed', pack: null, error: expect.stringMatching(/.+/) })]);
+    expect(events.finished).toEqual([expect.objectContaining({ jobId, state: 'failed', result: null, error: expect.stringMatching(/.+/) })]);
     const unknown = await core.dispatcher.invoke('evidence:export', { siteId: 999, from: '2026-10-01', to: '2026-10-31' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await core.close();
@@ -203,12 +205,18 @@ describe('EvidenceExportService', () => {
   });
 });
 
-/** The export job events the core emits from now on. */
-function recordExportEvents(core: AppCore): { progress: EvidenceProgressEvent[]; finished: EvidenceFinishedEvent[] } {
-  const recorded = { progress: [] as EvidenceProgressEvent[], finished: [] as EvidenceFinishedEvent[] };
+type ExportProgress = EvidenceExportJobProgress & { jobId: string };
+type ExportEnd = Pick<JobProgressEvent, 'jobId' | 'siteId' | 'state' | 'result' | 'error'>;
+
+/** The export job's `job:progress` events from now on: its phases, and how it ended. */
+function recordExportEvents(core: AppCore): { progress: ExportProgress[]; finished: ExportEnd[] } {
+  const recorded = { progress: [] as ExportProgress[], finished: [] as ExportEnd[] };
   core.events.subscribe((event, payload) => {
-    if (event === 'evidence:progress') recorded.progress.push(payload as EvidenceProgressEvent);
-    if (event === 'evidence:finished') recorded.finished.push(payload as EvidenceFinishedEvent);
+    if (event !== 'job:progress') return;
+    const { jobId, siteId, state, progress, result, error } = payload as JobProgressEvent;
+    const phase = EvidenceExportJobProgress.safeParse(progress);
+    if (isActiveJobState(state) && phase.success) recorded.progress.push({ jobId, ...phase.data });
+    if (!isActiveJobState(state)) recorded.finished.push({ jobId, siteId, state, result, error });
   });
   return recorded;
 }

@@ -1,21 +1,26 @@
 /**
- * Collection runs as long jobs: start returns a job id at once; hosts are collected with bounded
- * concurrency, each failing on its own with a coded reason; every host's result is stored as it
- * arrives, and progress is pushed per host. Credentials are opened only here, per host, and each
- * use is recorded.
+ * Collection runs as jobs of the job engine (kind `collect`): start returns a job id at once;
+ * hosts are collected with bounded concurrency, each as one step of the job, each failing on its
+ * own with a coded reason; every host's result is stored as it arrives, and progress is pushed
+ * per host (`collect:host`, and `job:progress` with the counts; the run's summary is the job's
+ * result). Credentials are opened only
+ * here, per host, and each use is recorded. The run's own row carries the job id.
  */
+import { z } from 'zod';
 import type { Asset } from '../../../shared/contract/assets';
 import type { CollectionErrorCode, CollectionRunSummary } from '../../../shared/contract/patch-status';
 import { AppError, notFound } from '../../core/app-error';
+import type { CollectJobProgress } from '../../../shared/contract/jobs';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
-import { interruptOrphanedJobs, startHeartbeat, type OwnerProbe } from '../../core/job-owner';
-import { JobRegistry } from '../../core/job-registry';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
-import { JobOwnershipRepository } from '../../db/repositories/job-ownership.repository';
+import { JobLinksRepository } from '../../db/repositories/job-links.repository';
 import type { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
 import { writeTransaction } from '../../db/write-transaction';
+import type { JobEngine } from '../../jobs/job-engine';
+import { JobStoppedError } from '../../jobs/job-errors';
+import type { JobContext, JobStep } from '../../jobs/job-kind';
 import type { CredentialVaultService } from '../credentials/credential-vault.service';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { HostCollector } from './host-collector';
@@ -31,8 +36,8 @@ export interface CollectJobsDeps {
   events: EventBus;
   clock: Clock;
   actor: string;
-  /** This process, recorded as the owner of its runs, and how to tell whether another is running. */
-  owner: OwnerProbe;
+  /** The engine the runs go on; the service registers the `collect` kind with it. */
+  jobs: JobEngine;
   collector: HostCollector;
 }
 
@@ -46,14 +51,31 @@ export interface CollectRequest {
 
 const DEFAULT_PORTS = { ssh: 22, winrm: 5985 } as const;
 
+/** The job kind of collection runs. */
+export const COLLECT_JOB_KIND = 'collect';
+
+/** What a collection job stores as its parameters. */
+const CollectJobParameters = z.object({
+  runId: z.number().int().positive(),
+  assetIds: z.array(z.number().int().positive()).min(1),
+  concurrency: z.number().int().positive(),
+  connectTimeoutMs: z.number().int().positive(),
+  commandTimeoutMs: z.number().int().positive(),
+});
+type CollectJobParameters = z.infer<typeof CollectJobParameters>;
+
 export class CollectJobsService {
-  private readonly jobs = new JobRegistry<CollectionRunSummary>('collection');
-  private readonly ownership: JobOwnershipRepository;
+  private readonly links: JobLinksRepository;
 
   constructor(private readonly deps: CollectJobsDeps) {
-    this.ownership = new JobOwnershipRepository(deps.db, 'collection_runs');
-    // Only runs whose process stopped: another live process (the desktop app beside this CLI) keeps its own.
-    interruptOrphanedJobs(deps.db, this.ownership, deps.owner, deps.clock.now());
+    this.links = new JobLinksRepository(deps.db);
+    deps.jobs.register<CollectJobParameters, CollectionRunSummary>({
+      kind: COLLECT_JOB_KIND,
+      parameters: CollectJobParameters,
+      run: (context) => this.run(context),
+      // Hosts already collected stay stored; only the run's row says it did not finish.
+      interrupted: (jobId, at) => this.links.interruptCollectionRun(jobId, at),
+    });
   }
 
   /** Starts collecting the chosen assets (or every reachable active asset of the site). */
@@ -62,34 +84,34 @@ export class CollectJobsService {
     if (assets.length === 0) {
       throw new AppError('bad_request', 'no assets to collect: give active assets an access method (SSH or WinRM) and a credential first');
     }
-    const runId = writeTransaction(this.deps.db, () => {
+    const started = writeTransaction(this.deps.db, () => {
       const id = this.deps.patchStatus.startRun(request.siteId, assets.length, { concurrency: request.concurrency, assetIds: request.assetIds }, this.now());
-      this.ownership.claim(id, this.deps.owner.self, this.now());
+      const parameters: CollectJobParameters = { runId: id, assetIds: assets.map((asset) => asset.id), concurrency: request.concurrency, connectTimeoutMs: request.connectTimeoutMs, commandTimeoutMs: request.commandTimeoutMs };
+      const job = this.deps.jobs.start(COLLECT_JOB_KIND, request.siteId, parameters);
+      this.links.linkCollectionRun(id, job);
       this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: id, action: 'collection-started', details: { hosts: assets.length } });
-      return id;
+      return { runId: id, jobId: job };
     });
-    const jobId = this.jobs.start((id, signal) => this.run(id, runId, request, assets, signal));
-    return { jobId, runId, hostsTotal: assets.length };
+    return { ...started, hostsTotal: assets.length };
   }
 
-  /** Stops a run; hosts already collected stay stored. */
+  /** Stops a run (in this process or another); hosts already collected stay stored. Unknown or finished jobs are ignored. */
   cancel(jobId: string): void {
-    this.jobs.cancel(jobId);
+    if (this.deps.jobs.list({ kind: COLLECT_JOB_KIND, states: ['queued', 'running', 'waiting'] }).some((job) => job.id === jobId)) this.deps.jobs.cancel(jobId);
   }
 
   /** Resolves with the run's summary when it ends. */
-  wait(jobId: string): Promise<CollectionRunSummary> {
-    return this.jobs.wait(jobId);
+  async wait(jobId: string): Promise<CollectionRunSummary> {
+    await this.deps.jobs.wait(jobId);
+    const runId = this.links.collectionRunOf(jobId);
+    const summary = runId === null ? undefined : this.deps.patchStatus.getRun(runId);
+    if (!summary) throw new AppError('not_found', `no collection job ${jobId}`);
+    return summary;
   }
 
   /** A site's runs, newest first. */
   list(siteId: number): CollectionRunSummary[] {
     return this.deps.patchStatus.listRuns(siteId);
-  }
-
-  /** Cancels every running job and waits for them (shutdown). */
-  stopAll(): Promise<void> {
-    return this.jobs.stopAll();
   }
 
   private selectAssets(request: CollectRequest): Asset[] {
@@ -103,37 +125,46 @@ export class CollectJobsService {
     });
   }
 
-  private async run(jobId: string, runId: number, request: CollectRequest, assets: Asset[], signal: AbortSignal): Promise<CollectionRunSummary> {
+  private async run(context: JobContext<CollectJobParameters>): Promise<CollectionRunSummary> {
+    const { jobId, signal, params: request } = context;
+    const { runId } = request;
+    const siteId = context.siteId ?? 0;
+    const byId = new Map(this.deps.inventory.list(siteId, ['active']).map((asset) => [asset.id, asset]));
+    const assets = request.assetIds.flatMap((id) => byId.get(id) ?? []);
     const counts = { ok: 0, failed: 0 };
     const queue = [...assets];
     for (const asset of assets) this.emitHost(jobId, runId, asset, 'queued');
     const worker = async () => {
       for (let asset = queue.shift(); asset && !signal.aborted; asset = queue.shift()) {
-        const ok = await this.collectOne(jobId, runId, request, asset, signal);
+        const current = asset;
+        let ok: boolean;
+        try {
+          ok = await context.step(`asset:${current.id}`, 'collect', (step) => this.collectOne(jobId, runId, request, current, signal, step), { detail: current.hostname || current.addresses[0] || '' });
+        } catch (error) {
+          // A cancel left by another process, found before the step started: stop taking hosts.
+          if (error instanceof JobStoppedError) return;
+          throw error;
+        }
         counts[ok ? 'ok' : 'failed']++;
+        context.progress({ runId, hostsTotal: assets.length, ...counts } satisfies CollectJobProgress);
       }
     };
-    const stopHeartbeat = startHeartbeat(() => this.ownership.heartbeat(runId, this.now()), `collection run ${runId}`);
-    try {
-      await Promise.all(Array.from({ length: Math.min(request.concurrency, assets.length) }, worker));
-    } finally {
-      stopHeartbeat();
-    }
-    const status = signal.aborted ? 'cancelled' : 'completed';
+    await Promise.all(Array.from({ length: Math.min(request.concurrency, assets.length) }, worker));
+    const status = context.stopReason() === 'shutdown' ? 'interrupted' : signal.aborted ? 'cancelled' : 'completed';
     writeTransaction(this.deps.db, () => {
       this.deps.patchStatus.finishRun(runId, status, counts, this.now());
-      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: runId, action: `collection-${status}`, details: counts });
+      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'collection', entityId: runId, action: `collection-${status}`, details: counts });
     });
     const summary = this.deps.patchStatus.getRun(runId);
     if (!summary) throw new Error(`collection run ${runId} vanished`);
-    this.deps.events.emit('collect:finished', { jobId, summary });
     return summary;
   }
 
   /** Collects one host; every problem is recorded against that host only. */
-  private async collectOne(jobId: string, runId: number, request: CollectRequest, asset: Asset, signal: AbortSignal): Promise<boolean> {
+  private async collectOne(jobId: string, runId: number, request: Pick<CollectRequest, 'connectTimeoutMs' | 'commandTimeoutMs'>, asset: Asset, signal: AbortSignal, step: JobStep): Promise<boolean> {
     const method = asset.access.method === 'winrm' ? 'winrm' : 'ssh';
     const fail = (code: CollectionErrorCode, message: string) => {
+      step.fail(`${code}: ${message}`);
       this.deps.patchStatus.recordFailure(asset.id, runId, this.now(), method, code, message);
       this.emitHost(jobId, runId, asset, 'failed', { errorCode: code, message });
       return false;

@@ -1,25 +1,29 @@
 /**
- * Discovery scans as long jobs: start returns at once with a job id, progress and each live host
- * are pushed as events, every host is merged into the inventory as soon as it is found (so a
- * crash loses nothing already seen), and a completed scan flags hosts it should have seen but
- * did not.
+ * Discovery scans as jobs of the job engine (kind `scan`): start returns at once with a job id,
+ * progress and the final summary go out as `job:progress` (the summary as the job's result),
+ * each live host as `scan:host`, every host is merged into the inventory as soon as it is found (so a crash loses
+ * nothing already seen), and a completed scan flags hosts it should have seen but did not. The
+ * scan's own row (which screens and reports read) carries the job id.
  */
-import type { DiscoveredHost, ScanOptions, ScanSummary } from '../../../shared/contract/discovery';
+import { z } from 'zod';
+import { ScanOptions, type DiscoveredHost, type ScanSummary } from '../../../shared/contract/discovery';
 import { LARGE_SCAN_THRESHOLD, MAX_SCAN_ADDRESSES, parseTargets, rangesContain, type TargetRange } from '../../../shared/domain/network-targets';
 import { AppError, notFound } from '../../core/app-error';
+import type { ScanJobProgress } from '../../../shared/contract/jobs';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/event-bus';
-import { interruptOrphanedJobs, startHeartbeat, type OwnerProbe } from '../../core/job-owner';
-import { JobRegistry } from '../../core/job-registry';
 import type { Db } from '../../db/database';
 import type { AssetsRepository } from '../../db/repositories/assets.repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
-import { JobOwnershipRepository } from '../../db/repositories/job-ownership.repository';
+import { JobLinksRepository } from '../../db/repositories/job-links.repository';
 import type { ScanCounters, ScansRepository } from '../../db/repositories/scans.repository';
 import type { SitesRepository } from '../../db/repositories/sites.repository';
 import type { runDiscovery as RunDiscovery } from '../discovery/index';
 import type { InventoryService } from '../inventory/inventory.service';
 import { writeTransaction } from '../../db/write-transaction';
+import type { JobEngine } from '../../jobs/job-engine';
+import { JobFailedError } from '../../jobs/job-errors';
+import type { JobContext } from '../../jobs/job-kind';
 
 export interface ScanJobsDeps {
   db: Db;
@@ -31,23 +35,35 @@ export interface ScanJobsDeps {
   events: EventBus;
   clock: Clock;
   actor: string;
-  /** This process, recorded as the owner of its scans, and how to tell whether another is running. */
-  owner: OwnerProbe;
+  /** The engine the scans run on; the service registers the `scan` kind with it. */
+  jobs: JobEngine;
   /** The discovery engine; tests may pass a scripted one. */
   discover: typeof RunDiscovery;
 }
 
 const PROGRESS_SAVE_INTERVAL_MS = 1000;
 
+/** The job kind of scans. */
+export const SCAN_JOB_KIND = 'scan';
+
+/** What a scan job stores as its parameters (the SNMP community is never stored: it stays in memory). */
+const ScanJobParameters = z.object({ scanId: z.number().int().positive(), targets: z.array(z.string()).min(1), options: ScanOptions.omit({ snmpCommunity: true }) });
+type ScanJobParameters = z.infer<typeof ScanJobParameters>;
+
 export class ScanJobsService {
-  private readonly jobs = new JobRegistry<ScanSummary>('scan');
-  private readonly ownership: JobOwnershipRepository;
+  private readonly links: JobLinksRepository;
+  /** SNMP communities of scans started here, handed to their job in memory and never stored. */
+  private readonly communities = new Map<number, string>();
 
   constructor(private readonly deps: ScanJobsDeps) {
-    this.ownership = new JobOwnershipRepository(deps.db, 'scans');
-    // Only scans whose process stopped: another live process (the desktop app beside this CLI) keeps its own.
-    const interrupted = interruptOrphanedJobs(deps.db, this.ownership, deps.owner, deps.clock.now());
-    if (interrupted > 0) console.warn(`${interrupted} scan(s) were interrupted when the Patchdesk process running them stopped; their hosts found so far are kept.`);
+    this.links = new JobLinksRepository(deps.db);
+    deps.jobs.register<ScanJobParameters, ScanSummary>({
+      kind: SCAN_JOB_KIND,
+      parameters: ScanJobParameters,
+      run: (context) => this.run(context),
+      // What the scan found so far is kept; only its row says it did not finish.
+      interrupted: (jobId, at) => this.links.interruptScan(jobId, at, 'the Patchdesk process running the scan stopped'),
+    });
   }
 
   /** Validates and starts a scan; resolves as soon as it is running. */
@@ -76,24 +92,30 @@ export class ScanJobsService {
       );
     }
 
-    const scanId = writeTransaction(this.deps.db, () => {
+    const { snmpCommunity, ...storedOptions } = request.options;
+    const started = writeTransaction(this.deps.db, () => {
       const id = this.deps.scans.start(site.id, targets, request.options, parsed.addressCount, this.now());
-      this.ownership.claim(id, this.deps.owner.self, this.now());
+      const job = this.deps.jobs.start(SCAN_JOB_KIND, site.id, { scanId: id, targets, options: storedOptions } satisfies ScanJobParameters);
+      this.links.linkScan(id, job);
       this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: site.id, entityType: 'scan', entityId: id, action: 'scan-started', details: { targets, ports: request.options.ports, addresses: parsed.addressCount } });
-      return id;
+      return { scanId: id, jobId: job };
     });
-    const jobId = this.jobs.start((id, signal) => this.run(id, scanId, site.id, parsed.ranges, request.options, parsed.addressCount, signal));
-    return { jobId, scanId, totalAddresses: parsed.addressCount };
+    if (snmpCommunity !== undefined) this.communities.set(started.scanId, snmpCommunity);
+    return { ...started, totalAddresses: parsed.addressCount };
   }
 
-  /** Asks a running scan to stop; what it found so far is kept. Unknown or finished jobs are ignored. */
+  /** Asks a running scan to stop (in this process or another); what it found so far is kept. Unknown or finished jobs are ignored. */
   cancel(jobId: string): void {
-    this.jobs.cancel(jobId);
+    if (this.deps.jobs.list({ kind: SCAN_JOB_KIND, states: ['queued', 'running', 'waiting'] }).some((job) => job.id === jobId)) this.deps.jobs.cancel(jobId);
   }
 
   /** Resolves with the summary when the job ends (for the CLI and tests). */
-  wait(jobId: string): Promise<ScanSummary> {
-    return this.jobs.wait(jobId);
+  async wait(jobId: string): Promise<ScanSummary> {
+    await this.deps.jobs.wait(jobId);
+    const scanId = this.links.scanOf(jobId);
+    const summary = scanId === null ? undefined : this.deps.scans.get(scanId);
+    if (!summary) throw new AppError('not_found', `no scan job ${jobId}`);
+    return summary;
   }
 
   /** A site's scans, newest first. */
@@ -102,12 +124,16 @@ export class ScanJobsService {
     return this.deps.scans.list(siteId);
   }
 
-  /** Cancels every running scan and waits for them to settle (on shutdown). */
-  stopAll(): Promise<void> {
-    return this.jobs.stopAll();
-  }
-
-  private async run(jobId: string, scanId: number, siteId: number, ranges: TargetRange[], options: ScanOptions, totalAddresses: number, signal: AbortSignal): Promise<ScanSummary> {
+  private async run(context: JobContext<ScanJobParameters>): Promise<ScanSummary> {
+    const { jobId, signal } = context;
+    const { scanId, targets } = context.params;
+    const community = this.communities.get(scanId);
+    this.communities.delete(scanId);
+    const options: ScanOptions = { ...context.params.options, ...(community !== undefined ? { snmpCommunity: community } : {}) };
+    const parsed = parseTargets(targets);
+    if (!parsed.ok) throw new Error(`scan ${scanId}: its stored targets no longer parse`);
+    const { ranges, addressCount: totalAddresses } = parsed;
+    const siteId = context.siteId ?? 0;
     const started = Date.now();
     const counters: ScanCounters = { probedAddresses: 0, liveHosts: 0, newHosts: 0, staleMarked: 0 };
     let lastSaved = 0;
@@ -132,34 +158,37 @@ export class ScanJobsService {
 
     const onProgress = (progress: { probedAddresses: number; liveHosts: number }) => {
       counters.probedAddresses = progress.probedAddresses;
-      this.deps.events.emit('scan:progress', { jobId, scanId, probedAddresses: progress.probedAddresses, totalAddresses, liveHosts: counters.liveHosts, elapsedMs: Date.now() - started });
+      const payload: ScanJobProgress = { scanId, probedAddresses: progress.probedAddresses, totalAddresses, liveHosts: counters.liveHosts, elapsedMs: Date.now() - started };
+      context.progress(payload);
       if (Date.now() - lastSaved >= PROGRESS_SAVE_INTERVAL_MS) {
         lastSaved = Date.now();
         this.deps.scans.saveProgress(scanId, counters);
       }
     };
 
-    let status: 'completed' | 'cancelled' | 'failed' = 'completed';
+    let status: 'completed' | 'cancelled' | 'failed' | 'interrupted' = 'completed';
     let error = '';
-    const stopHeartbeat = startHeartbeat(() => this.ownership.heartbeat(scanId, this.now()), `scan ${scanId}`);
     try {
-      const result = await this.deps.discover({ ranges, options, signal, onHost, onProgress });
+      const result = await context.step(`site:${siteId}`, 'discover', () => this.deps.discover({ ranges, options, signal, onHost, onProgress }), { detail: targets.join(', ').slice(0, 200) });
       counters.probedAddresses = result.probedAddresses;
-      if (result.cancelled) status = 'cancelled';
-      else counters.staleMarked = this.markMissed(scanId, siteId, ranges);
+      if (result.cancelled) status = context.stopReason() === 'shutdown' ? 'interrupted' : 'cancelled';
+      else counters.staleMarked = await context.step(`site:${siteId}`, 'mark-missed', () => this.markMissed(scanId, siteId, ranges));
     } catch (caught) {
-      status = 'failed';
-      error = (caught as Error).message;
-    } finally {
-      stopHeartbeat();
+      if (caught instanceof AppError && caught.code === 'cancelled') {
+        status = context.stopReason() === 'shutdown' ? 'interrupted' : 'cancelled';
+      } else {
+        status = 'failed';
+        error = (caught as Error).message;
+      }
     }
+    if (status === 'interrupted') error = 'Patchdesk was closed during the scan';
     writeTransaction(this.deps.db, () => {
       this.deps.scans.finish(scanId, status, counters, this.now(), error);
       this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'scan', entityId: scanId, action: `scan-${status}`, details: { ...counters, error } });
     });
     const summary = this.deps.scans.get(scanId);
     if (!summary) throw new Error(`scan ${scanId} vanished`);
-    this.deps.events.emit('scan:finished', { jobId, summary });
+    if (status === 'failed') throw new JobFailedError(error, summary);
     return summary;
   }
 

@@ -47,4 +47,5 @@ export const READS_BY_TOPIC: Record<ChangeTopic, readonly ChannelName[]> = {
   cycles: ['cycles:list', 'cycles:get', 'cycles:late', 'cycles:settings', 'cycles:template', 'cycles:rings', 'cycles:windows', 'compliance:summary', 'compliance:report', 'evidence:preview'],
   evidence: ['evidence:packs', 'evidence:branding', 'evidence:signingKey', 'evidence:preview'],
   rollouts: ['rollouts:list', 'rollouts:get'],
+  jobs: ['jobs:list', 'jobs:get'],
 };

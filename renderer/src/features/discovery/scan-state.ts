@@ -1,4 +1,4 @@
-import type { DiscoveredHost, EventOf, ScanSummary } from '../../../../shared/contract';
+import type { DiscoveredHost, EventOf, ScanFinishedEvent, ScanProgressEvent, ScanSummary } from '../../../../shared/contract';
 
 /** One host as it appeared during a scan, and what the merge made of it. */
 export interface LiveHost {
@@ -31,9 +31,9 @@ export type ScanState = Readonly<Record<string, LiveScan>>;
 /** What changes the scan state. */
 export type ScanAction =
   | { type: 'started'; jobId: string; scanId: number; siteId: number; totalAddresses: number }
-  | { type: 'progress'; event: EventOf<'scan:progress'> }
+  | { type: 'progress'; event: ScanProgressEvent }
   | { type: 'host'; event: EventOf<'scan:host'> }
-  | { type: 'finished'; event: EventOf<'scan:finished'> };
+  | { type: 'finished'; event: ScanFinishedEvent };
 
 let sequence = 0;
 

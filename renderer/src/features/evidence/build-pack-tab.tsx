@@ -44,7 +44,7 @@ export function BuildPackTab({
   const valid = periodProblem(range, today) === null;
   const settled = useDebounced(valid ? range : null, PREVIEW_DELAY_MS);
   const preview = useEvidencePreview(siteId, settled);
-  const exportPack = useExportPack(onExported);
+  const exportPack = useExportPack(siteId, onExported);
   const { download, pendingId } = usePackDownload();
 
   // The last preview stays on screen, dimmed, while the next period's loads: nothing jumps.

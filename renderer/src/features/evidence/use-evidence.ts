@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChannelName, EventOf } from '../../../../shared/contract';
-import type { EvidenceExportPhase, EvidencePackRecord } from '../../../../shared/contract/evidence';
-import { useApiEvent } from '../../api/use-api-event';
+import { EvidenceExportJobProgress, isActiveJobState, type ChannelName } from '../../../../shared/contract';
+import { EvidencePackRecord, type EvidenceExportPhase } from '../../../../shared/contract/evidence';
 import { useApiContext } from '../../api/api-context';
 import { useApiMutation } from '../../api/use-api-mutation';
 import { useApiQuery } from '../../api/use-api-query';
 import { downloadFile } from '../../lib/download-file';
+import { useLiveJobs } from '../jobs/use-live-jobs';
 import { base64ToBytes } from './base64';
 import type { DayRange } from './evidence-period';
+
+/** The job kind of evidence exports (electron/services/evidence/evidence-export-jobs.service.ts). */
+const EVIDENCE_EXPORT_KIND = 'evidence-export';
 
 /** Reads that change when branding is saved (the preview names the MSP and says whether a logo is set). */
 const BRANDING_READS: ChannelName[] = ['evidence:branding', 'evidence:preview'];
@@ -48,63 +51,66 @@ export interface ExportJobState {
   cancelling: boolean;
 }
 
-const IDLE: ExportJobState = { running: false, phase: null, fraction: 0, error: undefined, cancelling: false };
-
 /**
- * Builds and signs a pack into the pack library as a long job (the first export creates the
- * signing key): `start` resolves once the job runs, progress arrives as events, `onDone` gets the
- * recorded pack. `cancel` stops it; a cancelled export writes nothing.
+ * Builds and signs a pack into the pack library as a job (the first export creates the signing
+ * key): `start` resolves once the job runs, progress arrives as `job:progress` events, `onDone`
+ * gets the recorded pack. A window that opens or reloads while an export of the site runs (in any
+ * process) follows it again. `cancel` stops it; a cancelled export writes nothing.
  */
-export function useExportPack(onDone: (record: EvidencePackRecord) => void) {
+export function useExportPack(siteId: number, onDone: (record: EvidencePackRecord) => void) {
   const { client, cache } = useApiContext();
-  const [state, setState] = useState<ExportJobState>(IDLE);
-  const jobId = useRef<string | null>(null);
-  // Events that arrive before `evidence:export` has answered with the job id wait here.
-  const early = useRef(new Map<string, EventOf<'evidence:finished'>>());
+  const { jobs, active, cancel: cancelJob } = useLiveJobs({ siteId, kind: EVIDENCE_EXPORT_KIND });
+  const [startedId, setStartedId] = useState<string | null>(null);
+  const [local, setLocal] = useState<{ starting: boolean; error: unknown; cancelling: boolean }>({ starting: false, error: undefined, cancelling: false });
+  const handled = useRef(new Set<string>());
   const done = useRef(onDone);
   done.current = onDone;
 
-  const finish = useCallback(
-    (event: EventOf<'evidence:finished'>) => {
-      jobId.current = null;
-      if (event.status === 'completed') cache.invalidate(['evidence:packs', 'evidence:installationFingerprint']);
-      setState(event.status === 'failed' ? { ...IDLE, error: new Error(event.error) } : IDLE);
-      if (event.status === 'completed' && event.pack) done.current(event.pack);
-    },
-    [cache],
-  );
+  // The export this window started, or one already running when it opened.
+  const followedId = startedId ?? active.at(-1)?.id ?? null;
+  const job = followedId === null ? undefined : jobs[followedId];
 
-  useApiEvent('evidence:progress', (event) => {
-    if (event.jobId === jobId.current) setState((previous) => ({ ...previous, phase: event.phase, fraction: event.fraction }));
-  });
-  useApiEvent('evidence:finished', (event) => {
-    if (event.jobId === jobId.current) finish(event);
-    else early.current.set(event.jobId, event);
-  });
+  useEffect(() => {
+    if (!job || isActiveJobState(job.state) || handled.current.has(job.id)) return;
+    handled.current.add(job.id);
+    setStartedId(null);
+    if (job.state === 'succeeded') {
+      cache.invalidate(['evidence:packs', 'evidence:installationFingerprint']);
+      const pack = EvidencePackRecord.safeParse(job.result);
+      if (pack.success) done.current(pack.data);
+    }
+    setLocal({ starting: false, cancelling: false, error: job.state === 'failed' || job.state === 'interrupted' ? new Error(job.error || 'the export stopped') : undefined });
+  }, [job, cache]);
 
   const start = useCallback(
     async (request: { siteId: number; from: string; to: string }) => {
-      setState({ ...IDLE, running: true, phase: 'reading' });
+      setLocal({ starting: true, error: undefined, cancelling: false });
       try {
         const started = await client.invoke('evidence:export', request);
-        jobId.current = started.jobId;
-        const finished = early.current.get(started.jobId);
-        early.current.clear();
-        if (finished) finish(finished);
+        setStartedId(started.jobId);
+        setLocal((previous) => ({ ...previous, starting: false }));
       } catch (caught) {
-        setState({ ...IDLE, error: caught });
+        setLocal({ starting: false, error: caught, cancelling: false });
       }
     },
-    [client, finish],
+    [client],
   );
 
   const cancel = useCallback(async () => {
-    const id = jobId.current;
-    if (id === null) return;
-    setState((previous) => ({ ...previous, cancelling: true }));
-    await client.invoke('evidence:cancel', { jobId: id });
-  }, [client]);
+    if (followedId === null) return;
+    setLocal((previous) => ({ ...previous, cancelling: true }));
+    await cancelJob(followedId);
+  }, [cancelJob, followedId]);
 
+  const progress = EvidenceExportJobProgress.safeParse(job?.progress);
+  const running = local.starting || (job !== undefined && isActiveJobState(job.state) && !handled.current.has(job.id));
+  const state: ExportJobState = {
+    running,
+    phase: running ? (progress.success ? progress.data.phase : 'reading') : null,
+    fraction: running && progress.success ? progress.data.fraction : 0,
+    error: local.error,
+    cancelling: running && local.cancelling,
+  };
   return { ...state, start, cancel };
 }
 

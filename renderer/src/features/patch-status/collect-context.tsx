@@ -1,10 +1,12 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { ChannelName } from '../../../../shared/contract';
+import { CollectionRunSummary, isActiveJobState, type ChannelName } from '../../../../shared/contract';
 import { useApiEvent } from '../../api/use-api-event';
 import { useBatchedJobState } from '../../api/use-batched-job-state';
 import { reduceCollections, type CollectAction, type CollectState } from './collect-run-state';
 import { STATUS_READS } from './use-patch-status';
 
+/** The job kind of collection runs (electron/services/patch-status/collect-jobs.service.ts). */
+const COLLECT_JOB_KIND = 'collect';
 const LIVE_READS: ChannelName[] = ['status:fleet', 'hostkeys:list'];
 const isUrgent = (action: CollectAction) => action.type !== 'host';
 
@@ -34,8 +36,10 @@ export function CollectProvider({ children }: { children: ReactNode }) {
     record({ type: 'host', event });
     if (event.phase === 'done' || event.phase === 'failed') refreshSoon();
   });
-  useApiEvent('collect:finished', (event) => {
-    record({ type: 'finished', event });
+  useApiEvent('job:progress', (event) => {
+    if (event.kind !== COLLECT_JOB_KIND || isActiveJobState(event.state)) return;
+    const summary = CollectionRunSummary.safeParse(event.result);
+    if (summary.success) record({ type: 'finished', event: { jobId: event.jobId, summary: summary.data } });
     invalidate(STATUS_READS);
   });
 

@@ -1,4 +1,4 @@
-import type { CollectionRunSummary, EventOf } from '../../../../shared/contract';
+import type { CollectFinishedEvent, CollectionRunSummary, EventOf } from '../../../../shared/contract';
 
 /** Where one host is in a collection run. */
 export type HostPhase = EventOf<'collect:host'>['phase'];
@@ -34,7 +34,7 @@ export type CollectState = Readonly<Record<string, LiveCollection>>;
 export type CollectAction =
   | { type: 'started'; jobId: string; runId: number; siteId: number; hostsTotal: number }
   | { type: 'host'; event: EventOf<'collect:host'> }
-  | { type: 'finished'; event: EventOf<'collect:finished'> };
+  | { type: 'finished'; event: CollectFinishedEvent };
 
 const TERMINAL: ReadonlySet<HostPhase> = new Set(['done', 'failed']);
 const PHASE_RANK: Record<HostPhase, number> = { queued: 0, connecting: 1, collecting: 2, done: 3, failed: 3 };
