@@ -186,7 +186,20 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const evidencePacks = new EvidencePackService({ ...common, evidence: evidenceRepository, sites, signingKey });
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
   const libraryDir = join(options.dataDir, PACK_LIBRARY_FOLDER);
-  const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, trustedSigners, packs: evidencePacks, libraryDir });
+  const evidence = new EvidenceExportService({
+    ...common,
+    sites,
+    compliance,
+    cycles,
+    exceptions,
+    branding,
+    signingKey,
+    trustedSigners,
+    packs: evidencePacks,
+    libraryDir,
+    // Built just below; called only when a pack is made.
+    deployments: (siteId, from, to) => rollouts.deploymentRows(siteId, from, to),
+  });
   const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, jobs });
   const remote = createRemoteExecutor();
   const rollouts = new RolloutsService({

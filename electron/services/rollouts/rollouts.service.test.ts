@@ -114,6 +114,16 @@ describe('RolloutsService', () => {
     expect(hostState(done, 'pilot-1')?.events.map((event) => `${event.step} ${event.outcome}`)).toContain('rollback ok');
     expect(done.budget).toEqual({ described: '1 host', allowed: 1, failures: 1, exhausted: false });
     expect(auditActions(core)).toEqual(expect.arrayContaining(['rollout-planned', 'rollout-previewed', 'rollout-approved', 'rollout-started', 'rollout-host-rollback-step', 'rollout-host-rolled-back', 'rollout-completed']));
+    const rows = service.deploymentRows(planned.siteId, '2026-11-01T00:00:00.000Z', '2026-11-03T00:00:00.000Z');
+    expect(rows.map((row) => `${row.ring} ${row.hostname} ${row.state} ${row.rolledBack} ${row.packages}`)).toEqual([
+      'test test-1 installed false lab-hello 1.0 → 1.1',
+      'test test-2 installed false lab-hello 1.0 → 1.1; lab-needs-reboot 1.0 → 1.1',
+      'pilot pilot-1 rolled_back true lab-breaks-check 1.0 → 1.1; lab-hello 1.0 → 1.1',
+      'pilot pilot-2 installed false lab-hello 1.0 → 1.1',
+      'broad broad-1 installed false lab-hello 1.0 → 1.1',
+    ]);
+    expect(rows[0]).toMatchObject({ approvedBy: 'ana', rolloutName: 'December' });
+    expect(service.deploymentRows(planned.siteId, '2026-11-03T00:00:00.000Z', '2026-11-04T00:00:00.000Z')).toEqual([]);
   });
 
   it('stops starting hosts once the failure budget is spent', async () => {

@@ -6,6 +6,7 @@
  */
 import type { Asset } from '../../../shared/contract/assets';
 import type { RolloutDetail, RolloutHost, RolloutPlanRequest, RolloutRing, RolloutSummary } from '../../../shared/contract/rollouts';
+import type { DeploymentRow } from '../evidence/evidence-report';
 import type { z } from 'zod';
 import type { RolloutPlanRequest as PlanSchema } from '../../../shared/contract/rollouts';
 import type { MaintenanceWindow } from '../../../shared/domain/cycles/maintenance-window';
@@ -125,6 +126,39 @@ export class RolloutsService {
   list(siteId: number): RolloutSummary[] {
     const site = this.deps.sites.get(siteId);
     return this.deps.rollouts.list(site.id).map((rollout) => this.summaryOf(rollout, this.deps.rollouts.hosts(rollout.id)));
+  }
+
+  /** The evidence pack's deployment rows: every host of the site's rollouts that ran inside [from, to). */
+  deploymentRows(siteId: number, from: string, to: string): DeploymentRow[] {
+    const rows: DeploymentRow[] = [];
+    const ran = this.deps.rollouts
+      .list(siteId, 10_000)
+      .filter((rollout) => rollout.startedAt !== null && rollout.startedAt < to && (rollout.finishedAt === null || rollout.finishedAt >= from))
+      .reverse();
+    for (const rollout of ran) {
+      const rings = new Map(this.deps.rollouts.rings(rollout.id).map((ring) => [ring.id, ring.name]));
+      const packages = this.deps.rollouts.packagesByHost(rollout.id);
+      for (const host of this.deps.rollouts.hosts(rollout.id)) {
+        rows.push({
+          rolloutId: rollout.id,
+          rolloutName: rollout.name,
+          rolloutState: rollout.state,
+          approvedBy: rollout.approvedBy,
+          approvedAt: rollout.approvedAt,
+          ring: rings.get(host.ringId) ?? '',
+          hostname: host.hostname,
+          packages: (packages.get(host.id) ?? []).map((item) => `${item.name} ${item.fromVersion ?? '(new)'} → ${item.toVersion}`).join('; '),
+          state: host.state,
+          startedAt: host.startedAt,
+          finishedAt: host.finishedAt,
+          rebooted: host.rebooted,
+          rolledBack: host.state === 'rolled_back' || host.state === 'rollback_failed',
+          verifiedAt: host.verifiedAt,
+          message: host.message,
+        });
+      }
+    }
+    return rows;
   }
 
   /** Asks every host what the plan would do and stores it; a plan with any refused host cannot be approved. */
