@@ -18,6 +18,7 @@ import { EVIDENCE_USAGE, runEvidenceCommand } from './commands/evidence.command'
 import { EXCEPTION_USAGE, runExceptionCommand } from './commands/exception.command';
 import { INTEL_USAGE, runIntelCommand } from './commands/intel.command';
 import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
+import { ROLLOUT_USAGE, runRolloutCommand } from './commands/rollout.command';
 import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
 import { isPackVerification, runVerifyCommand, runVerifyPackCommand, VERIFY_USAGE } from './commands/verify.command';
 import { defaultSecretReader, type SecretReader } from './secret-input';
@@ -41,6 +42,7 @@ Usage:
   ${PARSE_USAGE.split('\n').join('\n  ')}
   ${EXCEPTION_USAGE.split('\n').join('\n  ')}
   ${CYCLE_USAGE.split('\n').join('\n  ')}
+  ${ROLLOUT_USAGE.split('\n').join('\n  ')}
   ${EVIDENCE_USAGE.split('\n').join('\n  ')}
   ${VERIFY_USAGE.split('\n').join('\n  ')}
   ${TRIAGE_USAGE}
@@ -97,7 +99,7 @@ export async function runCli(
       out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage', 'rollout'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
     const context = createCliContext(core, out, err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
@@ -110,6 +112,7 @@ export async function runCli(
     else if (command === 'verify') await runVerifyCommand(context, args);
     else if (command === 'exception') await runExceptionCommand(context, args);
     else if (command === 'cycle') await runCycleCommand(context, args);
+    else if (command === 'rollout') await runRolloutCommand(context, args, secrets());
     else if (command === 'evidence') await runEvidenceCommand(context, args);
     else if (command === 'triage') await runTriageCommand(context, args);
     else if (command === 'intel') await runIntelCommand(context, args);

@@ -18,6 +18,7 @@ import { CyclesRepository } from '../db/repositories/cycles.repository';
 import { EvidenceRepository } from '../db/repositories/evidence.repository';
 import { ExceptionsRepository } from '../db/repositories/exceptions.repository';
 import { PatchStatusRepository } from '../db/repositories/patch-status.repository';
+import { RolloutsRepository } from '../db/repositories/rollouts.repository';
 import { ScansRepository } from '../db/repositories/scans.repository';
 import { SitesRepository } from '../db/repositories/sites.repository';
 import { ChangeWatcher, type ChangeWatcherTimers } from '../services/changes/change-watcher';
@@ -55,6 +56,12 @@ import { loadEolTable } from '../services/patch-status/eol-table.loader';
 import type { HostCollector } from '../services/patch-status/host-collector';
 import { PatchStatusService } from '../services/patch-status/patch-status.service';
 import { OfflineCollectionService } from '../services/patch-status/offline-collection.service';
+import { createRemoteExecutor } from '../services/remote/executor/remote-executor';
+import { createHostAccess, type HostAccess } from '../services/rollouts/host-access';
+import { engineRolloutJobs, rolloutJobKind } from '../services/rollouts/rollout-job-kind';
+import { familyFor, type PackageFamilyOperations } from '../services/rollouts/package-family';
+import { abortableSleep } from '../services/rollouts/sleep';
+import { RolloutsService, type RolloutLimits } from '../services/rollouts/rollouts.service';
 import { ScanJobsService } from '../services/scans/scan-jobs.service';
 import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
@@ -80,6 +87,10 @@ export interface AppCoreOptions {
   collector?: HostCollector;
   /** Where bundled data lives (resources/); the Electron main process passes its own. */
   resourcesDir?: string;
+  /** Tests: scripted hosts for rollouts instead of SSH (how hosts are reached, and their package manager). */
+  rolloutHosts?: { access: HostAccess; family: (packageManager: string) => PackageFamilyOperations | undefined };
+  /** Tests: shorter rollout limits (the dpkg lock wait, install and reboot timeouts). */
+  rolloutLimits?: Partial<RolloutLimits>;
   /** This process as the owner of the jobs it starts; tests pass another to act as a second process. */
   owner?: OwnerProbe;
   /** The job engine's heartbeat timer; tests pass one they fire themselves. */
@@ -118,6 +129,7 @@ export interface AppCore {
     triage: TriageService;
     intelBundles: IntelBundleService;
     intelFetch: IntelFetchService;
+    rollouts: RolloutsService;
   };
   audit: AuditLogRepository;
   /**
@@ -195,8 +207,37 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const evidencePacks = new EvidencePackService({ ...common, evidence: evidenceRepository, sites, signingKey });
   const cycles = new CyclesService({ ...common, cycles: new CyclesRepository(db), sites, inventory, evidence: new ChecklistEvidenceStore(join(options.dataDir, 'cycle-evidence')) });
   const libraryDir = join(options.dataDir, PACK_LIBRARY_FOLDER);
-  const evidence = new EvidenceExportService({ ...common, sites, compliance, cycles, exceptions, branding, signingKey, trustedSigners, packs: evidencePacks, libraryDir });
+  const evidence = new EvidenceExportService({
+    ...common,
+    sites,
+    compliance,
+    cycles,
+    exceptions,
+    branding,
+    signingKey,
+    trustedSigners,
+    packs: evidencePacks,
+    libraryDir,
+    // Built just below; called only when a pack is made.
+    deployments: (siteId, from, to) => rollouts.deploymentRows(siteId, from, to),
+  });
   const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, jobs });
+  const remote = createRemoteExecutor();
+  const rollouts = new RolloutsService({
+    ...common,
+    rollouts: new RolloutsRepository(db),
+    sites,
+    inventory,
+    windows: (siteId) => cycles.windows(siteId).windows,
+    patchStatusRepository,
+    access: options.rolloutHosts?.access ?? createHostAccess({ vault, patchStatus: patchStatusRepository, executor: remote, collector: options.collector ?? loadCollectorOnDemand, status: patchStatus }),
+    family: options.rolloutHosts?.family ?? familyFor,
+    jobs: engineRolloutJobs(jobs),
+    cycles,
+    sleep: abortableSleep,
+    ...(options.rolloutLimits ? { limits: options.rolloutLimits } : {}),
+  });
+  jobs.register(rolloutJobKind(() => rollouts));
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
   removeInterruptedPackFiles(libraryDir, { clock });
   const intelRepository = new IntelRepository(db);
@@ -306,6 +347,16 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'cycles:setRings': (request) => cycles.setRings(request.siteId, request.assetIds, request.ring),
       'cycles:windows': (request) => cycles.windows(request.siteId),
       'cycles:setWindows': (request) => cycles.setWindows(request.siteId, request.windows),
+      'rollouts:plan': (request) => rollouts.plan(request),
+      'rollouts:preview': (request) => rollouts.preview(request.rolloutId),
+      'rollouts:get': (request) => rollouts.get(request.rolloutId),
+      'rollouts:list': (request) => rollouts.list(request.siteId),
+      'rollouts:approve': (request) => rollouts.approve(request.rolloutId, request.ringId),
+      'rollouts:start': (request) => rollouts.start(request.rolloutId),
+      'rollouts:halt': (request) => rollouts.halt(request.rolloutId),
+      'rollouts:resume': (request) => rollouts.resume(request.rolloutId),
+      'rollouts:cancel': (request) => rollouts.cancel(request.rolloutId),
+      'rollouts:rollback': (request) => rollouts.rollback(request.rolloutId, request.assetIds),
       'jobs:list': (request) => jobs.list(request),
       'jobs:get': (request) => jobs.get(request.jobId),
       'jobs:cancel': (request) => jobs.cancel(request.jobId),
@@ -337,7 +388,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     dispatcher,
     events,
     jobs,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, triage },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, triage, rollouts },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);
@@ -363,6 +414,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       changes?.stop();
       vault.lock();
       await jobs.stopAll();
+      await remote.close();
       db.close();
     },
   };

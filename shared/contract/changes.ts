@@ -7,7 +7,7 @@ import { Id } from './common';
  * host results and host keys; credentials covers the vault too; jobs covers the long jobs of every
  * process (started, progressed as stored, cancel requested, ended, interrupted).
  */
-export const ChangeTopic = z.enum(['sites', 'policy', 'assets', 'scans', 'patch-status', 'credentials', 'exceptions', 'cycles', 'evidence', 'jobs', 'intel']);
+export const ChangeTopic = z.enum(['sites', 'policy', 'assets', 'scans', 'patch-status', 'credentials', 'exceptions', 'cycles', 'evidence', 'jobs', 'intel', 'rollouts']);
 export type ChangeTopic = z.infer<typeof ChangeTopic>;
 
 /**

@@ -46,6 +46,7 @@ import {
 import { JobCancelRequest, JobDetail, JobListRequest, JobProgressEvent, JobRecord } from './jobs';
 import { CveId, CveIntel, IntelBundleImportRequest, IntelBundleImportResult, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
 import { AssetVulnerabilities, SiteVulnerabilities, TriageRequest, TriageResult } from './triage';
+import { RolloutApproveRequest, RolloutDetail, RolloutPlanRequest, RolloutRef, RolloutRollbackRequest, RolloutStarted, RolloutSummary } from './rollouts';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -173,6 +174,19 @@ export const channels = {
   'triage:site': channel(z.object({ siteId: Id }), SiteVulnerabilities),
   /** One asset's CVE links (fix pending, not offered, no fix yet) with KEV, EPSS and CVSS (the asset drawer). */
   'triage:asset': channel(z.object({ assetId: Id }), AssetVulnerabilities),
+
+  'rollouts:plan': channel(RolloutPlanRequest, RolloutDetail),
+  /** Asks each host's package manager what the plan would do, pins the versions, checks rollback; stored on the rollout. */
+  'rollouts:preview': channel(RolloutRef, RolloutDetail),
+  'rollouts:get': channel(RolloutRef, RolloutDetail),
+  'rollouts:list': channel(z.object({ siteId: Id }), z.array(RolloutSummary)),
+  'rollouts:approve': channel(RolloutApproveRequest, RolloutDetail),
+  /** Starts the approved rollout as a long job; progress is in rollouts:get. */
+  'rollouts:start': channel(RolloutRef, RolloutStarted),
+  'rollouts:halt': channel(RolloutRef, RolloutDetail),
+  'rollouts:resume': channel(RolloutRef, RolloutStarted),
+  'rollouts:cancel': channel(RolloutRef, RolloutDetail),
+  'rollouts:rollback': channel(RolloutRollbackRequest, RolloutStarted),
 } as const;
 
 /** Push events from the main side to the UI. */
@@ -220,5 +234,6 @@ export * from './jobs';
 export * from './intel';
 export * from './triage';
 export * from './patch-status';
+export * from './rollouts';
 export * from './sites';
 export * from './tiers';

@@ -13,6 +13,7 @@ import { migration0008 } from './0008-concurrent-processes';
 import { migration0009 } from './0009-fix-publication';
 import { migration0010 } from './0010-trusted-signers';
 import { migration0011 } from './0011-jobs';
+import { migration0012 } from './0012-rollouts';
 import { migration0013 } from './0013-intel-feeds';
 import { migration0014 } from './0014-cve-links';
 
@@ -23,7 +24,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0013, migration0014];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014];
 
 /** The schema version this build of Patchdesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -10,7 +10,7 @@ export interface AuditEntryInput {
   at: string;
   actor: string;
   siteId: number | null;
-  entityType: 'site' | 'asset' | 'scan' | 'import' | 'export' | 'policy' | 'credential' | 'vault' | 'collection' | 'exception' | 'evidence' | 'cycle' | 'intel';
+  entityType: 'site' | 'asset' | 'scan' | 'import' | 'export' | 'policy' | 'credential' | 'vault' | 'collection' | 'exception' | 'evidence' | 'cycle' | 'intel' | 'rollout';
   entityId: number | null;
   action: string;
   details: Record<string, unknown>;

@@ -28,6 +28,7 @@ const TOPICS_BY_ENTITY: Record<EntityType, readonly ChangeTopic[]> = {
   evidence: ['evidence'],
   cycle: ['cycles'],
   intel: ['intel'],
+  rollout: ['rollouts'],
 };
 
 /** Asset rows that record patch status (a stored collection, an approved host key) rather than inventory fields. */

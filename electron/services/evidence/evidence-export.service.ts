@@ -21,7 +21,7 @@ import type { ExceptionRegisterService } from '../exceptions/exception-register.
 import type { SitesService } from '../sites/sites.service';
 import type { BrandingService } from './branding/branding.service';
 import { evidenceDataFiles } from './data-files/evidence-data-files';
-import type { EvidenceReport } from './evidence-report';
+import type { DeploymentRow, EvidenceReport } from './evidence-report';
 import type { EvidencePackService } from './pack/evidence-pack.service';
 import { MANIFEST_FILE, SIGNATURE_FILE, type PackFile } from './pack/manifest';
 import { verifyEvidencePack } from './pack/verify-pack';
@@ -40,6 +40,8 @@ export interface EvidenceExportDeps {
   sites: SitesService;
   compliance: ComplianceService;
   cycles: CyclesService;
+  /** The hosts of the rollouts that ran in a period (instants, half-open); none when absent. */
+  deployments?: (siteId: number, from: string, to: string) => DeploymentRow[];
   exceptions: ExceptionRegisterService;
   branding: BrandingService;
   signingKey: SigningKeyService;
@@ -117,6 +119,7 @@ export class EvidenceExportService {
       generatedAt: this.deps.clock.now().toISOString(),
       generatedBy: this.deps.actor,
       appVersion: APP_VERSION,
+      deployments: this.deps.deployments?.(site.id, periodFrom, periodTo) ?? [],
     });
     return { report, auditChainHead, cycles };
   }

@@ -545,6 +545,7 @@ export function sampleEvidenceReport(overrides: Partial<EvidenceReport> = {}): E
     trend: sampleTrend(summary.fullyPatchedShare, summary.missing.withinSlaShare, summary.missing.overdue),
     exceptions,
     cycles: sampleCycles(),
+    deployments: [],
     emergencyItems: [
       {
         cycleId: 15,
@@ -690,6 +691,7 @@ export function emptyEvidenceReport(): EvidenceReport {
     exceptions: [],
     cycles: [],
     emergencyItems: [],
+    deployments: [],
     assets: [],
     coverageGaps: [],
     failedCollections: [],

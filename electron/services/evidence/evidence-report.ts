@@ -48,6 +48,8 @@ export interface EvidenceReport {
   cycles: CycleRecord[];
   /** Emergency cycles' milestones, one row per emergency cycle, oldest first. */
   emergencyItems: EmergencyItemRow[];
+  /** Every host of every rollout that ran inside the period, rollout by rollout, ring by ring. */
+  deployments: DeploymentRow[];
   /** Every asset in scope, by tier then hostname. */
   assets: AssetRow[];
   /**
@@ -313,6 +315,27 @@ export interface ChecklistEntry {
 }
 
 /** The milestones of one emergency cycle. */
+/** One host of a rollout: what moved from which version to which, when, who approved it, how it ended. */
+export interface DeploymentRow {
+  rolloutId: number;
+  rolloutName: string;
+  rolloutState: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  ring: string;
+  hostname: string;
+  /** `name from → to`, `; `-separated, in the plan's order. */
+  packages: string;
+  state: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  rebooted: boolean;
+  rolledBack: boolean;
+  /** When a fresh collection confirmed the host's versions; null when none did. */
+  verifiedAt: string | null;
+  message: string;
+}
+
 export interface EmergencyItemRow {
   cycleId: number;
   triggerId: string;

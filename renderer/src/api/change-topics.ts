@@ -52,6 +52,7 @@ export const READS_BY_TOPIC: Record<ChangeTopic, readonly ChannelName[]> = {
   exceptions: ['exceptions:list', 'status:fleet', 'status:asset', 'compliance:summary', 'compliance:report', 'evidence:preview', 'triage:run', 'triage:site', 'triage:asset'],
   cycles: ['cycles:list', 'cycles:get', 'cycles:late', 'cycles:settings', 'cycles:template', 'cycles:rings', 'cycles:windows', 'compliance:summary', 'compliance:report', 'evidence:preview'],
   evidence: ['evidence:packs', 'evidence:branding', 'evidence:signingKey', 'evidence:preview'],
+  rollouts: ['rollouts:list', 'rollouts:get'],
   jobs: ['jobs:list', 'jobs:get'],
   intel: ['intel:status', 'intel:cve', 'triage:run', 'triage:site', 'triage:asset'],
 };

@@ -27,6 +27,7 @@ describe('evidenceDataFiles', () => {
       'data/overdue.csv',
       'data/exceptions.csv',
       'data/checklist.csv',
+      'data/rollouts.csv',
       'data/trend.csv',
       'data/audit-log.csv',
     ]);

@@ -6,6 +6,7 @@
  *   by its type, size and SHA-256, since the image itself adds nothing to the data.
  * - `data/assets.csv`, `coverage-gaps.csv` (assets not measured, same rows and order as the
  *   PDF's coverage gaps), `unsupported-os.csv`, `overdue.csv`, `exceptions.csv`, `checklist.csv`,
+ *   `rollouts.csv` (one row per host of each rollout that ran in the period),
  *   `trend.csv`, `audit-log.csv`: see csv.ts for the dialect. A count that was never measured
  *   is empty, not 0. Instants are ISO-8601 UTC; local days are
  *   `YYYY-MM-DD` in the site's time zone (`meta.timezone` in summary.json), an exception's expiry
@@ -92,6 +93,13 @@ function checklistCsv(report: EvidenceReport): string {
   );
 }
 
+function rolloutsCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['Rollout ID', 'Rollout', 'Rollout State', 'Approved By', 'Approved At', 'Ring', 'Hostname', 'Packages', 'Host State', 'Started At', 'Finished At', 'Rebooted', 'Rolled Back', 'Verified At', 'Message'],
+    report.deployments.map((d) => [d.rolloutId, d.rolloutName, d.rolloutState, d.approvedBy, d.approvedAt, d.ring, d.hostname, d.packages, d.state, d.startedAt, d.finishedAt, d.rebooted, d.rolledBack, d.verifiedAt, d.message]),
+  );
+}
+
 function trendCsv(report: EvidenceReport): string {
   return toCsv(
     ['Month', 'Assets In Scope', 'Assets Measured', 'Fully Patched Share Of Measured', 'Within SLA Share', 'Overdue'],
@@ -116,6 +124,7 @@ export function evidenceDataFiles(report: EvidenceReport): DataFile[] {
     file('data/overdue.csv', overdueCsv(report)),
     file('data/exceptions.csv', exceptionsCsv(report)),
     file('data/checklist.csv', checklistCsv(report)),
+    file('data/rollouts.csv', rolloutsCsv(report)),
     file('data/trend.csv', trendCsv(report)),
     file('data/audit-log.csv', auditCsv(report)),
   ];

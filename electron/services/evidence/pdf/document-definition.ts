@@ -13,6 +13,7 @@ import { complianceByTierSection } from './sections/compliance-by-tier';
 import { coverageGapsSection } from './sections/coverage-gaps';
 import { coverSection } from './sections/cover';
 import { cyclesSection } from './sections/cycles';
+import { deploymentsSection } from './sections/deployments';
 import { emergencySection } from './sections/emergency';
 import { exceptionsSection } from './sections/exceptions';
 import { executiveSummarySection } from './sections/executive-summary';
@@ -94,7 +95,7 @@ export function evidenceDocument(report: EvidenceReport): TDocumentDefinitions {
       section(executiveSummarySection(report)),
       section([...complianceByTierSection(report), { text: '', margin: [0, 10, 0, 0] }, ...overdueSection(report)]),
       section(exceptionsSection(report), true),
-      section([...cyclesSection(report), { text: '', margin: [0, 10, 0, 0] }, ...emergencySection(report), { text: '', margin: [0, 10, 0, 0] }, ...coverageGapsSection(report)]),
+      section([...cyclesSection(report), { text: '', margin: [0, 10, 0, 0] }, ...emergencySection(report), { text: '', margin: [0, 10, 0, 0] }, ...deploymentsSection(report), { text: '', margin: [0, 10, 0, 0] }, ...coverageGapsSection(report)]),
       section(inventorySection(report), true),
       section(auditExcerptSection(report)),
       section(methodologySection(report)),

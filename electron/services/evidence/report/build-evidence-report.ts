@@ -19,6 +19,7 @@ import {
   standardMethodology,
   type ChecklistEntry,
   type CycleRecord,
+  type DeploymentRow,
   type EmergencyItemRow,
   type EvidenceReport,
   type ExceptionRow,
@@ -43,6 +44,8 @@ export interface EvidenceReportSources {
   generatedAt: string;
   generatedBy: string;
   appVersion: string;
+  /** Hosts of the rollouts that ran in the period (none when the caller has no rollouts). */
+  deployments?: readonly DeploymentRow[];
 }
 
 /** Builds the report; the same sources give the same report. */
@@ -118,6 +121,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
     exceptions: exceptionRows(sources.exceptions, detail.period.to),
     cycles: sources.cycles.map(cycleRecord),
     emergencyItems: sources.cycles.filter((cycle) => cycle.kind === 'emergency').map(emergencyRow),
+    deployments: (sources.deployments ?? []).map((row) => ({ ...row })),
     assets: detail.assets.map((asset) => ({
       hostname: asset.assetName,
       ip: asset.address,

@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCliCapturing } from '../../test-support/run-cli';
+import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
+
+afterEach(() => {
+  removeTempDirs();
+  process.exitCode = undefined;
+});
+
+const run = (dataDir: string, ...args: string[]) => runCliCapturing(dataDir, args);
+
+async function siteWithAsset() {
+  const dir = makeTempDir();
+  await run(dir, 'site', 'add', 'Acme', '--timezone', 'UTC');
+  const csv = join(dir, 'assets.csv');
+  writeFileSync(csv, 'hostname,ip\nweb01,10.0.0.1\n');
+  await run(dir, 'import', 'csv', csv);
+  return dir;
+}
+
+describe('patchdesk rollout', () => {
+  it('answers bad usage with exit 2 and a line naming what is wrong', async () => {
+    const dir = await siteWithAsset();
+    expect(await run(dir, 'rollout')).toMatchObject({ code: 2, err: expect.stringContaining('patchdesk rollout plan --site NAME') });
+    expect(await run(dir, 'rollout', 'show', 'abc')).toMatchObject({ code: 2, err: 'patchdesk: "abc" is not a rollout ID' });
+    expect(await run(dir, 'rollout', 'show', '7')).toMatchObject({ code: 2, err: expect.stringMatching(/rollout 7/) });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--all', '--security')).toMatchObject({ code: 2, err: 'patchdesk: give one of --all, --security or --package NAME...' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--max-failures', '10x', '--ring', 'test=web01')).toMatchObject({ code: 2, err: expect.stringMatching(/^patchdesk: --max-failures: "10x" is not a failure budget/) });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--reboot', 'sometimes', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --reboot is one of never, if-required, always' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--ring', 'test=nosuchhost')).toMatchObject({ code: 2, err: expect.stringMatching(/--ring test: no active asset "nosuchhost"/) });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme')).toMatchObject({ code: 2, err: expect.stringMatching(/no active SSH hosts to roll out to/) });
+  });
+
+  it('lists no rollouts in a new site', async () => {
+    const dir = await siteWithAsset();
+    expect(await run(dir, 'rollout', 'list', '--site', 'Acme')).toMatchObject({ code: 0, out: 'No rollouts in "Acme".' });
+    expect(JSON.parse((await run(dir, 'rollout', 'list', '--site', 'Acme', '--json')).out)).toEqual([]);
+  });
+});

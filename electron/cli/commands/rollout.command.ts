@@ -1,0 +1,246 @@
+/** `patchdesk rollout plan|show|approve|start|halt|resume|cancel|rollback|list`: rollouts from the command line. */
+import { parseArgs } from 'node:util';
+import type { RolloutDetail, RolloutPlanRequest } from '../../../shared/contract/rollouts';
+import { RINGS } from '../../../shared/domain/cycles/rings';
+import { parseFailureBudget } from '../../../shared/domain/rollouts/failure-budget';
+import { REBOOT_POLICIES, type RebootPolicy } from '../../../shared/domain/rollouts/rollout-plan';
+import { plural } from '../../../shared/domain/text/plural';
+import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
+import { usageError } from '../cli-error';
+import type { SecretReader } from '../secret-input';
+import { formatTable } from '../table';
+import { ensureVaultUnlocked } from '../vault-unlock';
+
+export const ROLLOUT_USAGE = `patchdesk rollout plan --site NAME [--name TEXT] [--all | --security | --package NAME...]
+    [--ring NAME=HOST,HOST...]... [--max-failures N|P%] [--reboot never|if-required|always]
+    [--pre CMD]... [--post CMD]... [--no-auto-rollback] [--cycle ID] [--json]     (prints the plan id and the preview)
+patchdesk rollout show ID [--json]
+patchdesk rollout approve ID [--ring NAME]        (--ring: the gate after that ring)
+patchdesk rollout start ID [--wait]
+patchdesk rollout halt|resume|cancel ID
+patchdesk rollout rollback ID [--host HOST]... [--wait]
+patchdesk rollout list --site NAME [--json]`;
+
+/**
+ * Who runs a started rollout. The CLI opens the data folder itself (no core process to hand the
+ * job to yet), so the rollout runs inside this process: the CLI stays until it stops on its own,
+ * because leaving would stop it between hosts.
+ */
+const RUNS_HERE = 'No Patchdesk core process owns this data folder, so this CLI runs the rollout itself and does NOT keep it running after it exits: it stays until the rollout completes, halts or waits for an admin. Ctrl-C halts it (no new host starts; running package transactions finish).';
+
+/** Runs a `rollout` subcommand. */
+export async function runRolloutCommand(context: CliContext, args: string[], secrets: SecretReader): Promise<void> {
+  const [action, ...rest] = args;
+  switch (action) {
+    case 'plan':
+      return planRollout(context, rest, secrets);
+    case 'show':
+      return showRollout(context, rest);
+    case 'approve':
+      return approveRollout(context, rest);
+    case 'start':
+    case 'resume':
+      return startRollout(context, action, rest, secrets);
+    case 'halt':
+    case 'cancel':
+      return stopRollout(context, action, rest);
+    case 'rollback':
+      return rollBack(context, rest, secrets);
+    case 'list':
+      return listRollouts(context, rest);
+    default:
+      throw usageError(`Usage:\n${ROLLOUT_USAGE}`);
+  }
+}
+
+function rolloutId(positionals: string[]): number {
+  const [text, ...extra] = positionals;
+  if (text === undefined) throw usageError('name the rollout: its ID, as "rollout list" shows');
+  if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`);
+  const id = Number(text);
+  if (!Number.isInteger(id) || id <= 0) throw usageError(`"${text}" is not a rollout ID`);
+  return id;
+}
+
+async function planRollout(context: CliContext, args: string[], secrets: SecretReader): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      site: { type: 'string' },
+      name: { type: 'string' },
+      all: { type: 'boolean' },
+      security: { type: 'boolean' },
+      package: { type: 'string', multiple: true },
+      ring: { type: 'string', multiple: true },
+      'max-failures': { type: 'string' },
+      reboot: { type: 'string' },
+      pre: { type: 'string', multiple: true },
+      post: { type: 'string', multiple: true },
+      'no-auto-rollback': { type: 'boolean' },
+      cycle: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const site = await resolveSite(context, values.site);
+  const kinds = [values.all ? 'all' : null, values.security ? 'security' : null, values.package ? 'packages' : null].filter((kind) => kind !== null);
+  if (kinds.length > 1) throw usageError('give one of --all, --security or --package NAME...');
+  const kind = (kinds[0] ?? 'all') as 'all' | 'security' | 'packages';
+  if (values.reboot !== undefined && !(REBOOT_POLICIES as readonly string[]).includes(values.reboot)) throw usageError(`--reboot is one of ${REBOOT_POLICIES.join(', ')}`);
+  if (values['max-failures'] !== undefined) {
+    try {
+      parseFailureBudget(values['max-failures']);
+    } catch (error) {
+      throw usageError(`--max-failures: ${(error as Error).message}`);
+    }
+  }
+
+  const cycleId = values.cycle === undefined ? null : Number(values.cycle);
+  if (cycleId !== null && !(Number.isInteger(cycleId) && cycleId > 0)) throw usageError(`--cycle: "${values.cycle}" is not a cycle ID`);
+  const rings: RolloutPlanRequest['rings'] = [];
+  if (values.ring && values.ring.length > 0) {
+    for (const spec of values.ring) {
+      const match = /^([^=]+)=(.+)$/.exec(spec);
+      if (!match?.[1] || !match[2]) throw usageError(`--ring ${spec}: expected NAME=HOST,HOST...`);
+      const assetIds: number[] = [];
+      for (const host of match[2].split(',').map((item) => item.trim()).filter(Boolean)) assetIds.push((await resolveAsset(context, site, host, `--ring ${match[1]}`, ['active'])).id);
+      const name = match[1].trim();
+      rings.push({ name, assetIds, windowRing: (RINGS as readonly string[]).includes(name) ? (name as (typeof RINGS)[number]) : null });
+    }
+  } else {
+    // The site's own rings (test, pilot, broad), SSH hosts only.
+    const assignments = await context.call('cycles:rings', { siteId: site.id });
+    const assets = new Map((await context.call('assets:list', { siteId: site.id, statuses: ['active'] })).map((asset) => [asset.id, asset]));
+    for (const ring of RINGS) {
+      const assetIds = assignments.filter((item) => item.ring === ring && assets.get(item.assetId)?.access.method === 'ssh').map((item) => item.assetId);
+      if (assetIds.length > 0) rings.push({ name: ring, assetIds, windowRing: ring });
+    }
+    if (rings.length === 0) throw usageError(`"${site.name}" has no active SSH hosts to roll out to: give --ring NAME=HOST,HOST...`);
+  }
+
+  await ensureVaultUnlocked(context, secrets);
+  const planned = await context.call('rollouts:plan', {
+    siteId: site.id,
+    name: values.name ?? `Rollout ${new Date().toISOString().slice(0, 10)}`,
+    selection: { kind, packages: values.package ?? [] },
+    rings,
+    ...(values['max-failures'] !== undefined ? { failureBudget: values['max-failures'] } : {}),
+    ...(values.reboot !== undefined ? { rebootPolicy: values.reboot as RebootPolicy } : {}),
+    pre: (values.pre ?? []).map((command) => ({ command })),
+    post: (values.post ?? []).map((command) => ({ command })),
+    autoRollback: !values['no-auto-rollback'],
+    cycleId,
+  });
+  const previewed = await context.call('rollouts:preview', { rolloutId: planned.id });
+  if (values.json) return context.out(JSON.stringify(previewed, null, 2));
+  context.out(`Rollout ${previewed.id} planned.`);
+  printDetail(context, previewed);
+  if (previewed.state !== 'previewed') process.exitCode = 1;
+  else context.out(`Approve it with: patchdesk rollout approve ${previewed.id}`);
+}
+
+async function showRollout(context: CliContext, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const detail = await context.call('rollouts:get', { rolloutId: rolloutId(positionals) });
+  if (values.json) return context.out(JSON.stringify(detail, null, 2));
+  printDetail(context, detail);
+}
+
+async function approveRollout(context: CliContext, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ring: { type: 'string' } } });
+  const id = rolloutId(positionals);
+  let ringId: number | undefined;
+  if (values.ring !== undefined) {
+    const detail = await context.call('rollouts:get', { rolloutId: id });
+    const ring = detail.rings.find((candidate) => candidate.name.toLowerCase() === values.ring?.toLowerCase());
+    if (!ring) throw usageError(`--ring: rollout ${id} has no ring "${values.ring}" (rings: ${detail.rings.map((candidate) => candidate.name).join(', ')})`);
+    ringId = ring.id;
+  }
+  const approved = await context.call('rollouts:approve', { rolloutId: id, ...(ringId !== undefined ? { ringId } : {}) });
+  if (ringId !== undefined) context.out(`Gate after ring ${values.ring} of rollout ${id} approved by ${approved.rings.find((ring) => ring.id === ringId)?.gateApprovedBy ?? ''}; resume it with: patchdesk rollout resume ${id}`);
+  else context.out(`Rollout ${id} approved by ${approved.approvedBy ?? ''} at ${approved.approvedAt ?? ''}; start it with: patchdesk rollout start ${id}`);
+}
+
+async function startRollout(context: CliContext, action: 'start' | 'resume', args: string[], secrets: SecretReader): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: { wait: { type: 'boolean' } } });
+  const id = rolloutId(positionals);
+  await ensureVaultUnlocked(context, secrets);
+  const started = await context.call(action === 'start' ? 'rollouts:start' : 'rollouts:resume', { rolloutId: id });
+  context.err(RUNS_HERE);
+  await followJob(context, id, started.jobId);
+}
+
+async function rollBack(context: CliContext, args: string[], secrets: SecretReader): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { host: { type: 'string', multiple: true }, wait: { type: 'boolean' } } });
+  const id = rolloutId(positionals);
+  const detail = await context.call('rollouts:get', { rolloutId: id });
+  const assetIds: number[] = [];
+  for (const name of values.host ?? []) {
+    const host = detail.hosts.find((candidate) => candidate.hostname.toLowerCase() === name.toLowerCase());
+    if (!host) throw usageError(`--host: "${name}" is not a host of rollout ${id}`);
+    assetIds.push(host.assetId);
+  }
+  await ensureVaultUnlocked(context, secrets);
+  const started = await context.call('rollouts:rollback', { rolloutId: id, assetIds });
+  context.err(RUNS_HERE);
+  await followJob(context, id, started.jobId);
+}
+
+/** Stays with the job until it ends (it runs in this process), halting on Ctrl-C; exit 1 unless every host succeeded. */
+async function followJob(context: CliContext, id: number, jobId: string): Promise<void> {
+  const halt = () => void context.call('rollouts:halt', { rolloutId: id }).catch(() => undefined);
+  process.once('SIGINT', halt);
+  try {
+    await context.core.services.rollouts.wait(jobId);
+  } finally {
+    process.removeListener('SIGINT', halt);
+  }
+  const detail = await context.call('rollouts:get', { rolloutId: id });
+  printDetail(context, detail);
+  if (detail.state !== 'completed' || detail.counts.failure > 0) process.exitCode = 1;
+}
+
+async function stopRollout(context: CliContext, action: 'halt' | 'cancel', args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const id = rolloutId(positionals);
+  const detail = await context.call(action === 'halt' ? 'rollouts:halt' : 'rollouts:cancel', { rolloutId: id });
+  context.out(`Rollout ${id} ${detail.state}: no new host starts; hosts already installing finish their package transaction.`);
+}
+
+async function listRollouts(context: CliContext, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { site: { type: 'string' }, json: { type: 'boolean' } } });
+  const site = await resolveSite(context, values.site);
+  const rollouts = await context.call('rollouts:list', { siteId: site.id });
+  if (values.json) return context.out(JSON.stringify(rollouts, null, 2));
+  if (rollouts.length === 0) return context.out(`No rollouts in "${site.name}".`);
+  context.out(
+    formatTable(
+      ['ID', 'NAME', 'STATE', 'HOSTS', 'OK', 'FAILED', 'NOT ATTEMPTED', 'BUDGET', 'APPROVED BY', 'CREATED'],
+      rollouts.map((rollout) => [String(rollout.id), rollout.name, rollout.state, String(rollout.counts.hosts), String(rollout.counts.success), String(rollout.counts.failure), String(rollout.counts.notAttempted), rollout.budget.described, rollout.approvedBy ?? '', rollout.createdAt]),
+    ),
+  );
+}
+
+function printDetail(context: CliContext, detail: RolloutDetail): void {
+  context.out(`Rollout ${detail.id} "${detail.name}": ${detail.state}${detail.stateReason ? ` (${detail.stateReason})` : ''}`);
+  context.out(
+    `  ${detail.selection.kind === 'packages' ? `packages ${detail.selection.packages.join(', ')}` : `${detail.selection.kind} pending updates`}; reboot ${detail.rebootPolicy}; failure budget ${detail.budget.described}, ${plural(detail.budget.failures, 'failure')} so far; automatic rollback ${detail.autoRollback ? 'on' : 'off'}`,
+  );
+  if (detail.approvedBy) context.out(`  approved by ${detail.approvedBy} at ${detail.approvedAt ?? ''}`);
+  const ringName = new Map(detail.rings.map((ring) => [ring.id, ring.name]));
+  context.out(
+    formatTable(
+      ['RING', 'HOST', 'STATE', 'PACKAGES (FROM → TO)', 'ROLLBACK', 'REBOOT', 'SLOT', 'NOTE'],
+      detail.hosts.map((host) => [
+        ringName.get(host.ringId) ?? '',
+        host.hostname,
+        host.state.replace(/_/g, ' ') + (host.step ? ` (${host.step})` : ''),
+        host.packages.map((item) => `${item.name} ${item.fromVersion ?? 'new'} → ${item.toVersion}${item.requested ? '' : ' (added by apt)'}`).join(', ') || '-',
+        host.packages.length === 0 ? '-' : host.packages.every((item) => item.rollbackAvailable !== false) ? 'possible' : `NOT possible: ${host.packages.filter((item) => item.rollbackAvailable === false).map((item) => `${item.name} ${item.fromVersion ?? ''}`).join(', ')} gone`,
+        host.rebooted ? 'rebooted' : host.rebootExpected === null ? 'if asked for' : host.rebootExpected ? 'expected' : 'no',
+        host.slot || '-',
+        (host.previewProblem || host.message).slice(0, 160),
+      ]),
+    ),
+  );
+  for (const ring of detail.rings) if (ring.gateWaits.length > 0) context.out(`  gate after ${ring.name}: ${ring.gateWaits.join('; ')}`);
+}

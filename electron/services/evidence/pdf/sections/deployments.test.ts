@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { emptyEvidenceReport, sampleEvidenceReport } from '../../evidence-report.fixture';
+import { contentText } from '../testing/content-text';
+import { deploymentsSection } from './deployments';
+
+describe('deploymentsSection', () => {
+  it('shows each host with its versions, approval, outcome and verification', () => {
+    const report = sampleEvidenceReport();
+    const text = contentText(
+      deploymentsSection({
+        ...report,
+        deployments: [
+          { rolloutId: 3, rolloutName: 'October', rolloutState: 'completed', approvedBy: 'ana', approvedAt: '2026-10-14T08:00:00.000Z', ring: 'test', hostname: 'web01', packages: 'openssl 3.0.14 → 3.0.15', state: 'installed', startedAt: '2026-10-14T09:00:00.000Z', finishedAt: '2026-10-14T09:05:00.000Z', rebooted: true, rolledBack: false, verifiedAt: '2026-10-14T09:05:00.000Z', message: '' },
+          { rolloutId: 3, rolloutName: 'October', rolloutState: 'completed', approvedBy: 'ana', approvedAt: '2026-10-14T08:00:00.000Z', ring: 'pilot', hostname: 'app02', packages: 'app 1.0 → 1.1', state: 'rolled_back', startedAt: null, finishedAt: '2026-10-14T10:00:00.000Z', rebooted: false, rolledBack: true, verifiedAt: null, message: 'post check failed' },
+        ],
+      }),
+    );
+    expect(text).toMatch(/3 October\napproved by ana .*\ntest\nweb01\nopenssl 3\.0\.14 → 3\.0\.15\nrebooted\ninstalled/);
+    expect(text).toContain('rolled back');
+  });
+
+  it('says so when no rollout ran', () => {
+    expect(contentText(deploymentsSection(emptyEvidenceReport()))).toContain('No rollout ran in this period.');
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Deployments: every host of every rollout that ran in the period, with the versions it moved
+ * from and to, who approved the rollout, how the host ended (rolled back included) and when a
+ * fresh collection verified it. The full list is `data/rollouts.csv`.
+ */
+import type { Content } from 'pdfmake/interfaces';
+import type { DeploymentRow, EvidenceReport } from '../../evidence-report';
+import { dataTable, emptyNote, sectionTitle, type CellValue } from '../blocks';
+import { formatDateTime } from '../format';
+import { COLOURS } from '../styles';
+
+/** The rows printed at most; the data file has every one. */
+export const MAX_DEPLOYMENT_ROWS = 2000;
+
+function outcomeCell(row: DeploymentRow): CellValue {
+  const text = row.state.replace(/_/g, ' ');
+  if (row.rolledBack) return { text, color: COLOURS.bad, bold: true };
+  if (row.state === 'installed' || row.state === 'nothing_to_do') return { text, color: COLOURS.ok };
+  return { text, color: COLOURS.muted };
+}
+
+/** The deployments section. */
+export function deploymentsSection(report: EvidenceReport): Content[] {
+  const tz = report.meta.timezone;
+  const title = sectionTitle('Deployments', 'Rollouts Patchdesk ran in this period, host by host: the versions installed (from → to), the approval, the outcome, rollbacks, and the fresh collection that verified each host.');
+  if (report.deployments.length === 0) return [...title, emptyNote('No rollout ran in this period.')];
+  const rows = report.deployments.slice(0, MAX_DEPLOYMENT_ROWS);
+  const more = report.deployments.length - rows.length;
+  return [
+    ...title,
+    dataTable(
+      [
+        { header: 'Rollout', width: 70 },
+        { header: 'Ring / host', width: 70 },
+        { header: 'Packages (from → to)', width: '*' },
+        { header: 'Outcome', width: 52 },
+        { header: 'Finished', width: 52 },
+        { header: 'Verified', width: 52 },
+      ],
+      rows.map((row) => [
+        { text: `${row.rolloutId} ${row.rolloutName}\napproved by ${row.approvedBy ?? 'nobody'}${row.approvedAt ? ` ${formatDateTime(row.approvedAt, tz)}` : ''}` },
+        { text: `${row.ring}\n${row.hostname}` },
+        { text: `${row.packages || '-'}${row.rebooted ? '\nrebooted' : ''}` },
+        outcomeCell(row),
+        formatDateTime(row.finishedAt, tz),
+        formatDateTime(row.verifiedAt, tz),
+      ]),
+    ),
+    ...(more > 0 ? [emptyNote(`${more} more rows are in data/rollouts.csv.`)] : []),
+  ];
+}

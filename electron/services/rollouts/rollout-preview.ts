@@ -1,0 +1,144 @@
+/**
+ * The preview before approval: for each host, in ring order, ask its package manager what the
+ * plan would do (a simulation), pin each package to the version the earliest ring gets, list what
+ * else would change, refuse removals nobody approved, say whether a reboot is expected and when
+ * the host's window lets it start, and check that the versions a rollback returns to can still be
+ * installed. Everything found is stored on the rollout's host rows.
+ */
+import type { Asset } from '../../../shared/contract/assets';
+import type { MaintenanceWindow } from '../../../shared/domain/cycles/maintenance-window';
+import { pinVersions, type RebootPolicy } from '../../../shared/domain/rollouts/rollout-plan';
+import { hostSlot, type HostSlot } from '../../../shared/domain/rollouts/window-slot';
+import { isRemoteError } from '../remote/executor/remote-error';
+import type { PackageSpec } from '../remote/operations/package-spec';
+import type { HostAccess } from './host-access';
+import type { PackageFamilyOperations, PlannedChange } from './package-family';
+
+/** The estimate a window slot is judged with: minutes of work per host, more with a reboot. */
+export const SLOT_ESTIMATE = { installMinutes: 10, rebootMinutes: 10, closingBufferMinutes: 30 } as const;
+
+/** What the preview needs to know about one host. */
+export interface PreviewHostInput {
+  hostId: number;
+  asset: Asset;
+  windowRing: MaintenanceWindow['ring'];
+  /** The package manager the host's latest successful collection reported; null: never collected. */
+  packageManager: string | null;
+  /** The host's open pending updates, as the last collection saw them. */
+  pending: readonly { name: string; kind: string; security: boolean | null }[];
+  /** The host asked for a reboot at its last collection. */
+  rebootPendingNow: boolean;
+}
+
+/** What the preview found for one host. */
+export interface HostPreview {
+  hostId: number;
+  problem: string;
+  rebootExpected: boolean | null;
+  slot: string;
+  packages: { name: string; fromVersion: string | null; toVersion: string; requested: boolean; rollbackAvailable: boolean | null; rollbackSource: string }[];
+}
+
+/** Dependencies of {@link previewHosts}. */
+export interface PreviewDeps {
+  access: HostAccess;
+  family: (packageManager: string) => PackageFamilyOperations | undefined;
+  windows: readonly MaintenanceWindow[];
+  timeZone: string;
+  nowMs: number;
+}
+
+/** The plan fields the preview reads. */
+export interface PreviewPlan {
+  selection: { kind: 'all' | 'security' | 'packages'; packages: readonly string[] };
+  rebootPolicy: RebootPolicy;
+}
+
+// Packages whose upgrade means a reboot on any Debian-like system (kernel, C library, init).
+const REBOOT_LIKELY = /^(linux-image|linux-modules|linux-headers|kernel|libc6|glibc|systemd|dbus|libssl)/;
+
+/** The packages a plan takes on one host. */
+export function selectedPackages(plan: PreviewPlan, pending: PreviewHostInput['pending']): string[] {
+  if (plan.selection.kind === 'packages') return [...plan.selection.packages];
+  const fixes = pending.filter((update) => update.kind === 'upgrade' && (plan.selection.kind === 'all' || update.security === true));
+  return [...new Set(fixes.map((update) => update.name))];
+}
+
+/** The slot in words. */
+export function describeSlot(slot: HostSlot): string {
+  if (slot.start === 'now') return slot.windowClosesAtMs === null ? 'now (no maintenance window applies)' : `now (window closes ${new Date(slot.windowClosesAtMs).toISOString()})`;
+  if (slot.start === 'later') return `at ${new Date(slot.atMs).toISOString()} (window closes ${new Date(slot.windowClosesAtMs).toISOString()})`;
+  return `never: ${slot.reason}`;
+}
+
+/** Previews every host, hosts given in ring order (the earliest ring pins the versions). */
+export async function previewHosts(deps: PreviewDeps, plan: PreviewPlan, hosts: readonly PreviewHostInput[], signal?: AbortSignal): Promise<HostPreview[]> {
+  const results: HostPreview[] = [];
+  const pins = new Map<string, string>();
+  for (const host of hosts) {
+    const result = await previewOne(deps, plan, host, pins, signal);
+    results.push(result);
+    if (result.problem !== '') continue;
+    for (const [name, version] of pinVersions([{ packages: result.packages.filter((item) => item.requested).map((item) => ({ name: item.name, to: item.toVersion })) }])) if (!pins.has(name)) pins.set(name, version);
+  }
+  return results;
+}
+
+async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHostInput, pins: Map<string, string>, signal?: AbortSignal): Promise<HostPreview> {
+  const empty = (problem: string): HostPreview => ({ hostId: host.hostId, problem, rebootExpected: null, slot: '', packages: [] });
+  if (host.packageManager === null) return empty('never collected: collect the host first, so its package manager and host key are known');
+  const family = deps.family(host.packageManager);
+  if (!family) return empty(`rollouts do not install with ${host.packageManager} yet`);
+  const names = selectedPackages(plan, host.pending);
+  const opened = deps.access.open(host.asset, 'rollout-preview', signal);
+  if (!opened.ok) return empty(opened.reason);
+  const context = opened.context;
+
+  let changes: PlannedChange[] = [];
+  try {
+    if (names.length > 0) {
+      const specs: PackageSpec[] = names.map((name) => {
+        const pinned = pins.get(name);
+        return pinned === undefined ? { name } : { name, version: pinned };
+      });
+      const simulated = await family.preview(context, specs);
+      if (simulated.removals.length > 0) return { ...empty(`the package manager would remove ${simulated.removals.join(', ')}, which nobody approved: refused`), packages: simulated.changes.map(toRow) };
+      changes = simulated.changes;
+    }
+  } catch (error) {
+    if (isRemoteError(error)) return empty(error.message);
+    throw error;
+  }
+  const upgrades = changes.filter((change) => change.kind !== 'remove');
+
+  // The rollback plan: every version a downgrade would go back to, available now or not.
+  let sources = new Map<string, string>();
+  try {
+    const back = upgrades.filter((change) => change.from !== null).map((change) => ({ name: change.name, version: change.from ?? '' }));
+    sources = await family.versionSources(context, back);
+  } catch (error) {
+    if (!isRemoteError(error)) throw error;
+    return { ...empty(`could not check the rollback versions: ${error.message}`), packages: upgrades.map(toRow) };
+  }
+
+  const rebootExpected = plan.rebootPolicy === 'always' ? true : plan.rebootPolicy === 'never' ? false : host.rebootPendingNow || upgrades.some((change) => REBOOT_LIKELY.test(change.name)) ? true : null;
+  const slot = hostSlot(deps.windows, host.windowRing ?? 'broad', deps.nowMs, deps.timeZone, {
+    estimatedMinutes: SLOT_ESTIMATE.installMinutes + (rebootExpected === false ? 0 : SLOT_ESTIMATE.rebootMinutes),
+    closingBufferMinutes: SLOT_ESTIMATE.closingBufferMinutes,
+  });
+  const windowless = host.windowRing === null ? ({ start: 'now', windowClosesAtMs: null } as const) : slot;
+  return {
+    hostId: host.hostId,
+    problem: windowless.start === 'never' ? windowless.reason : '',
+    rebootExpected,
+    slot: describeSlot(windowless),
+    packages: upgrades.map((change) => {
+      const source = change.from === null ? undefined : sources.get(`${change.name}=${change.from}`);
+      return { ...toRow(change), rollbackAvailable: change.from === null ? null : source !== undefined && source !== 'none', rollbackSource: change.from === null ? 'newly installed: a rollback removes nothing' : (source ?? 'none') };
+    }),
+  };
+}
+
+function toRow(change: PlannedChange): HostPreview['packages'][number] {
+  return { name: change.name, fromVersion: change.from, toVersion: change.to, requested: change.requested, rollbackAvailable: null, rollbackSource: '' };
+}
