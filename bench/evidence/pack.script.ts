@@ -1,7 +1,8 @@
 /**
  * One evidence pack export in a fresh process, so its wall time and peak memory are the pack's
  * alone: open the data folder, build the PDF and data files for the period, sign and write the
- * ZIP, then print one JSON line with the figures. Used by evidence-pack.bench.ts.
+ * ZIP, then print one JSON line with the figures. Used by evidence-pack.bench.ts, which runs it
+ * from an esbuild bundle as the CLI runs (it also runs through bin/run-ts.mjs).
  *
  * Args: DATA_DIR SITE_ID FROM TO OUT_FILE NOW
  */
@@ -29,8 +30,7 @@ console.log(
     // measures the other jobs; CPU time is what the export itself cost.
     cpuMs: cpuNow(),
     // The export's own CPU time, from the open data folder to the written pack: without Node's
-    // start, tsx compiling this checkout's TypeScript (the app and the CLI run compiled bundles)
-    // and opening the database.
+    // start, loading the modules and opening the database (its quick_check).
     exportCpuMs: cpuExported - cpuOpened,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     sizeBytes: record.sizeBytes,
