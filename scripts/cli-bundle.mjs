@@ -41,9 +41,10 @@ export function cliBundleIsFresh(bundle = CLI_BUNDLE) {
  * Builds the bundle. Several processes may build at once (the CLI started 30 times in
  * parallel): each writes its own temporary files and renames them into place, so a reader never
  * sees half a bundle. The list of inputs is written first: should a crash fall between the two
- * renames, an older bundle with a newer list only reads as stale, never as fresh.
+ * renames, an older bundle with a newer list only reads as stale, never as fresh. `entry`: another
+ * entry point bundled the same way (the evidence bench runs its export script so, as the CLI runs).
  */
-export async function buildCliBundle(bundle = CLI_BUNDLE) {
+export async function buildCliBundle(bundle = CLI_BUNDLE, entry = 'electron/cli/main.ts') {
   const { build } = await import('esbuild');
   const outDir = dirname(bundle);
   mkdirSync(outDir, { recursive: true });
@@ -53,7 +54,7 @@ export async function buildCliBundle(bundle = CLI_BUNDLE) {
   try {
     const result = await build({
       absWorkingDir: root,
-      entryPoints: ['electron/cli/main.ts'],
+      entryPoints: [entry],
       outfile: tempBundle,
       bundle: true,
       platform: 'node',

@@ -20,6 +20,7 @@ import { unzipSync } from 'fflate';
 import { openAppCore } from '../../electron/core/app-core';
 import { fixedClock } from '../../electron/core/clock';
 import type { ComplianceSeedResult } from '../compliance/seed';
+import { buildCliBundle } from '../../scripts/cli-bundle.mjs';
 
 const assets = Number(process.argv[2] ?? 1_000);
 const months = Number(process.argv[3] ?? 12);
@@ -47,10 +48,13 @@ try {
     console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s: ${JSON.stringify(seeded.counts)}, ${cycles} monthly cycles`);
   }
 
-  const rows: { totalMs: number; exportMs: number; cpuMs: number; peakRssMb: number; sizeBytes: number; manifestSha256: string; file: string }[] = [];
+  // The export runs as the CLI runs: from an esbuild bundle of our sources (the CLI's own build),
+  // not compiled by tsx at every start, which would add about a second of CPU to each run.
+  const packScript = await buildCliBundle(join(here, '../../dist/bench/pack.script.mjs'), 'bench/evidence/pack.script.ts');
+  const rows: { totalMs: number; exportMs: number; cpuMs: number; exportCpuMs: number; peakRssMb: number; sizeBytes: number; manifestSha256: string; file: string }[] = [];
   for (let run = 0; run < RUNS; run++) {
     const file = join(dataDir, `pack-${run}.zip`);
-    const line = execFileSync(process.execPath, [...(process.env.PATCHDESK_BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean), runTs, join(here, 'pack.script.ts'), dataDir, String(seeded.siteId), '2026-10-01', '2026-10-31', file, END], { encoding: 'utf8' });
+    const line = execFileSync(process.execPath, [...(process.env.PATCHDESK_BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean), packScript, dataDir, String(seeded.siteId), '2026-10-01', '2026-10-31', file, END], { encoding: 'utf8' });
     rows.push({ ...(JSON.parse(line.trim().split('\n').pop() ?? '{}') as Omit<(typeof rows)[number], 'file'>), file });
   }
   const pdf = join(dataDir, 'report.pdf');
@@ -59,19 +63,20 @@ try {
   const identical = rows.every((row) => readFileSync(row.file).equals(readFileSync(rows[0]?.file ?? '')));
 
   console.log('');
-  console.log(`${'run'.padEnd(5)} ${'total'.padStart(9)} ${'export'.padStart(9)} ${'CPU'.padStart(9)} ${'peak RSS'.padStart(10)} ${'size'.padStart(9)}`);
+  console.log(`${'run'.padEnd(5)} ${'total'.padStart(9)} ${'export'.padStart(9)} ${'CPU'.padStart(9)} ${'exp. CPU'.padStart(9)} ${'peak RSS'.padStart(10)} ${'size'.padStart(9)}`);
   rows.forEach((row, index) =>
-    console.log(`${String(index + 1).padEnd(5)} ${`${(row.totalMs / 1000).toFixed(2)} s`.padStart(9)} ${`${(row.exportMs / 1000).toFixed(2)} s`.padStart(9)} ${`${(row.cpuMs / 1000).toFixed(2)} s`.padStart(9)} ${`${row.peakRssMb.toFixed(0)} MB`.padStart(10)} ${`${(row.sizeBytes / 1024).toFixed(0)} KB`.padStart(9)}`),
+    console.log(`${String(index + 1).padEnd(5)} ${`${(row.totalMs / 1000).toFixed(2)} s`.padStart(9)} ${`${(row.exportMs / 1000).toFixed(2)} s`.padStart(9)} ${`${(row.cpuMs / 1000).toFixed(2)} s`.padStart(9)} ${`${(row.exportCpuMs / 1000).toFixed(2)} s`.padStart(9)} ${`${row.peakRssMb.toFixed(0)} MB`.padStart(10)} ${`${(row.sizeBytes / 1024).toFixed(0)} KB`.padStart(9)}`),
   );
   const worstTime = Math.max(...rows.map((row) => row.totalMs)) / 1000;
   const worstRss = Math.max(...rows.map((row) => row.peakRssMb));
   const worstCpu = Math.max(...rows.map((row) => row.cpuMs)) / 1000;
+  const worstExportCpu = Math.max(...rows.map((row) => row.exportCpuMs)) / 1000;
   // Issue 8's targets by size; other sizes are reported without a verdict.
   const target = assets === 1_000 ? { seconds: 5, mb: Infinity } : assets === 10_000 ? { seconds: 30, mb: 600 } : null;
   console.log('');
   console.log(`PDF: ${pages} pages; the ${RUNS} packs are ${identical ? 'byte-identical' : 'DIFFERENT'} (same data, same clock)`);
   console.log(
-    `worst of ${RUNS}: ${worstTime.toFixed(2)} s wall, ${worstCpu.toFixed(2)} s CPU, ${worstRss.toFixed(0)} MB` +
+    `worst of ${RUNS}: ${worstTime.toFixed(2)} s wall, ${worstCpu.toFixed(2)} s CPU (${worstExportCpu.toFixed(2)} s in the export), ${worstRss.toFixed(0)} MB` +
       (target === null ? '' : ` (target < ${target.seconds} s${target.mb === Infinity ? '' : `, < ${target.mb} MB`}): ${worstTime < target.seconds && worstRss < target.mb ? 'PASS' : 'MISS'}`),
   );
 } finally {

@@ -199,12 +199,33 @@ export class ComplianceRepository {
    * instant of [from, to]: first seen at or before `to`, and still open or resolved after `from`.
    */
   fixesOverlapping(siteId: number, from: string, to: string, options: FixQueryOptions = {}): FixRow[] {
+    return [...this.eachFixOverlapping(siteId, from, to, options)];
+  }
+
+  /**
+   * The rows of `fixesOverlapping`, in the same order, one at a time: a caller that folds them
+   * into figures holds one row at a time, not every row of a long window (407,000 rows at
+   * 10,000 assets and twelve months). Run no other statement on this connection until the
+   * iteration ends.
+   */
+  *eachFixOverlapping(siteId: number, from: string, to: string, options: FixQueryOptions = {}): Generator<FixRow, void, undefined> {
     const withLists = options.withLists ?? true;
-    return this.db
+    const rows = this.db
       .prepare<{ siteId: number; assetId: number | null; from: string; to: string }, FixSqlRow>(fixesOverlappingSql(withLists ? FIX_COLUMNS + LIST_COLUMNS : FIX_COLUMNS))
       .raw(true)
-      .all({ siteId, assetId: options.assetId ?? null, from, to })
-      .map((row) => new StoredFix(row));
+      .iterate({ siteId, assetId: options.assetId ?? null, from, to });
+    for (const row of rows) yield new StoredFix(row);
+  }
+
+  /**
+   * The asset and first-seen instant of each row `fixesOverlapping` would return, one at a time
+   * and nothing else: enough to know since when each asset is known, at a fraction of the cost.
+   */
+  *eachFirstSeenOverlapping(siteId: number, from: string, to: string): Generator<[assetId: number, firstSeenAt: string], void, undefined> {
+    yield* this.db
+      .prepare<{ siteId: number; assetId: null; from: string; to: string }, [assetId: number, firstSeenAt: string]>(fixesOverlappingSql('p.asset_id, p.first_seen_at'))
+      .raw(true)
+      .iterate({ siteId, assetId: null, from, to });
   }
 
   /** Per active asset collected at or before `at`: its latest collection then, and its latest successful one with the OS it reported. */
@@ -254,6 +275,7 @@ export class ComplianceRepository {
    * first: what the measured rule needs at every trend point (see shared/domain/coverage.ts).
    */
   successesBetween(siteId: number, from: string, to: string): Map<number, number[]> {
+    // Iterated: at 10,000 assets and a year of weekly collections, half a million rows.
     const rows = this.db
       .prepare<{ siteId: number; from: string; to: string }, [assetId: number, at: string]>(
         `SELECT h.asset_id, h.collected_at FROM assets a JOIN host_collections h ON h.asset_id = a.id
@@ -261,7 +283,7 @@ export class ComplianceRepository {
          ORDER BY h.asset_id, h.collected_at`,
       )
       .raw(true)
-      .all({ siteId, from, to });
+      .iterate({ siteId, from, to });
     const out = new Map<number, number[]>();
     for (const [assetId, at] of rows) {
       const ms = Date.parse(at);

@@ -16,10 +16,10 @@ import { DAY_MS, formatInstant, parseInstant } from '../../../shared/domain/sla/
 import type { Clock } from '../../core/clock';
 import type { CollectionStanding, ComplianceRepository, ScopeAssetRow } from '../../db/repositories/compliance.repository';
 import { assetRows, breachRow, capped, coverageGaps, exceptionsSection, failedCollection, measurementOf, overdueItem, unsupportedOs } from './compliance-sections';
-import { evaluatePeriod, type PeriodEvaluation, type ScopeAsset } from '../../../shared/domain/sla/period-figures';
+import { evaluatePeriod, PeriodEvaluator, type PeriodEvaluation, type ScopeAsset } from '../../../shared/domain/sla/period-figures';
 import { resolvePeriod, trendMonths, type ResolvedPeriod, type TrendMonth } from './period';
 import type { SiteSlaClock, SlaContext } from './site-sla-clock';
-import { exceptionsAffecting, needsFixLists, SlaEngine, type PreparedFix } from '../../../shared/domain/sla/sla-engine';
+import { exceptionsAffecting, instantMs, needsFixLists, SlaEngine, type PreparedFix } from '../../../shared/domain/sla/sla-engine';
 import { TrendCache } from './trend-cache';
 
 /** How many entries the summary lists at most (the report lists all). */
@@ -48,6 +48,7 @@ interface Loaded {
   engine: SlaEngine;
   assets: ScopeAssetRow[];
   scope: ScopeAsset[];
+  /** The fixes missing at some time of the period (the trend months' are not kept). */
   fixes: PreparedFix[];
   trend: TrendPoint[];
 }
@@ -132,8 +133,10 @@ export class ComplianceService {
   }
 
   /**
-   * Loads the site, the period's fixes and the trend. Fixes are read once for the union of the
-   * period and the trend months not cached yet; cached months are reused while valid.
+   * Loads the site, the period's fixes and the trend. The fixes of the period and of the trend
+   * months not cached yet are read once, one at a time, and folded into each month's figures as
+   * they come; only the period's are kept, so memory is bounded by one period's fixes whatever the
+   * history's length. Cached months are reused while valid.
    */
   private load(siteId: number, request: { from?: string | undefined; to?: string | undefined }): Loaded {
     const repository = this.deps.compliance;
@@ -158,22 +161,31 @@ export class ComplianceService {
     // Only exceptions active at some time of the range can change its figures.
     const exceptions = exceptionsAffecting(context.exceptions, loadFromMs, period.toMs);
     const engine = new SlaEngine(context.policy, context.timeZone, exceptions, context.kev);
-    const fixes: PreparedFix[] = [];
-    const rows = repository.fixesOverlapping(siteId, formatInstant(loadFromMs - QUERY_MARGIN_MS), formatInstant(period.toMs + QUERY_MARGIN_MS), { withLists: needsFixLists(exceptions) });
-    for (const row of rows) {
-      if (tiers.has(row.assetId)) fixes.push(engine.prepare(row, tiers.get(row.assetId) ?? null));
-    }
-    const scope = scopeOf(assets, fixes);
+    const [fromText, toText] = [formatInstant(loadFromMs - QUERY_MARGIN_MS), formatInstant(period.toMs + QUERY_MARGIN_MS)];
+    const scope = scopeOf(assets, repository.eachFirstSeenOverlapping(siteId, fromText, toText));
     // Successful collections that can make an asset measured at some trend point.
     const freshnessMs = context.policy.freshnessDays * DAY_MS;
-    const successes = repository.successesBetween(siteId, formatInstant(loadFromMs - freshnessMs - QUERY_MARGIN_MS), formatInstant(period.toMs + QUERY_MARGIN_MS));
+    const successes = repository.successesBetween(siteId, formatInstant(loadFromMs - freshnessMs - QUERY_MARGIN_MS), toText);
     const measuredAt = (atMs: number) => new Set(assets.filter((asset) => measuredBySuccesses(successes.get(asset.id) ?? [], atMs, context.policy.freshnessDays)).map((asset) => asset.id));
+
+    // One pass over the range's fixes, each prepared once as it is read and folded into every
+    // month still to compute; only the period's own fixes are kept (its lists name them).
+    const evaluators = toCompute.map((month) => ({ month, evaluator: new PeriodEvaluator(engine, scope, measuredAt(month.toMs), { from: month.fromMs, to: month.toMs }) }));
+    const fixes: PreparedFix[] = [];
+    for (const row of repository.eachFixOverlapping(siteId, fromText, toText, { withLists: needsFixLists(exceptions) })) {
+      if (!tiers.has(row.assetId)) continue;
+      const fix = engine.prepare(row, tiers.get(row.assetId) ?? null);
+      // The fixes evaluatePeriod would not skip for the period, in the same order.
+      if (fix.firstSeenMs <= period.toMs && fix.resolvedMs > period.fromMs) fixes.push(fix);
+      for (const { evaluator } of evaluators) evaluator.add(fix);
+    }
+    const fresh = new Map(evaluators.map(({ month, evaluator }) => [keyOf(month), trendPoint(month, evaluator.result())]));
 
     const computed: { key: string; toMs: number; point: TrendPoint }[] = [];
     const trend = months.map((month) => {
       const hit = cached.get(keyOf(month));
       if (hit) return hit;
-      const point = trendPoint(month, evaluatePeriod(engine, fixes, scope, measuredAt(month.toMs), { from: month.fromMs, to: month.toMs }));
+      const point = fresh.get(keyOf(month)) as TrendPoint;
       // Only months over in real time too: data about a running month can still arrive.
       if (month.complete && month.toMs <= nowMs) computed.push({ key: keyOf(month), toMs: month.toMs, point });
       return point;
@@ -185,18 +197,22 @@ export class ComplianceService {
 
 /**
  * The assets in scope and since when each is known: its creation in the inventory, its first
- * collection, or the first sighting of one of its fixes, whichever is earliest.
+ * collection, or the first sighting of one of its fixes (`firstSeen`: asset and instant of each
+ * fix read for the figures), whichever is earliest.
  */
-function scopeOf(assets: readonly ScopeAssetRow[], fixes: readonly PreparedFix[]): ScopeAsset[] {
+function scopeOf(assets: readonly ScopeAssetRow[], firstSeen: Iterable<readonly [assetId: number, firstSeenAt: string]>): ScopeAsset[] {
   const known = new Map<number, number>();
   for (const asset of assets) {
     const created = Date.parse(asset.createdAt);
     const collected = asset.firstCollectedAt === null ? Infinity : Date.parse(asset.firstCollectedAt);
     known.set(asset.id, Math.min(Number.isNaN(created) ? Infinity : created, Number.isNaN(collected) ? Infinity : collected));
   }
-  for (const fix of fixes) {
-    const current = known.get(fix.record.assetId) ?? Infinity;
-    if (fix.firstSeenMs < current) known.set(fix.record.assetId, fix.firstSeenMs);
+  for (const [assetId, firstSeenAt] of firstSeen) {
+    const current = known.get(assetId);
+    // The engine's reading of the instant (what `PreparedFix.firstSeenMs` holds).
+    if (current === undefined) continue;
+    const firstSeenMs = instantMs(firstSeenAt);
+    if (firstSeenMs < current) known.set(assetId, firstSeenMs);
   }
   return assets.map((asset) => ({ id: asset.id, tier: asset.tier, knownSinceMs: known.get(asset.id) ?? Infinity }));
 }

@@ -144,51 +144,74 @@ const olderFirst = (a: PreparedFix, b: PreparedFix): number => a.firstSeenMs - b
  * ignored) for the assets known by the period's end; `measured` holds the ids of the assets
  * measured at the period's end.
  */
-export function evaluatePeriod(engine: SlaEngine, fixes: readonly PreparedFix[], assets: readonly ScopeAsset[], measured: ReadonlySet<number>, period: MsInterval, options: EvaluateOptions = {}): PeriodEvaluation {
-  const at = period.to;
-  const atDay = engine.localDay(at);
-  const tallies = [newTally(), newTally(), newTally(), newTally(), newTally()] as [Tally, Tally, Tally, Tally, Tally];
-  const byAsset = new Map<number, AssetFlags>();
-  const perAsset = new Map<number, AssetStanding>();
-  for (const asset of assets) {
-    if (asset.knownSinceMs > at) continue;
-    const group = groupOf(asset.tier);
-    const isMeasured = measured.has(asset.id);
-    byAsset.set(asset.id, { group, measured: isMeasured, missing: false, security: false });
-    (tallies[group] as Tally).assets++;
-    if (isMeasured) (tallies[group] as Tally).measured++;
-    if (options.detail) perAsset.set(asset.id, { pending: 0, security: 0, overdue: 0, excepted: 0, oldest: null });
+export function evaluatePeriod(engine: SlaEngine, fixes: Iterable<PreparedFix>, assets: readonly ScopeAsset[], measured: ReadonlySet<number>, period: MsInterval, options: EvaluateOptions = {}): PeriodEvaluation {
+  const evaluator = new PeriodEvaluator(engine, assets, measured, period, options);
+  for (const fix of fixes) evaluator.add(fix);
+  return evaluator.result();
+}
+
+/**
+ * `evaluatePeriod` fed one fix at a time: several periods (the months of a trend) can be
+ * evaluated in one pass over a stream of fixes, none of them kept unless a requested list names
+ * it. Add the fixes in the order `evaluatePeriod` would get them, then take `result()` once.
+ */
+export class PeriodEvaluator {
+  private readonly at: number;
+  private readonly atDay: number;
+  private readonly tallies = [newTally(), newTally(), newTally(), newTally(), newTally()] as [Tally, Tally, Tally, Tally, Tally];
+  private readonly byAsset = new Map<number, AssetFlags>();
+  private readonly perAsset = new Map<number, AssetStanding>();
+  private readonly overdueByTier = new Map<Tier, OverdueBands>(TIERS.map((tier) => [tier, emptyBands()]));
+  private readonly overdue: OverdueEntry[] = [];
+  private readonly breaches: BreachEntry[] = [];
+  private oldest: PreparedFix | null = null;
+
+  constructor(
+    private readonly engine: SlaEngine,
+    assets: readonly ScopeAsset[],
+    measured: ReadonlySet<number>,
+    private readonly period: MsInterval,
+    private readonly options: EvaluateOptions = {},
+  ) {
+    this.at = period.to;
+    this.atDay = engine.localDay(this.at);
+    for (const asset of assets) {
+      if (asset.knownSinceMs > this.at) continue;
+      const group = groupOf(asset.tier);
+      const isMeasured = measured.has(asset.id);
+      this.byAsset.set(asset.id, { group, measured: isMeasured, missing: false, security: false });
+      (this.tallies[group] as Tally).assets++;
+      if (isMeasured) (this.tallies[group] as Tally).measured++;
+      if (options.detail) this.perAsset.set(asset.id, { pending: 0, security: 0, overdue: 0, excepted: 0, oldest: null });
+    }
   }
 
-  const overdueByTier = new Map<Tier, OverdueBands>(TIERS.map((tier) => [tier, emptyBands()]));
-  const overdue: OverdueEntry[] = [];
-  const breaches: BreachEntry[] = [];
-  let oldest: PreparedFix | null = null;
-
-  for (const fix of fixes) {
+  /** Counts one fix (ignored unless it was missing at some time of the period, on an asset known by its end). */
+  add(fix: PreparedFix): void {
+    const { engine, period, options, at } = this;
     // Never missing inside the period: neither in breach there nor missing at its end.
-    if (fix.firstSeenMs > period.to || fix.resolvedMs <= period.from) continue;
-    const flags = byAsset.get(fix.record.assetId);
-    if (!flags) continue;
-    const tally = tallies[flags.group] as Tally;
+    if (fix.firstSeenMs > period.to || fix.resolvedMs <= period.from) return;
+    const flags = this.byAsset.get(fix.record.assetId);
+    if (!flags) return;
+    const tally = this.tallies[flags.group] as Tally;
 
     if (fix.resolvedMs > period.from && fix.dueAtMs < period.to && fix.resolvedMs > fix.dueAtMs) {
       const intervals = engine.breachIntervals(fix, period.from, period.to);
       if (intervals.length > 0) {
         tally.breaches++;
-        if (options.detail) breaches.push({ fix, intervals, durationMs: intervals.reduce((total, i) => total + (i.to - i.from), 0) });
+        if (options.detail) this.breaches.push({ fix, intervals, durationMs: intervals.reduce((total, i) => total + (i.to - i.from), 0) });
       }
     }
 
-    if (!engine.missingAt(fix, at)) continue;
-    const standing = engine.standing(fix, at, atDay);
-    const own = options.detail ? perAsset.get(fix.record.assetId) : undefined;
+    if (!engine.missingAt(fix, at)) return;
+    const standing = engine.standing(fix, at, this.atDay);
+    const own = options.detail ? this.perAsset.get(fix.record.assetId) : undefined;
     flags.missing = true;
     tally.missing.total++;
     if (fix.security) {
       flags.security = true;
       tally.missing.security++;
-      if (oldest === null || olderFirst(fix, oldest) < 0) oldest = fix;
+      if (this.oldest === null || olderFirst(fix, this.oldest) < 0) this.oldest = fix;
     }
     if (own) {
       own.pending++;
@@ -211,32 +234,36 @@ export function evaluatePeriod(engine: SlaEngine, fixes: readonly PreparedFix[],
         if (own) own.overdue++;
         const band = overdueAgeBand(standing.overdueDays);
         tally.bands[band]++;
-        (overdueByTier.get(fix.tier) as OverdueBands)[band]++;
-        if (options.overdue || options.detail) overdue.push({ fix, standing, band });
+        (this.overdueByTier.get(fix.tier) as OverdueBands)[band]++;
+        if (options.overdue || options.detail) this.overdue.push({ fix, standing, band });
         break;
       }
     }
   }
 
-  for (const flags of byAsset.values()) {
-    const tally = tallies[flags.group] as Tally;
-    if (!flags.measured) continue;
-    if (flags.missing) tally.withMissing++;
-    if (flags.security) tally.withMissingSecurity++;
-  }
-  overdue.sort((a, b) => b.standing.overdueDays - a.standing.overdueDays || a.fix.tier - b.fix.tier || compareFixes(a.fix, b.fix));
-  breaches.sort((a, b) => b.durationMs - a.durationMs || compareFixes(a.fix, b.fix));
+  /** The figures of the fixes added; call once, after the last `add`. */
+  result(): PeriodEvaluation {
+    const { tallies, overdue, breaches, oldest, engine, overdueByTier } = this;
+    for (const flags of this.byAsset.values()) {
+      const tally = tallies[flags.group] as Tally;
+      if (!flags.measured) continue;
+      if (flags.missing) tally.withMissing++;
+      if (flags.security) tally.withMissingSecurity++;
+    }
+    overdue.sort((a, b) => b.standing.overdueDays - a.standing.overdueDays || a.fix.tier - b.fix.tier || compareFixes(a.fix, b.fix));
+    breaches.sort((a, b) => b.durationMs - a.durationMs || compareFixes(a.fix, b.fix));
 
-  return {
-    site: figuresOf(sum(tallies)),
-    tiers: [...TIERS, null].map((tier) => ({ tier, figures: figuresOf(tallies[groupOf(tier)] as Tally) })),
-    overdueByTier: TIERS.map((tier) => {
-      const bands = overdueByTier.get(tier) as OverdueBands;
-      return { tier, bands, total: OVERDUE_AGE_BANDS.reduce((total, band) => total + bands[band], 0) };
-    }),
-    overdue,
-    oldestSecurity: oldest === null ? null : { fix: oldest, ageDays: atDay - engine.localDay(oldest.firstSeenMs) },
-    breaches,
-    perAsset,
-  };
+    return {
+      site: figuresOf(sum(tallies)),
+      tiers: [...TIERS, null].map((tier) => ({ tier, figures: figuresOf(tallies[groupOf(tier)] as Tally) })),
+      overdueByTier: TIERS.map((tier) => {
+        const bands = overdueByTier.get(tier) as OverdueBands;
+        return { tier, bands, total: OVERDUE_AGE_BANDS.reduce((total, band) => total + bands[band], 0) };
+      }),
+      overdue,
+      oldestSecurity: oldest === null ? null : { fix: oldest, ageDays: this.atDay - engine.localDay(oldest.firstSeenMs) },
+      breaches,
+      perAsset: this.perAsset,
+    };
+  }
 }

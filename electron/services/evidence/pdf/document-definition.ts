@@ -6,7 +6,6 @@
 import type { Content, ContentSection, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { parseInstant } from '../../../../shared/domain/sla/local-time';
 import type { EvidenceReport } from '../evidence-report';
-import { HEADING_LEVEL } from './blocks';
 import { formatDate, truncate } from './format';
 import { auditExcerptSection } from './sections/audit-excerpt';
 import { complianceByTierSection } from './sections/compliance-by-tier';
@@ -87,15 +86,16 @@ export function evidenceDocument(report: EvidenceReport): TDocumentDefinitions {
     styles: STYLES,
     header: runningHeader(report),
     footer: runningFooter(report),
-    // A heading in the bottom quarter of a page moves to the next one instead of sitting alone
-    // above the page break (its table would start overleaf).
-    pageBreakBefore: (node) => node.headlineLevel === HEADING_LEVEL && (node.startPosition?.verticalRatio ?? 0) > 0.78,
+    // No pageBreakBefore rule: headings are kept with what follows by structure (see blocks.ts),
+    // so pdfmake lays the document out once instead of once more for every heading it moves.
     content: [
       { section: coverSection(report), header: null, footer: null, pageMargins: [56, 56, 56, 56] },
       section(executiveSummarySection(report)),
       section([...complianceByTierSection(report), { text: '', margin: [0, 10, 0, 0] }, ...overdueSection(report)]),
       section(exceptionsSection(report), true),
-      section([...cyclesSection(report), { text: '', margin: [0, 10, 0, 0] }, ...emergencySection(report), { text: '', margin: [0, 10, 0, 0] }, ...deploymentsSection(report), { text: '', margin: [0, 10, 0, 0] }, ...coverageGapsSection(report)]),
+      section([...cyclesSection(report), { text: '', margin: [0, 10, 0, 0] }, ...emergencySection(report), { text: '', margin: [0, 10, 0, 0] }, ...deploymentsSection(report)]),
+      // On its own pages: its title and lead open a long list that no caption could repeat.
+      section(coverageGapsSection(report)),
       section(inventorySection(report), true),
       section(auditExcerptSection(report)),
       section(methodologySection(report)),

@@ -3,7 +3,7 @@
  * auditors read these packs, so colour marks state (green within SLA, amber due soon, red
  * overdue) and nothing else.
  */
-import type { CustomTableLayout, StyleDictionary } from 'pdfmake/interfaces';
+import type { ContentTable, CustomTableLayout, StyleDictionary } from 'pdfmake/interfaces';
 
 /** The palette. Hex strings, used by both the pdfmake styles and the SVG charts. */
 export const COLOURS = {
@@ -55,16 +55,32 @@ export const DEFAULT_STYLE = { font: FONT, fontSize: 8.5, color: COLOURS.ink, li
  * The one table layout: a rule under the header row, hairlines between rows, light zebra
  * striping and no vertical lines, so dense tables stay readable when printed in grey.
  */
-export const TABLE_LAYOUT: CustomTableLayout = {
-  hLineWidth: (i, node) => (i === 0 || i === (node.table.headerRows ?? 0) || i === node.table.body.length ? 0.8 : 0.3),
-  hLineColor: (i, node) => (i === 0 || i === (node.table.headerRows ?? 0) || i === node.table.body.length ? COLOURS.rule : COLOURS.hairline),
-  vLineWidth: () => 0,
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
-  paddingTop: () => 2.6,
-  paddingBottom: () => 2.6,
-  fillColor: (row, node) => (row < (node.table.headerRows ?? 0) ? COLOURS.headerFill : row % 2 === 0 ? COLOURS.zebra : null),
-};
+export const TABLE_LAYOUT: CustomTableLayout = tableLayout(0);
+
+/** The same layout for a table whose first header row is its caption (no lines or fill around it). */
+export const CAPTIONED_TABLE_LAYOUT: CustomTableLayout = tableLayout(1);
+
+/** Cancels the cell padding around a caption, so it lines up with the text outside tables. */
+export const CAPTION_MARGIN: [number, number, number, number] = [-4, -2.6, -4, -2.6];
+
+function tableLayout(captionRows: number): CustomTableLayout {
+  const strong = (i: number, node: ContentTable) => i === captionRows || i === (node.table.headerRows ?? 0) || i === node.table.body.length;
+  return {
+    hLineWidth: (i, node) => (i < captionRows ? 0 : strong(i, node) ? 0.8 : 0.3),
+    hLineColor: (i, node) => (strong(i, node) ? COLOURS.rule : COLOURS.hairline),
+    vLineWidth: () => 0,
+    paddingLeft: () => 4,
+    paddingRight: () => 4,
+    paddingTop: () => 2.6,
+    paddingBottom: () => 2.6,
+    fillColor: (row, node) => {
+      const headerRows = node.table.headerRows ?? 0;
+      if (row < captionRows) return null;
+      if (row < headerRows) return COLOURS.headerFill;
+      return (row - headerRows) % 2 === 1 ? COLOURS.zebra : null;
+    },
+  };
+}
 
 /** A layout without any lines, for key/value blocks and the tiles. */
 export const PLAIN_LAYOUT: CustomTableLayout = {

@@ -5,7 +5,7 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { DeploymentRow, EvidenceReport } from '../../evidence-report';
-import { dataTable, emptyNote, sectionTitle, type CellValue } from '../blocks';
+import { dataTable, emptyNote, keepTogether, sectionTitle, type CellValue } from '../blocks';
 import { formatDateTime } from '../format';
 import { COLOURS } from '../styles';
 
@@ -23,11 +23,11 @@ function outcomeCell(row: DeploymentRow): CellValue {
 export function deploymentsSection(report: EvidenceReport): Content[] {
   const tz = report.meta.timezone;
   const title = sectionTitle('Deployments', 'Rollouts Patchdesk ran in this period, host by host: the versions installed (from → to), the approval, the outcome, rollbacks, and the fresh collection that verified each host.');
-  if (report.deployments.length === 0) return [...title, emptyNote('No rollout ran in this period.')];
+  if (report.deployments.length === 0) return [keepTogether(...title, emptyNote('No rollout ran in this period.'))];
   const rows = report.deployments.slice(0, MAX_DEPLOYMENT_ROWS);
   const more = report.deployments.length - rows.length;
   return [
-    ...title,
+    // The section's title is the table's caption: kept with its first rows, repeated on each page.
     dataTable(
       [
         { header: 'Rollout', width: 70 },
@@ -45,6 +45,7 @@ export function deploymentsSection(report: EvidenceReport): Content[] {
         formatDateTime(row.finishedAt, tz),
         formatDateTime(row.verifiedAt, tz),
       ]),
+      { caption: title },
     ),
     ...(more > 0 ? [emptyNote(`${more} more rows are in data/rollouts.csv.`)] : []),
   ];

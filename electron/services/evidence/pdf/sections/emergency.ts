@@ -4,7 +4,7 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { EmergencyItemRow, EvidenceReport } from '../../evidence-report';
-import { dataTable, emptyNote, sectionTitle, type CellValue } from '../blocks';
+import { dataTable, emptyNote, keepTogether, sectionTitle, type CellValue } from '../blocks';
 import { formatCount, formatDateTime, formatDeadline } from '../format';
 import { COLOURS } from '../styles';
 
@@ -17,9 +17,10 @@ function deadlineCell(row: EmergencyItemRow): CellValue {
 export function emergencySection(report: EvidenceReport): Content[] {
   const tz = report.meta.timezone;
   const title = sectionTitle('Emergency items', 'Out-of-band fixes for actively exploited or critical vulnerabilities, from triage to verified deployment. Re-tested means a collection after deployment found the fixed version on every affected asset.');
-  if (report.emergencyItems.length === 0) return [...title, emptyNote('No emergency cycle was opened in this period.')];
+  if (report.emergencyItems.length === 0) return [keepTogether(...title, emptyNote('No emergency cycle was opened in this period.'))];
+  // It follows the checklist log on the same pages: its title is the table's caption, kept with
+  // the first rows (and repeated above the header in the rare month with pages of them).
   return [
-    ...title,
     dataTable(
       [
         { header: 'Trigger', width: '*' },
@@ -41,6 +42,7 @@ export function emergencySection(report: EvidenceReport): Content[] {
         formatDeadline(row.deadline, tz),
         deadlineCell(row),
       ]),
+      { caption: title },
     ),
   ];
 }

@@ -6,7 +6,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { COVERAGE_GAP_LABELS, COVERAGE_GAP_REASONS, measuredPhrase } from '../../../../../shared/domain/coverage';
 import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/sla-rules';
 import type { EvidenceReport } from '../../evidence-report';
-import { dataTable, emptyNote, sectionTitle, subheading } from '../blocks';
+import { dataTable, emptyNote, keepTogether, sectionTitle, subheading } from '../blocks';
 import { donutChartSvg } from '../charts/donut-chart';
 import { stackedBarChartSvg } from '../charts/stacked-bar-chart';
 import { trendChartSvg } from '../charts/trend-chart';
@@ -164,13 +164,14 @@ function missingTable(report: EvidenceReport): Content {
       { header: 'Total', width: 58, align: 'right' },
     ],
     [['At the end of the period', formatCount(m.within), formatCount(m.dueSoon), formatCount(m.excepted), { text: formatCount(m.overdue), color: m.overdue > 0 ? COLOURS.bad : COLOURS.ink, bold: m.overdue > 0 }, { text: formatCount(m.total), bold: true }]],
+    { caption: [subheading('Where the missing fixes stand')] },
   );
 }
 
 function trend(report: EvidenceReport): Content[] {
   const title = subheading('Twelve-month trend (measured at the end of each month)');
   const measured = report.trend.some((point) => point.fullyPatchedShare !== null || point.withinSlaShare !== null || point.overdue > 0);
-  if (!measured) return [title, emptyNote('No month of the last twelve has a measurement yet: the trend starts with the first month in which assets were collected.')];
+  if (!measured) return [keepTogether(title, emptyNote('No month of the last twelve has a measurement yet: the trend starts with the first month in which assets were collected.'))];
   const svg = trendChartSvg({
     points: report.trend.map((point, i) => ({ label: formatMonthTick(point.month, i === 0), lines: [point.fullyPatchedShare, point.withinSlaShare], bar: point.overdue })),
     lines: [
@@ -181,7 +182,7 @@ function trend(report: EvidenceReport): Content[] {
     width: 511,
     height: 150,
   });
-  return [title, { svg, width: 511 }];
+  return [keepTogether(title, { svg, width: 511 })];
 }
 
 /** The executive summary section. */
@@ -190,7 +191,6 @@ export function executiveSummarySection(report: EvidenceReport): Content[] {
     ...sectionTitle('Executive summary', summaryNarrative(report)),
     ...tiles(report),
     charts(report),
-    subheading('Where the missing fixes stand'),
     missingTable(report),
     ...trend(report),
   ];

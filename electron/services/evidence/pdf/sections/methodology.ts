@@ -6,7 +6,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { SEVERITIES } from '../../../../../shared/domain/patch-policy';
 import { TIERS } from '../../../../../shared/domain/risk-tier';
 import type { EvidenceReport } from '../../evidence-report';
-import { dataTable, keyValueList, sectionTitle, subheading } from '../blocks';
+import { dataTable, keepTogether, keyValueList, sectionTitle, subheading } from '../blocks';
 import { formatCount, plural, severityLabel, tierLabel } from '../format';
 import { COLOURS } from '../styles';
 
@@ -15,6 +15,7 @@ function policyTable(report: EvidenceReport): Content {
   return dataTable(
     [{ header: 'SLA in days', width: '*' }, ...SEVERITIES.map((severity) => ({ header: severityLabel(severity), width: 70, align: 'right' as const }))],
     TIERS.map((tier) => [tierLabel(tier), ...SEVERITIES.map((severity) => formatCount(sla[`${tier}`][severity]))]),
+    { caption: [subheading('SLA policy in force')] },
   );
 }
 
@@ -23,15 +24,13 @@ export function methodologySection(report: EvidenceReport): Content[] {
   const { signer, audit } = report;
   return [
     ...sectionTitle('Methodology and signature', 'How each figure in this report was computed, so it can be checked against the data files in the pack.'),
-    subheading('SLA policy in force'),
     policyTable(report),
     { text: `Exceptions may run at most ${plural(report.meta.policy.maxExceptionDays, 'day')} before renewal.`, style: 'small', margin: [0, -4, 0, 4] },
     ...report.methodology.flatMap((note): Content[] => [
       { text: note.title, style: 'h3' },
       { text: note.text, alignment: 'justify' },
     ]),
-    subheading('Signature'),
-    {
+    keepTogether(subheading('Signature'), {
       table: {
         widths: ['*'],
         body: [
@@ -61,6 +60,6 @@ export function methodologySection(report: EvidenceReport): Content[] {
         ],
       },
       layout: 'noBorders',
-    },
+    }),
   ];
 }

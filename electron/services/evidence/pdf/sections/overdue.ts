@@ -6,7 +6,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { clockStartLabel } from '../../../../../shared/domain/sla/clock-start';
 import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/sla-rules';
 import type { EvidenceReport } from '../../evidence-report';
-import { dataTable, emptyNote, limitRows, sectionTitle, subheading } from '../blocks';
+import { dataTable, emptyNote, keepTogether, limitRows, sectionTitle, subheading } from '../blocks';
 import { formatCount, formatDate, formatLongDate, severityLabel, tierLabel, tierShort } from '../format';
 import { COLOURS } from '../styles';
 
@@ -18,7 +18,7 @@ export function overdueSection(report: EvidenceReport): Content[] {
     'Overdue fixes',
     `Fixes missing past their SLA due date at the end of the period (${formatLongDate(report.meta.period.toDate)}) and not covered by an active exception. Unclassified assets are held to the tier 2 deadlines and marked with an asterisk. An SLA clock starts when the vendor published the fix ("published"), by the date the package repository offered it ("in repository by"), or, when the source gave no date or the policy says so, when Patchdesk first saw it missing ("first seen").`,
   );
-  if (items.length === 0) return [...title, emptyNote('No fix was overdue at the end of the period.')];
+  if (items.length === 0) return [keepTogether(...title, emptyNote('No fix was overdue at the end of the period.'))];
 
   const bandTotals = OVERDUE_AGE_BANDS.map((band) => report.overdueByTier.reduce((sum, row) => sum + row.bands[band], 0));
   const byTier = dataTable(
@@ -52,6 +52,7 @@ export function overdueSection(report: EvidenceReport): Content[] {
       item.dueDate,
       { text: formatCount(item.overdueDays), bold: true, color: COLOURS.bad },
     ]),
+    { caption: [subheading(`All overdue fixes (${formatCount(items.length)})`), ...printed.note] },
   );
-  return [...title, subheading('By tier and days overdue'), byTier, subheading(`All overdue fixes (${formatCount(items.length)})`), ...printed.note, list];
+  return [keepTogether(...title, subheading('By tier and days overdue'), byTier), list];
 }
