@@ -8,13 +8,14 @@ import { SegmentedControl } from '../../components/segmented-control';
 import { plural } from '../../lib/format';
 import { buildPlanRequest, type DraftErrors, type HookDraft, type PlanDraft, type RingDraft } from './deploy-plan-model';
 import { REBOOT_LABELS, SELECTION_LABELS } from './rollout-labels';
-import { usePlanRollout } from './use-rollouts';
+import { usePlanRollout, useRolloutActions } from './use-rollouts';
 
 /** The Deploy form: what to install, where (rings), how carefully; "Preview" stores the plan and previews it. */
 export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: number; initial: PlanDraft; membership: readonly AssetRing[]; onPlanned: (rolloutId: number) => void }) {
   const [draft, setDraft] = useState<PlanDraft>(initial);
   const [errors, setErrors] = useState<DraftErrors>({});
   const plan = usePlanRollout();
+  const { preview } = useRolloutActions();
   const names = useMemo(() => new Map(membership.map((asset) => [asset.assetId, asset.name])), [membership]);
   const set = (patch: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const setRing = (index: number, patch: Partial<RingDraft>) => set({ rings: draft.rings.map((ring, at) => (at === index ? { ...ring, ...patch } : ring)) });
@@ -29,6 +30,8 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
     setErrors({});
     try {
       const rollout = await plan.run(built.request);
+      // The plan is stored; a preview that fails (a host unreachable) is shown on the rollout, which offers "Preview again".
+      await preview.run({ rolloutId: rollout.id }).catch(() => undefined);
       onPlanned(rollout.id);
     } catch {
       // The mutation keeps the error; it is shown above the buttons.
@@ -138,8 +141,8 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
 
       {plan.error ? <InlineAlert title="The plan was not stored">{errorMessage(plan.error)}</InlineAlert> : null}
       <div className="deploy-plan__actions">
-        <button type="submit" className="button button--primary" disabled={plan.pending} data-testid="deploy-preview">
-          {plan.pending ? 'Previewing…' : `Preview ${plural(hostCount, 'host')}`}
+        <button type="submit" className="button button--primary" disabled={plan.pending || preview.pending} data-testid="deploy-preview">
+          {plan.pending || preview.pending ? 'Previewing…' : `Preview ${plural(hostCount, 'host')}`}
         </button>
         <span className="muted small">Nothing is installed until the preview is approved and started.</span>
       </div>

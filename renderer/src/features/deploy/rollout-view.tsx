@@ -71,6 +71,12 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
   const live = !BEFORE_START.has(rollout.state);
   const anyPending = Object.values(actions).some((mutation) => mutation.pending);
 
+  // The runner stops at a gate that asks for a person (waiting); approving it and resuming is one act for the admin.
+  const approveGate = async (ringId: number) => {
+    const approved = await actions.approve.run({ rolloutId: rollout.id, ringId });
+    if (actionAllowed(approved.state, 'resume')) await actions.resume.run({ rolloutId: rollout.id });
+  };
+
   const act = async (label: string, run: () => Promise<unknown>) => {
     try {
       await run();
@@ -119,7 +125,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
               Halt
             </button>
           ) : null}
-          {can('resume') && rollout.state !== 'waiting' ? (
+          {can('resume') && !gateRing ? (
             <button type="button" className="button button--primary" disabled={anyPending} onClick={() => void act('Resumed', () => actions.resume.run({ rolloutId: rollout.id }))} data-testid="rollout-resume">
               Resume
             </button>
@@ -186,7 +192,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           ) : null}
         </dl>
 
-        {rollout.stateReason ? (
+        {rollout.stateReason && !gateRing ? (
           <InlineAlert tone={rollout.state === 'interrupted' || rollout.budget.exhausted ? 'danger' : 'info'} testId="rollout-reason">
             {rollout.stateReason}
           </InlineAlert>
@@ -202,7 +208,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
             <span>
               Ring <strong>{gateRing.name}</strong> is done; the next ring waits for your approval.{gateRing.gateWaits.length > 0 ? ` Still waiting for: ${gateRing.gateWaits.join('; ')}.` : ''}
             </span>
-            <button type="button" className="button button--primary" disabled={anyPending} onClick={() => void act(`Gate after ${gateRing.name} approved`, () => actions.approve.run({ rolloutId: rollout.id, ringId: gateRing.id }))} data-testid="rollout-approve-gate">
+            <button type="button" className="button button--primary" disabled={anyPending} onClick={() => void act(`Gate after ${gateRing.name} approved; the next ring starts`, () => approveGate(gateRing.id))} data-testid="rollout-approve-gate">
               Approve the next ring
             </button>
           </div>
