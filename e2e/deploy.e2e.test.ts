@@ -25,8 +25,11 @@ const HOSTS: ScriptedHostSpec[] = [
   { name: 'pilot-app', packages: ['lab-hello', 'lab-breaks-check'], breaksHealth: ['lab-breaks-check'] },
   { name: 'pilot-files', packages: ['lab-hello'] },
   { name: 'broad-desk', packages: ['lab-hello'] },
+  { name: 'legacy-erp', packages: ['lab-hello'], removes: ['libimportant1'] },
 ];
-const RING_OF: Record<string, 'test' | 'pilot' | 'broad'> = { 'test-web': 'test', 'test-db': 'test', 'pilot-app': 'pilot', 'pilot-files': 'pilot', 'broad-desk': 'broad' };
+const RING_OF: Record<string, 'test' | 'pilot' | 'broad'> = { 'test-web': 'test', 'test-db': 'test', 'pilot-app': 'pilot', 'pilot-files': 'pilot', 'broad-desk': 'broad', 'legacy-erp': 'broad' };
+/** Asset ids by host name, as the seed created them. */
+const ids = new Map<string, number>();
 
 let browser: Browser;
 let host: HostProcess | undefined;
@@ -66,6 +69,7 @@ async function seed(): Promise<void> {
   const now = new Date().toISOString();
   for (const spec of HOSTS) {
     const asset = await invoke<{ id: number }>(core, 'assets:create', { siteId: site.id, fields: { hostname: spec.name, deviceType: 'server', osFamily: 'linux' } });
+    ids.set(spec.name, asset.id);
     core.services.patchStatus.storeCollection(asset.id, collection(spec, now), null);
     const ring = RING_OF[spec.name] ?? 'broad';
     if (ring !== 'broad') await invoke(core, 'cycles:setRings', { siteId: site.id, assetIds: [asset.id], ring });
@@ -98,6 +102,27 @@ afterAll(async () => {
 });
 
 describe('the Deploy step', () => {
+  it('shows a refused preview (a removal nobody approved), cannot approve it, and cancels it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(host?.openUrl ?? '');
+    // As Patch status's "Deploy…" opens it for the selected hosts.
+    await page.evaluate((id) => (window.location.hash = `#/checklist/deploy/new/hosts-${id}`), ids.get('legacy-erp'));
+    await page.getByTestId('deploy-plan-form').waitFor();
+    expect(await page.getByTestId('deploy-rings').textContent()).toContain('legacy-erp');
+    await page.getByTestId('deploy-name').fill('ERP only');
+    await page.getByTestId('deploy-preview').click();
+    await page.getByTestId('rollout-refused').waitFor();
+    expect(await page.getByTestId('preview-host-legacy-erp').textContent()).toContain('libimportant1');
+    expect(await page.getByTestId('rollout-approve').count()).toBe(0);
+    await shots2(page, '59-deploy-refused');
+    await page.getByTestId('rollout-cancel').click();
+    await page.getByTestId('rollout-cancel-dialog').waitFor();
+    expect(await page.getByTestId('rollout-cancel-dialog').textContent()).toContain('nothing is killed mid-dpkg');
+    await page.getByTestId('rollout-cancel-confirm').click();
+    await page.locator('[data-testid="rollout-view"][data-state="cancelled"]').waitFor();
+    await page.close();
+  }, 60_000);
+
   it('plans, previews, approves, runs three rings with gates, rolls back the failed host and lists it in the history', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
@@ -106,6 +131,9 @@ describe('the Deploy step', () => {
     await page.evaluate(() => (window.location.hash = '#/checklist/deploy'));
     await page.getByTestId('deploy-home').waitFor();
     await page.getByTestId('deploy-new').click();
+    // Every host but the refused one.
+    const chosen = HOSTS.filter((spec) => spec.name !== 'legacy-erp').map((spec) => ids.get(spec.name)).join(',');
+    await page.evaluate((list) => (window.location.hash = `#/checklist/deploy/new/hosts-${list}`), chosen);
 
     const form = page.getByTestId('deploy-plan-form');
     await form.waitFor();
@@ -158,6 +186,7 @@ describe('the Deploy step', () => {
     const outcome = await page.getByTestId('rollout-outcome').first().textContent();
     expect(outcome).toContain('5 hosts: 4 ok, 1 failed');
     await shots2(page, '65-deploy-history');
+    expect(await page.getByTestId('rollout-history').textContent()).toContain('Cancelled');
     await page.getByTestId('rollout-history').getByText('December updates').click();
     await view.waitFor();
     expect(await page.getByTestId('rollout-start').count()).toBe(0);
