@@ -57,7 +57,7 @@ export function RolloutPreviewTable({ rollout }: { rollout: RolloutDetail }) {
                     <ul className="deploy-packages">
                       {extra.map((pkg) => (
                         <li key={pkg.name}>
-                          <code>{pkg.name}</code> <span className="muted">{pkg.fromVersion ?? 'new'}</span> → <code>{pkg.toVersion}</code>
+                          <code>{pkg.name}</code> <span className="muted">{pkg.fromVersion ?? 'new'}</span> → {pkg.toVersion ? <code>{pkg.toVersion}</code> : <strong className="deploy-removed">removed</strong>}
                         </li>
                       ))}
                     </ul>

@@ -192,7 +192,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           ) : null}
         </dl>
 
-        {rollout.stateReason && !gateRing ? (
+        {rollout.stateReason && !gateRing && refused.length === 0 ? (
           <InlineAlert tone={rollout.state === 'interrupted' || rollout.budget.exhausted ? 'danger' : 'info'} testId="rollout-reason">
             {rollout.stateReason}
           </InlineAlert>
