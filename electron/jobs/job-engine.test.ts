@@ -147,6 +147,8 @@ describe('JobEngine in one process', () => {
     first.engine.register(scriptedKind().definition);
     expect(() => first.engine.start('toy', 1, { hosts: [] })).toThrow(expect.objectContaining({ code: 'bad_request', issues: [expect.objectContaining({ path: 'parameters.hosts' })] }));
     expect(() => first.engine.start('rollout', 1, {})).toThrow(/no job kind "rollout"/);
+    expect(() => first.engine.register(scriptedKind().definition)).toThrow(/twice/);
+    expect(() => first.engine.register(scriptedKind('Toy Kind').definition)).toThrow(/not a job kind name/);
     expect(first.engine.list()).toEqual([]);
   });
 

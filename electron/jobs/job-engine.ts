@@ -7,13 +7,13 @@
  * only of kinds this process knows. A kind that can resume takes such a job over. See README.md.
  */
 import { randomUUID } from 'node:crypto';
-import { isActiveJobState, type JobDetail, type JobRecord, type JobState } from '../../shared/contract/jobs';
+import { isActiveJobState, JobKind, type JobDetail, type JobRecord, type JobState } from '../../shared/contract/jobs';
 import { AppError, notFound } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/event-bus';
 import { HEARTBEAT_INTERVAL_MS, isOwnerGone, type OwnerProbe } from '../core/job-owner';
 import type { Db } from '../db/database';
-import { JobsRepository, type JobFilter } from '../db/repositories/jobs.repository';
+import { JobsRepository, type ActiveJob, type JobFilter } from '../db/repositories/jobs.repository';
 import { writeTransaction } from '../db/write-transaction';
 import { JobFailedError, JobStoppedError } from './job-errors';
 import type { JobContext, JobKindDefinition, JobResumeInput, JobStep, JobStopReason } from './job-kind';
@@ -96,6 +96,7 @@ export class JobEngine {
 
   /** Adds a kind. Jobs of kinds not registered in this process are never touched by it. */
   register<Params, Result>(definition: JobKindDefinition<Params, Result>): void {
+    if (!JobKind.safeParse(definition.kind).success) throw new Error(`"${definition.kind}" is not a job kind name (lower case letters, digits and dashes)`);
     if (this.kinds.has(definition.kind)) throw new Error(`job kind "${definition.kind}" is registered twice`);
     this.kinds.set(definition.kind, definition as AnyKind);
   }
@@ -106,15 +107,17 @@ export class JobEngine {
    */
   open(): void {
     if (this.stopTimer || this.stopped) return;
-    this.tick();
-    this.stopTimer = (this.deps.timers ?? NODE_JOB_TIMERS).every(HEARTBEAT_INTERVAL_MS, () => {
-      try {
-        this.tick();
-      } catch (error) {
-        // A database busy past its timeout: the next tick tries again.
-        this.log(`could not keep the jobs' heartbeat: ${(error as Error).message}`);
-      }
-    });
+    this.tickSafely();
+    this.stopTimer = (this.deps.timers ?? NODE_JOB_TIMERS).every(HEARTBEAT_INTERVAL_MS, () => this.tickSafely());
+  }
+
+  /** A tick that fails (a database busy past its timeout) is reported; the next one tries again. */
+  private tickSafely(): void {
+    try {
+      this.tick();
+    } catch (error) {
+      this.log(`could not keep the jobs' heartbeat: ${(error as Error).message}`);
+    }
   }
 
   /**
@@ -135,7 +138,7 @@ export class JobEngine {
     const id = randomUUID();
     writeTransaction(this.deps.db, () => this.repository.insert({ id, kind, siteId, parameters: parsed.data, owner: this.deps.owner.self, createdBy: this.deps.actor, at: this.now() }));
     const job = this.track(id, kind, siteId, 'queued', 0);
-    queueMicrotask(() => this.launch(job, definition, (context) => definition.run(context), parsed.data));
+    queueMicrotask(() => this.launchSafely(job, definition, (context) => definition.run(context), parsed.data));
     return id;
   }
 
@@ -206,7 +209,8 @@ export class JobEngine {
    */
   tick(): void {
     const at = this.now();
-    const owned = this.repository.heartbeat(this.deps.owner.self.instanceId, at);
+    // No write at all when this process runs no job: a heartbeat would only take the write lock.
+    const owned = this.local.size === 0 ? new Set<string>() : this.repository.heartbeat(this.deps.owner.self.instanceId, at);
     for (const job of this.local.values()) {
       if (!owned.has(job.id)) {
         // Started in a transaction not yet committed, or taken over by another process.
@@ -243,11 +247,14 @@ export class JobEngine {
   private sweep(active = this.repository.active()): void {
     const now = this.deps.clock.now();
     const at = now.toISOString();
-    const interrupted = writeTransaction(this.deps.db, () => {
+    const isOrphan = (row: ActiveJob) => this.kinds.has(row.kind) && !this.local.has(row.id) && isOwnerGone(row, this.deps.owner, now);
+    // The write lock is taken only when there is something to mark, and the rows are judged again
+    // under it, so a heartbeat that landed in between keeps its job.
+    const interrupted = !active.some(isOrphan) ? [] : writeTransaction(this.deps.db, () => {
       const marked: string[] = [];
-      for (const row of active) {
+      for (const row of this.repository.active().filter(isOrphan)) {
         const definition = this.kinds.get(row.kind);
-        if (!definition || this.local.has(row.id) || !isOwnerGone(row, this.deps.owner, now)) continue;
+        if (!definition) continue;
         const who = row.owner ? `pid ${row.owner.pid} on ${row.owner.host}` : 'a process that did not record itself';
         const seq = this.repository.markInterrupted(row.id, row.owner?.instanceId ?? null, `the Patchdesk process running this job stopped (${who})`, at);
         if (seq === null) continue;
@@ -286,7 +293,7 @@ export class JobEngine {
         this.finish(job, { state: 'failed', result: null, error: `cannot resume: the stored parameters no longer fit a ${adopted.kind} job (${parsed.error.issues[0]?.message ?? 'invalid'})` });
         return;
       }
-      this.launch(job, definition, (context) => resume.call(definition, context, previous), parsed.data);
+      this.launchSafely(job, definition, (context) => resume.call(definition, context, previous), parsed.data);
     });
   }
 
@@ -310,6 +317,17 @@ export class JobEngine {
     };
     this.local.set(id, job);
     return job;
+  }
+
+  /** {@link launch}, where a failure to write (a database busy past its timeout) ends the job here instead of escaping. */
+  private launchSafely(job: LocalJob, definition: AnyKind, handler: (context: JobContext<unknown>) => Promise<unknown>, params: unknown): void {
+    try {
+      this.launch(job, definition, handler, params);
+    } catch (error) {
+      this.log(`job ${job.id} (${job.kind}) could not start: ${(error as Error).message}`);
+      this.local.delete(job.id);
+      job.settle(failedRecordOf(job, (error as Error).message));
+    }
   }
 
   /** Runs a tracked job's handler and records how it ended. */
@@ -357,8 +375,15 @@ export class JobEngine {
     this.local.delete(job.id);
     const at = this.now();
     let written = false;
-    if (job.stopReason !== 'lost') {
-      written = this.repository.finish(job.id, this.deps.owner.self.instanceId, { ...outcome, progress: job.progressDirty ? job.progress : undefined, seq: job.seq + 1, at });
+    try {
+      if (job.stopReason !== 'lost') {
+        written = this.repository.finish(job.id, this.deps.owner.self.instanceId, { ...outcome, progress: job.progressDirty ? job.progress : undefined, seq: job.seq + 1, at });
+      }
+    } catch (error) {
+      // Left active in the database: once this process is gone, another one marks it interrupted.
+      this.log(`could not record how job ${job.id} (${job.kind}) ended (${outcome.state}): ${(error as Error).message}`);
+      job.settle(failedRecordOf(job, outcome.error));
+      return;
     }
     if (written) {
       job.seq++;
@@ -384,7 +409,12 @@ export class JobEngine {
         job.progress = payload;
         job.progressDirty = true;
         this.emit(job);
-        if (this.deps.clock.now().getTime() - job.progressSavedAt >= PROGRESS_SAVE_INTERVAL_MS) this.flush(job, this.now());
+        if (this.deps.clock.now().getTime() - job.progressSavedAt < PROGRESS_SAVE_INTERVAL_MS) return;
+        try {
+          this.flush(job, this.now());
+        } catch {
+          // Still marked unsaved: the next tick or state change stores it.
+        }
       },
       setState: (state) => {
         if (job.state === state || !isActiveJobState(job.state)) return;

@@ -130,8 +130,8 @@ describe('ChangeWatcher', () => {
     expect(watcher.tick()).toEqual([]);
   });
 
-  it('announces a collection run of another process as patch status', async () => {
-    const { writer, watcher } = serverAndWriter();
+  it('announces a collection run of another process as patch status, and its job in the other window’s list', async () => {
+    const { server, writer, watcher } = serverAndWriter();
     const site = await call<Site>(writer, 'sites:create', { name: 'Acme' });
     await call(writer, 'assets:create', { siteId: site.id, fields: { hostname: 'web1', addresses: ['10.0.0.1'], access: { method: 'ssh', port: 22, username: 'ops' } } });
     watcher.tick();
@@ -139,6 +139,8 @@ describe('ChangeWatcher', () => {
     const started = await call<{ jobId: string }>(writer, 'collect:start', { siteId: site.id });
     await writer.services.collections.wait(started.jobId);
     expect(watcher.tick()).toMatchObject([{ siteId: site.id, topics: ['patch-status', 'jobs'] }]);
+    // The window served by the other process lists the job after that notice.
+    expect(await call(server, 'jobs:list', { siteId: site.id })).toMatchObject([{ id: started.jobId, kind: 'collect', state: 'succeeded', result: { hostsTotal: 1 } }]);
   });
 
   it('announces a scan of another process as scans and assets', async () => {

@@ -137,6 +137,12 @@ describe('CollectJobsService', () => {
     await collect(core, site.id);
     const fleet = await call<FleetStatus>(core, 'status:fleet', { siteId: site.id });
     expect(fleet.assets.filter((asset) => asset.hostname !== 'nas').map((asset) => asset.lastError?.code)).toEqual(['vault_locked', 'vault_locked']);
+    const [job] = core.jobs.list({ kind: 'collect' });
+    expect(job).toMatchObject({ state: 'succeeded', siteId: site.id, progress: { hostsTotal: 3, ok: 0, failed: 3 }, result: { status: 'completed', hostsFailed: 3 } });
+    const steps = core.jobs.get(job?.id ?? '').steps;
+    expect(steps).toHaveLength(3);
+    expect(steps.every((step) => step.name === 'collect' && step.target.startsWith('asset:') && step.state === 'failed' && step.finishedAt !== null)).toBe(true);
+    expect(steps.filter((step) => step.detail.startsWith('vault_locked: '))).toHaveLength(2);
     await core.close();
   });
 });

@@ -1,15 +1,19 @@
 /**
- * The package-manager operations a rollout needs, per family, behind one interface: apt today;
- * dnf, zypper and pacman plug in as further entries of `FAMILIES` (their operation files live
- * beside the apt ones in remote/operations). The rollout code never names a package manager.
+ * The package-manager operations a rollout needs, per family, behind one interface. Preview,
+ * transaction and reboot signal come from the one dispatch table of the remote operations
+ * (`PACKAGE_FAMILY_OPERATIONS`); what a rollout needs beyond it (rollback availability, repair of
+ * a half-done run, installed versions, half-installed packages) is added per family here. Only
+ * apt has those so far, so only apt hosts are offered to rollouts; dnf, zypper, pacman and
+ * Windows join `FAMILIES` once theirs exist. The rollout code never names a package manager.
  */
 import { aptPreviewUpgrade } from '../remote/operations/apt-preview';
-import { dpkgConfigurePending, runAptTransaction } from '../remote/operations/apt-transaction';
+import { dpkgConfigurePending } from '../remote/operations/apt-transaction';
+import { PACKAGE_FAMILY_OPERATIONS } from '../remote/operations/package-families';
 import { aptVersionSources, type VersionSource } from '../remote/operations/apt-version-availability';
 import { dpkgPackageStates, dpkgUnfinishedPackages } from '../remote/operations/dpkg-versions';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { PackageSpec } from '../remote/operations/package-spec';
-import { readRebootRequired, type RebootRequirement } from '../remote/operations/reboot-required';
+import type { RebootRequirement } from '../remote/operations/reboot-required';
 
 /** One change a simulated transaction would make. */
 export interface PlannedChange {
@@ -55,17 +59,21 @@ export interface PackageFamilyOperations {
 
 const tail = (text: string, lines = 20) => text.trim().split('\n').slice(-lines).join('\n');
 
+const shared = PACKAGE_FAMILY_OPERATIONS.apt;
+
 /** The apt family (Debian, Ubuntu). */
 export const aptFamily: PackageFamilyOperations = {
   family: 'apt',
+  // The table's preview takes pinned targets only; the first ring's preview asks apt for its candidates.
   preview: (context, packages) => aptPreviewUpgrade(context, packages),
   versionSources: (context, wanted) => aptVersionSources(context, wanted),
   async install(context, targets, options) {
-    const result = await runAptTransaction(context, targets, options);
+    const result = await shared.runTransaction(context, targets, options);
     const moves = result.moves.map((move) => ({ name: move.name, from: move.from, to: move.to, after: move.after }));
     const outputTail = result.output ? tail(`${result.output.stdout}\n${result.output.stderr}`) : '';
     if (result.outcome !== 'failed') return { outcome: result.outcome, moves, outputTail };
-    return { outcome: 'failed', reason: result.reason === 'apt_error' ? 'error' : result.reason, message: result.message, moves, outputTail };
+    const reason = result.reason === 'lock_held' || result.reason === 'maintainer_script_failed' || result.reason === 'version_unavailable' || result.reason === 'not_at_target' ? result.reason : 'error';
+    return { outcome: 'failed', reason, message: result.message, moves, outputTail };
   },
   async recover(context, timeoutMs) {
     const output = await dpkgConfigurePending(context, timeoutMs);
@@ -76,7 +84,10 @@ export const aptFamily: PackageFamilyOperations = {
     return new Map([...states].map(([name, state]) => [name, { version: state.version, complete: state.configured }]));
   },
   unfinished: (context) => dpkgUnfinishedPackages(context),
-  rebootRequired: (context) => readRebootRequired(context),
+  async rebootRequired(context) {
+    const signal = await shared.readRebootRequired(context);
+    return { required: signal.required === true, packages: signal.packages };
+  },
 };
 
 /** Families by the package manager a collection reported. */

@@ -310,6 +310,25 @@ describe('RolloutsService', () => {
     expect(hostState(done, 'web')?.events.map((event) => `${event.step} ${event.outcome}`)).toContain('post 1 (after the failed pre step) ok');
   });
 
+  it('a job cancelled between steps leaves the rollout interrupted, and its resume reads the host it cut short', async () => {
+    const hosts = [fakeHost('a', ['lab-hello']), fakeHost('b', ['lab-hello'])];
+    const { core, service, plan, runToEnd } = await setup(hosts);
+    const planned = plan([{ name: 'all', hosts: ['a', 'b'] }]);
+    await service.preview(planned.id);
+    service.approve(planned.id);
+    const first = hosts[0];
+    if (first) first.afterInstall = () => core.jobs.cancel(service.get(planned.id).jobId ?? '');
+    const started = service.start(planned.id);
+    await core.jobs.wait(started.jobId);
+    if (first) first.afterInstall = undefined;
+    const stopped = service.get(planned.id);
+    expect(stopped.state).toBe('interrupted');
+    expect(stopped.hosts.map((host) => host.state)).toEqual(['running', 'pending']);
+    const done = await runToEnd(planned.id, 'resume');
+    expect(done.state).toBe('completed');
+    expect(done.hosts.map((host) => host.state)).toEqual(['nothing_to_do', 'installed']);
+  });
+
   it('rolls back one host on demand, as an audited step, back to the recorded versions', async () => {
     const hosts = [fakeHost('a', ['lab-hello']), fakeHost('b', ['lab-hello'])];
     const { core, service, plan, runToEnd, id, hostState } = await setup(hosts);

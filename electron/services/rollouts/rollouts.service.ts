@@ -278,7 +278,20 @@ export class RolloutsService {
     }
     // Hosts a stopped process left mid-way: read what is really there before going on.
     if (this.deps.rollouts.hosts(rollout.id).some((host) => host.state === 'running')) await this.rereadHosts(rollout, context);
-    await this.run(context, rollout.id);
+    try {
+      await this.run(context, rollout.id);
+    } catch (error) {
+      // Stopped between steps (a cancel of the job, or this process shutting down): hosts cut
+      // short stay "running", so the next run reads their real state before anything else.
+      if (context.signal.aborted) {
+        writeTransaction(this.deps.db, () => {
+          if (this.require(rollout.id).state !== 'running') return;
+          this.deps.rollouts.setState(rollout.id, 'interrupted', 'the job running the rollout was stopped; hosts it had started are read again when it resumes');
+          this.audit(rollout.siteId, rollout.id, 'rollout-interrupted', { jobId: context.jobId });
+        });
+      }
+      throw error;
+    }
     const after = this.require(rollout.id);
     if (after.state === 'completed' && after.cycleId !== null) {
       const ticked = tickCycle(this.deps.cycles, this.get(rollout.id), this.now());

@@ -17,7 +17,8 @@ const SOURCES_LINE = `deb [trusted=yes] file:${REPO_MOUNT} ./\n`;
 
 /** The file the reboot shims write; the supervisor acts on it. */
 export const REBOOT_REQUEST = '/run/lab-reboot-request';
-const REBOOT_SHIM = `#!/bin/sh\n# Patchdesk lab: a simulated reboot. The lab's supervisor sees the request, stops sshd,\n# changes the boot id and starts sshd again.\necho "$0 $*" > ${REBOOT_REQUEST}\nexit 0\n`;
+/** The shutdown/reboot shim every lab host has instead of the real commands. */
+export const REBOOT_SHIM = `#!/bin/sh\n# Patchdesk lab: a simulated reboot. The lab's supervisor sees the request, stops sshd,\n# changes the boot id and starts sshd again.\necho "$0 $*" > ${REBOOT_REQUEST}\nexit 0\n`;
 
 /** A fingerprint of the layer's recipe: a changed package or shim rebuilds the cache. */
 function recipeHash(): string {
@@ -25,11 +26,17 @@ function recipeHash(): string {
 }
 
 /** Writes `content` to `path` inside `root`, creating folders. */
-function writeInRoot(root: string, path: string, content: string, mode = 0o644): void {
+export function writeInRoot(root: string, path: string, content: string, mode = 0o644): void {
   const target = join(root, path);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, content);
   chmodSync(target, mode);
+}
+
+/** What every family's layer has: no daemons started by package scripts, and the reboot shims. */
+export function writeHostBasics(root: string): void {
+  writeInRoot(root, '/usr/sbin/policy-rc.d', '#!/bin/sh\nexit 101\n', 0o755);
+  for (const shim of ['/usr/sbin/reboot', '/usr/sbin/shutdown']) writeInRoot(root, shim, REBOOT_SHIM, 0o755);
 }
 
 /** Runs a command inside `root` with a plain, non-interactive environment. */
@@ -57,8 +64,7 @@ export async function ensureAptLayer(target: string, base: string, repoDir: stri
     await mount('--bind', '-o', 'ro', repoDir, join(merged, REPO_MOUNT));
 
     writeInRoot(merged, '/etc/apt/sources.list.d/lab.list', SOURCES_LINE);
-    writeInRoot(merged, '/usr/sbin/policy-rc.d', '#!/bin/sh\nexit 101\n', 0o755);
-    for (const shim of ['/usr/sbin/reboot', '/usr/sbin/shutdown']) writeInRoot(merged, shim, REBOOT_SHIM, 0o755);
+    writeHostBasics(merged);
     const pins = LAB_PACKAGES.map((name) => `${name}=${INSTALLED_VERSION}`).join(' ');
     await inRoot(merged, `apt-get update -qq && apt-get install -y -qq --no-install-recommends ${pins} && apt-get clean`);
     // The admin's local edit that makes dpkg ask about the conffile on upgrade.

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { keyFingerprint } from '../ssh-lab/lab-keys';
 import { acceptsConnections } from '../ssh-lab/loopback';
 import { runTool } from '../ssh-lab/run-tool';
-import { REPO_MOUNT, inRoot } from './apt-layer';
+import { inRoot } from './apt-layer';
+import type { LabFamily } from './lab-families';
 import { mount } from './mounts';
 
 /** A host of the lab, as `lab up --json` prints it. */
@@ -17,7 +18,7 @@ export interface LabHost {
   name: string;
   address: string;
   port: number;
-  family: 'apt';
+  family: LabFamily;
   user: 'root';
   keyFile: string;
   /** The host's folder on this machine (root/, upper/, boot_id). */
@@ -33,7 +34,9 @@ export interface StartHostOptions {
   dir: string;
   /** Lower layers, top first (family layer, then base). */
   lowerDirs: string[];
-  repoDir: string;
+  family: LabFamily;
+  /** The lab repository of its family: `source` on this machine, bound read-only at `target` in the root. */
+  repo: { source: string; target: string };
   publicKey: string;
   keyFile: string;
 }
@@ -55,8 +58,8 @@ export async function startLabHost(options: StartHostOptions): Promise<LabHost> 
   // bind mount pins the file, not the name).
   writeFileSync(join(dir, 'boot_id'), `${randomUUID()}\n`);
   await mount('--bind', '-o', 'ro', join(dir, 'boot_id'), join(root, 'proc/sys/kernel/random/boot_id'));
-  mkdirSync(join(root, REPO_MOUNT), { recursive: true });
-  await mount('--bind', '-o', 'ro', options.repoDir, join(root, REPO_MOUNT));
+  mkdirSync(join(root, options.repo.target), { recursive: true });
+  await mount('--bind', '-o', 'ro', options.repo.source, join(root, options.repo.target));
 
   // Clones of one root would share host keys; each host gets its own.
   for (const entry of readdirSync(join(root, 'etc/ssh'))) if (entry.startsWith('ssh_host_')) rmSync(join(root, 'etc/ssh', entry));
@@ -76,7 +79,7 @@ export async function startLabHost(options: StartHostOptions): Promise<LabHost> 
     throw new Error(`the lab host ${options.name}'s sshd does not accept connections on ${address}:22 (see ${join(root, 'var/log/sshd.log')})`);
   }
   const hostKey = { algorithm: 'ssh-ed25519' as const, sha256: await keyFingerprint(join(root, 'etc/ssh/ssh_host_ed25519_key.pub')) };
-  return { name: options.name, address, port: 22, family: 'apt', user: 'root', keyFile: options.keyFile, dir, hostKey };
+  return { name: options.name, address, port: 22, family: options.family, user: 'root', keyFile: options.keyFile, dir, hostKey };
 }
 
 /**

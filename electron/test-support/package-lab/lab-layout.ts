@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 /** The folders of one lab installation. */
 export interface LabLayout {
-  /** Built once, reused: `base/` (mmdebstrap minbase), `apt-layer/`, `debrepo/`. */
+  /** Built once, reused: `base-bookworm/` (mmdebstrap minbase), one layer per family, and the repositories. */
   cacheDir: string;
   /** One running lab: `lab.json`, `hosts/<name>/`, the key pair and the reboot supervisor. */
   stateDir: string;
@@ -27,6 +27,11 @@ export function cachePaths(layout: LabLayout) {
     base: join(layout.cacheDir, 'base-bookworm'),
     aptLayer: join(layout.cacheDir, 'apt-layer'),
     debRepo: join(layout.cacheDir, 'debrepo'),
+    dnfLayer: join(layout.cacheDir, 'dnf-layer'),
+    zypperLayer: join(layout.cacheDir, 'zypper-layer'),
+    rpmRepo: join(layout.cacheDir, 'rpmrepo'),
+    pacmanLayer: join(layout.cacheDir, 'pacman-layer'),
+    pacmanRepo: join(layout.cacheDir, 'pacrepo'),
   };
 }
 

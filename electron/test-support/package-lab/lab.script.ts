@@ -1,11 +1,12 @@
 /**
- * `npm run lab -- up [--hosts N] [--families apt] [--json]`, `npm run lab -- down`,
+ * `npm run lab -- up [--hosts N] [--families apt,dnf,zypper,pacman] [--json]`, `npm run lab -- down`,
  * `npm run lab -- status`: the package lab from the command line (as root).
  */
 import { labLayout } from './lab-layout';
-import { downPackageLab, LAB_FAMILIES, readLabManifest, upPackageLab, type LabFamily } from './package-lab';
+import { isLabFamily, LAB_FAMILIES } from './lab-families';
+import { downPackageLab, readLabManifest, upPackageLab } from './package-lab';
 
-const USAGE = 'usage: npm run lab -- up [--hosts N] [--families apt] [--json] | down | status';
+const USAGE = 'usage: npm run lab -- up [--hosts N] [--families apt,dnf,zypper,pacman] [--json] | down | status';
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -18,13 +19,13 @@ async function main(args: string[]): Promise<number> {
   if (command === 'up') {
     const hosts = Number(option(args, '--hosts') ?? 3);
     const families = (option(args, '--families') ?? 'apt').split(',');
-    const unknown = families.filter((family) => !(LAB_FAMILIES as readonly string[]).includes(family));
-    if (unknown.length > 0) {
-      console.error(`lab: family ${unknown.join(', ')} is not built yet (this lab has: ${LAB_FAMILIES.join(', ')})`);
+    const unknown = families.filter((family) => !isLabFamily(family));
+    if (unknown.length > 0 || !families.every(isLabFamily)) {
+      console.error(`lab: no family ${unknown.join(', ')} (this lab has: ${LAB_FAMILIES.join(', ')})`);
       return 2;
     }
     const json = args.includes('--json');
-    const manifest = await upPackageLab(layout, { hosts, families: families as LabFamily[], log: (line) => console.error(`lab: ${line}`) });
+    const manifest = await upPackageLab(layout, { hosts, families, log: (line) => console.error(`lab: ${line}`) });
     if (json) console.log(JSON.stringify(manifest, null, 2));
     else for (const host of manifest.hosts) console.log(`${host.name}\t${host.address}:${host.port}\t${host.family}\t${host.user}\t${host.keyFile}`);
     return 0;

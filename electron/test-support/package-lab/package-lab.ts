@@ -1,6 +1,7 @@
 /**
- * The package lab: real Debian hosts, each a chroot with its own sshd on a 127.x address, whose
- * apt sees the lab repository's 1.1 updates for the 1.0 packages it has installed. Built as
+ * The package lab: real hosts, each a chroot with its own sshd on a 127.x address, whose package
+ * manager (apt, dnf, zypper or pacman, one cached layer per family over one Debian base) sees the
+ * lab repository's 1.1 updates for the 1.0 packages it has installed. Built as
  * ../shared/reference/execution.md §7 describes, from the machine's own apt mirror, and removed
  * whole by `downPackageLab`. Needs root (mounts, chroot).
  */
@@ -8,18 +9,19 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPair } from '../ssh-lab/lab-keys';
-import { ensureAptLayer } from './apt-layer';
+import { ensureAptLayer, REPO_MOUNT } from './apt-layer';
 import { ensureBaseRootfs } from './base-rootfs';
 import { withCacheLock } from './cache-lock';
+import { dnfLayerFingerprint, ensureDnfLayer, RPM_REPO_MOUNT } from './dnf-layer';
+import { LAB_FAMILIES, type LabFamily } from './lab-families';
 import { startLabHost, stopLabHost, type LabHost } from './lab-host';
 import { cachePaths, statePaths, type LabLayout } from './lab-layout';
 import { unmountAllUnder } from './mounts';
+import { ensurePacmanLayer, PACMAN_REPO_MOUNT } from './pacman-layer';
 import { REBOOT_SUPERVISOR_SCRIPT } from './reboot-supervisor';
+import { ensureZypperLayer } from './zypper-layer';
 
-/** The package families the lab can build hosts for today. */
-export const LAB_FAMILIES = ['apt'] as const;
-/** One of `LAB_FAMILIES`. */
-export type LabFamily = (typeof LAB_FAMILIES)[number];
+export { LAB_FAMILIES, type LabFamily };
 
 /** What `upPackageLab` builds. */
 export interface LabUpOptions {
@@ -48,9 +50,21 @@ export async function upPackageLab(layout: LabLayout, options: LabUpOptions): Pr
 
   const cache = cachePaths(layout);
   const state = statePaths(layout);
+  const families = new Set(options.families);
+  if (families.size === 0) throw new Error('--families names no family');
+  for (const family of families) if (!(LAB_FAMILIES as readonly string[]).includes(family)) throw new Error(`the lab has no family ${String(family)} (it has ${LAB_FAMILIES.join(', ')})`);
+  // Each family's layer is built once and cached; only the families asked for are built.
+  const layers = new Map<LabFamily, { layer: string; repo: { source: string; target: string } }>();
   await withCacheLock(layout.cacheDir, async () => {
     await ensureBaseRootfs(cache.base, log);
-    await ensureAptLayer(cache.aptLayer, cache.base, cache.debRepo, log);
+    if (families.has('apt')) layers.set('apt', { layer: await ensureAptLayer(cache.aptLayer, cache.base, cache.debRepo, log), repo: { source: cache.debRepo, target: REPO_MOUNT } });
+    // The zypper hosts use the RPM repository the dnf layer builds.
+    if (families.has('dnf') || families.has('zypper')) {
+      const dnfLayer = await ensureDnfLayer(cache.dnfLayer, cache.base, cache.rpmRepo, log);
+      if (families.has('dnf')) layers.set('dnf', { layer: dnfLayer, repo: { source: cache.rpmRepo, target: RPM_REPO_MOUNT } });
+    }
+    if (families.has('zypper')) layers.set('zypper', { layer: await ensureZypperLayer(cache.zypperLayer, cache.base, cache.rpmRepo, dnfLayerFingerprint(), log), repo: { source: cache.rpmRepo, target: RPM_REPO_MOUNT } });
+    if (families.has('pacman')) layers.set('pacman', { layer: await ensurePacmanLayer(cache.pacmanLayer, cache.base, cache.pacmanRepo, log), repo: { source: cache.pacmanRepo, target: PACMAN_REPO_MOUNT } });
   });
 
   mkdirSync(state.hosts, { recursive: true, mode: 0o700 });
@@ -61,9 +75,11 @@ export async function upPackageLab(layout: LabLayout, options: LabUpOptions): Pr
   try {
     for (let index = 1; index <= options.hosts; index++) {
       const family = options.families[(index - 1) % options.families.length] ?? 'apt';
+      const built = layers.get(family);
+      if (!built) throw new Error(`the ${family} layer was not built`);
       const name = `lab-${family}-${index}`;
       log(`starting ${name}`);
-      hosts.push(await startLabHost({ name, address: `${prefix}.${10 + index}`, dir: join(state.hosts, name), lowerDirs: [cache.aptLayer, cache.base], repoDir: cache.debRepo, publicKey, keyFile: key.privateKeyPath }));
+      hosts.push(await startLabHost({ name, address: `${prefix}.${10 + index}`, dir: join(state.hosts, name), lowerDirs: [built.layer, cache.base], family, repo: built.repo, publicKey, keyFile: key.privateKeyPath }));
     }
   } catch (error) {
     await downPackageLab(layout);

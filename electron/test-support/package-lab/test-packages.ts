@@ -4,7 +4,7 @@
  * maintainer script, a package that asks for a reboot, a locally modified conffile, and an
  * upgrade that breaks a health check.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runTool } from '../ssh-lab/run-tool';
@@ -125,4 +125,9 @@ export async function buildDebRepository(repoDir: string): Promise<void> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/** Appends the admin's local edit to the lab conffile in `root`, so an upgrade meets the conffile rules of its family. */
+export function modifyLabConffile(root: string): void {
+  appendFileSync(join(root, LAB_CONFFILE), 'local_change=made by the admin\n');
 }

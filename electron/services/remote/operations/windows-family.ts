@@ -1,0 +1,48 @@
+/**
+ * The `windows` entry of the family dispatch table: preview (a WUA search in the SYSTEM task,
+ * recording IsUninstallable before anything is installed), install in rounds (`upgrade`), KB
+ * uninstall (`downgrade`, the rollback) and the reboot flags, in the shared shapes. A target is
+ * `{ name: 'KB5021233', version: '<WUA update id>' | '' }`.
+ */
+import { systemClock } from '../../../core/clock';
+import type { FamilyOperations, PackagePreview } from './package-families';
+import type { OperationContext } from './operation-context';
+import type { PackageTarget } from './package-transaction';
+import { windowsTargets, installWindowsUpdates } from './wua-install';
+import { uninstallWindowsUpdates } from './wua-uninstall';
+import { readWindowsRebootRequired } from './windows-reboot-required';
+import type { WuaUpdateRecord } from './wua-result';
+import { WuaTaskSession, type WuaPacing } from './wua-task';
+
+/** The real pacing: the wall clock and timers, polling every 10 s. */
+export const SYSTEM_WUA_PACING: WuaPacing = { clock: systemClock, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), pollIntervalMs: 10_000 };
+
+/** What of the approved KBs WUA offers this host, with IsUninstallable (rollback possible by uninstall?). */
+export async function searchWindowsUpdates(context: OperationContext, targets: readonly PackageTarget[], pacing: WuaPacing, timeoutMs = 30 * 60_000): Promise<WuaUpdateRecord[]> {
+  const { kbs, updateIds } = windowsTargets(targets);
+  const session = new WuaTaskSession(context, pacing);
+  try {
+    const result = await session.run({ mode: 'search', round: 0, kbs, updateIds }, timeoutMs);
+    return result.updates;
+  } finally {
+    await session.dispose();
+  }
+}
+
+/** The windows family's operations, paced by `pacing` (tests inject theirs). */
+export function createWindowsFamilyOperations(pacing: WuaPacing): FamilyOperations {
+  return {
+    fullUpgradeOnly: false,
+    preview: async (context, targets): Promise<PackagePreview> => {
+      const requested = new Set(windowsTargets(targets).kbs);
+      const found = await searchWindowsUpdates(context, targets, pacing);
+      const changes = found.flatMap((update) => update.kbs.map((kb) => ({ name: `KB${kb}`, from: null, to: update.updateId, kind: 'new' as const, requested: requested.has(kb) })));
+      return { changes, removals: [] };
+    },
+    runTransaction: async (context, targets, options) => {
+      if (options.kind === 'downgrade') return uninstallWindowsUpdates(context, targets.map((target) => target.name), { timeoutMs: options.timeoutMs, pacing });
+      return installWindowsUpdates(context, targets, { roundTimeoutMs: options.timeoutMs, pacing });
+    },
+    readRebootRequired: (context) => readWindowsRebootRequired(context),
+  };
+}
