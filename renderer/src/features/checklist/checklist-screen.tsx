@@ -6,6 +6,8 @@ import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { NextStepBanner } from '../../components/next-step-banner';
 import { useToast } from '../../components/toast';
+import { DeployHome, DeployPlanView } from '../deploy/deploy-screen';
+import { RolloutView } from '../deploy/rollout-view';
 import { useSiteAssets } from '../inventory/use-assets';
 import type { Route } from '../shell/route';
 import { useRoute } from '../shell/use-route';
@@ -33,10 +35,11 @@ const EMPTY: readonly CycleSummary[] = [];
  */
 export function ChecklistScreen({ route }: { route: ChecklistRoute }) {
   if (route.view === 'cycle') return <CycleDetailView cycleId={route.cycleId} />;
+  if (route.view === 'rollout') return <RolloutView rolloutId={route.rolloutId} />;
   return <ChecklistHome route={route} />;
 }
 
-function ChecklistHome({ route }: { route: Exclude<ChecklistRoute, { view: 'cycle' }> }) {
+function ChecklistHome({ route }: { route: Exclude<ChecklistRoute, { view: 'cycle' | 'rollout' }> }) {
   const site = useRequiredSite();
   const { navigate } = useRoute();
   const notify = useToast();
@@ -104,6 +107,9 @@ function ChecklistHome({ route }: { route: Exclude<ChecklistRoute, { view: 'cycl
             </span>
           ) : null}
         </button>
+        <button type="button" className="tabs__tab" aria-current={route.view === 'deploy' || route.view === 'deploy-plan' ? 'page' : undefined} onClick={() => navigate({ screen: 'checklist', view: 'deploy' })} data-testid="checklist-tab-deploy">
+          Deploy
+        </button>
         <button type="button" className="tabs__tab" aria-current={route.view === 'settings' ? 'page' : undefined} onClick={() => navigate({ screen: 'checklist', view: 'settings', section: 'schedule' })} data-testid="checklist-tab-settings">
           Settings
         </button>
@@ -111,6 +117,10 @@ function ChecklistHome({ route }: { route: Exclude<ChecklistRoute, { view: 'cycl
 
       {route.view === 'settings' ? (
         <ChecklistSettings section={route.section} />
+      ) : route.view === 'deploy' ? (
+        <DeployHome />
+      ) : route.view === 'deploy-plan' ? (
+        <DeployPlanView cycleId={route.cycleId} assetIds={route.assetIds} />
       ) : (
         <>
           {cycles.data ? <NextStepBanner text={next.text} tone={next.tone} actionLabel={next.actionLabel} onAction={onBanner} /> : null}

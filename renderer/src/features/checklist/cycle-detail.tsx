@@ -98,6 +98,9 @@ export function CycleDetailView({ cycleId }: { cycleId: number }) {
         </div>
         {open ? (
           <div className="screen__actions">
+            <button type="button" className="button" onClick={() => navigate({ screen: 'checklist', view: 'deploy-plan', cycleId: detail.id, assetIds: [] })} data-testid="cycle-deploy">
+              Deploy…
+            </button>
             <button type="button" className={`button${isComplete(detail.progress) ? ' button--primary' : ''}`} onClick={() => setOverlay({ kind: 'close' })} data-testid="close-cycle">
               <Icon name="lock" />
               Close cycle…

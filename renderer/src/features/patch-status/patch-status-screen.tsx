@@ -271,6 +271,9 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
                     <button type="button" className="button" disabled={(credentials.data?.length ?? 0) === 0} title={(credentials.data?.length ?? 0) === 0 ? 'Add a credential first' : undefined} onClick={() => setOverlay({ kind: 'bind', assetIds: selectedIds })} data-testid="fleet-bulk-bind">
                       Bind a credential…
                     </button>
+                    <button type="button" className="button" onClick={() => navigate({ screen: 'checklist', view: 'deploy-plan', cycleId: null, assetIds: selectedIds })} data-testid="fleet-bulk-deploy">
+                      Deploy…
+                    </button>
                     <button type="button" className="button button--ghost" onClick={grid.clear}>
                       Clear
                     </button>

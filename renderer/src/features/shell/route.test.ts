@@ -53,4 +53,18 @@ describe('routes', () => {
     expect(isLandingHash('#/overview')).toBe(false);
     expect(isLandingHash('#/status/runs')).toBe(false);
   });
+
+  it('round-trips the deploy views: history, a rollout, and a new plan from a cycle or a selection', () => {
+    const routes: Route[] = [
+      { screen: 'checklist', view: 'deploy' },
+      { screen: 'checklist', view: 'rollout', rolloutId: 12 },
+      { screen: 'checklist', view: 'deploy-plan', cycleId: null, assetIds: [] },
+      { screen: 'checklist', view: 'deploy-plan', cycleId: 4, assetIds: [] },
+      { screen: 'checklist', view: 'deploy-plan', cycleId: null, assetIds: [3, 9] },
+    ];
+    for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
+    expect(formatRoute({ screen: 'checklist', view: 'deploy-plan', cycleId: 4, assetIds: [3] })).toBe('#/checklist/deploy/new/cycle-4/hosts-3');
+    expect(parseRoute('#/checklist/deploy/new/hosts-3,x,0,5')).toEqual({ screen: 'checklist', view: 'deploy-plan', cycleId: null, assetIds: [3, 5] });
+    expect(parseRoute('#/checklist/deploy/nope')).toEqual({ screen: 'checklist', view: 'deploy' });
+  });
 });

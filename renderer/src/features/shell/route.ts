@@ -29,6 +29,9 @@ export type Route =
   | { screen: 'checklist'; view: 'cycles' }
   | { screen: 'checklist'; view: 'cycle'; cycleId: number }
   | { screen: 'checklist'; view: 'settings'; section: ChecklistSettingsSection }
+  | { screen: 'checklist'; view: 'deploy' }
+  | { screen: 'checklist'; view: 'deploy-plan'; cycleId: number | null; assetIds: readonly number[] }
+  | { screen: 'checklist'; view: 'rollout'; rolloutId: number }
   | { screen: 'exceptions'; tab: ExceptionTab }
   | { screen: 'evidence'; tab: EvidenceTab }
   | { screen: 'triage'; id: string }
@@ -55,6 +58,7 @@ export function parseRoute(hash: string): Route {
     case 'credentials':
       return { screen: 'credentials' };
     case 'checklist':
+      if (sub === 'deploy') return parseDeployRoute(parts.slice(2));
       if (sub === 'settings') return { screen: 'checklist', view: 'settings', section: CHECKLIST_SETTINGS_SECTIONS.find((section) => section === third) ?? 'schedule' };
       return sub && /^[1-9]\d{0,15}$/.test(sub) ? { screen: 'checklist', view: 'cycle', cycleId: Number(sub) } : { screen: 'checklist', view: 'cycles' };
     case 'exceptions':
@@ -68,6 +72,22 @@ export function parseRoute(hash: string): Route {
     default:
       return DEFAULT_ROUTE;
   }
+}
+
+const ID = /^[1-9]\d{0,15}$/;
+
+/** `#/checklist/deploy[/ID | /new[/cycle-N][/hosts-1,2]]`: the rollout history, one rollout, or a new plan. */
+function parseDeployRoute(parts: readonly string[]): Route {
+  const [first, ...rest] = parts;
+  if (first !== undefined && ID.test(first)) return { screen: 'checklist', view: 'rollout', rolloutId: Number(first) };
+  if (first !== 'new') return { screen: 'checklist', view: 'deploy' };
+  let cycleId: number | null = null;
+  let assetIds: number[] = [];
+  for (const part of rest) {
+    if (part.startsWith('cycle-') && ID.test(part.slice(6))) cycleId = Number(part.slice(6));
+    if (part.startsWith('hosts-')) assetIds = part.slice(6).split(',').filter((id) => ID.test(id)).map(Number);
+  }
+  return { screen: 'checklist', view: 'deploy-plan', cycleId, assetIds };
 }
 
 /** Writes a route as a location hash. */
@@ -87,6 +107,9 @@ export function formatRoute(route: Route): string {
       return '#/credentials';
     case 'checklist':
       if (route.view === 'cycle') return `#/checklist/${route.cycleId}`;
+      if (route.view === 'deploy') return '#/checklist/deploy';
+      if (route.view === 'rollout') return `#/checklist/deploy/${route.rolloutId}`;
+      if (route.view === 'deploy-plan') return `#/checklist/deploy/new${route.cycleId === null ? '' : `/cycle-${route.cycleId}`}${route.assetIds.length > 0 ? `/hosts-${route.assetIds.join(',')}` : ''}`;
       if (route.view === 'settings') return route.section === 'schedule' ? '#/checklist/settings' : `#/checklist/settings/${route.section}`;
       return '#/checklist';
     case 'exceptions':

@@ -1,0 +1,195 @@
+/**
+ * Issue 9's Deploy step as a user walks it, in Chromium through the real browser host, whose
+ * rollouts reach the scripted package hosts of electron/services/rollouts/testing (the real lab
+ * needs root and mmdebstrap; rollouts.lab.test.ts runs the same service there). Plan from the
+ * site's rings, preview (pinned versions), approve, start, approve the gates as the rings finish,
+ * see the pilot host whose health check fails rolled back, reload, and find it in the history.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostCollection } from '../shared/contract/patch-status';
+import { openAppCore, type AppCore } from '../electron/core/app-core';
+import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
+import { HEALTH_COMMAND } from '../electron/services/rollouts/testing/fake-package-hosts';
+import { launchBrowser } from './support/browser';
+import { startHostProcess, type HostProcess } from './support/host-process';
+import type { ScriptedHostSpec } from './support/scripted-rollout-host';
+
+const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+const HOSTS: ScriptedHostSpec[] = [
+  { name: 'test-web', packages: ['lab-hello'] },
+  { name: 'test-db', packages: ['lab-hello', 'lab-needs-reboot'], needsReboot: ['lab-needs-reboot'] },
+  { name: 'pilot-app', packages: ['lab-hello', 'lab-breaks-check'], breaksHealth: ['lab-breaks-check'] },
+  { name: 'pilot-files', packages: ['lab-hello'] },
+  { name: 'broad-desk', packages: ['lab-hello'] },
+  { name: 'legacy-erp', packages: ['lab-hello'], removes: ['libimportant1'] },
+];
+const RING_OF: Record<string, 'test' | 'pilot' | 'broad'> = { 'test-web': 'test', 'test-db': 'test', 'pilot-app': 'pilot', 'pilot-files': 'pilot', 'broad-desk': 'broad', 'legacy-erp': 'broad' };
+/** Asset ids by host name, as the seed created them. */
+const ids = new Map<string, number>();
+
+let browser: Browser;
+let host: HostProcess | undefined;
+let dataDir: string;
+
+function collection(spec: ScriptedHostSpec, at: string): HostCollection {
+  return {
+    collectedAt: at,
+    method: 'ssh',
+    platform: 'linux',
+    hostname: spec.name,
+    os: { id: 'debian', name: 'Debian GNU/Linux 12 (bookworm)', version: '12', build: '6.1.0-28-amd64' },
+    packageManager: 'apt',
+    uptimeSeconds: 100,
+    rebootRequired: false,
+    rebootReason: '',
+    lastPatchedAt: null,
+    installedCount: spec.packages.length,
+    installed: spec.packages.map((name) => ({ name, version: '1.0', arch: 'all', status: 'ii' })),
+    pending: spec.packages.map((name) => ({ name, installedVersion: '1.0', availableVersion: '1.1', repository: 'lab', security: name !== 'lab-hello', cves: [], advisories: [], kind: 'upgrade' as const })),
+    installedKbs: [],
+    device: null,
+    warnings: [],
+  };
+}
+
+async function invoke<T>(core: AppCore, channel: string, request: unknown): Promise<T> {
+  const result = await core.dispatcher.invoke(channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A site with five collected Linux hosts, placed in the test, pilot and broad rings. */
+async function seed(): Promise<void> {
+  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed' });
+  const site = await invoke<{ id: number }>(core, 'sites:create', { name: 'Kanzlei Weber', timezone: 'Europe/Berlin' });
+  const now = new Date().toISOString();
+  for (const spec of HOSTS) {
+    const asset = await invoke<{ id: number }>(core, 'assets:create', { siteId: site.id, fields: { hostname: spec.name, deviceType: 'server', osFamily: 'linux' } });
+    ids.set(spec.name, asset.id);
+    core.services.patchStatus.storeCollection(asset.id, collection(spec, now), null);
+    const ring = RING_OF[spec.name] ?? 'broad';
+    if (ring !== 'broad') await invoke(core, 'cycles:setRings', { siteId: site.id, assetIds: [asset.id], ring });
+  }
+  await core.close();
+}
+
+async function shots2(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${shots}${name}-${width}.png`, fullPage: false });
+  }
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  dataDir = makeTempDir('patchdesk-e2e-deploy-');
+  await seed();
+  browser = await launchBrowser();
+  host = await startHostProcess(dataDir, { scriptedHosts: JSON.stringify(HOSTS) });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  removeTempDirs();
+});
+
+describe('the Deploy step', () => {
+  it('shows a refused preview (a removal nobody approved), cannot approve it, and cancels it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(host?.openUrl ?? '');
+    // As Patch status's "Deploy…" opens it for the selected hosts.
+    await page.evaluate((id) => (window.location.hash = `#/checklist/deploy/new/hosts-${id}`), ids.get('legacy-erp'));
+    await page.getByTestId('deploy-plan-form').waitFor();
+    expect(await page.getByTestId('deploy-rings').textContent()).toContain('legacy-erp');
+    await page.getByTestId('deploy-name').fill('ERP only');
+    await page.getByTestId('deploy-preview').click();
+    await page.getByTestId('rollout-refused').waitFor();
+    expect(await page.getByTestId('preview-host-legacy-erp').textContent()).toContain('libimportant1');
+    expect(await page.getByTestId('rollout-approve').count()).toBe(0);
+    await shots2(page, '59-deploy-refused');
+    await page.getByTestId('rollout-cancel').click();
+    await page.getByTestId('rollout-cancel-dialog').waitFor();
+    expect(await page.getByTestId('rollout-cancel-dialog').textContent()).toContain('nothing is killed mid-dpkg');
+    await page.getByTestId('rollout-cancel-confirm').click();
+    await page.locator('[data-testid="rollout-view"][data-state="cancelled"]').waitFor();
+    await page.close();
+  }, 60_000);
+
+  it('plans, previews, approves, runs three rings with gates, rolls back the failed host and lists it in the history', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(host?.openUrl ?? '');
+    await page.evaluate(() => (window.location.hash = '#/checklist/deploy'));
+    await page.getByTestId('deploy-home').waitFor();
+    await page.getByTestId('deploy-new').click();
+    // Every host but the refused one.
+    const chosen = HOSTS.filter((spec) => spec.name !== 'legacy-erp').map((spec) => ids.get(spec.name)).join(',');
+    await page.evaluate((list) => (window.location.hash = `#/checklist/deploy/new/hosts-${list}`), chosen);
+
+    const form = page.getByTestId('deploy-plan-form');
+    await form.waitFor();
+    expect(await page.getByTestId('deploy-ring-test').textContent()).toContain('test-db, test-web');
+    expect(await page.getByTestId('deploy-ring-pilot').textContent()).toContain('pilot-app, pilot-files');
+    expect(await page.getByTestId('deploy-ring-broad').textContent()).toContain('broad-desk');
+    await page.getByTestId('deploy-name').fill('December updates');
+    await page.getByTestId('deploy-add-post').click();
+    await page.getByTestId('deploy-post-command-0').fill(HEALTH_COMMAND);
+    await shots2(page, '60-deploy-plan');
+
+    await page.getByTestId('deploy-preview').click();
+    const view = page.getByTestId('rollout-view');
+    await page.locator('[data-testid="rollout-view"][data-state="previewed"]').waitFor();
+    const testDb = await page.getByTestId('preview-host-test-db').textContent();
+    expect(testDb).toContain('lab-needs-reboot 1.0 → 1.1');
+    expect(testDb).toContain('Possible (repository)');
+    expect(await page.getByTestId('rollout-refused').count()).toBe(0);
+    await shots2(page, '61-deploy-preview');
+
+    await page.getByTestId('rollout-approve').click();
+    await page.locator('[data-testid="rollout-view"][data-state="approved"]').waitFor();
+    expect(await page.getByTestId('rollout-approved').textContent()).toContain('e2e-admin');
+
+    await page.getByTestId('rollout-start').click();
+    // The test ring's gate asks for a person.
+    await page.getByTestId('rollout-gate').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('host-card-test-db').getAttribute('data-state')).toBe('installed');
+    expect(await page.getByTestId('host-card-pilot-app').getAttribute('data-state')).toBe('pending');
+    await shots2(page, '62-deploy-gate');
+    await page.getByTestId('rollout-approve-gate').click();
+
+    // The pilot ring: pilot-app fails its health check and is rolled back; its gate waits again.
+    await page.locator('[data-testid="host-card-pilot-app"][data-state="rolled_back"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('rollout-gate').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('rollout-budget').textContent()).toContain('1 used of 1');
+    await shots2(page, '63-deploy-rolled-back');
+    await page.getByTestId('rollout-approve-gate').click();
+    await page.locator('[data-testid="rollout-view"][data-state="completed"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('host-card-broad-desk').getAttribute('data-state')).toBe('installed');
+
+    // A reload reads the stored rollout again.
+    await page.reload();
+    await page.locator('[data-testid="rollout-view"][data-state="completed"]').waitFor();
+    expect(await page.getByTestId('host-card-pilot-app').getAttribute('data-state')).toBe('rolled_back');
+    await shots2(page, '64-deploy-completed');
+
+    await page.getByTestId('rollout-back').click();
+    await page.getByTestId('rollout-history').waitFor();
+    const outcome = await page.getByTestId('rollout-outcome').first().textContent();
+    expect(outcome).toContain('5 hosts: 4 ok, 1 failed');
+    await shots2(page, '65-deploy-history');
+    expect(await page.getByTestId('rollout-history').textContent()).toContain('Cancelled');
+    await page.getByTestId('rollout-history').getByText('December updates').click();
+    await view.waitFor();
+    expect(await page.getByTestId('rollout-start').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});

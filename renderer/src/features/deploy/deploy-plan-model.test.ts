@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { AssetRing } from '../../../../shared/contract';
+import { buildPlanRequest, initialDraft, ringsFromMembership, splitPackages } from './deploy-plan-model';
+
+const asset = (assetId: number, ring: AssetRing['ring']): AssetRing => ({ assetId, name: `h${assetId}`, ring, assigned: true, assetClass: 'os-and-apps', cadence: 'monthly' });
+const membership = [asset(1, 'test'), asset(2, 'pilot'), asset(3, 'broad'), asset(4, 'broad'), asset(5, 'pilot')];
+
+describe('ringsFromMembership', () => {
+  it('groups hosts by the site ring in order, leaving the last ring without a gate', () => {
+    const rings = ringsFromMembership(membership, []);
+    expect(rings.map((ring) => [ring.name, ring.assetIds, ring.manualApproval])).toEqual([
+      ['test', [1], true],
+      ['pilot', [2, 5], true],
+      ['broad', [3, 4], false],
+    ]);
+  });
+
+  it('keeps only the chosen hosts and drops empty rings', () => {
+    expect(ringsFromMembership(membership, [2, 4]).map((ring) => [ring.name, ring.assetIds, ring.manualApproval])).toEqual([
+      ['pilot', [2], true],
+      ['broad', [4], false],
+    ]);
+  });
+});
+
+describe('buildPlanRequest', () => {
+  const base = initialDraft({ membership, assetIds: [], cycle: { id: 7, title: 'Emergency: CVE-2026-1', emergency: true }, today: '2026-12-07' });
+
+  it('sends the rings, budget and cycle of a valid draft', () => {
+    const result = buildPlanRequest(3, base);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.request).toMatchObject({ siteId: 3, name: 'Emergency: CVE-2026-1: deploy', selection: { kind: 'security', packages: [] }, cycleId: 7, failureBudget: '1' });
+    expect(result.request.rings.map((ring) => ring.concurrency)).toEqual([2, 2, 5]);
+  });
+
+  it('names each bad field and sends nothing', () => {
+    const result = buildPlanRequest(3, { ...base, name: ' ', selection: 'packages', packages: ' , ', failureBudget: 'lots', pre: [{ command: '', timeoutSeconds: '0' }], rings: base.rings.map((ring, index) => (index === 1 ? { ...ring, concurrency: 'x' } : ring)) });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        name: 'Give the rollout a name',
+        packages: 'Name at least one package',
+        failureBudget: 'A number of hosts (2) or a percentage (10%)',
+        'pre.0.command': 'Type the command, or remove the step',
+        'pre.0.timeoutSeconds': 'The timeout is a whole number from 1 to 7200',
+        'rings.1.concurrency': 'Concurrency is a whole number from 1 to 100',
+      },
+    });
+  });
+
+  it('refuses a plan with no host', () => {
+    const result = buildPlanRequest(3, { ...base, rings: [] });
+    expect(result.ok).toBe(false);
+  });
+
+  it('splits package names on commas, spaces and lines, once each', () => {
+    expect(splitPackages('openssl, libssl3\nopenssl  curl')).toEqual(['openssl', 'libssl3', 'curl']);
+  });
+});

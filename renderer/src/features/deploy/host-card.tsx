@@ -1,0 +1,49 @@
+import type { RolloutHost } from '../../../../shared/contract';
+import { Badge } from '../../components/badge';
+import { SiteTime } from '../../components/site-time';
+import { formatDuration } from '../../lib/format';
+import { HOST_STATE_LABELS, HOST_STATE_TONES } from './rollout-labels';
+import { currentStep, hostElapsedMs, lastOutputLines } from './rollout-view-model';
+
+/** One host of the live view: state, current step, elapsed time, the last output lines, and rollback. */
+export function HostCard({ host, nowMs, onRollback }: { host: RolloutHost; nowMs: number; onRollback: (() => void) | null }) {
+  const { step, message } = currentStep(host);
+  const elapsed = hostElapsedMs(host, nowMs);
+  const lines = lastOutputLines(host.events);
+  const versions = host.packages.filter((pkg) => pkg.requested);
+  return (
+    <article className={`host-card host-card--${HOST_STATE_TONES[host.state]}`} data-testid={`host-card-${host.hostname}`} data-state={host.state}>
+      <header className="host-card__head">
+        <strong className="host-card__name">{host.hostname}</strong>
+        <Badge tone={HOST_STATE_TONES[host.state]}>{HOST_STATE_LABELS[host.state]}</Badge>
+      </header>
+      <div className="host-card__step small">
+        {step ? <span className="host-card__step-name">{step}</span> : <span className="muted">Not started</span>}
+        {elapsed !== null ? <span className="muted"> · {formatDuration(elapsed)}</span> : null}
+        {host.startedAt ? (
+          <span className="muted">
+            {' '}
+            · from <SiteTime at={host.startedAt} />
+          </span>
+        ) : null}
+      </div>
+      {message ? <p className="host-card__message small">{message}</p> : null}
+      {versions.length > 0 ? (
+        <p className="host-card__versions small muted" title={versions.map((pkg) => `${pkg.name} ${pkg.fromVersion ?? '—'} → ${pkg.toVersion}${pkg.observedVersion ? ` (now ${pkg.observedVersion})` : ''}`).join('\n')}>
+          {versions.map((pkg) => `${pkg.name} ${pkg.observedVersion ?? pkg.fromVersion ?? '—'}`).join(', ')}
+        </p>
+      ) : null}
+      {lines.length > 0 ? (
+        <pre className="host-card__output" data-testid="host-output">
+          {lines.join('\n')}
+        </pre>
+      ) : null}
+      {host.rebooted ? <p className="small muted">Rebooted (boot id changed)</p> : null}
+      {onRollback ? (
+        <button type="button" className="link-button small" onClick={onRollback} data-testid={`rollback-host-${host.hostname}`}>
+          Roll back this host…
+        </button>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,179 @@
+import { useMemo, useState } from 'react';
+import type { AssetRing } from '../../../../shared/contract';
+import { errorMessage } from '../../api/api-client-error';
+import { Field } from '../../components/field';
+import { Icon } from '../../components/icon';
+import { InlineAlert } from '../../components/inline-alert';
+import { SegmentedControl } from '../../components/segmented-control';
+import { plural } from '../../lib/format';
+import { buildPlanRequest, type DraftErrors, type HookDraft, type PlanDraft, type RingDraft } from './deploy-plan-model';
+import { REBOOT_LABELS, SELECTION_LABELS } from './rollout-labels';
+import { usePlanRollout, useRolloutActions } from './use-rollouts';
+
+/** The Deploy form: what to install, where (rings), how carefully; "Preview" stores the plan and previews it. */
+export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: number; initial: PlanDraft; membership: readonly AssetRing[]; onPlanned: (rolloutId: number) => void }) {
+  const [draft, setDraft] = useState<PlanDraft>(initial);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const plan = usePlanRollout();
+  const { preview } = useRolloutActions();
+  const names = useMemo(() => new Map(membership.map((asset) => [asset.assetId, asset.name])), [membership]);
+  const set = (patch: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const setRing = (index: number, patch: Partial<RingDraft>) => set({ rings: draft.rings.map((ring, at) => (at === index ? { ...ring, ...patch } : ring)) });
+  const hostCount = draft.rings.reduce((sum, ring) => sum + ring.assetIds.length, 0);
+
+  const submit = async () => {
+    const built = buildPlanRequest(siteId, draft);
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    setErrors({});
+    try {
+      const rollout = await plan.run(built.request);
+      // The plan is stored; a preview that fails (a host unreachable) is shown on the rollout, which offers "Preview again".
+      await preview.run({ rolloutId: rollout.id }).catch(() => undefined);
+      onPlanned(rollout.id);
+    } catch {
+      // The mutation keeps the error; it is shown above the buttons.
+    }
+  };
+
+  return (
+    <form
+      className="deploy-plan"
+      data-testid="deploy-plan-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <section className="card">
+        <h2 className="card__title">What to install</h2>
+        <div className="form-grid">
+          <Field label="Name" error={errors.name}>
+            {(control) => <input {...control} className="input" value={draft.name} onChange={(event) => set({ name: event.target.value })} data-testid="deploy-name" />}
+          </Field>
+          <div className="field">
+            <span className="field__label">Updates</span>
+            <SegmentedControl label="Updates" value={draft.selection} options={(['all', 'security', 'packages'] as const).map((value) => ({ value, label: SELECTION_LABELS[value] }))} onChange={(selection) => set({ selection })} testId="deploy-selection" />
+          </div>
+          {draft.selection === 'packages' ? (
+            <Field label="Packages" hint="Names separated by commas or spaces; each host gets the version the first ring gets." error={errors.packages} className="form-grid__full">
+              {(control) => <input {...control} className="input input--mono" value={draft.packages} onChange={(event) => set({ packages: event.target.value })} data-testid="deploy-packages" />}
+            </Field>
+          ) : null}
+        </div>
+      </section>
+
+      <section className="card">
+        <h2 className="card__title">
+          Rings <span className="muted small">{plural(hostCount, 'host')}, from the site’s ring membership</span>
+        </h2>
+        {errors.rings ? <InlineAlert tone="warning">{errors.rings}</InlineAlert> : null}
+        <table className="simple-table deploy-rings-table" data-testid="deploy-rings">
+          <thead>
+            <tr>
+              <th>Ring</th>
+              <th>Hosts</th>
+              <th>Concurrency</th>
+              <th>Gate before the next ring</th>
+              <th>Soak (min)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.rings.map((ring, index) => (
+              <tr key={ring.name} data-testid={`deploy-ring-${ring.name}`}>
+                <td className="cell-strong">{ring.name}</td>
+                <td className="deploy-rings-table__hosts" title={ring.assetIds.map((id) => names.get(id) ?? `#${id}`).join(', ')}>
+                  {ring.assetIds.map((id) => names.get(id) ?? `#${id}`).join(', ')}
+                </td>
+                <td>
+                  <input className="input input--numeric input--small" aria-label={`Concurrency of ${ring.name}`} aria-invalid={errors[`rings.${index}.concurrency`] ? true : undefined} title={errors[`rings.${index}.concurrency`]} value={ring.concurrency} onChange={(event) => setRing(index, { concurrency: event.target.value })} />
+                </td>
+                <td>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={ring.manualApproval} onChange={(event) => setRing(index, { manualApproval: event.target.checked })} />
+                    Manual approval
+                  </label>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={ring.allVerified} onChange={(event) => setRing(index, { allVerified: event.target.checked })} />
+                    Every host verified
+                  </label>
+                </td>
+                <td>
+                  <input className="input input--numeric input--small" aria-label={`Soak time of ${ring.name}`} aria-invalid={errors[`rings.${index}.soakMinutes`] ? true : undefined} title={errors[`rings.${index}.soakMinutes`]} value={ring.soakMinutes} onChange={(event) => setRing(index, { soakMinutes: event.target.value })} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="table-note muted small">Health checks (the post steps) must pass before the next ring starts. Change ring membership in Checklist → Settings → Rings.</p>
+      </section>
+
+      <section className="card">
+        <h2 className="card__title">Safety</h2>
+        <div className="form-grid form-grid--three">
+          <Field label="Failure budget" hint="Failed hosts across all rings before the rollout halts: a count (1) or a share (10%). Unreachable hosts are not attempted and do not count." error={errors.failureBudget}>
+            {(control) => <input {...control} className="input input--small" value={draft.failureBudget} onChange={(event) => set({ failureBudget: event.target.value })} data-testid="deploy-budget" />}
+          </Field>
+          <Field label="Reboot">
+            {(control) => (
+              <select {...control} className="select" value={draft.rebootPolicy} onChange={(event) => set({ rebootPolicy: event.target.value as PlanDraft['rebootPolicy'] })} data-testid="deploy-reboot">
+                {(['never', 'if-required', 'always'] as const).map((policy) => (
+                  <option key={policy} value={policy}>
+                    {REBOOT_LABELS[policy]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="field">
+            <span className="field__label">When post steps fail</span>
+            <label className="checkbox">
+              <input type="checkbox" checked={draft.autoRollback} onChange={(event) => set({ autoRollback: event.target.checked })} data-testid="deploy-auto-rollback" />
+              Roll that host back
+            </label>
+          </div>
+        </div>
+        <HookList kind="pre" title="Pre steps" hint="Run before installing; a failing one skips the install on that host." hooks={draft.pre} errors={errors} onChange={(pre) => set({ pre })} />
+        <HookList kind="post" title="Post steps (health checks)" hint="Run after installing (and rebooting); each must exit 0 within its timeout." hooks={draft.post} errors={errors} onChange={(post) => set({ post })} />
+      </section>
+
+      {plan.error ? <InlineAlert title="The plan was not stored">{errorMessage(plan.error)}</InlineAlert> : null}
+      <div className="deploy-plan__actions">
+        <button type="submit" className="button button--primary" disabled={plan.pending || preview.pending} data-testid="deploy-preview">
+          {plan.pending || preview.pending ? 'Previewing…' : `Preview ${plural(hostCount, 'host')}`}
+        </button>
+        <span className="muted small">Nothing is installed until the preview is approved and started.</span>
+      </div>
+    </form>
+  );
+}
+
+function HookList({ kind, title, hint, hooks, errors, onChange }: { kind: 'pre' | 'post'; title: string; hint: string; hooks: HookDraft[]; errors: DraftErrors; onChange: (hooks: HookDraft[]) => void }) {
+  return (
+    <div className="deploy-hooks" data-testid={`deploy-${kind}-steps`}>
+      <div className="deploy-hooks__head">
+        <strong>{title}</strong> <span className="muted small">{hint}</span>
+      </div>
+      {hooks.map((hook, index) => (
+        <div className="deploy-hooks__row" key={index}>
+          <input className="input input--mono" aria-label={`${title} ${index + 1}: command`} placeholder="systemctl is-active nginx" aria-invalid={errors[`${kind}.${index}.command`] ? true : undefined} title={errors[`${kind}.${index}.command`]} value={hook.command} onChange={(event) => onChange(hooks.map((each, at) => (at === index ? { ...each, command: event.target.value } : each)))} data-testid={`deploy-${kind}-command-${index}`} />
+          <input className="input input--numeric input--small" aria-label={`${title} ${index + 1}: timeout in seconds`} aria-invalid={errors[`${kind}.${index}.timeoutSeconds`] ? true : undefined} title={errors[`${kind}.${index}.timeoutSeconds`] ?? 'Timeout in seconds'} value={hook.timeoutSeconds} onChange={(event) => onChange(hooks.map((each, at) => (at === index ? { ...each, timeoutSeconds: event.target.value } : each)))} />
+          <span className="muted small">s</span>
+          <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${title} ${index + 1}`} onClick={() => onChange(hooks.filter((_, at) => at !== index))}>
+            <Icon name="close" size={12} />
+          </button>
+          {errors[`${kind}.${index}.command`] || errors[`${kind}.${index}.timeoutSeconds`] ? (
+            <span className="field__error" role="alert">
+              {errors[`${kind}.${index}.command`] ?? errors[`${kind}.${index}.timeoutSeconds`]}
+            </span>
+          ) : null}
+        </div>
+      ))}
+      <button type="button" className="link-button" onClick={() => onChange([...hooks, { command: '', timeoutSeconds: '300' }])} data-testid={`deploy-add-${kind}`}>
+        <Icon name="plus" size={12} /> Add a {kind} step
+      </button>
+    </div>
+  );
+}
