@@ -3,9 +3,15 @@ import { formatLocalDateTime, formatLocalDate, isInstant, localDateOf, parseInst
 
 export { plural } from '../../../shared/domain/text/plural';
 
-const counts = new Intl.NumberFormat();
+/**
+ * The one locale of every screen: English month names and `1,205`-style counts, as in the PDF and
+ * the CLI, whatever the browser's language (the same figure reads the same everywhere).
+ */
+export const DISPLAY_LOCALE = 'en-GB';
 
-/** A count with thousands separators in the user's locale. */
+const counts = new Intl.NumberFormat(DISPLAY_LOCALE);
+
+/** A count with thousands separators (`1,205`). */
 export function formatCount(value: number): string {
   return counts.format(value);
 }

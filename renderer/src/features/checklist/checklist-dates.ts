@@ -7,6 +7,7 @@ import { parseLocalDate } from '../../../../shared/domain/cycles/checklist-statu
 import { plural } from '../../../../shared/domain/text/plural';
 import { localTimeToInstant } from '../../../../shared/domain/cycles/maintenance-window';
 import { formatDeadline as sharedFormatDeadline, formatLocalDate, isInstant, localDateOf, localDaysBetween, parseInstant, type LocalDate } from '../../../../shared/domain/sla/local-time';
+import { DISPLAY_LOCALE } from '../../lib/format';
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -58,7 +59,7 @@ function utcOf(day: string): number | null {
 }
 
 /** A month as words: `2026-11` → "November 2026" (in the user's locale). */
-export function formatMonth(month: string, locale?: string): string {
+export function formatMonth(month: string, locale: string = DISPLAY_LOCALE): string {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   if (!match) return month;
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));

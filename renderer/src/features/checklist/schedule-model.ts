@@ -9,6 +9,7 @@ import { ASSET_CLASSES, type Cadence, type AssetClass } from '../../../../shared
 import type { Weekday } from '../../../../shared/domain/cycles/weekdays';
 import { addMonths, formatYearMonth, parseYearMonth } from '../../../../shared/domain/cycles/year-month';
 import { formatLocalDate } from '../../../../shared/domain/sla/local-time';
+import { DISPLAY_LOCALE } from '../../lib/format';
 
 /** What the schedule form holds. */
 export interface ScheduleFormValues {
@@ -70,7 +71,7 @@ export function buildScheduleUpdate(values: ScheduleFormValues, stored: Pick<Cyc
 }
 
 /** Month names for the cadence start month. */
-export function monthNames(locale?: string): string[] {
+export function monthNames(locale: string = DISPLAY_LOCALE): string[] {
   const format = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, index) => format.format(Date.UTC(2026, index, 1)));
 }

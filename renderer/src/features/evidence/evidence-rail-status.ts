@@ -4,9 +4,10 @@
  */
 import type { EvidencePackRecord } from '../../../../shared/contract/evidence';
 import { presetRange } from './evidence-period';
+import { DISPLAY_LOCALE } from '../../lib/format';
 
 /** "October 2026 pack exported" or "October 2026 pack not exported yet", seen from the site's `today`. */
-export function evidenceRailStatus(packs: readonly EvidencePackRecord[], today: string, locale?: string): string {
+export function evidenceRailStatus(packs: readonly EvidencePackRecord[], today: string, locale: string = DISPLAY_LOCALE): string {
   let lastMonth;
   try {
     lastMonth = presetRange('lastMonth', today);

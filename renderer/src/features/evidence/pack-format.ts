@@ -2,6 +2,7 @@
  * How pack facts read on screen: sizes, fingerprints and hashes short enough for a table but
  * long enough to compare by eye, and shares as percents.
  */
+import { DISPLAY_LOCALE } from '../../lib/format';
 
 const UNITS = ['KB', 'MB', 'GB'] as const;
 
@@ -9,7 +10,7 @@ const UNITS = ['KB', 'MB', 'GB'] as const;
  * A byte count as people read file sizes: "512 B", "1.5 KB", "38 KB", "2.4 MB". Units are of 1,024
  * bytes, as the 512 KB logo limit is; one decimal below ten units, whole units above.
  */
-export function formatBytes(bytes: number, locale?: string): string {
+export function formatBytes(bytes: number, locale: string = DISPLAY_LOCALE): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—';
   if (bytes < 1024) return `${Math.round(bytes)} B`;
   let value = bytes / 1024;
@@ -60,7 +61,7 @@ function utcDay(day: string): number | null {
  * "15 Dec 2025 – 14 Jan 2026" (in the user's locale). The days are the site's, so they are
  * formatted as calendar days, never shifted by the viewer's time zone.
  */
-export function formatPeriod(from: string, to: string, locale?: string): string {
+export function formatPeriod(from: string, to: string, locale: string = DISPLAY_LOCALE): string {
   const start = utcDay(from);
   const end = utcDay(to);
   if (start === null || end === null) return `${from} – ${to}`;

@@ -7,6 +7,7 @@ import type { ComplianceFigures, ComplianceSummary, OverdueBands } from '../../.
 import { TIER_LABELS, type Tier } from '../../../../shared/domain/risk-tier';
 import { OVERDUE_AGE_BANDS, type OverdueAgeBand } from '../../../../shared/domain/sla/sla-rules';
 import { sharePercent } from './share-format';
+import { DISPLAY_LOCALE } from '../../lib/format';
 
 /** How each overdue age band is named on the dashboard. */
 export const AGE_BAND_LABELS: Record<OverdueAgeBand, string> = {
@@ -86,7 +87,7 @@ function monthDate(month: string): number {
 }
 
 /** The trend's twelve months, oldest first; the last month may be cut short at the period's end. */
-export function trendChartData(summary: ComplianceSummary, locale?: string): TrendChartRow[] {
+export function trendChartData(summary: ComplianceSummary, locale: string = DISPLAY_LOCALE): TrendChartRow[] {
   const short = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const shortWithYear = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const long = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
