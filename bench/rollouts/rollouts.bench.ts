@@ -111,6 +111,33 @@ function measureHosts(tool: string, run: MeasuredRun, hosts: readonly LabHost[],
   return { tool, run, upgraded: versions.filter((version) => version === TO).length, pmUnionS: unionSeconds(all), installUnionS: unionSeconds(installs), dpkgUnionS: unionSeconds(dpkg), aptCalls: all.length, load };
 }
 
+/**
+ * Where Patchdesk's time went, from the rollout's own records: each ring's span, and per host step
+ * (connect, preflight, install, verify, ...) the mean and longest time from its start to its end.
+ */
+async function stepProfile(dataDir: string): Promise<string> {
+  const core = openAppCore({ dataDir, mode: 'cli', actor: 'bench-admin' });
+  try {
+    const detail = core.services.rollouts.get(1);
+    const lines = detail.rings.map((ring) => `  ring ${ring.name}: ${ring.startedAt ?? '?'} → ${ring.endedAt ?? '?'} (${ring.startedAt && ring.endedAt ? fmt((Date.parse(ring.endedAt) - Date.parse(ring.startedAt)) / 1000) : '?'} s)`);
+    const steps = new Map<string, number[]>();
+    for (const host of detail.hosts) {
+      const open = new Map<string, number>();
+      for (const event of host.events) {
+        if (event.outcome === 'started') open.set(event.step, Date.parse(event.at));
+        else if ((event.outcome === 'ok' || event.outcome === 'failed') && open.has(event.step)) {
+          steps.set(event.step, [...(steps.get(event.step) ?? []), Date.parse(event.at) - (open.get(event.step) ?? 0)]);
+          open.delete(event.step);
+        }
+      }
+    }
+    for (const [step, times] of steps) lines.push(`  step ${step.padEnd(10)} ${times.length} hosts, mean ${fmt(times.reduce((a, b) => a + b, 0) / times.length / 1000, 2)} s, longest ${fmt(Math.max(...times) / 1000, 2)} s`);
+    return lines.join('\n');
+  } finally {
+    await core.close();
+  }
+}
+
 const fmt = (value: number, digits = 1) => value.toFixed(digits);
 
 async function main(): Promise<void> {
@@ -131,6 +158,7 @@ async function main(): Promise<void> {
     const rings = ringsOf(hosts);
     const sizes = rings.map((ring) => ring.length);
     const results: Result[] = [];
+    const profiles: string[] = [];
     for (let index = 0; index < runs; index += 1) {
       // Patchdesk: a fresh data folder, seeded outside the timed part.
       resetHosts(hosts, FROM);
@@ -148,6 +176,7 @@ async function main(): Promise<void> {
       const patchdesk = await runMeasured('/bin/sh', ['-c', script], { cwd: repo, env: { ...process.env, PATCHDESK_PASSPHRASE_FILE: passphraseFile }, timeoutMs: 1_800_000, scratchDir: scratch });
       if (patchdesk.exitCode !== 0) log(`Patchdesk exit ${patchdesk.exitCode}: ${patchdesk.stderr.slice(-2000)}`);
       results.push(measureHosts('Patchdesk', patchdesk, hosts, load));
+      profiles.push(await stepProfile(dataDir));
 
       resetHosts(hosts, FROM);
       const ansibleDir = mkdtempSync(join(scratch, 'ansible-'));
@@ -168,6 +197,7 @@ async function main(): Promise<void> {
         [result.tool.padEnd(9), String(run.exitCode).padStart(4), `${result.upgraded}/${hostCount}`.padStart(8), fmt(wallS).padStart(7), fmt(run.cpuMs / 1000).padStart(13), `${fmt(run.peakTreeRssKb / 1024, 0)} (${fmt(run.peakTreePssKb / 1024, 0)})`.padStart(18), fmt(result.pmUnionS).padStart(15), fmt(result.installUnionS).padStart(15), fmt(result.dpkgUnionS).padStart(12), fmt(wallS - result.pmUnionS).padStart(11), String(result.aptCalls).padStart(10), fmt(result.load, 2).padStart(15)].join(' '),
       );
     }
+    for (const profile of profiles) console.log(`\nPatchdesk, where the time went (from the rollout's own host events):\n${profile}`);
     const resultsDir = join(repo, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `rollouts-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
