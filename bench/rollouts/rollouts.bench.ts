@@ -171,6 +171,8 @@ async function main(): Promise<void> {
       const cli = `'${process.execPath}' bin/patchdesk.mjs --data-dir '${dataDir}'`;
       const ringArgs = rings.map((ring, at) => `--ring ring${at + 1}=${ring.map((host) => host.name).join(',')}`).join(' ');
       const script = [`${cli} rollout plan --site Lab --name bench --package ${PACKAGE} ${ringArgs} --concurrency ${CONCURRENCY} --max-failures 0 --reboot never >/dev/null`, `${cli} rollout approve 1 >/dev/null`, `${cli} rollout start 1 --wait`].join(' && ');
+      // A source changed during the session would make the launcher rebuild inside the timed part.
+      if (!cliBundleIsFresh()) await buildCliBundle();
       log(`run ${index + 1}: Patchdesk`);
       let load = loadavg()[0] ?? 0;
       const patchdesk = await runMeasured('/bin/sh', ['-c', script], { cwd: repo, env: { ...process.env, PATCHDESK_PASSPHRASE_FILE: passphraseFile }, timeoutMs: 1_800_000, scratchDir: scratch });
