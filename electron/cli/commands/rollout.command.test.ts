@@ -28,6 +28,7 @@ describe('patchdesk rollout', () => {
     expect(await run(dir, 'rollout', 'show', '7')).toMatchObject({ code: 2, err: expect.stringMatching(/rollout 7/) });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--all', '--security')).toMatchObject({ code: 2, err: 'patchdesk: give one of --all, --security or --package NAME...' });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--max-failures', '10x', '--ring', 'test=web01')).toMatchObject({ code: 2, err: expect.stringMatching(/^patchdesk: --max-failures: "10x" is not a failure budget/) });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--concurrency', '0', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --concurrency: "0" is not a whole number from 1 to 100' });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--reboot', 'sometimes', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --reboot is one of never, if-required, always' });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--ring', 'test=nosuchhost')).toMatchObject({ code: 2, err: expect.stringMatching(/--ring test: no active asset "nosuchhost"/) });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme')).toMatchObject({ code: 2, err: expect.stringMatching(/no active SSH hosts to roll out to/) });

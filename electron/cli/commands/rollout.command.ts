@@ -12,7 +12,7 @@ import { formatTable } from '../table';
 import { ensureVaultUnlocked } from '../vault-unlock';
 
 export const ROLLOUT_USAGE = `patchdesk rollout plan --site NAME [--name TEXT] [--all | --security | --package NAME...]
-    [--ring NAME=HOST,HOST...]... [--max-failures N|P%] [--reboot never|if-required|always]
+    [--ring NAME=HOST,HOST...]... [--concurrency N] [--max-failures N|P%] [--reboot never|if-required|always]
     [--pre CMD]... [--post CMD]... [--no-auto-rollback] [--cycle ID] [--json]     (prints the plan id and the preview)
 patchdesk rollout show ID [--json]
 patchdesk rollout approve ID [--ring NAME]        (--ring: the gate after that ring)
@@ -72,6 +72,7 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
       security: { type: 'boolean' },
       package: { type: 'string', multiple: true },
       ring: { type: 'string', multiple: true },
+      concurrency: { type: 'string' },
       'max-failures': { type: 'string' },
       reboot: { type: 'string' },
       pre: { type: 'string', multiple: true },
@@ -94,6 +95,9 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
     }
   }
 
+  // Hosts at a time in each ring (the service's default, one, when not given).
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 100)) throw usageError(`--concurrency: "${values.concurrency}" is not a whole number from 1 to 100`);
   const cycleId = values.cycle === undefined ? null : Number(values.cycle);
   if (cycleId !== null && !(Number.isInteger(cycleId) && cycleId > 0)) throw usageError(`--cycle: "${values.cycle}" is not a cycle ID`);
   const rings: RolloutPlanRequest['rings'] = [];
@@ -104,7 +108,7 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
       const assetIds: number[] = [];
       for (const host of match[2].split(',').map((item) => item.trim()).filter(Boolean)) assetIds.push((await resolveAsset(context, site, host, `--ring ${match[1]}`, ['active'])).id);
       const name = match[1].trim();
-      rings.push({ name, assetIds, windowRing: (RINGS as readonly string[]).includes(name) ? (name as (typeof RINGS)[number]) : null });
+      rings.push({ name, assetIds, windowRing: (RINGS as readonly string[]).includes(name) ? (name as (typeof RINGS)[number]) : null, ...(concurrency !== undefined ? { concurrency } : {}) });
     }
   } else {
     // The site's own rings (test, pilot, broad), SSH hosts only.
@@ -112,7 +116,7 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
     const assets = new Map((await context.call('assets:list', { siteId: site.id, statuses: ['active'] })).map((asset) => [asset.id, asset]));
     for (const ring of RINGS) {
       const assetIds = assignments.filter((item) => item.ring === ring && assets.get(item.assetId)?.access.method === 'ssh').map((item) => item.assetId);
-      if (assetIds.length > 0) rings.push({ name: ring, assetIds, windowRing: ring });
+      if (assetIds.length > 0) rings.push({ name: ring, assetIds, windowRing: ring, ...(concurrency !== undefined ? { concurrency } : {}) });
     }
     if (rings.length === 0) throw usageError(`"${site.name}" has no active SSH hosts to roll out to: give --ring NAME=HOST,HOST...`);
   }

@@ -71,15 +71,51 @@ export function describeSlot(slot: HostSlot): string {
   return `never: ${slot.reason}`;
 }
 
-/** Previews every host, hosts given in ring order (the earliest ring pins the versions). */
+/** Hosts previewed at a time: each preview is a connection and two read-only package manager queries. */
+export const PREVIEW_CONCURRENCY = 6;
+
+/**
+ * Previews every host, hosts given in ring order (the earliest ring pins the versions). The result
+ * is the one a host-by-host preview gives: hosts run several at a time with the pins known when
+ * they start, and a host that started before an earlier host pinned one of its packages is
+ * previewed again, in order, with that pin. The first host runs alone, so a plan naming packages
+ * pins them once and every other host runs with the pins.
+ */
 export async function previewHosts(deps: PreviewDeps, plan: PreviewPlan, hosts: readonly PreviewHostInput[], signal?: AbortSignal): Promise<HostPreview[]> {
-  const results: HostPreview[] = [];
   const pins = new Map<string, string>();
-  for (const host of hosts) {
-    const result = await previewOne(deps, plan, host, pins, signal);
+  const results: HostPreview[] = [];
+  const commit = async (index: number, started: Promise<{ result: HostPreview; unpinned: string[] }>) => {
+    const host = hosts[index] as PreviewHostInput;
+    const ran = await started;
+    let result = ran.result;
+    // A package this host ran without a pin that an earlier host has pinned since: run it again with the pin.
+    if (ran.unpinned.some((name) => pins.has(name))) result = await previewOne(deps, plan, host, new Map(pins), signal);
     results.push(result);
-    if (result.problem !== '') continue;
+    if (result.problem !== '') return;
     for (const [name, version] of pinVersions([{ packages: result.packages.filter((item) => item.requested).map((item) => ({ name: item.name, to: item.toVersion })) }])) if (!pins.has(name)) pins.set(name, version);
+  };
+  const start = (index: number) => {
+    const host = hosts[index] as PreviewHostInput;
+    const snapshot = new Map(pins);
+    const unpinned = selectedPackages(plan, host.pending).filter((name) => !snapshot.has(name));
+    const ran = previewOne(deps, plan, host, snapshot, signal).then((result) => ({ result, unpinned }));
+    // Its error is met when its turn to commit comes; until then it must not count as unhandled.
+    ran.catch(() => undefined);
+    return ran;
+  };
+  if (hosts.length === 0) return results;
+  await commit(0, start(0));
+  // The rest: up to PREVIEW_CONCURRENCY running, committed (and pinned) strictly in host order.
+  const running: Promise<{ result: HostPreview; unpinned: string[] }>[] = [];
+  let next = 1;
+  const fill = () => {
+    while (next < hosts.length && running.length < PREVIEW_CONCURRENCY) running.push(start(next++));
+  };
+  fill();
+  for (let index = 1; index < hosts.length; index += 1) {
+    const started = running.shift() as Promise<{ result: HostPreview; unpinned: string[] }>;
+    await commit(index, started);
+    fill();
   }
   return results;
 }
