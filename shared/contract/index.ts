@@ -43,6 +43,7 @@ import {
   FleetStatus,
   HostKeyRecord,
 } from './patch-status';
+import { PackageHistoryRequest, PackageHistoryResponse } from './package-history';
 import { JobCancelRequest, JobDetail, JobListRequest, JobProgressEvent, JobRecord } from './jobs';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
@@ -65,6 +66,7 @@ export const channels = {
   'assets:retire': channel(AssetRetire, BulkResult),
   'assets:setAccess': channel(AssetSetAccess, BulkResult),
   'assets:history': channel(z.object({ id: Id }), z.array(AssetChange)),
+  'assets:packageHistory': channel(PackageHistoryRequest, PackageHistoryResponse),
 
   'tiers:classify': channel(ClassifyRequest, BulkResult),
   'tiers:override': channel(OverrideRequest, BulkResult),

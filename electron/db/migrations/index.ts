@@ -13,6 +13,7 @@ import { migration0008 } from './0008-concurrent-processes';
 import { migration0009 } from './0009-fix-publication';
 import { migration0010 } from './0010-trusted-signers';
 import { migration0011 } from './0011-jobs';
+import { migration0016 } from './0016-package-history';
 
 /** One migration: applied when the database's user_version is below `version`. */
 export interface Migration {
@@ -21,7 +22,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0016];
 
 /** The schema version this build of Patchdesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
