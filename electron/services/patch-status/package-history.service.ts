@@ -94,7 +94,7 @@ export class PackageHistoryService {
   }
 
   private neverCollected(assetId: number): NotMeasured {
-    return { measured: false, reason: 'never_collected', historyStartsAt: null, message: `asset ${assetId} has no successful collection since package history began: what is installed there was not measured` };
+    return { measured: false, reason: 'never_collected', historyStartsAt: null, message: `no successful collection of asset ${assetId} has recorded its packages yet` };
   }
 }
 
@@ -105,7 +105,7 @@ function normalize(instant: string): string {
 
 function beforeHistory(span: MeasuredSpan, what: string): NotMeasured {
   const start = span.backfilled ? `${span.firstMeasuredAt} (the snapshot kept when package history began)` : span.firstMeasuredAt;
-  return { measured: false, reason: 'before_history', historyStartsAt: span.firstMeasuredAt, message: `not measured: ${what}; this asset's package history starts at ${start}` };
+  return { measured: false, reason: 'before_history', historyStartsAt: span.firstMeasuredAt, message: `${what}; this asset's package history starts at ${start}` };
 }
 
 function spanView(span: MeasuredSpan): Span {
