@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared/contract/assets';
 import type { PackageHistoryResponse } from '../../../shared/contract/package-history';
-import type { HostCollection } from '../../../shared/contract/patch-status';
 import { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
 import { collectionFile } from '../../test-support/collection-file';
 import { removeTempDirs } from '../../test-support/temp-dir';
 import { call, openTestCore } from '../../test-support/test-core';
+import { debianCollection, type FixturePackage } from './package-history.fixtures';
 
 afterEach(removeTempDirs);
 
@@ -15,28 +15,8 @@ const T3 = '2026-11-16T09:00:00.000Z';
 const T4 = '2026-11-23T09:00:00.000Z';
 const T5 = '2026-11-30T09:00:00.000Z';
 
-type Pkg = [name: string, version: string, arch?: string, status?: string];
-
-function collection(at: string, packages: Pkg[]): HostCollection {
-  return {
-    collectedAt: at,
-    method: 'ssh',
-    platform: 'linux',
-    hostname: 'web01',
-    os: { id: 'debian', name: 'Debian GNU/Linux', version: '12', build: '6.1.0-26-amd64' },
-    packageManager: 'apt',
-    uptimeSeconds: 100,
-    rebootRequired: false,
-    rebootReason: '',
-    lastPatchedAt: null,
-    installedCount: packages.length,
-    installed: packages.map(([name, version, arch = 'amd64', status = 'installed']) => ({ name, version, arch, status })),
-    pending: [],
-    installedKbs: [],
-    device: null,
-    warnings: [],
-  };
-}
+type Pkg = FixturePackage;
+const collection = debianCollection;
 
 async function setUp() {
   const core = openTestCore();
