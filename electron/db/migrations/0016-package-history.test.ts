@@ -19,7 +19,7 @@ describe('migration 0016 (package history)', () => {
     collect.run(1, '2026-10-01T09:00:00.000Z', 'ok');
     collect.run(1, '2026-11-01T09:00:00.000Z', 'ok');
     collect.run(1, '2026-11-02T09:00:00.000Z', 'failed');
-    collect.run(2, '2026-11-01T10:00:00.000Z', 'ok');
+    collect.run(2, '2026-11-01T11:00:00+01:00', 'ok');
     collect.run(3, '2026-11-01T11:00:00.000Z', 'failed');
     const pkg = before.prepare("INSERT INTO installed_packages (asset_id, name, arch, version, status) VALUES (?, ?, 'x86_64', ?, 'installed')");
     pkg.run(1, 'kernel', '5.14.0-427');

@@ -10,7 +10,8 @@
  *
  * Backfill: the current installed_packages rows become open intervals first seen at the
  * collection that wrote them, marked `backfilled` so nobody reads that date as an install date;
- * the asset's measured history starts there.
+ * the asset's measured history starts there. Instants are stored as toISOString() writes them
+ * (UTC, milliseconds), so they compare as text; the backfill converts offsets the same way.
  */
 export const migration0016 = {
   version: 16,
@@ -59,7 +60,7 @@ BEGIN
 END;
 
 INSERT INTO package_history_assets (asset_id, first_measured_at, first_collection_id, backfilled, last_confirmed_at, last_confirmed_collection_id)
-  SELECT h.asset_id, h.collected_at, h.id, 1, h.collected_at, h.id
+  SELECT h.asset_id, strftime('%Y-%m-%dT%H:%M:%fZ', h.collected_at), h.id, 1, strftime('%Y-%m-%dT%H:%M:%fZ', h.collected_at), h.id
     FROM (SELECT asset_id, MAX(id) AS id FROM host_collections WHERE outcome = 'ok' GROUP BY asset_id) latest
     JOIN host_collections h ON h.id = latest.id;
 INSERT INTO package_history (asset_id, name, arch, version, status, first_seen_at, first_collection_id, backfilled)
