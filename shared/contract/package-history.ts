@@ -61,6 +61,7 @@ export const PackageChangeSchema = z.object({
   to: z.object({ version: z.string(), status: z.string() }).nullable(),
 });
 
+/** Not measured, or the answer to the question asked, with the span of history it rests on. */
 export const PackageHistoryResponse = z.union([
   NotMeasured,
   z.object({

@@ -63,6 +63,7 @@ const INTERVAL_COLUMNS = 'id, name, arch, version, status, first_seen_at, first_
 const keyOf = (item: { name: string; arch: string; version: string }): string => `${item.name}\u0000${item.arch}\u0000${item.version}`;
 const nameArchOf = (item: { name: string; arch: string }): string => `${item.name}\u0000${item.arch}`;
 
+/** Reads and appends package history; the only SQL on package_history and package_history_assets. */
 export class PackageHistoryRepository {
   constructor(private readonly db: Db) {}
 

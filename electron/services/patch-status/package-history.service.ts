@@ -8,6 +8,7 @@ import type { PackageHistoryRequest, PackageHistoryResponse, PackageInterval } f
 import type { MeasuredSpan, PackageHistoryRepository, PackageInterval as StoredInterval } from '../../db/repositories/package-history.repository';
 import type { InventoryService } from '../inventory/inventory.service';
 
+/** What the package-history service reads: the history and the inventory (to refuse unknown assets). */
 export interface PackageHistoryDeps {
   packageHistory: PackageHistoryRepository;
   inventory: InventoryService;
@@ -16,6 +17,7 @@ export interface PackageHistoryDeps {
 type NotMeasured = Extract<PackageHistoryResponse, { measured: false }>;
 type Span = Extract<PackageHistoryResponse, { measured: true }>['span'];
 
+/** Answers the three history questions for one asset; reads only, history is written by the collection store. */
 export class PackageHistoryService {
   constructor(private readonly deps: PackageHistoryDeps) {}
 
