@@ -34,7 +34,7 @@ Usage:
   ${SITE_USAGE.split('\n').join('\n  ')}
   ${SCAN_USAGE}
   ${IMPORT_USAGE.split('\n').join('\n  ')}
-  ${ASSETS_USAGE}
+  ${ASSETS_USAGE.split('\n').join('\n  ')}
   ${VAULT_USAGE.split('\n').join('\n  ')}
   ${CREDENTIAL_USAGE.split('\n').join('\n  ')}
   ${COLLECT_USAGE.split('\n').join('\n  ')}

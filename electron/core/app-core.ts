@@ -17,6 +17,7 @@ import { CredentialsRepository } from '../db/repositories/credentials.repository
 import { CyclesRepository } from '../db/repositories/cycles.repository';
 import { EvidenceRepository } from '../db/repositories/evidence.repository';
 import { ExceptionsRepository } from '../db/repositories/exceptions.repository';
+import { PackageHistoryRepository } from '../db/repositories/package-history.repository';
 import { PatchStatusRepository } from '../db/repositories/patch-status.repository';
 import { RolloutsRepository } from '../db/repositories/rollouts.repository';
 import { ScansRepository } from '../db/repositories/scans.repository';
@@ -55,6 +56,7 @@ import { CollectJobsService } from '../services/patch-status/collect-jobs.servic
 import { loadEolTable } from '../services/patch-status/eol-table.loader';
 import type { HostCollector } from '../services/patch-status/host-collector';
 import { PatchStatusService } from '../services/patch-status/patch-status.service';
+import { PackageHistoryService } from '../services/patch-status/package-history.service';
 import { OfflineCollectionService } from '../services/patch-status/offline-collection.service';
 import { createRemoteExecutor } from '../services/remote/executor/remote-executor';
 import { createHostAccess, type HostAccess } from '../services/rollouts/host-access';
@@ -112,6 +114,7 @@ export interface AppCore {
     imports: InventoryImportService;
     vault: CredentialVaultService;
     patchStatus: PatchStatusService;
+    packageHistory: PackageHistoryService;
     collections: CollectJobsService;
     offline: OfflineCollectionService;
     exceptions: ExceptionRegisterService;
@@ -194,7 +197,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const complianceRepository = new ComplianceRepository(db);
   // KEV facts come from the CVE mapping and the intel feeds, built further down.
   const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository, kev: (siteId) => siteKevLookup({ mapping: cveMapping, links: cveLinks, intel: intelRepository, assets: (id) => inventory.list(id, ['active']) }, siteId) });
-  const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, inventory, eolTable: eol.table, slaClock });
+  const packageHistoryRepository = new PackageHistoryRepository(db);
+  const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, packageHistory: packageHistoryRepository, inventory, eolTable: eol.table, slaClock });
+  const packageHistory = new PackageHistoryService({ packageHistory: packageHistoryRepository, inventory });
   const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, jobs, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus, clock });
   const exceptions = new ExceptionRegisterService({ ...common, exceptions: exceptionsRepository, sites, inventory });
@@ -263,6 +268,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'assets:retire': (request) => ({ updated: inventory.retire(request.ids, request.reason) }),
       'assets:setAccess': (request) => ({ updated: inventory.setAccess(request.ids, request.access) }),
       'assets:history': (request) => inventory.history(request.id),
+      'assets:packageHistory': (request) => packageHistory.query(request),
       'tiers:classify': (request) => ({ updated: tiers.classify(request.assetIds, request.classification) }),
       'tiers:override': (request) =>
         ({ updated: request.action === 'set' ? tiers.setOverride(request.assetIds, request.tier, request.reason) : tiers.clearOverride(request.assetIds, request.reason) }),
@@ -388,7 +394,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     dispatcher,
     events,
     jobs,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, triage, rollouts },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, packageHistory, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, triage, rollouts },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);

@@ -43,6 +43,7 @@ import {
   FleetStatus,
   HostKeyRecord,
 } from './patch-status';
+import { PackageHistoryRequest, PackageHistoryResponse } from './package-history';
 import { JobCancelRequest, JobDetail, JobListRequest, JobProgressEvent, JobRecord } from './jobs';
 import { CveId, CveIntel, IntelBundleImportRequest, IntelBundleImportResult, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
 import { AssetVulnerabilities, SiteVulnerabilities, TriageRequest, TriageResult } from './triage';
@@ -68,6 +69,7 @@ export const channels = {
   'assets:retire': channel(AssetRetire, BulkResult),
   'assets:setAccess': channel(AssetSetAccess, BulkResult),
   'assets:history': channel(z.object({ id: Id }), z.array(AssetChange)),
+  'assets:packageHistory': channel(PackageHistoryRequest, PackageHistoryResponse),
 
   'tiers:classify': channel(ClassifyRequest, BulkResult),
   'tiers:override': channel(OverrideRequest, BulkResult),

@@ -5,11 +5,13 @@ import { usageError } from '../cli-error';
 import { formatTable } from '../table';
 import { osLabel } from '../../../shared/domain/os-label';
 import { siteInstant } from '../site-time';
+import { ASSETS_HISTORY_USAGE, runAssetsHistoryCommand } from './assets-history.command';
 
-export const ASSETS_USAGE = 'patchdesk assets [--site NAME] [--json|--csv] [--all]';
+export const ASSETS_USAGE = `patchdesk assets [--site NAME] [--json|--csv] [--all]\n${ASSETS_HISTORY_USAGE}`;
 
 /** Prints the site's assets (active and unreviewed by default; --all adds dismissed and retired). */
 export async function runAssetsCommand(context: CliContext, args: string[]): Promise<void> {
+  if (args[0] === 'history') return runAssetsHistoryCommand(context, args.slice(1));
   const { values } = parseArgs({ args, options: { site: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, all: { type: 'boolean' } } });
   if (values.json && values.csv) throw usageError('choose one of --json and --csv');
   const site = await resolveSite(context, values.site);

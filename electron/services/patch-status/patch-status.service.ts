@@ -16,6 +16,7 @@ import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { LatestCollection, OpenPendingUpdate, PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import type { PackageHistoryRepository } from '../../db/repositories/package-history.repository';
 import type { SiteSlaClock } from '../compliance/site-sla-clock';
 import type { InventoryService } from '../inventory/inventory.service';
 import { ageInDays, patchStates } from './patch-state';
@@ -46,6 +47,8 @@ export function endOfLifeOf(
 export interface PatchStatusDeps {
   db: Db;
   patchStatus: PatchStatusRepository;
+  /** Appends what each stored collection changed in the asset's installed packages. */
+  packageHistory: PackageHistoryRepository;
   inventory: InventoryService;
   audit: AuditLogRepository;
   clock: Clock;
@@ -108,6 +111,7 @@ export class PatchStatusService {
     const asset = this.deps.inventory.get(assetId);
     return writeTransaction(this.deps.db, () => {
       const stored = this.deps.patchStatus.recordSuccess(assetId, runId, collection);
+      const history = this.deps.packageHistory.recordCollection(assetId, stored.collectionId, new Date(Date.parse(collection.collectedAt)).toISOString(), collection.installed);
       this.deps.audit.append({
         at: this.deps.clock.now().toISOString(),
         actor: this.deps.actor,
@@ -115,7 +119,7 @@ export class PatchStatusService {
         entityType: 'asset',
         entityId: assetId,
         action: 'patch-status-collected',
-        details: { method: collection.method, pending: stored.pending, security: stored.security, newlyMissing: stored.opened, resolved: stored.resolved, runId, ...(source ?? {}) },
+        details: { method: collection.method, pending: stored.pending, security: stored.security, newlyMissing: stored.opened, resolved: stored.resolved, runId, packageHistory: history, ...(source ?? {}) },
       });
       return stored;
     });
