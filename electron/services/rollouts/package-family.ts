@@ -2,15 +2,14 @@
  * The package-manager operations a rollout needs, per family, behind one interface. Preview,
  * transaction and reboot signal come from the one dispatch table of the remote operations
  * (`PACKAGE_FAMILY_OPERATIONS`); what a rollout needs beyond it (rollback availability, repair of
- * a half-done run, installed versions, half-installed packages) is added per family here. Only
- * apt has those so far, so only apt hosts are offered to rollouts; dnf, zypper, pacman and
- * Windows join `FAMILIES` once theirs exist. The rollout code never names a package manager.
+ * a half-done run, installed versions, half-installed packages) comes from the same table's
+ * `rollout` entry. apt, dnf, zypper and pacman have one; Windows does not yet, so Windows hosts
+ * are not offered. The rollout code never names a package manager.
  */
-import { aptPreviewUpgrade } from '../remote/operations/apt-preview';
-import { dpkgConfigurePending } from '../remote/operations/apt-transaction';
+import type { VersionSource } from '../remote/operations/apt-version-availability';
+import type { RpmPreview } from '../remote/operations/dnf-preview';
 import { PACKAGE_FAMILY_OPERATIONS } from '../remote/operations/package-families';
-import { aptVersionSources, type VersionSource } from '../remote/operations/apt-version-availability';
-import { dpkgPackageStates, dpkgUnfinishedPackages } from '../remote/operations/dpkg-versions';
+import type { PackageFamily } from '../remote/operations/package-transaction';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { PackageSpec } from '../remote/operations/package-spec';
 import type { RebootRequirement } from '../remote/operations/reboot-required';
@@ -21,7 +20,8 @@ export interface PlannedChange {
   from: string | null;
   /** Empty for a removal. */
   to: string;
-  kind: 'upgrade' | 'new' | 'remove';
+  /** `downgrade`: the rpm solver would move a dependency back (shown; never approved by itself). */
+  kind: 'upgrade' | 'new' | 'remove' | 'downgrade';
   requested: boolean;
 }
 
@@ -42,7 +42,7 @@ export type TransactionOutcome =
 export interface PackageFamilyOperations {
   readonly family: string;
   /** Simulates upgrading `packages` (pinned where a version is given). */
-  preview(context: OperationContext, packages: readonly PackageSpec[]): Promise<{ changes: PlannedChange[]; removals: string[] }>;
+  preview(context: OperationContext, packages: readonly PackageSpec[]): Promise<{ changes: PlannedChange[]; removals: string[]; problem?: string }>;
   /** Where each exact version could be installed from now (`name=version` keys). */
   versionSources(context: OperationContext, wanted: readonly { name: string; version: string }[]): Promise<Map<string, VersionSource>>;
   /** Installs exact versions: an upgrade, or a rollback's downgrade. */
@@ -59,39 +59,73 @@ export interface PackageFamilyOperations {
 
 const tail = (text: string, lines = 20) => text.trim().split('\n').slice(-lines).join('\n');
 
-const shared = PACKAGE_FAMILY_OPERATIONS.apt;
+/**
+ * Why a full-upgrade-only family (Arch) cannot take this plan: every pending package must be in
+ * it, at the version it pins (a later ring pins the test ring's version; a moved mirror differs),
+ * and nothing in it may be missing from the pending set. Null when the plan is the pending set.
+ */
+export function fullUpgradeProblem(packages: readonly PackageSpec[], preview: RpmPreview): string | null {
+  const pending = new Map(preview.changes.map((change) => [change.name, change.to]));
+  const wanted = new Map(packages.map((spec) => [spec.name, spec.version]));
+  const problems: string[] = [];
+  for (const [name, to] of pending) {
+    if (!wanted.has(name)) problems.push(`${name} ${to} is pending but not in the plan`);
+    else if ((wanted.get(name) ?? to) !== to) problems.push(`${name} would go to ${to}, not the pinned ${wanted.get(name) ?? ''}`);
+  }
+  for (const name of wanted.keys()) if (!pending.has(name)) problems.push(`${name} is in the plan but not pending`);
+  return problems.length > 0 ? `full upgrades only (partial upgrades are unsupported on Arch), and this plan is not the host's pending set: ${problems.join('; ')}` : null;
+}
 
-/** The apt family (Debian, Ubuntu). */
-export const aptFamily: PackageFamilyOperations = {
-  family: 'apt',
-  // The table's preview takes pinned targets only; the first ring's preview asks apt for its candidates.
-  preview: (context, packages) => aptPreviewUpgrade(context, packages),
-  versionSources: (context, wanted) => aptVersionSources(context, wanted),
-  async install(context, targets, options) {
-    const result = await shared.runTransaction(context, targets, options);
-    const moves = result.moves.map((move) => ({ name: move.name, from: move.from, to: move.to, after: move.after }));
-    const outputTail = result.output ? tail(`${result.output.stdout}\n${result.output.stderr}`) : '';
-    if (result.outcome !== 'failed') return { outcome: result.outcome, moves, outputTail };
-    const reason = result.reason === 'lock_held' || result.reason === 'maintainer_script_failed' || result.reason === 'version_unavailable' || result.reason === 'not_at_target' ? result.reason : 'error';
-    return { outcome: 'failed', reason, message: result.message, moves, outputTail };
-  },
-  async recover(context, timeoutMs) {
-    const output = await dpkgConfigurePending(context, timeoutMs);
-    return tail(`${output.stdout}\n${output.stderr}`);
-  },
-  async installedVersions(context, names) {
-    const states = await dpkgPackageStates(context, names);
-    return new Map([...states].map(([name, state]) => [name, { version: state.version, complete: state.configured }]));
-  },
-  unfinished: (context) => dpkgUnfinishedPackages(context),
-  async rebootRequired(context) {
-    const signal = await shared.readRebootRequired(context);
-    return { required: signal.required === true, packages: signal.packages };
-  },
+/** The rollout operations of `family` from the one table; undefined when the family has none. */
+export function familyFromTable(family: PackageFamily): PackageFamilyOperations | undefined {
+  const shared = PACKAGE_FAMILY_OPERATIONS[family];
+  const extras = shared.rollout;
+  if (!extras) return undefined;
+  return {
+    family,
+    async preview(context, packages) {
+      // The table's `preview` takes pinned targets only; the first ring's preview asks for the candidates.
+      const simulated = await extras.previewCandidates(context, packages);
+      const problem = shared.fullUpgradeOnly ? fullUpgradeProblem(packages, simulated) : null;
+      return problem === null ? simulated : { ...simulated, problem };
+    },
+    versionSources: (context, wanted) => extras.versionSources(context, wanted),
+    async install(context, targets, options) {
+      const result = await shared.runTransaction(context, targets, options);
+      const moves = result.moves.map((move) => ({ name: move.name, from: move.from, to: move.to, after: move.after }));
+      const outputTail = result.output ? tail(`${result.output.stdout}\n${result.output.stderr}`) : '';
+      if (result.outcome !== 'failed') return { outcome: result.outcome, moves, outputTail };
+      const reason = result.reason === 'lock_held' || result.reason === 'maintainer_script_failed' || result.reason === 'version_unavailable' || result.reason === 'not_at_target' ? result.reason : 'error';
+      return { outcome: 'failed', reason, message: result.message, moves, outputTail };
+    },
+    async recover(context, timeoutMs) {
+      const repair = await extras.repair(context, timeoutMs);
+      return tail(repair.output);
+    },
+    installedVersions: (context, names) => extras.installedVersions(context, names),
+    unfinished: (context) => extras.unfinished(context),
+    async rebootRequired(context) {
+      const signal = await shared.readRebootRequired(context);
+      // A family with no signal (Arch: null) is not "required"; the `always` policy covers it.
+      return { required: signal.required === true, packages: signal.packages };
+    },
+  };
+}
+
+const fromTable = (family: PackageFamily): PackageFamilyOperations => {
+  const operations = familyFromTable(family);
+  if (!operations) throw new Error(`the package family table has no rollout operations for ${family}`);
+  return operations;
 };
 
+/** The apt family (Debian, Ubuntu). */
+export const aptFamily: PackageFamilyOperations = fromTable('apt');
+const dnfFamily = fromTable('dnf');
+const zypperFamily = fromTable('zypper');
+const pacmanFamily = fromTable('pacman');
+
 /** Families by the package manager a collection reported. */
-const FAMILIES: Record<string, PackageFamilyOperations> = { apt: aptFamily, dpkg: aptFamily };
+const FAMILIES: Record<string, PackageFamilyOperations> = { apt: aptFamily, dpkg: aptFamily, dnf: dnfFamily, yum: dnfFamily, zypper: zypperFamily, pacman: pacmanFamily };
 
 /** The operations for a host whose collection reported `packageManager`; undefined when rollouts do not support it yet. */
 export function familyFor(packageManager: string): PackageFamilyOperations | undefined {

@@ -138,6 +138,7 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
         return pinned === undefined ? { name } : { name, version: pinned };
       });
       const simulated = await family.preview(context, specs);
+      if (simulated.problem !== undefined) return { ...empty(simulated.problem), packages: simulated.changes.map(toRow) };
       if (simulated.removals.length > 0) return { ...empty(`the package manager would remove ${simulated.removals.join(', ')}, which nobody approved: refused`), packages: simulated.changes.map(toRow) };
       changes = simulated.changes;
     }

@@ -5,17 +5,19 @@
  * the existing apt operations unchanged (their result type is a narrower case of the shared one).
  * The windows entry drives the Windows Update Agent through a SYSTEM scheduled task
  * (`windows-family.ts`); it has only been tested against the simulated host, never real Windows.
+ * `rollout` holds what a rollout needs beyond that (`family-rollout-operations.ts`); Windows has
+ * none yet, so rollouts do not offer Windows hosts.
  */
 import { aptPreviewUpgrade } from './apt-preview';
 import { runAptTransaction } from './apt-transaction';
 import { dnfPreviewUpgrade, type RpmPreview } from './dnf-preview';
 import { readDnfRebootRequired } from './dnf-reboot-required';
 import { runDnfTransaction } from './dnf-transaction';
+import { FAMILY_ROLLOUT_OPERATIONS, pacmanPreview, type FamilyRolloutOperations } from './family-rollout-operations';
 import type { OperationContext } from './operation-context';
 import type { FamilyRebootRequirement, PackageFamily, PackageTarget, PackageTransactionOptions, PackageTransactionResult } from './package-transaction';
 import { readPacmanRebootRequired } from './pacman-reboot-required';
 import { runPacmanTransaction } from './pacman-transaction';
-import { pacmanPendingUpgrades } from './pacman-versions';
 import { readRebootRequired } from './reboot-required';
 import { createWindowsFamilyOperations, SYSTEM_WUA_PACING } from './windows-family';
 import { zypperPreviewInstall } from './zypper-preview';
@@ -35,6 +37,8 @@ export interface FamilyOperations {
   runTransaction(context: OperationContext, targets: readonly PackageTarget[], options: PackageTransactionOptions): Promise<PackageTransactionResult>;
   /** Reads the host's reboot-required signal after an install; `required: null` when the family has none. */
   readRebootRequired(context: OperationContext): Promise<FamilyRebootRequirement>;
+  /** Rollback availability, repair, installed versions and half-installed packages; null: rollouts cannot use this family yet. */
+  rollout: FamilyRolloutOperations | null;
 }
 
 /** The operations of every family, by family. */
@@ -44,28 +48,28 @@ export const PACKAGE_FAMILY_OPERATIONS: Readonly<Record<PackageFamily, FamilyOpe
     preview: (context, targets) => aptPreviewUpgrade(context, targets),
     runTransaction: (context, targets, options) => runAptTransaction(context, targets, options),
     readRebootRequired: async (context) => ({ ...(await readRebootRequired(context)), source: '/run/reboot-required' }),
+    rollout: FAMILY_ROLLOUT_OPERATIONS.apt,
   },
   dnf: {
     fullUpgradeOnly: false,
     preview: (context, targets) => dnfPreviewUpgrade(context, targets),
     runTransaction: (context, targets, options) => runDnfTransaction(context, targets, options),
     readRebootRequired: (context) => readDnfRebootRequired(context),
+    rollout: FAMILY_ROLLOUT_OPERATIONS.dnf,
   },
   zypper: {
     fullUpgradeOnly: false,
     preview: (context, targets) => zypperPreviewInstall(context, targets),
     runTransaction: (context, targets, options) => runZypperTransaction(context, targets, options),
     readRebootRequired: (context) => readZypperRebootRequired(context),
+    rollout: FAMILY_ROLLOUT_OPERATIONS.zypper,
   },
   pacman: {
     fullUpgradeOnly: true,
-    preview: async (context, targets) => {
-      const requested = new Set(targets.map((target) => target.name));
-      const changes = (await pacmanPendingUpgrades(context)).map((item) => ({ name: item.name, from: item.from, to: item.to, kind: 'upgrade' as const, requested: requested.has(item.name) }));
-      return { changes, removals: [] };
-    },
+    preview: (context, targets) => pacmanPreview(context, targets),
     runTransaction: (context, targets, options) => runPacmanTransaction(context, targets, options),
     readRebootRequired: (context) => readPacmanRebootRequired(context),
+    rollout: FAMILY_ROLLOUT_OPERATIONS.pacman,
   },
   windows: createWindowsFamilyOperations(SYSTEM_WUA_PACING),
 };

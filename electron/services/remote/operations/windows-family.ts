@@ -44,5 +44,7 @@ export function createWindowsFamilyOperations(pacing: WuaPacing): FamilyOperatio
       return installWindowsUpdates(context, targets, { roundTimeoutMs: options.timeoutMs, pacing });
     },
     readRebootRequired: (context) => readWindowsRebootRequired(context),
+    // Rollouts' extras (rollback availability, installed versions) are not built for Windows yet.
+    rollout: null,
   };
 }

@@ -1,0 +1,110 @@
+/**
+ * What a rollout needs from a package family beyond preview, transaction and reboot signal:
+ * a preview whose versions may be left to the package manager (the first ring), where the old
+ * versions a rollback returns to can come from, the family's repair of a half-done run, the
+ * installed versions, and the packages left half-installed. Each family answers honestly where
+ * it has no such thing (no repair step, no half-installed state) and says why.
+ */
+import { aptPreviewUpgrade } from './apt-preview';
+import { dpkgConfigurePending } from './apt-transaction';
+import { aptVersionSources, type VersionSource } from './apt-version-availability';
+import { dnfVersionAvailability } from './dnf-available-versions';
+import { dnfPreviewUpgrade, type RpmPreview } from './dnf-preview';
+import { dpkgPackageStates, dpkgUnfinishedPackages } from './dpkg-versions';
+import type { OperationContext } from './operation-context';
+import type { PackageSpec } from './package-spec';
+import type { PackageTarget } from './package-transaction';
+import { pacmanCachedVersions } from './pacman-transaction';
+import { pacmanPackageVersions, pacmanPendingUpgrades } from './pacman-versions';
+import { rpmUnfinishedPackages } from './rpm-unfinished';
+import { rpmPackageVersions } from './rpm-versions';
+import { versionSourcesFromListing } from './version-sources';
+import { zypperVersionAvailability } from './zypper-available-versions';
+import { zypperPreviewInstall } from './zypper-preview';
+
+/** What a family's repair step did: `ran: false` when the family has none, `output` then saying why. */
+export interface FamilyRepair {
+  ran: boolean;
+  output: string;
+}
+
+/** An installed package's version; `complete: false` when it is installed but not finished (dpkg `iF`/`iU`). */
+export interface InstalledVersion {
+  version: string;
+  complete: boolean;
+}
+
+/** The rollout operations of one family. */
+export interface FamilyRolloutOperations {
+  /** Simulates upgrading `packages`; a spec without a version takes the package manager's candidate. For a full-upgrade-only family: the whole pending set, `requested` marking the specs. */
+  previewCandidates(context: OperationContext, packages: readonly PackageSpec[]): Promise<RpmPreview>;
+  /** Where each `{ name, version }` can be installed from now, keyed `name=version`. */
+  versionSources(context: OperationContext, wanted: readonly PackageTarget[]): Promise<Map<string, VersionSource>>;
+  /** Finishes what an interrupted or failed run left half-done, with the family's own repair. */
+  repair(context: OperationContext, timeoutMs: number): Promise<FamilyRepair>;
+  /** The installed version of each of `names`; absent when not installed. */
+  installedVersions(context: OperationContext, names: readonly string[]): Promise<Map<string, InstalledVersion>>;
+  /** Packages left half-installed (empty for a family that has no such state: see each entry). */
+  unfinished(context: OperationContext): Promise<string[]>;
+}
+
+const complete = (versions: Map<string, string>) => new Map([...versions].map(([name, version]) => [name, { version, complete: true }]));
+const none = async <T>(value: T) => Promise.resolve(value);
+
+/** Whole pending set, marking the requested names: Arch upgrades all or nothing. */
+async function pacmanPreview(context: OperationContext, packages: readonly PackageSpec[]): Promise<RpmPreview> {
+  const requested = new Set(packages.map((spec) => spec.name));
+  const changes = (await pacmanPendingUpgrades(context)).map((item) => ({ name: item.name, from: item.from, to: item.to, kind: 'upgrade' as const, requested: requested.has(item.name) }));
+  return { changes, removals: [] };
+}
+
+// rpm has no half-configured state: a failed %post leaves the package at its new version, and
+// the script cannot be run again on its own; the rollout then rolls the package back instead.
+const RPM_NO_REPAIR = 'no repair step: rpm keeps no half-configured state (a failed %post leaves the package installed); two versions of one package left by an interrupted transaction are reported as half-installed and need `dnf remove --duplicates` or `zypper verify` by hand';
+
+/** The rollout operations of the Linux families (Windows has none yet). */
+export const FAMILY_ROLLOUT_OPERATIONS = {
+  apt: {
+    previewCandidates: (context, packages) => aptPreviewUpgrade(context, packages),
+    versionSources: (context, wanted) => aptVersionSources(context, wanted),
+    async repair(context, timeoutMs) {
+      const output = await dpkgConfigurePending(context, timeoutMs);
+      return { ran: true, output: `${output.stdout}\n${output.stderr}`.trim() };
+    },
+    async installedVersions(context, names) {
+      if (names.length === 0) return new Map();
+      const states = await dpkgPackageStates(context, names);
+      return new Map([...states].map(([name, state]) => [name, { version: state.version, complete: state.configured }]));
+    },
+    unfinished: (context) => dpkgUnfinishedPackages(context),
+  },
+  dnf: {
+    previewCandidates: (context, packages) => dnfPreviewUpgrade(context, packages),
+    versionSources: async (context, wanted) => (wanted.length === 0 ? new Map() : versionSourcesFromListing(wanted, await dnfVersionAvailability(context, [...new Set(wanted.map((item) => item.name))]))),
+    repair: () => none({ ran: false, output: RPM_NO_REPAIR }),
+    installedVersions: async (context, names) => (names.length === 0 ? new Map() : complete(await rpmPackageVersions(context, names))),
+    unfinished: (context) => rpmUnfinishedPackages(context),
+  },
+  zypper: {
+    previewCandidates: (context, packages) => zypperPreviewInstall(context, packages),
+    versionSources: async (context, wanted) => (wanted.length === 0 ? new Map() : versionSourcesFromListing(wanted, await zypperVersionAvailability(context, [...new Set(wanted.map((item) => item.name))]))),
+    repair: () => none({ ran: false, output: RPM_NO_REPAIR }),
+    installedVersions: async (context, names) => (names.length === 0 ? new Map() : complete(await rpmPackageVersions(context, names))),
+    unfinished: (context) => rpmUnfinishedPackages(context),
+  },
+  pacman: {
+    previewCandidates: pacmanPreview,
+    // pacman's rollback reinstalls from its own package cache (`pacman -U`), never from the mirror.
+    async versionSources(context, wanted) {
+      if (wanted.length === 0) return new Map();
+      const cached = await pacmanCachedVersions(context, wanted);
+      return new Map(wanted.map((item) => [`${item.name}=${item.version}`, cached.get(item.name) ? 'cache' : 'none']));
+    },
+    repair: () => none({ ran: false, output: 'no repair step: pacman has none (a failed install scriptlet leaves the package installed; an interrupted run leaves /var/lib/pacman/db.lck, which only an admin may remove)' }),
+    installedVersions: async (context, names) => (names.length === 0 ? new Map() : complete(await pacmanPackageVersions(context, names))),
+    // pacman records no per-package half-installed state: its local database has each package or not.
+    unfinished: () => none([]),
+  },
+} satisfies Record<'apt' | 'dnf' | 'zypper' | 'pacman', FamilyRolloutOperations>;
+
+export { pacmanPreview };
