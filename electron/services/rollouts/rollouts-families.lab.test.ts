@@ -57,6 +57,10 @@ describe.skipIf(unavailable !== null)(`rollouts on real dnf, zypper and pacman h
     // The pacman host comes without a sync database, which the collector's checkupdates reads.
     // Its failing install scriptlet is removed first: Arch upgrades all or nothing, and this test is about the whole set going and coming back.
     await shell(byFamily('pacman'), 'LC_ALL=C pacman -Rdd --noconfirm lab-postinst-fails </dev/null && LC_ALL=C pacman -Sy </dev/null');
+    // The collector reads pending updates from cached metadata only, and refuses "nothing pending"
+    // from a host that has none: refresh it as an admin would have.
+    await shell(byFamily('dnf'), 'LC_ALL=C dnf -q -y makecache </dev/null');
+    await shell(byFamily('zypper'), 'LC_ALL=C zypper -n -q refresh </dev/null');
     core = openCore();
     const site = await call<Site>(core, 'sites:create', { name: 'Families', timezone: 'UTC' });
     siteId = site.id;

@@ -67,6 +67,22 @@ describe('parseLinuxCollection', () => {
     expect(v.warnings.join('\n')).toMatch(/Determining fastest mirrors/);
   });
 
+  it('refuses "nothing pending" from a host with no repository metadata at all (never refreshed)', () => {
+    const none = (name: string) => name === 'check-update' || name === 'metadata-time';
+    const sections: Section[] = [
+      ...rpmBase.filter((s) => !none(s[0])),
+      ['check-update', fixture('handmade_centos-7.yum-check-update-none-plugin-warnings.stdout'), 0],
+      // The script's metadata probe found no repomd.xml anywhere (grep . fails on empty output).
+      ['metadata-time', '', 1],
+    ];
+    const r = parseLinuxCollection(collection(ROCKY, 'dnf', sections), context);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/no dnf repository metadata was found on the host.*dnf makecache/);
+    // With pending updates found, the metadata exists somewhere: only its age is unknown.
+    const withUpdates = ok(collection(ROCKY, 'dnf', [...rpmBase.filter((s) => s[0] !== 'metadata-time'), ['metadata-time', '', 1]]));
+    expect(withUpdates.warnings.join('\n')).toMatch(/age of the package metadata is unknown/);
+  });
+
   it('leaves rpm updates undated, with the reason, when advisory dates are missing or unreadable', () => {
     const without = ok(collection(ROCKY, 'dnf', rpmBase.filter(([name]) => name !== 'updateinfo-info')));
     expect(without.pending.every((u) => u.publishedAt === undefined)).toBe(true);

@@ -13,6 +13,9 @@ import { parseOsRelease } from './os-release';
 /** What {@link parseLinuxCollection} can fail with. */
 export type LinuxCollectionOutcome = CollectionOutcome<'unparseable' | 'unsupported_platform' | 'timeout'>;
 
+/** The command that downloads repository metadata, per package manager (for the failure message). */
+const REFRESH_HINT: Record<string, string> = { apt: 'apt-get update', dnf: 'dnf makecache', yum: 'yum makecache', zypper: 'zypper refresh', apk: 'apk update', pacman: 'pacman -Sy' };
+
 // Metadata older than this means the pending list may miss recent fixes.
 const STALE_METADATA_DAYS = 7;
 
@@ -39,6 +42,12 @@ export function parseLinuxCollection(text: string, context: CollectionContext): 
   }
   const packages = readLinuxPackages(manager, sections);
   if (!packages.ok) return packages;
+  // "Nothing pending" from a package manager that has no repository metadata at all (never
+  // refreshed, or the cache emptied) is not a measurement: dnf -C and apt -s answer from what is
+  // cached and report nothing when nothing is. Fail closed rather than call the host patched.
+  if (packages.pending.length === 0 && sections.has('metadata-time') && out('metadata-time') === undefined) {
+    return { ok: false, code: 'unparseable', message: `no ${manager} repository metadata was found on the host, so "nothing pending" cannot be trusted: refresh it on the host (${REFRESH_HINT[manager] ?? 'the package manager\'s refresh command'}) and collect again` };
+  }
   warnings.push(...packages.warnings);
 
   const osRelease = parseOsRelease(sections.get('os-release')?.stdout ?? '');
