@@ -134,13 +134,16 @@ export const OverdueItem = FixSla.extend({
 });
 export type OverdueItem = z.infer<typeof OverdueItem>;
 
-/** The missing security fix first seen earliest. */
+/** The missing security fix whose SLA clock started earliest (shared/domain/sla/oldest-fix.ts). */
 export const OldestMissingSecurity = z.object({
   assetId: Id,
   assetName: z.string(),
   updateName: z.string(),
   firstSeenAt: IsoTimestamp,
-  /** Local days from first seen to the end of the period. */
+  /** Where its SLA clock started (publication or first seen, see `slaClockStart`) and from what. */
+  clockStartAt: IsoTimestamp,
+  clockBasis: z.enum(CLOCK_BASES),
+  /** Local days from the clock start to the end of the period. */
   ageDays: z.number().int().nonnegative(),
 });
 export type OldestMissingSecurity = z.infer<typeof OldestMissingSecurity>;
@@ -306,8 +309,8 @@ export const AssetComplianceRow = z.object({
   securityPending: Count,
   overdue: Count,
   excepted: Count,
-  /** The missing fix first seen earliest; null when nothing is missing. */
-  oldestMissing: z.object({ updateName: z.string(), firstSeenAt: IsoTimestamp, ageDays: z.number().int().nonnegative() }).nullable(),
+  /** The missing fix whose SLA clock started earliest, aged from that clock start; null when nothing is missing. */
+  oldestMissing: z.object({ updateName: z.string(), firstSeenAt: IsoTimestamp, clockStartAt: IsoTimestamp, clockBasis: z.enum(CLOCK_BASES), ageDays: z.number().int().nonnegative() }).nullable(),
   /** The latest collection at the end of the period; null when never collected. */
   lastCollection: z.object({ at: IsoTimestamp, outcome: z.enum(['ok', 'failed']), errorCode: CollectionErrorCode.nullable() }).nullable(),
   lastSuccessAt: IsoTimestamp.nullable(),

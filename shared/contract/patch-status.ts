@@ -131,8 +131,10 @@ export const AssetPatchStatus = z.object({
   pendingCount: z.number().int(),
   securityCount: z.number().int(),
   rebootRequired: z.boolean().nullable(),
-  /** Days since the SLA clock of the oldest still-missing security fix started (publication or first seen, as the policy says). */
+  /** Local days since the SLA clock of the oldest still-missing security fix started (publication or first seen, as the policy says; shared/domain/sla/oldest-fix.ts). */
   oldestSecurityAgeDays: z.number().nullable(),
+  /** That fix and where its clock started. Always set by the service; optional only so that fixtures written before stay valid. */
+  oldestSecurity: z.object({ updateName: z.string(), clockStartAt: IsoTimestamp, clockBasis: z.enum(CLOCK_BASES), ageDays: z.number().int().nonnegative() }).nullable().optional(),
   lastCollectedAt: IsoTimestamp.nullable(),
   lastSuccessAt: IsoTimestamp.nullable(),
   lastError: z.object({ code: CollectionErrorCode, message: z.string(), at: IsoTimestamp }).nullable(),

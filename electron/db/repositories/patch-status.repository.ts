@@ -187,23 +187,19 @@ export class PatchStatusRepository {
   }
 
   /**
-   * Per asset of a site (or one of its assets): open missing updates, security ones, and the
-   * oldest security fix's clock start: its first-seen date, or its publication when
-   * `fromPublication` (the site policy counts from publication) and that is earlier, as
-   * `slaClockStart` decides. Instants are compared as stored, all written by toISOString().
+   * Per asset of a site (or one of its assets): open missing updates and security ones. The
+   * oldest security fix is not decided here: the SLA engine picks it from the raw dates (see
+   * shared/domain/sla/oldest-fix.ts and SiteSlaClock.standings).
    */
-  openPendingSummary(siteId: number, assetId: number | null = null, fromPublication = false): Map<number, { pending: number; security: number; oldestSecurityFirstSeen: string | null }> {
+  openPendingSummary(siteId: number, assetId: number | null = null): Map<number, { pending: number; security: number }> {
     const rows = this.db
-      .prepare<{ siteId: number; assetId: number | null; fromPublication: number }, { asset_id: number; pending: number; security: number; oldest: string | null }>(
-        `SELECT p.asset_id, COUNT(*) AS pending, SUM(CASE WHEN p.security = 1 THEN 1 ELSE 0 END) AS security,
-           MIN(CASE WHEN p.security = 1 THEN
-             CASE WHEN @fromPublication = 1 AND p.published_at IS NOT NULL AND p.published_at < p.first_seen_at THEN p.published_at ELSE p.first_seen_at END
-           END) AS oldest
+      .prepare<{ siteId: number; assetId: number | null }, { asset_id: number; pending: number; security: number }>(
+        `SELECT p.asset_id, COUNT(*) AS pending, SUM(CASE WHEN p.security = 1 THEN 1 ELSE 0 END) AS security
          FROM pending_updates p JOIN assets a ON a.id = p.asset_id
          WHERE a.site_id = @siteId AND (@assetId IS NULL OR a.id = @assetId) AND p.resolved_at IS NULL GROUP BY p.asset_id`,
       )
-      .all({ siteId, assetId, fromPublication: fromPublication ? 1 : 0 });
-    return new Map(rows.map((row) => [row.asset_id, { pending: row.pending, security: row.security, oldestSecurityFirstSeen: row.oldest }]));
+      .all({ siteId, assetId });
+    return new Map(rows.map((row) => [row.asset_id, { pending: row.pending, security: row.security }]));
   }
 
   /** An asset's collections, newest first. */

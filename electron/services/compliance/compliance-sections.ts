@@ -22,6 +22,7 @@ import type { StoredException } from '../../db/repositories/exceptions.repositor
 import { endOfLifeOf } from '../patch-status/patch-status.service';
 import type { AssetStanding, BreachEntry, OverdueEntry } from '../../../shared/domain/sla/period-figures';
 import type { SlaEngine } from '../../../shared/domain/sla/sla-engine';
+import { fixAgeDays } from '../../../shared/domain/sla/oldest-fix';
 import { toPatchException } from './site-sla-clock';
 
 /** A list and its full length; `cap` null keeps every item. */
@@ -174,7 +175,7 @@ export function assetRows(
       overdue: own.overdue,
       excepted: own.excepted,
       oldestMissing: own.oldest
-        ? { updateName: own.oldest.record.name, firstSeenAt: formatInstant(own.oldest.firstSeenMs), ageDays: atDay - engine.localDay(own.oldest.firstSeenMs) }
+        ? { updateName: own.oldest.record.name, firstSeenAt: formatInstant(own.oldest.firstSeenMs), clockStartAt: formatInstant(own.oldest.clockStartMs), clockBasis: own.oldest.clockBasis, ageDays: fixAgeDays(engine, own.oldest, atDay) }
         : null,
       lastCollection: standing ? { at: standing.latest.at, outcome: standing.latest.outcome, errorCode: standing.latest.errorCode } : null,
       lastSuccessAt: standing?.lastSuccessAt ?? null,

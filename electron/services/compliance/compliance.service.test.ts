@@ -118,7 +118,7 @@ describe('ComplianceService', () => {
       [3, { '0-7': 1, '8-30': 0, '31-90': 0, '90+': 0 }, 1],
       [4, { '0-7': 0, '8-30': 0, '31-90': 0, '90+': 0 }, 0],
     ]);
-    expect(summary.oldestMissingSecurity).toEqual({ assetId: db.id, assetName: 'db1', updateName: 'linux-image-amd64', firstSeenAt: C1, ageDays: 62 });
+    expect(summary.oldestMissingSecurity).toEqual({ assetId: db.id, assetName: 'db1', updateName: 'linux-image-amd64', firstSeenAt: C1, clockStartAt: C1, clockBasis: 'first_seen', ageDays: 62 });
     expect(summary.overdue.total).toBe(3);
     expect(summary.overdue.items.map((item) => [item.assetName, item.updateName, item.tier, item.severity, item.dueDate, item.overdueDays, item.band])).toEqual([
       ['db1', 'linux-image-amd64', 2, 'critical', '2026-09-15', 48, '31-90'],

@@ -120,7 +120,7 @@ export class ComplianceService {
       tiers: evaluation.tiers,
       overdueByTier: evaluation.overdueByTier,
       oldestMissingSecurity: oldest
-        ? { assetId: oldest.fix.record.assetId, assetName: byId.get(oldest.fix.record.assetId)?.name ?? '', updateName: oldest.fix.record.name, firstSeenAt: formatInstant(oldest.fix.firstSeenMs), ageDays: oldest.ageDays }
+        ? { assetId: oldest.fix.record.assetId, assetName: byId.get(oldest.fix.record.assetId)?.name ?? '', updateName: oldest.fix.record.name, firstSeenAt: formatInstant(oldest.fix.firstSeenMs), clockStartAt: formatInstant(oldest.fix.clockStartMs), clockBasis: oldest.fix.clockBasis, ageDays: oldest.ageDays }
         : null,
       overdue: { total: evaluation.overdue.length, items: (cap === null ? evaluation.overdue : evaluation.overdue.slice(0, cap)).map((entry) => overdueItem(entry, byId)) },
       coverageGaps: capped(gaps, cap),

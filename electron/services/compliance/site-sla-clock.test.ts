@@ -26,8 +26,8 @@ describe('SiteSlaClock', () => {
     const clock = new SiteSlaClock({ sites: core.services.sites, exceptions: new ExceptionsRepository(core.db), compliance: new ComplianceRepository(core.db) });
     const context = clock.context(site.id);
     expect(context).toMatchObject({ timeZone: 'Europe/Berlin', policy: { maxExceptionDays: 90 }, exceptions: [{ id: exception.id, scope: { kind: 'package', assetId: null, value: 'curl' } }] });
-    expect(clock.standingCounts(context, new Map([[web.id, null]]), core.clock.now())).toEqual(new Map([[web.id, { within: 0, due_soon: 0, overdue: 1, excepted: 1 }]]));
-    expect(clock.standingCounts(context, new Map(), core.clock.now()).size).toBe(0);
+    expect(new Map([...clock.standings(context, new Map([[web.id, null]]), core.clock.now())].map(([id, own]) => [id, own.counts]))).toEqual(new Map([[web.id, { within: 0, due_soon: 0, overdue: 1, excepted: 1 }]]));
+    expect(clock.standings(context, new Map(), core.clock.now()).size).toBe(0);
     expect(() => clock.context(99)).toThrow('site 99 does not exist');
     expect(toPatchException(new ExceptionsRepository(core.db).list(site.id)[0]!)).toEqual(context.exceptions[0]);
     await core.close();

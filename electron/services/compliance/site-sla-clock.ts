@@ -11,7 +11,9 @@ import { formatInstant } from '../../../shared/domain/sla/local-time';
 import type { ComplianceRepository } from '../../db/repositories/compliance.repository';
 import type { ExceptionsRepository, StoredException } from '../../db/repositories/exceptions.repository';
 import type { SitesService } from '../sites/sites.service';
-import { exceptionsAffecting, needsFixLists, SlaEngine } from '../../../shared/domain/sla/sla-engine';
+import { exceptionsAffecting, needsFixLists, SlaEngine, type PreparedFix } from '../../../shared/domain/sla/sla-engine';
+import { fixAgeDays, olderFix } from '../../../shared/domain/sla/oldest-fix';
+import type { ClockBasis } from '../../../shared/domain/sla/clock-start';
 import { NO_KEV, type KevLookup } from '../../../shared/domain/sla/kev-rule';
 
 /** A site with its policy and register, ready for the SLA maths. */
@@ -28,6 +30,12 @@ export interface SlaContext {
 
 /** Per asset: how many of its missing fixes are in each SLA state. */
 export type SlaCounts = Record<SlaState, number>;
+
+/** One asset's missing fixes now: counts by SLA state and its oldest missing security fix (see oldest-fix.ts). */
+export interface AssetSlaStanding {
+  counts: SlaCounts;
+  oldestSecurity: { updateName: string; clockStartAt: string; clockBasis: ClockBasis; ageDays: number } | null;
+}
 
 /** Where the SLA context comes from. */
 export interface SiteSlaClockDeps {
@@ -60,14 +68,17 @@ export class SiteSlaClock {
 
   /**
    * Per asset of `tiers` (the site's, or one), how many fixes missing at `at` are within SLA, due
-   * soon, overdue or excepted. Assets with nothing missing are left out.
+   * soon, overdue or excepted, and its oldest missing security fix by the shared rule (earliest
+   * clock start, aged in local days), the one the compliance figures pick. Assets with nothing
+   * missing are left out.
    */
-  standingCounts(context: SlaContext, tiers: ReadonlyMap<number, Tier | null>, at: Date, assetId: number | null = null): Map<number, SlaCounts> {
+  standings(context: SlaContext, tiers: ReadonlyMap<number, Tier | null>, at: Date, assetId: number | null = null): Map<number, AssetSlaStanding> {
     const atIso = formatInstant(at.getTime());
     const exceptions = exceptionsAffecting(context.exceptions, at.getTime(), at.getTime());
     const engine = new SlaEngine(context.policy, context.timeZone, exceptions, context.kev);
     const atDay = engine.localDay(at.getTime());
     const counts = new Map<number, SlaCounts>();
+    const oldest = new Map<number, PreparedFix>();
     for (const row of this.deps.compliance.fixesOverlapping(context.site.id, atIso, atIso, { assetId, withLists: needsFixLists(exceptions) })) {
       if (!tiers.has(row.assetId)) continue;
       const fix = engine.prepare(row, tiers.get(row.assetId) ?? null);
@@ -78,7 +89,14 @@ export class SiteSlaClock {
         counts.set(row.assetId, own);
       }
       own[engine.standing(fix, at.getTime(), atDay).state]++;
+      if (fix.security) oldest.set(row.assetId, olderFix(oldest.get(row.assetId) ?? null, fix));
     }
-    return counts;
+    return new Map(
+      [...counts].map(([id, own]) => {
+        const fix = oldest.get(id);
+        const oldestSecurity = fix ? { updateName: fix.record.name, clockStartAt: formatInstant(fix.clockStartMs), clockBasis: fix.clockBasis, ageDays: fixAgeDays(engine, fix, atDay) } : null;
+        return [id, { counts: own, oldestSecurity }];
+      }),
+    );
   }
 }

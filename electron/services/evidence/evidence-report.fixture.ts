@@ -526,6 +526,8 @@ export function sampleEvidenceReport(overrides: Partial<EvidenceReport> = {}): E
       hostname: 'xray-acq01',
       update: 'Security Monthly Quality Rollup for Windows 7 (KB5022338)',
       firstSeenAt: siteTime('2025-02-11 22:15'),
+      clockStartAt: siteTime('2025-02-11 22:15'),
+      clockBasis: 'first_seen',
       ageDays: ageDays(siteTime('2025-02-11 22:15')),
     },
     failedCollections: 3,

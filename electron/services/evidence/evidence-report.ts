@@ -176,12 +176,15 @@ export interface MissingFixCounts {
   withinSlaShare: number | null;
 }
 
-/** The oldest missing security fix and its age. */
+/** The oldest missing security fix (the earliest SLA clock start) and its age. */
 export interface OldestMissingFix {
   hostname: string;
   update: string;
   firstSeenAt: string;
-  /** Local days from first seen to the end of the period. */
+  /** Where its SLA clock started (publication or first seen) and from what. */
+  clockStartAt: string;
+  clockBasis: ClockBasis;
+  /** Local days from the clock start to the end of the period. */
   ageDays: number;
 }
 

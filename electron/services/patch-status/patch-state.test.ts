@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInDays, patchStates, primaryState } from './patch-state';
+import { patchStates, primaryState } from './patch-state';
 
 const base = { collected: true, measured: true, lastCollectionFailed: false, unsupportedOs: false, pending: 0, security: 0, rebootRequired: false };
 
@@ -17,12 +17,5 @@ describe('patch state', () => {
     expect(patchStates({ ...base, measured: false })).toEqual(['not_measured']);
     expect(patchStates({ ...base, measured: false, pending: 2 })).toEqual(['not_measured', 'updates_pending']);
     expect(patchStates({ ...base, measured: false, lastCollectionFailed: true })).toEqual(['unreachable']);
-  });
-
-  it('measures ages in days to one decimal, never negative', () => {
-    const now = new Date('2026-11-22T12:00:00Z');
-    expect(ageInDays('2026-11-12T12:00:00Z', now)).toBe(10);
-    expect(ageInDays('2026-11-22T00:00:00Z', now)).toBe(0.5);
-    expect(ageInDays('2026-12-01T00:00:00Z', now)).toBe(0);
   });
 });

@@ -1,12 +1,8 @@
-/** Pure rules for a host's patch state and ages, shared by the overview and the reports. */
+/**
+ * Pure rules for a host's patch state, shared by the overview and the reports. Fix ages are not
+ * counted here: shared/domain/sla/oldest-fix.ts counts them, in the site's local days.
+ */
 import type { PatchState } from '../../../shared/contract/patch-status';
-
-const DAY_MS = 86_400_000;
-
-/** Whole and fractional days between two instants (never negative). */
-export function ageInDays(since: string, now: Date): number {
-  return Math.max(0, Math.floor(((now.getTime() - new Date(since).getTime()) / DAY_MS) * 10) / 10);
-}
 
 /** The facts the state is decided from. */
 export interface PatchFacts {

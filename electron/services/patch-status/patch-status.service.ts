@@ -6,20 +6,20 @@ import type { Asset } from '../../../shared/contract/assets';
 import type { AssetPatchDetail, AssetPatchStatus, FleetStatus, HostCollection, HostKeyRecord, PatchState } from '../../../shared/contract/patch-status';
 import { PatchState as PatchStateSchema } from '../../../shared/contract/patch-status';
 import { lookupEndOfLife, type EolTable } from '../../../shared/domain/end-of-life';
-import { slaClockStart } from '../../../shared/domain/sla/clock-start';
+import { fixAgeDays } from '../../../shared/domain/sla/oldest-fix';
 import { formatLocalDate, localDateOf } from '../../../shared/domain/sla/local-time';
 import { inventoryEolQuery } from '../../../shared/domain/inventory-os';
 import { measurementAt } from '../../../shared/domain/coverage';
-import { exceptionsAffecting, SlaEngine } from '../../../shared/domain/sla/sla-engine';
+import { exceptionsAffecting, SlaEngine, type PreparedFix } from '../../../shared/domain/sla/sla-engine';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { LatestCollection, OpenPendingUpdate, PatchStatusRepository } from '../../db/repositories/patch-status.repository';
 import type { PackageHistoryRepository } from '../../db/repositories/package-history.repository';
-import type { SiteSlaClock } from '../compliance/site-sla-clock';
+import type { AssetSlaStanding, SiteSlaClock } from '../compliance/site-sla-clock';
 import type { InventoryService } from '../inventory/inventory.service';
-import { ageInDays, patchStates } from './patch-state';
+import { patchStates } from './patch-state';
 import { writeTransaction } from '../../db/write-transaction';
 
 /**
@@ -58,10 +58,11 @@ export interface PatchStatusDeps {
   slaClock: SiteSlaClock;
 }
 
-/** How many of an asset's missing fixes are overdue, and how many an exception covers. */
+/** How many of an asset's missing fixes are overdue, how many an exception covers, and its oldest missing security fix. */
 interface SlaTally {
   overdue: number;
   excepted: number;
+  oldestSecurity: AssetSlaStanding['oldestSecurity'];
 }
 
 export class PatchStatusService {
@@ -72,11 +73,13 @@ export class PatchStatusService {
     const context = this.deps.slaClock.context(siteId);
     const assets = this.deps.inventory.list(siteId, ['active']);
     const latest = this.deps.patchStatus.latestBySite(siteId);
-    const pending = this.deps.patchStatus.openPendingSummary(siteId, null, context.policy.fixAgeBasis === 'publication');
-    const sla = this.deps.slaClock.standingCounts(context, new Map(assets.map((asset) => [asset.id, asset.tier])), this.deps.clock.now());
+    const pending = this.deps.patchStatus.openPendingSummary(siteId);
+    const sla = this.deps.slaClock.standings(context, new Map(assets.map((asset) => [asset.id, asset.tier])), this.deps.clock.now());
     const counts = Object.fromEntries(PatchStateSchema.options.map((state) => [state, 0])) as Record<PatchState, number>;
     const rows = assets.map((asset) => {
-      const { status, states } = this.statusOf(asset, latest.get(asset.id), pending.get(asset.id), sla.get(asset.id), context.policy.freshnessDays);
+      const own = sla.get(asset.id);
+      const tally = own ? { overdue: own.counts.overdue, excepted: own.counts.excepted, oldestSecurity: own.oldestSecurity } : undefined;
+      const { status, states } = this.statusOf(asset, latest.get(asset.id), pending.get(asset.id), tally, context.policy.freshnessDays);
       for (const state of states) counts[state]++;
       return status;
     });
@@ -89,10 +92,16 @@ export class PatchStatusService {
     const latest = this.deps.patchStatus.latestBySite(asset.siteId, assetId).get(assetId);
     const now = this.deps.clock.now();
     const context = this.deps.slaClock.context(asset.siteId);
-    const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId, context.policy.fixAgeBasis === 'publication').get(assetId);
+    const summary = this.deps.patchStatus.openPendingSummary(asset.siteId, assetId).get(assetId);
     const engine = new SlaEngine(context.policy, context.timeZone, exceptionsAffecting(context.exceptions, now.getTime(), now.getTime()), context.kev);
-    const pending = this.deps.patchStatus.openPending(assetId).map((update) => ({ ...update, ageDays: ageInDays(slaClockStart(update, context.policy).at, now), sla: pendingSla(engine, asset, update, context.timeZone, now) }));
-    const tally: SlaTally = { overdue: pending.filter((update) => update.sla.state === 'overdue').length, excepted: pending.filter((update) => update.sla.state === 'excepted').length };
+    const atDay = engine.localDay(now.getTime());
+    const pending = this.deps.patchStatus.openPending(assetId).map((update) => {
+      const fix = preparedOf(engine, asset, update);
+      return { ...update, ageDays: fixAgeDays(engine, fix, atDay), sla: pendingSla(engine, fix, now) };
+    });
+    // The same pass as the fleet table's, so that the drawer and the table name the same oldest fix and age.
+    const standing = this.deps.slaClock.standings(context, new Map([[assetId, asset.tier]]), now, assetId).get(assetId);
+    const tally: SlaTally = { overdue: pending.filter((update) => update.sla.state === 'overdue').length, excepted: pending.filter((update) => update.sla.state === 'excepted').length, oldestSecurity: standing?.oldestSecurity ?? null };
     return {
       status: this.statusOf(asset, latest, summary, tally, context.policy.freshnessDays).status,
       latest: latest?.data ?? null,
@@ -146,7 +155,7 @@ export class PatchStatusService {
   private statusOf(
     asset: Asset,
     latest: LatestCollection | undefined,
-    pending: { pending: number; security: number; oldestSecurityFirstSeen: string | null } | undefined,
+    pending: { pending: number; security: number } | undefined,
     sla: SlaTally | undefined,
     freshnessDays: number,
   ): { status: AssetPatchStatus; states: PatchState[] } {
@@ -182,7 +191,8 @@ export class PatchStatusService {
         pendingCount: facts.pending,
         securityCount: facts.security,
         rebootRequired: facts.rebootRequired,
-        oldestSecurityAgeDays: pending?.oldestSecurityFirstSeen ? ageInDays(pending.oldestSecurityFirstSeen, now) : null,
+        oldestSecurityAgeDays: sla?.oldestSecurity?.ageDays ?? null,
+        oldestSecurity: sla?.oldestSecurity ?? null,
         lastCollectedAt: latest?.latestAt ?? null,
         lastSuccessAt: latest?.lastSuccessAt ?? null,
         lastError: latest && latest.latestOutcome === 'failed' && latest.errorCode ? { code: latest.errorCode, message: latest.errorMessage, at: latest.latestAt } : null,
@@ -194,12 +204,17 @@ export class PatchStatusService {
   }
 }
 
-/** The SLA clock of one missing update of an asset now, by the SLA engine. */
-function pendingSla(engine: SlaEngine, asset: Asset, update: OpenPendingUpdate, timeZone: string, now: Date): NonNullable<AssetPatchDetail['pending'][number]['sla']> {
-  const fix = engine.prepare(
+/** One missing update of an asset, prepared by the SLA engine. */
+function preparedOf(engine: SlaEngine, asset: Asset, update: OpenPendingUpdate): PreparedFix {
+  return engine.prepare(
     { id: 0, assetId: asset.id, name: update.name, firstSeenAt: update.firstSeenAt, publishedAt: update.publishedAt ?? null, publishedBasis: update.publishedBasis ?? null, resolvedAt: null, security: update.security, severity: update.severity ?? null, cves: update.cves, advisories: update.advisories },
     asset.tier,
   );
+}
+
+/** The SLA clock of one missing update of an asset now, by the SLA engine. */
+function pendingSla(engine: SlaEngine, fix: PreparedFix, now: Date): NonNullable<AssetPatchDetail['pending'][number]['sla']> {
+  const timeZone = engine.timeZone;
   const standing = engine.standing(fix, now.getTime());
   return {
     state: standing.state,

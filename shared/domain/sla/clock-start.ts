@@ -68,3 +68,14 @@ export function clockStartLabel(basis: ClockBasis, localDate: string): string {
       return `first seen ${localDate}`;
   }
 }
+
+/** Short names of the clock bases, for "since <date> (<basis>)". */
+const CLOCK_BASIS_NAMES: Record<ClockBasis, string> = { published: 'published', repository_date: 'in repository by then', first_seen: 'first seen' };
+
+/**
+ * Since when a fix has been missing by its SLA clock, in the site's local date, with the basis as
+ * the "Clock from" column states it: "since 2026-10-03 (published)", "since 2026-11-20 (first seen)".
+ */
+export function clockSinceLabel(basis: ClockBasis, localDate: string): string {
+  return `since ${localDate} (${CLOCK_BASIS_NAMES[basis]})`;
+}

@@ -7,3 +7,4 @@ export * from './sla-engine';
 export * from './period-figures';
 export * from './clock-start';
 export * from './kev-rule';
+export * from './oldest-fix';

@@ -83,7 +83,7 @@ describe('evaluatePeriod', () => {
       expect(got.overdue.map((entry) => [entry.fix.record.id, entry.standing.overdueDays, entry.band])).toEqual(
         want.overdue.items.map((entry) => [items.indexOf(items.find((r) => r.assetId === entry.item.assetId && r.name === entry.item.name && r.firstSeenAt === entry.item.firstSeenAt) as FixRecord) + 1, entry.status.overdueDays, entry.band]),
       );
-      expect(got.oldestSecurity ? [got.oldestSecurity.fix.record.firstSeenAt, got.oldestSecurity.ageDays] : null).toEqual(want.oldestMissingSecurity ? [want.oldestMissingSecurity.firstSeenAt, want.oldestMissingSecurity.ageDays] : null);
+      expect(got.oldestSecurity ? [got.oldestSecurity.fix.record.firstSeenAt, got.oldestSecurity.fix.clockBasis, got.oldestSecurity.ageDays] : null).toEqual(want.oldestMissingSecurity ? [want.oldestMissingSecurity.firstSeenAt, want.oldestMissingSecurity.clockStart.basis, want.oldestMissingSecurity.ageDays] : null);
       expect(got.breaches.map((entry) => [entry.fix.record.firstSeenAt, entry.durationMs])).toEqual(want.breaches.map((entry) => [entry.item.firstSeenAt, entry.durationMs]));
 
       // Per tier: the domain report over that tier's assets alone.

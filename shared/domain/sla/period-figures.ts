@@ -13,6 +13,7 @@ import type { ComplianceFigures, OverdueBands, OverdueByTierRow, TierFigures } f
 import { TIERS, type Tier } from '../risk-tier';
 import { OVERDUE_AGE_BANDS, overdueAgeBand, type OverdueAgeBand } from './sla-rules';
 import type { MsInterval, PreparedFix, SlaEngine, Standing } from './sla-engine';
+import { compareFixes, fixAgeDays, olderFix, type OldestFix } from './oldest-fix';
 
 /** An asset in scope, and since when Patchdesk knows it. */
 export interface ScopeAsset {
@@ -42,7 +43,7 @@ export interface AssetStanding {
   security: number;
   overdue: number;
   excepted: number;
-  /** The missing fix first seen earliest. */
+  /** The missing fix whose SLA clock started earliest (see oldest-fix.ts). */
   oldest: PreparedFix | null;
 }
 
@@ -54,7 +55,8 @@ export interface PeriodEvaluation {
   overdueByTier: OverdueByTierRow[];
   /** Longest overdue first, then applied tier, asset, name. Empty unless `options.overdue`. */
   overdue: OverdueEntry[];
-  oldestSecurity: { fix: PreparedFix; ageDays: number } | null;
+  /** The missing security fix whose SLA clock started earliest, aged at the period's end (see oldest-fix.ts). */
+  oldestSecurity: OldestFix | null;
   /** Longest total breach first. Empty unless `options.detail`. */
   breaches: BreachEntry[];
   /** Every asset in scope. Empty unless `options.detail`. */
@@ -130,15 +132,6 @@ function sum(tallies: readonly Tally[]): Tally {
   return out;
 }
 
-/** The domain's order of fixes: asset, then name, then first seen. */
-export function compareFixes(a: PreparedFix, b: PreparedFix): number {
-  const nameA = a.record.name;
-  const nameB = b.record.name;
-  return a.record.assetId - b.record.assetId || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0) || a.firstSeenMs - b.firstSeenMs;
-}
-
-const olderFirst = (a: PreparedFix, b: PreparedFix): number => a.firstSeenMs - b.firstSeenMs || compareFixes(a, b);
-
 /**
  * Evaluates the period [period.from, period.to) over `fixes` (those overlapping it; others are
  * ignored) for the assets known by the period's end; `measured` holds the ids of the assets
@@ -211,12 +204,12 @@ export class PeriodEvaluator {
     if (fix.security) {
       flags.security = true;
       tally.missing.security++;
-      if (this.oldest === null || olderFirst(fix, this.oldest) < 0) this.oldest = fix;
+      this.oldest = olderFix(this.oldest, fix);
     }
     if (own) {
       own.pending++;
       if (fix.security) own.security++;
-      if (own.oldest === null || olderFirst(fix, own.oldest) < 0) own.oldest = fix;
+      own.oldest = olderFix(own.oldest, fix);
     }
     switch (standing.state) {
       case 'within':
@@ -261,7 +254,7 @@ export class PeriodEvaluator {
         return { tier, bands, total: OVERDUE_AGE_BANDS.reduce((total, band) => total + bands[band], 0) };
       }),
       overdue,
-      oldestSecurity: oldest === null ? null : { fix: oldest, ageDays: this.atDay - engine.localDay(oldest.firstSeenMs) },
+      oldestSecurity: oldest === null ? null : { fix: oldest, ageDays: fixAgeDays(engine, oldest, this.atDay) },
       breaches,
       perAsset: this.perAsset,
     };

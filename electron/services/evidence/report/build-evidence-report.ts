@@ -84,7 +84,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
       securityPatchedShare: detail.site.assets.securityPatchedShare,
       missing: missingCounts(detail.site.missing),
       oldestMissingSecurity: detail.oldestMissingSecurity
-        ? { hostname: detail.oldestMissingSecurity.assetName, update: detail.oldestMissingSecurity.updateName, firstSeenAt: detail.oldestMissingSecurity.firstSeenAt, ageDays: detail.oldestMissingSecurity.ageDays }
+        ? { hostname: detail.oldestMissingSecurity.assetName, update: detail.oldestMissingSecurity.updateName, firstSeenAt: detail.oldestMissingSecurity.firstSeenAt, clockStartAt: detail.oldestMissingSecurity.clockStartAt, clockBasis: detail.oldestMissingSecurity.clockBasis, ageDays: detail.oldestMissingSecurity.ageDays }
         : null,
       coverageGaps: detail.coverageGaps.total,
       failedCollections: detail.failuresInPeriod.length,

@@ -29,7 +29,7 @@ describe('kpiTiles', () => {
         missing: { total: 300, within: 188, dueSoon: 4, overdue: 103, excepted: 5, withinSlaShare: 197 / 300, security: 200 },
         breaches: 118,
       }),
-      oldestMissingSecurity: { assetId: 3, assetName: 'lnx-0003', updateName: 'libssh', firstSeenAt: '2025-11-16T13:22:07.105Z', ageDays: 371 },
+      oldestMissingSecurity: { assetId: 3, assetName: 'lnx-0003', updateName: 'libssh', firstSeenAt: '2025-11-20T13:22:07.105Z', clockStartAt: '2025-11-16T23:30:00.000Z', clockBasis: 'published', ageDays: 371 },
     });
     summary.coverageGaps = { total: 3, items: [] };
     summary.unsupportedOs = { total: 2, items: [{ assetId: 47, assetName: 'win-0047', tier: 4, osName: 'Windows Server 2012 R2', osVersion: '6.3', eolDate: '2023-10-10', source: '', osSource: 'inventory' }] };
@@ -39,7 +39,7 @@ describe('kpiTiles', () => {
     expect(byId(tiles, 'fully-patched')).toMatchObject({ value: '1.7%', detail: '1 of 60 measured (63 in scope)', note: '3.3% security patched (2 of 60)', tone: 'neutral' });
     expect(byId(tiles, 'within-sla')).toMatchObject({ value: '65.7%', detail: '197 of 300 fixes', note: '4 due soon · 5 excepted', tone: 'danger' });
     expect(byId(tiles, 'overdue')).toMatchObject({ value: '103', note: '118 breaches in period', tone: 'danger' });
-    expect(byId(tiles, 'oldest-security')).toMatchObject({ value: '371 days', detail: 'libssh', note: 'on lnx-0003', tone: 'warning' });
+    expect(byId(tiles, 'oldest-security')).toMatchObject({ value: '371 days', detail: 'libssh', note: 'on lnx-0003, since 2025-11-17 (published)', tone: 'warning' });
     expect(byId(tiles, 'unsupported-os')).toMatchObject({ value: '2', note: 'Windows Server 2012 R2 (from inventory) and others', tone: 'danger' });
     expect(byId(tiles, 'exceptions')).toMatchObject({ value: '2', note: '1 expiring · 9 expired', tone: 'danger' });
   });

@@ -5,6 +5,8 @@
  */
 import type { ComplianceSummary } from '../../../../shared/contract';
 import { measuredPhrase } from '../../../../shared/domain/coverage';
+import { clockSinceLabel } from '../../../../shared/domain/sla/clock-start';
+import { formatLocalDate, localDateOf, parseInstant } from '../../../../shared/domain/sla/local-time';
 import { formatCount, plural } from '../../lib/format';
 import { formatRoute } from '../shell/route';
 import { dayCount } from './day-phrases';
@@ -99,11 +101,11 @@ export function kpiTiles(summary: ComplianceSummary): KpiTile[] {
     },
     {
       id: 'oldest-security',
-      hint: 'The missing security fix first seen longest ago, and the host it is missing on.',
+      hint: "The missing security fix whose SLA clock started earliest (its publication, or when first seen, as the policy says), its age in days from then, and the host it is missing on.",
       label: 'Oldest security fix',
       value: oldest ? dayCount(oldest.ageDays) : 'None',
       detail: oldest ? oldest.updateName : 'No security fix missing',
-      note: oldest ? `on ${oldest.assetName}` : '',
+      note: oldest ? `on ${oldest.assetName}, ${clockSinceLabel(oldest.clockBasis, formatLocalDate(localDateOf(parseInstant(oldest.clockStartAt), summary.period.timeZone)))}` : '',
       tone: oldest && oldest.ageDays > OLD_SECURITY_FIX_DAYS ? 'warning' : oldest ? 'neutral' : 'success',
       href: status,
       action: openStatus,

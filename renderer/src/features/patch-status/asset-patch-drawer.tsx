@@ -9,6 +9,7 @@ import { CollectionHistoryList } from './collection-history-list';
 import { InstalledPackagesGrid } from './installed-packages-grid';
 import { PendingUpdatesTable } from './pending-updates-table';
 import { formatAgeDays } from './pending-updates-model';
+import { oldestSecurityNote } from './sla-labels';
 import { OsWithEol, PatchStateBadge } from './patch-state-badge';
 import { useRequiredSite } from '../sites/current-site-context';
 import { COLLECTION_ERROR_ADVICE, COLLECTION_ERROR_LABELS, COLLECTION_METHOD_LABELS, notMeasuredText } from './patch-status-labels';
@@ -123,7 +124,13 @@ export function AssetPatchDrawer({
                     {notMeasured ? <span className="text-warning"> as of the last success ({notMeasured.toLowerCase()})</span> : null}
                     {status.overdue ? <strong className="text-danger"> · {formatCount(status.overdue)} past SLA</strong> : null}
                     {status.excepted ? <span className="muted"> · {formatCount(status.excepted)} excepted</span> : null}
-                    {status.oldestSecurityAgeDays !== null ? <span className="muted"> · oldest {formatAgeDays(status.oldestSecurityAgeDays)}{status.oldestSecurityAgeDays >= 1 ? ' ago' : ''}</span> : null}
+                    {status.oldestSecurityAgeDays !== null ? (
+                      <span className="muted" data-testid="drawer-oldest-security">
+                        {' '}
+                        · oldest {formatAgeDays(status.oldestSecurityAgeDays)}
+                        {status.oldestSecurity ? `: ${oldestSecurityNote(status.oldestSecurity, site.timezone) ?? ''}` : null}
+                      </span>
+                    ) : null}
                   </>
                 )}
               </dd>

@@ -9,6 +9,7 @@ import { KevBadge } from '../triage/kev-badge';
 import { formatAgeDays } from './pending-updates-model';
 import { OsWithEol, PatchStateBadge } from './patch-state-badge';
 import { COLLECTION_ERROR_LABELS, notMeasuredText } from './patch-status-labels';
+import { oldestSecurityNote } from './sla-labels';
 
 const collected = (row: AssetPatchStatus) => row.state !== 'never_collected' && row.lastSuccessAt !== null;
 const dash = <span className="muted">—</span>;
@@ -77,7 +78,14 @@ export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevF
     header: 'Oldest sec.',
     width: '86px',
     align: 'end',
-    render: (row) => (row.oldestSecurityAgeDays === null ? dash : <span title="Days since the SLA clock of the oldest missing security fix started (its publication, or when first seen)">{formatAgeDays(row.oldestSecurityAgeDays)}</span>),
+    render: (row) =>
+      row.oldestSecurityAgeDays === null ? (
+        dash
+      ) : (
+        <span title={`Days since the SLA clock of the oldest missing security fix started (its publication, or when first seen)${row.oldestSecurity ? `: ${oldestSecurityNote(row.oldestSecurity, timeZone) ?? ''}` : ''}`} data-testid="fleet-oldest-security">
+          {formatAgeDays(row.oldestSecurityAgeDays)}
+        </span>
+      ),
   },
   {
     id: 'overdue',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingSla } from '../../../../shared/contract';
-import { clockStart, slaBadge, slaSortKey } from './sla-labels';
+import { clockStart, oldestSecurityNote, slaBadge, slaSortKey } from './sla-labels';
 
 const sla = (patch: Partial<PendingSla>): PendingSla => ({ state: 'within', dueDate: '2026-12-01', overdueDays: 0, remainingDays: 9, severity: 'high', tier: 2, tierDefaulted: false, exceptionId: null, ...patch });
 const day = (value: string) => `<${value}>`;
@@ -56,5 +56,14 @@ describe('clockStart', () => {
 
   it('names the start in the SLA badge tooltip', () => {
     expect(slaBadge(sla({ state: 'overdue', overdueDays: 3, remainingDays: 0, clockBasis: 'published', clockStartDate: '2026-10-03' }), day).title).toBe('Was due <2026-12-01>: 3 days past its SLA. High severity, Tier 2; clock from published 2026-10-03.');
+  });
+});
+
+describe('oldestSecurityNote', () => {
+  it('names the fix and its clock start in the site zone, as the dashboard and the PDF do', () => {
+    // 23:30 UTC on 31 Aug is already 1 Sep in Berlin.
+    expect(oldestSecurityNote({ updateName: 'openssl', clockStartAt: '2026-08-31T23:30:00.000Z', clockBasis: 'published', ageDays: 61 }, 'Europe/Berlin')).toBe('openssl, since 2026-09-01 (published)');
+    expect(oldestSecurityNote({ updateName: 'curl', clockStartAt: '2026-10-01T08:00:00.000Z', clockBasis: 'first_seen', ageDays: 31 }, 'Europe/Berlin')).toBe('curl, since 2026-10-01 (first seen)');
+    expect(oldestSecurityNote(null, 'Europe/Berlin')).toBeNull();
   });
 });

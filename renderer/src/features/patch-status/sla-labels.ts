@@ -2,9 +2,10 @@
  * The SLA clock of a missing fix as the patch-status views show it: a badge per pending update
  * (overdue by N days, due soon, due on a day, or covered by an exception) and the severity words.
  */
-import type { PendingSla } from '../../../../shared/contract';
+import type { AssetPatchStatus, PendingSla } from '../../../../shared/contract';
 import type { Severity } from '../../../../shared/domain/patch-policy';
-import { clockStartLabel } from '../../../../shared/domain/sla/clock-start';
+import { clockSinceLabel, clockStartLabel } from '../../../../shared/domain/sla/clock-start';
+import { formatLocalDate, localDateOf, parseInstant } from '../../../../shared/domain/sla/local-time';
 import type { BadgeTone } from '../../components/badge';
 import { formatRoute } from '../shell/route';
 
@@ -80,4 +81,13 @@ const BASIS_NOTES = {
 export function clockStart(sla: PendingSla | undefined): { text: string; note: string } | null {
   if (!sla?.clockBasis || !sla.clockStartDate) return null;
   return { text: clockStartLabel(sla.clockBasis, sla.clockStartDate), note: BASIS_NOTES[sla.clockBasis] };
+}
+
+/**
+ * The oldest missing security fix of a host as the fleet table and the drawer name it, in the
+ * dashboard's and the PDF's words: "openssl, since 2026-09-01 (published)"; null when there is none.
+ */
+export function oldestSecurityNote(oldest: AssetPatchStatus['oldestSecurity'], timeZone: string): string | null {
+  if (!oldest) return null;
+  return `${oldest.updateName}, ${clockSinceLabel(oldest.clockBasis, formatLocalDate(localDateOf(parseInstant(oldest.clockStartAt), timeZone)))}`;
 }

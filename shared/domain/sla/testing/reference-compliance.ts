@@ -13,6 +13,7 @@ import { TIERS, type Tier } from '../../risk-tier';
 import { EXCEPTION_STATUSES, exceptionMatches, exceptionStatus, exceptionWindowMs, type ExceptionStatus, type PatchException } from '../exception-status';
 import { formatInstant, localDateOf, localDaysBetween, parseInstant, type TimeInterval } from '../local-time';
 import { normaliseSeverity } from '../severity';
+import { slaClockStart, type ClockStart } from '../clock-start';
 import { slaDeadline, slaStatus, type SlaItem, type SlaStatus } from './reference-sla-clock';
 
 /** A fix tracked over time: missing from `firstSeenAt` until `resolvedAt` (null: still missing). */
@@ -151,7 +152,8 @@ export interface ComplianceReport {
     items: OverdueEntry[];
   };
   /** The missing security fix first seen earliest, with its age in local days at `to`. */
-  oldestMissingSecurity: { item: TrackedFix; firstSeenAt: string; ageDays: number } | null;
+  /** The missing security fix whose SLA clock started earliest; its age counts local days from that clock start. */
+  oldestMissingSecurity: { item: TrackedFix; firstSeenAt: string; clockStart: ClockStart; ageDays: number } | null;
   exceptions: {
     /** Every entry's status at `to`. */
     byStatus: Record<ExceptionStatus, number>;
@@ -175,8 +177,9 @@ function compareItems(a: TrackedFix, b: TrackedFix): number {
   return a.assetId - b.assetId || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || parseInstant(a.firstSeenAt) - parseInstant(b.firstSeenAt);
 }
 
-function olderFirst(a: TrackedFix, b: TrackedFix): number {
-  return parseInstant(a.firstSeenAt) - parseInstant(b.firstSeenAt) || compareItems(a, b);
+/** Older first: the earlier SLA clock start (publication or first seen, see `slaClockStart`), then the domain's order. */
+function olderFirst(a: TrackedFix, b: TrackedFix, policy: PatchPolicy): number {
+  return parseInstant(slaClockStart(a, policy).at) - parseInstant(slaClockStart(b, policy).at) || compareItems(a, b);
 }
 
 /**
@@ -205,7 +208,7 @@ export function complianceReport(input: ComplianceInput): ComplianceReport {
     const security = normaliseSeverity(item).security;
     withMissing.add(item.assetId);
     if (security) withMissingSecurity.add(item.assetId);
-    if (security && (oldest === null || olderFirst(item, oldest) < 0)) oldest = item;
+    if (security && (oldest === null || olderFirst(item, oldest, input.policy) < 0)) oldest = item;
 
     const status = slaStatus(item, input.policy, at, input.exceptions);
     missing.total += 1;
@@ -248,7 +251,8 @@ export function complianceReport(input: ComplianceInput): ComplianceReport {
       : {
           item: oldest,
           firstSeenAt: oldest.firstSeenAt,
-          ageDays: localDaysBetween(localDateOf(parseInstant(oldest.firstSeenAt), oldest.timeZone), localDateOf(period.to, oldest.timeZone)),
+          clockStart: slaClockStart(oldest, input.policy),
+          ageDays: localDaysBetween(localDateOf(parseInstant(slaClockStart(oldest, input.policy).at), oldest.timeZone), localDateOf(period.to, oldest.timeZone)),
         };
 
   const fullyPatched = assetIds.size - withMissing.size;

@@ -5,6 +5,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import { COVERAGE_GAP_LABELS, COVERAGE_GAP_REASONS, measuredPhrase } from '../../../../../shared/domain/coverage';
 import { OVERDUE_AGE_BANDS } from '../../../../../shared/domain/sla/sla-rules';
+import { clockSinceLabel } from '../../../../../shared/domain/sla/clock-start';
 import type { EvidenceReport } from '../../evidence-report';
 import { dataTable, emptyNote, keepTogether, sectionTitle, subheading } from '../blocks';
 import { donutChartSvg } from '../charts/donut-chart';
@@ -96,7 +97,7 @@ function tiles(report: EvidenceReport): Content[] {
         {
           value: oldest === null ? 'None' : plural(oldest.ageDays, 'day'),
           label: 'Oldest missing security fix',
-          detail: oldest === null ? 'no security fix known missing' : `${oldest.hostname}, since ${formatDate(oldest.firstSeenAt, tz)}`,
+          detail: oldest === null ? 'no security fix known missing' : `${oldest.hostname}, ${clockSinceLabel(oldest.clockBasis, formatDate(oldest.clockStartAt, tz))}`,
           colour: oldest === null ? COLOURS.ok : COLOURS.brand,
         },
         { value: formatCount(s.exceptions.active), label: 'Active exceptions', detail: `${formatCount(s.exceptions.expiringSoon)} expiring soon · ${formatCount(s.exceptions.expired)} expired`, colour: s.exceptions.expired > 0 ? COLOURS.warn : COLOURS.brand },
