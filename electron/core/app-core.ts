@@ -29,6 +29,7 @@ import { CveLinksRepository } from '../db/repositories/cve-links.repository';
 import { CveMappingService } from '../services/intel/mapping/cve-mapping.service';
 import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
 import { TriageService } from '../services/intel/triage/triage.service';
+import { knownExploitedEvidence } from '../services/evidence/report/known-exploited-evidence';
 import { siteKevLookup } from '../services/intel/mapping/kev-lookup';
 import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
 import { IntelFetchService } from '../services/intel/feeds/intel-fetch.service';
@@ -220,6 +221,13 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     libraryDir,
     // Built just below; called only when a pack is made.
     deployments: (siteId, from, to) => rollouts.deploymentRows(siteId, from, to),
+    knownExploited: (siteId, from, to) =>
+      knownExploitedEvidence(
+        { triage: (id, cve) => triage.triage(id, cve), kevCveIds: () => intelRepository.kevCveIds(), linkedCves: (id, cves) => cveLinks.assetsByCves(id, cves), resolvedWithCve: (id, cve) => cveLinks.resolvedWithCve(id, cve), feeds: () => intelRepository.feeds(), now: () => clock.now() },
+        siteId,
+        from,
+        to,
+      ),
   });
   const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, jobs });
   const remote = createRemoteExecutor();
