@@ -582,6 +582,10 @@ export function standardMethodology(input: MethodologyInput): MethodologyNote[] 
       text: `An exception suppresses breaches for what it covers only from its start until its expiry or its closing, whichever is first. It may run at most ${plural(input.policy.maxExceptionDays, 'day')} before it must be renewed; it is reported as expiring soon in its last ${plural(DEFAULT_EXPIRING_SOON_DAYS, 'day')}. Its expiry is shown as the last day it covers. An expired exception covers nothing, so its fixes count as overdue again without anyone acting.`,
     },
     {
+      title: 'Known exploited vulnerabilities',
+      text: "A row is an asset, a CVE in the CISA Known Exploited Vulnerabilities catalogue and a package, as triage answers it when the pack is built: from the CVE links the mapping keeps (the package manager's advisories, the Debian tracker or OSV, with their fixed versions), listed when the fix was still missing, or was installed inside the period (installed = the fixing update first seen gone). A fix still missing carries the SLA standing the one SLA engine gives it, the policy's KEV rules included (the deadline rule says which applied: the tier/severity table, the KEV days or CISA's due date); an installed fix's SLA outcome is not judged here (\"fixed (not judged)\"): once installed, its CVE link is gone, so its KEV deadline cannot be rebuilt. Counts are asset × CVE pairs. An asset not measured (never collected, latest collection failed, or stale) or whose family has no vulnerability data cannot be judged: it is listed with the reason and counted neither as fixed nor as unaffected. Every row is in data/vulnerabilities.csv; the feeds used are listed with their versions, retrieval times, record counts and SHA-256 hashes.",
+    },
+    {
       title: 'Trend',
       text: 'Each monthly point of the trend is the same calculation (fully patched share, within-SLA share, overdue fixes) taken at the end of that month.',
     },
