@@ -223,7 +223,17 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     deployments: (siteId, from, to) => rollouts.deploymentRows(siteId, from, to),
     knownExploited: (siteId, from, to) =>
       knownExploitedEvidence(
-        { triage: (id, cve) => triage.triage(id, cve), kevCveIds: () => intelRepository.kevCveIds(), linkedCves: (id, cves) => cveLinks.assetsByCves(id, cves), resolvedWithCve: (id, cve) => cveLinks.resolvedWithCve(id, cve), feeds: () => intelRepository.feeds(), now: () => clock.now() },
+        {
+          triage: (id, cve) => triage.triage(id, cve),
+          kevCveIds: () => intelRepository.kevCveIds(),
+          linkedCves: (id, cves) => cveLinks.assetsByCves(id, cves),
+          // One streamed pass over the period's fixes (the SLA engine's own rows), not a query per KEV CVE.
+          fixCves: function* (id, periodFrom, periodTo) {
+            for (const fix of complianceRepository.eachFixOverlapping(id, periodFrom, periodTo, { withLists: true })) if (fix.resolvedAt !== null) yield* fix.cves;
+          },
+          feeds: () => intelRepository.feeds(),
+          now: () => clock.now(),
+        },
         siteId,
         from,
         to,
