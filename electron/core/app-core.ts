@@ -30,6 +30,7 @@ import { CveLinksRepository } from '../db/repositories/cve-links.repository';
 import { CveMappingService } from '../services/intel/mapping/cve-mapping.service';
 import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
 import { TriageService } from '../services/intel/triage/triage.service';
+import { knownExploitedEvidence } from '../services/evidence/report/known-exploited-evidence';
 import { siteKevLookup } from '../services/intel/mapping/kev-lookup';
 import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
 import { IntelFetchService } from '../services/intel/feeds/intel-fetch.service';
@@ -225,6 +226,23 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     libraryDir,
     // Built just below; called only when a pack is made.
     deployments: (siteId, from, to) => rollouts.deploymentRows(siteId, from, to),
+    knownExploited: (siteId, from, to) =>
+      knownExploitedEvidence(
+        {
+          triage: (id, cve) => triage.triage(id, cve),
+          kevCveIds: () => intelRepository.kevCveIds(),
+          linkedCves: (id, cves) => cveLinks.assetsByCves(id, cves),
+          // One streamed pass over the period's fixes (the SLA engine's own rows), not a query per KEV CVE.
+          fixCves: function* (id, periodFrom, periodTo) {
+            for (const fix of complianceRepository.eachFixOverlapping(id, periodFrom, periodTo, { withLists: true })) if (fix.resolvedAt !== null) yield* fix.cves;
+          },
+          feeds: () => intelRepository.feeds(),
+          now: () => clock.now(),
+        },
+        siteId,
+        from,
+        to,
+      ),
   });
   const evidenceJobs = new EvidenceExportJobsService({ evidence, sites, jobs });
   const remote = createRemoteExecutor();

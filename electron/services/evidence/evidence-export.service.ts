@@ -21,7 +21,7 @@ import type { ExceptionRegisterService } from '../exceptions/exception-register.
 import type { SitesService } from '../sites/sites.service';
 import type { BrandingService } from './branding/branding.service';
 import { evidenceDataFiles } from './data-files/evidence-data-files';
-import type { DeploymentRow, EvidenceReport } from './evidence-report';
+import type { DeploymentRow, EvidenceReport, KnownExploitedEvidence } from './evidence-report';
 import type { EvidencePackService } from './pack/evidence-pack.service';
 import { MANIFEST_FILE, SIGNATURE_FILE, type PackFile } from './pack/manifest';
 import { verifyEvidencePack } from './pack/verify-pack';
@@ -42,6 +42,8 @@ export interface EvidenceExportDeps {
   cycles: CyclesService;
   /** The hosts of the rollouts that ran in a period (instants, half-open); none when absent. */
   deployments?: (siteId: number, from: string, to: string) => DeploymentRow[];
+  /** Known exploited vulnerabilities of a period (report/known-exploited-evidence.ts); not measured when absent. */
+  knownExploited?: (siteId: number, from: string, to: string) => KnownExploitedEvidence;
   exceptions: ExceptionRegisterService;
   branding: BrandingService;
   signingKey: SigningKeyService;
@@ -120,6 +122,7 @@ export class EvidenceExportService {
       generatedBy: this.deps.actor,
       appVersion: APP_VERSION,
       deployments: this.deps.deployments?.(site.id, periodFrom, periodTo) ?? [],
+      ...(this.deps.knownExploited ? { knownExploited: this.deps.knownExploited(site.id, periodFrom, periodTo) } : {}),
     });
     return { report, auditChainHead, cycles };
   }

@@ -16,6 +16,7 @@ describe('standardMethodology', () => {
       'Fully patched and security patched',
       'End of life',
       'Exceptions stop the clock only while active',
+      'Known exploited vulnerabilities',
       'Trend',
       'Audit log and integrity',
     ]);

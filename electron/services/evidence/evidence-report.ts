@@ -11,7 +11,8 @@
  */
 import type { PatchPolicy, Severity, SlaTable } from '../../../shared/domain/patch-policy';
 import type { Tier } from '../../../shared/domain/risk-tier';
-import type { OverdueAgeBand } from '../../../shared/domain/sla/sla-rules';
+import type { OverdueAgeBand, SlaState } from '../../../shared/domain/sla/sla-rules';
+import type { DeadlineRule } from '../../../shared/domain/sla/kev-rule';
 import type { ClockBasis } from '../../../shared/domain/sla/clock-start';
 import type { CoverageGapReason } from '../../../shared/domain/coverage';
 import type { ExceptionScopeKind, ExceptionStatus } from '../../../shared/domain/sla/exception-status';
@@ -50,6 +51,8 @@ export interface EvidenceReport {
   emergencyItems: EmergencyItemRow[];
   /** Every host of every rollout that ran inside the period, rollout by rollout, ring by ring. */
   deployments: DeploymentRow[];
+  /** Known exploited vulnerabilities (CISA KEV) missing on the site's assets during the period, and the feeds used. */
+  knownExploited: KnownExploitedEvidence;
   /** Every asset in scope, by tier then hostname. */
   assets: AssetRow[];
   /**
@@ -317,6 +320,91 @@ export interface ChecklistEntry {
   late: boolean;
 }
 
+/**
+ * Known exploited vulnerabilities: one row per asset × KEV CVE × package whose fix was missing at
+ * some time in the period, as triage answers it at the time the pack is built (the same answer the
+ * triage screen gives), with the SLA standing from the one SLA engine (KEV rules included).
+ */
+export interface KnownExploitedEvidence {
+  /** Null when the section could be judged; else why not ("no KEV catalogue imported"). */
+  notMeasured: string | null;
+  /** When the answer was taken (the pack's build time). */
+  at: string;
+  rows: KevVulnerabilityRow[];
+  /** Assets in scope the answer cannot speak for (not measured, or no vulnerability data for their family): never counted as fixed or unaffected. */
+  notJudged: KevNotJudgedRow[];
+  /** Every current intel feed, the provenance of the figures. */
+  feeds: IntelFeedRow[];
+  /** The section's headline figures, counted from `rows` and `notJudged` (see known-exploited-evidence.ts). */
+  figures: KevFigures;
+}
+
+/** Headline counts: CVEs, assets, asset × CVE pairs missing / fixed / overdue, assets not judged. */
+export interface KevFigures {
+  cves: number;
+  assets: number;
+  missing: number;
+  fixed: number;
+  overdue: number;
+  notJudged: number;
+}
+
+/** Whether a KEV fix was still missing when the pack was built, or was installed inside the period. */
+export type KevRowStatus = 'missing' | 'fixed';
+
+/** One asset × KEV CVE × package. */
+export interface KevVulnerabilityRow {
+  cve: string;
+  name: string;
+  /** KEV `dateAdded` and CISA's `dueDate` (`YYYY-MM-DD`). */
+  kevDateAdded: string;
+  kevDueDate: string;
+  /** KEV `knownRansomwareCampaignUse` is "Known"; null when the catalogue says nothing. */
+  knownRansomware: boolean | null;
+  hostname: string;
+  /** The asset's risk tier (1-4); null when unclassified. */
+  tier: number | null;
+  internetFacing: boolean;
+  package: string;
+  installedVersion: string | null;
+  fixedVersion: string | null;
+  /** Where the link came from (package manager, Debian tracker, OSV, ...). */
+  source: string;
+  status: KevRowStatus;
+  /** `fix_pending`, `fix_not_offered`, `no_fix` or `fixed` (triage's states). */
+  triageState: string;
+  /** When Patchdesk first saw the fixing update missing; null when no fix is offered or it was not seen. */
+  firstSeenAt: string | null;
+  /** When the fixing update was first seen gone; null while still missing. */
+  fixedAt: string | null;
+  /** The SLA engine's standing of the missing fix at `at`; null when there is no pending fix to judge (fixed, or no fix offered). */
+  slaState: SlaState | null;
+  slaDueDate: string | null;
+  /** Which deadline applied: `policy`, `kev_days` or `kev_cisa_due`. */
+  deadlineRule: DeadlineRule | null;
+}
+
+/** An asset the KEV answer cannot speak for, and why. */
+export interface KevNotJudgedRow {
+  hostname: string;
+  /** `never_collected`, `last_failed`, `stale`, `no_data` or `package_manager_only`. */
+  reason: string;
+  detail: string;
+}
+
+/** One imported vulnerability feed with its provenance. */
+export interface IntelFeedRow {
+  kind: string;
+  scope: string;
+  fileName: string;
+  sourceUrl: string | null;
+  feedVersion: string | null;
+  feedDate: string | null;
+  retrievedAt: string;
+  recordCount: number;
+  sha256: string;
+}
+
 /** The milestones of one emergency cycle. */
 /** One host of a rollout: what moved from which version to which, when, who approved it, how it ended. */
 export interface DeploymentRow {
@@ -495,6 +583,10 @@ export function standardMethodology(input: MethodologyInput): MethodologyNote[] 
     {
       title: 'Exceptions stop the clock only while active',
       text: `An exception suppresses breaches for what it covers only from its start until its expiry or its closing, whichever is first. It may run at most ${plural(input.policy.maxExceptionDays, 'day')} before it must be renewed; it is reported as expiring soon in its last ${plural(DEFAULT_EXPIRING_SOON_DAYS, 'day')}. Its expiry is shown as the last day it covers. An expired exception covers nothing, so its fixes count as overdue again without anyone acting.`,
+    },
+    {
+      title: 'Known exploited vulnerabilities',
+      text: "A row is an asset, a CVE in the CISA Known Exploited Vulnerabilities catalogue and a package, as triage answers it when the pack is built: from the CVE links the mapping keeps (the package manager's advisories, the Debian tracker or OSV, with their fixed versions), listed when the fix was still missing, or was installed inside the period (installed = the fixing update first seen gone). A fix still missing carries the SLA standing the one SLA engine gives it, the policy's KEV rules included (the deadline rule says which applied: the tier/severity table, the KEV days or CISA's due date); an installed fix's SLA outcome is not judged here (\"fixed (not judged)\"): once installed, its CVE link is gone, so its KEV deadline cannot be rebuilt. Counts are asset × CVE pairs. An asset not measured (never collected, latest collection failed, or stale) or whose family has no vulnerability data cannot be judged: it is listed with the reason and counted neither as fixed nor as unaffected. Every row is in data/vulnerabilities.csv; the feeds used are listed with their versions, retrieval times, record counts and SHA-256 hashes.",
     },
     {
       title: 'Trend',

@@ -28,6 +28,7 @@ describe('evidenceDataFiles', () => {
       'data/exceptions.csv',
       'data/checklist.csv',
       'data/rollouts.csv',
+      'data/vulnerabilities.csv',
       'data/trend.csv',
       'data/audit-log.csv',
     ]);

@@ -7,6 +7,9 @@
  * - `data/assets.csv`, `coverage-gaps.csv` (assets not measured, same rows and order as the
  *   PDF's coverage gaps), `unsupported-os.csv`, `overdue.csv`, `exceptions.csv`, `checklist.csv`,
  *   `rollouts.csv` (one row per host of each rollout that ran in the period),
+ *   `vulnerabilities.csv` (one row per asset × known exploited CVE × package missing in the period;
+ *   summary.json's `knownExploited.figures` count asset × CVE pairs of these rows, and its
+ *   `knownExploited.notJudged` and `feeds` list the assets not judged and the feeds used),
  *   `trend.csv`, `audit-log.csv`: see csv.ts for the dialect. A count that was never measured
  *   is empty, not 0. Instants are ISO-8601 UTC; local days are
  *   `YYYY-MM-DD` in the site's time zone (`meta.timezone` in summary.json), an exception's expiry
@@ -100,6 +103,13 @@ function rolloutsCsv(report: EvidenceReport): string {
   );
 }
 
+function vulnerabilitiesCsv(report: EvidenceReport): string {
+  return toCsv(
+    ['CVE', 'Name', 'KEV Date Added', 'CISA Due Date', 'Known Ransomware Use', 'Hostname', 'Tier', 'Internet Facing', 'Package', 'Installed Version', 'Fixed Version', 'Source', 'Status', 'Triage State', 'First Seen Missing', 'Fixed At', 'SLA State', 'SLA Due Date', 'Deadline Rule'],
+    report.knownExploited.rows.map((v) => [v.cve, v.name, v.kevDateAdded, v.kevDueDate, v.knownRansomware, v.hostname, v.tier, v.internetFacing, v.package, v.installedVersion, v.fixedVersion, v.source, v.status, v.triageState, v.firstSeenAt, v.fixedAt, v.slaState, v.slaDueDate, v.deadlineRule]),
+  );
+}
+
 function trendCsv(report: EvidenceReport): string {
   return toCsv(
     ['Month', 'Assets In Scope', 'Assets Measured', 'Fully Patched Share Of Measured', 'Within SLA Share', 'Overdue'],
@@ -126,6 +136,7 @@ export function evidenceDataFiles(report: EvidenceReport): DataFile[] {
     file('data/exceptions.csv', exceptionsCsv(report)),
     file('data/checklist.csv', checklistCsv(report)),
     file('data/rollouts.csv', rolloutsCsv(report)),
+    file('data/vulnerabilities.csv', vulnerabilitiesCsv(report)),
     file('data/trend.csv', trendCsv(report)),
     file('data/audit-log.csv', auditCsv(report)),
   ];

@@ -13,6 +13,7 @@ import { coverageGapsSection } from './sections/coverage-gaps';
 import { coverSection } from './sections/cover';
 import { cyclesSection } from './sections/cycles';
 import { deploymentsSection } from './sections/deployments';
+import { knownExploitedSection } from './sections/known-exploited';
 import { emergencySection } from './sections/emergency';
 import { exceptionsSection } from './sections/exceptions';
 import { executiveSummarySection } from './sections/executive-summary';
@@ -93,6 +94,7 @@ export function evidenceDocument(report: EvidenceReport): TDocumentDefinitions {
       section(executiveSummarySection(report)),
       section([...complianceByTierSection(report), { text: '', margin: [0, 10, 0, 0] }, ...overdueSection(report)]),
       section(exceptionsSection(report), true),
+      section(knownExploitedSection(report)),
       section([...cyclesSection(report), { text: '', margin: [0, 10, 0, 0] }, ...emergencySection(report), { text: '', margin: [0, 10, 0, 0] }, ...deploymentsSection(report)]),
       // On its own pages: its title and lead open a long list that no caption could repeat.
       section(coverageGapsSection(report)),

@@ -23,11 +23,13 @@ import {
   type EmergencyItemRow,
   type EvidenceReport,
   type ExceptionRow,
+  type KnownExploitedEvidence,
   type MissingFixCounts,
   type ReportPeriod,
 } from '../evidence-report';
 import { checklistEvidencePath } from './checklist-evidence-files';
 import { auditSentence } from './audit-sentence';
+import { kevFigures } from './known-exploited-evidence';
 
 /** Everything the report is made from, already read from the services. */
 export interface EvidenceReportSources {
@@ -46,6 +48,8 @@ export interface EvidenceReportSources {
   appVersion: string;
   /** Hosts of the rollouts that ran in the period (none when the caller has no rollouts). */
   deployments?: readonly DeploymentRow[];
+  /** Known exploited vulnerabilities of the period (absent: not measured, no intel wired). */
+  knownExploited?: KnownExploitedEvidence;
 }
 
 /** Builds the report; the same sources give the same report. */
@@ -122,6 +126,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
     cycles: sources.cycles.map(cycleRecord),
     emergencyItems: sources.cycles.filter((cycle) => cycle.kind === 'emergency').map(emergencyRow),
     deployments: (sources.deployments ?? []).map((row) => ({ ...row })),
+    knownExploited: sources.knownExploited ?? { notMeasured: 'vulnerability intelligence is not available here', at: sources.generatedAt, rows: [], notJudged: [], feeds: [], figures: kevFigures([], []) },
     assets: detail.assets.map((asset) => ({
       hostname: asset.assetName,
       ip: asset.address,
