@@ -13,8 +13,9 @@ import { labLayout, type LabLayout } from '../../test-support/package-lab/lab-la
 import { downPackageLab, upPackageLab } from '../../test-support/package-lab/package-lab';
 import { call } from '../../test-support/test-core';
 import { createRemoteExecutor, type RemoteExecutor, type RemoteTarget } from '../remote/executor/remote-executor';
+import { LAB_TEST_ADDRESSES } from '../../test-support/package-lab/lab-test-addresses';
 
-// Its own state folder and addresses (127.88.206.x), so it never meets another lab.
+// Its own state folder and addresses (LAB_TEST_ADDRESSES.rolloutsFamilies), so it never meets another lab.
 const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-rollouts-families-')) };
 const unavailable = labUnavailableReason(layout);
 const dataDir = mkdtempSync(join(tmpdir(), 'patchdesk-rollouts-families-data-'));
@@ -48,7 +49,7 @@ function requireCore(): AppCore {
 
 describe.skipIf(unavailable !== null)(`rollouts on real dnf, zypper and pacman hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   beforeAll(async () => {
-    const lab = await upPackageLab(layout, { hosts: 3, families: ['dnf', 'zypper', 'pacman'], addressPrefix: '127.88.206', rebootDownSeconds: 1 });
+    const lab = await upPackageLab(layout, { hosts: 3, families: ['dnf', 'zypper', 'pacman'], addressPrefix: LAB_TEST_ADDRESSES.rolloutsFamilies, rebootDownSeconds: 1 });
     hosts = lab.hosts;
     executor = createRemoteExecutor();
     // The lab's dnf, zypper and pacman hosts sit on the Debian base root, and the collector takes

@@ -16,8 +16,9 @@ import { LAB_HEALTH_CHECK } from '../../test-support/package-lab/test-packages';
 import { runCliCapturing } from '../../test-support/run-cli';
 import { call } from '../../test-support/test-core';
 import { createRemoteExecutor, type RemoteExecutor, type RemoteTarget } from '../remote/executor/remote-executor';
+import { LAB_TEST_ADDRESSES } from '../../test-support/package-lab/lab-test-addresses';
 
-// Its own state folder and addresses (127.88.203.x), so it never meets another lab.
+// Its own state folder and addresses (LAB_TEST_ADDRESSES.rollouts), so it never meets another lab.
 const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-rollouts-')) };
 const dataDir = mkdtempSync(join(tmpdir(), 'patchdesk-rollouts-data-'));
 const PASSPHRASE = 'lab rollouts passphrase';
@@ -41,7 +42,7 @@ const openCore = (mode: 'cli' | 'browser') => openAppCore({ dataDir, mode, actor
 const cli = (...args: string[]) => runCliCapturing(dataDir, args, [PASSPHRASE]);
 
 beforeAll(async () => {
-  const lab = await upPackageLab(layout, { hosts: 5, families: ['apt'], addressPrefix: '127.88.203', rebootDownSeconds: 1 });
+  const lab = await upPackageLab(layout, { hosts: 5, families: ['apt'], addressPrefix: LAB_TEST_ADDRESSES.rollouts, rebootDownSeconds: 1 });
   hosts = lab.hosts;
   executor = createRemoteExecutor();
   // One host keeps lab-needs-reboot (test ring), one keeps lab-breaks-check (pilot ring): the others never had them.

@@ -7,6 +7,7 @@ import { labLayout, type LabLayout } from './lab-layout';
 import { mountsUnder } from './mounts';
 import { downPackageLab, upPackageLab, type LabManifest } from './package-lab';
 import { LAB_PACKAGES } from './test-packages';
+import { LAB_TEST_ADDRESSES } from './lab-test-addresses';
 
 // Its own state folder and addresses, so it never meets a lab started by hand; the cache is shared.
 const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-test-')) };
@@ -30,7 +31,7 @@ const hostAt = (index: number) => {
 };
 
 beforeAll(async () => {
-  lab = await upPackageLab(layout, { hosts: 2, families: ['apt'], addressPrefix: '127.88.201', rebootDownSeconds: 1 });
+  lab = await upPackageLab(layout, { hosts: 2, families: ['apt'], addressPrefix: LAB_TEST_ADDRESSES.packageLab, rebootDownSeconds: 1 });
 }, 600_000);
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { runAptTransaction } from './apt-transaction';
 import type { OperationContext } from './operation-context';
 import { rebootHost } from './reboot-host';
 import { readRebootRequired } from './reboot-required';
+import { LAB_TEST_ADDRESSES } from '../../../test-support/package-lab/lab-test-addresses';
 
 const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-operations-')) };
 let hosts: LabHost[] = [];
@@ -32,7 +33,7 @@ function contextFor(index: number): OperationContext {
 const shell = (context: OperationContext, command: string) => context.executor.run(context.target, command, { timeoutMs: 30_000, expectedExitCodes: [0, 1, 2] });
 
 beforeAll(async () => {
-  const lab = await upPackageLab(layout, { hosts: 4, families: ['apt'], addressPrefix: '127.88.202', rebootDownSeconds: 1 });
+  const lab = await upPackageLab(layout, { hosts: 4, families: ['apt'], addressPrefix: LAB_TEST_ADDRESSES.aptOperations, rebootDownSeconds: 1 });
   hosts = lab.hosts;
   executor = createRemoteExecutor();
 }, 600_000);

@@ -15,6 +15,7 @@ import { dnfPreviewUpgrade } from './dnf-preview';
 import { readDnfRebootRequired } from './dnf-reboot-required';
 import { runDnfHistoryUndo, runDnfTransaction } from './dnf-transaction';
 import type { OperationContext } from './operation-context';
+import { LAB_TEST_ADDRESSES } from '../../../test-support/package-lab/lab-test-addresses';
 
 const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-dnf-')) };
 const unavailable = labUnavailableReason(layout);
@@ -30,7 +31,7 @@ function contextFor(index: number): OperationContext {
 
 describe.skipIf(unavailable !== null)(`dnf operations on real hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   beforeAll(async () => {
-    const lab = await upPackageLab(layout, { hosts: 3, families: ['dnf'], addressPrefix: '127.88.203', rebootDownSeconds: 1 });
+    const lab = await upPackageLab(layout, { hosts: 3, families: ['dnf'], addressPrefix: LAB_TEST_ADDRESSES.dnfOperations, rebootDownSeconds: 1 });
     hosts = lab.hosts;
     executor = createRemoteExecutor();
   }, 600_000);

@@ -13,6 +13,7 @@ import type { OperationContext } from './operation-context';
 import { readPacmanRebootRequired } from './pacman-reboot-required';
 import { pacmanCachedVersions, runPacmanTransaction } from './pacman-transaction';
 import { pacmanPackageVersions, pacmanPendingUpgrades } from './pacman-versions';
+import { LAB_TEST_ADDRESSES } from '../../../test-support/package-lab/lab-test-addresses';
 
 const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-pacman-')) };
 const unavailable = labUnavailableReason(layout);
@@ -29,7 +30,7 @@ function contextFor(index: number): OperationContext {
 
 describe.skipIf(unavailable !== null)(`pacman operations on real hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   beforeAll(async () => {
-    const lab = await upPackageLab(layout, { hosts: 2, families: ['pacman'], addressPrefix: '127.88.205', rebootDownSeconds: 1 });
+    const lab = await upPackageLab(layout, { hosts: 2, families: ['pacman'], addressPrefix: LAB_TEST_ADDRESSES.pacmanOperations, rebootDownSeconds: 1 });
     hosts = lab.hosts;
     executor = createRemoteExecutor();
   }, 600_000);

@@ -17,6 +17,7 @@ import { rpmPackageVersions } from './rpm-versions';
 import { zypperPreviewInstall, zypperPreviewPatches } from './zypper-preview';
 import { readZypperRebootRequired } from './zypper-reboot-required';
 import { judgeZypperRun, runZypperPatches, runZypperTransaction } from './zypper-transaction';
+import { LAB_TEST_ADDRESSES } from '../../../test-support/package-lab/lab-test-addresses';
 
 const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-zypper-')) };
 const unavailable = labUnavailableReason(layout);
@@ -32,7 +33,7 @@ function contextFor(index: number): OperationContext {
 
 describe.skipIf(unavailable !== null)(`zypper operations on real hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   beforeAll(async () => {
-    const lab = await upPackageLab(layout, { hosts: 3, families: ['zypper'], addressPrefix: '127.88.204', rebootDownSeconds: 1 });
+    const lab = await upPackageLab(layout, { hosts: 3, families: ['zypper'], addressPrefix: LAB_TEST_ADDRESSES.zypperOperations, rebootDownSeconds: 1 });
     hosts = lab.hosts;
     executor = createRemoteExecutor();
   }, 600_000);
