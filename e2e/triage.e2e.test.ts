@@ -142,6 +142,13 @@ describe('triage in the browser', () => {
     await headline.waitFor();
     expect(await page.getByTestId('kev-missing-summary').textContent()).toBe('1 known-exploited CVE on 2 assets; 1 without a fix offered');
     await shot(page, '105-triage-overview-kev');
+
+    // The Feeds panel: every feed the figures came from, with its provenance.
+    await page.getByTestId('rail-settings').click();
+    await page.getByTestId('intel-feeds').waitFor();
+    await expect.poll(() => page.getByTestId('intel-feed-row').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('intel-feeds').textContent()).toContain('SHA-256');
+    await shot(page, '106-triage-feeds-panel');
     await page.close();
   });
 });

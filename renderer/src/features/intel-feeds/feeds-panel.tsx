@@ -9,8 +9,8 @@ import { useImportBundle, useImportFeed, useIntelStatus } from './use-intel-feed
 
 /**
  * The vulnerability feeds this installation holds: each feed's kind, version or date, records,
- * age (flagged when old) and provenance, and importing a feed file or a signed bundle. Not yet
- * placed in a screen: mount it where the Feeds panel belongs (settings or the overview).
+ * age (flagged when old) and provenance, and importing a feed file or a signed bundle. Shown in
+ * Site settings (the feeds serve every site of the installation).
  */
 export function FeedsPanel() {
   const status = useIntelStatus();

@@ -2,6 +2,7 @@ import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
 import { SiteTime } from '../../components/site-time';
+import { FeedsPanel } from '../intel-feeds/feeds-panel';
 import { useRoute } from '../shell/use-route';
 import { useRequiredSite } from './current-site-context';
 import { SiteFormFields } from './site-form-fields';
@@ -55,6 +56,8 @@ function SiteSettingsForm() {
             </button>
           </div>
         </form>
+        {/* The feeds serve every site of this installation; they are imported and aged here. */}
+        <FeedsPanel />
       </div>
     </div>
   );
