@@ -48,7 +48,8 @@ export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevF
       </span>
     ),
   },
-  { id: 'os', header: 'OS', width: 'minmax(130px, 1.4fr)', render: (row) => <OsWithEol status={row} /> },
+  // Wide enough for a name beside its end-of-life badge (rows have a fixed height: no wrapping).
+  { id: 'os', header: 'OS', width: 'minmax(200px, 1.4fr)', render: (row) => <OsWithEol status={row} /> },
   { id: 'pending', header: 'Pending', width: '100px', align: 'end', render: (row) => (collected(row) ? formatCount(row.pendingCount) : notMeasured(row)) },
   {
     id: 'security',
