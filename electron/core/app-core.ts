@@ -27,6 +27,7 @@ import { TrustedSignersRepository } from '../db/repositories/trusted-signers.rep
 import { IntelImportRepository } from '../db/repositories/intel-import.repository';
 import { IntelRepository } from '../db/repositories/intel.repository';
 import { CveLinksRepository } from '../db/repositories/cve-links.repository';
+import { CveMappingJobs } from '../services/intel/mapping/cve-mapping-jobs';
 import { CveMappingService } from '../services/intel/mapping/cve-mapping.service';
 import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
 import { TriageService } from '../services/intel/triage/triage.service';
@@ -130,6 +131,7 @@ export interface AppCore {
     intel: IntelService;
     intelImport: IntelImportService;
     cveMapping: CveMappingService;
+    cveMappingJobs: CveMappingJobs;
     triage: TriageService;
     intelBundles: IntelBundleService;
     intelFetch: IntelFetchService;
@@ -197,9 +199,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const exceptionsRepository = new ExceptionsRepository(db);
   const complianceRepository = new ComplianceRepository(db);
   // KEV facts come from the CVE mapping and the intel feeds, built further down.
-  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository, kev: (siteId) => siteKevLookup({ mapping: cveMapping, links: cveLinks, intel: intelRepository, assets: (id) => inventory.list(id, ['active']) }, siteId) });
+  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository, kev: (siteId) => siteKevLookup({ mapping: cveMappingJobs, links: cveLinks, intel: intelRepository, assets: (id) => inventory.list(id, ['active']) }, siteId) });
   const packageHistoryRepository = new PackageHistoryRepository(db);
-  const patchStatus = new PatchStatusService({ ...common, patchStatus: patchStatusRepository, packageHistory: packageHistoryRepository, inventory, eolTable: eol.table, slaClock });
+  const patchStatus = new PatchStatusService({ ...common, collectionStored: (siteId) => cveMappingJobs.trigger(siteId), patchStatus: patchStatusRepository, packageHistory: packageHistoryRepository, inventory, eolTable: eol.table, slaClock });
   const packageHistory = new PackageHistoryService({ packageHistory: packageHistoryRepository, inventory });
   const collections = new CollectJobsService({ ...common, patchStatus: patchStatusRepository, status: patchStatus, inventory, vault, events, jobs, collector: options.collector ?? loadCollectorOnDemand });
   const offline = new OfflineCollectionService({ inventory, assets: repositories.assets, patchStatus, clock });
@@ -265,10 +267,12 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   removeInterruptedPackFiles(libraryDir, { clock });
   const intelRepository = new IntelRepository(db);
   const intel = new IntelService({ intel: intelRepository, clock });
-  const intelImport = new IntelImportService({ ...common, imports: new IntelImportRepository(db), intel: intelRepository, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
+  const intelImport = new IntelImportService({ ...common, imports: new IntelImportRepository(db), intel: intelRepository, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER), feedsChanged: () => cveMappingJobs.triggerAll() });
   const cveLinks = new CveLinksRepository(db);
   const cveMapping = new CveMappingService({ db, links: cveLinks, intel: intelRepository, clock });
-  const triage = new TriageService({ mapping: cveMapping, links: cveLinks, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
+  // Remapping runs as a job; a CLI process (short-lived) remaps synchronously before it answers.
+  const cveMappingJobs = new CveMappingJobs({ jobs, mapping: cveMapping, siteIds: () => sites.list().map((site) => site.id), synchronous: options.mode === 'cli' });
+  const triage = new TriageService({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
   const intelBundles = new IntelBundleService({ ...common, intel: intelRepository, imports: intelImport, signingKey, trustedSigners, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
   const intelFetch = new IntelFetchService({ imports: intelImport, clock, tempDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
 
@@ -389,8 +393,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'intel:importBundle': (request) => intelBundles.import(Buffer.from(request.base64, 'base64'), request.fileName, request.pinnedFingerprint === undefined ? {} : { pinnedFingerprint: request.pinnedFingerprint }),
       'intel:cve': (request) => intel.cve(request.cveId),
       'triage:run': (request) => triage.triage(request.siteId, request.id),
-      'triage:site': (request) => siteVulnerabilities({ mapping: cveMapping, links: cveLinks, inventory, intel: intelRepository }, request.siteId),
-      'triage:asset': (request) => assetVulnerabilities({ mapping: cveMapping, links: cveLinks, inventory, intel: intelRepository }, request.assetId),
+      'triage:site': (request) => siteVulnerabilities({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, inventory, intel: intelRepository }, request.siteId),
+      'triage:asset': (request) => assetVulnerabilities({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, inventory, intel: intelRepository }, request.assetId),
     },
     { checkResponses: options.checkResponses ?? process.env['PATCHDESK_CHECK_RESPONSES'] === '1', dataDir: options.dataDir },
   );
@@ -412,7 +416,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     dispatcher,
     events,
     jobs,
-    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, packageHistory, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, triage, rollouts },
+    services: { sites, inventory, tiers, scans, imports, vault, patchStatus, packageHistory, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, cveMappingJobs, triage, rollouts },
     audit: repositories.audit,
     warmUp() {
       const pending = sites.list().map((site) => site.id);

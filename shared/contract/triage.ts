@@ -87,10 +87,14 @@ export const TriageUnknown = z.object({
   assetId: Id,
   hostname: z.string(),
   address: z.string(),
-  reason: z.enum([...COVERAGE_GAP_REASONS, 'no_data', 'package_manager_only']),
+  reason: z.enum([...COVERAGE_GAP_REASONS, 'no_data', 'package_manager_only', 'mapping_in_progress']),
   detail: z.string(),
 });
 export type TriageUnknown = z.infer<typeof TriageUnknown>;
+
+/** Whether a site's CVE links are current: remapping runs as a job, reads use the links as they stand. */
+export const MappingFreshness = z.object({ current: z.boolean(), pendingAssets: z.number().int().nonnegative() });
+export type MappingFreshness = z.infer<typeof MappingFreshness>;
 
 /** A feed the answer drew on, with its provenance. */
 export const TriageFeed = z.object({ id: Id, kind: z.string(), fileName: z.string(), feedVersion: z.string().nullable(), feedDate: z.string().nullable(), sha256: z.string() });
@@ -105,6 +109,8 @@ export const TriageResult = z.object({
   /** Affected assets first (most urgent first, by the priority rule), then fixed ones. */
   assets: z.array(TriageAsset),
   unknown: z.array(TriageUnknown),
+  /** Not current: `pendingAssets` assets wait for the mapping job and are listed as unknown ("mapping in progress"). */
+  mapping: MappingFreshness,
   feeds: z.array(TriageFeed),
   /** What `cycles:openEmergency` needs: the trigger, a reason naming the figures, a deadline and the affected assets. */
   emergency: z.object({ trigger: z.string(), reason: z.string(), deadline: IsoDate, assetIds: z.array(Id), title: z.string() }),
@@ -134,7 +140,8 @@ export type UpdateVulnerabilities = z.infer<typeof UpdateVulnerabilities>;
 /** Per asset: how its CVE links were found, or why it is not mapped. */
 export const AssetMapping = z.object({
   assetId: Id,
-  status: z.enum(['mapped', 'package_manager_only', 'no_data', 'not_collected']),
+  /** `pending`: waiting for the mapping job; its links are those of its previous mapping, if any. */
+  status: z.enum(['mapped', 'package_manager_only', 'no_data', 'not_collected', 'pending']),
   distribution: z.string(),
   sources: z.string(),
   reason: z.string(),
@@ -159,6 +166,8 @@ export type KevMissing = z.infer<typeof KevMissing>;
 /** A site's vulnerability picture: per update, per asset, and the KEV headline. */
 export const SiteVulnerabilities = z.object({
   siteId: Id,
+  /** Not current: `pendingAssets` assets wait for the mapping job (their `assets` status is `pending`). */
+  mapping: MappingFreshness,
   updates: z.array(UpdateVulnerabilities),
   assets: z.array(AssetMapping),
   kevMissing: z.array(KevMissing),

@@ -45,6 +45,8 @@ export function endOfLifeOf(
 }
 
 export interface PatchStatusDeps {
+  /** Called after a collection is stored (starts the site's CVE mapping job). */
+  collectionStored?: (siteId: number) => void;
   db: Db;
   patchStatus: PatchStatusRepository;
   /** Appends what each stored collection changed in the asset's installed packages. */
@@ -118,7 +120,7 @@ export class PatchStatusService {
    */
   storeCollection(assetId: number, collection: HostCollection, runId: number | null, source?: { fileName: string; fileHostname: string; forcedHost: boolean }): { pending: number; security: number } {
     const asset = this.deps.inventory.get(assetId);
-    return writeTransaction(this.deps.db, () => {
+    const result = writeTransaction(this.deps.db, () => {
       const stored = this.deps.patchStatus.recordSuccess(assetId, runId, collection);
       const history = this.deps.packageHistory.recordCollection(assetId, stored.collectionId, new Date(Date.parse(collection.collectedAt)).toISOString(), collection.installed);
       this.deps.audit.append({
@@ -132,6 +134,8 @@ export class PatchStatusService {
       });
       return stored;
     });
+    this.deps.collectionStored?.(asset.siteId);
+    return result;
   }
 
   /** Pinned host keys and changed ones waiting for approval. */

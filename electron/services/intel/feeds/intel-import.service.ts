@@ -41,6 +41,8 @@ export interface FeedProvenance {
 }
 
 export interface IntelImportDeps {
+  /** Called after a feed is imported (starts every site's CVE mapping job). */
+  feedsChanged?: () => void;
   db: Db;
   imports: IntelImportRepository;
   intel: IntelRepository;
@@ -211,6 +213,7 @@ export class IntelImportService {
       if ('unchanged' in result) return { outcome: 'unchanged', feed: result.unchanged, superseded: [] };
       const feed = this.deps.intel.feed(result.feedId);
       if (!feed) throw new Error(`feed ${result.feedId} vanished after its import`);
+      this.deps.feedsChanged?.();
       return { outcome: 'imported', feed, superseded: result.superseded };
     } catch (error) {
       if (stored.created) removeQuietly(stored.path);

@@ -10,20 +10,21 @@
 import type { Asset } from '../../../../shared/contract/assets';
 import { NO_KEV, type KevFixFacts, type KevLookup } from '../../../../shared/domain/sla/kev-rule';
 import type { CveLinksRepository } from '../../../db/repositories/cve-links.repository';
-import type { CveMappingService } from './cve-mapping.service';
+import type { CveMappingJobs } from './cve-mapping-jobs';
 
 export interface KevLookupDeps {
-  mapping: CveMappingService;
+  mapping: CveMappingJobs;
   links: CveLinksRepository;
   intel: { kevCveIds(): Set<string>; kev(cveIds: readonly string[]): Map<string, { dateAdded: string; dueDate: string }> };
   assets: (siteId: number) => readonly Asset[];
 }
 
-/** The KEV lookup of a site now (its mapping brought up to date first); `NO_KEV` without a KEV catalogue. */
+/** The KEV lookup of a site now (from its links as they stand); `NO_KEV` without a KEV catalogue. */
 export function siteKevLookup(deps: KevLookupDeps, siteId: number): KevLookup {
   const kevIds = [...deps.intel.kevCveIds()];
   if (kevIds.length === 0) return NO_KEV;
-  deps.mapping.ensureCurrent(siteId);
+  // The links as they stand (the CLI remaps first); a pending remap starts its job.
+  deps.mapping.forRead(siteId);
   const fixes = deps.links.fixesOfCves(siteId, kevIds);
   if (fixes.length === 0) return NO_KEV;
   const kev = deps.intel.kev([...new Set(fixes.map((fix) => fix.cve))]);

@@ -10,10 +10,15 @@ import { exposureLevel } from '../../../../shared/domain/risk-tier';
 import type { CveLinksRepository, MappingState } from '../../../db/repositories/cve-links.repository';
 import type { InventoryService } from '../../inventory/inventory.service';
 import type { CveMappingService } from '../mapping/cve-mapping.service';
+import type { CveMappingJobs } from '../mapping/cve-mapping-jobs';
 import type { TriageIntel } from './triage.service';
+
+/** What a read says of an asset whose links wait for the `cve-mapping` job (never "not affected"). */
+export const MAPPING_IN_PROGRESS = 'mapping in progress: its CVE links are being recomputed from its latest collection and the current feeds';
 
 export interface SiteVulnerabilitiesDeps {
   mapping: CveMappingService;
+  mappingJobs: CveMappingJobs;
   links: CveLinksRepository;
   inventory: InventoryService;
   intel: TriageIntel;
@@ -21,7 +26,7 @@ export interface SiteVulnerabilitiesDeps {
 
 /** The vulnerability picture of a site's active assets. */
 export function siteVulnerabilities(deps: SiteVulnerabilitiesDeps, siteId: number): SiteVulnerabilities {
-  deps.mapping.ensureCurrent(siteId);
+  const fresh = deps.mappingJobs.forRead(siteId);
   const assets = new Map(deps.inventory.list(siteId, ['active']).map((asset) => [asset.id, asset]));
   const fixLinks = deps.links.fixLinks(siteId).filter((link) => assets.has(link.assetId));
   const byUpdate = new Map<number, { assetId: number; cves: Set<string> }>();
@@ -43,7 +48,7 @@ export function siteVulnerabilities(deps: SiteVulnerabilitiesDeps, siteId: numbe
   updates.sort((a, b) => a.updateId - b.updateId);
 
   const states = deps.mapping.states(siteId);
-  const mapping: AssetMapping[] = [...assets.values()].map((asset) => mappingOf(asset.id, states.get(asset.id)));
+  const mapping: AssetMapping[] = [...assets.values()].map((asset) => mappingOf(asset.id, states.get(asset.id), fresh.pending.has(asset.id)));
 
   // Known exploited, still missing: every KEV CVE's links in one query.
   const kevIds = [...deps.intel.kevCveIds()];
@@ -60,6 +65,7 @@ export function siteVulnerabilities(deps: SiteVulnerabilitiesDeps, siteId: numbe
   const feeds = deps.intel.feeds();
   return {
     siteId,
+    mapping: fresh.mapping,
     updates,
     assets: mapping,
     kevMissing: [...kevMissing.values()].sort((a, b) => Number(b.knownRansomware) - Number(a.knownRansomware) || a.dueDate.localeCompare(b.dueDate) || a.cve.localeCompare(b.cve)),
@@ -67,19 +73,20 @@ export function siteVulnerabilities(deps: SiteVulnerabilitiesDeps, siteId: numbe
   };
 }
 
-/** An asset's mapping state as the contract gives it; an asset never mapped reads "not collected". */
-export function mappingOf(assetId: number, state: MappingState | undefined): AssetMapping {
+/** An asset's mapping state as the contract gives it; an asset never mapped reads "not collected", one waiting for the mapping job "pending". */
+export function mappingOf(assetId: number, state: MappingState | undefined, pending = false): AssetMapping {
+  if (pending) return { assetId, status: 'pending', distribution: state?.distribution ?? '', sources: state?.sources ?? '', reason: MAPPING_IN_PROGRESS, notOffered: state?.notOfferedCount ?? 0, noFix: state?.noFixCount ?? 0 };
   return { assetId, status: state?.status ?? 'not_collected', distribution: state?.distribution ?? '', sources: state?.sources ?? '', reason: state?.reason ?? '', notOffered: state?.notOfferedCount ?? 0, noFix: state?.noFixCount ?? 0 };
 }
 
 /** An asset's links with KEV, EPSS and CVSS per CVE (the asset drawer). */
 export function assetVulnerabilities(deps: SiteVulnerabilitiesDeps, assetId: number): AssetVulnerabilities {
   const asset = deps.inventory.get(assetId);
-  deps.mapping.ensureCurrent(asset.siteId);
+  const fresh = deps.mappingJobs.forRead(asset.siteId);
   const links = deps.links.byAsset(assetId);
   const intel = intelFor(deps.intel, [...new Set(links.map((link) => link.cve))]);
   return {
-    mapping: mappingOf(assetId, deps.mapping.states(asset.siteId).get(assetId)),
+    mapping: mappingOf(assetId, deps.mapping.states(asset.siteId).get(assetId), fresh.pending.has(assetId)),
     links: links.map((link) => {
       const known = intel.get(link.cve);
       return { cve: link.cve, kind: link.kind, package: link.package, sourcePackage: link.sourcePackage, installedVersion: link.installedVersion, fixedVersion: link.fixedVersion, updateId: link.pendingUpdateId, source: link.source, kev: Boolean(known?.kev), epss: known?.epss?.score ?? null, cvss: known?.cvss?.baseScore ?? null };

@@ -24,8 +24,9 @@ import type { CveLinksRepository, StoredCveLink } from '../../../db/repositories
 import type { PatchStatusRepository } from '../../../db/repositories/patch-status.repository';
 import type { SiteSlaClock } from '../../compliance/site-sla-clock';
 import type { InventoryService } from '../../inventory/inventory.service';
+import type { CveMappingJobs } from '../mapping/cve-mapping-jobs';
 import type { CveMappingService } from '../mapping/cve-mapping.service';
-import { intelFor } from './site-vulnerabilities';
+import { intelFor, MAPPING_IN_PROGRESS } from './site-vulnerabilities';
 
 /** A feed row as triage cites it (the intel repository's `IntelFeed` fits). */
 export interface TriageIntelFeed {
@@ -52,6 +53,8 @@ export interface TriageIntel {
 
 export interface TriageServiceDeps {
   mapping: CveMappingService;
+  /** How current the links are (the app reads them as they stand; the CLI remaps first). */
+  mappingJobs: CveMappingJobs;
   links: CveLinksRepository;
   patchStatus: PatchStatusRepository;
   inventory: InventoryService;
@@ -78,7 +81,7 @@ export class TriageService {
     if (!query) throw new AppError('bad_request', `"${id}" is not a CVE (CVE-2024-3094), a KB (KB5034441) or an advisory id (DSA-5800-1, RHSA-2024:8709)`, [{ path: 'id', message: 'not a CVE, KB or advisory id' }]);
     const now = this.deps.clock.now();
     const nowMs = now.getTime();
-    this.deps.mapping.ensureCurrent(siteId);
+    const fresh = this.deps.mappingJobs.forRead(siteId);
     const context = this.deps.slaClock.context(siteId);
     const assets = this.deps.inventory.list(siteId, ['active']);
     const byId = new Map(assets.map((asset) => [asset.id, asset]));
@@ -174,7 +177,7 @@ export class TriageService {
 
     const fixed = this.fixedAssets(siteId, cves, assets, perAsset, latest);
     const affectedIds = new Set(rows.map((row) => row.assetId));
-    const unknown = this.unknownAssets(siteId, assets, affectedIds, fixed, measurement);
+    const unknown = this.unknownAssets(siteId, assets, affectedIds, fixed, measurement, fresh.pending);
     const assetsOut: TriageAsset[] = [...rows.map(({ order: _order, ...row }) => row), ...fixed];
 
     const counts = {
@@ -206,6 +209,7 @@ export class TriageService {
       counts,
       assets: assetsOut,
       unknown,
+      mapping: fresh.mapping,
       feeds,
       emergency: {
         trigger: query.ref,
@@ -283,7 +287,7 @@ export class TriageService {
   }
 
   /** Assets the answer cannot speak for: not measured now, or measured without vulnerability data for their family. */
-  private unknownAssets(siteId: number, assets: readonly Asset[], affected: ReadonlySet<number>, fixed: readonly TriageAsset[], measurement: (assetId: number) => ReturnType<typeof measurementAt>): TriageUnknown[] {
+  private unknownAssets(siteId: number, assets: readonly Asset[], affected: ReadonlySet<number>, fixed: readonly TriageAsset[], measurement: (assetId: number) => ReturnType<typeof measurementAt>, pending: ReadonlySet<number>): TriageUnknown[] {
     const fixedIds = new Set(fixed.map((row) => row.assetId));
     const states = this.deps.mapping.states(siteId);
     const out: TriageUnknown[] = [];
@@ -299,6 +303,11 @@ export class TriageService {
               ? `latest collection failed${measured.failure ? ` (${measured.failure.message || measured.failure.errorCode || 'error'})` : ''}`
               : `last collected ${measured.lastSuccessAt ?? ''}, older than the freshness limit`;
         out.push({ ...base, reason: measured.reason, detail });
+        continue;
+      }
+      // Waiting for the mapping job: unknown, never "not affected".
+      if (pending.has(asset.id)) {
+        out.push({ ...base, reason: 'mapping_in_progress', detail: MAPPING_IN_PROGRESS });
         continue;
       }
       const state = states.get(asset.id);

@@ -21,6 +21,8 @@ export function AssetCvesPanel({ data, error }: { data: AssetVulnerabilities | u
           ? 'Not mapped: never collected successfully, its packages are unknown.'
           : mapping.status === 'no_data'
             ? `Not mapped: ${mapping.reason}.`
+            : mapping.status === 'pending'
+              ? `Not yet known: ${mapping.reason}.`
             : `${mapping.distribution ? `${mapping.distribution}, ` : ''}from ${mapping.sources || 'no source'}${mapping.reason ? ` (${mapping.reason})` : ''}. ${mapping.notOffered} with a fix not offered, ${mapping.noFix} with no fix yet.`}
       </p>
       {rows.length === 0 ? null : (
