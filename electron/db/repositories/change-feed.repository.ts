@@ -33,7 +33,12 @@ export interface JobDigest {
   scans: string;
   collections: string;
   jobs: string;
+  /** Changes when a CVE-mapping job of the site commits a batch or ends (the CVE links changed); empty before the first. */
+  mapping: string;
 }
+
+/** The job kind whose batches rewrite a site's CVE links (`electron/services/intel/mapping`). */
+const CVE_MAPPING_KIND = 'cve-mapping';
 
 export class ChangeFeedRepository {
   private readonly totalChanges;
@@ -55,13 +60,14 @@ export class ChangeFeedRepository {
     );
     // Finished rows never change again, so counting rows and summing the running ones' progress is enough.
     // Jobs: how many are in each state (from an index), and the stored progress and cancel requests of the active ones.
-    this.jobDigest = db.prepare<[], { site_id: number; scans: string | null; collections: string | null; jobs: string | null }>(
+    this.jobDigest = db.prepare<[string], { site_id: number; scans: string | null; collections: string | null; jobs: string | null; mapping: string | null }>(
       `SELECT s.id AS site_id,
               (SELECT COUNT(*) || ':' || MAX(id) || ':' || TOTAL(status = 'running') || ':' || TOTAL(CASE WHEN status = 'running' THEN probed_addresses + live_hosts + new_hosts END)
                  FROM scans WHERE site_id = s.id) AS scans,
               (SELECT COUNT(*) || ':' || MAX(id) || ':' || TOTAL(status = 'running') FROM collection_runs WHERE site_id = s.id) AS collections,
               (SELECT group_concat(state || '=' || n, ',') FROM (SELECT state, COUNT(*) AS n FROM jobs WHERE site_id = s.id GROUP BY state ORDER BY state))
-                || ':' || (SELECT TOTAL(progress_seq) || ':' || COUNT(cancel_requested_at) FROM jobs WHERE state IN ('queued', 'running', 'waiting') AND site_id = s.id) AS jobs
+                || ':' || (SELECT TOTAL(progress_seq) || ':' || COUNT(cancel_requested_at) FROM jobs WHERE state IN ('queued', 'running', 'waiting') AND site_id = s.id) AS jobs,
+              (SELECT COUNT(*) || ':' || MAX(id) || ':' || TOTAL(progress_seq) || ':' || TOTAL(state IN ('queued', 'running', 'waiting')) FROM jobs WHERE site_id = s.id AND kind = ?) AS mapping
          FROM sites s`,
     );
   }
@@ -100,6 +106,6 @@ export class ChangeFeedRepository {
    * jobs whose process is gone as interrupted, update rows in place without an audit row.
    */
   jobDigests(): JobDigest[] {
-    return this.jobDigest.all().map((row) => ({ siteId: row.site_id, scans: row.scans ?? '', collections: row.collections ?? '', jobs: row.jobs ?? '' }));
+    return this.jobDigest.all(CVE_MAPPING_KIND).map((row) => ({ siteId: row.site_id, scans: row.scans ?? '', collections: row.collections ?? '', jobs: row.jobs ?? '', mapping: row.mapping ?? '' }));
   }
 }

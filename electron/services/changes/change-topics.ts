@@ -51,3 +51,6 @@ export const COLLECTION_RUN_TOPICS: readonly ChangeTopic[] = ['patch-status'];
 
 /** The topics of a site's jobs changing in place (started, stored progress, cancel asked, ended, interrupted). */
 export const JOB_TOPICS: readonly ChangeTopic[] = ['jobs'];
+
+/** A CVE-mapping job committing a batch or ending: the site's CVE links, and so its KEV-based figures, changed. */
+export const CVE_MAPPING_TOPICS: readonly ChangeTopic[] = ['intel'];

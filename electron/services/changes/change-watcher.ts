@@ -9,7 +9,7 @@
 import { ChangeTopic, type DataChangedEvent } from '../../../shared/contract/changes';
 import type { EventBus } from '../../core/event-bus';
 import type { ChangeFeedRepository, CommitMarker, FeedHeads, JobDigest } from '../../db/repositories/change-feed.repository';
-import { COLLECTION_RUN_TOPICS, HOST_COLLECTION_TOPICS, JOB_TOPICS, SCAN_JOB_TOPICS, topicsOfAuditRow } from './change-topics';
+import { COLLECTION_RUN_TOPICS, CVE_MAPPING_TOPICS, HOST_COLLECTION_TOPICS, JOB_TOPICS, SCAN_JOB_TOPICS, topicsOfAuditRow } from './change-topics';
 
 /** When the watcher looks; tests pass their own and call `tick` themselves. */
 export interface ChangeWatcherTimers {
@@ -116,6 +116,7 @@ export class ChangeWatcher {
       if (digest.scans !== (before?.scans ?? '')) add(siteId, SCAN_JOB_TOPICS);
       if (digest.collections !== (before?.collections ?? '')) add(siteId, COLLECTION_RUN_TOPICS);
       if (digest.jobs !== (before?.jobs ?? '')) add(siteId, JOB_TOPICS);
+      if (digest.mapping !== (before?.mapping ?? '')) add(siteId, CVE_MAPPING_TOPICS);
     }
     // Moved only once everything is read, so a look that fails is repeated in full by the next one.
     this.marker = marker;

@@ -53,7 +53,8 @@ export const READS_BY_TOPIC: Record<ChangeTopic, readonly ChannelName[]> = {
   cycles: ['cycles:list', 'cycles:get', 'cycles:late', 'cycles:settings', 'cycles:template', 'cycles:rings', 'cycles:windows', 'compliance:summary', 'compliance:report', 'evidence:preview'],
   evidence: ['evidence:packs', 'evidence:branding', 'evidence:signingKey', 'evidence:preview'],
   rollouts: ['rollouts:list', 'rollouts:get'],
-  // A cve-mapping job ending changes the CVE links, so the triage reads and the KEV-based SLA figures.
-  jobs: ['jobs:list', 'jobs:get', 'triage:run', 'triage:site', 'triage:asset', 'status:fleet', 'status:asset', 'compliance:summary', 'compliance:report'],
-  intel: ['intel:status', 'intel:cve', 'triage:run', 'triage:site', 'triage:asset'],
+  jobs: ['jobs:list', 'jobs:get'],
+  // Feeds imported or CVE links remapped (a cve-mapping job's batch): the triage reads and the
+  // KEV-based SLA figures change with them.
+  intel: ['intel:status', 'intel:cve', 'triage:run', 'triage:site', 'triage:asset', 'status:fleet', 'status:asset', 'compliance:summary', 'compliance:report'],
 };
