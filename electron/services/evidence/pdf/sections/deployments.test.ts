@@ -15,7 +15,7 @@ describe('deploymentsSection', () => {
         ],
       }),
     );
-    expect(text).toMatch(/3 October\napproved by ana .*\ntest\nweb01\nopenssl 3\.0\.14 → 3\.0\.15\nrebooted\ninstalled/);
+    expect(text).toMatch(/3 October\napproved by ana .*\ntest\nweb01\nopenssl 3\.0\.14 to 3\.0\.15\nrebooted\ninstalled/);
     expect(text).toContain('rolled back');
   });
 

@@ -19,10 +19,18 @@ function outcomeCell(row: DeploymentRow): CellValue {
   return { text, color: COLOURS.muted };
 }
 
+/**
+ * The PDF's font (pdfmake's Roboto) has no arrow glyph: `1.0 → 1.1` would print as `1.0  1.1`,
+ * which reads as two versions side by side. The data file keeps the arrow.
+ */
+function pdfArrows(text: string): string {
+  return text.replace(/\s*→\s*/g, ' to ');
+}
+
 /** The deployments section. */
 export function deploymentsSection(report: EvidenceReport): Content[] {
   const tz = report.meta.timezone;
-  const title = sectionTitle('Deployments', 'Rollouts Patchdesk ran in this period, host by host: the versions installed (from → to), the approval, the outcome, rollbacks, and the fresh collection that verified each host.');
+  const title = sectionTitle('Deployments', 'Rollouts Patchdesk ran in this period, host by host: the versions installed (from one version to the other), the approval, the outcome, rollbacks, and the fresh collection that verified each host.');
   if (report.deployments.length === 0) return [keepTogether(...title, emptyNote('No rollout ran in this period.'))];
   const rows = report.deployments.slice(0, MAX_DEPLOYMENT_ROWS);
   const more = report.deployments.length - rows.length;
@@ -32,7 +40,7 @@ export function deploymentsSection(report: EvidenceReport): Content[] {
       [
         { header: 'Rollout', width: 70 },
         { header: 'Ring / host', width: 70 },
-        { header: 'Packages (from → to)', width: '*' },
+        { header: 'Packages (from version to version)', width: '*' },
         { header: 'Outcome', width: 52 },
         { header: 'Finished', width: 52 },
         { header: 'Verified', width: 52 },
@@ -40,7 +48,7 @@ export function deploymentsSection(report: EvidenceReport): Content[] {
       rows.map((row) => [
         { text: `${row.rolloutId} ${row.rolloutName}\napproved by ${row.approvedBy ?? 'nobody'}${row.approvedAt ? ` ${formatDateTime(row.approvedAt, tz)}` : ''}` },
         { text: `${row.ring}\n${row.hostname}` },
-        { text: `${row.packages || '-'}${row.rebooted ? '\nrebooted' : ''}` },
+        { text: `${pdfArrows(row.packages) || '-'}${row.rebooted ? '\nrebooted' : ''}` },
         outcomeCell(row),
         formatDateTime(row.finishedAt, tz),
         formatDateTime(row.verifiedAt, tz),
