@@ -162,8 +162,10 @@ describe('rollouts on real apt hosts', () => {
     const audit = core.audit.listForEntity('rollout', 1).map((entry) => entry.action);
     expect(audit).toEqual(expect.arrayContaining(['rollout-planned', 'rollout-previewed', 'rollout-approved', 'rollout-started', 'rollout-host-rollback-step', 'rollout-interrupted', 'rollout-resumed', 'rollout-completed']));
     // The evidence pack's deployment section and data/rollouts.csv come from these rows.
+    // The period runs from the day the rollout was planned to the day it is read (the site is in
+    // UTC), so a run across midnight still covers every host.
     const today = new Date().toISOString().slice(0, 10);
-    const { report } = core.services.evidence.report(done.siteId, today, today);
+    const { report } = core.services.evidence.report(done.siteId, done.createdAt.slice(0, 10), today);
     expect(report.deployments.map((row) => `${row.ring} ${row.state} ${row.rolledBack}`)).toEqual(['test installed false', 'test installed false', 'pilot rolled_back true', 'pilot installed false', 'broad installed false']);
     const listed = JSON.parse((await cli('rollout', 'list', '--site', 'Lab', '--json')).out) as RolloutSummary[];
     expect(listed).toMatchObject([{ id: 1, state: 'completed', counts: { hosts: 5, success: 4, failure: 1, notAttempted: 0 } }]);
