@@ -1,45 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labUnavailableReason } from '../../../test-support/package-lab/lab-available';
-import type { LabHost } from '../../../test-support/package-lab/lab-host';
-import { labLayout, type LabLayout } from '../../../test-support/package-lab/lab-layout';
-import { labRemoteTarget } from '../../../test-support/package-lab/lab-remote-target';
-import { downPackageLab, upPackageLab } from '../../../test-support/package-lab/package-lab';
-import { createRemoteExecutor, type RemoteExecutor } from '../executor/remote-executor';
 import { dnfVersionAvailability } from './dnf-available-versions';
 import { dnfLastTransaction } from './dnf-history';
 import { dnfPreviewUpgrade } from './dnf-preview';
 import { readDnfRebootRequired } from './dnf-reboot-required';
 import { runDnfHistoryUndo, runDnfTransaction } from './dnf-transaction';
-import type { OperationContext } from './operation-context';
 import { LAB_TEST_ADDRESSES } from '../../../test-support/package-lab/lab-test-addresses';
+import { operationsLab } from '../../../test-support/package-lab/operations-lab';
 
-const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-dnf-')) };
-const unavailable = labUnavailableReason(layout);
-let hosts: LabHost[] = [];
-let executor: RemoteExecutor;
+const lab = operationsLab('dnf', 3, LAB_TEST_ADDRESSES.dnfOperations);
+const unavailable = lab.unavailable;
+const contextFor = (index: number) => lab.contextFor(index);
 const limits = { lockTimeoutSeconds: 30, timeoutMs: 120_000 };
 
-function contextFor(index: number): OperationContext {
-  const host = hosts[index];
-  if (!host) throw new Error(`no lab host ${index}`);
-  return { executor, target: labRemoteTarget(host), sudo: false };
-}
-
 describe.skipIf(unavailable !== null)(`dnf operations on real hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  beforeAll(async () => {
-    const lab = await upPackageLab(layout, { hosts: 3, families: ['dnf'], addressPrefix: LAB_TEST_ADDRESSES.dnfOperations, rebootDownSeconds: 1 });
-    hosts = lab.hosts;
-    executor = createRemoteExecutor();
-  }, 600_000);
-
-  afterAll(async () => {
-    await executor?.close();
-    await downPackageLab(layout);
-  }, 120_000);
+  beforeAll(() => lab.up(), 600_000);
+  afterAll(() => lab.down(), 120_000);
 
   it('is a Rocky-9-like host whose dnf sees the lab advisories', async () => {
     const context = contextFor(0);
@@ -91,7 +69,7 @@ describe.skipIf(unavailable !== null)(`dnf operations on real hosts${unavailable
     // A live process of this machine written into dnf's lock files, as another dnf would leave them (same /proc).
     const holder: ChildProcess = spawn('sleep', ['600'], { stdio: 'ignore' });
     try {
-      for (const file of ['var/cache/dnf/metadata_lock.pid', 'var/lib/dnf/rpmdb_lock.pid']) writeFileSync(join(hosts[2]?.dir ?? '', 'root', file), String(holder.pid));
+      for (const file of ['var/cache/dnf/metadata_lock.pid', 'var/lib/dnf/rpmdb_lock.pid']) writeFileSync(join(lab.host(2).dir, 'root', file), String(holder.pid));
       const blocked = await runDnfTransaction(context, [{ name: 'lab-hello', version: '1.1-1' }], { kind: 'upgrade', lockTimeoutSeconds: 1, timeoutMs: 120_000 });
       expect(blocked).toMatchObject({ outcome: 'failed', reason: 'lock_held', lockHolder: { pid: holder.pid, process: 'sleep' }, moves: [{ after: '1.0-1' }] });
     } finally {

@@ -1,44 +1,22 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labUnavailableReason } from '../../../test-support/package-lab/lab-available';
-import type { LabHost } from '../../../test-support/package-lab/lab-host';
-import { labLayout, type LabLayout } from '../../../test-support/package-lab/lab-layout';
-import { labRemoteTarget } from '../../../test-support/package-lab/lab-remote-target';
-import { downPackageLab, upPackageLab } from '../../../test-support/package-lab/package-lab';
 import { LAB_PACKAGES } from '../../../test-support/package-lab/test-packages';
-import { createRemoteExecutor, type RemoteExecutor } from '../executor/remote-executor';
-import type { OperationContext } from './operation-context';
 import { readPacmanRebootRequired } from './pacman-reboot-required';
 import { pacmanCachedVersions, runPacmanTransaction } from './pacman-transaction';
 import { pacmanPackageVersions, pacmanPendingUpgrades } from './pacman-versions';
 import { LAB_TEST_ADDRESSES } from '../../../test-support/package-lab/lab-test-addresses';
+import { operationsLab } from '../../../test-support/package-lab/operations-lab';
 
-const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-pacman-')) };
-const unavailable = labUnavailableReason(layout);
-let hosts: LabHost[] = [];
-let executor: RemoteExecutor;
+const lab = operationsLab('pacman', 2, LAB_TEST_ADDRESSES.pacmanOperations);
+const unavailable = lab.unavailable;
+const contextFor = (index: number) => lab.contextFor(index);
 const limits = { lockTimeoutSeconds: 30, timeoutMs: 120_000 };
 const everything = LAB_PACKAGES.map((name) => ({ name, version: '1.1-1' }));
 
-function contextFor(index: number): OperationContext {
-  const host = hosts[index];
-  if (!host) throw new Error(`no lab host ${index}`);
-  return { executor, target: labRemoteTarget(host), sudo: false };
-}
-
 describe.skipIf(unavailable !== null)(`pacman operations on real hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  beforeAll(async () => {
-    const lab = await upPackageLab(layout, { hosts: 2, families: ['pacman'], addressPrefix: LAB_TEST_ADDRESSES.pacmanOperations, rebootDownSeconds: 1 });
-    hosts = lab.hosts;
-    executor = createRemoteExecutor();
-  }, 600_000);
-
-  afterAll(async () => {
-    await executor?.close();
-    await downPackageLab(layout);
-  }, 120_000);
+  beforeAll(() => lab.up(), 600_000);
+  afterAll(() => lab.down(), 120_000);
 
   it('is an Arch-like host whose pending set is every lab package, read without moving its sync database', async () => {
     const context = contextFor(0);
@@ -74,7 +52,7 @@ describe.skipIf(unavailable !== null)(`pacman operations on real hosts${unavaila
 
   it('waits a bounded time while db.lck is there, then fails; runs once it is gone', async () => {
     const context = contextFor(1);
-    const lockFile = join(hosts[1]?.dir ?? '', 'root/var/lib/pacman/db.lck');
+    const lockFile = join(lab.host(1).dir, 'root/var/lib/pacman/db.lck');
     writeFileSync(lockFile, '');
     try {
       const blocked = await runPacmanTransaction(context, everything, { kind: 'upgrade', lockTimeoutSeconds: 1, timeoutMs: 120_000 });

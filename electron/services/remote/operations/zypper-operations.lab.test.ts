@@ -1,16 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../core/clock';
-import { labUnavailableReason } from '../../../test-support/package-lab/lab-available';
-import type { LabHost } from '../../../test-support/package-lab/lab-host';
-import { labLayout, type LabLayout } from '../../../test-support/package-lab/lab-layout';
-import { labRemoteTarget } from '../../../test-support/package-lab/lab-remote-target';
-import { downPackageLab, upPackageLab } from '../../../test-support/package-lab/package-lab';
-import { createRemoteExecutor, type RemoteExecutor } from '../executor/remote-executor';
-import type { OperationContext } from './operation-context';
 import { packageMoves } from './package-transaction';
 import { rebootHost } from './reboot-host';
 import { rpmPackageVersions } from './rpm-versions';
@@ -18,30 +10,16 @@ import { zypperPreviewInstall, zypperPreviewPatches } from './zypper-preview';
 import { readZypperRebootRequired } from './zypper-reboot-required';
 import { judgeZypperRun, runZypperPatches, runZypperTransaction } from './zypper-transaction';
 import { LAB_TEST_ADDRESSES } from '../../../test-support/package-lab/lab-test-addresses';
+import { operationsLab } from '../../../test-support/package-lab/operations-lab';
 
-const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-zypper-')) };
-const unavailable = labUnavailableReason(layout);
-let hosts: LabHost[] = [];
-let executor: RemoteExecutor;
+const lab = operationsLab('zypper', 3, LAB_TEST_ADDRESSES.zypperOperations);
+const unavailable = lab.unavailable;
+const contextFor = (index: number) => lab.contextFor(index);
 const limits = { lockTimeoutSeconds: 30, timeoutMs: 120_000 };
 
-function contextFor(index: number): OperationContext {
-  const host = hosts[index];
-  if (!host) throw new Error(`no lab host ${index}`);
-  return { executor, target: labRemoteTarget(host), sudo: false };
-}
-
 describe.skipIf(unavailable !== null)(`zypper operations on real hosts${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  beforeAll(async () => {
-    const lab = await upPackageLab(layout, { hosts: 3, families: ['zypper'], addressPrefix: LAB_TEST_ADDRESSES.zypperOperations, rebootDownSeconds: 1 });
-    hosts = lab.hosts;
-    executor = createRemoteExecutor();
-  }, 600_000);
-
-  afterAll(async () => {
-    await executor?.close();
-    await downPackageLab(layout);
-  }, 120_000);
+  beforeAll(() => lab.up(), 600_000);
+  afterAll(() => lab.down(), 120_000);
 
   it('previews the exact moves of packages and of patches', async () => {
     const context = contextFor(0);
@@ -82,7 +60,7 @@ describe.skipIf(unavailable !== null)(`zypper operations on real hosts${unavaila
 
   it('retries a bounded time while another process holds the zypp lock (exit 7), then fails naming it', async () => {
     const context = contextFor(2);
-    const lockFile = join(hosts[2]?.dir ?? '', 'root/run/zypp.pid');
+    const lockFile = join(lab.host(2).dir, 'root/run/zypp.pid');
     const holder: ChildProcess = spawn('sleep', ['600'], { stdio: 'ignore' });
     try {
       writeFileSync(lockFile, `${holder.pid}\n`);
