@@ -3,10 +3,10 @@
  * desktop app and the browser host. Exit codes: 0 success, 1 failure, 2 bad usage or bad input;
  * each failure is one clear line on stderr.
  */
-import { openAppCore, type AppCore } from '../core/app-core';
 import { resolveDataDir } from '../core/data-dir';
 import { DatabaseOpenError } from '../db/database';
 import { createCliContext } from './cli-context';
+import { openCliSession, type CliSession } from './cli-session';
 import { CliError, usageError } from './cli-error';
 import { ASSETS_USAGE, runAssetsCommand } from './commands/assets.command';
 import { IMPORT_USAGE, runImportCommand } from './commands/import.command';
@@ -75,7 +75,7 @@ export async function runCli(
   io: TerminalIo = createTerminalIo(),
   secrets: () => SecretReader = defaultSecretReader,
 ): Promise<number> {
-  let core: AppCore | undefined;
+  let session: CliSession | undefined;
   // Everything printed may carry what hosts and files said; one sanitiser covers every line.
   const out = (line: string) => io.out(forTerminal(line));
   const err = (line: string) => io.err(forTerminal(line));
@@ -100,8 +100,8 @@ export async function runCli(
       return 0;
     }
     if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage', 'rollout'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
-    core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
-    const context = createCliContext(core, out, err, Boolean(process.stderr.isTTY));
+    session = await openCliSession(resolveDataDir(dataDir));
+    const context = createCliContext(session.backend, session.owner, out, err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
     else if (command === 'scan') await runScanCommand(context, args, readStdin);
     else if (command === 'import') await runImportCommand(context, args);
@@ -122,7 +122,7 @@ export async function runCli(
     err(`patchdesk: ${describeError(error)}`);
     return exitCodeOf(error);
   } finally {
-    await core?.close();
+    await session?.close();
   }
 }
 

@@ -3,7 +3,7 @@
  * them to the contract's handlers. The desktop main process, the browser host and the CLI all
  * start here, so they behave the same.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { openDatabase, type Db } from '../db/database';
@@ -34,6 +34,7 @@ import { TriageService } from '../services/intel/triage/triage.service';
 import { knownExploitedEvidence } from '../services/evidence/report/known-exploited-evidence';
 import { siteKevLookup } from '../services/intel/mapping/kev-lookup';
 import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
+import { readBundleFile } from '../services/intel/feeds/bundle-file';
 import { IntelFetchService } from '../services/intel/feeds/intel-fetch.service';
 import { IntelImportService } from '../services/intel/feeds/intel-import.service';
 import { IntelService } from '../services/intel/feeds/intel.service';
@@ -70,6 +71,7 @@ import { ScanJobsService } from '../services/scans/scan-jobs.service';
 import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
 import { resolveActor } from './actor';
+import { AppError } from './app-error';
 import { systemClock, type Clock } from './clock';
 import { DATABASE_FILE } from './data-dir';
 import { processOwnerProbe, type OwnerProbe } from './job-owner';
@@ -392,6 +394,21 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'intel:import': (request) => intelImport.importBytes(request.fileName, Buffer.from(request.base64, 'base64')),
       'intel:importBundle': (request) => intelBundles.import(Buffer.from(request.base64, 'base64'), request.fileName, request.pinnedFingerprint === undefined ? {} : { pinnedFingerprint: request.pinnedFingerprint }),
       'intel:cve': (request) => intel.cve(request.cveId),
+      'intel:importFile': async (request) => {
+        const bytes = readBundleFile(request.path);
+        if (bytes) return { kind: 'bundle' as const, result: await intelBundles.import(bytes, basename(request.path), request.pinnedFingerprint === undefined ? {} : { pinnedFingerprint: request.pinnedFingerprint }) };
+        return { kind: 'feed' as const, result: await intelImport.importFile(request.path) };
+      },
+      'intel:writeBundle': (request) => intelBundles.write(request.outPath),
+      'intel:fetch': async (request) => {
+        const [outcome] = await intelFetch.fetchAll([request.target]);
+        if (!outcome?.ok) throw new AppError('unavailable', `${request.target.label}: ${outcome?.error ?? 'nothing was fetched'}`);
+        return outcome.result;
+      },
+      'audit:verify': () => {
+        const broken = repositories.audit.verifyChain();
+        return { intact: broken === null, entries: repositories.audit.count(), brokenAtId: broken?.brokenAtId ?? null, reason: broken?.reason ?? null };
+      },
       'triage:run': (request) => triage.triage(request.siteId, request.id),
       'triage:site': (request) => siteVulnerabilities({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, inventory, intel: intelRepository }, request.siteId),
       'triage:asset': (request) => assetVulnerabilities({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, inventory, intel: intelRepository }, request.assetId),

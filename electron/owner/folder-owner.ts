@@ -52,6 +52,35 @@ export async function attachToFolder(dataDir: string, kind: CoreKind, options: A
   throw new CoreConnectError(`${who} holds the data folder ${dataDir} but does not answer (${last.why}); try again, or stop that process`, 'timeout');
 }
 
+/** Why a long-lived core could not own its folder (another core holds it). */
+export class FolderInUseError extends Error {
+  constructor(
+    message: string,
+    readonly owner: OwnerRecord | null,
+  ) {
+    super(message);
+    this.name = 'FolderInUseError';
+  }
+}
+
+/**
+ * Takes the folder as a long-lived core (the browser host, the desktop app's core). A CLI command
+ * holding it is waited for (it ends on its own, within `patienceMs`); another long-lived core is
+ * refused at once with a {@link FolderInUseError} naming it.
+ */
+export async function ownFolder(dataDir: string, kind: CoreKind, options: AttachOptions = {}): Promise<FolderLock> {
+  const pause = options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const attempts = Math.max(1, Math.ceil((options.patienceMs ?? 30_000) / RETRY_MS));
+  for (let attempt = 0; ; attempt++) {
+    const lock = tryAcquireFolderLock(dataDir, kind);
+    if (lock) return lock;
+    const owner = readOwnerRecord(dataDir);
+    const transient = owner === null || owner.kind === 'cli';
+    if (!transient || attempt + 1 >= attempts) throw new FolderInUseError(describeOwnedElsewhere(dataDir), owner);
+    await pause(RETRY_MS);
+  }
+}
+
 /** The refusal the browser host and the desktop app give when the folder is owned already. */
 export function describeOwnedElsewhere(dataDir: string): string {
   const owner = readOwnerRecord(dataDir);
