@@ -17,6 +17,7 @@ import { CYCLE_USAGE, runCycleCommand } from './commands/cycle.command';
 import { EVIDENCE_USAGE, runEvidenceCommand } from './commands/evidence.command';
 import { EXCEPTION_USAGE, runExceptionCommand } from './commands/exception.command';
 import { INTEL_USAGE, runIntelCommand } from './commands/intel.command';
+import { OWNER_USAGE, runOwnerCommand } from './commands/owner.command';
 import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
 import { ROLLOUT_USAGE, runRolloutCommand } from './commands/rollout.command';
 import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
@@ -47,6 +48,7 @@ Usage:
   ${VERIFY_USAGE.split('\n').join('\n  ')}
   ${TRIAGE_USAGE}
   ${INTEL_USAGE.split('\n').join('\n  ')}
+  ${OWNER_USAGE}
 
 Global options:
   --data-dir DIR   use this data folder (default: PATCHDESK_DATA_DIR, else the per-user app data folder)
@@ -99,7 +101,7 @@ export async function runCli(
       out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage', 'rollout'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage', 'rollout', 'owner'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     session = await openCliSession(resolveDataDir(dataDir));
     const context = createCliContext(session.backend, session.owner, out, err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
@@ -116,6 +118,7 @@ export async function runCli(
     else if (command === 'evidence') await runEvidenceCommand(context, args);
     else if (command === 'triage') await runTriageCommand(context, args);
     else if (command === 'intel') await runIntelCommand(context, args);
+    else if (command === 'owner') await runOwnerCommand(context, args);
     else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
