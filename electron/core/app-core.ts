@@ -110,6 +110,8 @@ export interface AppCore {
   events: EventBus;
   /** The one engine every long job of this process runs on. */
   jobs: JobEngine;
+  /** Settles once the OS keychain (desktop) has opened the vault, or failed to; at once without a keychain. */
+  vaultReady: Promise<void>;
   services: {
     sites: SitesService;
     inventory: InventoryService;
@@ -194,7 +196,11 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, jobs, discover: options.discover ?? loadDiscoveryOnDemand });
   const imports = new InventoryImportService({ ...common, sites: repositories.sites, inventory });
   const vault = new CredentialVaultService({ ...common, credentials: new CredentialsRepository(db), ...(options.keychain ? { keychain: options.keychain } : {}) });
-  vault.unlockWithKeychain();
+  // With a keychain that answers from another process (the desktop core), this settles later: see vaultReady.
+  const vaultReady = vault.unlockWithKeychain().then(
+    () => undefined,
+    (error: Error) => console.warn(`patchdesk: the OS keychain could not open the credentials vault (${error.message}); the master passphrase applies`),
+  );
   const eol = loadEolTable(options.resourcesDir ?? defaultResourcesDir(), options.dataDir);
   if (eol.warning) console.warn(`patchdesk: ${eol.warning}`);
   const patchStatusRepository = new PatchStatusRepository(db);
@@ -433,6 +439,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     dispatcher,
     events,
     jobs,
+    vaultReady,
     services: { sites, inventory, tiers, scans, imports, vault, patchStatus, packageHistory, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, cveMappingJobs, triage, rollouts },
     audit: repositories.audit,
     warmUp() {
