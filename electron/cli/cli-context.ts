@@ -7,7 +7,7 @@ import type { ApiResult } from '../../shared/contract/common';
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract/index';
 import type { Asset } from '../../shared/contract/assets';
 import type { Site } from '../../shared/contract/sites';
-import type { EventListener } from '../core/event-bus';
+import type { EventListener } from '../platform/event-bus';
 import type { CoreKind } from '../owner/folder-lock';
 import { fromApiError, usageError } from './cli-error';
 

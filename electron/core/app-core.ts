@@ -71,14 +71,14 @@ import { ScanJobsService } from '../services/scans/scan-jobs.service';
 import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
 import { resolveActor } from './actor';
-import { AppError } from './app-error';
-import { systemClock, type Clock } from './clock';
+import { AppError } from '../platform/app-error';
+import { systemClock, type Clock } from '../platform/clock';
 import { DATABASE_FILE } from './data-dir';
-import { processOwnerProbe, type OwnerProbe } from './job-owner';
-import { tightenPrivateTree } from './private-files';
+import { processOwnerProbe, type OwnerProbe } from '../platform/job-owner';
+import { tightenPrivateTree } from '../platform/private-files';
 import { createDispatcher, type Dispatcher } from './dispatcher';
-import { EventBus } from './event-bus';
-import { APP_VERSION } from './version';
+import { EventBus } from '../platform/event-bus';
+import { APP_VERSION } from '../platform/version';
 
 export interface AppCoreOptions {
   dataDir: string;

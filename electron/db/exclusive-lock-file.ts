@@ -6,7 +6,7 @@
  * transaction keeps every other connection, in this process or another, out of the file.
  */
 import Database from 'better-sqlite3';
-import { PRIVATE_FILE_MODE } from '../core/private-files';
+import { PRIVATE_FILE_MODE } from '../platform/private-files';
 import { chmodSync } from 'node:fs';
 
 /** A held lock; {@link release} lets the next process in. */

@@ -6,8 +6,8 @@
 import { connect, type Socket } from 'node:net';
 import { z } from 'zod';
 import type { ApiResult } from '../../shared/contract/common';
-import type { EventListener } from '../core/event-bus';
-import { APP_VERSION } from '../core/version';
+import type { EventListener } from '../platform/event-bus';
+import { APP_VERSION } from '../platform/version';
 import { lineReader, type ClientMessage } from './core-protocol';
 import { describeOwner, OwnerRecord } from './folder-lock';
 

@@ -8,7 +8,7 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Dispatcher } from '../core/dispatcher';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import { ClientMessage, lineReader, type ServerMessage } from './core-protocol';
 import type { OwnerRecord } from './folder-lock';
 

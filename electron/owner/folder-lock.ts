@@ -11,8 +11,8 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { tryLockFile } from '../db/exclusive-lock-file';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../core/private-files';
-import { APP_VERSION } from '../core/version';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../platform/private-files';
+import { APP_VERSION } from '../platform/version';
 
 /** The lock file inside the data folder. */
 export const LOCK_FILE = 'owner.lock';

@@ -4,8 +4,8 @@
  * The browser host and the desktop core only ever own; the CLI does whichever applies.
  */
 import type { Dispatcher } from '../core/dispatcher';
-import type { EventBus } from '../core/event-bus';
-import { isPidRunning } from '../core/job-owner';
+import type { EventBus } from '../platform/event-bus';
+import { isPidRunning } from '../platform/job-owner';
 import { CoreConnectError, connectCoreSocket, type RemoteCore } from './core-socket-client';
 import { serveCoreSocket, type CoreSocketServer } from './core-socket-server';
 import { describeOwner, readOwnerRecord, tryAcquireFolderLock, type CoreKind, type FolderLock, type OwnerRecord } from './folder-lock';

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { INTEL_FEED_KIND_LABELS } from '../../../shared/contract/intel';
 import { plural } from '../../../shared/domain/text/plural';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../platform/app-error';
 import { FETCHABLE_FEEDS, fetchTargets, type FetchableFeed } from '../../services/intel/feeds/intel-fetch.service';
 import type { CliContext } from '../cli-context';
 import { CliError, fromApiError, usageError } from '../cli-error';

@@ -5,8 +5,8 @@
  * them, and every such use is recorded.
  */
 import type { Credential, CredentialCreate, CredentialSecrets, VaultStatus } from '../../../shared/contract/credentials';
-import { AppError, notFound } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
+import { AppError, notFound } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { CredentialsRepository } from '../../db/repositories/credentials.repository';
