@@ -8,6 +8,9 @@
 import Database from 'better-sqlite3';
 import { PRIVATE_FILE_MODE } from '../platform/private-files';
 import { chmodSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseOpenError } from './database';
+import { describeStorageProblem, storageProblemOf } from './storage-error';
 
 /** A held lock; {@link release} lets the next process in. */
 export interface ExclusiveLockFile {
@@ -20,23 +23,28 @@ export interface ExclusiveLockFile {
  * connection holds it; other errors (an unwritable folder) are thrown as they are.
  */
 export function tryLockFile(path: string): ExclusiveLockFile | null {
-  const connection = new Database(path, { timeout: 0 });
+  let connection: Database.Database | undefined;
   try {
+    connection = new Database(path, { timeout: 0 });
     if (process.platform !== 'win32') chmodSync(path, PRIVATE_FILE_MODE);
     connection.pragma('locking_mode = EXCLUSIVE');
     connection.exec('BEGIN EXCLUSIVE');
   } catch (error) {
-    connection.close();
+    connection?.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+    // A read-only folder or a full disk is named as such, as when the database itself is opened.
+    const problem = storageProblemOf(error);
+    if (problem) throw new DatabaseOpenError(describeStorageProblem(problem, dirname(path), (error as Error).message), problem);
     throw error;
   }
-  let held = true;
+  const held = connection;
+  let locked = true;
   return {
     path,
     release() {
-      if (!held) return;
-      held = false;
-      connection.close();
+      if (!locked) return;
+      locked = false;
+      held.close();
     },
   };
 }
