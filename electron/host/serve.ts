@@ -52,10 +52,6 @@ async function main(): Promise<void> {
   });
   core.warmUp();
   core.watchChanges();
-  console.log(`Patchdesk browser host is running (data: ${dataDir}; it owns that folder, and patchdesk commands forward to it over ${socket.address}).`);
-  console.log(`Open: ${host.openUrl}`);
-  console.log('Only this machine can connect (127.0.0.1), and only with the token in that URL. Press Ctrl+C to stop.');
-
   const stop = async () => {
     await host.close();
     await socket.close();
@@ -63,8 +59,12 @@ async function main(): Promise<void> {
     lock.release();
     process.exit(0);
   };
+  // Before the URL is printed: whoever reads it may ask the host to stop at once.
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  console.log(`Patchdesk browser host is running (data: ${dataDir}; it owns that folder, and patchdesk commands forward to it over ${socket.address}).`);
+  console.log(`Open: ${host.openUrl}`);
+  console.log('Only this machine can connect (127.0.0.1), and only with the token in that URL. Press Ctrl+C to stop.');
 }
 
 void main();
