@@ -4,7 +4,6 @@
  * Otherwise this command takes the folder's lock, opens it itself, and serves the socket for other
  * commands started meanwhile; it stays until those have hung up, then closes.
  */
-import { openAppCore } from '../core/app-core';
 import { attachToFolder, serveOwnedFolder } from '../owner/folder-owner';
 import type { CliBackend, CliCoreOwner } from './cli-context';
 
@@ -30,6 +29,8 @@ export async function openCliSession(dataDir: string): Promise<CliSession> {
   let core;
   let server;
   try {
+    // Loaded only when this command owns the folder: a forwarding command never evaluates the services.
+    const { openAppCore } = await import('../core/app-core');
     core = openAppCore({ dataDir, mode: 'cli' });
     server = await serveOwnedFolder(lock, core);
   } catch (error) {
