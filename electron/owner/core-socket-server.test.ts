@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openTestCore } from '../test-support/test-core';
@@ -129,5 +129,13 @@ describe('the core socket', () => {
     await server.close();
     expect(await lost).toBe(`the browser host (pid ${process.pid}), which owns this data folder, stopped before answering`);
     expect(await attached.remote.invoke('sites:list', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('refuses a core of another version, naming it, instead of sending it calls it may read differently', async () => {
+    const address = join(makeTempDir(), 'other.sock');
+    const other = createServer((socket) => socket.write(`${JSON.stringify({ type: 'hello', owner: { pid: 4321, kind: 'browser-host', startedAt: '2026-11-02T09:00:00.000Z', socket: address, version: '0.0.1-other', instanceId: 'x' } })}\n`));
+    await new Promise<void>((resolve) => other.listen(address, resolve));
+    cleanups.push(() => new Promise<void>((resolve) => other.close(() => resolve())));
+    await expect(connectCoreSocket(address)).rejects.toThrow(/^the browser host \(pid 4321\) owns this data folder and runs Patchdesk 0\.0\.1-other, but this command is \d/);
   });
 });

@@ -30,7 +30,7 @@ patchdesk rollout list --site NAME [--json]`;
  * process (this one, or another command that owns the folder now) it would stop between hosts when
  * that command ends, so the command waits (--wait is implied).
  */
-function announceOwner(context: CliContext, id: number, wait: boolean): { follow: boolean; haltOnInterrupt: boolean } {
+export function announceOwner(context: CliContext, id: number, wait: boolean): { follow: boolean; haltOnInterrupt: boolean } {
   const { owner } = context;
   if (owner.here) {
     context.err(`Rollout ${id} runs in this CLI process (pid ${owner.pid}): no desktop app or browser host owns this data folder, so it stops when this command ends, and this command waits for it (--wait is implied). Ctrl-C halts it (no new host starts; running package transactions finish); resume it later with "patchdesk rollout resume ${id}".`);
