@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppCore } from '../electron/core/app-core';
-import type { Clock } from '../electron/core/clock';
+import type { Clock } from '../electron/platform/clock';
 import { PatchStatusRepository } from '../electron/db/repositories/patch-status.repository';
 import type { HostCollection, PendingUpdateData } from '../shared/contract/patch-status';
 import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';

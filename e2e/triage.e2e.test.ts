@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostCollection, PendingUpdateData } from '../shared/contract/patch-status';
 import { openAppCore, type AppCore } from '../electron/core/app-core';
-import { fixedClock } from '../electron/core/clock';
+import { fixedClock } from '../electron/platform/clock';
 import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
 import { launchBrowser } from './support/browser';
 import { startHostProcess, type HostProcess } from './support/host-process';

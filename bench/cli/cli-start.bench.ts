@@ -1,12 +1,15 @@
 /**
  * CLI start benchmark: `patchdesk site list` on a small data folder, run N times in fresh
  * processes through the launcher (the bundle built at install), side by side with the same
- * command compiled at start by tsx (how the CLI ran before). Prints median wall and CPU time.
+ * command compiled at start by tsx (how the CLI ran before), and through the launcher while a
+ * browser host owns the folder (the command forwards to it over its socket). Prints median wall
+ * and CPU time.
  *
  * Target (issue 9): a simple command answers in under 0.5 s.
  * Run: npm run bench:cli [-- RUNS]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { startHostProcess } from '../../electron/test-support/shared-folder-load';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -38,12 +41,20 @@ try {
     'tsx, compiled at start': ['--import', 'tsx', 'electron/cli/run-cli.script.ts', '--data-dir', dataDir, 'site', 'list'],
   };
   console.log(`CLI start: patchdesk site list, ${runs} runs each, Node ${process.version}`);
-  for (const [name, args] of Object.entries(ways)) {
+  const report = (name: string, args: string[]) => {
     measure(args);
     const samples = Array.from({ length: runs }, () => measure(args));
     const wall = median(samples.map((sample) => sample.wallMs));
     const cpu = median(samples.map((sample) => sample.cpuMs));
-    console.log(`${name.padEnd(28)} median ${wall.toFixed(0).padStart(5)} ms wall, ${cpu.toFixed(0).padStart(5)} ms CPU`);
+    console.log(`${name.padEnd(44)} median ${wall.toFixed(0).padStart(5)} ms wall, ${cpu.toFixed(0).padStart(5)} ms CPU`);
+  };
+  for (const [name, args] of Object.entries(ways)) report(name, args);
+  // The same command while a browser host owns the folder: it forwards over the host's socket.
+  const host = await startHostProcess(dataDir);
+  try {
+    report('bundle, forwarded to a running browser host', ways['bundle (bin/patchdesk.mjs)']);
+  } finally {
+    await host.stop();
   }
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

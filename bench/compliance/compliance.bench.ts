@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openAppCore } from '../../electron/core/app-core';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../electron/platform/clock';
 import type { ComplianceSeedResult } from './seed';
 
 const assets = Number(process.argv[2] ?? 1_000);

@@ -1,6 +1,7 @@
 /**
- * Several processes on one data folder, for a while: two browser hosts (each in its own process,
- * called over HTTP) and 30 `patchdesk` CLI processes write to the same folder at once, each CLI
+ * Several processes on one data folder, for a while: a browser host (its own process, called
+ * over HTTP; it owns the folder) and 30 `patchdesk` CLI processes (forwarding to it over its
+ * socket) write to the same folder at once, each CLI
  * worker starting one command after the other until the time is up. Then `patchdesk verify --log`
  * must find the audit chain intact. Prints what ran and what failed.
  * Run: npm run bench:concurrency [-- SECONDS [CLI_PROCESSES]]   (default 60 s, 30 processes)
@@ -17,8 +18,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'patchdesk-bench-concurrency-'));
 const scratch = mkdtempSync(join(tmpdir(), 'patchdesk-bench-concurrency-files-'));
 try {
   const seed = await seedSharedFolder(dataDir, workers);
-  const hosts = await Promise.all([startHostProcess(dataDir), startHostProcess(dataDir)]);
-  console.log(`Concurrency benchmark: 2 browser hosts + ${workers} CLI processes on one folder for ${seconds} s, Node ${process.version}`);
+  // One owner per folder: one host; the CLI processes forward to it.
+  const hosts = [await startHostProcess(dataDir)];
+  console.log(`Concurrency benchmark: 1 browser host + ${workers} CLI processes (forwarding to it) on one folder for ${seconds} s, Node ${process.version}`);
   const started = performance.now();
   const endAt = started + seconds * 1000;
   const hostCounts = hosts.map(() => ({ ok: 0, failed: 0, firstError: '' }));

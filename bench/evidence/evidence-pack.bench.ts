@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { openAppCore } from '../../electron/core/app-core';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../electron/platform/clock';
 import type { ComplianceSeedResult } from '../compliance/seed';
 import { buildCliBundle } from '../../scripts/cli-bundle.mjs';
 

@@ -7,7 +7,7 @@
  * Args: DATA_DIR SITE_ID FROM TO OUT_FILE NOW
  */
 import { openAppCore } from '../../electron/core/app-core';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../electron/platform/clock';
 
 const [dataDir, siteId, from, to, out, now] = process.argv.slice(2);
 if (!dataDir || !siteId || !from || !to || !out || !now) throw new Error('usage: pack.script.ts DATA_DIR SITE_ID FROM TO OUT_FILE NOW');

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostCollection } from '../../shared/contract/patch-status';
 import { openAppCore } from '../../electron/core/app-core';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../electron/platform/clock';
 
 const assets = Number(process.argv[2] ?? 1_000);
 const SOURCES = 2_000;

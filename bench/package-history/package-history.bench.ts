@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openAppCore } from '../../electron/core/app-core';
-import { fixedClock } from '../../electron/core/clock';
+import { fixedClock } from '../../electron/platform/clock';
 import { PackageHistoryRepository } from '../../electron/db/repositories/package-history.repository';
 import { debianCollection, type FixturePackage } from '../../electron/services/patch-status/package-history.fixtures';
 

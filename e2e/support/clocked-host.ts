@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { openAppCore } from '../../electron/core/app-core';
-import type { Clock } from '../../electron/core/clock';
+import type { Clock } from '../../electron/platform/clock';
 import { startHost } from '../../electron/host/host-server';
 
 const [dataDir] = process.argv.slice(2);

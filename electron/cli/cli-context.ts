@@ -1,32 +1,64 @@
-/** What every CLI command gets: the contract through the dispatcher, and output streams. */
+/**
+ * What every CLI command gets: the contract (through this process's dispatcher, or over the
+ * socket of the process that owns the data folder), the event bus the same way, who runs the work,
+ * and output streams. Commands never reach into services: one code path for both cases.
+ */
+import type { ApiResult } from '../../shared/contract/common';
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract/index';
 import type { Asset } from '../../shared/contract/assets';
 import type { Site } from '../../shared/contract/sites';
-import type { AppCore } from '../core/app-core';
+import type { EventListener } from '../platform/event-bus';
+import type { CoreKind } from '../owner/folder-lock';
 import { fromApiError, usageError } from './cli-error';
 
+/** Where the contract is served: this process's core, or the folder owner's socket. */
+export interface CliBackend {
+  invoke(channel: string, request: unknown): Promise<ApiResult<unknown>>;
+  subscribe(listener: EventListener): () => void;
+  /** Called when the backend goes away (the owner stopped); never for this process's own core. */
+  onLost(listener: (reason: string) => void): void;
+}
+
+/** The process that runs what this command starts (jobs keep running only while it runs). */
+export interface CliCoreOwner {
+  kind: CoreKind;
+  pid: number;
+  /** True when that is this CLI process itself. */
+  here: boolean;
+}
+
 export interface CliContext {
-  core: AppCore;
   out: (line: string) => void;
   err: (line: string) => void;
   /** Whether progress lines may be drawn (stderr is a terminal). */
   interactive: boolean;
+  /** Who owns the data folder, so runs the jobs this command starts. */
+  owner: CliCoreOwner;
   /** Calls a channel; a failure becomes a CliError with the right exit code. */
   call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** Calls a channel and returns its result as it is (for commands that handle failures themselves). */
+  invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ApiResult<ResponseOf<C>>>;
+  /** Receives the core's events (job progress and the like); returns the function that stops it. */
+  subscribe(listener: EventListener): () => void;
+  /** Called once if the core owning the folder stops while this command runs. */
+  onLost(listener: (reason: string) => void): void;
 }
 
-/** Builds the context over an opened core. */
-export function createCliContext(core: AppCore, out: (line: string) => void, err: (line: string) => void, interactive: boolean): CliContext {
+/** Builds the context over a backend. */
+export function createCliContext(backend: CliBackend, owner: CliCoreOwner, out: (line: string) => void, err: (line: string) => void, interactive: boolean): CliContext {
   return {
-    core,
     out,
     err,
     interactive,
+    owner,
     async call(channel, request) {
-      const result = await core.dispatcher.invoke(channel, request);
+      const result = await backend.invoke(channel, request);
       if (!result.ok) throw fromApiError(result.error);
       return result.value as never;
     },
+    invoke: (channel, request) => backend.invoke(channel, request) as never,
+    subscribe: (listener) => backend.subscribe(listener),
+    onLost: (listener) => backend.onLost(listener),
   };
 }
 

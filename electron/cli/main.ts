@@ -3,10 +3,10 @@
  * desktop app and the browser host. Exit codes: 0 success, 1 failure, 2 bad usage or bad input;
  * each failure is one clear line on stderr.
  */
-import { openAppCore, type AppCore } from '../core/app-core';
 import { resolveDataDir } from '../core/data-dir';
 import { DatabaseOpenError } from '../db/database';
 import { createCliContext } from './cli-context';
+import { openCliSession, type CliSession } from './cli-session';
 import { CliError, usageError } from './cli-error';
 import { ASSETS_USAGE, runAssetsCommand } from './commands/assets.command';
 import { IMPORT_USAGE, runImportCommand } from './commands/import.command';
@@ -17,6 +17,7 @@ import { CYCLE_USAGE, runCycleCommand } from './commands/cycle.command';
 import { EVIDENCE_USAGE, runEvidenceCommand } from './commands/evidence.command';
 import { EXCEPTION_USAGE, runExceptionCommand } from './commands/exception.command';
 import { INTEL_USAGE, runIntelCommand } from './commands/intel.command';
+import { OWNER_USAGE, runOwnerCommand } from './commands/owner.command';
 import { PARSE_USAGE, runParseCommand } from './commands/parse.command';
 import { ROLLOUT_USAGE, runRolloutCommand } from './commands/rollout.command';
 import { runVaultCommand, VAULT_USAGE } from './commands/vault.command';
@@ -47,6 +48,7 @@ Usage:
   ${VERIFY_USAGE.split('\n').join('\n  ')}
   ${TRIAGE_USAGE}
   ${INTEL_USAGE.split('\n').join('\n  ')}
+  ${OWNER_USAGE}
 
 Global options:
   --data-dir DIR   use this data folder (default: PATCHDESK_DATA_DIR, else the per-user app data folder)
@@ -75,7 +77,7 @@ export async function runCli(
   io: TerminalIo = createTerminalIo(),
   secrets: () => SecretReader = defaultSecretReader,
 ): Promise<number> {
-  let core: AppCore | undefined;
+  let session: CliSession | undefined;
   // Everything printed may carry what hosts and files said; one sanitiser covers every line.
   const out = (line: string) => io.out(forTerminal(line));
   const err = (line: string) => io.err(forTerminal(line));
@@ -99,9 +101,9 @@ export async function runCli(
       out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage', 'rollout'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
-    core = openAppCore({ dataDir: resolveDataDir(dataDir), mode: 'cli' });
-    const context = createCliContext(core, out, err, Boolean(process.stderr.isTTY));
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage', 'rollout', 'owner'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    session = await openCliSession(resolveDataDir(dataDir));
+    const context = createCliContext(session.backend, session.owner, out, err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
     else if (command === 'scan') await runScanCommand(context, args, readStdin);
     else if (command === 'import') await runImportCommand(context, args);
@@ -116,13 +118,14 @@ export async function runCli(
     else if (command === 'evidence') await runEvidenceCommand(context, args);
     else if (command === 'triage') await runTriageCommand(context, args);
     else if (command === 'intel') await runIntelCommand(context, args);
+    else if (command === 'owner') await runOwnerCommand(context, args);
     else await runStatusCommand(context, args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     err(`patchdesk: ${describeError(error)}`);
     return exitCodeOf(error);
   } finally {
-    await core?.close();
+    await session?.close();
   }
 }
 

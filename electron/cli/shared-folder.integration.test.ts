@@ -11,7 +11,7 @@ afterAll(removeTempDirs);
 const CLI_PROCESSES = 30;
 const HOST_OPERATIONS = 16;
 const TICKED_CYCLES = 10;
-/** Generous: 32 processes start on a 2-core runner that may be busy with the rest of the suite. */
+/** Generous: 31 processes start on a 2-core runner that may be busy with the rest of the suite. */
 const TIMEOUT_MS = 600_000;
 
 /** The pid of a process that has run and exited: its owner is certainly gone. */
@@ -21,7 +21,7 @@ function exitedPid(): Promise<number> {
 }
 
 describe('several processes, one data folder', () => {
-  it('two browser hosts and 30 CLI processes write at once: no request fails and the audit chain stays one chain', async () => {
+  it('a browser host owns the folder, a second host is refused naming it, and 30 CLI processes writing at once all forward to it: no request fails and the audit chain stays one chain', async () => {
     const dataDir = makeTempDir();
     const scratch = makeTempDir();
     const seed = await seedSharedFolder(dataDir, TICKED_CYCLES);
@@ -42,7 +42,9 @@ describe('several processes, one data folder', () => {
     const deadScan = Number(running.run(seed.siteId, now, 'dead-job').lastInsertRowid);
     raw.close();
 
-    const hosts: HostProcess[] = await Promise.all([startHostProcess(dataDir), startHostProcess(dataDir)]);
+    const hosts: HostProcess[] = [await startHostProcess(dataDir)];
+    // One owner per folder: a second host does not start, and says who holds the folder.
+    await expect(startHostProcess(dataDir)).rejects.toThrow(`in use by the browser host (pid ${hosts[0]?.pid})`);
     let hostResults: { request: string; ok: boolean; error?: unknown }[][];
     let cliRuns: ProcessRun[][];
     try {
@@ -59,7 +61,7 @@ describe('several processes, one data folder', () => {
         ),
         Promise.all(
           Array.from({ length: CLI_PROCESSES }, async (_, worker) => {
-            // One write command per process: starting the CLI (compiling its TypeScript) is the expensive part.
+            // One write command per process; each forwards to the host over its socket.
             const [args] = cliWorkerCommands(seed, worker, scratch);
             return [await runCliProcess(dataDir, args as string[])];
           }),
@@ -75,11 +77,15 @@ describe('several processes, one data folder', () => {
     expect(allCli.some((run) => /database is locked/i.test(run.err))).toBe(false);
 
     const verified = await runCliProcess(dataDir, ['verify', '--log']);
+    // The host is gone: this command owns the folder itself now.
+    expect(JSON.parse((await runCliProcess(dataDir, ['owner', '--json'])).out)).toMatchObject({ kind: 'cli', here: true });
     expect(verified).toMatchObject({ code: 0, out: expect.stringContaining('The audit log is intact') });
 
     const db = new Database(join(dataDir, 'patchdesk.db'), { readonly: true });
     try {
       expect(db.prepare('SELECT prev_hash, COUNT(*) AS n FROM audit_log GROUP BY prev_hash HAVING n > 1').all()).toEqual([]);
+      // Every CLI write ran in the host's process (its actor), none in a CLI process of its own.
+      expect(db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE actor = 'cli-load'").get()).toEqual({ n: 0 });
       const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       const commands = allCli.map((run) => run.args.slice(0, 2).join(' '));
       const ran = (command: string) => commands.filter((name) => name === command).length;

@@ -18,6 +18,6 @@ export async function ensureVaultUnlocked(context: CliContext, secrets: SecretRe
       throw usageError(`PATCHDESK_PASSPHRASE_FILE: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   } else passphrase = await secrets.read('Master passphrase: ');
-  const result = await context.core.dispatcher.invoke('vault:unlock', { passphrase });
+  const result = await context.invoke('vault:unlock', { passphrase });
   if (!result.ok) throw new CliError(`cannot unlock the vault: ${result.error.message}`, 2);
 }

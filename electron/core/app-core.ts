@@ -3,7 +3,7 @@
  * them to the contract's handlers. The desktop main process, the browser host and the CLI all
  * start here, so they behave the same.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { openDatabase, type Db } from '../db/database';
@@ -34,6 +34,7 @@ import { TriageService } from '../services/intel/triage/triage.service';
 import { knownExploitedEvidence } from '../services/evidence/report/known-exploited-evidence';
 import { siteKevLookup } from '../services/intel/mapping/kev-lookup';
 import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
+import { readBundleFile } from '../services/intel/feeds/bundle-file';
 import { IntelFetchService } from '../services/intel/feeds/intel-fetch.service';
 import { IntelImportService } from '../services/intel/feeds/intel-import.service';
 import { IntelService } from '../services/intel/feeds/intel.service';
@@ -70,13 +71,14 @@ import { ScanJobsService } from '../services/scans/scan-jobs.service';
 import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
 import { resolveActor } from './actor';
-import { systemClock, type Clock } from './clock';
+import { AppError } from '../platform/app-error';
+import { systemClock, type Clock } from '../platform/clock';
 import { DATABASE_FILE } from './data-dir';
-import { processOwnerProbe, type OwnerProbe } from './job-owner';
-import { tightenPrivateTree } from './private-files';
+import { processOwnerProbe, type OwnerProbe } from '../platform/job-owner';
+import { tightenPrivateTree } from '../platform/private-files';
 import { createDispatcher, type Dispatcher } from './dispatcher';
-import { EventBus } from './event-bus';
-import { APP_VERSION } from './version';
+import { EventBus } from '../platform/event-bus';
+import { APP_VERSION } from '../platform/version';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -108,6 +110,8 @@ export interface AppCore {
   events: EventBus;
   /** The one engine every long job of this process runs on. */
   jobs: JobEngine;
+  /** Settles once the OS keychain (desktop) has opened the vault, or failed to; at once without a keychain. */
+  vaultReady: Promise<void>;
   services: {
     sites: SitesService;
     inventory: InventoryService;
@@ -192,7 +196,11 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const scans = new ScanJobsService({ ...common, sites: repositories.sites, assets: repositories.assets, scans: repositories.scans, inventory, events, jobs, discover: options.discover ?? loadDiscoveryOnDemand });
   const imports = new InventoryImportService({ ...common, sites: repositories.sites, inventory });
   const vault = new CredentialVaultService({ ...common, credentials: new CredentialsRepository(db), ...(options.keychain ? { keychain: options.keychain } : {}) });
-  vault.unlockWithKeychain();
+  // With a keychain that answers from another process (the desktop core), this settles later: see vaultReady.
+  const vaultReady = vault.unlockWithKeychain().then(
+    () => undefined,
+    (error: Error) => console.warn(`patchdesk: the OS keychain could not open the credentials vault (${error.message}); the master passphrase applies`),
+  );
   const eol = loadEolTable(options.resourcesDir ?? defaultResourcesDir(), options.dataDir);
   if (eol.warning) console.warn(`patchdesk: ${eol.warning}`);
   const patchStatusRepository = new PatchStatusRepository(db);
@@ -392,6 +400,21 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'intel:import': (request) => intelImport.importBytes(request.fileName, Buffer.from(request.base64, 'base64')),
       'intel:importBundle': (request) => intelBundles.import(Buffer.from(request.base64, 'base64'), request.fileName, request.pinnedFingerprint === undefined ? {} : { pinnedFingerprint: request.pinnedFingerprint }),
       'intel:cve': (request) => intel.cve(request.cveId),
+      'intel:importFile': async (request) => {
+        const bytes = readBundleFile(request.path);
+        if (bytes) return { kind: 'bundle' as const, result: await intelBundles.import(bytes, basename(request.path), request.pinnedFingerprint === undefined ? {} : { pinnedFingerprint: request.pinnedFingerprint }) };
+        return { kind: 'feed' as const, result: await intelImport.importFile(request.path) };
+      },
+      'intel:writeBundle': (request) => intelBundles.write(request.outPath),
+      'intel:fetch': async (request) => {
+        const [outcome] = await intelFetch.fetchAll([request.target]);
+        if (!outcome?.ok) throw new AppError('unavailable', `${request.target.label}: ${outcome?.error ?? 'nothing was fetched'}`);
+        return outcome.result;
+      },
+      'audit:verify': () => {
+        const broken = repositories.audit.verifyChain();
+        return { intact: broken === null, entries: repositories.audit.count(), brokenAtId: broken?.brokenAtId ?? null, reason: broken?.reason ?? null };
+      },
       'triage:run': (request) => triage.triage(request.siteId, request.id),
       'triage:site': (request) => siteVulnerabilities({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, inventory, intel: intelRepository }, request.siteId),
       'triage:asset': (request) => assetVulnerabilities({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, inventory, intel: intelRepository }, request.assetId),
@@ -416,6 +439,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     dispatcher,
     events,
     jobs,
+    vaultReady,
     services: { sites, inventory, tiers, scans, imports, vault, patchStatus, packageHistory, collections, offline, exceptions, compliance, branding, signingKey, trustedSigners, evidencePacks, evidence, evidenceJobs, cycles, intel, intelImport, intelBundles, intelFetch, cveMapping, cveMappingJobs, triage, rollouts },
     audit: repositories.audit,
     warmUp() {

@@ -8,7 +8,7 @@ import type { ApiError, ApiResult } from '../../shared/contract/common';
 import { channels, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract/index';
 import { BUSY_TIMEOUT_MS } from '../db/database';
 import { describeBusyDatabase, describeStorageProblem, isDatabaseBusy, storageProblemOf } from '../db/storage-error';
-import { AppError } from './app-error';
+import { AppError } from '../platform/app-error';
 
 /** One handler per channel, receiving the parsed request. */
 export type Handlers = { [C in ChannelName]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../core/private-files';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../platform/private-files';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 import { describeBusyDatabase, describeStorageProblem, isDatabaseBusy, storageProblemOf } from './storage-error';
 import { writeTransaction } from './write-transaction';

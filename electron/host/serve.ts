@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { openAppCore } from '../core/app-core';
 import { resolveDataDir } from '../core/data-dir';
 import { DatabaseOpenError } from '../db/database';
+import { ownFolder, serveOwnedFolder } from '../owner/folder-owner';
 import { startHost } from './host-server';
 
 const DEFAULT_PORT = 47800;
@@ -29,11 +30,19 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = resolveDataDir(values['data-dir']);
+  // One owner per data folder: this host, or whoever holds it now (then this host does not start).
+  let lock;
   let core;
+  let socket;
   try {
+    lock = await ownFolder(dataDir, 'browser-host');
     core = openAppCore({ dataDir, mode: 'browser' });
+    // CLI commands started while the host runs forward their calls here.
+    socket = await serveOwnedFolder(lock, core);
   } catch (error) {
     console.error(`patchdesk serve: ${error instanceof DatabaseOpenError ? error.message : (error as Error).message}`);
+    await core?.close();
+    lock?.release();
     process.exit(1);
   }
   const staticDir = resolve(import.meta.dirname, '../../dist/renderer');
@@ -43,17 +52,19 @@ async function main(): Promise<void> {
   });
   core.warmUp();
   core.watchChanges();
-  console.log(`Patchdesk browser host is running (data: ${dataDir}).`);
-  console.log(`Open: ${host.openUrl}`);
-  console.log('Only this machine can connect (127.0.0.1), and only with the token in that URL. Press Ctrl+C to stop.');
-
   const stop = async () => {
     await host.close();
+    await socket.close();
     await core.close();
+    lock.release();
     process.exit(0);
   };
+  // Before the URL is printed: whoever reads it may ask the host to stop at once.
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  console.log(`Patchdesk browser host is running (data: ${dataDir}; it owns that folder, and patchdesk commands forward to it over ${socket.address}).`);
+  console.log(`Open: ${host.openUrl}`);
+  console.log('Only this machine can connect (127.0.0.1), and only with the token in that URL. Press Ctrl+C to stop.');
 }
 
 void main();

@@ -8,10 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isActiveJobState, JobKind, type JobDetail, type JobRecord, type JobState } from '../../shared/contract/jobs';
-import { AppError, notFound } from '../core/app-error';
-import type { Clock } from '../core/clock';
-import type { EventBus } from '../core/event-bus';
-import { HEARTBEAT_INTERVAL_MS, isOwnerGone, type OwnerProbe } from '../core/job-owner';
+import { AppError, notFound } from '../platform/app-error';
+import type { Clock } from '../platform/clock';
+import type { EventBus } from '../platform/event-bus';
+import { HEARTBEAT_INTERVAL_MS, isOwnerGone, type OwnerProbe } from '../platform/job-owner';
 import type { Db } from '../db/database';
 import { JobsRepository, type ActiveJob, type JobFilter } from '../db/repositories/jobs.repository';
 import { writeTransaction } from '../db/write-transaction';

@@ -1,5 +1,5 @@
 /** The errors the job engine throws into handlers, and one handlers may throw to fail with a result. */
-import { AppError } from '../core/app-error';
+import { AppError } from '../platform/app-error';
 import type { JobStopReason } from './job-kind';
 
 /** A step was refused because the job was stopped (cancelled, its process stopping, or lost). */

@@ -1,13 +1,14 @@
 /**
  * The OS keychain for the desktop app's vault key, through Electron's safeStorage. On Linux,
  * safeStorage falls back to a hard-coded key ("basic_text") when no secret service is running;
- * that protects nothing, so it is refused and the master passphrase applies instead.
+ * that protects nothing, so it is refused and the master passphrase applies instead. The core
+ * process asks for it through the main process (safeStorage works only here).
  */
 import { safeStorage } from 'electron';
-import type { KeychainProtector } from '../services/credentials/credential-vault.service';
+import type { MainKeychain } from '../core-process/core-process-client';
 
 /** A protector backed by the OS keychain, or undefined when none is secure here. */
-export function secureKeychain(platform: NodeJS.Platform = process.platform): KeychainProtector | undefined {
+export function secureKeychain(platform: NodeJS.Platform = process.platform): MainKeychain | undefined {
   if (!safeStorage.isEncryptionAvailable()) return undefined;
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
   return {

@@ -1,12 +1,15 @@
 /**
- * The Electron main process: lifecycle, the window, and IPC to the same dispatcher the browser
- * host and the CLI use. Everything else lives in plain Node modules under electron/.
+ * The Electron main process: lifecycle, the window, and IPC relayed to the core process (a
+ * utilityProcess running electron/core-process/, which owns the data folder and runs the same
+ * dispatcher the browser host and the CLI use). This process never opens the database nor runs
+ * SQL, SSH or PDF work: the window stays responsive whatever the core is doing.
  */
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openAppCore, type AppCore } from '../core/app-core';
 import { resolveDataDir } from '../core/data-dir';
+import { createCoreProcessClient, type CoreProcessClient } from '../core-process/core-process-client';
+import type { FromCore, ToCore } from '../core-process/core-process-protocol';
 import { CONTENT_SECURITY_POLICY } from '../host/static-files';
 import { IPC } from './ipc-channels';
 import { secureKeychain } from './keychain';
@@ -15,7 +18,7 @@ import { acceptPreference, createPreferenceStore } from './preferences';
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
-let core: AppCore | undefined;
+let core: CoreProcessClient | undefined;
 let window: BrowserWindow | undefined;
 
 /** Only our own page may call the contract. */
@@ -50,9 +53,19 @@ function createWindow(preferences: ReturnType<typeof createPreferenceStore>): Br
 async function start(): Promise<void> {
   const dataDirFlag = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
   const keychain = secureKeychain();
-  core = openAppCore({ dataDir: resolveDataDir(dataDirFlag), mode: 'desktop', resourcesDir: join(app.isPackaged ? process.resourcesPath : join(__dirname, '../..'), 'resources'), ...(keychain ? { keychain } : {}) });
-  core.warmUp();
-  core.watchChanges();
+  const child = utilityProcess.fork(join(__dirname, 'core.cjs'), [], { serviceName: 'Patchdesk core', stdio: 'inherit' });
+  const client = createCoreProcessClient({ post: (message: ToCore) => child.postMessage(message), onMessage: (listener: (message: FromCore) => void) => child.on('message', listener) }, keychain);
+  child.once('exit', (code) => client.lost(`the Patchdesk core process stopped (exit code ${code}); restart Patchdesk`));
+  const dataDir = resolveDataDir(dataDirFlag);
+  try {
+    await client.start({ dataDir, resourcesDir: join(app.isPackaged ? process.resourcesPath : join(__dirname, '../..'), 'resources') });
+  } catch (error) {
+    dialog.showErrorBox('Patchdesk cannot open its data', (error as Error).message);
+    child.kill();
+    app.exit(1);
+    return;
+  }
+  core = client;
   const preferences = createPreferenceStore();
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -62,14 +75,14 @@ async function start(): Promise<void> {
 
   ipcMain.handle(IPC.invoke, (event, channel: unknown, request: unknown) => {
     if (!fromOurWindow(event)) return { ok: false, error: { code: 'unauthorized', message: 'calls are accepted only from the Patchdesk window' } };
-    return core?.dispatcher.invoke(String(channel), request);
+    return core?.invoke(String(channel), request);
   });
   ipcMain.handle(IPC.preferencesGet, (event, key: unknown) => (fromOurWindow(event) && typeof key === 'string' && acceptPreference(key, preferences.get(key as never)) ? preferences.get(key as never) : null));
   ipcMain.handle(IPC.preferencesSet, (event, key: unknown, value: unknown) => {
     const accepted = fromOurWindow(event) && typeof key === 'string' ? acceptPreference(key, value) : undefined;
     if (accepted) preferences.set(accepted[0], accepted[1] as never);
   });
-  core.events.subscribe((event, payload) => window?.webContents.send(IPC.event, event, payload));
+  core.onEvent((event, payload) => window?.webContents.send(IPC.event, event, payload));
 
   window = createWindow(preferences);
 }
@@ -86,5 +99,5 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = core;
   core = undefined;
-  void closing.close().finally(() => app.exit(0));
+  void closing.stop().finally(() => app.exit(0));
 });

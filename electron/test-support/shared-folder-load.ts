@@ -1,7 +1,7 @@
 /**
- * Several real processes writing to one data folder, as users do: browser hosts (`serve.ts` in
- * child processes, called over HTTP with their session token) and `patchdesk` CLI processes, all
- * with `--data-dir` on the same folder. Used by the concurrency integration test (a bounded number
+ * Several real processes writing to one data folder, as users do: a browser host (`serve.ts` in a
+ * child process, called over HTTP with its session token; it owns the folder) and `patchdesk` CLI
+ * processes, all with `--data-dir` on the same folder (they forward to the host over its socket). Used by the concurrency integration test (a bounded number
  * of operations) and by `bench/concurrency` (as many as fit in a time budget).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -100,6 +100,8 @@ export interface HostProcess {
   pid: number;
   invoke(channel: string, request: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }>;
   stop(): Promise<number | null>;
+  /** SIGKILL: the host gets no chance to clean up (a crash). */
+  kill(): Promise<void>;
 }
 
 /** Starts `serve.ts --data-dir DIR --port 0` and waits for the URL it prints. */
@@ -131,6 +133,10 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
         async stop() {
           child.kill('SIGTERM');
           return exited;
+        },
+        async kill() {
+          child.kill('SIGKILL');
+          await exited;
         },
       });
     });

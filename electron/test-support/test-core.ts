@@ -1,7 +1,7 @@
 /** An AppCore over a temporary database, with a fixed clock and a scripted discovery engine. */
 import type { DiscoveredHost } from '../../shared/contract/discovery';
 import { openAppCore, type AppCore } from '../core/app-core';
-import { fixedClock } from '../core/clock';
+import { fixedClock } from '../platform/clock';
 import type { runDiscovery } from '../services/discovery/index';
 import type { HostCollector } from '../services/patch-status/host-collector';
 import { makeTempDir } from './temp-dir';

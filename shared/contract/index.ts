@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AppInfo } from './app';
+import { AuditVerification } from './audit';
 import { Asset, AssetChange, AssetCreate, AssetListRequest, AssetRetire, AssetReview, AssetSetAccess, AssetUpdate, BulkResult } from './assets';
 import { DataChangedEvent } from './changes';
 import { Empty, Id } from './common';
@@ -45,7 +46,7 @@ import {
 } from './patch-status';
 import { PackageHistoryRequest, PackageHistoryResponse } from './package-history';
 import { JobCancelRequest, JobDetail, JobListRequest, JobProgressEvent, JobRecord } from './jobs';
-import { CveId, CveIntel, IntelBundleImportRequest, IntelBundleImportResult, IntelFeedStatus, IntelImportRequest, IntelImportResult } from './intel';
+import { CveId, CveIntel, IntelBundleImportRequest, IntelBundleImportResult, IntelBundleWritten, IntelFeedStatus, IntelFetchRequest, IntelImportFileRequest, IntelImportFileResult, IntelImportRequest, IntelImportResult, LocalFilePath } from './intel';
 import { AssetVulnerabilities, SiteVulnerabilities, TriageRequest, TriageResult } from './triage';
 import { RolloutApproveRequest, RolloutDetail, RolloutPlanRequest, RolloutRef, RolloutRollbackRequest, RolloutStarted, RolloutSummary } from './rollouts';
 import { Site, SiteInput, SiteUpdate } from './sites';
@@ -169,6 +170,15 @@ export const channels = {
   'intel:importBundle': channel(IntelBundleImportRequest, IntelBundleImportResult),
   /** What the imported feeds say about one CVE. */
   'intel:cve': channel(z.object({ cveId: CveId }), CveIntel),
+  /** Imports a feed file or signed bundle the core reads from disk (the CLI: same user, same machine). */
+  'intel:importFile': channel(IntelImportFileRequest, IntelImportFileResult),
+  /** Writes a signed bundle of the current feeds to a path on the core's machine. */
+  'intel:writeBundle': channel(z.object({ outPath: LocalFilePath }), IntelBundleWritten),
+  /** Downloads one feed from its address (or a mirror) and imports it. */
+  'intel:fetch': channel(IntelFetchRequest, IntelImportResult),
+
+  /** Walks the audit log's hash chain. */
+  'audit:verify': channel(Empty, AuditVerification),
 
   /** Which assets a CVE, KB or advisory affects, how, and what is unknown (the triage view, `patchdesk triage`). */
   'triage:run': channel(TriageRequest, TriageResult),
@@ -229,6 +239,7 @@ export * from './compliance';
 export * from './evidence';
 export * from './cycles';
 export * from './app';
+export * from './audit';
 export * from './assets';
 export * from './discovery';
 export * from './import-export';

@@ -287,3 +287,28 @@ function containsAscii(bytes: Uint8Array, text: string): boolean {
   }
   return false;
 }
+
+/**
+ * A file on the core's machine, named by its path: the CLI passes paths because it runs as the
+ * same user on the same machine as the core that reads them (a feed may be larger than a message).
+ */
+export const LocalFilePath = z.string().trim().min(1, 'name the file').max(4096);
+
+/** `intel:importFile`: imports one feed file (or signed bundle) the core reads from disk. */
+export const IntelImportFileRequest = z.object({ path: LocalFilePath, pinnedFingerprint: z.string().trim().optional() });
+export type IntelImportFileRequest = z.infer<typeof IntelImportFileRequest>;
+
+/** What `intel:importFile` did: a feed file, or a verified bundle. */
+export const IntelImportFileResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('feed'), result: IntelImportResult }),
+  z.object({ kind: z.literal('bundle'), result: IntelBundleImportResult }),
+]);
+export type IntelImportFileResult = z.infer<typeof IntelImportFileResult>;
+
+/** `intel:writeBundle`: writes a signed bundle of the current feeds to a path on the core's machine. */
+export const IntelBundleWritten = z.object({ path: z.string(), size: z.number().int().nonnegative(), feeds: z.array(IntelFeed), fingerprint: z.string() });
+export type IntelBundleWritten = z.infer<typeof IntelBundleWritten>;
+
+/** `intel:fetch`: downloads one feed from its address and imports it. */
+export const IntelFetchRequest = z.object({ target: z.object({ label: z.string().min(1).max(200), url: z.string().url().max(2048), fileName: z.string().min(1).max(255) }) });
+export type IntelFetchRequest = z.infer<typeof IntelFetchRequest>;

@@ -1,9 +1,13 @@
 /** `patchdesk collect` and `patchdesk status`: patch status over SSH/WinRM, and the fleet overview. */
 import { parseArgs } from 'node:util';
-import type { AssetPatchStatus } from '../../../shared/contract/patch-status';
+import type { z } from 'zod';
+import type { AssetPatchStatus, CollectHostEvent } from '../../../shared/contract/patch-status';
+
+type HostEvent = z.infer<typeof CollectHostEvent>;
 import { coverageGapPhrase } from '../../../shared/domain/coverage';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
-import { usageError } from '../cli-error';
+import { CliError, usageError } from '../cli-error';
+import { waitForJob } from '../job-wait';
 import type { SecretReader } from '../secret-input';
 import { formatTable } from '../table';
 import { ensureVaultUnlocked } from '../vault-unlock';
@@ -23,18 +27,37 @@ export async function runCollectCommand(context: CliContext, args: string[], sec
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) throw usageError('--concurrency must be a positive whole number');
 
-  const started = await context.call('collect:start', { siteId: site.id, assetIds, ...(concurrency ? { concurrency } : {}) });
-  const unsubscribe = context.core.events.subscribe((event, payload) => {
-    if (event !== 'collect:host' || !('phase' in payload) || payload.jobId !== started.jobId || values.json) return;
+  // Subscribed before the start (the owner may be another process that answers after its first
+  // hosts are done); lines of other jobs are dropped once this job's id is known.
+  let jobId: string | undefined;
+  const early: HostEvent[] = [];
+  const show = (payload: HostEvent) => {
+    if (payload.jobId !== jobId || values.json) return;
     if (payload.phase === 'done') context.err(`${payload.hostname}: ${payload.pendingCount ?? 0} pending (${payload.securityCount ?? 0} security)`);
     if (payload.phase === 'failed') context.err(`${payload.hostname}: FAILED ${payload.errorCode}: ${payload.message}`);
+  };
+  const unsubscribe = context.subscribe((event, payload) => {
+    if (event !== 'collect:host' || !('phase' in payload)) return;
+    if (jobId === undefined) early.push(payload as HostEvent);
+    else show(payload as HostEvent);
   });
-  const cancel = () => context.core.services.collections.cancel(started.jobId);
+  let started;
+  try {
+    started = await context.call('collect:start', { siteId: site.id, assetIds, ...(concurrency ? { concurrency } : {}) });
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
+  jobId = started.jobId;
+  for (const payload of early.splice(0)) show(payload);
+  const cancel = () => void context.invoke('collect:cancel', { jobId: started.jobId });
   process.once('SIGINT', cancel);
-  const summary = await context.core.services.collections.wait(started.jobId).finally(() => {
+  await waitForJob(context, started.jobId).finally(() => {
     unsubscribe();
     process.removeListener('SIGINT', cancel);
   });
+  const summary = (await context.call('collect:list', { siteId: site.id })).find((run) => run.id === started.runId);
+  if (!summary) throw new CliError(`collection run ${started.runId} is missing after its job ended`, 1);
   if (values.json) {
     const fleet = await context.call('status:fleet', { siteId: site.id });
     context.out(JSON.stringify({ run: summary, hosts: fleet.assets.filter((asset) => assetIds.length === 0 || assetIds.includes(asset.assetId)) }, null, 2));

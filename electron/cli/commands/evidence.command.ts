@@ -5,10 +5,14 @@
  * so the fingerprint can be handed to clients and auditors by a channel other than the pack;
  * `patchdesk evidence trust ...` manages the other keys whose packs verify here.
  */
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { EvidencePackRecord } from '../../../shared/contract/evidence';
+import { EvidenceExportJobProgress, type JobProgressEvent } from '../../../shared/contract/jobs';
 import { parseArgs } from 'node:util';
 import { resolveSite, type CliContext } from '../cli-context';
-import { usageError } from '../cli-error';
+import { CliError, usageError } from '../cli-error';
+import { waitForJob } from '../job-wait';
 import { EVIDENCE_TRUST_USAGE, runEvidenceTrustCommand } from './evidence-trust.command';
 
 export const EVIDENCE_USAGE = `patchdesk evidence --site NAME [--from YYYY-MM-DD --to YYYY-MM-DD] --out FILE.zip [--json]
@@ -33,13 +37,34 @@ async function exportPack(context: CliContext, args: string[]): Promise<void> {
     if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw usageError(`${flag} "${value}" is not a date as YYYY-MM-DD`);
   }
   const site = await resolveSite(context, values.site);
-  const evidence = context.core.services.evidence;
-  const period = values.from && values.to ? { from: values.from, to: values.to } : evidence.defaultPeriod(site.id);
-  // Synchronous for the CLI; a big site takes a while, so a terminal sees each phase as it starts.
+  const period = values.from && values.to ? { from: values.from, to: values.to } : await context.call('evidence:defaultPeriod', { siteId: site.id });
+  // The export runs as a job of the folder's owner (this process or another): it lands in the pack
+  // library like one made in the app, and this command copies it to --out.
   const phases = { reading: 'reading the figures', pdf: 'laying out the PDF', data: 'writing the data files', writing: 'signing and writing the pack' } as const;
-  const record = await evidence.export(site.id, period.from, period.to, resolve(values.out), context.interactive ? { onProgress: (phase, fraction) => context.err(`evidence: ${phases[phase]} (${Math.round(fraction * 100)}%)`) } : {});
-  if (values.json) return context.out(JSON.stringify(record, null, 2));
-  context.out(`Wrote ${record.filePath} (${(record.sizeBytes / 1024).toFixed(0)} KB): evidence for "${site.name}", ${record.periodFrom} to ${record.periodTo}.`);
+  let jobId: string | undefined;
+  let lastPhase: string | undefined;
+  const unsubscribe = context.subscribe((event, payload) => {
+    if (event !== 'job:progress' || !context.interactive) return;
+    const job = payload as JobProgressEvent;
+    const progress = EvidenceExportJobProgress.safeParse(job.progress);
+    if (job.jobId !== jobId || !progress.success || progress.data.phase === lastPhase) return;
+    lastPhase = progress.data.phase;
+    context.err(`evidence: ${phases[progress.data.phase]} (${Math.round(progress.data.fraction * 100)}%)`);
+  });
+  let job;
+  try {
+    jobId = (await context.call('evidence:export', { siteId: site.id, from: period.from, to: period.to })).jobId;
+    job = await waitForJob(context, jobId);
+  } finally {
+    unsubscribe();
+  }
+  if (job.state !== 'succeeded') throw new CliError(`the evidence export ${job.state}${job.error ? `: ${job.error}` : ''}`, 1);
+  const record = EvidencePackRecord.parse(job.result);
+  const download = await context.call('evidence:download', { id: record.id });
+  const outPath = resolve(values.out);
+  writeFileSync(outPath, Buffer.from(download.base64, 'base64'));
+  if (values.json) return context.out(JSON.stringify({ ...record, copiedTo: outPath }, null, 2));
+  context.out(`Wrote ${outPath} (${(record.sizeBytes / 1024).toFixed(0)} KB): evidence for "${site.name}", ${record.periodFrom} to ${record.periodTo}.`);
   context.out(`Signed by ${record.signerFingerprint}; check it with: patchdesk verify ${values.out} --key ${record.signerFingerprint}`);
 }
 

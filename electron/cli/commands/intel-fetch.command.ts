@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { INTEL_FEED_KIND_LABELS } from '../../../shared/contract/intel';
 import { plural } from '../../../shared/domain/text/plural';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../platform/app-error';
 import { FETCHABLE_FEEDS, fetchTargets, type FetchableFeed } from '../../services/intel/feeds/intel-fetch.service';
 import type { CliContext } from '../cli-context';
 import { CliError, fromApiError, usageError } from '../cli-error';
@@ -28,12 +28,18 @@ export async function runIntelFetchCommand(context: CliContext, args: string[]):
     if (error instanceof AppError) throw fromApiError({ code: error.code, message: error.message });
     throw error;
   }
-  const outcomes = await context.core.services.intelFetch.fetchAll(targets, (outcome) => {
-    if (!outcome.ok) return context.err(`patchdesk: ${outcome.target.label}: ${outcome.error}`);
-    const feed = outcome.result.feed;
+  // One target per call, so each line shows as its feed arrives; a failed feed does not stop the others.
+  let failed = 0;
+  for (const target of targets) {
+    const fetched = await context.invoke('intel:fetch', { target });
+    if (!fetched.ok) {
+      failed++;
+      context.err(`patchdesk: ${fetched.error.message}`);
+      continue;
+    }
+    const feed = fetched.value.feed;
     const version = [feed.feedVersion, feed.feedDate?.slice(0, 10)].filter(Boolean).join(', ');
-    context.out(`${outcome.result.outcome === 'unchanged' ? 'Unchanged' : 'Imported'} ${INTEL_FEED_KIND_LABELS[feed.kind]}${version ? ` ${version}` : ''} from ${outcome.target.url}: ${plural(feed.recordCount, 'record')}.`);
-  });
-  const failed = outcomes.filter((outcome) => !outcome.ok).length;
-  if (failed > 0) throw new CliError(`${plural(failed, 'feed')} of ${outcomes.length} could not be fetched (see above)`, 1);
+    context.out(`${fetched.value.outcome === 'unchanged' ? 'Unchanged' : 'Imported'} ${INTEL_FEED_KIND_LABELS[feed.kind]}${version ? ` ${version}` : ''} from ${target.url}: ${plural(feed.recordCount, 'record')}.`);
+  }
+  if (failed > 0) throw new CliError(`${plural(failed, 'feed')} of ${targets.length} could not be fetched (see above)`, 1);
 }

@@ -5,15 +5,12 @@
  * what the feeds say about one CVE; `fetch` downloads the feeds; `bundle --out FILE` writes a
  * signed bundle of the current feeds for an offline site.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { INTEL_FEED_KIND_LABELS, type AffectedProduct, type CveIntel, type IntelFeed, type IntelFeedStatus } from '../../../shared/contract/intel';
 import { plural } from '../../../shared/domain/text/plural';
-import { AppError } from '../../core/app-error';
-import { looksLikeBundle } from '../../services/intel/feeds/bundle-format';
 import type { CliContext } from '../cli-context';
-import { CliError, fromApiError, usageError } from '../cli-error';
+import { CliError, usageError } from '../cli-error';
 import { formatTable } from '../table';
 import { INTEL_FETCH_USAGE, runIntelFetchCommand } from './intel-fetch.command';
 
@@ -41,19 +38,21 @@ async function importFiles(context: CliContext, args: string[]): Promise<void> {
   let failure: CliError | undefined;
   for (const file of positionals) {
     try {
-      if (isZip(file) && looksLikeBundle(readFileSync(file))) {
-        const result = await context.core.services.intelBundles.import(readFileSync(file), basename(file), values.key === undefined ? {} : { pinnedFingerprint: values.key });
+      // The core (perhaps another process) reads the file: it gets the full path.
+      const imported = await context.call('intel:importFile', { path: resolve(file), ...(values.key === undefined ? {} : { pinnedFingerprint: values.key }) });
+      if (imported.kind === 'bundle') {
+        const result = imported.result;
         const trust = result.signer.trust.kind === 'trusted_signer' ? `trusted signer "${result.signer.trust.name ?? ''}"` : result.signer.trust.kind === 'pinned' ? 'the pinned key' : "this installation's key";
         context.out(`Verified ${basename(file)}: signed ${result.generatedAt} by ${result.signer.fingerprint} (${trust}).`);
         for (const each of result.imported) context.out(describeImport(each.outcome, each.feed));
         for (const each of result.skipped) context.out(`Kept out ${each.fileName}: ${each.reason.replace(/; nothing was imported$/, '')}.`);
         continue;
       }
-      const result = await context.core.services.intelImport.importFile(file);
+      const result = imported.result;
       context.out(describeImport(result.outcome, result.feed));
       for (const warning of result.outcome === 'imported' ? result.feed.warnings : []) context.err(`patchdesk: warning: ${result.feed.fileName}: ${warning}`);
     } catch (error) {
-      const cliError = error instanceof AppError ? fromApiError({ code: error.code, message: error.message }) : error instanceof CliError ? error : new CliError((error as Error).message, 1);
+      const cliError = error instanceof CliError ? error : new CliError((error as Error).message, 1);
       context.err(`patchdesk: ${cliError.message}`);
       failure ??= cliError;
     }
@@ -141,27 +140,7 @@ function describeRange(product: AffectedProduct): string {
 async function bundle(context: CliContext, args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
   if (!values.out) throw usageError(`intel bundle needs --out FILE\nUsage:\n${INTEL_USAGE}`);
-  try {
-    const written = context.core.services.intelBundles.write(values.out);
-    context.out(`Wrote ${written.path} (${plural(written.size, 'byte')}): ${plural(written.feeds.length, 'feed')}, signed by ${written.fingerprint}.`);
-    context.out('At the offline site: "patchdesk intel import FILE". Its signer must be trusted there ("patchdesk evidence trust add FINGERPRINT --name NAME"), or pinned with --key.');
-  } catch (error) {
-    if (error instanceof AppError) throw fromApiError({ code: error.code, message: error.message });
-    throw error;
-  }
-}
-
-function isZip(file: string): boolean {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(4);
-      readSync(fd, head, 0, 4, 0);
-      return head[0] === 0x50 && head[1] === 0x4b;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  const written = await context.call('intel:writeBundle', { outPath: resolve(values.out) });
+  context.out(`Wrote ${written.path} (${plural(written.size, 'byte')}): ${plural(written.feeds.length, 'feed')}, signed by ${written.fingerprint}.`);
+  context.out('At the offline site: "patchdesk intel import FILE". Its signer must be trusted there ("patchdesk evidence trust add FINGERPRINT --name NAME"), or pinned with --key.');
 }

@@ -6,6 +6,8 @@ import { parseFailureBudget } from '../../../shared/domain/rollouts/failure-budg
 import { REBOOT_POLICIES, type RebootPolicy } from '../../../shared/domain/rollouts/rollout-plan';
 import { plural } from '../../../shared/domain/text/plural';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
+import { waitForJob } from '../job-wait';
+import { describeOwner } from '../../owner/folder-lock';
 import { usageError } from '../cli-error';
 import type { SecretReader } from '../secret-input';
 import { formatTable } from '../table';
@@ -22,11 +24,26 @@ patchdesk rollout rollback ID [--host HOST]... [--wait]
 patchdesk rollout list --site NAME [--json]`;
 
 /**
- * Who runs a started rollout. The CLI opens the data folder itself (no core process to hand the
- * job to yet), so the rollout runs inside this process: the CLI stays until it stops on its own,
- * because leaving would stop it between hosts.
+ * Says which process runs a rollout just started (or resumed, or rolled back) and whether it
+ * outlives this command; returns whether this command must stay with it. A rollout keeps running
+ * after the command only in a long-lived owner (the desktop app or the browser host); in a CLI
+ * process (this one, or another command that owns the folder now) it would stop between hosts when
+ * that command ends, so the command waits (--wait is implied).
  */
-const RUNS_HERE = 'No Patchdesk core process owns this data folder, so this CLI runs the rollout itself and does NOT keep it running after it exits: it stays until the rollout completes, halts or waits for an admin. Ctrl-C halts it (no new host starts; running package transactions finish).';
+export function announceOwner(context: CliContext, id: number, wait: boolean): { follow: boolean; haltOnInterrupt: boolean } {
+  const { owner } = context;
+  if (owner.here) {
+    context.err(`Rollout ${id} runs in this CLI process (pid ${owner.pid}): no desktop app or browser host owns this data folder, so it stops when this command ends, and this command waits for it (--wait is implied). Ctrl-C halts it (no new host starts; running package transactions finish); resume it later with "patchdesk rollout resume ${id}".`);
+    return { follow: true, haltOnInterrupt: true };
+  }
+  const who = describeOwner(owner);
+  if (owner.kind === 'cli') {
+    context.err(`Rollout ${id} runs in ${who}, which owns this data folder now: it stops when that command ends, so this command waits for it (--wait is implied). Ctrl-C halts it.`);
+    return { follow: true, haltOnInterrupt: true };
+  }
+  context.err(`Rollout ${id} runs in ${who} and keeps running after this command exits${wait ? '; waiting for it here (Ctrl-C stops waiting, not the rollout)' : `: follow it with "patchdesk rollout show ${id}"`}.`);
+  return { follow: wait, haltOnInterrupt: false };
+}
 
 /** Runs a `rollout` subcommand. */
 export async function runRolloutCommand(context: CliContext, args: string[], secrets: SecretReader): Promise<void> {
@@ -165,12 +182,12 @@ async function approveRollout(context: CliContext, args: string[]): Promise<void
 }
 
 async function startRollout(context: CliContext, action: 'start' | 'resume', args: string[], secrets: SecretReader): Promise<void> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: { wait: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { wait: { type: 'boolean' } } });
   const id = rolloutId(positionals);
   await ensureVaultUnlocked(context, secrets);
   const started = await context.call(action === 'start' ? 'rollouts:start' : 'rollouts:resume', { rolloutId: id });
-  context.err(RUNS_HERE);
-  await followJob(context, id, started.jobId);
+  const run = announceOwner(context, id, values.wait ?? false);
+  if (run.follow) await followJob(context, id, started.jobId, run.haltOnInterrupt);
 }
 
 async function rollBack(context: CliContext, args: string[], secrets: SecretReader): Promise<void> {
@@ -185,16 +202,16 @@ async function rollBack(context: CliContext, args: string[], secrets: SecretRead
   }
   await ensureVaultUnlocked(context, secrets);
   const started = await context.call('rollouts:rollback', { rolloutId: id, assetIds });
-  context.err(RUNS_HERE);
-  await followJob(context, id, started.jobId);
+  const run = announceOwner(context, id, values.wait ?? false);
+  if (run.follow) await followJob(context, id, started.jobId, run.haltOnInterrupt);
 }
 
-/** Stays with the job until it ends (it runs in this process), halting on Ctrl-C; exit 1 unless every host succeeded. */
-async function followJob(context: CliContext, id: number, jobId: string): Promise<void> {
-  const halt = () => void context.call('rollouts:halt', { rolloutId: id }).catch(() => undefined);
+/** Stays with the job until it ends, halting it on Ctrl-C when asked to; exit 1 unless every host succeeded. */
+async function followJob(context: CliContext, id: number, jobId: string, haltOnInterrupt: boolean): Promise<void> {
+  const halt = haltOnInterrupt ? () => void context.call('rollouts:halt', { rolloutId: id }).catch(() => undefined) : () => process.exit(130);
   process.once('SIGINT', halt);
   try {
-    await context.core.services.rollouts.wait(jobId);
+    await waitForJob(context, jobId);
   } finally {
     process.removeListener('SIGINT', halt);
   }

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import type { DiscoveredHost } from '../../../shared/contract/discovery';
 import { ScanJobProgress, type JobProgressEvent } from '../../../shared/contract/jobs';
 import { resolveSite, type CliContext } from '../cli-context';
-import { usageError } from '../cli-error';
+import { CliError, usageError } from '../cli-error';
+import { waitForJob } from '../job-wait';
 import { formatTable } from '../table';
 
 export const SCAN_USAGE = 'patchdesk scan [TARGET...] [--site NAME] [--ports LIST] [--timeout MS] [--concurrency N] [--no-dns] [--snmp-community-stdin] [--yes] [--json]';
@@ -32,21 +33,34 @@ export async function runScanCommand(context: CliContext, args: string[], readSt
   if (values['no-dns']) options['reverseDns'] = false;
   if (values['snmp-community-stdin']) options['snmpCommunity'] = (await readStdin()).trim();
 
-  const hosts: DiscoveredHost[] = [];
-  const started = await context.call('scan:start', { siteId: site.id, targets: positionals, options, confirmLarge: values.yes ?? false });
-  const unsubscribe = context.core.events.subscribe((event, payload) => {
-    if (event === 'scan:host' && 'host' in payload && payload.jobId === started.jobId) hosts.push(payload.host);
-    if (event !== 'job:progress' || !context.interactive || !('jobId' in payload) || payload.jobId !== started.jobId) return;
+  // Subscribed before the start: the folder's owner may be another process, and its first hosts
+  // may be found before the start's answer arrives here. Events are kept by job, this one's picked after.
+  const found: { jobId: string; host: DiscoveredHost }[] = [];
+  let jobId: string | undefined;
+  const unsubscribe = context.subscribe((event, payload) => {
+    if (event === 'scan:host' && 'host' in payload) found.push({ jobId: payload.jobId, host: payload.host });
+    if (event !== 'job:progress' || !context.interactive || !('jobId' in payload) || payload.jobId !== jobId) return;
     const progress = ScanJobProgress.safeParse((payload as JobProgressEvent).progress);
     if (progress.success) process.stderr.write(`\rscanning: ${progress.data.probedAddresses}/${progress.data.totalAddresses} addresses, ${progress.data.liveHosts} live`);
   });
-  const cancel = () => context.core.services.scans.cancel(started.jobId);
+  let started;
+  try {
+    started = await context.call('scan:start', { siteId: site.id, targets: positionals, options, confirmLarge: values.yes ?? false });
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
+  jobId = started.jobId;
+  const cancel = () => void context.invoke('scan:cancel', { jobId: started.jobId });
   process.once('SIGINT', cancel);
-  const summary = await context.core.services.scans.wait(started.jobId).finally(() => {
+  await waitForJob(context, started.jobId).finally(() => {
     unsubscribe();
     process.removeListener('SIGINT', cancel);
     if (context.interactive) process.stderr.write('\n');
   });
+  const hosts = found.filter((each) => each.jobId === started.jobId).map((each) => each.host);
+  const summary = (await context.call('scan:list', { siteId: site.id })).find((scan) => scan.id === started.scanId);
+  if (!summary) throw new CliError(`scan ${started.scanId} is missing after its job ended`, 1);
 
   if (values.json) {
     context.out(JSON.stringify({ scan: summary, hosts: hosts.map((host) => ({ address: host.address, hostname: host.hostname, mac: host.mac, openPorts: host.openPorts, osFamily: host.osFamily, osName: host.osName, deviceType: host.deviceType })) }, null, 2));

@@ -28,10 +28,9 @@ patchdesk verify PACK.zip [--key FINGERPRINT] [--json]`;
 export async function runVerifyCommand(context: CliContext, args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { log: { type: 'boolean' } } });
   if (!values.log) throw usageError(`Usage:\n${VERIFY_USAGE}`);
-  const broken = context.core.audit.verifyChain();
-  if (broken) throw new CliError(`the audit log is NOT intact: row ${broken.brokenAtId}: ${broken.reason}`, 1);
-  const count = context.core.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM audit_log').get()?.n ?? 0;
-  context.out(`The audit log is intact: ${count} entries, every hash chained to the one before.`);
+  const verification = await context.call('audit:verify', {});
+  if (!verification.intact) throw new CliError(`the audit log is NOT intact: row ${verification.brokenAtId ?? '?'}: ${verification.reason ?? ''}`, 1);
+  context.out(`The audit log is intact: ${verification.entries} entries, every hash chained to the one before.`);
 }
 
 /** True when the arguments ask for the pack check rather than the log check. */

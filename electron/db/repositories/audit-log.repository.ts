@@ -99,6 +99,11 @@ export class AuditLogRepository {
     return this.db.prepare<[string], { id: number; hash: string }>('SELECT id, hash FROM audit_log WHERE at < ? ORDER BY id DESC LIMIT 1').get(at) ?? { id: 0, hash: GENESIS_HASH };
   }
 
+  /** How many entries the log holds. */
+  count(): number {
+    return this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM audit_log').get()?.n ?? 0;
+  }
+
   /** Walks the whole chain; returns the first row whose hash does not match, or null when intact. */
   verifyChain(): { brokenAtId: number; reason: string } | null {
     let prevHash = GENESIS_HASH;

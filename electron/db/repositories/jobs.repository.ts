@@ -4,7 +4,7 @@
  * a job's state names the owner it expects, so a process that lost its job (another one judged it
  * gone and marked it interrupted) can never overwrite what was decided.
  */
-import type { JobOwner, RunningJob } from '../../core/job-owner';
+import type { JobOwner, RunningJob } from '../../platform/job-owner';
 import type { JobRecord, JobState, JobStepRecord, JobStepState } from '../../../shared/contract/jobs';
 import type { Db } from '../database';
 

@@ -16,7 +16,7 @@ import type { ChangeWatcherTimers } from './change-watcher';
 import { writeTransaction } from '../../db/write-transaction';
 import { JobLinksRepository } from '../../db/repositories/job-links.repository';
 import { JobsRepository } from '../../db/repositories/jobs.repository';
-import { processOwnerProbe } from '../../core/job-owner';
+import { processOwnerProbe } from '../../platform/job-owner';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);

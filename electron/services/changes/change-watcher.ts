@@ -7,7 +7,7 @@
  * this process also ask for a look at once (`poke`), so their notice does not wait for the next poll.
  */
 import { ChangeTopic, type DataChangedEvent } from '../../../shared/contract/changes';
-import type { EventBus } from '../../core/event-bus';
+import type { EventBus } from '../../platform/event-bus';
 import type { ChangeFeedRepository, CommitMarker, FeedHeads, JobDigest } from '../../db/repositories/change-feed.repository';
 import { COLLECTION_RUN_TOPICS, CVE_MAPPING_TOPICS, HOST_COLLECTION_TOPICS, JOB_TOPICS, SCAN_JOB_TOPICS, topicsOfAuditRow } from './change-topics';
 

@@ -13,7 +13,7 @@ import type { ComplianceDetail, ComplianceSummary, CoverageGap, LateChecklistIte
 import { measuredBySuccesses } from '../../../shared/domain/coverage';
 import type { EolTable } from '../../../shared/domain/end-of-life';
 import { DAY_MS, formatInstant, parseInstant } from '../../../shared/domain/sla/local-time';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../platform/clock';
 import type { CollectionStanding, ComplianceRepository, ScopeAssetRow } from '../../db/repositories/compliance.repository';
 import { assetRows, breachRow, capped, coverageGaps, exceptionsSection, failedCollection, measurementOf, overdueItem, unsupportedOs } from './compliance-sections';
 import { evaluatePeriod, PeriodEvaluator, type PeriodEvaluation, type ScopeAsset } from '../../../shared/domain/sla/period-figures';

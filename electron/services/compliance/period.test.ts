@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../platform/app-error';
 import { boundToMs, resolvePeriod, trendMonths } from './period';
 
 const NOW = Date.parse('2026-11-02T09:00:00.000Z');

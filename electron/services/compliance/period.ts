@@ -4,7 +4,7 @@
  * trend.
  */
 import { addLocalDays, formatInstant, formatLocalDate, localDateOf, parseInstant, startOfLocalDay, type LocalDate } from '../../../shared/domain/sla/local-time';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../platform/app-error';
 
 /** Days in the default period: today (so far) and the 29 local days before it. */
 export const DEFAULT_PERIOD_DAYS = 30;

@@ -5,8 +5,8 @@
  * them, and every such use is recorded.
  */
 import type { Credential, CredentialCreate, CredentialSecrets, VaultStatus } from '../../../shared/contract/credentials';
-import { AppError, notFound } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
+import { AppError, notFound } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { CredentialsRepository } from '../../db/repositories/credentials.repository';
@@ -16,8 +16,9 @@ import { writeTransaction } from '../../db/write-transaction';
 
 /** The OS keychain, when the desktop app has a secure one (never Linux's basic_text store). */
 export interface KeychainProtector {
-  wrap(dataKey: Buffer): string;
-  unwrap(wrapped: string): Buffer;
+  /** May answer later: the desktop app's core process asks the main process, which owns the keychain. */
+  wrap(dataKey: Buffer): string | Promise<string>;
+  unwrap(wrapped: string): Buffer | Promise<Buffer>;
 }
 
 export interface CredentialVaultDeps {
@@ -101,13 +102,13 @@ export class CredentialVaultService {
    * Desktop: creates or opens the vault with the OS keychain. Without a secure keychain it does
    * nothing, and the passphrase applies.
    */
-  unlockWithKeychain(): VaultStatus {
+  async unlockWithKeychain(): Promise<VaultStatus> {
     const keychain = this.deps.keychain;
     if (!keychain) return this.status();
     const vault = this.deps.credentials.getVault();
     if (!vault) {
       const dataKey = newDataKey();
-      const wrappedDataKey = keychain.wrap(dataKey);
+      const wrappedDataKey = await keychain.wrap(dataKey);
       const created = writeTransaction(this.deps.db, () => {
         // Another process may have created it a moment ago; then that one is used below.
         if (this.deps.credentials.getVault()) return false;
@@ -118,7 +119,7 @@ export class CredentialVaultService {
       if (!created) return this.unlockWithKeychain();
       this.dataKey = dataKey;
     } else if (vault.protection === 'os-keychain') {
-      this.dataKey = keychain.unwrap(vault.wrappedDataKey);
+      this.dataKey = await keychain.unwrap(vault.wrappedDataKey);
     }
     return this.status();
   }

@@ -1,7 +1,7 @@
 /** Reads an SSH private key far enough to validate it and name its public key's fingerprint. */
 import { createHash } from 'node:crypto';
 import ssh2 from 'ssh2';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../platform/app-error';
 
 /**
  * The OpenSSH-style fingerprint (`SHA256:...`) of the key's public half. Throws a bad_request

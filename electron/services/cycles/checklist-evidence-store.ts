@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../core/private-files';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../platform/private-files';
 import { join } from 'node:path';
 import { MAX_CHECKLIST_EVIDENCE_BYTES } from '../../../shared/contract/cycles';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../platform/app-error';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const SHA256 = /^[0-9a-f]{64}$/;

@@ -5,15 +5,15 @@
  * `patchdesk evidence` all come through here, so every surface produces the same pack.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { PRIVATE_DIR_MODE } from '../../core/private-files';
+import { PRIVATE_DIR_MODE } from '../../platform/private-files';
 import { join } from 'node:path';
 import type { CycleDetail } from '../../../shared/contract/cycles';
 import type { EvidenceExportPhase, EvidencePackRecord, EvidencePreview, EvidenceVerification } from '../../../shared/contract/evidence';
 import { defaultEvidencePeriod } from '../../../shared/domain/evidence/default-period';
 import { parseInstant } from '../../../shared/domain/sla/local-time';
-import { AppError } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
-import { APP_VERSION } from '../../core/version';
+import { AppError } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
+import { APP_VERSION } from '../../platform/version';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { ComplianceService } from '../compliance/compliance.service';
 import type { CyclesService } from '../cycles/cycles.service';

@@ -6,8 +6,8 @@
 import type { ExceptionCreate, ExceptionRecord } from '../../../shared/contract/exceptions';
 import { exceptionStatus, validateExceptionDates } from '../../../shared/domain/sla/exception-status';
 import { addLocalDays, formatInstant, startOfLocalDay } from '../../../shared/domain/sla/local-time';
-import { AppError, notFound } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
+import { AppError, notFound } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { ExceptionsRepository, StoredException } from '../../db/repositories/exceptions.repository';

@@ -5,8 +5,8 @@
  */
 import type { CsvPreview, ImportReport } from '../../../shared/contract/import-export';
 import type { CsvMapping } from '../../../shared/contract/import-export';
-import { AppError, notFound } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
+import { AppError, notFound } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { SitesRepository } from '../../db/repositories/sites.repository';

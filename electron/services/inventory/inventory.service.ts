@@ -5,8 +5,8 @@
  */
 import type { Asset, AssetChange, AssetFields, AssetStatus } from '../../../shared/contract/assets';
 import { matchAsset, type MatchRule } from '../../../shared/domain/asset-matching';
-import { AppError, notFound } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
+import { AppError, notFound } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db/database';
 import type { AssetRecord, AssetsRepository } from '../../db/repositories/assets.repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';

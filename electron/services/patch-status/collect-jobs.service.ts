@@ -9,10 +9,10 @@
 import { z } from 'zod';
 import type { Asset } from '../../../shared/contract/assets';
 import type { CollectionErrorCode, CollectionRunSummary } from '../../../shared/contract/patch-status';
-import { AppError, notFound } from '../../core/app-error';
+import { AppError, notFound } from '../../platform/app-error';
 import type { CollectJobProgress } from '../../../shared/contract/jobs';
-import type { Clock } from '../../core/clock';
-import type { EventBus } from '../../core/event-bus';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/event-bus';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import { JobLinksRepository } from '../../db/repositories/job-links.repository';

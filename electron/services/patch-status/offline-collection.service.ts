@@ -6,8 +6,8 @@
  */
 import { matchAsset } from '../../../shared/domain/asset-matching';
 import { parseCollectionFile } from '../collect/collectors/index';
-import { AppError } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
+import { AppError } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
 import type { AssetsRepository } from '../../db/repositories/assets.repository';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { PatchStatusService } from './patch-status.service';

@@ -4,7 +4,7 @@
  * same path as a collection job, each upgrading the package `tool`. The concurrency test runs two.
  */
 import { openAppCore } from '../../core/app-core';
-import { fixedClock } from '../../core/clock';
+import { fixedClock } from '../../platform/clock';
 import { debianCollection, upgradingHost } from './package-history.fixtures';
 
 const [dataDir, assetArg, roundsArg, baseArg] = process.argv.slice(2);

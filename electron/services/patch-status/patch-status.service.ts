@@ -11,8 +11,8 @@ import { formatLocalDate, localDateOf } from '../../../shared/domain/sla/local-t
 import { inventoryEolQuery } from '../../../shared/domain/inventory-os';
 import { measurementAt } from '../../../shared/domain/coverage';
 import { exceptionsAffecting, SlaEngine, type PreparedFix } from '../../../shared/domain/sla/sla-engine';
-import { AppError } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
+import { AppError } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { LatestCollection, OpenPendingUpdate, PatchStatusRepository } from '../../db/repositories/patch-status.repository';

@@ -119,7 +119,7 @@ describe('rollouts on real apt hosts', () => {
       }
     };
     const midRing = await broadInPre();
-    expect(childErr).toMatch(/does NOT keep it running after it exits/);
+    expect(childErr).toMatch(/runs in this CLI process \(pid \d+\): .* it stops when this command ends/);
     expect(midRing.hosts.map((lab) => lab.state)).toEqual(['installed', 'installed', 'rolled_back', 'installed', 'running']);
     child.kill('SIGKILL');
     await exited;
@@ -138,7 +138,7 @@ describe('rollouts on real apt hosts', () => {
     core = undefined;
 
     const resumed = await cli('rollout', 'resume', '1');
-    expect(resumed.err).toMatch(/does NOT keep it running/);
+    expect(resumed.err).toMatch(/runs in this CLI process \(pid \d+\)/);
     expect(resumed.code).toBe(1); // one host failed (and was rolled back)
     const done = JSON.parse((await cli('rollout', 'show', '1', '--json')).out) as RolloutDetail;
     expect(done.state).toBe('completed');

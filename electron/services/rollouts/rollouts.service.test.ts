@@ -6,7 +6,7 @@ import type { RolloutDetail } from '../../../shared/contract/rollouts';
 import { RolloutPlanRequest } from '../../../shared/contract/rollouts';
 import type { Site } from '../../../shared/contract/sites';
 import { openAppCore } from '../../core/app-core';
-import { fixedClock } from '../../core/clock';
+import { fixedClock } from '../../platform/clock';
 import { RolloutsRepository } from '../../db/repositories/rollouts.repository';
 import { writeTransaction } from '../../db/write-transaction';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';

@@ -12,8 +12,8 @@ import type { RolloutPlanRequest as PlanSchema } from '../../../shared/contract/
 import type { MaintenanceWindow } from '../../../shared/domain/cycles/maintenance-window';
 import { countVerdicts, hostVerdict, type HostState } from '../../../shared/domain/rollouts/host-outcome';
 import { ACTIVE_STATES, actionRefusal, type RolloutAction, type RolloutState } from '../../../shared/domain/rollouts/rollout-plan';
-import { AppError, notFound } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
+import { AppError, notFound } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { PatchStatusRepository } from '../../db/repositories/patch-status.repository';

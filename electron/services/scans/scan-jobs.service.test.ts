@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared/contract/assets';
 import { ScanOptions, type ScanSummary } from '../../../shared/contract/discovery';
 import type { EventOf } from '../../../shared/contract/index';
-import { processOwnerProbe, type JobOwner } from '../../core/job-owner';
+import { processOwnerProbe, type JobOwner } from '../../platform/job-owner';
 import { JobLinksRepository } from '../../db/repositories/job-links.repository';
 import { JobsRepository } from '../../db/repositories/jobs.repository';
 import { ScansRepository } from '../../db/repositories/scans.repository';

@@ -8,10 +8,10 @@
 import { z } from 'zod';
 import { ScanOptions, type DiscoveredHost, type ScanSummary } from '../../../shared/contract/discovery';
 import { LARGE_SCAN_THRESHOLD, MAX_SCAN_ADDRESSES, parseTargets, rangesContain, type TargetRange } from '../../../shared/domain/network-targets';
-import { AppError, notFound } from '../../core/app-error';
+import { AppError, notFound } from '../../platform/app-error';
 import type { ScanJobProgress } from '../../../shared/contract/jobs';
-import type { Clock } from '../../core/clock';
-import type { EventBus } from '../../core/event-bus';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/event-bus';
 import type { Db } from '../../db/database';
 import type { AssetsRepository } from '../../db/repositories/assets.repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';

@@ -2,8 +2,8 @@
 import type { Site, SiteInput } from '../../../shared/contract/sites';
 import { SiteInput as SiteInputSchema } from '../../../shared/contract/sites';
 import { DEFAULT_PATCH_POLICY, type PatchPolicy } from '../../../shared/domain/patch-policy';
-import { AppError, notFound } from '../../core/app-error';
-import type { Clock } from '../../core/clock';
+import { AppError, notFound } from '../../platform/app-error';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { SiteRecord, SitesRepository } from '../../db/repositories/sites.repository';

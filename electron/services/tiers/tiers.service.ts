@@ -1,6 +1,6 @@
 /** Classifying assets into risk tiers, and manual overrides with their reasons. */
 import { computeTier, type Classification, type Tier } from '../../../shared/domain/risk-tier';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../platform/clock';
 import type { Db } from '../../db/database';
 import type { AssetsRepository } from '../../db/repositories/assets.repository';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';

@@ -4,7 +4,7 @@
  * rather than its bytes.
  */
 import type { Branding, BrandingUpdate, LogoMimeType } from '../../../../shared/contract/evidence';
-import type { Clock } from '../../../core/clock';
+import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../db/database';
 import type { AuditLogRepository } from '../../../db/repositories/audit-log.repository';
 import type { EvidenceRepository } from '../../../db/repositories/evidence.repository';

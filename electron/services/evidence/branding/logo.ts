@@ -4,7 +4,7 @@
  * would only fail later, while the report is being built.
  */
 import { LOGO_MIME_TYPES, MAX_LOGO_BYTES, MAX_LOGO_SIDE_PX, type BrandingLogo, type LogoMimeType } from '../../../../shared/contract/evidence';
-import { AppError } from '../../../core/app-error';
+import { AppError } from '../../../platform/app-error';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** A PNG ends with an empty IEND chunk and its fixed CRC. */

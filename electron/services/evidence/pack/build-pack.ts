@@ -3,7 +3,7 @@
  * hashes them all, its signature, zipped deterministically. Nothing here touches the disk; see
  * write-pack.ts for that.
  */
-import { AppError } from '../../../core/app-error';
+import { AppError } from '../../../platform/app-error';
 import type { EvidenceSigner } from '../signing/installation-key';
 import { collisionKey, entryNameProblem } from './entry-name';
 import { createManifest, MANIFEST_FILE, RESERVED_NAMES, serialiseManifest, sha256Hex, SIGNATURE_FILE, type Manifest, type PackFile, type PackMeta } from './manifest';

@@ -6,8 +6,8 @@
  */
 import { rmSync } from 'node:fs';
 import type { EvidencePackRecord } from '../../../../shared/contract/evidence';
-import { AppError } from '../../../core/app-error';
-import type { Clock } from '../../../core/clock';
+import { AppError } from '../../../platform/app-error';
+import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../db/database';
 import type { AuditLogRepository } from '../../../db/repositories/audit-log.repository';
 import type { EvidenceRepository } from '../../../db/repositories/evidence.repository';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { APP_VERSION } from '../../../core/version';
+import { APP_VERSION } from '../../../platform/version';
 import { signerFromPrivateKey } from '../signing/installation-key';
 import { createManifest, parseManifest, serialiseManifest, sha256Hex, type PackMeta } from './manifest';
 

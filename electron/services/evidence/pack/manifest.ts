@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { APP_VERSION } from '../../../core/version';
+import { APP_VERSION } from '../../../platform/version';
 import type { PublicKeyInfo } from '../signing/ed25519';
 import { canonicalJsonBytes, compareCodePoints } from './canonical-json';
 import { collisionKey, entryNameProblem } from './entry-name';

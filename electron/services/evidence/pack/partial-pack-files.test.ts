@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../core/clock';
+import { fixedClock } from '../../../platform/clock';
 import { makeTempDir, removeTempDirs } from '../../../test-support/temp-dir';
 import { partialPackName, partialPackOwner, processIsAlive, removeInterruptedPackFiles, STALE_PARTIAL_AGE_MS } from './partial-pack-files';
 

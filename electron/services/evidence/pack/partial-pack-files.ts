@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Clock } from '../../../core/clock';
+import type { Clock } from '../../../platform/clock';
 
 /** `.NAME.zip.PID-8HEX.partial`: the writer's pid, so a later start can tell whether it is still running. */
 const PARTIAL_NAME = /^\.(.+\.zip)\.(\d+)-[0-9a-f]{8}\.partial$/;

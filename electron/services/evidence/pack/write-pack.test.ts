@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/app-error';
+import { AppError } from '../../../platform/app-error';
 import { makeTempDir, removeTempDirs } from '../../../test-support/temp-dir';
 import { nodePackFileSystem, writePackAtomically, type PackFileSystem } from './write-pack';
 

@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { AppError } from '../../../core/app-error';
+import { AppError } from '../../../platform/app-error';
 import { partialPackName } from './partial-pack-files';
 
 /** The file-system calls the writer uses: a seam so tests can fail a write (a full disk) on purpose. */

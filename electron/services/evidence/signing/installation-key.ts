@@ -7,8 +7,8 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppError } from '../../../core/app-error';
-import { PRIVATE_DIR_MODE } from '../../../core/private-files';
+import { AppError } from '../../../platform/app-error';
+import { PRIVATE_DIR_MODE } from '../../../platform/private-files';
 import { describePublicKey, type PublicKeyInfo } from './ed25519';
 
 /** The key file's name inside the data folder. */

@@ -4,7 +4,7 @@
  * fingerprint, so when it appeared is part of the record).
  */
 import type { SigningKeyInfo } from '../../../../shared/contract/evidence';
-import type { Clock } from '../../../core/clock';
+import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../db/database';
 import type { AuditLogRepository } from '../../../db/repositories/audit-log.repository';
 import type { EvidenceSigner, InstallationSigningKey } from './installation-key';

@@ -5,8 +5,8 @@
  * the issuer by another channel. Every addition and removal is recorded in the audit log.
  */
 import type { TrustedSigner } from '../../../../shared/contract/evidence';
-import { AppError } from '../../../core/app-error';
-import type { Clock } from '../../../core/clock';
+import { AppError } from '../../../platform/app-error';
+import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../db/database';
 import type { AuditLogRepository } from '../../../db/repositories/audit-log.repository';
 import type { TrustedSignersRepository } from '../../../db/repositories/trusted-signers.repository';

@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { IntelImportResult } from '../../../../shared/contract/intel';
-import { AppError } from '../../../core/app-error';
-import type { Clock } from '../../../core/clock';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../../core/private-files';
+import { AppError } from '../../../platform/app-error';
+import type { Clock } from '../../../platform/clock';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../../platform/private-files';
 import type { IntelImportService } from './intel-import.service';
 
 /** The feeds `intel fetch` knows, by name. */

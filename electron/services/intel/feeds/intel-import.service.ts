@@ -11,9 +11,9 @@ import { chmodSync, closeSync, copyFileSync, createReadStream, existsSync, openS
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { IntelFeed, IntelImportResult } from '../../../../shared/contract/intel';
-import { AppError } from '../../../core/app-error';
-import type { Clock } from '../../../core/clock';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../../core/private-files';
+import { AppError } from '../../../platform/app-error';
+import type { Clock } from '../../../platform/clock';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../../platform/private-files';
 import type { Db } from '../../../db/database';
 import type { AuditLogRepository } from '../../../db/repositories/audit-log.repository';
 import type { IntelImportRepository } from '../../../db/repositories/intel-import.repository';

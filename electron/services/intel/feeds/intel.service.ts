@@ -4,7 +4,7 @@
  * {@link IntelService.repository} (see intel.repository.ts for the query API) directly.
  */
 import type { CveIntel, IntelFeedStatus } from '../../../../shared/contract/intel';
-import type { Clock } from '../../../core/clock';
+import type { Clock } from '../../../platform/clock';
 import type { IntelRepository } from '../../../db/repositories/intel.repository';
 
 const DAY_MS = 86_400_000;

@@ -18,8 +18,8 @@ import { addLocalDays, formatLocalDate, localDateOf } from '../../../../shared/d
 import type { KevFixFacts } from '../../../../shared/domain/sla/kev-rule';
 import { SlaEngine } from '../../../../shared/domain/sla/sla-engine';
 import { compareDebianVersions, compareRpmVersions } from '../../../../shared/domain/versions';
-import { AppError } from '../../../core/app-error';
-import type { Clock } from '../../../core/clock';
+import { AppError } from '../../../platform/app-error';
+import type { Clock } from '../../../platform/clock';
 import type { CveLinksRepository, StoredCveLink } from '../../../db/repositories/cve-links.repository';
 import type { PatchStatusRepository } from '../../../db/repositories/patch-status.repository';
 import type { SiteSlaClock } from '../../compliance/site-sla-clock';

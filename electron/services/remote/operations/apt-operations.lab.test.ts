@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../core/clock';
+import { systemClock } from '../../../platform/clock';
 import { labLayout, type LabLayout } from '../../../test-support/package-lab/lab-layout';
 import type { LabHost } from '../../../test-support/package-lab/lab-host';
 import { downPackageLab, upPackageLab } from '../../../test-support/package-lab/package-lab';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../core/clock';
+import { fixedClock } from '../../../platform/clock';
 import { RemoteError, type RemoteOutput } from '../executor/remote-error';
 import type { RemoteExecutor, RemoteTarget } from '../executor/remote-executor';
 import { rebootHost, REBOOT_COMMAND } from './reboot-host';

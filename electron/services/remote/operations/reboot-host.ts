@@ -4,7 +4,7 @@
  * A connection that drops while the reboot is being asked for counts as asked (the host went
  * down); a host that is not back by the deadline fails with `timeout`, naming how long it had.
  */
-import type { Clock } from '../../../core/clock';
+import type { Clock } from '../../../platform/clock';
 import { isRemoteError, RemoteError } from '../executor/remote-error';
 import { readBootId } from './boot-identity';
 import { runOn, type OperationContext } from './operation-context';

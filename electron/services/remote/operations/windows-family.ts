@@ -4,7 +4,7 @@
  * uninstall (`downgrade`, the rollback) and the reboot flags, in the shared shapes. A target is
  * `{ name: 'KB5021233', version: '<WUA update id>' | '' }`.
  */
-import { systemClock } from '../../../core/clock';
+import { systemClock } from '../../../platform/clock';
 import type { FamilyOperations, PackagePreview } from './package-families';
 import type { OperationContext } from './operation-context';
 import type { PackageTarget } from './package-transaction';

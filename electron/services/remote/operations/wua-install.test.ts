@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../core/clock';
+import { fixedClock } from '../../../platform/clock';
 import { createRemoteExecutor, type RemoteExecutor } from '../executor/remote-executor';
 import { isRemoteError } from '../executor/remote-error';
 import { simulateWindowsHost, type SimulatedHostOptions, type SimulatedUpdate, type SimulatedWindowsHost } from '../winrm/test-support/windows-host-simulator';

@@ -8,7 +8,7 @@
  * task. The folder goes when the session is disposed.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../../../core/clock';
+import type { Clock } from '../../../platform/clock';
 import { RemoteError } from '../executor/remote-error';
 import { runOn, type OperationContext } from './operation-context';
 import { parseWuaTaskResult, type WuaTaskResult } from './wua-result';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../core/clock';
+import { systemClock } from '../../../platform/clock';
 import { packageMoves } from './package-transaction';
 import { rebootHost } from './reboot-host';
 import { rpmPackageVersions } from './rpm-versions';

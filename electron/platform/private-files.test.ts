@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
-import { openAppCore } from './app-core';
+import { openAppCore } from '../core/app-core';
 import { ensurePrivateDir, tightenPrivateTree } from './private-files';
 
 afterEach(removeTempDirs);

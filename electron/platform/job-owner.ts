@@ -1,7 +1,8 @@
 /**
- * Which process owns a running job, and whether that owner is gone. The desktop app, the browser
- * host and CLI commands share one database; the job engine (electron/jobs/) marks as interrupted
- * only the jobs whose owner stopped, never another live process's job.
+ * Which process owns a running job, and whether that owner is gone. One process owns a data
+ * folder at a time (electron/owner/), but the jobs of an earlier owner that was killed stay in the
+ * table; the job engine (electron/jobs/) marks as interrupted only the jobs whose owner stopped,
+ * never another live process's job.
  *
  * "Gone" is decided from facts a test can set: the owner's pid on this machine (a signal-0 probe),
  * the kernel's start time of whatever now has that pid (so a reused pid is not mistaken for the
