@@ -489,7 +489,7 @@ function ageDays(firstSeenAt: string): number {
 
 /** The common frame of every fixture: meta, branding, signer and methodology for October 2026. */
 function frame(): Pick<EvidenceReport, 'formatVersion' | 'meta' | 'branding' | 'signer' | 'methodology'> {
-  const policy = { slaDays: DEFAULT_PATCH_POLICY.slaDays, maxExceptionDays: DEFAULT_PATCH_POLICY.maxExceptionDays, freshnessDays: DEFAULT_PATCH_POLICY.freshnessDays };
+  const policy = { slaDays: DEFAULT_PATCH_POLICY.slaDays, maxExceptionDays: DEFAULT_PATCH_POLICY.maxExceptionDays, freshnessDays: DEFAULT_PATCH_POLICY.freshnessDays, kevRules: DEFAULT_PATCH_POLICY.kevRules };
   return {
     formatVersion: EVIDENCE_REPORT_FORMAT_VERSION,
     meta: {

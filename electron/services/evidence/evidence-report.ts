@@ -10,6 +10,7 @@
  * instances. Lists are in the order they are to be shown.
  */
 import type { PatchPolicy, Severity, SlaTable } from '../../../shared/domain/patch-policy';
+import type { KevSlaRule } from '../../../shared/domain/sla/kev-rule';
 import type { Tier } from '../../../shared/domain/risk-tier';
 import type { OverdueAgeBand, SlaState } from '../../../shared/domain/sla/sla-rules';
 import type { DeadlineRule } from '../../../shared/domain/sla/kev-rule';
@@ -105,6 +106,8 @@ export interface ReportPolicy {
   maxExceptionDays: number;
   /** Days a successful collection keeps an asset measured. */
   freshnessDays: number;
+  /** The KEV rules in force, tried in order (see shared/domain/sla/kev-rule.ts). */
+  kevRules: KevSlaRule[];
 }
 
 /** The MSP's branding, shown on the cover and in the footer. */

@@ -70,7 +70,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
       generatedAt: sources.generatedAt,
       generatedBy: sources.generatedBy,
       appVersion: sources.appVersion,
-      policy: { slaDays: sources.policy.slaDays, maxExceptionDays: sources.policy.maxExceptionDays, freshnessDays: sources.policy.freshnessDays },
+      policy: { slaDays: sources.policy.slaDays, maxExceptionDays: sources.policy.maxExceptionDays, freshnessDays: sources.policy.freshnessDays, kevRules: sources.policy.kevRules },
     },
     branding: {
       mspName: sources.branding.mspName,
