@@ -27,6 +27,7 @@ import { TrustedSignersRepository } from '../db/repositories/trusted-signers.rep
 import { IntelImportRepository } from '../db/repositories/intel-import.repository';
 import { IntelRepository } from '../db/repositories/intel.repository';
 import { CveLinksRepository } from '../db/repositories/cve-links.repository';
+import { CveLinkResolutionsRepository } from '../db/repositories/cve-link-resolutions.repository';
 import { CveMappingJobs } from '../services/intel/mapping/cve-mapping-jobs';
 import { CveMappingService } from '../services/intel/mapping/cve-mapping.service';
 import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
@@ -269,7 +270,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const intel = new IntelService({ intel: intelRepository, clock });
   const intelImport = new IntelImportService({ ...common, imports: new IntelImportRepository(db), intel: intelRepository, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER), feedsChanged: () => cveMappingJobs.triggerAll() });
   const cveLinks = new CveLinksRepository(db);
-  const cveMapping = new CveMappingService({ db, links: cveLinks, intel: intelRepository, clock });
+  const cveLinkResolutions = new CveLinkResolutionsRepository(db);
+  const cveMapping = new CveMappingService({ db, links: cveLinks, resolutions: cveLinkResolutions, history: packageHistoryRepository, intel: intelRepository, clock });
   // Remapping runs as a job; a CLI process (short-lived) remaps synchronously before it answers.
   const cveMappingJobs = new CveMappingJobs({ jobs, mapping: cveMapping, siteIds: () => sites.list().map((site) => site.id), synchronous: options.mode === 'cli' });
   const triage = new TriageService({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
