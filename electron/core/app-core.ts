@@ -3,6 +3,7 @@
  * them to the contract's handlers. The desktop main process, the browser host and the CLI all
  * start here, so they behave the same.
  */
+import { formatLocalDate, localDateOf } from '../../shared/domain/sla/local-time';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -238,9 +239,12 @@ export function openAppCore(options: AppCoreOptions): AppCore {
           // One streamed pass over the period's fixes (the SLA engine's own rows), not a query per KEV CVE.
           fixCves: function* (id, periodFrom, periodTo) {
             for (const fix of complianceRepository.eachFixOverlapping(id, periodFrom, periodTo, { withLists: true })) if (fix.resolvedAt !== null) yield* fix.cves;
+            // Fixes whose link came from a feed: the record the mapping kept when they were installed.
+            yield* cveLinkResolutions.cvesFixedBetween(id, periodFrom, periodTo);
           },
           feeds: () => intelRepository.feeds(),
           now: () => clock.now(),
+          localDate: (id, at) => formatLocalDate(localDateOf(at.getTime(), sites.get(id).timezone)),
         },
         siteId,
         from,
@@ -274,7 +278,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const cveMapping = new CveMappingService({ db, links: cveLinks, resolutions: cveLinkResolutions, history: packageHistoryRepository, intel: intelRepository, clock });
   // Remapping runs as a job; a CLI process (short-lived) remaps synchronously before it answers.
   const cveMappingJobs = new CveMappingJobs({ jobs, mapping: cveMapping, siteIds: () => sites.list().map((site) => site.id), synchronous: options.mode === 'cli' });
-  const triage = new TriageService({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
+  const triage = new TriageService({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, resolutions: cveLinkResolutions, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
   const intelBundles = new IntelBundleService({ ...common, intel: intelRepository, imports: intelImport, signingKey, trustedSigners, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
   const intelFetch = new IntelFetchService({ imports: intelImport, clock, tempDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
 

@@ -126,7 +126,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
     cycles: sources.cycles.map(cycleRecord),
     emergencyItems: sources.cycles.filter((cycle) => cycle.kind === 'emergency').map(emergencyRow),
     deployments: (sources.deployments ?? []).map((row) => ({ ...row })),
-    knownExploited: sources.knownExploited ?? { notMeasured: 'vulnerability intelligence is not available here', at: sources.generatedAt, rows: [], notJudged: [], feeds: [], figures: kevFigures([], []) },
+    knownExploited: sources.knownExploited ?? { notMeasured: 'vulnerability intelligence is not available here', at: sources.generatedAt, asOfDate: detail.period.toDate, rows: [], notJudged: [], feeds: [], figures: kevFigures([], []) },
     assets: detail.assets.map((asset) => ({
       hostname: asset.assetName,
       ip: asset.address,
