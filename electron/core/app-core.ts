@@ -201,7 +201,12 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const exceptionsRepository = new ExceptionsRepository(db);
   const complianceRepository = new ComplianceRepository(db);
   // KEV facts come from the CVE mapping and the intel feeds, built further down.
-  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository, kev: (siteId) => siteKevLookup({ mapping: cveMappingJobs, links: cveLinks, intel: intelRepository, assets: (id) => inventory.list(id, ['active']) }, siteId) });
+  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository, kev: (siteId) => siteKevLookup({ mapping: cveMappingJobs, links: cveLinks, intel: intelRepository, assets: (id) => inventory.list(id, ['active']) }, siteId),
+    mapping: (siteId) => {
+      const fresh = cveMappingJobs.forRead(siteId);
+      return { ...fresh.mapping, assetIds: [...fresh.pending].sort((a, b) => a - b) };
+    },
+  });
   const packageHistoryRepository = new PackageHistoryRepository(db);
   const patchStatus = new PatchStatusService({ ...common, collectionStored: (siteId) => cveMappingJobs.trigger(siteId), patchStatus: patchStatusRepository, packageHistory: packageHistoryRepository, inventory, eolTable: eol.table, slaClock });
   const packageHistory = new PackageHistoryService({ packageHistory: packageHistoryRepository, inventory });

@@ -5,6 +5,7 @@ import { CLOCK_BASES, PUBLICATION_BASES } from '../domain/sla/clock-start';
 import { SLA_STATES } from '../domain/sla/sla-rules';
 import { TierSchema } from './assets';
 import { Id, IsoDate, IsoTimestamp } from './common';
+import { MappingProgress } from './triage';
 
 /** How Patchdesk learned a host's state. */
 export const CollectionMethod = z.enum(['ssh', 'winrm', 'ssh-powershell', 'offline-file']);
@@ -157,6 +158,8 @@ export const FleetStatus = z.object({
   siteId: Id,
   counts: z.record(PatchState, z.number().int()),
   assets: z.array(AssetPatchStatus),
+  /** Whether the CVE mapping is current; the assets waiting for it are flagged in the table. */
+  mapping: MappingProgress,
 });
 export type FleetStatus = z.infer<typeof FleetStatus>;
 

@@ -114,6 +114,10 @@ export type TriageUnknown = z.infer<typeof TriageUnknown>;
 export const MappingFreshness = z.object({ current: z.boolean(), pendingAssets: z.number().int().nonnegative() });
 export type MappingFreshness = z.infer<typeof MappingFreshness>;
 
+/** The same with the waiting assets' ids (shared/domain/intel/mapping-progress.ts): compliance, the fleet and the evidence pack flag them. */
+export const MappingProgress = MappingFreshness.extend({ assetIds: z.array(Id) });
+export type MappingProgress = z.infer<typeof MappingProgress>;
+
 /** A feed the answer drew on, with its provenance. */
 export const TriageFeed = z.object({ id: Id, kind: z.string(), fileName: z.string(), feedVersion: z.string().nullable(), feedDate: z.string().nullable(), sha256: z.string() });
 

@@ -548,6 +548,7 @@ export function sampleEvidenceReport(overrides: Partial<EvidenceReport> = {}): E
     exceptions,
     cycles: sampleCycles(),
     deployments: [],
+    cveMapping: { current: true, pendingAssets: 0, assets: [], notice: null },
     knownExploited: { notMeasured: 'no KEV catalogue imported', at: '2026-11-01T08:00:00.000Z', asOfDate: '2026-11-01', rows: [], notJudged: [], feeds: [], figures: { cves: 0, assets: 0, missing: 0, fixed: 0, overdue: 0, met: 0, missed: 0, open: 0, outcomeNotMeasured: 0, notJudged: 0 } },
     emergencyItems: [
       {
@@ -695,6 +696,7 @@ export function emptyEvidenceReport(): EvidenceReport {
     cycles: [],
     emergencyItems: [],
     deployments: [],
+    cveMapping: { current: true, pendingAssets: 0, assets: [], notice: null },
     knownExploited: { notMeasured: 'no KEV catalogue imported', at: '2026-11-01T08:00:00.000Z', asOfDate: '2026-11-01', rows: [], notJudged: [], feeds: [], figures: { cves: 0, assets: 0, missing: 0, fixed: 0, overdue: 0, met: 0, missed: 0, open: 0, outcomeNotMeasured: 0, notJudged: 0 } },
     assets: [],
     coverageGaps: [],

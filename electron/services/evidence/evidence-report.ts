@@ -55,6 +55,8 @@ export interface EvidenceReport {
   deployments: DeploymentRow[];
   /** Known exploited vulnerabilities (CISA KEV) missing on the site's assets during the period, and the feeds used. */
   knownExploited: KnownExploitedEvidence;
+  /** Whether the CVE mapping was current when the pack was built; while not, the summary page and the known-exploited section say so. */
+  cveMapping: CveMappingState;
   /** Every asset in scope, by tier then hostname. */
   assets: AssetRow[];
   /**
@@ -343,6 +345,16 @@ export interface KnownExploitedEvidence {
   feeds: IntelFeedRow[];
   /** The section's headline figures, counted from `rows` and `notJudged` (see known-exploited-evidence.ts). */
   figures: KevFigures;
+}
+
+/** The CVE mapping when the pack was built (shared/domain/intel/mapping-progress.ts). */
+export interface CveMappingState {
+  current: boolean;
+  pendingAssets: number;
+  /** Hostnames of the assets waiting for the mapping job, sorted. */
+  assets: string[];
+  /** The notice every surface prints while not current; null when current. */
+  notice: string | null;
 }
 
 /**
