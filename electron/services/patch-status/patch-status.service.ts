@@ -231,5 +231,6 @@ function pendingSla(engine: SlaEngine, fix: PreparedFix, now: Date): NonNullable
     exceptionId: standing.exception?.id ?? null,
     clockStartDate: formatLocalDate(localDateOf(fix.clockStartMs, timeZone)),
     clockBasis: fix.clockBasis,
+    deadlineRule: fix.deadlineRule,
   };
 }
