@@ -1,7 +1,7 @@
 import { TRIAGE_STATE_LABELS, type TriageAsset, type TriageCve, type TriageResult } from '../../../../shared/contract';
 import type { Tier } from '../../../../shared/domain/risk-tier';
 import { formatPercentile } from '../../../../shared/domain/intel/priority';
-import { kevOutcomeText } from '../../../../shared/domain/sla/kev-outcome';
+import { kevOutcomeHeadline, kevOutcomeText } from '../../../../shared/domain/sla/kev-outcome';
 import { errorMessage } from '../../api/api-client-error';
 import { Badge, type BadgeTone } from '../../components/badge';
 import { EmptyState } from '../../components/empty-state';
@@ -99,11 +99,8 @@ function AffectedTable({ rows }: { rows: readonly TriageAsset[] }) {
                 {row.sla ? (
                   <span className={row.sla.state === 'overdue' ? 'text-danger cell-strong' : undefined} title={row.sla.deadlineRule === 'policy' ? 'Tier and severity SLA' : row.sla.deadlineRule === 'kev_cisa_due' ? "KEV rule: CISA's due date" : 'KEV rule: days from the KEV listing'}>
                     {row.sla.dueDate}
-                    {row.sla.state === 'overdue' ? ' · overdue' : ''}
+                    <span data-testid="triage-outcome"> · {kevOutcomeHeadline(row.slaOutcome)}</span>
                     {row.sla.deadlineRule === 'policy' ? null : <span className="muted small"> (KEV rule)</span>}
-                    <div className="muted small" data-testid="triage-outcome">
-                      {kevOutcomeText(row.slaOutcome)}
-                    </div>
                   </span>
                 ) : (
                   <span className="muted">—</span>
