@@ -28,6 +28,7 @@ import { forTerminal } from './terminal-text';
 import { runScanCommand, SCAN_USAGE } from './commands/scan.command';
 import { runSiteCommand, SITE_USAGE } from './commands/site.command';
 import { runTriageCommand, TRIAGE_USAGE } from './commands/triage.command';
+import { POLICY_USAGE, runPolicyCommand } from './commands/policy.command';
 
 const USAGE = `Patchdesk: patch management for small IT shops.
 
@@ -46,6 +47,7 @@ Usage:
   ${ROLLOUT_USAGE.split('\n').join('\n  ')}
   ${EVIDENCE_USAGE.split('\n').join('\n  ')}
   ${VERIFY_USAGE.split('\n').join('\n  ')}
+  ${POLICY_USAGE.split('\n').join('\n  ')}
   ${TRIAGE_USAGE}
   ${INTEL_USAGE.split('\n').join('\n  ')}
   ${OWNER_USAGE}
@@ -101,7 +103,7 @@ export async function runCli(
       out(collectScriptCommand(args));
       return 0;
     }
-    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage', 'rollout', 'owner'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
+    if (!['site', 'scan', 'import', 'assets', 'vault', 'credential', 'collect', 'status', 'verify', 'exception', 'evidence', 'cycle', 'intel', 'triage', 'rollout', 'owner', 'policy'].includes(command)) throw usageError(`unknown command "${command}" (try --help)`);
     session = await openCliSession(resolveDataDir(dataDir));
     const context = createCliContext(session.backend, session.owner, out, err, Boolean(process.stderr.isTTY));
     if (command === 'site') await runSiteCommand(context, args);
@@ -117,6 +119,7 @@ export async function runCli(
     else if (command === 'rollout') await runRolloutCommand(context, args, secrets());
     else if (command === 'evidence') await runEvidenceCommand(context, args);
     else if (command === 'triage') await runTriageCommand(context, args);
+    else if (command === 'policy') await runPolicyCommand(context, args);
     else if (command === 'intel') await runIntelCommand(context, args);
     else if (command === 'owner') await runOwnerCommand(context, args);
     else await runStatusCommand(context, args);

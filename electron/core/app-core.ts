@@ -3,6 +3,7 @@
  * them to the contract's handlers. The desktop main process, the browser host and the CLI all
  * start here, so they behave the same.
  */
+import { formatLocalDate, localDateOf } from '../../shared/domain/sla/local-time';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +28,7 @@ import { TrustedSignersRepository } from '../db/repositories/trusted-signers.rep
 import { IntelImportRepository } from '../db/repositories/intel-import.repository';
 import { IntelRepository } from '../db/repositories/intel.repository';
 import { CveLinksRepository } from '../db/repositories/cve-links.repository';
+import { CveLinkResolutionsRepository } from '../db/repositories/cve-link-resolutions.repository';
 import { CveMappingJobs } from '../services/intel/mapping/cve-mapping-jobs';
 import { CveMappingService } from '../services/intel/mapping/cve-mapping.service';
 import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
@@ -207,7 +209,12 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const exceptionsRepository = new ExceptionsRepository(db);
   const complianceRepository = new ComplianceRepository(db);
   // KEV facts come from the CVE mapping and the intel feeds, built further down.
-  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository, kev: (siteId) => siteKevLookup({ mapping: cveMappingJobs, links: cveLinks, intel: intelRepository, assets: (id) => inventory.list(id, ['active']) }, siteId) });
+  const slaClock = new SiteSlaClock({ sites, exceptions: exceptionsRepository, compliance: complianceRepository, kev: (siteId) => siteKevLookup({ mapping: cveMappingJobs, links: cveLinks, intel: intelRepository, assets: (id) => inventory.list(id, ['active']) }, siteId),
+    mapping: (siteId) => {
+      const fresh = cveMappingJobs.forRead(siteId);
+      return { ...fresh.mapping, assetIds: [...fresh.pending].sort((a, b) => a - b) };
+    },
+  });
   const packageHistoryRepository = new PackageHistoryRepository(db);
   const patchStatus = new PatchStatusService({ ...common, collectionStored: (siteId) => cveMappingJobs.trigger(siteId), patchStatus: patchStatusRepository, packageHistory: packageHistoryRepository, inventory, eolTable: eol.table, slaClock });
   const packageHistory = new PackageHistoryService({ packageHistory: packageHistoryRepository, inventory });
@@ -245,9 +252,12 @@ export function openAppCore(options: AppCoreOptions): AppCore {
           // One streamed pass over the period's fixes (the SLA engine's own rows), not a query per KEV CVE.
           fixCves: function* (id, periodFrom, periodTo) {
             for (const fix of complianceRepository.eachFixOverlapping(id, periodFrom, periodTo, { withLists: true })) if (fix.resolvedAt !== null) yield* fix.cves;
+            // Fixes whose link came from a feed: the record the mapping kept when they were installed.
+            yield* cveLinkResolutions.cvesFixedBetween(id, periodFrom, periodTo);
           },
           feeds: () => intelRepository.feeds(),
           now: () => clock.now(),
+          localDate: (id, at) => formatLocalDate(localDateOf(at.getTime(), sites.get(id).timezone)),
         },
         siteId,
         from,
@@ -277,10 +287,11 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const intel = new IntelService({ intel: intelRepository, clock });
   const intelImport = new IntelImportService({ ...common, imports: new IntelImportRepository(db), intel: intelRepository, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER), feedsChanged: () => cveMappingJobs.triggerAll() });
   const cveLinks = new CveLinksRepository(db);
-  const cveMapping = new CveMappingService({ db, links: cveLinks, intel: intelRepository, clock });
+  const cveLinkResolutions = new CveLinkResolutionsRepository(db);
+  const cveMapping = new CveMappingService({ db, links: cveLinks, resolutions: cveLinkResolutions, history: packageHistoryRepository, intel: intelRepository, clock });
   // Remapping runs as a job; a CLI process (short-lived) remaps synchronously before it answers.
   const cveMappingJobs = new CveMappingJobs({ jobs, mapping: cveMapping, siteIds: () => sites.list().map((site) => site.id), synchronous: options.mode === 'cli' });
-  const triage = new TriageService({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
+  const triage = new TriageService({ mapping: cveMapping, mappingJobs: cveMappingJobs, links: cveLinks, resolutions: cveLinkResolutions, patchStatus: patchStatusRepository, inventory, slaClock, intel: intelRepository, clock });
   const intelBundles = new IntelBundleService({ ...common, intel: intelRepository, imports: intelImport, signingKey, trustedSigners, storeDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
   const intelFetch = new IntelFetchService({ imports: intelImport, clock, tempDir: join(options.dataDir, INTEL_FEEDS_FOLDER) });
 

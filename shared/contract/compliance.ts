@@ -16,6 +16,7 @@ import { isInstant } from '../domain/sla/local-time';
 import { TierSchema } from './assets';
 import { checkedString, Id, IsoDate, IsoTimestamp } from './common';
 import { CollectionErrorCode, NotMeasured } from './patch-status';
+import { MappingProgress } from './triage';
 
 /** Whether a text is a real calendar day written `YYYY-MM-DD`. */
 function isCalendarDay(value: string): boolean {
@@ -283,6 +284,8 @@ export const ComplianceSummary = z.object({
   /** Twelve monthly points, oldest first, ending with the period's end. */
   trend: z.array(TrendPoint),
   lateChecklistItems: z.array(LateChecklistItem),
+  /** Whether the CVE mapping is current: while not, the KEV deadlines of `assetIds` are not applied yet and the dashboard says so. */
+  mapping: MappingProgress,
 });
 export type ComplianceSummary = z.infer<typeof ComplianceSummary>;
 

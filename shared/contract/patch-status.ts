@@ -3,8 +3,10 @@ import { COVERAGE_GAP_REASONS } from '../domain/coverage';
 import { SEVERITIES } from '../domain/patch-policy';
 import { CLOCK_BASES, PUBLICATION_BASES } from '../domain/sla/clock-start';
 import { SLA_STATES } from '../domain/sla/sla-rules';
+import { DEADLINE_RULES } from '../domain/sla/kev-rule';
 import { TierSchema } from './assets';
 import { Id, IsoDate, IsoTimestamp } from './common';
+import { MappingProgress } from './triage';
 
 /** How Patchdesk learned a host's state. */
 export const CollectionMethod = z.enum(['ssh', 'winrm', 'ssh-powershell', 'offline-file']);
@@ -157,6 +159,8 @@ export const FleetStatus = z.object({
   siteId: Id,
   counts: z.record(PatchState, z.number().int()),
   assets: z.array(AssetPatchStatus),
+  /** Whether the CVE mapping is current; the assets waiting for it are flagged in the table. */
+  mapping: MappingProgress,
 });
 export type FleetStatus = z.infer<typeof FleetStatus>;
 
@@ -179,6 +183,8 @@ export const PendingSla = z.object({
   /** The local day the SLA clock started (day 0) and what it started from. */
   clockStartDate: IsoDate.optional(),
   clockBasis: z.enum(CLOCK_BASES).optional(),
+  /** What set the deadline: the tier/severity table, or a KEV rule of the policy that shortened it. */
+  deadlineRule: z.enum(DEADLINE_RULES).optional(),
 });
 export type PendingSla = z.infer<typeof PendingSla>;
 

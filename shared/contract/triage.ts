@@ -10,6 +10,7 @@ import { COVERAGE_GAP_REASONS } from '../domain/coverage';
 import { PRIORITY_CLASSES } from '../domain/intel/priority';
 import { CVE_LINK_SOURCES } from '../domain/intel/package-mapping';
 import { DEADLINE_RULES } from '../domain/sla/kev-rule';
+import { KEV_SLA_OUTCOMES } from '../domain/sla/kev-outcome';
 import { SLA_STATES } from '../domain/sla/sla-rules';
 import { TRIGGER_KINDS } from '../domain/cycles/emergency-trigger';
 import { Id, IsoDate, IsoTimestamp } from './common';
@@ -60,6 +61,17 @@ export const TriagePackage = z.object({
 });
 export type TriagePackage = z.infer<typeof TriagePackage>;
 
+/** The SLA outcome of a fix (shared/domain/sla/kev-outcome.ts): met, missed, open, overdue, or not measured and why. */
+export const SlaOutcome = z.object({
+  outcome: z.enum(KEV_SLA_OUTCOMES),
+  dueDate: IsoDate.nullable(),
+  deadlineRule: z.enum(DEADLINE_RULES).nullable(),
+  fixedOn: IsoDate.nullable(),
+  days: z.number().int().nonnegative().nullable(),
+  reason: z.string().nullable(),
+});
+export type SlaOutcome = z.infer<typeof SlaOutcome>;
+
 /** One affected (or fixed) asset. */
 export const TriageAsset = z.object({
   assetId: Id,
@@ -73,6 +85,12 @@ export const TriageAsset = z.object({
   fixedAt: IsoTimestamp.nullable(),
   /** The SLA clock of the pending fix (KEV rules applied); null without a pending fix. */
   sla: z.object({ state: z.enum(SLA_STATES), dueDate: IsoDate, deadlineRule: z.enum(DEADLINE_RULES) }).nullable(),
+  /** The fix's SLA outcome: of the pending fix (open or overdue), of the fix installed (met or missed, from when it was first measured installed), or not measured and why. */
+  slaOutcome: SlaOutcome,
+  /** When the fix was first seen missing: the earliest pending fixing update's first seen, or the installed fix's; null when unknown. */
+  missingSince: IsoTimestamp.nullable(),
+  /** How `fixedAt` was measured: the package-history interval of the fixing version, the update's resolution, or null (not fixed, or no missing period). */
+  fixedBasis: z.enum(['package_history', 'update_resolved']).nullable(),
   /** The exception covering it now, with its compensating controls. */
   exception: z.object({ id: Id, reason: z.string(), compensatingControls: z.string(), owner: z.string(), expiresAt: IsoTimestamp }).nullable(),
   /** The last successful collection the answer comes from; `measured` false when older than the freshness limit. */
@@ -95,6 +113,10 @@ export type TriageUnknown = z.infer<typeof TriageUnknown>;
 /** Whether a site's CVE links are current: remapping runs as a job, reads use the links as they stand. */
 export const MappingFreshness = z.object({ current: z.boolean(), pendingAssets: z.number().int().nonnegative() });
 export type MappingFreshness = z.infer<typeof MappingFreshness>;
+
+/** The same with the waiting assets' ids (shared/domain/intel/mapping-progress.ts): compliance, the fleet and the evidence pack flag them. */
+export const MappingProgress = MappingFreshness.extend({ assetIds: z.array(Id) });
+export type MappingProgress = z.infer<typeof MappingProgress>;
 
 /** A feed the answer drew on, with its provenance. */
 export const TriageFeed = z.object({ id: Id, kind: z.string(), fileName: z.string(), feedVersion: z.string().nullable(), feedDate: z.string().nullable(), sha256: z.string() });

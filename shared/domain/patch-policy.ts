@@ -4,7 +4,7 @@
  */
 import type { Tier } from './risk-tier';
 import type { FixAgeBasis } from './sla/clock-start';
-import type { KevSlaRule } from './sla/kev-rule';
+import { DEFAULT_KEV_RULES, type KevSlaRule } from './sla/kev-rule';
 
 /** Update severities, normalised from vendor scales (MSRC, distribution urgency, CVSS bands). */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -32,9 +32,10 @@ export interface PatchPolicy {
   freshnessDays: number;
   /**
    * Rules that shorten the deadline of fixes for known-exploited vulnerabilities (see
-   * sla/kev-rule.ts); absent: `DEFAULT_KEV_RULES`. They never lengthen a deadline.
+   * sla/kev-rule.ts), tried in order; a policy stored before they were editable reads
+   * `DEFAULT_KEV_RULES`. They never lengthen a deadline.
    */
-  kevRules?: readonly KevSlaRule[];
+  kevRules: KevSlaRule[];
 }
 
 /** The default freshness limit: a weekly collection keeps an asset measured. */
@@ -55,15 +56,17 @@ export const DEFAULT_PATCH_POLICY: PatchPolicy = {
   staleAfterMissedScans: 3,
   fixAgeBasis: 'publication',
   freshnessDays: DEFAULT_FRESHNESS_DAYS,
+  kevRules: DEFAULT_KEV_RULES.map((rule) => ({ ...rule })),
 };
 
 /**
  * A stored policy with every field a later version added filled from the defaults, so policies
  * saved before a field existed read as complete (site policies are stored as JSON): one saved
- * before `fixAgeBasis` counts from publication, one saved before `freshnessDays` uses 7 days.
+ * before `fixAgeBasis` counts from publication, one saved before `freshnessDays` uses 7 days, one
+ * saved before `kevRules` applies the default KEV rules.
  */
 export function withPolicyDefaults(stored: Partial<PatchPolicy>): PatchPolicy {
-  return { ...DEFAULT_PATCH_POLICY, ...stored, slaDays: stored.slaDays ?? DEFAULT_PATCH_POLICY.slaDays };
+  return { ...DEFAULT_PATCH_POLICY, ...stored, slaDays: stored.slaDays ?? DEFAULT_PATCH_POLICY.slaDays, kevRules: (stored.kevRules ?? DEFAULT_KEV_RULES).map((rule) => ({ ...rule })) };
 }
 
 /** The SLA in days for a tier and severity under a policy. */

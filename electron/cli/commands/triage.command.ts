@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { TRIAGE_STATE_LABELS, type TriageResult } from '../../../shared/contract/triage';
 import { formatPercentile } from '../../../shared/domain/intel/priority';
+import { kevOutcomeText } from '../../../shared/domain/sla/kev-outcome';
 import { resolveSite, type CliContext } from '../cli-context';
 import { usageError } from '../cli-error';
 import { formatTable } from '../table';
@@ -35,7 +36,7 @@ export function triageText(result: TriageResult, siteName: string): string[] {
     lines.push('', 'AFFECTED (most urgent first)');
     lines.push(
       formatTable(
-        ['ASSET', 'TIER', 'STATE', 'PACKAGE', 'INSTALLED', 'FIXED IN', 'PENDING UPDATE', 'DUE', 'EXCEPTION', 'WHY FIRST'],
+        ['ASSET', 'TIER', 'STATE', 'PACKAGE', 'INSTALLED', 'FIXED IN', 'PENDING UPDATE', 'DUE', 'SLA OUTCOME', 'EXCEPTION', 'WHY FIRST'],
         affected.map((row) => {
           const item = row.packages[0];
           return [
@@ -47,6 +48,7 @@ export function triageText(result: TriageResult, siteName: string): string[] {
             item?.fixedVersion ?? '',
             item?.update ? `${item.update.availableVersion} since ${item.update.missingSince.slice(0, 10)}` : '',
             row.sla ? `${row.sla.dueDate} ${row.sla.state.replace('_', ' ')}${row.sla.deadlineRule === 'policy' ? '' : ' (KEV rule)'}` : '',
+            kevOutcomeText(row.slaOutcome),
             row.exception ? `#${row.exception.id} ${row.exception.compensatingControls || row.exception.reason}` : '',
             row.priority.reasons[0]?.text ?? '',
           ];
@@ -56,7 +58,12 @@ export function triageText(result: TriageResult, siteName: string): string[] {
   }
   if (fixed.length) {
     lines.push('', 'FIXED');
-    lines.push(formatTable(['ASSET', 'PACKAGE', 'VERSION', 'FIX SEEN INSTALLED'], fixed.map((row) => [row.hostname || row.address, row.packages.map((each) => each.package).join(', '), row.packages[0]?.installedVersion ?? '', row.fixedAt ? row.fixedAt.slice(0, 10) : 'already installed when first measured'])));
+    lines.push(
+      formatTable(
+        ['ASSET', 'PACKAGE', 'VERSION', 'MISSING SINCE', 'FIX SEEN INSTALLED', 'SLA OUTCOME'],
+        fixed.map((row) => [row.hostname || row.address, row.packages.map((each) => each.package).join(', '), row.packages[0]?.installedVersion ?? '', row.missingSince ? row.missingSince.slice(0, 10) : '', row.fixedAt ? (row.slaOutcome.fixedOn ?? row.fixedAt.slice(0, 10)) : 'already installed when first measured', kevOutcomeText(row.slaOutcome)]),
+      ),
+    );
   }
   if (result.unknown.length) {
     lines.push('', 'NOT KNOWN (not measured or no data: never counted as unaffected)');

@@ -129,6 +129,7 @@ export class ComplianceService {
       exceptions: exceptionsSection(context.stored, engine, period, cap),
       trend: loaded.trend,
       lateChecklistItems: [...(this.deps.lateChecklistItems?.(context.site.id, period.to) ?? [])],
+      mapping: context.mapping,
     };
   }
 

@@ -15,6 +15,7 @@ import { exceptionsAffecting, needsFixLists, SlaEngine, type PreparedFix } from 
 import { fixAgeDays, olderFix } from '../../../shared/domain/sla/oldest-fix';
 import type { ClockBasis } from '../../../shared/domain/sla/clock-start';
 import { NO_KEV, type KevLookup } from '../../../shared/domain/sla/kev-rule';
+import { MAPPING_CURRENT, type MappingProgress } from '../../../shared/domain/intel/mapping-progress';
 
 /** A site with its policy and register, ready for the SLA maths. */
 export interface SlaContext {
@@ -26,6 +27,8 @@ export interface SlaContext {
   stored: StoredException[];
   /** What KEV says about the site's missing fixes, for the policy's KEV rules (`NO_KEV` without a catalogue). */
   kev: KevLookup;
+  /** Whether the CVE links the KEV lookup read are current; the assets waiting for the mapping job are flagged, never counted clean. */
+  mapping: MappingProgress;
 }
 
 /** Per asset: how many of its missing fixes are in each SLA state. */
@@ -44,6 +47,8 @@ export interface SiteSlaClockDeps {
   compliance: ComplianceRepository;
   /** The site's KEV lookup (electron/services/intel/mapping/kev-lookup.ts); absent: no fix is known exploited. */
   kev?: (siteId: number) => KevLookup;
+  /** The site's CVE mapping progress (the `cve-mapping` job); absent: current. */
+  mapping?: (siteId: number) => MappingProgress;
 }
 
 /** A stored register entry as the domain's `PatchException`. */
@@ -63,7 +68,7 @@ export class SiteSlaClock {
   context(siteId: number): SlaContext {
     const site = this.deps.sites.get(siteId);
     const stored = this.deps.exceptions.list(siteId);
-    return { site, policy: this.deps.sites.getPolicy(siteId), timeZone: site.timezone, exceptions: stored.map(toPatchException), stored, kev: this.deps.kev?.(siteId) ?? NO_KEV };
+    return { site, policy: this.deps.sites.getPolicy(siteId), timeZone: site.timezone, exceptions: stored.map(toPatchException), stored, kev: this.deps.kev?.(siteId) ?? NO_KEV, mapping: this.deps.mapping?.(siteId) ?? MAPPING_CURRENT };
   }
 
   /**

@@ -292,6 +292,7 @@ export function previewWarnings(report: EvidenceReport): string[] {
   else if (assetsMeasured === 0) warnings.push('No asset was measured at the end of the period (collected successfully within the freshness limit): the pack cannot give a patched share. Collect patch status first.');
   else if (unmeasured > 0) warnings.push(`${unmeasured} of ${assetsInScope} assets ${unmeasured === 1 ? 'was' : 'were'} not measured at the end of the period (never collected, last collection failed, or stale): the pack lists them as coverage gaps and leaves them out of the patched shares. Collect them to close the gaps.`);
   if (report.summary.exceptions.expired > 0) warnings.push(`${report.summary.exceptions.expired} exception${report.summary.exceptions.expired === 1 ? ' has' : 's have'} expired: renew or close ${report.summary.exceptions.expired === 1 ? 'it' : 'them'}, or the fixes count as overdue.`);
+  if (report.cveMapping.notice !== null) warnings.push(`${report.cveMapping.notice} Wait for the mapping job to finish, or the pack will say so on its summary page.`);
   if (report.cycles.length === 0) warnings.push('No patch cycle was open in this period: the checklist log will be empty.');
   if (!report.branding.mspName) warnings.push('No MSP branding is set: the cover shows Patchdesk only.');
   return warnings;

@@ -489,7 +489,7 @@ function ageDays(firstSeenAt: string): number {
 
 /** The common frame of every fixture: meta, branding, signer and methodology for October 2026. */
 function frame(): Pick<EvidenceReport, 'formatVersion' | 'meta' | 'branding' | 'signer' | 'methodology'> {
-  const policy = { slaDays: DEFAULT_PATCH_POLICY.slaDays, maxExceptionDays: DEFAULT_PATCH_POLICY.maxExceptionDays, freshnessDays: DEFAULT_PATCH_POLICY.freshnessDays };
+  const policy = { slaDays: DEFAULT_PATCH_POLICY.slaDays, maxExceptionDays: DEFAULT_PATCH_POLICY.maxExceptionDays, freshnessDays: DEFAULT_PATCH_POLICY.freshnessDays, kevRules: DEFAULT_PATCH_POLICY.kevRules };
   return {
     formatVersion: EVIDENCE_REPORT_FORMAT_VERSION,
     meta: {
@@ -548,7 +548,8 @@ export function sampleEvidenceReport(overrides: Partial<EvidenceReport> = {}): E
     exceptions,
     cycles: sampleCycles(),
     deployments: [],
-    knownExploited: { notMeasured: 'no KEV catalogue imported', at: '2026-11-01T08:00:00.000Z', rows: [], notJudged: [], feeds: [], figures: { cves: 0, assets: 0, missing: 0, fixed: 0, overdue: 0, notJudged: 0 } },
+    cveMapping: { current: true, pendingAssets: 0, assets: [], notice: null },
+    knownExploited: { notMeasured: 'no KEV catalogue imported', at: '2026-11-01T08:00:00.000Z', asOfDate: '2026-11-01', rows: [], notJudged: [], feeds: [], figures: { cves: 0, assets: 0, missing: 0, fixed: 0, overdue: 0, met: 0, missed: 0, open: 0, outcomeNotMeasured: 0, notJudged: 0 } },
     emergencyItems: [
       {
         cycleId: 15,
@@ -695,7 +696,8 @@ export function emptyEvidenceReport(): EvidenceReport {
     cycles: [],
     emergencyItems: [],
     deployments: [],
-    knownExploited: { notMeasured: 'no KEV catalogue imported', at: '2026-11-01T08:00:00.000Z', rows: [], notJudged: [], feeds: [], figures: { cves: 0, assets: 0, missing: 0, fixed: 0, overdue: 0, notJudged: 0 } },
+    cveMapping: { current: true, pendingAssets: 0, assets: [], notice: null },
+    knownExploited: { notMeasured: 'no KEV catalogue imported', at: '2026-11-01T08:00:00.000Z', asOfDate: '2026-11-01', rows: [], notJudged: [], feeds: [], figures: { cves: 0, assets: 0, missing: 0, fixed: 0, overdue: 0, met: 0, missed: 0, open: 0, outcomeNotMeasured: 0, notJudged: 0 } },
     assets: [],
     coverageGaps: [],
     failedCollections: [],

@@ -10,6 +10,8 @@
  * instances. Lists are in the order they are to be shown.
  */
 import type { PatchPolicy, Severity, SlaTable } from '../../../shared/domain/patch-policy';
+import type { KevSlaRule } from '../../../shared/domain/sla/kev-rule';
+import type { KevSlaOutcomeKind } from '../../../shared/domain/sla/kev-outcome';
 import type { Tier } from '../../../shared/domain/risk-tier';
 import type { OverdueAgeBand, SlaState } from '../../../shared/domain/sla/sla-rules';
 import type { DeadlineRule } from '../../../shared/domain/sla/kev-rule';
@@ -53,6 +55,8 @@ export interface EvidenceReport {
   deployments: DeploymentRow[];
   /** Known exploited vulnerabilities (CISA KEV) missing on the site's assets during the period, and the feeds used. */
   knownExploited: KnownExploitedEvidence;
+  /** Whether the CVE mapping was current when the pack was built; while not, the summary page and the known-exploited section say so. */
+  cveMapping: CveMappingState;
   /** Every asset in scope, by tier then hostname. */
   assets: AssetRow[];
   /**
@@ -105,6 +109,8 @@ export interface ReportPolicy {
   maxExceptionDays: number;
   /** Days a successful collection keeps an asset measured. */
   freshnessDays: number;
+  /** The KEV rules in force, tried in order (see shared/domain/sla/kev-rule.ts). */
+  kevRules: KevSlaRule[];
 }
 
 /** The MSP's branding, shown on the cover and in the footer. */
@@ -330,6 +336,8 @@ export interface KnownExploitedEvidence {
   notMeasured: string | null;
   /** When the answer was taken (the pack's build time). */
   at: string;
+  /** The site's local date of `at`: the day open and overdue outcomes are judged on. */
+  asOfDate: string;
   rows: KevVulnerabilityRow[];
   /** Assets in scope the answer cannot speak for (not measured, or no vulnerability data for their family): never counted as fixed or unaffected. */
   notJudged: KevNotJudgedRow[];
@@ -339,13 +347,31 @@ export interface KnownExploitedEvidence {
   figures: KevFigures;
 }
 
-/** Headline counts: CVEs, assets, asset × CVE pairs missing / fixed / overdue, assets not judged. */
+/** The CVE mapping when the pack was built (shared/domain/intel/mapping-progress.ts). */
+export interface CveMappingState {
+  current: boolean;
+  pendingAssets: number;
+  /** Hostnames of the assets waiting for the mapping job, sorted. */
+  assets: string[];
+  /** The notice every surface prints while not current; null when current. */
+  notice: string | null;
+}
+
+/**
+ * Headline counts: CVEs, assets, asset × CVE pairs missing / fixed, pairs by SLA outcome (met,
+ * missed, open, overdue, not measured; shared/domain/sla/kev-outcome.ts), assets not judged.
+ */
 export interface KevFigures {
   cves: number;
   assets: number;
   missing: number;
   fixed: number;
+  /** Still missing after the due date (an exception covering it included: see the SLA state). */
   overdue: number;
+  met: number;
+  missed: number;
+  open: number;
+  outcomeNotMeasured: number;
   notJudged: number;
 }
 
@@ -382,6 +408,19 @@ export interface KevVulnerabilityRow {
   slaDueDate: string | null;
   /** Which deadline applied: `policy`, `kev_days` or `kev_cisa_due`. */
   deadlineRule: DeadlineRule | null;
+  /** The SLA outcome of the asset's fix (shared/domain/sla/kev-outcome.ts), the same on every surface. */
+  slaOutcome: KevSlaOutcomeKind;
+  /** The due date the outcome was judged against (fixed fixes too); null when not measured. */
+  outcomeDueDate: string | null;
+  outcomeDeadlineRule: DeadlineRule | null;
+  /** The local day the fix was first measured installed; null while missing. */
+  fixedOn: string | null;
+  /** Days late (missed), overdue or left (open); 0 when met; null when not measured. */
+  outcomeDays: number | null;
+  /** Why the outcome is not measured; null otherwise. */
+  outcomeReason: string | null;
+  /** How `fixedAt` was measured: `package_history` or `update_resolved`; null while missing. */
+  fixedBasis: string | null;
 }
 
 /** An asset the KEV answer cannot speak for, and why. */
@@ -586,7 +625,7 @@ export function standardMethodology(input: MethodologyInput): MethodologyNote[] 
     },
     {
       title: 'Known exploited vulnerabilities',
-      text: "A row is an asset, a CVE in the CISA Known Exploited Vulnerabilities catalogue and a package, as triage answers it when the pack is built: from the CVE links the mapping keeps (the package manager's advisories, the Debian tracker or OSV, with their fixed versions), listed when the fix was still missing, or was installed inside the period (installed = the fixing update first seen gone). A fix still missing carries the SLA standing the one SLA engine gives it, the policy's KEV rules included (the deadline rule says which applied: the tier/severity table, the KEV days or CISA's due date); an installed fix's SLA outcome is not judged here (\"fixed (not judged)\"): once installed, its CVE link is gone, so its KEV deadline cannot be rebuilt. Counts are asset × CVE pairs. An asset not measured (never collected, latest collection failed, or stale) or whose family has no vulnerability data cannot be judged: it is listed with the reason and counted neither as fixed nor as unaffected. Every row is in data/vulnerabilities.csv; the feeds used are listed with their versions, retrieval times, record counts and SHA-256 hashes.",
+      text: "A row is an asset, a CVE in the CISA Known Exploited Vulnerabilities catalogue and a package, as triage answers it when the pack is built: from the CVE links the mapping keeps (the package manager's advisories, the Debian tracker or OSV, with their fixed versions), listed when the fix was still missing, or was installed inside the period. When a fix is installed its link goes, and the mapping keeps a record of it: the fixing update, when it was first seen missing, and when it was first measured installed (the collection whose package history first shows the package at the fixing version or later, 'package_history'; or, for a host without package history, the collection that no longer offered the update, 'update_resolved'). The SLA outcome has one rule for every surface: the due date comes from the one SLA engine (the tier/severity table and the policy's KEV rules, for a fix installed too, from its update's clock and the CVE's KEV dates); a fix installed on or before its due date (local days) met its SLA, after it missed it (by the days shown); a fix still missing is open until its due date and overdue after it, judged on the pack's build day (an exception covering it is named but does not change the outcome); no fix yet, a fix not offered, or a fix already in place when Patchdesk first measured the host is not measured, with the reason. data/vulnerabilities.csv carries the three local dates each outcome is judged from (Outcome Due Date, Fixed On, Outcome As Of), so every outcome and figure can be recomputed. Counts are asset × CVE pairs. An asset not measured (never collected, latest collection failed, or stale), whose family has no vulnerability data, or waiting for the mapping job cannot be judged: it is listed with the reason and counted neither as fixed nor as unaffected. The feeds used are listed with their versions, retrieval times, record counts and SHA-256 hashes.",
     },
     {
       title: 'Trend',

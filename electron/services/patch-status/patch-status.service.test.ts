@@ -40,9 +40,9 @@ describe('PatchStatusService SLA clocks', () => {
     const { core, web, lab, exceptionId } = await setup();
     const detail = await call<AssetPatchDetail>(core, 'status:asset', { assetId: web.id });
     expect(detail.pending.map((row) => [row.name, row.ageDays, row.sla])).toEqual([
-      ['libssh-4', 32, { state: 'excepted', dueDate: '2026-10-15', overdueDays: 18, remainingDays: 0, severity: 'high', tier: 1, tierDefaulted: false, exceptionId, clockStartDate: '2026-10-01', clockBasis: 'first_seen' }],
-      ['openssl', 13, { state: 'overdue', dueDate: '2026-10-27', overdueDays: 6, remainingDays: 0, severity: 'critical', tier: 1, tierDefaulted: false, exceptionId: null, clockStartDate: '2026-10-20', clockBasis: 'first_seen' }],
-      ['curl', 3, { state: 'within', dueDate: '2026-11-29', overdueDays: 0, remainingDays: 27, severity: 'medium', tier: 1, tierDefaulted: false, exceptionId: null, clockStartDate: '2026-10-30', clockBasis: 'first_seen' }],
+      ['libssh-4', 32, { state: 'excepted', dueDate: '2026-10-15', overdueDays: 18, remainingDays: 0, severity: 'high', tier: 1, tierDefaulted: false, exceptionId, clockStartDate: '2026-10-01', clockBasis: 'first_seen', deadlineRule: 'policy' }],
+      ['openssl', 13, { state: 'overdue', dueDate: '2026-10-27', overdueDays: 6, remainingDays: 0, severity: 'critical', tier: 1, tierDefaulted: false, exceptionId: null, clockStartDate: '2026-10-20', clockBasis: 'first_seen', deadlineRule: 'policy' }],
+      ['curl', 3, { state: 'within', dueDate: '2026-11-29', overdueDays: 0, remainingDays: 27, severity: 'medium', tier: 1, tierDefaulted: false, exceptionId: null, clockStartDate: '2026-10-30', clockBasis: 'first_seen', deadlineRule: 'policy' }],
     ]);
     expect(detail.status).toMatchObject({ pendingCount: 3, securityCount: 3, overdue: 1, excepted: 1 });
 

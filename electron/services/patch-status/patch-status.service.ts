@@ -85,7 +85,7 @@ export class PatchStatusService {
       for (const state of states) counts[state]++;
       return status;
     });
-    return { siteId, counts, assets: rows };
+    return { siteId, counts, assets: rows, mapping: context.mapping };
   }
 
   /** One asset: its status, latest collection, missing updates with ages and SLA clocks, packages and history. */
@@ -231,5 +231,6 @@ function pendingSla(engine: SlaEngine, fix: PreparedFix, now: Date): NonNullable
     exceptionId: standing.exception?.id ?? null,
     clockStartDate: formatLocalDate(localDateOf(fix.clockStartMs, timeZone)),
     clockBasis: fix.clockBasis,
+    deadlineRule: fix.deadlineRule,
   };
 }

@@ -35,4 +35,23 @@ describe('TiersService', () => {
     expect(bad).toMatchObject({ ok: false, error: { message: expect.stringContaining('policy.slaDays.1.critical') } });
     await core.close();
   });
+
+  it('keeps KEV rules in the policy, refuses unreachable or empty ones naming the field, and audits the change', async () => {
+    const core = openTestCore();
+    const site = await call<Site>(core, 'sites:create', { name: 'Acme' });
+    const kevRules = [{ appliesTo: 'internet_facing', days: 3, cisaDueDate: false }, { appliesTo: 'all', days: 30, cisaDueDate: true }];
+    expect(await call(core, 'policy:update', { siteId: site.id, policy: { ...DEFAULT_PATCH_POLICY, kevRules } })).toMatchObject({ kevRules });
+    const audit = core.audit.listForEntity('policy', site.id).find((row) => row.action === 'policy-changed');
+    expect(audit?.details).toMatchObject({ before: { kevRules: DEFAULT_PATCH_POLICY.kevRules }, after: { kevRules } });
+    const empty = await core.dispatcher.invoke('policy:update', { siteId: site.id, policy: { ...DEFAULT_PATCH_POLICY, kevRules: [{ appliesTo: 'all', days: null, cisaDueDate: false }] } });
+    expect(empty).toMatchObject({ ok: false, error: { message: expect.stringContaining('policy.kevRules.0.cisaDueDate') } });
+    expect(empty).toMatchObject({ ok: false, error: { message: expect.stringContaining('sets no deadline') } });
+    const unreachable = await core.dispatcher.invoke('policy:update', { siteId: site.id, policy: { ...DEFAULT_PATCH_POLICY, kevRules: [...kevRules].reverse() } });
+    expect(unreachable).toMatchObject({ ok: false, error: { message: expect.stringContaining('policy.kevRules.1.appliesTo') } });
+    const negative = await core.dispatcher.invoke('policy:update', { siteId: site.id, policy: { ...DEFAULT_PATCH_POLICY, kevRules: [{ appliesTo: 'all', days: -1, cisaDueDate: true }] } });
+    expect(negative).toMatchObject({ ok: false, error: { message: expect.stringContaining('policy.kevRules.0.days') } });
+    expect(await call(core, 'policy:get', { siteId: site.id })).toMatchObject({ kevRules });
+    expect(await call(core, 'policy:update', { siteId: site.id, policy: { ...DEFAULT_PATCH_POLICY, kevRules: [] } })).toMatchObject({ kevRules: [] });
+    await core.close();
+  });
 });

@@ -46,6 +46,14 @@ const COMPARE: Record<VersionFamily, (a: string, b: string) => number> = {
   apk: compareApkVersions,
 };
 
+/**
+ * The version order of a family; without a known family only the same version counts as "at
+ * least" (a version of an unknown scheme is never guessed to be newer).
+ */
+export function versionOrder(family: VersionFamily | null): (a: string, b: string) => number {
+  return family ? COMPARE[family] : (a, b) => (a === b ? 0 : -1);
+}
+
 /** One installed package as collected. */
 export interface MappingInstalled {
   name: string;

@@ -8,3 +8,4 @@ export * from './period-figures';
 export * from './clock-start';
 export * from './kev-rule';
 export * from './oldest-fix';
+export * from './kev-outcome';

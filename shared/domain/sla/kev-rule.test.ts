@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATCH_POLICY } from '../patch-policy';
-import { calendarDayNumber, DEFAULT_KEV_RULES, kevDueDay, kevRuleFor } from './kev-rule';
+import { calendarDayNumber, DEFAULT_KEV_RULES, describeKevRules, kevDueDay, kevRuleFor, kevRuleProblems } from './kev-rule';
 import { SlaEngine, type FixRecord } from './sla-engine';
 
 const BASE: FixRecord = { id: 1, assetId: 1, name: 'openssl', firstSeenAt: '2026-11-02T09:00:00.000Z', resolvedAt: null, security: true, severity: 'low', cves: ['CVE-2026-1111'], advisories: [] };
@@ -58,5 +58,25 @@ describe('KEV rules', () => {
   it('applies a site policy without KEV rules as no shortening', () => {
     const engine = new SlaEngine({ ...DEFAULT_PATCH_POLICY, kevRules: [] }, 'UTC', []);
     expect(engine.prepare({ ...BASE, kev: { dateAdded: '2026-11-03', dueDate: '2026-11-24' } }, 3, { internetFacing: true }).deadlineRule).toBe('policy');
+  });
+});
+
+describe('KEV rule checks and words', () => {
+  it('names the field of each problem', () => {
+    expect(kevRuleProblems(DEFAULT_KEV_RULES)).toEqual([]);
+    expect(kevRuleProblems([])).toEqual([]);
+    expect(kevRuleProblems([{ appliesTo: 'all', days: null, cisaDueDate: false }])).toEqual([{ path: ['kevRules', 0, 'cisaDueDate'], message: expect.stringContaining('sets no deadline') }]);
+    expect(kevRuleProblems([{ appliesTo: 'all', days: 400, cisaDueDate: true }])[0]?.path).toEqual(['kevRules', 0, 'days']);
+    expect(kevRuleProblems([{ appliesTo: 'all', days: 7, cisaDueDate: true }, { appliesTo: 'internet_facing', days: 1, cisaDueDate: true }])[0]).toMatchObject({ path: ['kevRules', 1, 'appliesTo'], message: expect.stringContaining('put it first') });
+    expect(kevRuleProblems([{ appliesTo: 'all', days: 7, cisaDueDate: true }, { appliesTo: 'all', days: 1, cisaDueDate: true }])[0]?.message).toContain('given twice');
+  });
+
+  it('says the rules in words', () => {
+    expect(describeKevRules(DEFAULT_KEV_RULES)).toEqual([
+      "Internet-facing assets: within 7 days of the later of its SLA clock start and its KEV listing, or by CISA's due date if that comes first.",
+      "Every other asset: by CISA's due date.",
+    ]);
+    expect(describeKevRules([{ appliesTo: 'internet_facing', days: 1, cisaDueDate: false }])).toEqual(['Internet-facing assets: within 1 day of the later of its SLA clock start and its KEV listing.', 'Other assets: no KEV rule (tier/severity deadline).']);
+    expect(describeKevRules([])[0]).toContain('No KEV rule');
   });
 });

@@ -32,6 +32,56 @@ export const DEFAULT_KEV_RULES: readonly KevSlaRule[] = [
   { appliesTo: 'all', days: null, cisaDueDate: true },
 ];
 
+/** How each scope reads in messages and reports. */
+export const KEV_SCOPE_LABELS: Record<KevRuleScope, string> = { internet_facing: 'internet-facing assets', all: 'every other asset' };
+
+/** The longest day count a KEV rule may give (a KEV rule exists to shorten deadlines). */
+export const MAX_KEV_RULE_DAYS = 365;
+
+/** Where a KEV rule list is wrong: the field path (`kevRules.0.days`) and the message. */
+export interface KevRuleProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Why a list of KEV rules cannot be saved, field by field: a rule that sets no deadline (neither
+ * days nor CISA's due date), a day count outside 0..365, a scope given twice, or an
+ * internet-facing rule after the every-asset rule (the first matching rule applies, so it could
+ * never be reached). An empty list is allowed: KEV then changes no deadline.
+ */
+export function kevRuleProblems(rules: readonly KevSlaRule[]): KevRuleProblem[] {
+  const problems: KevRuleProblem[] = [];
+  const seen = new Set<KevRuleScope>();
+  rules.forEach((rule, index) => {
+    const label = KEV_SCOPE_LABELS[rule.appliesTo];
+    if (rule.days !== null && (!Number.isInteger(rule.days) || rule.days < 0 || rule.days > MAX_KEV_RULE_DAYS)) {
+      problems.push({ path: ['kevRules', index, 'days'], message: `the KEV rule for ${label}: days must be a whole number from 0 to ${MAX_KEV_RULE_DAYS}` });
+    }
+    if (rule.days === null && !rule.cisaDueDate) problems.push({ path: ['kevRules', index, 'cisaDueDate'], message: `the KEV rule for ${label} sets no deadline: give a number of days, CISA's due date, or both` });
+    if (seen.has(rule.appliesTo)) problems.push({ path: ['kevRules', index, 'appliesTo'], message: `the KEV rule for ${label} is given twice` });
+    if (rule.appliesTo === 'internet_facing' && seen.has('all')) problems.push({ path: ['kevRules', index, 'appliesTo'], message: `the KEV rule for ${label} comes after the rule for every asset, which already applies to them: put it first` });
+    seen.add(rule.appliesTo);
+  });
+  return problems;
+}
+
+/** One rule in words, as the policy editor, the CLI and the evidence pack print it. */
+export function describeKevRule(rule: KevSlaRule): string {
+  const days = rule.days === null ? null : `within ${rule.days} ${rule.days === 1 ? 'day' : 'days'} of the later of its SLA clock start and its KEV listing`;
+  if (days !== null && rule.cisaDueDate) return `${days}, or by CISA's due date if that comes first`;
+  if (days !== null) return days;
+  return rule.cisaDueDate ? "by CISA's due date" : 'no KEV deadline';
+}
+
+/** The rules in words, one line per scope in the order they are tried; a scope without a rule falls to the next. */
+export function describeKevRules(rules: readonly KevSlaRule[]): string[] {
+  if (rules.length === 0) return ['No KEV rule: known-exploited fixes keep their tier/severity deadline.'];
+  const lines = rules.map((rule) => `${rule.appliesTo === 'internet_facing' ? 'Internet-facing assets' : rules.length === 1 ? 'Every asset' : 'Every other asset'}: ${describeKevRule(rule)}.`);
+  if (!rules.some((rule) => rule.appliesTo === 'all')) lines.push('Other assets: no KEV rule (tier/severity deadline).');
+  return lines;
+}
+
 /** What KEV says about a fix: the earliest date added and due date among the CVEs it fixes (`YYYY-MM-DD`). */
 export interface KevFixFacts {
   dateAdded: string;

@@ -7,8 +7,9 @@
  * - `data/assets.csv`, `coverage-gaps.csv` (assets not measured, same rows and order as the
  *   PDF's coverage gaps), `unsupported-os.csv`, `overdue.csv`, `exceptions.csv`, `checklist.csv`,
  *   `rollouts.csv` (one row per host of each rollout that ran in the period),
- *   `vulnerabilities.csv` (one row per asset × known exploited CVE × package missing in the period;
- *   summary.json's `knownExploited.figures` count asset × CVE pairs of these rows, and its
+ *   `vulnerabilities.csv` (one row per asset × known exploited CVE × package missing in the period,
+ *   with its SLA outcome and the three local dates it is judged from: outcome due date, fixed on,
+ *   outcome as of; summary.json's `knownExploited.figures` count asset × CVE pairs of these rows, and its
  *   `knownExploited.notJudged` and `feeds` list the assets not judged and the feeds used),
  *   `trend.csv`, `audit-log.csv`: see csv.ts for the dialect. A count that was never measured
  *   is empty, not 0. Instants are ISO-8601 UTC; local days are
@@ -105,8 +106,11 @@ function rolloutsCsv(report: EvidenceReport): string {
 
 function vulnerabilitiesCsv(report: EvidenceReport): string {
   return toCsv(
-    ['CVE', 'Name', 'KEV Date Added', 'CISA Due Date', 'Known Ransomware Use', 'Hostname', 'Tier', 'Internet Facing', 'Package', 'Installed Version', 'Fixed Version', 'Source', 'Status', 'Triage State', 'First Seen Missing', 'Fixed At', 'SLA State', 'SLA Due Date', 'Deadline Rule'],
-    report.knownExploited.rows.map((v) => [v.cve, v.name, v.kevDateAdded, v.kevDueDate, v.knownRansomware, v.hostname, v.tier, v.internetFacing, v.package, v.installedVersion, v.fixedVersion, v.source, v.status, v.triageState, v.firstSeenAt, v.fixedAt, v.slaState, v.slaDueDate, v.deadlineRule]),
+    ['CVE', 'Name', 'KEV Date Added', 'CISA Due Date', 'Known Ransomware Use', 'Hostname', 'Tier', 'Internet Facing', 'Package', 'Installed Version', 'Fixed Version', 'Source', 'Status', 'Triage State', 'First Seen Missing', 'Fixed At', 'SLA State', 'SLA Due Date', 'Deadline Rule', 'SLA Outcome', 'Outcome Due Date', 'Outcome Deadline Rule', 'Fixed On', 'Outcome As Of', 'Outcome Days', 'Outcome Reason', 'Fixed Basis'],
+    report.knownExploited.rows.map((v) => [
+      ...[v.cve, v.name, v.kevDateAdded, v.kevDueDate, v.knownRansomware, v.hostname, v.tier, v.internetFacing, v.package, v.installedVersion, v.fixedVersion, v.source, v.status, v.triageState, v.firstSeenAt, v.fixedAt, v.slaState, v.slaDueDate, v.deadlineRule],
+      ...[v.slaOutcome, v.outcomeDueDate, v.outcomeDeadlineRule, v.fixedOn, report.knownExploited.asOfDate, v.outcomeDays, v.outcomeReason, v.fixedBasis],
+    ]),
   );
 }
 

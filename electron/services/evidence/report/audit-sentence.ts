@@ -62,6 +62,9 @@ const FIELD_LABELS: Record<string, string> = {
   timezone: 'time zone',
   slaDays: 'SLA days',
   maxExceptionDays: 'exception limit',
+  kevRules: 'KEV rules',
+  freshnessDays: 'freshness limit',
+  fixAgeBasis: 'SLA clock start',
 };
 
 const SECRET_KEY = /pass(word|phrase)?|secret|private|token|community|sealed|publicKey/i;

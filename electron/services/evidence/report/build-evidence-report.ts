@@ -11,6 +11,7 @@ import type { SigningKeyInfo } from '../../../../shared/contract/evidence';
 import { coverageGapPhrase } from '../../../../shared/domain/coverage';
 import { osLabel } from '../../../../shared/domain/os-label';
 import type { PatchPolicy } from '../../../../shared/domain/patch-policy';
+import { mappingNotice } from '../../../../shared/domain/intel/mapping-progress';
 import { exceptionStatus } from '../../../../shared/domain/sla/exception-status';
 import { monthName } from '../../../../shared/domain/sla/local-time';
 import type { AuditEntry } from '../../../db/repositories/audit-log.repository';
@@ -70,7 +71,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
       generatedAt: sources.generatedAt,
       generatedBy: sources.generatedBy,
       appVersion: sources.appVersion,
-      policy: { slaDays: sources.policy.slaDays, maxExceptionDays: sources.policy.maxExceptionDays, freshnessDays: sources.policy.freshnessDays },
+      policy: { slaDays: sources.policy.slaDays, maxExceptionDays: sources.policy.maxExceptionDays, freshnessDays: sources.policy.freshnessDays, kevRules: sources.policy.kevRules },
     },
     branding: {
       mspName: sources.branding.mspName,
@@ -126,7 +127,13 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
     cycles: sources.cycles.map(cycleRecord),
     emergencyItems: sources.cycles.filter((cycle) => cycle.kind === 'emergency').map(emergencyRow),
     deployments: (sources.deployments ?? []).map((row) => ({ ...row })),
-    knownExploited: sources.knownExploited ?? { notMeasured: 'vulnerability intelligence is not available here', at: sources.generatedAt, rows: [], notJudged: [], feeds: [], figures: kevFigures([], []) },
+    cveMapping: {
+      current: detail.mapping.current,
+      pendingAssets: detail.mapping.pendingAssets,
+      assets: detail.mapping.assetIds.map((id) => assetNames.get(id) ?? `asset ${id}`).sort((a, b) => a.localeCompare(b)),
+      notice: mappingNotice(detail.mapping),
+    },
+    knownExploited: sources.knownExploited ?? { notMeasured: 'vulnerability intelligence is not available here', at: sources.generatedAt, asOfDate: detail.period.toDate, rows: [], notJudged: [], feeds: [], figures: kevFigures([], []) },
     assets: detail.assets.map((asset) => ({
       hostname: asset.assetName,
       ip: asset.address,

@@ -16,10 +16,12 @@ import { exposureLevel } from '../../../../shared/domain/risk-tier';
 import { exceptionCovers } from '../../../../shared/domain/sla/exception-status';
 import { addLocalDays, formatLocalDate, localDateOf } from '../../../../shared/domain/sla/local-time';
 import type { KevFixFacts } from '../../../../shared/domain/sla/kev-rule';
+import { kevOutcomeNotMeasured, kevOutcomeOf } from '../../../../shared/domain/sla/kev-outcome';
 import { SlaEngine } from '../../../../shared/domain/sla/sla-engine';
 import { compareDebianVersions, compareRpmVersions } from '../../../../shared/domain/versions';
 import { AppError } from '../../../platform/app-error';
 import type { Clock } from '../../../platform/clock';
+import type { CveLinkResolutionsRepository, FixedBasis } from '../../../db/repositories/cve-link-resolutions.repository';
 import type { CveLinksRepository, StoredCveLink } from '../../../db/repositories/cve-links.repository';
 import type { PatchStatusRepository } from '../../../db/repositories/patch-status.repository';
 import type { SiteSlaClock } from '../../compliance/site-sla-clock';
@@ -56,6 +58,8 @@ export interface TriageServiceDeps {
   /** How current the links are (the app reads them as they stand; the CLI remaps first). */
   mappingJobs: CveMappingJobs;
   links: CveLinksRepository;
+  /** Fixes installed after their link went (migration 0018). */
+  resolutions: Pick<CveLinkResolutionsRepository, 'byCves'>;
   patchStatus: PatchStatusRepository;
   inventory: InventoryService;
   slaClock: SiteSlaClock;
@@ -141,6 +145,7 @@ export class TriageService {
       const internetFacing = asset.classification?.internetFacing === true;
       const identity = { assetId, name: found.packages[0]?.package ?? '', cves, advisories: query.kind === 'cve' ? [] : [query.ref] };
       let sla: TriageAsset['sla'] = null;
+      let slaOutcome: TriageAsset['slaOutcome'] = kevOutcomeNotMeasured(state === 'no_fix' ? 'no fix yet: no SLA clock runs' : 'the fix is not offered to this host: no SLA clock runs');
       let exceptionId: number | null = null;
       const updateIds = [...new Set(found.packages.flatMap((item) => (item.update ? [item.update.id] : [])))];
       for (const updateId of updateIds) {
@@ -149,7 +154,10 @@ export class TriageService {
         // The fix's deadline as every other surface shows it: KEV facts from the site's lookup (all the CVEs it closes).
         const fix = engine.prepare({ ...row, severity: row.severity || null }, asset.tier);
         const standing = engine.standing(fix, nowMs);
-        if (sla === null || fix.dueDate < sla.dueDate) sla = { state: standing.state, dueDate: fix.dueDate, deadlineRule: fix.deadlineRule };
+        if (sla === null || fix.dueDate < sla.dueDate) {
+          sla = { state: standing.state, dueDate: fix.dueDate, deadlineRule: fix.deadlineRule };
+          slaOutcome = kevOutcomeOf(engine, fix, nowMs);
+        }
         if (standing.exception?.id != null) exceptionId = standing.exception.id;
       }
       if (exceptionId === null) exceptionId = context.exceptions.find((exception) => exceptionCovers(exception, identity, now.toISOString()))?.id ?? null;
@@ -165,7 +173,10 @@ export class TriageService {
         state,
         packages: found.packages,
         fixedAt: null,
+        fixedBasis: null,
+        missingSince: found.packages.flatMap((item) => (item.update ? [item.update.missingSince] : [])).sort()[0] ?? null,
         sla,
+        slaOutcome,
         exception: exception ? { id: exception.id, reason: exception.reason, compensatingControls: exception.compensatingControls, owner: exception.owner, expiresAt: exception.expiresAt } : null,
         lastSuccessAt: latest.get(assetId)?.lastSuccessAt ?? null,
         measured: measured.measured,
@@ -175,7 +186,7 @@ export class TriageService {
     }
     rows.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || comparePriority(a.order, b.order));
 
-    const fixed = this.fixedAssets(siteId, cves, assets, perAsset, latest);
+    const fixed = this.fixedAssets(siteId, cves, assets, perAsset, latest, { engine, kev: kevFacts, nowMs });
     const affectedIds = new Set(rows.map((row) => row.assetId));
     const unknown = this.unknownAssets(siteId, assets, affectedIds, fixed, measurement, fresh.pending);
     const assetsOut: TriageAsset[] = [...rows.map(({ order: _order, ...row }) => row), ...fixed];
@@ -224,19 +235,29 @@ export class TriageService {
   }
 
   /**
-   * Assets not affected now that had the fix: their installed source package is at or past a
-   * distribution's fixed version, or their package manager's update naming the CVE was resolved.
-   * `fixedAt` is when the fixing update was first seen gone; null when it was already in place
-   * when Patchdesk first measured the host.
+   * Assets not affected now that had the fix: the mapping recorded the fix installed when its link
+   * went (migration 0018), their installed source package is at or past a distribution's fixed
+   * version, or their package manager's update naming the CVE was resolved. `fixedAt` is when the
+   * fix was first measured installed; null when it was already in place when Patchdesk first
+   * measured the host. The SLA outcome is judged by the engine from the fixing update's clock, the
+   * CVE's KEV dates and the policy, at the fix installed last (the asset is fixed once all are).
    */
-  private fixedAssets(siteId: number, cves: readonly string[], assets: readonly Asset[], affected: ReadonlyMap<number, unknown>, latest: ReturnType<PatchStatusRepository['latestBySite']>): TriageAsset[] {
+  private fixedAssets(
+    siteId: number,
+    cves: readonly string[],
+    assets: readonly Asset[],
+    affected: ReadonlyMap<number, unknown>,
+    latest: ReturnType<PatchStatusRepository['latestBySite']>,
+    judge: { engine: SlaEngine; kev: KevFixFacts | null; nowMs: number },
+  ): TriageAsset[] {
     const byId = new Map(assets.map((asset) => [asset.id, asset]));
-    const out = new Map<number, TriageAsset>();
-    const add = (asset: Asset, item: TriagePackage, fixedAt: string | null) => {
+    const out = new Map<number, TriageAsset & { updateId: number | null }>();
+    const add = (asset: Asset, item: TriagePackage, fixedAt: string | null, updateId: number | null, basis: FixedBasis | null) => {
       const existing = out.get(asset.id);
       if (existing) {
+        if (existing.packages.some((each) => each.cve === item.cve && each.package === item.package)) return;
         existing.packages.push(item);
-        if (fixedAt && (!existing.fixedAt || fixedAt > existing.fixedAt)) existing.fixedAt = fixedAt;
+        if (fixedAt && (!existing.fixedAt || fixedAt > existing.fixedAt)) Object.assign(existing, { fixedAt, updateId, fixedBasis: basis });
         return;
       }
       out.set(asset.id, {
@@ -248,18 +269,28 @@ export class TriageService {
         state: 'fixed',
         packages: [item],
         fixedAt,
+        fixedBasis: fixedAt ? basis : null,
+        missingSince: null,
         sla: null,
+        slaOutcome: kevOutcomeNotMeasured(''),
         exception: null,
         lastSuccessAt: latest.get(asset.id)?.lastSuccessAt ?? null,
         measured: true,
         priority: { class: 'has_cve', reasons: [] },
+        updateId: fixedAt ? updateId : null,
       });
     };
+    // The record the mapping kept first: it has the exact package, versions and the collection that measured the fix.
+    for (const resolution of this.deps.resolutions.byCves(siteId, cves)) {
+      const asset = byId.get(resolution.assetId);
+      if (!asset || affected.has(asset.id)) continue;
+      add(asset, { cve: resolution.cve, package: resolution.package, sourcePackage: resolution.sourcePackage, installedVersion: resolution.installedVersion, fixedVersion: resolution.fixedVersion, update: null, source: resolution.source, feedId: resolution.feedId }, resolution.fixedAt, resolution.pendingUpdateId, resolution.fixedBasis);
+    }
     for (const cve of cves) {
       for (const resolved of this.deps.links.resolvedWithCve(siteId, cve)) {
         const asset = byId.get(resolved.assetId);
         if (!asset || affected.has(asset.id)) continue;
-        add(asset, { cve, package: resolved.name, sourcePackage: '', installedVersion: resolved.availableVersion, fixedVersion: resolved.availableVersion, update: null, source: 'package_manager', feedId: null }, resolved.resolvedAt);
+        add(asset, { cve, package: resolved.name, sourcePackage: '', installedVersion: resolved.availableVersion, fixedVersion: resolved.availableVersion, update: null, source: 'package_manager', feedId: null }, resolved.resolvedAt, resolved.id, 'update_resolved');
       }
       const records = this.deps.intel.affectedByCve(cve).filter((record) => record.status === 'fixed' && record.fixedVersion !== null && record.fixedVersion !== '0');
       if (records.length === 0) continue;
@@ -280,10 +311,20 @@ export class TriageService {
         const compare = release.family === 'rpm' ? compareRpmVersions : compareDebianVersions;
         if (compare(item.sourceVersion || item.version, record.fixedVersion) < 0) continue;
         const resolved = this.deps.links.resolvedUpdates(siteId, [item.name]).find((update) => update.assetId === asset.id && compare(update.availableVersion, record.fixedVersion ?? '') >= 0);
-        add(asset, { cve, package: item.name, sourcePackage, installedVersion: item.version, fixedVersion: record.fixedVersion, update: null, source: record.source === 'osv' ? 'osv' : 'debian-tracker', feedId: record.feedId }, resolved?.resolvedAt ?? null);
+        add(asset, { cve, package: item.name, sourcePackage, installedVersion: item.version, fixedVersion: record.fixedVersion, update: null, source: record.source === 'osv' ? 'osv' : 'debian-tracker', feedId: record.feedId }, resolved?.resolvedAt ?? null, resolved?.id ?? null, 'update_resolved');
       }
     }
-    return [...out.values()].sort((a, b) => (a.hostname || a.address).localeCompare(b.hostname || b.address));
+    const updates = this.deps.links.fixRecords([...out.values()].flatMap((row) => (row.updateId === null ? [] : [row.updateId])));
+    return [...out.values()]
+      .map(({ updateId, ...row }) => {
+        const update = updateId === null ? undefined : updates.get(updateId);
+        const asset = byId.get(row.assetId);
+        if (!update || !row.fixedAt || !asset) return { ...row, fixedBasis: null, missingSince: null, slaOutcome: kevOutcomeNotMeasured('already installed when Patchdesk first measured the host: no missing period to judge') };
+        // The fixing update's own clock, ended when the fix was first measured installed; KEV dates given, since its link is gone.
+        const fix = judge.engine.prepare({ ...update, severity: update.severity || null, resolvedAt: row.fixedAt, kev: judge.kev }, asset.tier, { internetFacing: row.internetFacing });
+        return { ...row, missingSince: update.firstSeenAt, slaOutcome: kevOutcomeOf(judge.engine, fix, judge.nowMs) };
+      })
+      .sort((a, b) => (a.hostname || a.address).localeCompare(b.hostname || b.address));
   }
 
   /** Assets the answer cannot speak for: not measured now, or measured without vulnerability data for their family. */

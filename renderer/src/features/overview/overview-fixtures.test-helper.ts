@@ -38,6 +38,7 @@ export function makeSummary(patch: Partial<ComplianceSummary> = {}): ComplianceS
       expiredDuringPeriod: 0,
     },
     trend: months.map((month) => makeTrendPoint(month)),
+    mapping: { current: true, pendingAssets: 0, assetIds: [] },
     lateChecklistItems: [],
     ...patch,
   };

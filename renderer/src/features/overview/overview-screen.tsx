@@ -14,6 +14,7 @@ import { isWithoutCollections, overdueChartData, tierChartData, tierTableRows, t
 import { kpiTiles } from './kpi-model';
 import { KpiTiles } from './kpi-tiles';
 import { KevMissingCard } from '../triage/kev-missing-card';
+import { MappingProgressNotice } from '../triage/mapping-progress-notice';
 import { OverdueChart } from './overdue-chart';
 import { OverdueTable } from './overdue-table';
 import { recallPeriod, rememberPeriod } from './period-memory';
@@ -111,6 +112,7 @@ export function OverviewScreen() {
           </div>
         ) : (
           <>
+            <MappingProgressNotice mapping={summary.data?.mapping} testId="overview-mapping-progress" />
             <KpiTiles tiles={view.tiles} />
             <KevMissingCard siteId={site.id} onTriage={(cve) => navigate({ screen: 'triage', id: cve })} />
             <div className="overview-grid">

@@ -26,7 +26,7 @@ function FleetErrorCell({ error }: { error: NonNullable<AssetPatchStatus['lastEr
 }
 
 /** Columns of the fleet overview: who, how urgent, what is missing and since when, and why a host failed. */
-export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevFixes: number; epss: number | null; cves: number }> = new Map()): readonly GridColumn<AssetPatchStatus>[] {
+export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevFixes: number; epss: number | null; cves: number }> = new Map(), mappingPending: ReadonlySet<number> = new Set()): readonly GridColumn<AssetPatchStatus>[] {
   // A host with no successful collection says "not measured" and why, never a count of 0.
   const notMeasured = (row: AssetPatchStatus) => (
     <span className="text-warning" title={notMeasuredText(row, timeZone) ?? ''} data-testid="fleet-not-measured">
@@ -65,6 +65,13 @@ export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevF
     render: (row) => {
       const found = intel.get(row.assetId);
       if (!collected(row)) return dash;
+      // Waiting for the mapping job: not known, never "—" (which reads as nothing exploited).
+      if (mappingPending.has(row.assetId))
+        return (
+          <span className="text-warning small" title="CVE mapping in progress: its known-exploited fixes are not known yet" data-testid="fleet-kev-mapping">
+            mapping…
+          </span>
+        );
       if (!found || (found.kevFixes === 0 && found.epss === null)) return <span className="muted" title={found ? `${found.cves} CVEs, none known exploited or scored` : 'No CVE mapped to its pending updates'}>—</span>;
       return (
         <span className="kev-filters" title={`${found.kevFixes} pending fixes close known-exploited CVEs; highest EPSS ${found.epss ?? 'not scored'}`} data-testid="fleet-kev">

@@ -35,6 +35,7 @@ import { patchStatusNextStep } from './patch-status-next-step';
 import { useCurrentCollection, useStartCollection } from './use-collect-jobs';
 import { useCollectHistory, useFleetStatus, useHostKeys } from './use-patch-status';
 import { useSiteVulnerabilities } from '../triage/use-triage';
+import { MappingProgressNotice } from '../triage/mapping-progress-notice';
 import { intelByAsset, NO_VULNERABILITY_FILTER, type VulnerabilityFilter } from '../triage/vulnerability-model';
 import { VulnerabilityFilters } from '../triage/vulnerability-filters';
 
@@ -71,12 +72,13 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
   const vulnerabilities = useSiteVulnerabilities(site.id);
   const [vulnFilter, setVulnFilter] = useState<VulnerabilityFilter>(NO_VULNERABILITY_FILTER);
   const intel = useMemo(() => intelByAsset(vulnerabilities.data), [vulnerabilities.data]);
+  const mappingPending = useMemo(() => new Set(fleet.data?.mapping.assetIds ?? []), [fleet.data?.mapping.assetIds]);
 
   const all = fleet.data?.assets ?? EMPTY;
   const activeAssets = useMemo(() => (assets.data ?? []).filter((asset) => asset.status === 'active'), [assets.data]);
   const noAccessIds = useMemo(() => new Set(activeAssets.filter((asset) => asset.access.method === 'none').map((asset) => asset.id)), [activeAssets]);
   const counts = useMemo(() => ({ ...countStates(all), ...(fleet.data?.counts ?? {}) }), [all, fleet.data?.counts]);
-  const columns = useMemo(() => withColumnWidth(fleetColumns(site.timezone, intel), 'address', addressTrack(all.map((row) => row.address))), [site.timezone, all, intel]);
+  const columns = useMemo(() => withColumnWidth(fleetColumns(site.timezone, intel, mappingPending), 'address', addressTrack(all.map((row) => row.address))), [site.timezone, all, intel, mappingPending]);
   const rows = useMemo(() => {
     const scoped = (filter === 'no_access' ? all.filter((row) => noAccessIds.has(row.assetId)) : all).filter((row) => {
       const found = intel.get(row.assetId);
@@ -205,6 +207,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
               </button>
             </div>
           ) : null}
+          <MappingProgressNotice mapping={fleet.data?.mapping} testId="fleet-mapping-progress" />
           <FleetTiles counts={counts} filter={filter === 'no_access' ? 'all' : filter} onFilter={setFilter} />
           <div className="toolbar">
             <label className="search-input">

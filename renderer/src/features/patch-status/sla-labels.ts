@@ -31,7 +31,8 @@ const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
 export function slaBadge(sla: PendingSla, formatDay: (day: string) => string): SlaBadgeModel {
   const due = formatDay(sla.dueDate);
   const start = clockStart(sla);
-  const rule = `${SEVERITY_LABELS[sla.severity]} severity, Tier ${sla.tier}${sla.tierDefaulted ? ' (unclassified asset, held to the default tier)' : ''}${start ? `; clock from ${start.text}` : ''}`;
+  const kev = sla.deadlineRule === 'kev_cisa_due' ? "; known exploited: the policy's KEV rule holds it to CISA's due date" : sla.deadlineRule === 'kev_days' ? "; known exploited: shortened by the policy's KEV rule (days from the KEV listing)" : '';
+  const rule = `${SEVERITY_LABELS[sla.severity]} severity, Tier ${sla.tier}${sla.tierDefaulted ? ' (unclassified asset, held to the default tier)' : ''}${start ? `; clock from ${start.text}` : ''}${kev}`;
   switch (sla.state) {
     case 'overdue':
       return { tone: 'danger', text: `Overdue ${days(sla.overdueDays)}`, title: `Was due ${due}: ${days(sla.overdueDays)} past its SLA. ${rule}.`, href: null };

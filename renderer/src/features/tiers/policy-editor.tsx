@@ -2,14 +2,16 @@ import { useState } from 'react';
 import type { Site } from '../../../../shared/contract';
 import { DEFAULT_PATCH_POLICY, SEVERITIES, type PatchPolicy } from '../../../../shared/domain/patch-policy';
 import { TIER_LABELS, TIERS } from '../../../../shared/domain/risk-tier';
+import { KEV_RULE_SCOPES, type KevRuleScope } from '../../../../shared/domain/sla/kev-rule';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Field } from '../../components/field';
 import { InlineAlert } from '../../components/inline-alert';
 import { useToast } from '../../components/toast';
-import { formToPolicy, policyToForm, policyWarnings, validatePolicyForm, type PolicyFormValues } from './policy-form-model';
+import { formToPolicy, policyToForm, policyWarnings, validatePolicyForm, type KevRuleFormValues, type PolicyFormValues } from './policy-form-model';
 import { usePolicy, useUpdatePolicy } from './use-tiers';
 
 const SEVERITY_LABELS = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;
+const KEV_ROW_LABELS: Record<KevRuleScope, string> = { internet_facing: 'Internet-facing assets', all: 'Every other asset' };
 
 /** The site's patch policy: SLA days per tier and severity, exception length, stale detection and the freshness limit of a measurement. */
 export function PolicyEditor({ site }: { site: Site }) {
@@ -122,6 +124,7 @@ function PolicyForm({ site, policy }: { site: Site; policy: PatchPolicy }) {
         </label>
         <p className="muted">Counting from publication makes a newly onboarded, long-unpatched host show its overdue fixes at its first collection.</p>
       </fieldset>
+      <KevRulesFieldset values={values.kevRules} errors={errors} onChange={(scope, row) => setValues({ ...values, kevRules: { ...values.kevRules, [scope]: row } })} />
       {serverError ? <InlineAlert title="The policy was not saved">{serverError}</InlineAlert> : null}
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={() => setValues(policyToForm(DEFAULT_PATCH_POLICY))}>
@@ -135,6 +138,72 @@ function PolicyForm({ site, policy }: { site: Site; policy: PatchPolicy }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The KEV rules: one row per scope, tried in this order (internet-facing first). A rule only ever
+ * shortens a deadline; a row switched off leaves its assets to the next row, or to the table.
+ */
+function KevRulesFieldset({ values, errors, onChange }: { values: PolicyFormValues['kevRules']; errors: Record<string, string>; onChange: (scope: KevRuleScope, row: KevRuleFormValues) => void }) {
+  return (
+    <fieldset className="policy-kev" data-testid="policy-kev-rules">
+      <legend>Known exploited vulnerabilities (CISA KEV)</legend>
+      <p className="muted">A fix for a CVE in CISA's catalogue is due by the earlier of its tier/severity deadline and this rule. Days count from the later of its SLA clock start and the day CISA listed the CVE.</p>
+      <table className="policy-table policy-kev__table">
+        <caption className="visually-hidden">KEV rules</caption>
+        <thead>
+          <tr>
+            <th scope="col">Applies to</th>
+            <th scope="col">Rule on</th>
+            <th scope="col">Within (days)</th>
+            <th scope="col">CISA due date</th>
+          </tr>
+        </thead>
+        <tbody>
+          {KEV_RULE_SCOPES.map((scope) => {
+            const row = values[scope];
+            const error = errors[`kev.${scope}`];
+            return (
+              <tr key={scope} className={error ? 'is-invalid' : ''}>
+                <th scope="row">{KEV_ROW_LABELS[scope]}</th>
+                <td>
+                  <input type="checkbox" aria-label={`KEV rule for ${KEV_ROW_LABELS[scope].toLowerCase()}`} checked={row.enabled} onChange={(event) => onChange(scope, { ...row, enabled: event.target.checked })} data-testid={`policy-kev-${scope}-enabled`} />
+                </td>
+                <td>
+                  <div className="days-input">
+                    <input
+                      className="input input--numeric"
+                      inputMode="numeric"
+                      placeholder="no limit"
+                      disabled={!row.enabled}
+                      aria-label={`${KEV_ROW_LABELS[scope]}, KEV fixes within days`}
+                      aria-invalid={error ? true : undefined}
+                      value={row.days}
+                      onChange={(event) => onChange(scope, { ...row, days: event.target.value })}
+                      data-testid={`policy-kev-${scope}-days`}
+                    />
+                    <span className="muted">d</span>
+                  </div>
+                </td>
+                <td>
+                  <label>
+                    <input type="checkbox" disabled={!row.enabled} checked={row.cisaDueDate} onChange={(event) => onChange(scope, { ...row, cisaDueDate: event.target.checked })} data-testid={`policy-kev-${scope}-cisa`} /> or by CISA's due date, if sooner
+                  </label>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <ul className="cell-messages" aria-live="polite" data-testid="policy-kev-messages">
+        {KEV_RULE_SCOPES.filter((scope) => errors[`kev.${scope}`]).map((scope) => (
+          <li key={scope} className="field__error">
+            {KEV_ROW_LABELS[scope]}: {errors[`kev.${scope}`]}
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
 

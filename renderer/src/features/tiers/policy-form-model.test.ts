@@ -41,3 +41,20 @@ describe('policy form', () => {
     expect(validatePolicyForm(form)).toEqual({});
   });
 });
+
+describe('policy form KEV rules', () => {
+  it('round-trips the rules and keys their problems by scope', () => {
+    const form = policyToForm(DEFAULT_PATCH_POLICY);
+    expect(form.kevRules.internet_facing).toEqual({ enabled: true, days: '7', cisaDueDate: true });
+    expect(form.kevRules.all).toEqual({ enabled: true, days: '', cisaDueDate: true });
+    form.kevRules.internet_facing = { enabled: true, days: '3', cisaDueDate: false };
+    expect(formToPolicy(form).kevRules[0]).toEqual({ appliesTo: 'internet_facing', days: 3, cisaDueDate: false });
+    form.kevRules.all = { enabled: true, days: '', cisaDueDate: false };
+    expect(validatePolicyForm(form)['kev.all']).toContain('sets no deadline');
+    form.kevRules.all.enabled = false;
+    expect(validatePolicyForm(form)).toEqual({});
+    expect(formToPolicy(form).kevRules).toHaveLength(1);
+    form.kevRules.internet_facing.days = 'x';
+    expect(validatePolicyForm(form)['kev.internet_facing']).toBeDefined();
+  });
+});

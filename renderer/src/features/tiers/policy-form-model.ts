@@ -2,6 +2,14 @@ import { PatchPolicySchema } from '../../../../shared/contract';
 import { SEVERITIES, type PatchPolicy, type Severity } from '../../../../shared/domain/patch-policy';
 import { TIERS, type Tier } from '../../../../shared/domain/risk-tier';
 import type { FixAgeBasis } from '../../../../shared/domain/sla/clock-start';
+import { KEV_RULE_SCOPES, type KevRuleScope, type KevSlaRule } from '../../../../shared/domain/sla/kev-rule';
+
+/** One KEV rule row of the form: off, or days as typed and/or CISA's due date. */
+export interface KevRuleFormValues {
+  enabled: boolean;
+  days: string;
+  cisaDueDate: boolean;
+}
 
 /** The policy form: every number as typed. */
 export interface PolicyFormValues {
@@ -10,9 +18,11 @@ export interface PolicyFormValues {
   staleAfterMissedScans: string;
   fixAgeBasis: FixAgeBasis;
   freshnessDays: string;
+  /** One row per scope, internet-facing first (the order the engine tries them). */
+  kevRules: Record<KevRuleScope, KevRuleFormValues>;
 }
 
-/** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`, `freshnessDays`. */
+/** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`, `freshnessDays`, `kev.internet_facing`, `kev.all`. */
 export type PolicyFormErrors = Record<string, string>;
 
 /** The form filled from a policy. */
@@ -20,7 +30,13 @@ export function policyToForm(policy: PatchPolicy): PolicyFormValues {
   const slaDays = Object.fromEntries(
     TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, String(policy.slaDays[`${tier}`][severity])]))]),
   ) as PolicyFormValues['slaDays'];
-  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans), fixAgeBasis: policy.fixAgeBasis, freshnessDays: String(policy.freshnessDays) };
+  const kevRules = Object.fromEntries(
+    KEV_RULE_SCOPES.map((scope) => {
+      const rule = policy.kevRules.find((each) => each.appliesTo === scope);
+      return [scope, rule ? { enabled: true, days: rule.days === null ? '' : String(rule.days), cisaDueDate: rule.cisaDueDate } : { enabled: false, days: '', cisaDueDate: true }];
+    }),
+  ) as PolicyFormValues['kevRules'];
+  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans), fixAgeBasis: policy.fixAgeBasis, freshnessDays: String(policy.freshnessDays), kevRules };
 }
 
 const toNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
@@ -30,7 +46,12 @@ export function formToPolicy(values: PolicyFormValues): PatchPolicy {
   const slaDays = Object.fromEntries(
     TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, toNumber(values.slaDays[`${tier}`][severity])]))]),
   ) as PatchPolicy['slaDays'];
-  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans), fixAgeBasis: values.fixAgeBasis, freshnessDays: toNumber(values.freshnessDays) };
+  // Rows in scope order (internet-facing first); an empty day count means no day limit of its own.
+  const kevRules: KevSlaRule[] = KEV_RULE_SCOPES.filter((scope) => values.kevRules[scope].enabled).map((scope) => {
+    const row = values.kevRules[scope];
+    return { appliesTo: scope, days: row.days.trim() === '' ? null : toNumber(row.days), cisaDueDate: row.cisaDueDate };
+  });
+  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans), fixAgeBasis: values.fixAgeBasis, freshnessDays: toNumber(values.freshnessDays), kevRules };
 }
 
 /** Checks the policy with the contract's schema; these block saving. */
@@ -41,7 +62,7 @@ export function validatePolicyForm(values: PolicyFormValues): PolicyFormErrors {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [head, tier, severity] = issue.path.map(String);
-      const key = head === 'slaDays' ? `sla.${tier}.${severity}` : (head ?? 'form');
+      const key = head === 'slaDays' ? `sla.${tier}.${severity}` : head === 'kevRules' ? `kev.${policy.kevRules[Number(tier)]?.appliesTo ?? 'all'}` : (head ?? 'form');
       errors[key] ??= issue.message.includes('expected number') || issue.message.includes('NaN') ? 'a whole number of days' : issue.message;
     }
   }

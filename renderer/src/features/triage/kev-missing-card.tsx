@@ -1,5 +1,6 @@
 import { Badge } from '../../components/badge';
-import { formatCount, plural } from '../../lib/format';
+import { formatCount } from '../../lib/format';
+import { kevHeadline } from './kev-headline';
 import { useSiteVulnerabilities } from './use-triage';
 
 const SHOWN = 8;
@@ -12,8 +13,6 @@ export function KevMissingCard({ siteId, onTriage }: { siteId: number; onTriage:
   const query = useSiteVulnerabilities(siteId);
   const data = query.data;
   if (!data) return null;
-  const assets = new Set(data.kevMissing.flatMap((item) => item.assetIds));
-  const withoutFix = new Set(data.kevMissing.flatMap((item) => item.withoutFix));
   return (
     <section className="overview-card kev-headline" aria-labelledby="kev-missing-title" data-testid="kev-missing">
       <header className="overview-card__head">
@@ -21,13 +20,7 @@ export function KevMissingCard({ siteId, onTriage }: { siteId: number; onTriage:
           Known exploited, still missing
         </h2>
         <span className="overview-card__subtitle" data-testid="kev-missing-summary">
-          {!data.feeds.kev
-            ? 'Not measured: no CISA KEV catalogue imported'
-            : !data.feeds.distribution && data.updates.length === 0
-              ? 'Not measured: no distribution feed imported and no package manager named CVEs'
-              : data.kevMissing.length === 0
-                ? 'None of the mapped assets misses a fix for a known-exploited CVE'
-                : `${plural(data.kevMissing.length, 'known-exploited CVE')} on ${plural(assets.size, 'asset')}${withoutFix.size ? `; ${formatCount(withoutFix.size)} without a fix offered` : ''}`}
+          {kevHeadline(data)}
         </span>
       </header>
       {data.kevMissing.length === 0 ? null : (

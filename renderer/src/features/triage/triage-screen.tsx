@@ -1,6 +1,7 @@
 import { TRIAGE_STATE_LABELS, type TriageAsset, type TriageCve, type TriageResult } from '../../../../shared/contract';
 import type { Tier } from '../../../../shared/domain/risk-tier';
 import { formatPercentile } from '../../../../shared/domain/intel/priority';
+import { kevOutcomeHeadline, kevOutcomeText } from '../../../../shared/domain/sla/kev-outcome';
 import { errorMessage } from '../../api/api-client-error';
 import { Badge, type BadgeTone } from '../../components/badge';
 import { EmptyState } from '../../components/empty-state';
@@ -98,7 +99,7 @@ function AffectedTable({ rows }: { rows: readonly TriageAsset[] }) {
                 {row.sla ? (
                   <span className={row.sla.state === 'overdue' ? 'text-danger cell-strong' : undefined} title={row.sla.deadlineRule === 'policy' ? 'Tier and severity SLA' : row.sla.deadlineRule === 'kev_cisa_due' ? "KEV rule: CISA's due date" : 'KEV rule: days from the KEV listing'}>
                     {row.sla.dueDate}
-                    {row.sla.state === 'overdue' ? ' · overdue' : ''}
+                    <span data-testid="triage-outcome"> · {kevOutcomeHeadline(row.slaOutcome)}</span>
                     {row.sla.deadlineRule === 'policy' ? null : <span className="muted small"> (KEV rule)</span>}
                   </span>
                 ) : (
@@ -197,7 +198,11 @@ export function TriageScreen({ id }: { id: string }) {
                     <th scope="col">Asset</th>
                     <th scope="col">Package</th>
                     <th scope="col">Installed version</th>
+                    <th scope="col">Missing since</th>
                     <th scope="col">Fix seen installed</th>
+                    <th scope="col" title="Installed on or before its due date (the policy's KEV rules applied): met; after it: missed">
+                      SLA outcome
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -206,7 +211,11 @@ export function TriageScreen({ id }: { id: string }) {
                       <td className="cell-strong">{row.hostname || row.address}</td>
                       <td>{[...new Set(row.packages.map((item) => item.package))].join(', ')}</td>
                       <td className="mono">{row.packages[0]?.installedVersion ?? '—'}</td>
+                      <td>{row.missingSince ? formatDate(row.missingSince, timeZone) : <span className="muted">—</span>}</td>
                       <td>{row.fixedAt ? formatDate(row.fixedAt, timeZone) : <span className="muted">already installed when first measured</span>}</td>
+                      <td className={row.slaOutcome.outcome === 'missed' ? 'text-danger cell-strong' : row.slaOutcome.outcome === 'not_measured' ? 'muted' : undefined} data-testid="triage-fixed-outcome">
+                        {kevOutcomeText(row.slaOutcome)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

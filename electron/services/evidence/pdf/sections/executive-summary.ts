@@ -54,6 +54,13 @@ export function gapBreakdown(report: EvidenceReport): string {
     .join(', ');
 }
 
+/** While the CVE mapping was not current when the pack was built: which assets wait, so no figure reads them as clean. */
+function mappingNoticeBlock(report: EvidenceReport): Content[] {
+  const { notice, assets } = report.cveMapping;
+  if (notice === null) return [];
+  return [{ text: `${notice} Assets waiting: ${assets.join(', ')}.`, color: COLOURS.warn, bold: true, margin: [0, 0, 0, 8] }];
+}
+
 /** The sentence that says in words what the tiles say in numbers. */
 export function summaryNarrative(report: EvidenceReport): string {
   const s = report.summary;
@@ -190,6 +197,7 @@ function trend(report: EvidenceReport): Content[] {
 export function executiveSummarySection(report: EvidenceReport): Content[] {
   return [
     ...sectionTitle('Executive summary', summaryNarrative(report)),
+    ...mappingNoticeBlock(report),
     ...tiles(report),
     charts(report),
     missingTable(report),

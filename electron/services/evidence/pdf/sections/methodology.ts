@@ -5,6 +5,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import { SEVERITIES } from '../../../../../shared/domain/patch-policy';
 import { TIERS } from '../../../../../shared/domain/risk-tier';
+import { describeKevRules } from '../../../../../shared/domain/sla/kev-rule';
 import type { EvidenceReport } from '../../evidence-report';
 import { dataTable, keepTogether, keyValueList, sectionTitle, subheading } from '../blocks';
 import { formatCount, plural, severityLabel, tierLabel } from '../format';
@@ -26,6 +27,11 @@ export function methodologySection(report: EvidenceReport): Content[] {
     ...sectionTitle('Methodology and signature', 'How each figure in this report was computed, so it can be checked against the data files in the pack.'),
     policyTable(report),
     { text: `Exceptions may run at most ${plural(report.meta.policy.maxExceptionDays, 'day')} before renewal.`, style: 'small', margin: [0, -4, 0, 4] },
+    keepTogether(subheading('KEV rules in force'), {
+      text: `A fix for a CVE in CISA's Known Exploited Vulnerabilities catalogue is due by the earlier of its deadline above and the first of these rules that applies to its asset: ${describeKevRules(report.meta.policy.kevRules).join(' ')}`,
+      style: 'small',
+      margin: [0, 0, 0, 6],
+    }),
     ...report.methodology.flatMap((note): Content[] => [
       { text: note.title, style: 'h3' },
       { text: note.text, alignment: 'justify' },
