@@ -32,6 +32,7 @@ import { CveMappingService } from '../services/intel/mapping/cve-mapping.service
 import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
 import { TriageService } from '../services/intel/triage/triage.service';
 import { knownExploitedEvidence } from '../services/evidence/report/known-exploited-evidence';
+import { feedAgeLimits } from '../../shared/domain/intel/feed-age';
 import { siteKevLookup } from '../services/intel/mapping/kev-lookup';
 import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
 import { IntelFetchService } from '../services/intel/feeds/intel-fetch.service';
@@ -238,7 +239,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
           fixCves: function* (id, periodFrom, periodTo) {
             for (const fix of complianceRepository.eachFixOverlapping(id, periodFrom, periodTo, { withLists: true })) if (fix.resolvedAt !== null) yield* fix.cves;
           },
-          feeds: () => intelRepository.feeds(),
+          // Built just below; the feeds with their ages now, judged by the site policy's limits.
+          feeds: () => intel.status(),
+          feedAgeLimits: (id) => feedAgeLimits(sites.getPolicy(id).feedAgeLimitDays),
           now: () => clock.now(),
         },
         siteId,

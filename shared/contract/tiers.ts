@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_FEED_AGE_LIMIT_DAYS, FEED_AGE_KINDS, type FeedAgeKind } from '../domain/intel/feed-age';
 import { DEFAULT_FRESHNESS_DAYS, SEVERITIES } from '../domain/patch-policy';
 import { FIX_AGE_BASES } from '../domain/sla/clock-start';
 import { Id, NonEmptyText } from './common';
@@ -19,6 +20,11 @@ export const OverrideRequest = z.discriminatedUnion('action', [
 const Days = z.number().int().min(1, 'at least 1 day').max(3650, 'at most 3650 days');
 const SeverityDays = z.object(Object.fromEntries(SEVERITIES.map((severity) => [severity, Days])) as Record<(typeof SEVERITIES)[number], typeof Days>);
 
+const FeedDays = z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days');
+
+/** Days after which a feed of each kind is flagged as old (see shared/domain/intel/feed-age.ts). */
+export const FeedAgeLimitsSchema = z.object(Object.fromEntries(FEED_AGE_KINDS.map((kind) => [kind, FeedDays])) as Record<FeedAgeKind, typeof FeedDays>);
+
 /** A site's patch policy (see shared/domain/patch-policy.ts). */
 export const PatchPolicySchema = z.object({
   slaDays: z.object({ '1': SeverityDays, '2': SeverityDays, '3': SeverityDays, '4': SeverityDays }),
@@ -28,6 +34,8 @@ export const PatchPolicySchema = z.object({
   fixAgeBasis: z.enum(FIX_AGE_BASES, { message: "the SLA clock basis must be 'publication' or 'first_seen'" }).default('publication'),
   /** Days a successful collection keeps an asset measured; older policies read the default. */
   freshnessDays: z.number().int().min(1, 'at least 1 day').max(90, 'at most 90 days').default(DEFAULT_FRESHNESS_DAYS),
+  /** Feed age limits per kind; older clients that do not send them keep the defaults. */
+  feedAgeLimitDays: FeedAgeLimitsSchema.default(DEFAULT_FEED_AGE_LIMIT_DAYS),
 });
 
 export const PolicyUpdate = z.object({ siteId: Id, policy: PatchPolicySchema });

@@ -4,6 +4,7 @@
  */
 import type { Tier } from './risk-tier';
 import type { FixAgeBasis } from './sla/clock-start';
+import { DEFAULT_FEED_AGE_LIMIT_DAYS, feedAgeLimits, type FeedAgeLimits } from './intel/feed-age';
 import type { KevSlaRule } from './sla/kev-rule';
 
 /** Update severities, normalised from vendor scales (MSRC, distribution urgency, CVSS bands). */
@@ -35,6 +36,12 @@ export interface PatchPolicy {
    * sla/kev-rule.ts); absent: `DEFAULT_KEV_RULES`. They never lengthen a deadline.
    */
   kevRules?: readonly KevSlaRule[];
+  /**
+   * Days after which an imported vulnerability feed of each kind is flagged as old on the
+   * dashboard, in `patchdesk intel status` and in the evidence pack (see intel/feed-age.ts);
+   * a policy stored before the field existed reads `DEFAULT_FEED_AGE_LIMIT_DAYS` (withPolicyDefaults).
+   */
+  feedAgeLimitDays: FeedAgeLimits;
 }
 
 /** The default freshness limit: a weekly collection keeps an asset measured. */
@@ -55,6 +62,7 @@ export const DEFAULT_PATCH_POLICY: PatchPolicy = {
   staleAfterMissedScans: 3,
   fixAgeBasis: 'publication',
   freshnessDays: DEFAULT_FRESHNESS_DAYS,
+  feedAgeLimitDays: DEFAULT_FEED_AGE_LIMIT_DAYS,
 };
 
 /**
@@ -62,8 +70,8 @@ export const DEFAULT_PATCH_POLICY: PatchPolicy = {
  * saved before a field existed read as complete (site policies are stored as JSON): one saved
  * before `fixAgeBasis` counts from publication, one saved before `freshnessDays` uses 7 days.
  */
-export function withPolicyDefaults(stored: Partial<PatchPolicy>): PatchPolicy {
-  return { ...DEFAULT_PATCH_POLICY, ...stored, slaDays: stored.slaDays ?? DEFAULT_PATCH_POLICY.slaDays };
+export function withPolicyDefaults(stored: Partial<Omit<PatchPolicy, 'feedAgeLimitDays'>> & { feedAgeLimitDays?: Partial<FeedAgeLimits> }): PatchPolicy {
+  return { ...DEFAULT_PATCH_POLICY, ...stored, slaDays: stored.slaDays ?? DEFAULT_PATCH_POLICY.slaDays, feedAgeLimitDays: feedAgeLimits(stored.feedAgeLimitDays) };
 }
 
 /** The SLA in days for a tier and severity under a policy. */

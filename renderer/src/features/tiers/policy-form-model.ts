@@ -1,4 +1,5 @@
 import { PatchPolicySchema } from '../../../../shared/contract';
+import { FEED_AGE_KINDS, feedAgeLimits, type FeedAgeKind } from '../../../../shared/domain/intel/feed-age';
 import { SEVERITIES, type PatchPolicy, type Severity } from '../../../../shared/domain/patch-policy';
 import { TIERS, type Tier } from '../../../../shared/domain/risk-tier';
 import type { FixAgeBasis } from '../../../../shared/domain/sla/clock-start';
@@ -10,9 +11,10 @@ export interface PolicyFormValues {
   staleAfterMissedScans: string;
   fixAgeBasis: FixAgeBasis;
   freshnessDays: string;
+  feedAgeLimitDays: Record<FeedAgeKind, string>;
 }
 
-/** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`, `freshnessDays`. */
+/** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`, `freshnessDays`, `feedAge.kev`. */
 export type PolicyFormErrors = Record<string, string>;
 
 /** The form filled from a policy. */
@@ -20,7 +22,9 @@ export function policyToForm(policy: PatchPolicy): PolicyFormValues {
   const slaDays = Object.fromEntries(
     TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, String(policy.slaDays[`${tier}`][severity])]))]),
   ) as PolicyFormValues['slaDays'];
-  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans), fixAgeBasis: policy.fixAgeBasis, freshnessDays: String(policy.freshnessDays) };
+  const limits = feedAgeLimits(policy.feedAgeLimitDays);
+  const feedAgeLimitDays = Object.fromEntries(FEED_AGE_KINDS.map((kind) => [kind, String(limits[kind])])) as PolicyFormValues['feedAgeLimitDays'];
+  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans), fixAgeBasis: policy.fixAgeBasis, freshnessDays: String(policy.freshnessDays), feedAgeLimitDays };
 }
 
 const toNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
@@ -30,7 +34,8 @@ export function formToPolicy(values: PolicyFormValues): PatchPolicy {
   const slaDays = Object.fromEntries(
     TIERS.map((tier) => [String(tier), Object.fromEntries(SEVERITIES.map((severity) => [severity, toNumber(values.slaDays[`${tier}`][severity])]))]),
   ) as PatchPolicy['slaDays'];
-  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans), fixAgeBasis: values.fixAgeBasis, freshnessDays: toNumber(values.freshnessDays) };
+  const feedAgeLimitDays = Object.fromEntries(FEED_AGE_KINDS.map((kind) => [kind, toNumber(values.feedAgeLimitDays[kind])])) as Record<FeedAgeKind, number>;
+  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans), fixAgeBasis: values.fixAgeBasis, freshnessDays: toNumber(values.freshnessDays), feedAgeLimitDays };
 }
 
 /** Checks the policy with the contract's schema; these block saving. */
@@ -41,7 +46,7 @@ export function validatePolicyForm(values: PolicyFormValues): PolicyFormErrors {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [head, tier, severity] = issue.path.map(String);
-      const key = head === 'slaDays' ? `sla.${tier}.${severity}` : (head ?? 'form');
+      const key = head === 'slaDays' ? `sla.${tier}.${severity}` : head === 'feedAgeLimitDays' ? `feedAge.${tier}` : (head ?? 'form');
       errors[key] ??= issue.message.includes('expected number') || issue.message.includes('NaN') ? 'a whole number of days' : issue.message;
     }
   }
