@@ -128,7 +128,7 @@ function PolicyForm({ site, policy }: { site: Site; policy: PatchPolicy }) {
             </label>
           ))}
         </div>
-        <p className="muted">An older feed is flagged on the dashboard, in the Feeds panel, in “patchdesk intel status” and in the evidence pack: its figures may be incomplete.</p>
+        <p className="muted small">An older feed is flagged on the dashboard, in the Feeds panel, in “patchdesk intel status” and in the evidence pack: its figures may be incomplete.</p>
       </fieldset>
       <fieldset className="policy-clock" data-testid="policy-fix-age-basis">
         <legend>SLA clocks start</legend>
