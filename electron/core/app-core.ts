@@ -34,6 +34,7 @@ import { CveMappingService } from '../services/intel/mapping/cve-mapping.service
 import { assetVulnerabilities, siteVulnerabilities } from '../services/intel/triage/site-vulnerabilities';
 import { TriageService } from '../services/intel/triage/triage.service';
 import { knownExploitedEvidence } from '../services/evidence/report/known-exploited-evidence';
+import { feedAgeLimits } from '../../shared/domain/intel/feed-age';
 import { siteKevLookup } from '../services/intel/mapping/kev-lookup';
 import { IntelBundleService } from '../services/intel/feeds/intel-bundle.service';
 import { readBundleFile } from '../services/intel/feeds/bundle-file';
@@ -255,7 +256,9 @@ export function openAppCore(options: AppCoreOptions): AppCore {
             // Fixes whose link came from a feed: the record the mapping kept when they were installed.
             yield* cveLinkResolutions.cvesFixedBetween(id, periodFrom, periodTo);
           },
-          feeds: () => intelRepository.feeds(),
+          // Built just below; the feeds with their ages now, judged by the site policy's limits.
+          feeds: () => intel.status(),
+          feedAgeLimits: (id) => feedAgeLimits(sites.getPolicy(id).feedAgeLimitDays),
           now: () => clock.now(),
           localDate: (id, at) => formatLocalDate(localDateOf(at.getTime(), sites.get(id).timezone)),
         },

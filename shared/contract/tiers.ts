@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_FEED_AGE_LIMIT_DAYS, FEED_AGE_KINDS, type FeedAgeKind } from '../domain/intel/feed-age';
 import { DEFAULT_FRESHNESS_DAYS, SEVERITIES } from '../domain/patch-policy';
 import { FIX_AGE_BASES } from '../domain/sla/clock-start';
 import { DEFAULT_KEV_RULES, KEV_RULE_SCOPES, kevRuleProblems, MAX_KEV_RULE_DAYS } from '../domain/sla/kev-rule';
@@ -35,6 +36,11 @@ export const KevRulesSchema = z
     for (const problem of kevRuleProblems(rules)) context.addIssue({ code: 'custom', path: problem.path.slice(1), message: problem.message });
   });
 
+const FeedDays = z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days');
+
+/** Days after which a feed of each kind is flagged as old (see shared/domain/intel/feed-age.ts). */
+export const FeedAgeLimitsSchema = z.object(Object.fromEntries(FEED_AGE_KINDS.map((kind) => [kind, FeedDays])) as Record<FeedAgeKind, typeof FeedDays>);
+
 /** A site's patch policy (see shared/domain/patch-policy.ts). */
 export const PatchPolicySchema = z.object({
   slaDays: z.object({ '1': SeverityDays, '2': SeverityDays, '3': SeverityDays, '4': SeverityDays }),
@@ -46,6 +52,8 @@ export const PatchPolicySchema = z.object({
   freshnessDays: z.number().int().min(1, 'at least 1 day').max(90, 'at most 90 days').default(DEFAULT_FRESHNESS_DAYS),
   /** Rules for known-exploited fixes; older clients, which do not send them, keep the defaults. */
   kevRules: KevRulesSchema.default(() => DEFAULT_KEV_RULES.map((rule) => ({ ...rule }))),
+  /** Feed age limits per kind; older clients that do not send them keep the defaults. */
+  feedAgeLimitDays: FeedAgeLimitsSchema.default(DEFAULT_FEED_AGE_LIMIT_DAYS),
 });
 
 export const PolicyUpdate = z.object({ siteId: Id, policy: PatchPolicySchema });

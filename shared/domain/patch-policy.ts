@@ -4,6 +4,7 @@
  */
 import type { Tier } from './risk-tier';
 import type { FixAgeBasis } from './sla/clock-start';
+import { DEFAULT_FEED_AGE_LIMIT_DAYS, feedAgeLimits, type FeedAgeLimits } from './intel/feed-age';
 import { DEFAULT_KEV_RULES, type KevSlaRule } from './sla/kev-rule';
 
 /** Update severities, normalised from vendor scales (MSRC, distribution urgency, CVSS bands). */
@@ -36,6 +37,12 @@ export interface PatchPolicy {
    * `DEFAULT_KEV_RULES`. They never lengthen a deadline.
    */
   kevRules: KevSlaRule[];
+  /**
+   * Days after which an imported vulnerability feed of each kind is flagged as old on the
+   * dashboard, in `patchdesk intel status` and in the evidence pack (see intel/feed-age.ts);
+   * a policy stored before the field existed reads `DEFAULT_FEED_AGE_LIMIT_DAYS` (withPolicyDefaults).
+   */
+  feedAgeLimitDays: FeedAgeLimits;
 }
 
 /** The default freshness limit: a weekly collection keeps an asset measured. */
@@ -57,6 +64,7 @@ export const DEFAULT_PATCH_POLICY: PatchPolicy = {
   fixAgeBasis: 'publication',
   freshnessDays: DEFAULT_FRESHNESS_DAYS,
   kevRules: DEFAULT_KEV_RULES.map((rule) => ({ ...rule })),
+  feedAgeLimitDays: DEFAULT_FEED_AGE_LIMIT_DAYS,
 };
 
 /**
@@ -65,8 +73,8 @@ export const DEFAULT_PATCH_POLICY: PatchPolicy = {
  * before `fixAgeBasis` counts from publication, one saved before `freshnessDays` uses 7 days, one
  * saved before `kevRules` applies the default KEV rules.
  */
-export function withPolicyDefaults(stored: Partial<PatchPolicy>): PatchPolicy {
-  return { ...DEFAULT_PATCH_POLICY, ...stored, slaDays: stored.slaDays ?? DEFAULT_PATCH_POLICY.slaDays, kevRules: (stored.kevRules ?? DEFAULT_KEV_RULES).map((rule) => ({ ...rule })) };
+export function withPolicyDefaults(stored: Partial<Omit<PatchPolicy, 'feedAgeLimitDays'>> & { feedAgeLimitDays?: Partial<FeedAgeLimits> }): PatchPolicy {
+  return { ...DEFAULT_PATCH_POLICY, ...stored, slaDays: stored.slaDays ?? DEFAULT_PATCH_POLICY.slaDays, kevRules: (stored.kevRules ?? DEFAULT_KEV_RULES).map((rule) => ({ ...rule })), feedAgeLimitDays: feedAgeLimits(stored.feedAgeLimitDays) };
 }
 
 /** The SLA in days for a tier and severity under a policy. */

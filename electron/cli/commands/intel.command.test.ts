@@ -55,11 +55,19 @@ describe('patchdesk intel', () => {
     expect(await runCliCapturing(dataDir, ['intel', 'import', kev])).toMatchObject({ code: 0, out: 'Unchanged: cisa_kev_2022-08-18_one-entry.json is already imported (CISA KEV, 2022.08.18, 2022-08-18).' });
 
     const table = await runCliCapturing(dataDir, ['intel', 'status']);
-    expect(table.out.split('\n')[0]).toMatch(/^KIND +SCOPE +VERSION +DATE +RECORDS +AGE +FILE +SOURCE +RETRIEVED \(UTC\) +SHA-256$/);
-    expect(table.out).toMatch(/CISA KEV +2022\.08\.18 +2022-08-18 +1 +\d[\d,]* days +cisa_kev_2022-08-18_one-entry\.json +file /);
+    expect(table.out.split('\n')[0]).toMatch(/^KIND +SCOPE +VERSION +DATE +RECORDS +AGE +LIMIT +FILE +SOURCE +RETRIEVED \(UTC\) +SHA-256$/);
+    expect(table.out).toMatch(/CISA KEV +2022\.08\.18 +2022-08-18 +1 +\d[\d,]* days +7 days +cisa_kev_2022-08-18_one-entry\.json +file /);
     expect(table.out).toMatch(/Debian security tracker +\(none\) +4 +\d+ days? \(retrieved\)/);
-    const json = JSON.parse((await runCliCapturing(dataDir, ['intel', 'status', '--json'])).out) as { kind: string; sha256: string }[];
-    expect(json.map((feed) => feed.kind).sort()).toEqual(['debian-tracker', 'kev', 'nvd']);
+    expect(table.out).toContain('Age limits: the default limits.');
+    expect(table.out).toMatch(/^Flag: KEV feed is \d+ days old \(limit 7\): KEV figures may be incomplete — import a newer feed$/m);
+    expect(table.out).toContain('Flag: no EPSS feed imported: exploit probabilities (EPSS) not measured');
+    const json = JSON.parse((await runCliCapturing(dataDir, ['intel', 'status', '--json'])).out) as { limitsFrom: string; feeds: { kind: string; ageLimitDays: number; ageFlag: string | null }[]; flags: { kind: string; state: string }[] };
+    expect(json.feeds.map((feed) => feed.kind).sort()).toEqual(['debian-tracker', 'kev', 'nvd']);
+    expect(json.feeds.find((feed) => feed.kind === 'kev')).toMatchObject({ ageLimitDays: 7, ageFlag: expect.stringMatching(/^KEV feed is \d+ days old \(limit 7\)/) });
+    expect(json.flags).toContainEqual(expect.objectContaining({ kind: 'epss', state: 'missing' }));
+
+    expect((await runCliCapturing(dataDir, ['site', 'add', 'Acme', '--network', '192.0.2.0/24'])).code).toBe(0);
+    expect((await runCliCapturing(dataDir, ['intel', 'status', '--site', 'acme'])).out).toContain('Age limits: the policy of "Acme".');
 
     const cve = await runCliCapturing(dataDir, ['intel', 'cve', 'cve-2017-7542']);
     expect(cve.out.split('\n').slice(0, 4)).toEqual([
@@ -95,13 +103,13 @@ describe('patchdesk intel', () => {
     const refused = await runCliCapturing(site, ['intel', 'import', bundle]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain(`patchdesk: intel.zip was refused: it is signed by an unknown key ${fingerprint}`);
-    expect(JSON.parse((await runCliCapturing(site, ['intel', 'status', '--json'])).out)).toEqual([]);
+    expect(JSON.parse((await runCliCapturing(site, ['intel', 'status', '--json'])).out)).toMatchObject({ feeds: [], flags: [{ kind: 'kev', state: 'missing', message: 'no KEV feed imported: known-exploited figures not measured' }, { kind: 'epss', state: 'missing' }] });
 
     const pinned = await runCliCapturing(site, ['intel', 'import', bundle, '--key', fingerprint]);
     expect(pinned.code).toBe(0);
     expect(pinned.out.split('\n')[0]).toMatch(new RegExp(`^Verified intel.zip: signed 20\\d\\d-.* by ${fingerprint.replace(/[+/]/g, '\\$&')} \\(the pinned key\\)\\.$`));
-    const officeStatus = JSON.parse((await runCliCapturing(office, ['intel', 'status', '--json'])).out) as { sha256: string; retrievedAt: string }[];
-    const siteStatus = JSON.parse((await runCliCapturing(site, ['intel', 'status', '--json'])).out) as { sha256: string; retrievedAt: string }[];
+    const officeStatus = (JSON.parse((await runCliCapturing(office, ['intel', 'status', '--json'])).out) as { feeds: { sha256: string; retrievedAt: string }[] }).feeds;
+    const siteStatus = (JSON.parse((await runCliCapturing(site, ['intel', 'status', '--json'])).out) as { feeds: { sha256: string; retrievedAt: string }[] }).feeds;
     expect(siteStatus.map((feed) => [feed.sha256, feed.retrievedAt]).sort()).toEqual(officeStatus.map((feed) => [feed.sha256, feed.retrievedAt]).sort());
 
     const other = makeTempDir();
@@ -117,7 +125,7 @@ describe('patchdesk intel', () => {
     const rejected = await runCliCapturing(third, ['intel', 'import', tampered, '--key', fingerprint]);
     expect(rejected.code).toBe(2);
     expect(rejected.err).toMatch(/^patchdesk: tampered.zip was refused: /);
-    expect(JSON.parse((await runCliCapturing(third, ['intel', 'status', '--json'])).out)).toEqual([]);
+    expect(JSON.parse((await runCliCapturing(third, ['intel', 'status', '--json'])).out)).toMatchObject({ feeds: [] });
     expect(await runCliCapturing(makeTempDir(), ['intel', 'bundle', '--out', join(dir, 'empty.zip')])).toMatchObject({ code: 2, err: expect.stringContaining('there are no imported feeds to bundle') });
   });
 
@@ -136,7 +144,7 @@ describe('patchdesk intel', () => {
     expect(run.err).toContain(`patchdesk: debian-tracker: cannot download ${base}/mirror/debian-security-tracker.json: the server answered 404 Not Found`);
     expect(run.err).toContain('patchdesk: 1 feed of 3 could not be fetched (see above)');
     expect(requests).toEqual(['/mirror/known_exploited_vulnerabilities.json', '/mirror/epss_scores-current.csv.gz', '/mirror/debian-security-tracker.json']);
-    const status = JSON.parse((await runCliCapturing(dataDir, ['intel', 'status', '--json'])).out) as { kind: string; sourceUrl: string; fileName: string }[];
+    const status = (JSON.parse((await runCliCapturing(dataDir, ['intel', 'status', '--json'])).out) as { feeds: { kind: string; sourceUrl: string; fileName: string }[] }).feeds;
     expect(status.find((feed) => feed.kind === 'kev')).toMatchObject({ sourceUrl: `${base}/mirror/known_exploited_vulnerabilities.json`, fileName: 'known_exploited_vulnerabilities.json' });
     expect((await runCliCapturing(dataDir, ['intel', 'fetch', '--feed', 'nvd'])).code).toBe(2);
     expect((await runCliCapturing(dataDir, ['intel', 'fetch', '--mirror', 'ftp://example.org'])).code).toBe(2);

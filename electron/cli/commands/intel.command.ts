@@ -8,14 +8,15 @@
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { INTEL_FEED_KIND_LABELS, type AffectedProduct, type CveIntel, type IntelFeed, type IntelFeedStatus } from '../../../shared/contract/intel';
+import { feedAgeFlag, feedAgeFlags, feedAgeLimits, type FeedAgeLimits } from '../../../shared/domain/intel/feed-age';
 import { plural } from '../../../shared/domain/text/plural';
-import type { CliContext } from '../cli-context';
+import { resolveSite, type CliContext } from '../cli-context';
 import { CliError, usageError } from '../cli-error';
 import { formatTable } from '../table';
 import { INTEL_FETCH_USAGE, runIntelFetchCommand } from './intel-fetch.command';
 
 export const INTEL_USAGE = `patchdesk intel import FILE... [--key FINGERPRINT]
-patchdesk intel status [--json]
+patchdesk intel status [--site NAME] [--json]     feeds older than the site policy's limits are flagged
 patchdesk intel cve CVE-ID [--json]
 ${INTEL_FETCH_USAGE}
 patchdesk intel bundle --out FILE`;
@@ -67,20 +68,39 @@ function describeImport(outcome: 'imported' | 'unchanged', feed: IntelFeed): str
   return `Imported ${feed.fileName}: ${what}${version ? ` ${version}` : ''}, ${plural(feed.recordCount, 'record')}, SHA-256 ${feed.sha256}.`;
 }
 
+/**
+ * The feed age limits `intel status` judges by: the named site's policy, else the only site's,
+ * else the defaults (feeds serve the whole installation; the limits are a site's policy).
+ */
+async function statusLimits(context: CliContext, siteName: string | undefined): Promise<{ limits: FeedAgeLimits; from: string }> {
+  const sites = await context.call('sites:list', {});
+  const site = siteName === undefined ? (sites.length === 1 ? sites[0] : undefined) : await resolveSite(context, siteName);
+  if (!site) return { limits: feedAgeLimits(undefined), from: sites.length === 0 ? 'the default limits' : 'the default limits (--site NAME judges by that site\'s policy)' };
+  const policy = await context.call('policy:get', { siteId: site.id });
+  return { limits: feedAgeLimits(policy.feedAgeLimitDays), from: `the policy of "${site.name}"` };
+}
+
 async function status(context: CliContext, args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, site: { type: 'string' } } });
   const feeds = await context.call('intel:status', {});
-  if (values.json) return context.out(JSON.stringify(feeds, null, 2));
+  const { limits, from } = await statusLimits(context, values.site);
+  const flags = feedAgeFlags(feeds, limits);
+  if (values.json) {
+    const rows = feeds.map((feed) => ({ ...feed, ageLimitDays: limits[feed.kind], ageFlag: feedAgeFlag(feed, limits)?.message ?? null }));
+    return context.out(JSON.stringify({ limitsFrom: from, limits, feeds: rows, flags }, null, 2));
+  }
   if (feeds.length === 0) {
     context.out('No feeds imported yet: "patchdesk intel import FILE..." or "patchdesk intel fetch".');
-    return;
+  } else {
+    context.out(
+      formatTable(
+        ['KIND', 'SCOPE', 'VERSION', 'DATE', 'RECORDS', 'AGE', 'LIMIT', 'FILE', 'SOURCE', 'RETRIEVED (UTC)', 'SHA-256'],
+        feeds.map((feed) => [INTEL_FEED_KIND_LABELS[feed.kind], feed.scope, feed.feedVersion ?? '', feed.feedDate?.slice(0, 10) ?? '(none)', String(feed.recordCount), age(feed), plural(limits[feed.kind], 'day'), feed.fileName, feed.sourceUrl ?? 'file', feed.retrievedAt.slice(0, 16).replace('T', ' '), feed.sha256.slice(0, 16)]),
+      ),
+    );
   }
-  context.out(
-    formatTable(
-      ['KIND', 'SCOPE', 'VERSION', 'DATE', 'RECORDS', 'AGE', 'FILE', 'SOURCE', 'RETRIEVED (UTC)', 'SHA-256'],
-      feeds.map((feed) => [INTEL_FEED_KIND_LABELS[feed.kind], feed.scope, feed.feedVersion ?? '', feed.feedDate?.slice(0, 10) ?? '(none)', String(feed.recordCount), age(feed), feed.fileName, feed.sourceUrl ?? 'file', feed.retrievedAt.slice(0, 16).replace('T', ' '), feed.sha256.slice(0, 16)]),
-    ),
-  );
+  context.out(`Age limits: ${from}.`);
+  for (const flag of flags) context.out(`Flag: ${flag.message}`);
 }
 
 function age(feed: IntelFeedStatus): string {

@@ -343,6 +343,11 @@ export interface KnownExploitedEvidence {
   notJudged: KevNotJudgedRow[];
   /** Every current intel feed, the provenance of the figures. */
   feeds: IntelFeedRow[];
+  /**
+   * The site policy's feed-age flags when the pack was built (shared/domain/intel/feed-age.ts):
+   * each feed older than its limit, and "no KEV feed imported: known-exploited figures not measured".
+   */
+  feedFlags?: string[];
   /** The section's headline figures, counted from `rows` and `notJudged` (see known-exploited-evidence.ts). */
   figures: KevFigures;
 }
@@ -442,6 +447,12 @@ export interface IntelFeedRow {
   retrievedAt: string;
   recordCount: number;
   sha256: string;
+  /** Whole days old when the pack was built (from the feed's own date, else its retrieval); null when unreadable. */
+  ageDays?: number | null;
+  /** The site policy's age limit for the feed's kind. */
+  ageLimitDays?: number;
+  /** Set when the feed was older than its limit (or its age unknown): what that means for the figures. */
+  ageFlag?: string | null;
 }
 
 /** The milestones of one emergency cycle. */

@@ -54,6 +54,29 @@ export function versionOrder(family: VersionFamily | null): (a: string, b: strin
   return family ? COMPARE[family] : (a, b) => (a === b ? 0 : -1);
 }
 
+/** A version comparison (negative, zero, positive), as `mapAssetCves` uses it. */
+export type VersionCompare = (a: string, b: string) => number;
+
+/**
+ * The family's version ordering with each pair's answer remembered: a site's hosts install the
+ * same few versions of a package and the tracker names one fixed version per release, so the
+ * first mapping of a site asks the same pairs thousands of times. Give one per mapping run (the
+ * memory grows with the distinct pairs seen, which a run bounds).
+ */
+export function memoizedCompare(family: VersionFamily): VersionCompare {
+  const compare = COMPARE[family];
+  const known = new Map<string, number>();
+  return (a, b) => {
+    const key = `${a}\u0000${b}`;
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = compare(a, b);
+      known.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 /** One installed package as collected. */
 export interface MappingInstalled {
   name: string;
@@ -114,9 +137,16 @@ export function isCveId(id: string): boolean {
  * The links of one asset. `affectedFor` returns the feed's records for a source package of the
  * asset's distribution release, or null when the asset has no distribution feed (then only the
  * package manager's own CVE lists count). Duplicate links (the same CVE through the same package)
- * are kept once, the package manager's first.
+ * are kept once, the package manager's first. `compareVersions` replaces the family's ordering
+ * with an equal one (`memoizedCompare`) when many assets are mapped in a row.
  */
-export function mapAssetCves(family: VersionFamily | null, installed: readonly MappingInstalled[], pending: readonly MappingPending[], affectedFor: ((sourcePackage: string) => readonly AffectedRecord[]) | null): CveLink[] {
+export function mapAssetCves(
+  family: VersionFamily | null,
+  installed: readonly MappingInstalled[],
+  pending: readonly MappingPending[],
+  affectedFor: ((sourcePackage: string) => readonly AffectedRecord[]) | null,
+  compareVersions?: VersionCompare,
+): CveLink[] {
   const links: CveLink[] = [];
   const seen = new Set<string>();
   const add = (link: CveLink): void => {
@@ -135,7 +165,7 @@ export function mapAssetCves(family: VersionFamily | null, installed: readonly M
   }
   if (!affectedFor || family === null) return links;
 
-  const compare = COMPARE[family];
+  const compare = compareVersions ?? COMPARE[family];
   const pendingByPackage = new Map<string, MappingPending>();
   for (const update of pending) {
     pendingByPackage.set(`${update.name}|${update.arch}`, update);
@@ -148,18 +178,18 @@ export function mapAssetCves(family: VersionFamily | null, installed: readonly M
     const current = item.sourceVersion || item.version;
     const update = pendingByPackage.get(`${item.name}|${item.arch}`) ?? pendingByPackage.get(`${item.name}|`) ?? null;
     for (const record of records) {
-      if (record.cveId === null || !isCveId(record.cveId)) continue;
-      const base = { cve: record.cveId, advisoryId: record.advisoryId, package: item.name, sourcePackage, installedVersion: item.version, source: record.source, feedId: record.feedId };
+      const cve = record.cveId;
+      if (cve === null || !isCveId(cve)) continue;
       if (record.status === 'open') {
         // Debian hides `unimportant` issues without a fix: they are not worth a row per host.
         if (record.urgency === 'unimportant') continue;
-        add({ ...base, kind: 'no_fix', fixedVersion: null, pendingUpdateId: null });
+        add({ kind: 'no_fix', cve, advisoryId: record.advisoryId, package: item.name, sourcePackage, installedVersion: item.version, fixedVersion: null, pendingUpdateId: null, source: record.source, feedId: record.feedId });
         continue;
       }
       if (record.status !== 'fixed' || record.fixedVersion === null || record.fixedVersion === '0') continue;
       if (compare(current, record.fixedVersion) >= 0) continue;
       const offered = update !== null && compare(update.availableVersion, record.fixedVersion) >= 0;
-      add({ ...base, kind: offered ? 'fixes' : 'carries', fixedVersion: record.fixedVersion, pendingUpdateId: offered ? update.id : null });
+      add({ kind: offered ? 'fixes' : 'carries', cve, advisoryId: record.advisoryId, package: item.name, sourcePackage, installedVersion: item.version, fixedVersion: record.fixedVersion, pendingUpdateId: offered ? update.id : null, source: record.source, feedId: record.feedId });
     }
   }
   return links;

@@ -37,8 +37,8 @@ describe('feedRows', () => {
         warnings: [],
       },
     ]);
-    const tracker: IntelFeedStatus = { ...kev, id: 2, kind: 'debian-tracker', sourceUrl: null, feedVersion: null, feedDate: null, ageDays: 12, fileName: 'json' };
-    expect(feedRows([tracker])[0]).toMatchObject({ kind: 'Debian security tracker', version: 'no version or date in the file', age: '12 days since retrieved', flag: 'older than 7 days', provenance: expect.stringContaining('imported from a file') });
+    const tracker: IntelFeedStatus = { ...kev, id: 2, kind: 'debian-tracker', sourceUrl: null, feedVersion: null, feedDate: null, ageDays: 31, fileName: 'json' };
+    expect(feedRows([tracker])[0]).toMatchObject({ kind: 'Debian security tracker', version: 'no version or date in the file', age: '31 days since retrieved', flag: "older than the policy's 30 days", provenance: expect.stringContaining('imported from a file') });
     expect(feedRows([{ ...kev, ageDays: null }])[0]).toMatchObject({ age: 'unknown', flag: 'age unknown' });
     expect(feedRows([{ ...kev, kind: 'osv', scope: 'records', ageDays: 1 }])[0]).toMatchObject({ kind: 'OSV', scope: 'single records', age: '1 day' });
   });

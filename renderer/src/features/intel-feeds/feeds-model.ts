@@ -1,20 +1,11 @@
 /**
  * What the Feeds panel shows for each imported feed: kind, version or date, records, age and
- * provenance, and whether the feed is older than its age limit. The limits are display defaults
- * until the site policy carries its own (KEV and EPSS change daily; the others more slowly).
+ * provenance, and whether the feed is older than the site policy's limit for its kind (the one
+ * rule in shared/domain/intel/feed-age.ts).
  */
-import { INTEL_FEED_KIND_LABELS, type IntelFeedKind, type IntelFeedStatus } from '../../../../shared/contract/intel';
+import { INTEL_FEED_KIND_LABELS, type IntelFeedStatus } from '../../../../shared/contract/intel';
+import { DEFAULT_FEED_AGE_LIMIT_DAYS, feedAgeFlag, type FeedAgeLimits } from '../../../../shared/domain/intel/feed-age';
 import { plural } from '../../lib/format';
-
-/** Days after which a feed of each kind is flagged as old. */
-export const DEFAULT_FEED_AGE_LIMIT_DAYS: Record<IntelFeedKind, number> = {
-  kev: 7,
-  epss: 7,
-  'debian-tracker': 7,
-  osv: 14,
-  nvd: 30,
-  msrc: 45,
-};
 
 /** One row of the Feeds table. */
 export interface FeedRow {
@@ -32,9 +23,9 @@ export interface FeedRow {
 }
 
 /** The rows for the feeds, in the order the server lists them. */
-export function feedRows(feeds: readonly IntelFeedStatus[], limits: Record<IntelFeedKind, number> = DEFAULT_FEED_AGE_LIMIT_DAYS): FeedRow[] {
+export function feedRows(feeds: readonly IntelFeedStatus[], limits: FeedAgeLimits = DEFAULT_FEED_AGE_LIMIT_DAYS): FeedRow[] {
   return feeds.map((feed) => {
-    const limit = limits[feed.kind];
+    const flag = feedAgeFlag(feed, limits);
     const version = [feed.feedVersion, feed.feedDate ? feed.feedDate.slice(0, 10) : null].filter(Boolean).join(', ');
     return {
       id: feed.id,
@@ -43,7 +34,7 @@ export function feedRows(feeds: readonly IntelFeedStatus[], limits: Record<Intel
       version: version || 'no version or date in the file',
       records: plural(feed.recordCount, 'record'),
       age: feed.ageDays === null ? 'unknown' : `${plural(feed.ageDays, 'day')}${feed.feedDate ? '' : ' since retrieved'}`,
-      flag: feed.ageDays === null ? 'age unknown' : feed.ageDays > limit ? `older than ${plural(limit, 'day')}` : null,
+      flag: flag === null ? null : flag.state === 'age_unknown' ? 'age unknown' : `older than the policy's ${plural(flag.limitDays, 'day')}`,
       provenance: `${feed.fileName}, ${feed.sourceUrl ? `from ${feed.sourceUrl}` : 'imported from a file'}, retrieved ${feed.retrievedAt.slice(0, 16).replace('T', ' ')} UTC, by ${feed.importedBy}`,
       sha256: feed.sha256,
       warnings: feed.warnings,

@@ -4,16 +4,20 @@ import { errorMessage } from '../../api/api-client-error';
 import { InlineAlert } from '../../components/inline-alert';
 import { plural } from '../../lib/format';
 import { bytesToBase64 } from '../evidence/base64';
+import { feedAgeLimits } from '../../../../shared/domain/intel/feed-age';
+import { useRequiredSite } from '../sites/current-site-context';
+import { usePolicy } from '../tiers/use-tiers';
 import { feedRows } from './feeds-model';
 import { useImportBundle, useImportFeed, useIntelStatus } from './use-intel-feeds';
 
 /**
  * The vulnerability feeds this installation holds: each feed's kind, version or date, records,
- * age (flagged when old) and provenance, and importing a feed file or a signed bundle. Shown in
+ * age (flagged when older than the site policy's limit) and provenance, and importing a feed file or a signed bundle. Shown in
  * Site settings (the feeds serve every site of the installation).
  */
 export function FeedsPanel() {
   const status = useIntelStatus();
+  const policy = usePolicy(useRequiredSite().id);
   const importFeed = useImportFeed();
   const importBundle = useImportBundle();
   const input = useRef<HTMLInputElement>(null);
@@ -44,7 +48,7 @@ export function FeedsPanel() {
     }
   };
 
-  const rows = feedRows(status.data ?? []);
+  const rows = feedRows(status.data ?? [], feedAgeLimits(policy.data?.feedAgeLimitDays));
   return (
     <section className="card intel-feeds" aria-labelledby="intel-feeds-title" data-testid="intel-feeds">
       <div className="evidence-card-head">

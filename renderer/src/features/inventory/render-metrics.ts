@@ -4,6 +4,10 @@ export interface PatchdeskMetrics {
   assetTableFirstRenderMs?: number;
   /** How many assets that render had. */
   assetTableFirstRenderRows?: number;
+  /** Patch status with CVE data: from the render in which both the fleet and the site's vulnerabilities have arrived to the commit that shows the rows with their KEV and EPSS columns. */
+  patchStatusCveRenderMs?: number;
+  /** How many host rows that render had. */
+  patchStatusCveRenderRows?: number;
 }
 
 declare global {
@@ -30,4 +34,24 @@ export function markAssetTableEnd(rows: number): void {
   performance.clearMeasures(MEASURE);
   const measure = performance.measure(MEASURE, START, END);
   window.__patchdeskMetrics = { ...window.__patchdeskMetrics, assetTableFirstRenderMs: Math.round(measure.duration * 10) / 10, assetTableFirstRenderRows: rows };
+}
+
+const CVE_START = 'patchdesk:patch-status-cve:start';
+const CVE_END = 'patchdesk:patch-status-cve:end';
+const CVE_MEASURE = 'patchdesk:patch-status-cve:render';
+
+/** Marks the render in which the patch-status screen first has both its rows and their CVE data. */
+export function markPatchStatusCveStart(): void {
+  performance.clearMarks(CVE_START);
+  performance.mark(CVE_START);
+}
+
+/** Marks the commit that shows those rows, and publishes the time on `window.__patchdeskMetrics`. */
+export function markPatchStatusCveEnd(rows: number): void {
+  if (performance.getEntriesByName(CVE_START, 'mark').length === 0) return;
+  performance.clearMarks(CVE_END);
+  performance.mark(CVE_END);
+  performance.clearMeasures(CVE_MEASURE);
+  const measure = performance.measure(CVE_MEASURE, CVE_START, CVE_END);
+  window.__patchdeskMetrics = { ...window.__patchdeskMetrics, patchStatusCveRenderMs: Math.round(measure.duration * 10) / 10, patchStatusCveRenderRows: rows };
 }

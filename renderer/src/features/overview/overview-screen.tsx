@@ -14,6 +14,7 @@ import { isWithoutCollections, overdueChartData, tierChartData, tierTableRows, t
 import { kpiTiles } from './kpi-model';
 import { KpiTiles } from './kpi-tiles';
 import { KevMissingCard } from '../triage/kev-missing-card';
+import { FeedAgeNotice } from '../intel-feeds/feed-age-notice';
 import { MappingProgressNotice } from '../triage/mapping-progress-notice';
 import { OverdueChart } from './overdue-chart';
 import { OverdueTable } from './overdue-table';
@@ -89,6 +90,7 @@ export function OverviewScreen() {
       </header>
 
       <div className="screen__body screen__body--scroll overview__body">
+        <FeedAgeNotice siteId={site.id} onOpenFeeds={() => navigate({ screen: 'settings' })} />
         {summary.error ? (
           <InlineAlert title="The compliance figures could not be loaded" testId="overview-error">
             {errorMessage(summary.error)}

@@ -79,6 +79,9 @@ export function PendingUpdatesTable({
             <th scope="col">Package</th>
             <th scope="col">Installed → available</th>
             <th scope="col">Security</th>
+            <th scope="col" title="Known exploited (CISA KEV) and the highest EPSS score among the CVEs this update fixes">
+              KEV · EPSS
+            </th>
             <th scope="col" title="The patch policy's deadline for this fix on this host (tier and severity)">
               SLA
             </th>
@@ -87,9 +90,6 @@ export function PendingUpdatesTable({
             </th>
             <th scope="col" title="Day 0 of the SLA: when the vendor published the fix, or when Patchdesk first saw it missing (site time)">
               Clock from
-            </th>
-            <th scope="col" title="Known exploited (CISA KEV) and the highest EPSS score among the CVEs this update fixes">
-              KEV · EPSS
             </th>
             <th scope="col">Advisories / CVEs</th>
             <th scope="col">Repository</th>
@@ -121,6 +121,9 @@ export function PendingUpdatesTable({
                   <span className="muted">No</span>
                 )}
               </td>
+              <td data-testid="pending-kev-epss">
+                <KevEpss intel={intel?.get(row.name)} />
+              </td>
               <td>
                 <SlaBadge sla={row.sla} />
               </td>
@@ -128,9 +131,6 @@ export function PendingUpdatesTable({
                 {formatAgeDays(row.ageDays)}
               </td>
               <ClockFrom row={row} />
-              <td data-testid="pending-kev-epss">
-                <KevEpss intel={intel?.get(row.name)} />
-              </td>
               <td>
                 <References row={row} intel={intel?.get(row.name)} />
               </td>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Site } from '../../../../shared/contract';
+import { FEED_AGE_KIND_NAMES, FEED_AGE_KINDS } from '../../../../shared/domain/intel/feed-age';
 import { DEFAULT_PATCH_POLICY, SEVERITIES, type PatchPolicy } from '../../../../shared/domain/patch-policy';
 import { TIER_LABELS, TIERS } from '../../../../shared/domain/risk-tier';
 import { KEV_RULE_SCOPES, type KevRuleScope } from '../../../../shared/domain/sla/kev-rule';
@@ -112,6 +113,25 @@ function PolicyForm({ site, policy }: { site: Site; policy: PatchPolicy }) {
           {(control) => <input {...control} className="input input--numeric" inputMode="numeric" value={values.freshnessDays} onChange={(event) => setValues({ ...values, freshnessDays: event.target.value })} data-testid="policy-freshness" />}
         </Field>
       </div>
+      <fieldset className="policy-feed-age" data-testid="policy-feed-age">
+        <legend>Flag vulnerability feeds older than (days)</legend>
+        <div className="policy-feed-age__row">
+          {FEED_AGE_KINDS.map((kind) => (
+            <label key={kind} className={errors[`feedAge.${kind}`] ? 'is-invalid' : ''} title={errors[`feedAge.${kind}`]}>
+              <span>{FEED_AGE_KIND_NAMES[kind]}</span>
+              <input
+                className="input input--numeric"
+                inputMode="numeric"
+                aria-invalid={errors[`feedAge.${kind}`] ? true : undefined}
+                value={values.feedAgeLimitDays[kind]}
+                onChange={(event) => setValues({ ...values, feedAgeLimitDays: { ...values.feedAgeLimitDays, [kind]: event.target.value } })}
+                data-testid={`policy-feed-age-${kind}`}
+              />
+            </label>
+          ))}
+        </div>
+        <p className="muted small">An older feed is flagged on the dashboard, in the Feeds panel, in “patchdesk intel status” and in the evidence pack: its figures may be incomplete.</p>
+      </fieldset>
       <fieldset className="policy-clock" data-testid="policy-fix-age-basis">
         <legend>SLA clocks start</legend>
         <label>

@@ -34,6 +34,18 @@ describe('policy form', () => {
     expect(formToPolicy(form).freshnessDays).toBe(14);
   });
 
+  it('edits the feed age limits, each kind checked on its own', () => {
+    const form = policyToForm(DEFAULT_PATCH_POLICY);
+    expect(form.feedAgeLimitDays).toEqual({ kev: '7', epss: '7', nvd: '30', osv: '30', 'debian-tracker': '30', msrc: '45' });
+    form.feedAgeLimitDays.kev = '0';
+    form.feedAgeLimitDays['debian-tracker'] = 'monthly';
+    expect(validatePolicyForm(form)).toEqual({ 'feedAge.kev': 'at least 1 day', 'feedAge.debian-tracker': 'a whole number of days' });
+    form.feedAgeLimitDays.kev = '3';
+    form.feedAgeLimitDays['debian-tracker'] = '14';
+    expect(validatePolicyForm(form)).toEqual({});
+    expect(formToPolicy(form).feedAgeLimitDays).toMatchObject({ kev: 3, 'debian-tracker': 14, epss: 7 });
+  });
+
   it('flags a lower tier with a shorter SLA than the tier above', () => {
     const form = policyToForm(DEFAULT_PATCH_POLICY);
     form.slaDays['3'].critical = '10';

@@ -1,4 +1,5 @@
 import { PatchPolicySchema } from '../../../../shared/contract';
+import { FEED_AGE_KINDS, feedAgeLimits, type FeedAgeKind } from '../../../../shared/domain/intel/feed-age';
 import { SEVERITIES, type PatchPolicy, type Severity } from '../../../../shared/domain/patch-policy';
 import { TIERS, type Tier } from '../../../../shared/domain/risk-tier';
 import type { FixAgeBasis } from '../../../../shared/domain/sla/clock-start';
@@ -20,9 +21,10 @@ export interface PolicyFormValues {
   freshnessDays: string;
   /** One row per scope, internet-facing first (the order the engine tries them). */
   kevRules: Record<KevRuleScope, KevRuleFormValues>;
+  feedAgeLimitDays: Record<FeedAgeKind, string>;
 }
 
-/** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`, `freshnessDays`, `kev.internet_facing`, `kev.all`. */
+/** Field keys: `sla.1.critical`, `maxExceptionDays`, `staleAfterMissedScans`, `freshnessDays`, `kev.internet_facing`, `kev.all`, `feedAge.kev`. */
 export type PolicyFormErrors = Record<string, string>;
 
 /** The form filled from a policy. */
@@ -36,7 +38,9 @@ export function policyToForm(policy: PatchPolicy): PolicyFormValues {
       return [scope, rule ? { enabled: true, days: rule.days === null ? '' : String(rule.days), cisaDueDate: rule.cisaDueDate } : { enabled: false, days: '', cisaDueDate: true }];
     }),
   ) as PolicyFormValues['kevRules'];
-  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans), fixAgeBasis: policy.fixAgeBasis, freshnessDays: String(policy.freshnessDays), kevRules };
+  const limits = feedAgeLimits(policy.feedAgeLimitDays);
+  const feedAgeLimitDays = Object.fromEntries(FEED_AGE_KINDS.map((kind) => [kind, String(limits[kind])])) as PolicyFormValues['feedAgeLimitDays'];
+  return { slaDays, maxExceptionDays: String(policy.maxExceptionDays), staleAfterMissedScans: String(policy.staleAfterMissedScans), fixAgeBasis: policy.fixAgeBasis, freshnessDays: String(policy.freshnessDays), kevRules, feedAgeLimitDays };
 }
 
 const toNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
@@ -51,7 +55,8 @@ export function formToPolicy(values: PolicyFormValues): PatchPolicy {
     const row = values.kevRules[scope];
     return { appliesTo: scope, days: row.days.trim() === '' ? null : toNumber(row.days), cisaDueDate: row.cisaDueDate };
   });
-  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans), fixAgeBasis: values.fixAgeBasis, freshnessDays: toNumber(values.freshnessDays), kevRules };
+  const feedAgeLimitDays = Object.fromEntries(FEED_AGE_KINDS.map((kind) => [kind, toNumber(values.feedAgeLimitDays[kind])])) as Record<FeedAgeKind, number>;
+  return { slaDays, maxExceptionDays: toNumber(values.maxExceptionDays), staleAfterMissedScans: toNumber(values.staleAfterMissedScans), fixAgeBasis: values.fixAgeBasis, freshnessDays: toNumber(values.freshnessDays), kevRules, feedAgeLimitDays };
 }
 
 /** Checks the policy with the contract's schema; these block saving. */
@@ -62,7 +67,7 @@ export function validatePolicyForm(values: PolicyFormValues): PolicyFormErrors {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [head, tier, severity] = issue.path.map(String);
-      const key = head === 'slaDays' ? `sla.${tier}.${severity}` : head === 'kevRules' ? `kev.${policy.kevRules[Number(tier)]?.appliesTo ?? 'all'}` : (head ?? 'form');
+      const key = head === 'slaDays' ? `sla.${tier}.${severity}` : head === 'kevRules' ? `kev.${policy.kevRules[Number(tier)]?.appliesTo ?? 'all'}` : head === 'feedAgeLimitDays' ? `feedAge.${tier}` : (head ?? 'form');
       errors[key] ??= issue.message.includes('expected number') || issue.message.includes('NaN') ? 'a whole number of days' : issue.message;
     }
   }
