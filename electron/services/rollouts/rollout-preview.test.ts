@@ -72,4 +72,26 @@ describe('previewHosts', () => {
     expect(calls.filter((call) => call.startsWith('c'))).toEqual(['c lab-hello=*', 'c lab-hello=1.1']);
     expect(results.map((result) => result.packages.map((item) => item.toVersion).join(' '))).toEqual(['', '1.1', '1.1']);
   });
+
+  it('asks for rollback sources only where the simulation\'s own call did not answer', async () => {
+    const asked: string[][] = [];
+    const family = {
+      family: 'apt',
+      async preview() {
+        const changes = [
+          { name: 'lab-hello', from: '1.0', to: '1.1', kind: 'upgrade' as const, requested: true },
+          { name: 'libdep', from: '2.0', to: '2.1', kind: 'upgrade' as const, requested: false },
+        ];
+        return { changes, removals: [], rollbackSources: new Map([['lab-hello=1.0', 'cache' as const]]) };
+      },
+      async versionSources(_context: OperationContext, wanted: readonly { name: string; version: string }[]) {
+        asked.push(wanted.map((item) => `${item.name}=${item.version}`));
+        return new Map(wanted.map((item) => [`${item.name}=${item.version}`, 'repository' as const]));
+      },
+    } as unknown as PackageFamilyOperations;
+    const access: HostAccess = { open: (asset) => ({ ok: true, context: { host: asset.hostname } as unknown as OperationContext }), collect: async () => ({ ok: false, message: 'not used' }) };
+    const [result] = await previewHosts({ access, family: () => family, windows: [], timeZone: 'UTC', nowMs: 0 }, { selection: { kind: 'packages', packages: ['lab-hello'] }, rebootPolicy: 'never' }, [{ hostId: 1, asset: { hostname: 'a' } as Asset, windowRing: null, packageManager: 'apt', pending: [], rebootPendingNow: false }]);
+    expect(asked).toEqual([['libdep=2.0']]);
+    expect(result?.packages.map((item) => `${item.name} ${item.rollbackSource} ${String(item.rollbackAvailable)}`)).toEqual(['lab-hello cache true', 'libdep repository true']);
+  });
 });

@@ -131,6 +131,7 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
   const context = opened.context;
 
   let changes: PlannedChange[] = [];
+  let known = new Map<string, string>();
   try {
     if (names.length > 0) {
       const specs: PackageSpec[] = names.map((name) => {
@@ -141,6 +142,7 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
       if (simulated.problem !== undefined) return { ...empty(simulated.problem), packages: simulated.changes.map(toRow) };
       if (simulated.removals.length > 0) return { ...empty(`the package manager would remove ${simulated.removals.join(', ')}, which nobody approved: refused`), packages: simulated.changes.map(toRow) };
       changes = simulated.changes;
+      known = simulated.rollbackSources ?? known;
     }
   } catch (error) {
     if (isRemoteError(error)) return empty(error.message);
@@ -148,11 +150,12 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
   }
   const upgrades = changes.filter((change) => change.kind !== 'remove');
 
-  // The rollback plan: every version a downgrade would go back to, available now or not.
-  let sources = new Map<string, string>();
+  // The rollback plan: every version a downgrade would go back to, available now or not; asked
+  // only for what the simulation's own call did not already answer.
+  const sources = new Map<string, string>(known);
   try {
-    const back = upgrades.filter((change) => change.from !== null).map((change) => ({ name: change.name, version: change.from ?? '' }));
-    sources = await family.versionSources(context, back);
+    const back = upgrades.filter((change) => change.from !== null && !known.has(`${change.name}=${change.from}`)).map((change) => ({ name: change.name, version: change.from ?? '' }));
+    if (back.length > 0) for (const [key, source] of await family.versionSources(context, back)) sources.set(key, source);
   } catch (error) {
     if (!isRemoteError(error)) throw error;
     return { ...empty(`could not check the rollback versions: ${error.message}`), packages: upgrades.map(toRow) };
