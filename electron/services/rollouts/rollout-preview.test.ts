@@ -4,7 +4,7 @@ import type { PackageSpec } from '../remote/operations/package-spec';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { HostAccess } from './host-access';
 import type { PackageFamilyOperations } from './package-family';
-import { previewHosts, type PreviewHostInput } from './rollout-preview';
+import { PREVIEW_CONCURRENCY, previewHosts, type PreviewHostInput } from './rollout-preview';
 
 /** A host whose simulation answers only when the test releases it, so the order is set by explicit events. */
 interface ScriptedHost {
@@ -93,5 +93,22 @@ describe('previewHosts', () => {
     const [result] = await previewHosts({ access, family: () => family, windows: [], timeZone: 'UTC', nowMs: 0 }, { selection: { kind: 'packages', packages: ['lab-hello'] }, rebootPolicy: 'never' }, [{ hostId: 1, asset: { hostname: 'a' } as Asset, windowRing: null, packageManager: 'apt', pending: [], rebootPendingNow: false }]);
     expect(asked).toEqual([['libdep=2.0']]);
     expect(result?.packages.map((item) => `${item.name} ${item.rollbackSource} ${String(item.rollbackAvailable)}`)).toEqual(['lab-hello cache true', 'libdep repository true']);
+  });
+
+  it('starts the next host as soon as any running host ends, not only the oldest', async () => {
+    const hosts = Array.from({ length: PREVIEW_CONCURRENCY + 2 }, (_, index) => ({ name: `h${index}`, candidate: '1.1' }));
+    const { calls, release, run } = setup(hosts);
+    release('h0');
+    await tick();
+    await tick();
+    // h0 done: the next PREVIEW_CONCURRENCY hosts run; h1 stays slow.
+    expect(calls).toHaveLength(1 + PREVIEW_CONCURRENCY);
+    release('h2');
+    await tick();
+    await tick();
+    expect(calls.at(-1)).toBe(`h${PREVIEW_CONCURRENCY + 1} lab-hello=1.1`);
+    for (const host of hosts) release(host.name);
+    const results = await run;
+    expect(results.map((result) => result.hostId)).toEqual(hosts.map((_, index) => index + 1));
   });
 });
