@@ -5,7 +5,7 @@
  * lab-hello to 1.0 between runs, and read the logs and versions back.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabHost } from '../../electron/test-support/package-lab/lab-host';
 
@@ -130,4 +130,44 @@ export function unionSeconds(intervals: readonly Interval[]): number {
   }
   if (current) total += current.end - current.start;
   return total;
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(run('getconf', ['CLK_TCK'], 'getconf CLK_TCK').trim()) || 100;
+
+/**
+ * CPU time (user + system, ms) the lab's side has used so far: each host's sshd with every
+ * process it started (sessions, shells, apt-get, dpkg, Python), counted once each: a process
+ * still running (or not yet reaped) by its own times, one that ended in its parent's reaped
+ * children's times. The difference across a tool's run is the host-side work it caused.
+ */
+export function labHostCpuMs(hosts: readonly LabHost[]): number {
+  const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime cutime cstime.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(entry);
+    const ppid = Number(fields[1]);
+    ticks.set(pid, Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  let total = 0;
+  for (const host of hosts) {
+    const pidFile = join(rootOf(host), 'run/sshd.pid');
+    const daemon = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
+    const stack = Number.isInteger(daemon) && ticks.has(daemon) ? [daemon] : [];
+    while (stack.length > 0) {
+      const pid = stack.pop() as number;
+      total += ticks.get(pid) ?? 0;
+      stack.push(...(children.get(pid) ?? []));
+    }
+  }
+  return (total * 1000) / CLOCK_TICKS_PER_SECOND;
 }

@@ -20,7 +20,7 @@ import { downPackageLab, upPackageLab } from '../../electron/test-support/packag
 import { call } from '../../electron/test-support/test-core';
 import { ansibleEnv } from '../collect/ansible-side';
 import { runMeasured, type MeasuredRun } from '../collect/process-meter';
-import { installedVersions, prepareHosts, readPmLogs, resetHosts, unionSeconds, type Interval } from './host-prep';
+import { installedVersions, labHostCpuMs, prepareHosts, readPmLogs, resetHosts, unionSeconds, type Interval } from './host-prep';
 import { buildCliBundle, cliBundleIsFresh } from '../../scripts/cli-bundle.mjs';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -100,26 +100,33 @@ interface Result {
   dpkgUnionS: number;
   aptCalls: number;
   load: number;
+  /** CPU the lab hosts used while the tool ran (their sshd and everything it started). */
+  hostCpuMs: number;
 }
 
-function measureHosts(tool: string, run: MeasuredRun, hosts: readonly LabHost[], load: number): Result {
+function measureHosts(tool: string, run: MeasuredRun, hosts: readonly LabHost[], load: number, hostCpuMs: number): Result {
   const logs = readPmLogs(hosts);
   const all: Interval[] = logs.flatMap((log) => log.apt);
   const installs: Interval[] = logs.flatMap((log) => log.apt.filter((call) => / install /.test(` ${call.args} `) && !/(^| )-s( |$)|--simulate|--dry-run/.test(call.args)));
   const dpkg: Interval[] = logs.flatMap((log) => log.dpkg);
   const versions = installedVersions(hosts, PACKAGE);
-  return { tool, run, upgraded: versions.filter((version) => version === TO).length, pmUnionS: unionSeconds(all), installUnionS: unionSeconds(installs), dpkgUnionS: unionSeconds(dpkg), aptCalls: all.length, load };
+  return { tool, run, upgraded: versions.filter((version) => version === TO).length, pmUnionS: unionSeconds(all), installUnionS: unionSeconds(installs), dpkgUnionS: unionSeconds(dpkg), aptCalls: all.length, load, hostCpuMs };
 }
 
 /**
  * Where Patchdesk's time went, from the rollout's own records: each ring's span, and per host step
  * (connect, preflight, install, verify, ...) the mean and longest time from its start to its end.
  */
-async function stepProfile(dataDir: string): Promise<string> {
+async function stepProfile(dataDir: string, startedMs: number, endedMs: number): Promise<string> {
   const core = openAppCore({ dataDir, mode: 'cli', actor: 'bench-admin' });
   try {
     const detail = core.services.rollouts.get(1);
-    const lines = detail.rings.map((ring) => `  ring ${ring.name}: ${ring.startedAt ?? '?'} → ${ring.endedAt ?? '?'} (${ring.startedAt && ring.endedAt ? fmt((Date.parse(ring.endedAt) - Date.parse(ring.startedAt)) / 1000) : '?'} s)`);
+    // The timeline from the first CLI process's start: plan stored, preview done, approved, started, rings, end.
+    const at = (iso: string | null) => (iso === null ? '?' : `${fmt((Date.parse(iso) - startedMs) / 1000, 2)} s`);
+    const firstRing = detail.rings[0]?.startedAt ?? null;
+    const lastRing = detail.rings.at(-1)?.endedAt ?? null;
+    const lines = [`  timeline from the first process start: plan stored ${at(detail.createdAt)}, previewed ${at(detail.previewedAt)}, approved ${at(detail.approvedAt)}, started ${at(detail.startedAt)}, first ring ${at(firstRing)}, last ring ended ${at(lastRing)}, rollout finished ${at(detail.finishedAt)}, last process ended ${fmt((endedMs - startedMs) / 1000, 2)} s`];
+    lines.push(...detail.rings.map((ring) => `  ring ${ring.name}: ${ring.startedAt ?? '?'} → ${ring.endedAt ?? '?'} (${ring.startedAt && ring.endedAt ? fmt((Date.parse(ring.endedAt) - Date.parse(ring.startedAt)) / 1000) : '?'} s)`));
     const steps = new Map<string, number[]>();
     for (const host of detail.hosts) {
       const open = new Map<string, number>();
@@ -175,10 +182,13 @@ async function main(): Promise<void> {
       if (!cliBundleIsFresh()) await buildCliBundle();
       log(`run ${index + 1}: Patchdesk`);
       let load = loadavg()[0] ?? 0;
+      let hostCpuBefore = labHostCpuMs(hosts);
+      const startedMs = Date.now();
       const patchdesk = await runMeasured('/bin/sh', ['-c', script], { cwd: repo, env: { ...process.env, PATCHDESK_PASSPHRASE_FILE: passphraseFile }, timeoutMs: 1_800_000, scratchDir: scratch });
+      const endedMs = Date.now();
       if (patchdesk.exitCode !== 0) log(`Patchdesk exit ${patchdesk.exitCode}: ${patchdesk.stderr.slice(-2000)}`);
-      results.push(measureHosts('Patchdesk', patchdesk, hosts, load));
-      profiles.push(await stepProfile(dataDir));
+      results.push(measureHosts('Patchdesk', patchdesk, hosts, load, labHostCpuMs(hosts) - hostCpuBefore));
+      profiles.push(await stepProfile(dataDir, startedMs, endedMs));
 
       resetHosts(hosts, FROM);
       const ansibleDir = mkdtempSync(join(scratch, 'ansible-'));
@@ -186,17 +196,18 @@ async function main(): Promise<void> {
       const files = writeAnsible(ansibleDir, hosts, sizes);
       log(`run ${index + 1}: Ansible`);
       load = loadavg()[0] ?? 0;
+      hostCpuBefore = labHostCpuMs(hosts);
       const ansible = await runMeasured('ansible-playbook', ['-i', files.inventory, '-f', String(CONCURRENCY), files.playbook], { cwd: ansibleDir, env: { ...ansibleEnv(ansibleDir, files.knownHosts), ANSIBLE_STDOUT_CALLBACK: 'default' }, timeoutMs: 1_800_000, scratchDir: scratch });
       if (ansible.exitCode !== 0) log(`Ansible exit ${ansible.exitCode}: ${(ansible.stdout + ansible.stderr).slice(-2000)}`);
-      results.push(measureHosts('Ansible', ansible, hosts, load));
+      results.push(measureHosts('Ansible', ansible, hosts, load, labHostCpuMs(hosts) - hostCpuBefore));
     }
     console.log(`\n${hostCount} hosts, rings ${sizes.join('/')}, ${CONCURRENCY} at a time, ${PACKAGE} ${FROM} → ${TO}; ${new Date().toISOString()}`);
-    console.log('tool       exit  upgraded  wall s  client CPU s  peak RSS MB (PSS)  apt-get busy s  install busy s  dpkg busy s  overhead s  apt calls  load1 at start');
+    console.log('tool       exit  upgraded  wall s  client CPU s  peak RSS MB (PSS)  apt-get busy s  install busy s  dpkg busy s  overhead s  apt calls  load1 at start  host CPU s');
     for (const result of results) {
       const { run } = result;
       const wallS = run.wallMs / 1000;
       console.log(
-        [result.tool.padEnd(9), String(run.exitCode).padStart(4), `${result.upgraded}/${hostCount}`.padStart(8), fmt(wallS).padStart(7), fmt(run.cpuMs / 1000).padStart(13), `${fmt(run.peakTreeRssKb / 1024, 0)} (${fmt(run.peakTreePssKb / 1024, 0)})`.padStart(18), fmt(result.pmUnionS).padStart(15), fmt(result.installUnionS).padStart(15), fmt(result.dpkgUnionS).padStart(12), fmt(wallS - result.pmUnionS).padStart(11), String(result.aptCalls).padStart(10), fmt(result.load, 2).padStart(15)].join(' '),
+        [result.tool.padEnd(9), String(run.exitCode).padStart(4), `${result.upgraded}/${hostCount}`.padStart(8), fmt(wallS).padStart(7), fmt(run.cpuMs / 1000).padStart(13), `${fmt(run.peakTreeRssKb / 1024, 0)} (${fmt(run.peakTreePssKb / 1024, 0)})`.padStart(18), fmt(result.pmUnionS).padStart(15), fmt(result.installUnionS).padStart(15), fmt(result.dpkgUnionS).padStart(12), fmt(wallS - result.pmUnionS).padStart(11), String(result.aptCalls).padStart(10), fmt(result.load, 2).padStart(15), fmt(result.hostCpuMs / 1000).padStart(11)].join(' '),
       );
     }
     for (const profile of profiles) console.log(`\nPatchdesk, where the time went (from the rollout's own host events):\n${profile}`);

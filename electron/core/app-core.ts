@@ -276,7 +276,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     inventory,
     windows: (siteId) => cycles.windows(siteId).windows,
     patchStatusRepository,
-    access: options.rolloutHosts?.access ?? createHostAccess({ vault, patchStatus: patchStatusRepository, executor: remote, collector: options.collector ?? loadCollectorOnDemand, status: patchStatus }),
+    access: options.rolloutHosts?.access ?? createHostAccess({ vault, patchStatus: patchStatusRepository, executor: remote, status: patchStatus }),
     family: options.rolloutHosts?.family ?? familyFor,
     jobs: engineRolloutJobs(jobs),
     cycles,

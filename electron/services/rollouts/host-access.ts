@@ -6,7 +6,6 @@
 import type { Asset } from '../../../shared/contract/assets';
 import type { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
 import type { CredentialVaultService } from '../credentials/credential-vault.service';
-import type { HostCollector } from '../patch-status/host-collector';
 import type { PatchStatusService } from '../patch-status/patch-status.service';
 import type { RemoteExecutor, RemoteTarget } from '../remote/executor/remote-executor';
 import type { OperationContext } from '../remote/operations/operation-context';
@@ -14,11 +13,18 @@ import type { OperationContext } from '../remote/operations/operation-context';
 /** A host's operation context, or why there is none. */
 export type HostAccessResult = { ok: true; context: OperationContext } | { ok: false; reason: string };
 
+// The collector judges the script's exit code itself (a partial collection still parses).
+const ANY_EXIT = Array.from({ length: 256 }, (_, code) => code);
+
 /** Opens hosts for rollout operations. */
 export interface HostAccess {
   open(asset: Asset, purpose: 'rollout-preview' | 'rollout', signal?: AbortSignal): HostAccessResult;
-  /** A fresh collection of the host, stored like any other; what it found installed (name to version). */
-  collect(asset: Asset, signal?: AbortSignal): Promise<{ ok: true; installed: Map<string, string>; at: string } | { ok: false; message: string }>;
+  /**
+   * A fresh collection of the host, stored like any other; what it found installed (name to
+   * version). It runs the collector on `context`'s connection (the host run's own, opened with
+   * the pinned key): no second handshake and no second use of the credential.
+   */
+  collect(asset: Asset, context: OperationContext): Promise<{ ok: true; installed: Map<string, string>; at: string } | { ok: false; message: string }>;
 }
 
 /** Dependencies of {@link createHostAccess}. */
@@ -26,7 +32,6 @@ export interface HostAccessDeps {
   vault: CredentialVaultService;
   patchStatus: PatchStatusRepository;
   executor: RemoteExecutor;
-  collector: HostCollector;
   status: PatchStatusService;
   connectTimeoutMs?: number;
   collectTimeoutMs?: number;
@@ -66,29 +71,26 @@ export function createHostAccess(deps: HostAccessDeps): HostAccess {
       };
       return { ok: true, context: { executor: deps.executor, target, sudo: username !== 'root', ...(signal ? { signal } : {}) } };
     },
-    async collect(asset, signal) {
-      const host = asset.addresses[0] ?? asset.hostname;
-      const credential = deps.vault.findForAsset(asset, 'ssh');
-      if (!host || !credential) return { ok: false, message: 'no address or SSH credential to collect with' };
-      const port = asset.access.port ?? 22;
-      const pinned = deps.patchStatus.pinnedKey(asset.id, `${host}:${port}`);
-      if (!pinned) return { ok: false, message: `no host key is pinned for ${host}:${port}` };
-      const result = await deps.collector({
-        asset,
-        host,
-        port,
-        username: asset.access.username || credential.username,
-        secrets: deps.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'rollout-verify', siteId: asset.siteId }),
-        pinnedKey: pinned,
-        connectTimeoutMs: deps.connectTimeoutMs ?? 15_000,
-        commandTimeoutMs: deps.collectTimeoutMs ?? 300_000,
-        signal: signal ?? new AbortController().signal,
-        onPhase: () => undefined,
-      });
-      deps.vault.recordOutcome(credential.id, asset.id, 'rollout-verify', result.ok ? 'ok' : result.code);
-      if (!result.ok) return { ok: false, message: result.message };
-      deps.status.storeCollection(asset.id, result.collection, null);
-      return { ok: true, installed: new Map(result.collection.installed.map((item) => [item.name, item.version])), at: result.collection.collectedAt };
+    async collect(asset, context) {
+      if (context.target.protocol !== 'ssh' || asset.deviceType === 'network-device' || asset.osFamily === 'network-os') return { ok: false, message: 'a rollout verifies Linux hosts over SSH only' };
+      const { collectLinux } = await import('../collect/collectors/linux-collector');
+      // The collector's own script and parsers, on the executor's connection: the same collection as a collection job's.
+      const outcome = await collectLinux(
+        {
+          run: (command, options) =>
+            context.executor.run(context.target, command, {
+              timeoutMs: options?.timeoutMs ?? deps.collectTimeoutMs ?? 300_000,
+              expectedExitCodes: ANY_EXIT,
+              ...(options?.stdin !== undefined ? { stdin: options.stdin } : {}),
+              ...(options?.maxOutputBytes !== undefined ? { maxOutputBytes: options.maxOutputBytes } : {}),
+              ...(context.signal ? { signal: context.signal } : {}),
+            }),
+        },
+        { timeoutMs: deps.collectTimeoutMs ?? 300_000, ...(context.signal ? { signal: context.signal } : {}) },
+      );
+      if (!outcome.ok) return { ok: false, message: outcome.message };
+      deps.status.storeCollection(asset.id, outcome.value, null);
+      return { ok: true, installed: new Map(outcome.value.installed.map((item) => [item.name, item.version])), at: outcome.value.collectedAt };
     },
   };
 }

@@ -41,8 +41,12 @@ export type TransactionOutcome =
 /** What a rollout asks of a host's package manager. */
 export interface PackageFamilyOperations {
   readonly family: string;
-  /** Simulates upgrading `packages` (pinned where a version is given). */
-  preview(context: OperationContext, packages: readonly PackageSpec[]): Promise<{ changes: PlannedChange[]; removals: string[]; problem?: string }>;
+  /**
+   * Simulates upgrading `packages` (pinned where a version is given). `rollbackSources`: where
+   * some changes' installed versions can come from (as {@link versionSources}), when the family
+   * answered that in the same remote call; the changes it leaves out are asked separately.
+   */
+  preview(context: OperationContext, packages: readonly PackageSpec[]): Promise<{ changes: PlannedChange[]; removals: string[]; problem?: string; rollbackSources?: Map<string, VersionSource> }>;
   /** Where each exact version could be installed from now (`name=version` keys). */
   versionSources(context: OperationContext, wanted: readonly { name: string; version: string }[]): Promise<Map<string, VersionSource>>;
   /** Installs exact versions: an upgrade, or a rollback's downgrade. */

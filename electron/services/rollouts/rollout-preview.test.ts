@@ -4,7 +4,7 @@ import type { PackageSpec } from '../remote/operations/package-spec';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { HostAccess } from './host-access';
 import type { PackageFamilyOperations } from './package-family';
-import { previewHosts, type PreviewHostInput } from './rollout-preview';
+import { PREVIEW_CONCURRENCY, previewHosts, type PreviewHostInput } from './rollout-preview';
 
 /** A host whose simulation answers only when the test releases it, so the order is set by explicit events. */
 interface ScriptedHost {
@@ -71,5 +71,44 @@ describe('previewHosts', () => {
     const results = await run;
     expect(calls.filter((call) => call.startsWith('c'))).toEqual(['c lab-hello=*', 'c lab-hello=1.1']);
     expect(results.map((result) => result.packages.map((item) => item.toVersion).join(' '))).toEqual(['', '1.1', '1.1']);
+  });
+
+  it('asks for rollback sources only where the simulation\'s own call did not answer', async () => {
+    const asked: string[][] = [];
+    const family = {
+      family: 'apt',
+      async preview() {
+        const changes = [
+          { name: 'lab-hello', from: '1.0', to: '1.1', kind: 'upgrade' as const, requested: true },
+          { name: 'libdep', from: '2.0', to: '2.1', kind: 'upgrade' as const, requested: false },
+        ];
+        return { changes, removals: [], rollbackSources: new Map([['lab-hello=1.0', 'cache' as const]]) };
+      },
+      async versionSources(_context: OperationContext, wanted: readonly { name: string; version: string }[]) {
+        asked.push(wanted.map((item) => `${item.name}=${item.version}`));
+        return new Map(wanted.map((item) => [`${item.name}=${item.version}`, 'repository' as const]));
+      },
+    } as unknown as PackageFamilyOperations;
+    const access: HostAccess = { open: (asset) => ({ ok: true, context: { host: asset.hostname } as unknown as OperationContext }), collect: async () => ({ ok: false, message: 'not used' }) };
+    const [result] = await previewHosts({ access, family: () => family, windows: [], timeZone: 'UTC', nowMs: 0 }, { selection: { kind: 'packages', packages: ['lab-hello'] }, rebootPolicy: 'never' }, [{ hostId: 1, asset: { hostname: 'a' } as Asset, windowRing: null, packageManager: 'apt', pending: [], rebootPendingNow: false }]);
+    expect(asked).toEqual([['libdep=2.0']]);
+    expect(result?.packages.map((item) => `${item.name} ${item.rollbackSource} ${String(item.rollbackAvailable)}`)).toEqual(['lab-hello cache true', 'libdep repository true']);
+  });
+
+  it('starts the next host as soon as any running host ends, not only the oldest', async () => {
+    const hosts = Array.from({ length: PREVIEW_CONCURRENCY + 2 }, (_, index) => ({ name: `h${index}`, candidate: '1.1' }));
+    const { calls, release, run } = setup(hosts);
+    release('h0');
+    await tick();
+    await tick();
+    // h0 done: the next PREVIEW_CONCURRENCY hosts run; h1 stays slow.
+    expect(calls).toHaveLength(1 + PREVIEW_CONCURRENCY);
+    release('h2');
+    await tick();
+    await tick();
+    expect(calls.at(-1)).toBe(`h${PREVIEW_CONCURRENCY + 1} lab-hello=1.1`);
+    for (const host of hosts) release(host.name);
+    const results = await run;
+    expect(results.map((result) => result.hostId)).toEqual(hosts.map((_, index) => index + 1));
   });
 });

@@ -71,8 +71,12 @@ export function describeSlot(slot: HostSlot): string {
   return `never: ${slot.reason}`;
 }
 
-/** Hosts previewed at a time: each preview is a connection and two read-only package manager queries. */
-export const PREVIEW_CONCURRENCY = 6;
+/**
+ * Hosts previewed at a time. A preview only reads (a connection and one or two read-only package
+ * manager queries) and mostly waits for the network and the host, so it runs wider than a ring's
+ * install concurrency.
+ */
+export const PREVIEW_CONCURRENCY = 12;
 
 /**
  * Previews every host, hosts given in ring order (the earliest ring pins the versions). The result
@@ -105,17 +109,36 @@ export async function previewHosts(deps: PreviewDeps, plan: PreviewPlan, hosts: 
   };
   if (hosts.length === 0) return results;
   await commit(0, start(0));
-  // The rest: up to PREVIEW_CONCURRENCY running, committed (and pinned) strictly in host order.
-  const running: Promise<{ result: HostPreview; unpinned: string[] }>[] = [];
+  // The rest: up to PREVIEW_CONCURRENCY running, a new one starting as soon as any ends (a slow
+  // host holds up no other start), committed (and pinned) strictly in host order.
+  type Run = Promise<{ result: HostPreview; unpinned: string[] }>;
+  const launched = new Map<number, Run>();
+  const turns = new Map<number, () => void>();
+  let active = 0;
   let next = 1;
   const fill = () => {
-    while (next < hosts.length && running.length < PREVIEW_CONCURRENCY) running.push(start(next++));
+    while (next < hosts.length && active < PREVIEW_CONCURRENCY) {
+      const index = next++;
+      active += 1;
+      const ran = start(index);
+      const done = () => {
+        active -= 1;
+        fill();
+      };
+      ran.then(done, done);
+      launched.set(index, ran);
+      turns.get(index)?.();
+    }
+  };
+  // Wrapped, so that awaiting the launch does not await the preview itself (commit does).
+  const launchedRun = (index: number): Promise<{ run: Run }> => {
+    const ran = launched.get(index);
+    return ran ? Promise.resolve({ run: ran }) : new Promise((resolve) => turns.set(index, () => resolve({ run: launched.get(index) as Run })));
   };
   fill();
   for (let index = 1; index < hosts.length; index += 1) {
-    const started = running.shift() as Promise<{ result: HostPreview; unpinned: string[] }>;
-    await commit(index, started);
-    fill();
+    await commit(index, (await launchedRun(index)).run);
+    launched.delete(index);
   }
   return results;
 }
@@ -131,6 +154,7 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
   const context = opened.context;
 
   let changes: PlannedChange[] = [];
+  let known = new Map<string, string>();
   try {
     if (names.length > 0) {
       const specs: PackageSpec[] = names.map((name) => {
@@ -141,6 +165,7 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
       if (simulated.problem !== undefined) return { ...empty(simulated.problem), packages: simulated.changes.map(toRow) };
       if (simulated.removals.length > 0) return { ...empty(`the package manager would remove ${simulated.removals.join(', ')}, which nobody approved: refused`), packages: simulated.changes.map(toRow) };
       changes = simulated.changes;
+      known = simulated.rollbackSources ?? known;
     }
   } catch (error) {
     if (isRemoteError(error)) return empty(error.message);
@@ -148,11 +173,12 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
   }
   const upgrades = changes.filter((change) => change.kind !== 'remove');
 
-  // The rollback plan: every version a downgrade would go back to, available now or not.
-  let sources = new Map<string, string>();
+  // The rollback plan: every version a downgrade would go back to, available now or not; asked
+  // only for what the simulation's own call did not already answer.
+  const sources = new Map<string, string>(known);
   try {
-    const back = upgrades.filter((change) => change.from !== null).map((change) => ({ name: change.name, version: change.from ?? '' }));
-    sources = await family.versionSources(context, back);
+    const back = upgrades.filter((change) => change.from !== null && !known.has(`${change.name}=${change.from}`)).map((change) => ({ name: change.name, version: change.from ?? '' }));
+    if (back.length > 0) for (const [key, source] of await family.versionSources(context, back)) sources.set(key, source);
   } catch (error) {
     if (!isRemoteError(error)) throw error;
     return { ...empty(`could not check the rollback versions: ${error.message}`), packages: upgrades.map(toRow) };

@@ -492,7 +492,7 @@ export class RolloutsService {
         update: (changes) => this.deps.rollouts.updateHost(host.id, changes),
         observe: (name, version) => this.deps.rollouts.observePackage(host.id, name, version, this.now()),
       },
-      verify: () => this.deps.access.collect(asset, context.signal),
+      verify: () => this.deps.access.collect(asset, operation),
     };
   }
 

@@ -30,14 +30,19 @@ export function cachedDebPrefix(name: string, version: string): string {
 
 const MARKER = '--- cache ---';
 
-/** Where each `{ name, version }` can come from on the host now. */
-export async function aptVersionSources(context: OperationContext, wanted: readonly { name: string; version: string }[], timeoutMs = 60_000): Promise<Map<string, VersionSource>> {
+/**
+ * The shell text that lists where versions of `names` can come from: `apt-cache madison` and the
+ * files in apt's cache. Read-only; its output goes to {@link parseAptVersionSources}. Names are
+ * validated by the caller (`assertPackageSpecs`).
+ */
+export function aptVersionSourcesScript(names: readonly string[]): string {
+  return `LC_ALL=C apt-cache madison ${names.join(' ')} 2>/dev/null; echo '${MARKER}'; ls -1 /var/cache/apt/archives/ 2>/dev/null`;
+}
+
+/** Where each `{ name, version }` can come from, from the output of {@link aptVersionSourcesScript}. */
+export function parseAptVersionSources(stdout: string, wanted: readonly { name: string; version: string }[]): Map<string, VersionSource> {
   const sources = new Map<string, VersionSource>();
-  if (wanted.length === 0) return sources;
-  assertPackageSpecs(wanted);
-  const names = [...new Set(wanted.map((item) => item.name))];
-  const output = await runOn(context, `LC_ALL=C apt-cache madison ${names.join(' ')} 2>/dev/null; echo '${MARKER}'; ls -1 /var/cache/apt/archives/ 2>/dev/null`, { timeoutMs });
-  const [madison = '', cache = ''] = output.stdout.split(`${MARKER}\n`);
+  const [madison = '', cache = ''] = stdout.split(`${MARKER}\n`);
   const listed = parseMadison(madison);
   const files = cache.split('\n').filter((file) => file.endsWith('.deb'));
   for (const item of wanted) {
@@ -47,4 +52,12 @@ export async function aptVersionSources(context: OperationContext, wanted: reado
     else sources.set(key, 'none');
   }
   return sources;
+}
+
+/** Where each `{ name, version }` can come from on the host now. */
+export async function aptVersionSources(context: OperationContext, wanted: readonly { name: string; version: string }[], timeoutMs = 60_000): Promise<Map<string, VersionSource>> {
+  if (wanted.length === 0) return new Map();
+  assertPackageSpecs(wanted);
+  const output = await runOn(context, aptVersionSourcesScript([...new Set(wanted.map((item) => item.name))]), { timeoutMs });
+  return parseAptVersionSources(output.stdout, wanted);
 }

@@ -32,11 +32,16 @@ export function parseDpkgStates(host: string, stdout: string): Map<string, DpkgP
   return states;
 }
 
+/** The `dpkg-query` command whose output {@link parseDpkgStates} reads, for `names` (validated here). */
+export function dpkgStatesCommand(names: readonly string[]): string {
+  assertPackageSpecs(names.map((name) => ({ name })));
+  return `dpkg-query -W -f='\${Package}\\t\${Version}\\t\${db:Status-Abbrev}\\n' ${names.join(' ')}`;
+}
+
 /** The dpkg state of each of `names` on the host; names dpkg does not know are absent from the map. */
 export async function dpkgPackageStates(context: OperationContext, names: readonly string[], timeoutMs = 60_000): Promise<Map<string, DpkgPackageState>> {
-  assertPackageSpecs(names.map((name) => ({ name })));
   // Exit 1 only says some name is not installed; the lines for the others are still printed.
-  const output = await runOn(context, `dpkg-query -W -f='\${Package}\\t\${Version}\\t\${db:Status-Abbrev}\\n' ${names.join(' ')}`, { timeoutMs, expectedExitCodes: [0, 1] });
+  const output = await runOn(context, dpkgStatesCommand(names), { timeoutMs, expectedExitCodes: [0, 1] });
   return parseDpkgStates(context.target.name, output.stdout);
 }
 

@@ -36,8 +36,11 @@ export interface InstalledVersion {
 
 /** The rollout operations of one family. */
 export interface FamilyRolloutOperations {
-  /** Simulates upgrading `packages`; a spec without a version takes the package manager's candidate. For a full-upgrade-only family: the whole pending set, `requested` marking the specs. */
-  previewCandidates(context: OperationContext, packages: readonly PackageSpec[]): Promise<RpmPreview>;
+  /**
+   * Simulates upgrading `packages`; a spec without a version takes the package manager's candidate. For a full-upgrade-only family: the whole pending set, `requested` marking the specs.
+   * A family that can answer in the same remote call adds `rollbackSources` (as {@link versionSources}, for the changes it covers), so the preview need not ask again.
+   */
+  previewCandidates(context: OperationContext, packages: readonly PackageSpec[]): Promise<RpmPreview & { rollbackSources?: Map<string, VersionSource> }>;
   /** Where each `{ name, version }` can be installed from now, keyed `name=version`. */
   versionSources(context: OperationContext, wanted: readonly PackageTarget[]): Promise<Map<string, VersionSource>>;
   /** Finishes what an interrupted or failed run left half-done, with the family's own repair. */
@@ -65,7 +68,7 @@ const RPM_NO_REPAIR = 'no repair step: rpm keeps no half-configured state (a fai
 /** The rollout operations of the Linux families (Windows has none yet). */
 export const FAMILY_ROLLOUT_OPERATIONS = {
   apt: {
-    previewCandidates: (context, packages) => aptPreviewUpgrade(context, packages),
+    previewCandidates: (context, packages) => aptPreviewUpgrade(context, packages, { rollbackSources: true }),
     versionSources: (context, wanted) => aptVersionSources(context, wanted),
     async repair(context, timeoutMs) {
       const output = await dpkgConfigurePending(context, timeoutMs);
