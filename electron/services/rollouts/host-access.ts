@@ -1,6 +1,7 @@
 /**
  * How a rollout reaches a host: the asset's address, its mapped SSH credential (opened from the
- * vault, each use recorded) and the host key pinned by an earlier collection. A rollout never
+ * vault, each use recorded) and the host key pinned by an earlier collection; Windows hosts over
+ * WinRM (`winrm-host-access.ts`). A rollout never
  * trusts a host key on first use: a host never collected is refused, and a changed key stops it.
  */
 import type { Asset } from '../../../shared/contract/assets';
@@ -10,6 +11,7 @@ import type { HostCollector } from '../patch-status/host-collector';
 import type { PatchStatusService } from '../patch-status/patch-status.service';
 import type { RemoteExecutor, RemoteTarget } from '../remote/executor/remote-executor';
 import type { OperationContext } from '../remote/operations/operation-context';
+import { openWinRmHost, WINRM_DEFAULT_PORT } from './winrm-host-access';
 
 /** A host's operation context, or why there is none. */
 export type HostAccessResult = { ok: true; context: OperationContext } | { ok: false; reason: string };
@@ -36,6 +38,7 @@ export interface HostAccessDeps {
 export function createHostAccess(deps: HostAccessDeps): HostAccess {
   return {
     open(asset, purpose, signal) {
+      if (asset.access.method === 'winrm') return openWinRmHost(deps, asset, purpose, signal);
       if (asset.access.method !== 'ssh') return { ok: false, reason: `${asset.hostname || `asset ${asset.id}`} is not reached over SSH; rollouts install on Linux hosts over SSH` };
       const host = asset.addresses[0] ?? asset.hostname;
       if (!host) return { ok: false, reason: 'the asset has no address or hostname to connect to' };
@@ -68,18 +71,20 @@ export function createHostAccess(deps: HostAccessDeps): HostAccess {
     },
     async collect(asset, signal) {
       const host = asset.addresses[0] ?? asset.hostname;
-      const credential = deps.vault.findForAsset(asset, 'ssh');
-      if (!host || !credential) return { ok: false, message: 'no address or SSH credential to collect with' };
-      const port = asset.access.port ?? 22;
+      const winrm = asset.access.method === 'winrm';
+      const credential = deps.vault.findForAsset(asset, winrm ? 'winrm' : 'ssh');
+      if (!host || !credential) return { ok: false, message: `no address or ${winrm ? 'WinRM' : 'SSH'} credential to collect with` };
+      const port = asset.access.port ?? (winrm ? WINRM_DEFAULT_PORT : 22);
       const pinned = deps.patchStatus.pinnedKey(asset.id, `${host}:${port}`);
-      if (!pinned) return { ok: false, message: `no host key is pinned for ${host}:${port}` };
+      // WinRM over HTTP has no server key to pin (openWinRmHost refuses HTTPS without a pinned certificate).
+      if (!pinned && !winrm) return { ok: false, message: `no host key is pinned for ${host}:${port}` };
       const result = await deps.collector({
         asset,
         host,
         port,
         username: asset.access.username || credential.username,
         secrets: deps.vault.useSecrets(credential.id, { assetId: asset.id, purpose: 'rollout-verify', siteId: asset.siteId }),
-        pinnedKey: pinned,
+        ...(pinned ? { pinnedKey: pinned } : {}),
         connectTimeoutMs: deps.connectTimeoutMs ?? 15_000,
         commandTimeoutMs: deps.collectTimeoutMs ?? 300_000,
         signal: signal ?? new AbortController().signal,

@@ -1,8 +1,10 @@
 /**
  * The `windows` entry of the family dispatch table: preview (a WUA search in the SYSTEM task,
  * recording IsUninstallable before anything is installed), install in rounds (`upgrade`), KB
- * uninstall (`downgrade`, the rollback) and the reboot flags, in the shared shapes. A target is
- * `{ name: 'KB5021233', version: '<WUA update id>' | '' }`.
+ * uninstall (`downgrade`, the rollback) and the reboot flags, in the shared shapes, and the
+ * rollout entry (`windows-rollout-operations.ts`). A target is
+ * `{ name: 'KB5021233', version: '<WUA update id>' | '<update id>@<revision>' | '' }`; a rollout
+ * passes its `reboot`, so the rounds continue across restarts.
  */
 import { systemClock } from '../../../core/clock';
 import type { FamilyOperations, PackagePreview } from './package-families';
@@ -11,6 +13,7 @@ import type { PackageTarget } from './package-transaction';
 import { windowsTargets, installWindowsUpdates } from './wua-install';
 import { uninstallWindowsUpdates } from './wua-uninstall';
 import { readWindowsRebootRequired } from './windows-reboot-required';
+import { createWindowsRolloutOperations } from './windows-rollout-operations';
 import type { WuaUpdateRecord } from './wua-result';
 import { WuaTaskSession, type WuaPacing } from './wua-task';
 
@@ -41,10 +44,9 @@ export function createWindowsFamilyOperations(pacing: WuaPacing): FamilyOperatio
     },
     runTransaction: async (context, targets, options) => {
       if (options.kind === 'downgrade') return uninstallWindowsUpdates(context, targets.map((target) => target.name), { timeoutMs: options.timeoutMs, pacing });
-      return installWindowsUpdates(context, targets, { roundTimeoutMs: options.timeoutMs, pacing });
+      return installWindowsUpdates(context, targets, { roundTimeoutMs: options.timeoutMs, pacing, ...(options.reboot ? { reboot: options.reboot } : {}) });
     },
     readRebootRequired: (context) => readWindowsRebootRequired(context),
-    // Rollouts' extras (rollback availability, installed versions) are not built for Windows yet.
-    rollout: null,
+    rollout: createWindowsRolloutOperations(pacing),
   };
 }

@@ -16,6 +16,8 @@ import type { ScriptBehavior } from './winrm-test-server';
 export interface SimulatedUpdate {
   kb: string;
   updateId: string;
+  /** Identity.RevisionNumber (200 by default); a test raises it to play Microsoft revising the update. */
+  revision?: number;
   title: string;
   installed: boolean;
   isUninstallable: boolean;
@@ -62,7 +64,7 @@ export interface SimulatedWindowsHost {
 }
 
 interface Task {
-  params: { mode: string; round: number; kbs: string[]; updateIds: string[] };
+  params: { mode: string; round: number; kbs: string[]; updateIds: string[]; pins?: string[] };
   pollsLeft: number;
 }
 
@@ -84,10 +86,11 @@ export function simulateWindowsHost(options: SimulatedHostOptions): SimulatedWin
   const installedThisBoot = new Set<SimulatedUpdate>();
 
   const offered = (update: SimulatedUpdate) => boots >= (update.offeredAfterBoots ?? 0);
-  const matches = (update: SimulatedUpdate, params: Task['params']) => params.kbs.includes(update.kb) || params.updateIds.includes(update.updateId.toLowerCase());
+  const matches = (update: SimulatedUpdate, params: Task['params']) =>
+    params.pins && params.pins.length > 0 ? params.pins.includes(`${update.updateId.toLowerCase()}@${update.revision ?? 200}`) : params.kbs.includes(update.kb) || params.updateIds.includes(update.updateId.toLowerCase());
   const record = (update: SimulatedUpdate) => ({
     updateId: update.updateId,
-    revision: 200,
+    revision: update.revision ?? 200,
     kbs: psList([update.kb]),
     title: update.title,
     isInstalled: update.installed,
