@@ -8,7 +8,7 @@
  */
 import type { VersionSource } from '../remote/operations/apt-version-availability';
 import type { RpmPreview } from '../remote/operations/dnf-preview';
-import { PACKAGE_FAMILY_OPERATIONS } from '../remote/operations/package-families';
+import { PACKAGE_FAMILY_OPERATIONS, type FamilyOperations } from '../remote/operations/package-families';
 import type { PackageFamily } from '../remote/operations/package-transaction';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { PackageSpec } from '../remote/operations/package-spec';
@@ -89,7 +89,11 @@ export function fullUpgradeProblem(packages: readonly PackageSpec[], preview: Rp
 
 /** The rollout operations of `family` from the one table; undefined when the family has none. */
 export function familyFromTable(family: PackageFamily): PackageFamilyOperations | undefined {
-  const shared = PACKAGE_FAMILY_OPERATIONS[family];
+  return familyFromOperations(family, PACKAGE_FAMILY_OPERATIONS[family]);
+}
+
+/** The rollout operations over one family's table entry (tests pass one paced by their own clock). */
+export function familyFromOperations(family: PackageFamily, shared: FamilyOperations): PackageFamilyOperations | undefined {
   const extras = shared.rollout;
   if (!extras) return undefined;
   return {

@@ -10,8 +10,14 @@ export const WINDOWS_PACKAGE_MANAGER = 'windows-update';
 
 const KB = /^KB[0-9]{4,8}$/;
 
-/** The KBs (or named update ids) `selection` takes from a Windows host's `pending` updates. */
+/**
+ * The KBs (or named update ids) `selection` takes from a Windows host's `pending` updates. A
+ * named KB is taken only where the last collection found it pending: Windows Update offers an
+ * update only to hosts it applies to, so a KB missing there is not this host's (a named update id
+ * is passed on as named: the collection keys updates by KB).
+ */
 export function windowsSelection(selection: { kind: 'all' | 'security' | 'packages'; kbs?: readonly string[] }, pending: readonly { name: string; security: boolean | null }[]): string[] {
-  if (selection.kind === 'packages') return [...new Set(selection.kbs ?? [])];
+  const offered = new Set(pending.map((update) => update.name));
+  if (selection.kind === 'packages') return [...new Set(selection.kbs ?? [])].filter((name) => !KB.test(name) || offered.has(name));
   return [...new Set(pending.filter((update) => KB.test(update.name) && (selection.kind === 'all' || update.security === true)).map((update) => update.name))];
 }

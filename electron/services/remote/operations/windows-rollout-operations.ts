@@ -92,7 +92,7 @@ export async function previewWindowsUpdates(context: OperationContext, packages:
     if (missing.length > 0) {
       const installed = (await session.run({ mode: 'installed', round: 1, kbs: missing.map((name) => name.slice(2)), updateIds: [] }, SEARCH_TIMEOUT_MS)).updates;
       for (const name of missing) {
-        if (!installed.some((record) => record.kbs.includes(name.slice(2)))) problems.push(`${name}: the pinned update ${request.pins.get(name) ?? ''} is no longer offered to this host by Windows Update (withdrawn or superseded), and it is not installed`);
+        if (!installed.some((record) => record.kbs.includes(name.slice(2)))) problems.push(`${name}: the pinned update ${request.pins.get(name) ?? ''} is no longer offered to this host by Windows Update (withdrawn or superseded since it was offered), and it is not installed`);
       }
     }
     const rebootExpected = windowsRebootExpected(found.filter((record) => seen.has(`KB${record.kbs[0] ?? ''}`)).map((record) => record.rebootBehavior));
