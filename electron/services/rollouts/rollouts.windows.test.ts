@@ -184,7 +184,7 @@ describe('rollouts on Windows hosts (the simulated host behind the WinRM test li
 
     // win-2: the pinned update, a reboot WUA asked for (a new LastBootUpTime), a fresh collection listing the KB.
     const win2 = hostOf(done, 'win-2');
-    expect(win2).toMatchObject({ rebooted: true, message: `installed KB5034441 (new) → ${pinOf(CUMULATIVE)}` });
+    expect(win2).toMatchObject({ rebooted: true, message: 'installed KB5034441' });
     expect(win2?.bootIdAfter).not.toBe(win2?.bootIdBefore);
     expect(Number(win2?.bootIdAfter) - Number(win2?.bootIdBefore)).toBe(36_000_000_000);
     expect(win2?.verifiedAt).not.toBeNull();

@@ -100,7 +100,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           </h1>
           <p className="screen__subtitle muted">
             {SELECTION_LABELS[rollout.selection.kind]}
-            {rollout.selection.packages.length > 0 ? `: ${rollout.selection.packages.join(', ')}` : ''} · {REBOOT_LABELS[rollout.rebootPolicy]} · {plural(rollout.counts.hosts, 'host')} in {plural(rollout.rings.length, 'ring')}
+            {rollout.selection.packages.length + rollout.selection.kbs.length > 0 ? `: ${[...rollout.selection.packages, ...rollout.selection.kbs].join(', ')}` : ''} · {REBOOT_LABELS[rollout.rebootPolicy]} · {plural(rollout.counts.hosts, 'host')} in {plural(rollout.rings.length, 'ring')}
             {rollout.autoRollback ? ' · failed post steps roll the host back' : ''}
           </p>
         </div>
