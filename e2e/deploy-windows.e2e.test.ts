@@ -3,8 +3,9 @@
  * scripted host and a simulated Windows host (the WUA simulator behind a WinRM test listener,
  * driven by the real executor and task protocol) in one ring. Name a package and two KBs, preview
  * (titles, the pinned update, an uninstallable KB and a servicing stack update that is not),
- * approve, run, and see the Windows host card with its KBs installed after a reboot. Nothing here
- * ran against a real Windows host.
+ * approve, run, and see the Windows host card with its KBs installed after a reboot; roll it back
+ * (one KB uninstalled, the servicing stack update refused). Nothing here ran against a real
+ * Windows host.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -147,6 +148,16 @@ describe('the Deploy step with a Windows host', () => {
     expect(await card.textContent()).toContain('Rebooted');
     expect(await page.getByTestId('host-card-lin-web').getAttribute('data-state')).toBe('installed');
     await shot(page, '68-deploy-windows-completed');
+
+    // Rolling the Windows host back: the cumulative update is uninstalled, the servicing stack update cannot be.
+    await page.getByTestId('rollback-host-win-app').click();
+    await page.getByTestId('rollout-rollback-dialog').waitFor();
+    await page.getByTestId('rollout-rollback-confirm').click();
+    await page.locator('[data-testid="host-card-win-app"][data-state="rollback_failed"]').waitFor({ timeout: 60_000 });
+    const rolledBack = (await card.textContent()) ?? '';
+    expect(rolledBack).toContain('rollback not possible: KB5034439 cannot be uninstalled: Windows marks it not uninstallable; nothing was done to it; KB5034441 uninstalled');
+    expect(await card.getByTestId('host-kbs').textContent()).toContain('(KB5034441) not installed');
+    await shot(page, '69-deploy-windows-rollback');
     expect(errors).toEqual([]);
   }, 180_000);
 });

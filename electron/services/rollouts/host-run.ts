@@ -180,7 +180,7 @@ async function readAfterLostConnection(input: HostRunInput, why: string): Promis
 }
 
 /** Rolls the host back to its recorded versions (a step of its own), then collects it afresh. */
-export async function rollBackHost(input: Pick<HostRunInput, 'hostname' | 'context' | 'family' | 'packages' | 'lockTimeoutSeconds' | 'installTimeoutMs' | 'step' | 'sink' | 'verify'>): Promise<HostRunResult> {
+export async function rollBackHost(input: Pick<HostRunInput, 'hostname' | 'context' | 'family' | 'packages' | 'lockTimeoutSeconds' | 'installTimeoutMs' | 'step' | 'sink' | 'verify'> & Partial<Pick<HostRunInput, 'rebootPolicy' | 'reboot'>>): Promise<HostRunResult> {
   // A presence family (Windows) rolls back by removing each planned update: version '' is "absent".
   const back = input.family.presence ? input.packages.map((item) => ({ name: item.name, version: '' })) : input.packages.filter((item) => item.fromVersion !== null).map((item) => ({ name: item.name, version: item.fromVersion ?? '' }));
   if (back.length === 0) return { state: 'rolled_back', message: 'nothing to roll back: no package had an earlier version' };
@@ -192,6 +192,10 @@ export async function rollBackHost(input: Pick<HostRunInput, 'hostname' | 'conte
       return outcome;
     });
     if (result.outcome === 'failed') return { state: 'rollback_failed', message: `rollback ${result.reason === 'not_possible' ? 'not possible' : 'failed'}: ${result.message}` };
+    // Windows finishes an uninstall at the restart (wusa 3010): reboot per policy before the collection judges it.
+    if (input.family.presence && input.rebootPolicy !== undefined && input.rebootPolicy !== 'never' && input.reboot && (await input.family.rebootRequired(input.context)).required) {
+      await rebootStep({ ...input, reboot: input.reboot }, 'the uninstall asked for a restart');
+    }
     const fresh = await input.step('verify rollback', async () => input.verify());
     if (!fresh.ok) return { state: 'rollback_failed', message: `rolled back, but the fresh collection failed: ${fresh.message}` };
     const seen = (item: { name: string; version: string }) => collectedVersion(input.family, fresh.installed, item.name, item.version) ?? '';
@@ -201,6 +205,7 @@ export async function rollBackHost(input: Pick<HostRunInput, 'hostname' | 'conte
     return { state: 'rolled_back', message: input.family.presence ? `rolled back: uninstalled ${back.map((item) => item.name).join(', ')}` : `rolled back to ${back.map((item) => `${item.name} ${item.version}`).join(', ')}` };
   } catch (error) {
     if (isRemoteError(error)) return { state: 'rollback_failed', message: `rollback failed: ${error.message}` };
+    if (error instanceof StepFailure) return { state: 'rollback_failed', message: `uninstalled, but ${error.message}` };
     throw error;
   }
 }
@@ -220,7 +225,7 @@ async function rebootPerPolicy(input: HostRunInput, changed: boolean): Promise<v
 }
 
 /** The reboot step: the family's reboot (Linux's by default), waiting for a new boot identity. */
-async function rebootStep(input: HostRunInput, why: string): Promise<void> {
+async function rebootStep(input: Pick<HostRunInput, 'hostname' | 'context' | 'family' | 'step' | 'sink' | 'reboot'>, why: string): Promise<void> {
   await input.step('reboot', async (note) => {
     try {
       const result = input.family.reboot ? await input.family.reboot(input.context, input.reboot) : await rebootHost(input.context, input.reboot);

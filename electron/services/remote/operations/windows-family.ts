@@ -9,7 +9,7 @@
 import { systemClock } from '../../../core/clock';
 import type { FamilyOperations, PackagePreview } from './package-families';
 import type { OperationContext } from './operation-context';
-import type { PackageTarget } from './package-transaction';
+import type { PackageTarget, PackageTransactionResult } from './package-transaction';
 import { windowsTargets, installWindowsUpdates } from './wua-install';
 import { uninstallWindowsUpdates } from './wua-uninstall';
 import { readWindowsRebootRequired } from './windows-reboot-required';
@@ -32,6 +32,11 @@ export async function searchWindowsUpdates(context: OperationContext, targets: r
   }
 }
 
+/** The result with one line per update as its output: what a rollout's step shows and keeps (result.json's rounds are one long JSON line). */
+function readable<T extends PackageTransactionResult>(result: T, lines: readonly string[]): T {
+  return { ...result, output: { stdout: lines.join('\n'), stderr: '', exitCode: 0 } };
+}
+
 /** The windows family's operations, paced by `pacing` (tests inject theirs). */
 export function createWindowsFamilyOperations(pacing: WuaPacing): FamilyOperations {
   return {
@@ -43,8 +48,12 @@ export function createWindowsFamilyOperations(pacing: WuaPacing): FamilyOperatio
       return { changes, removals: [] };
     },
     runTransaction: async (context, targets, options) => {
-      if (options.kind === 'downgrade') return uninstallWindowsUpdates(context, targets.map((target) => target.name), { timeoutMs: options.timeoutMs, pacing });
-      return installWindowsUpdates(context, targets, { roundTimeoutMs: options.timeoutMs, pacing, ...(options.reboot ? { reboot: options.reboot } : {}) });
+      if (options.kind === 'downgrade') {
+        const removed = await uninstallWindowsUpdates(context, targets.map((target) => target.name), { timeoutMs: options.timeoutMs, pacing });
+        return readable(removed, removed.updates.map((update) => `${update.kb}: ${update.result.replace(/_/g, ' ')}${update.exitCode !== null ? ` (wusa ${update.exitCode}${update.detail ? ` ${update.detail}` : ''})` : ''}${update.installedAfter ? ', still installed' : ''}`));
+      }
+      const installed = await installWindowsUpdates(context, targets, { roundTimeoutMs: options.timeoutMs, pacing, ...(options.reboot ? { reboot: options.reboot } : {}) });
+      return readable(installed, [...installed.updates.map((update) => `${update.kb}: ${update.result.replace(/_/g, ' ')}${update.hresult ? ` (${update.hresult})` : ''}${update.round !== null ? ` in round ${update.round}` : ''}${update.installedAfter ? ', installed' : ', not installed'}`), `${installed.rounds} round${installed.rounds === 1 ? '' : 's'}`]);
     },
     readRebootRequired: (context) => readWindowsRebootRequired(context),
     rollout: createWindowsRolloutOperations(pacing),

@@ -291,7 +291,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
       {confirm?.kind === 'rollback' ? (
         <Dialog
           title={`Roll back ${confirm.label}?`}
-          description="Reinstalls the versions recorded before the rollout, then collects again and records the outcome."
+          description="Reinstalls the versions recorded before the rollout (on Windows: uninstalls the KBs, where Windows allows it), then collects again and records the outcome."
           onClose={() => setConfirm(null)}
           size="small"
           testId="rollout-rollback-dialog"
