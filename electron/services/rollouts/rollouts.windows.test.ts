@@ -214,6 +214,8 @@ describe('rollouts on Windows hosts (the simulated host behind the WinRM test li
     );
     expect(hostOf(after, 'win-1')).toMatchObject({ state: 'rollback_failed', message: 'rollback not possible: KB5034439 cannot be uninstalled: Windows marks it not uninstallable; nothing was done to it; KB5034441 uninstalled' });
     expect(host('win-1').updates.map((each) => `KB${each.kb} ${each.installed ? 'installed' : 'not installed'}`)).toEqual(['KB5034441 not installed', 'KB5034439 installed', 'KB5034122 not installed']);
+    const rows = service.deploymentRows(planned.siteId, '2026-12-07T00:00:00.000Z', '2026-12-08T00:00:00.000Z');
+    expect(rows.find((row) => row.hostname === 'win-2')?.packages).toBe(`KB5034441 "2026-12 Cumulative Update for Windows Server 2022 (KB5034441)" update ${pinOf(CUMULATIVE)}`);
     const audit = (core.db.prepare("SELECT action FROM audit_log WHERE entity_type = 'rollout' ORDER BY id").all() as { action: string }[]).map((row) => row.action);
     expect(audit).toEqual(expect.arrayContaining(['rollout-previewed', 'rollout-approved', 'rollout-host-failed', 'rollout-host-installed', 'rollout-rollback-requested', 'rollout-host-rollback-step', 'rollout-host-rolled-back', 'rollout-host-rollback-failed']));
   });
