@@ -155,7 +155,7 @@ export async function runHost(input: HostRunInput): Promise<HostRunResult> {
       sink.update({ verifiedAt: fresh.at });
       note(`collected at ${fresh.at}: ${input.packages.map((item) => (family.presence ? `${item.name} installed` : `${item.name} ${item.toVersion}`)).join(', ') || 'nothing targeted'}`);
     });
-    return changed ? { state: 'installed', message: `installed ${input.packages.map((item) => (family.presence ? item.name : `${item.name} ${item.fromVersion ?? '(new)'} → ${item.toVersion}`)).join(', ')}` } : { state: 'nothing_to_do', message: input.packages.length === 0 ? 'nothing selected is pending on this host' : 'already at the planned versions: nothing to do' };
+    return changed ? { state: 'installed', message: `installed ${input.packages.map((item) => (family.presence ? item.name : `${item.name} ${item.fromVersion ?? '(new)'} → ${item.toVersion}`)).join(', ')}` } : { state: 'nothing_to_do', message: input.packages.length === 0 ? 'nothing selected is pending on this host' : family.presence ? 'the planned updates are installed already: nothing to do' : 'already at the planned versions: nothing to do' };
   } catch (error) {
     if (error instanceof StepFailure) return { state: error.state, message: error.message };
     if (isRemoteError(error)) {

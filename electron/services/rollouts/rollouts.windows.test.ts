@@ -7,6 +7,7 @@ import type { Site } from '../../../shared/contract/sites';
 import { openAppCore } from '../../core/app-core';
 import { fixedClock } from '../../core/clock';
 import { PatchStatusRepository } from '../../db/repositories/patch-status.repository';
+import { RolloutsRepository } from '../../db/repositories/rollouts.repository';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { call } from '../../test-support/test-core';
 import { createRemoteHostCollector } from '../patch-status/remote-host-collector';
@@ -218,6 +219,28 @@ describe('rollouts on Windows hosts (the simulated host behind the WinRM test li
     expect(rows.find((row) => row.hostname === 'win-2')?.packages).toBe(`KB5034441 "2026-12 Cumulative Update for Windows Server 2022 (KB5034441)" update ${pinOf(CUMULATIVE)}`);
     const audit = (core.db.prepare("SELECT action FROM audit_log WHERE entity_type = 'rollout' ORDER BY id").all() as { action: string }[]).map((row) => row.action);
     expect(audit).toEqual(expect.arrayContaining(['rollout-previewed', 'rollout-approved', 'rollout-host-failed', 'rollout-host-installed', 'rollout-rollback-requested', 'rollout-host-rollback-step', 'rollout-host-rolled-back', 'rollout-host-rollback-failed']));
+  });
+
+  it('after Patchdesk stopped mid-install on a Windows host, reads the installed update again through WUA and resumes without installing it twice', async () => {
+    const { core, service, plan, host, hostOf } = await setup({ 'win-1': [update(CUMULATIVE)] });
+    const planned = plan({ kind: 'all' }, [{ name: 'test', hosts: ['win-1'] }]);
+    await service.preview(planned.id);
+    service.approve(planned.id);
+    // What a killed process leaves: the rollout running, the host mid-install, the update in already.
+    const repository = new RolloutsRepository(core.db);
+    repository.setState(planned.id, 'running', '');
+    const [win] = repository.hosts(planned.id);
+    repository.updateHost(win?.id ?? 0, { state: 'running', step: 'install', attempts: 1 });
+    (host('win-1').updates[0] as SimulatedUpdate).installed = true;
+
+    const recovered = await service.recoverInterrupted(planned.id);
+    expect(recovered.state).toBe('interrupted');
+    expect(hostOf(recovered, 'win-1')).toMatchObject({ state: 'pending', message: `interrupted during "install"; found KB5034441 ${pinOf(CUMULATIVE)}` });
+    const resumed = service.resume(planned.id);
+    await service.wait(resumed.jobId);
+    const done = service.get(planned.id);
+    expect(hostOf(done, 'win-1')).toMatchObject({ state: 'nothing_to_do', message: 'the planned updates are installed already: nothing to do' });
+    expect(host('win-1').events.filter((event) => event.startsWith('register '))).toEqual(['register search 0', 'register installed 1', 'register install 1', 'register installed 2']);
   });
 
   it('takes security updates only (or all) from what the collection found pending, and refuses a later host Windows Update offers another revision at the preview', async () => {
