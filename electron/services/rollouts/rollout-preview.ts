@@ -13,7 +13,7 @@ import { isRemoteError } from '../remote/executor/remote-error';
 import type { PackageSpec } from '../remote/operations/package-spec';
 import type { HostAccess } from './host-access';
 import type { PackageFamilyOperations, PlannedChange } from './package-family';
-import { WINDOWS_PACKAGE_MANAGER, windowsSelection } from './windows-selection';
+import { pinFor, WINDOWS_PACKAGE_MANAGER, windowsSelection } from './windows-selection';
 
 /** The estimate a window slot is judged with: minutes of work per host, more with a reboot. */
 export const SLOT_ESTIMATE = { installMinutes: 10, rebootMinutes: 10, closingBufferMinutes: 30 } as const;
@@ -91,7 +91,7 @@ export async function previewHosts(deps: PreviewDeps, plan: PreviewPlan, hosts: 
     const ran = await started;
     let result = ran.result;
     // A package this host ran without a pin that an earlier host has pinned since: run it again with the pin.
-    if (ran.unpinned.some((name) => pins.has(name))) result = await previewOne(deps, plan, host, new Map(pins), signal);
+    if (ran.unpinned.some((name) => pinFor(pins, name) !== undefined)) result = await previewOne(deps, plan, host, new Map(pins), signal);
     results.push(result);
     if (result.problem !== '') return;
     for (const [name, version] of pinVersions([{ packages: result.packages.filter((item) => item.requested).map((item) => ({ name: item.name, to: item.toVersion })) }])) if (!pins.has(name)) pins.set(name, version);
@@ -99,7 +99,7 @@ export async function previewHosts(deps: PreviewDeps, plan: PreviewPlan, hosts: 
   const start = (index: number) => {
     const host = hosts[index] as PreviewHostInput;
     const snapshot = new Map(pins);
-    const unpinned = selectedPackages(plan, host.pending, host.packageManager).filter((name) => !snapshot.has(name));
+    const unpinned = selectedPackages(plan, host.pending, host.packageManager).filter((name) => pinFor(snapshot, name) === undefined);
     const ran = previewOne(deps, plan, host, snapshot, signal).then((result) => ({ result, unpinned }));
     // Its error is met when its turn to commit comes; until then it must not count as unhandled.
     ran.catch(() => undefined);
@@ -137,7 +137,7 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
   try {
     if (names.length > 0) {
       const specs: PackageSpec[] = names.map((name) => {
-        const pinned = pins.get(name);
+        const pinned = pinFor(pins, name);
         return pinned === undefined ? { name } : { name, version: pinned };
       });
       const simulated = await family.preview(context, specs);

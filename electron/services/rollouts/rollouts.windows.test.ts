@@ -262,5 +262,15 @@ describe('rollouts on Windows hosts (the simulated host behind the WinRM test li
     service.cancel(security.id);
     const all = plan({ kind: 'all' }, [{ name: 'test', hosts: ['win-1'] }]);
     expect((await service.preview(all.id)).hosts[0]?.packages.map((item) => item.name)).toEqual(['KB5033920', 'KB5034441']);
+
+    // Named by its update id, the update is still pinned for the later ring by id and revision.
+    service.cancel(all.id);
+    const byId = plan({ kind: 'packages', kbs: [update(CUMULATIVE).updateId.toUpperCase()] }, [
+      { name: 'test', hosts: ['win-1'] },
+      { name: 'pilot', hosts: ['win-2'] },
+    ]);
+    const pinnedById = await service.preview(byId.id);
+    expect(hostOf(pinnedById, 'win-1')?.packages.map((item) => `${item.name} ${item.toVersion}`)).toEqual([`KB5034441 ${pinOf(CUMULATIVE)}`]);
+    expect(hostOf(pinnedById, 'win-2')?.previewProblem).toBe(`KB5034441: the first ring got update ${pinOf(CUMULATIVE)}; Windows Update now offers this host ${pinOf(CUMULATIVE, 201)}, so the pinned update is no longer offered`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowsSelection } from './windows-selection';
+import { pinFor, windowsSelection } from './windows-selection';
 
 const pending = [
   { name: 'KB5034441', security: true },
@@ -17,5 +17,14 @@ describe('windowsSelection', () => {
   it('takes the named KBs the last collection found pending, and named update ids as named', () => {
     expect(windowsSelection({ kind: 'packages', kbs: ['KB5034441', 'KB5099999', 'ffffffff-0000-4000-8000-000000000001'] }, pending)).toEqual(['KB5034441', 'ffffffff-0000-4000-8000-000000000001']);
     expect(windowsSelection({ kind: 'packages' }, pending)).toEqual([]);
+  });
+
+  it('finds the pin of an update named by its id among pins keyed by KB, and package pins by name', () => {
+    const pins = new Map([
+      ['KB5034441', '3b8f1c2a-0000-4000-8000-00000000a1b2@200'],
+      ['openssl', '3.0.2'],
+    ]);
+    expect(pinFor(pins, '3B8F1C2A-0000-4000-8000-00000000A1B2')).toBe('3b8f1c2a-0000-4000-8000-00000000a1b2@200');
+    expect([pinFor(pins, 'KB5034441'), pinFor(pins, 'openssl'), pinFor(pins, 'ffffffff-0000-4000-8000-000000000001'), pinFor(pins, 'curl')]).toEqual(['3b8f1c2a-0000-4000-8000-00000000a1b2@200', '3.0.2', undefined, undefined]);
   });
 });

@@ -21,3 +21,17 @@ export function windowsSelection(selection: { kind: 'all' | 'security' | 'packag
   if (selection.kind === 'packages') return [...new Set(selection.kbs ?? [])].filter((name) => !KB.test(name) || offered.has(name));
   return [...new Set(pending.filter((update) => KB.test(update.name) && (selection.kind === 'all' || update.security === true)).map((update) => update.name))];
 }
+
+const UPDATE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The pin an earlier ring set for `name`. Rows are named by KB, so a plan that names an update by
+ * its id finds its pin by the id the pin starts with (`<update id>@<revision>`); a package name
+ * is looked up as it is.
+ */
+export function pinFor(pins: ReadonlyMap<string, string>, name: string): string | undefined {
+  const direct = pins.get(name);
+  if (direct !== undefined || !UPDATE_ID.test(name)) return direct;
+  const prefix = `${name.toLowerCase()}@`;
+  return [...pins.values()].find((version) => version.startsWith(prefix));
+}

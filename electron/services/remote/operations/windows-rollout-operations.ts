@@ -87,12 +87,14 @@ export async function previewWindowsUpdates(context: OperationContext, packages:
       seen.add(name);
       changes.push({ name, title: record.title, from: null, to: pin, kind: 'new', requested: true, rollback: windowsRollbackPlan(name, record) });
     }
-    // A pinned KB not offered at all: fine when the host already has it, a problem when it does not.
-    const missing = [...request.pins.keys()].filter((name) => name.startsWith('KB') && !seen.has(name) && !problems.some((problem) => problem.startsWith(`${name}:`)));
+    // A pinned update not offered at all: fine when the host already has it, a problem when it does not.
+    const offeredIds = new Set(found.map((record) => record.updateId.toLowerCase()));
+    const missing = [...request.pins.keys()].filter((name) => (isUpdateId(name) ? !offeredIds.has(name) : !seen.has(name) && !problems.some((problem) => problem.startsWith(`${name}:`))));
     if (missing.length > 0) {
-      const installed = (await session.run({ mode: 'installed', round: 1, kbs: missing.map((name) => name.slice(2)), updateIds: [] }, SEARCH_TIMEOUT_MS)).updates;
+      const installed = (await session.run({ mode: 'installed', round: 1, kbs: missing.filter((name) => !isUpdateId(name)).map((name) => name.slice(2)), updateIds: missing.filter(isUpdateId) }, SEARCH_TIMEOUT_MS)).updates;
       for (const name of missing) {
-        if (!installed.some((record) => record.kbs.includes(name.slice(2)))) problems.push(`${name}: the pinned update ${request.pins.get(name) ?? ''} is no longer offered to this host by Windows Update (withdrawn or superseded since it was offered), and it is not installed`);
+        const present = installed.some((record) => (isUpdateId(name) ? record.updateId.toLowerCase() === name : record.kbs.includes(name.slice(2))));
+        if (!present) problems.push(`${name}: the pinned update ${request.pins.get(name) ?? ''} is no longer offered to this host by Windows Update (withdrawn or superseded since it was offered), and it is not installed`);
       }
     }
     const rebootExpected = windowsRebootExpected(found.filter((record) => seen.has(`KB${record.kbs[0] ?? ''}`)).map((record) => record.rebootBehavior));
