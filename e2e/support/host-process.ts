@@ -17,13 +17,13 @@ export interface HostProcess {
  * With `now`, the test-only clocked host runs instead, its application clock fixed at that instant;
  * with `scriptedHosts` (JSON), the test-only host whose rollouts reach scripted package hosts.
  */
-export function startHostProcess(dataDir: string, options: { now?: string; scriptedHosts?: string } = {}): Promise<HostProcess> {
+export function startHostProcess(dataDir: string, options: { now?: string; scriptedHosts?: string; windowsHosts?: string } = {}): Promise<HostProcess> {
   const args = options.scriptedHosts
     ? ['bin/run-ts.mjs', 'e2e/support/scripted-rollout-host.ts', dataDir]
     : options.now
       ? ['bin/run-ts.mjs', 'e2e/support/clocked-host.ts', dataDir]
       : ['bin/run-ts.mjs', 'electron/host/serve.ts', '--data-dir', dataDir, '--port', '0'];
-  const env = options.scriptedHosts ? { ...process.env, E2E_SCRIPTED_HOSTS: options.scriptedHosts } : options.now ? { ...process.env, E2E_NOW: options.now } : process.env;
+  const env = options.scriptedHosts ? { ...process.env, E2E_SCRIPTED_HOSTS: options.scriptedHosts, ...(options.windowsHosts ? { E2E_WINDOWS_HOSTS: options.windowsHosts } : {}) } : options.now ? { ...process.env, E2E_NOW: options.now } : process.env;
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {

@@ -19,12 +19,20 @@ export type HookCommand = z.output<typeof HookCommand>;
 
 const PackageName = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9+._-]{0,200}$/, 'is not a valid package name');
 
-/** What the plan installs. */
+/** A Windows update as a plan names it: a KB article id (`KB5034441`, spelled as `KB` and 4 to 8 digits) or a WUA update id (a GUID). */
+export const WindowsUpdateName = z
+  .string()
+  .trim()
+  .transform((text) => (/^kb[0-9]{4,8}$/i.test(text) ? text.toUpperCase() : text.toLowerCase()))
+  .refine((text) => /^KB[0-9]{4,8}$/.test(text) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(text), 'is not a KB article id (KB and 4 to 8 digits) or a Windows Update id (a GUID)');
+
+/** What the plan installs. With `packages`, Linux hosts take the named `packages` and Windows hosts the named `kbs`. */
 export const RolloutSelection = z
-  .object({ kind: z.enum(SELECTION_KINDS), packages: z.array(PackageName).max(500).default([]) })
+  .object({ kind: z.enum(SELECTION_KINDS), packages: z.array(PackageName).max(500).default([]), kbs: z.array(WindowsUpdateName).max(500).default([]) })
   .superRefine((selection, context) => {
-    if (selection.kind === 'packages' && selection.packages.length === 0) context.addIssue({ code: 'custom', path: ['packages'], message: 'name at least one package' });
+    if (selection.kind === 'packages' && selection.packages.length === 0 && selection.kbs.length === 0) context.addIssue({ code: 'custom', path: ['packages'], message: 'name at least one package or KB' });
     if (selection.kind !== 'packages' && selection.packages.length > 0) context.addIssue({ code: 'custom', path: ['packages'], message: `packages are named only with the "packages" selection, not "${selection.kind}"` });
+    if (selection.kind !== 'packages' && selection.kbs.length > 0) context.addIssue({ code: 'custom', path: ['kbs'], message: `KBs are named only with the "packages" selection, not "${selection.kind}"` });
   });
 export type RolloutSelection = z.output<typeof RolloutSelection>;
 
@@ -92,6 +100,8 @@ export type RolloutPlanRequest = z.input<typeof RolloutPlanRequest>;
 /** One package of one host: from where to where, and whether it can be undone. */
 export const RolloutPackage = z.object({
   name: z.string(),
+  /** What the package manager calls it beyond its name (Windows Update's title of a KB); empty when it gives none. */
+  title: z.string(),
   fromVersion: z.string().nullable(),
   toVersion: z.string(),
   /** Chosen by the plan; false for what the package manager adds to make it work. */
@@ -159,7 +169,7 @@ export const RolloutSummary = z.object({
   name: z.string(),
   state: z.enum(ROLLOUT_STATES),
   stateReason: z.string(),
-  selection: z.object({ kind: z.enum(SELECTION_KINDS), packages: z.array(z.string()) }),
+  selection: z.object({ kind: z.enum(SELECTION_KINDS), packages: z.array(z.string()), kbs: z.array(z.string()) }),
   rebootPolicy: z.enum(REBOOT_POLICIES),
   failureBudget: z.string(),
   /** The budget as people say it, with the failures spent so far. */

@@ -26,12 +26,25 @@ describe('patchdesk rollout', () => {
     expect(await run(dir, 'rollout')).toMatchObject({ code: 2, err: expect.stringContaining('patchdesk rollout plan --site NAME') });
     expect(await run(dir, 'rollout', 'show', 'abc')).toMatchObject({ code: 2, err: 'patchdesk: "abc" is not a rollout ID' });
     expect(await run(dir, 'rollout', 'show', '7')).toMatchObject({ code: 2, err: expect.stringMatching(/rollout 7/) });
-    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--all', '--security')).toMatchObject({ code: 2, err: 'patchdesk: give one of --all, --security or --package NAME...' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--all', '--security')).toMatchObject({ code: 2, err: 'patchdesk: give one of --all, --security or --package NAME... / --kb KB...' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--security', '--kb', 'KB5034441')).toMatchObject({ code: 2, err: 'patchdesk: give one of --all, --security or --package NAME... / --kb KB...' });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--max-failures', '10x', '--ring', 'test=web01')).toMatchObject({ code: 2, err: expect.stringMatching(/^patchdesk: --max-failures: "10x" is not a failure budget/) });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--concurrency', '0', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --concurrency: "0" is not a whole number from 1 to 100' });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--reboot', 'sometimes', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --reboot is one of never, if-required, always' });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--ring', 'test=nosuchhost')).toMatchObject({ code: 2, err: expect.stringMatching(/--ring test: no active asset "nosuchhost"/) });
-    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme')).toMatchObject({ code: 2, err: expect.stringMatching(/no active SSH hosts to roll out to/) });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme')).toMatchObject({ code: 2, err: expect.stringMatching(/no active SSH or WinRM hosts to roll out to/) });
+  });
+
+  it('plans Windows updates by KB beside Linux packages (--kb with --package)', async () => {
+    const dir = await siteWithAsset();
+    const passphrase = 'a long enough master passphrase';
+    expect((await runCliCapturing(dir, ['vault', 'init'], [passphrase, passphrase])).code).toBe(0);
+    expect(await runCliCapturing(dir, ['rollout', 'plan', '--site', 'Acme', '--kb', 'KB12', '--ring', 'test=web01'], [passphrase])).toMatchObject({ code: 2, err: expect.stringMatching(/is not a KB article id \(KB and 4 to 8 digits\) or a Windows Update id/) });
+    const planned = await runCliCapturing(dir, ['rollout', 'plan', '--site', 'Acme', '--package', 'openssl', '--kb', 'kb5034441', '--kb', '3B8F1C2A-0000-4000-8000-00000000A1B2', '--ring', 'test=web01', '--json'], [passphrase]);
+    expect(planned.code).toBe(0);
+    expect(JSON.parse(planned.out)).toMatchObject({ selection: { kind: 'packages', packages: ['openssl'], kbs: ['KB5034441', '3b8f1c2a-0000-4000-8000-00000000a1b2'] }, state: 'planned' });
+    const shown = await run(dir, 'rollout', 'show', '1');
+    expect(shown.out).toContain('packages openssl, Windows updates KB5034441, 3b8f1c2a-0000-4000-8000-00000000a1b2;');
   });
 
   it('lists no rollouts in a new site', async () => {

@@ -13,7 +13,7 @@ import type { SecretReader } from '../secret-input';
 import { formatTable } from '../table';
 import { ensureVaultUnlocked } from '../vault-unlock';
 
-export const ROLLOUT_USAGE = `patchdesk rollout plan --site NAME [--name TEXT] [--all | --security | --package NAME...]
+export const ROLLOUT_USAGE = `patchdesk rollout plan --site NAME [--name TEXT] [--all | --security | --package NAME... --kb KB...]
     [--ring NAME=HOST,HOST...]... [--concurrency N] [--max-failures N|P%] [--reboot never|if-required|always]
     [--pre CMD]... [--post CMD]... [--no-auto-rollback] [--cycle ID] [--json]     (prints the plan id and the preview)
 patchdesk rollout show ID [--json]
@@ -88,6 +88,8 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
       all: { type: 'boolean' },
       security: { type: 'boolean' },
       package: { type: 'string', multiple: true },
+      // Windows updates by KB article id or WUA update id; with --package, Linux hosts take the packages and Windows hosts the KBs.
+      kb: { type: 'string', multiple: true },
       ring: { type: 'string', multiple: true },
       concurrency: { type: 'string' },
       'max-failures': { type: 'string' },
@@ -100,8 +102,8 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
     },
   });
   const site = await resolveSite(context, values.site);
-  const kinds = [values.all ? 'all' : null, values.security ? 'security' : null, values.package ? 'packages' : null].filter((kind) => kind !== null);
-  if (kinds.length > 1) throw usageError('give one of --all, --security or --package NAME...');
+  const kinds = [values.all ? 'all' : null, values.security ? 'security' : null, values.package || values.kb ? 'packages' : null].filter((kind) => kind !== null);
+  if (kinds.length > 1) throw usageError('give one of --all, --security or --package NAME... / --kb KB...');
   const kind = (kinds[0] ?? 'all') as 'all' | 'security' | 'packages';
   if (values.reboot !== undefined && !(REBOOT_POLICIES as readonly string[]).includes(values.reboot)) throw usageError(`--reboot is one of ${REBOOT_POLICIES.join(', ')}`);
   if (values['max-failures'] !== undefined) {
@@ -128,21 +130,21 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
       rings.push({ name, assetIds, windowRing: (RINGS as readonly string[]).includes(name) ? (name as (typeof RINGS)[number]) : null, ...(concurrency !== undefined ? { concurrency } : {}) });
     }
   } else {
-    // The site's own rings (test, pilot, broad), SSH hosts only.
+    // The site's own rings (test, pilot, broad): hosts reached over SSH (Linux) or WinRM (Windows).
     const assignments = await context.call('cycles:rings', { siteId: site.id });
     const assets = new Map((await context.call('assets:list', { siteId: site.id, statuses: ['active'] })).map((asset) => [asset.id, asset]));
     for (const ring of RINGS) {
-      const assetIds = assignments.filter((item) => item.ring === ring && assets.get(item.assetId)?.access.method === 'ssh').map((item) => item.assetId);
+      const assetIds = assignments.filter((item) => item.ring === ring && ['ssh', 'winrm'].includes(assets.get(item.assetId)?.access.method ?? '')).map((item) => item.assetId);
       if (assetIds.length > 0) rings.push({ name: ring, assetIds, windowRing: ring, ...(concurrency !== undefined ? { concurrency } : {}) });
     }
-    if (rings.length === 0) throw usageError(`"${site.name}" has no active SSH hosts to roll out to: give --ring NAME=HOST,HOST...`);
+    if (rings.length === 0) throw usageError(`"${site.name}" has no active SSH or WinRM hosts to roll out to: give --ring NAME=HOST,HOST...`);
   }
 
   await ensureVaultUnlocked(context, secrets);
   const planned = await context.call('rollouts:plan', {
     siteId: site.id,
     name: values.name ?? `Rollout ${new Date().toISOString().slice(0, 10)}`,
-    selection: { kind, packages: values.package ?? [] },
+    selection: { kind, packages: values.package ?? [], kbs: values.kb ?? [] },
     rings,
     ...(values['max-failures'] !== undefined ? { failureBudget: values['max-failures'] } : {}),
     ...(values.reboot !== undefined ? { rebootPolicy: values.reboot as RebootPolicy } : {}),
@@ -244,7 +246,7 @@ async function listRollouts(context: CliContext, args: string[]): Promise<void> 
 function printDetail(context: CliContext, detail: RolloutDetail): void {
   context.out(`Rollout ${detail.id} "${detail.name}": ${detail.state}${detail.stateReason ? ` (${detail.stateReason})` : ''}`);
   context.out(
-    `  ${detail.selection.kind === 'packages' ? `packages ${detail.selection.packages.join(', ')}` : `${detail.selection.kind} pending updates`}; reboot ${detail.rebootPolicy}; failure budget ${detail.budget.described}, ${plural(detail.budget.failures, 'failure')} so far; automatic rollback ${detail.autoRollback ? 'on' : 'off'}`,
+    `  ${detail.selection.kind === 'packages' ? [detail.selection.packages.length > 0 ? `packages ${detail.selection.packages.join(', ')}` : '', detail.selection.kbs.length > 0 ? `Windows updates ${detail.selection.kbs.join(', ')}` : ''].filter(Boolean).join(', ') : `${detail.selection.kind} pending updates`}; reboot ${detail.rebootPolicy}; failure budget ${detail.budget.described}, ${plural(detail.budget.failures, 'failure')} so far; automatic rollback ${detail.autoRollback ? 'on' : 'off'}`,
   );
   if (detail.approvedBy) context.out(`  approved by ${detail.approvedBy} at ${detail.approvedAt ?? ''}`);
   const ringName = new Map(detail.rings.map((ring) => [ring.id, ring.name]));
@@ -256,7 +258,7 @@ function printDetail(context: CliContext, detail: RolloutDetail): void {
         host.hostname,
         host.state.replace(/_/g, ' ') + (host.step ? ` (${host.step})` : ''),
         host.packages.map((item) => `${item.name} ${item.fromVersion ?? 'new'} → ${item.toVersion}${item.requested ? '' : ' (added by apt)'}`).join(', ') || '-',
-        host.packages.length === 0 ? '-' : host.packages.every((item) => item.rollbackAvailable !== false) ? 'possible' : `NOT possible: ${host.packages.filter((item) => item.rollbackAvailable === false).map((item) => `${item.name} ${item.fromVersion ?? ''}`).join(', ')} gone`,
+        host.packages.length === 0 ? '-' : host.packages.every((item) => item.rollbackAvailable !== false) ? 'possible' : `NOT possible: ${host.packages.filter((item) => item.rollbackAvailable === false).map((item) => (item.rollbackSource.startsWith('not possible: ') ? `${item.name} (${item.rollbackSource.slice(14)})` : `${item.name} ${item.fromVersion ?? ''} gone`)).join(', ')}`,
         host.rebooted ? 'rebooted' : host.rebootExpected === null ? 'if asked for' : host.rebootExpected ? 'expected' : 'no',
         host.slot || '-',
         (host.previewProblem || host.message).slice(0, 160),
@@ -264,4 +266,8 @@ function printDetail(context: CliContext, detail: RolloutDetail): void {
     ),
   );
   for (const ring of detail.rings) if (ring.gateWaits.length > 0) context.out(`  gate after ${ring.name}: ${ring.gateWaits.join('; ')}`);
+  // Windows updates: a KB number alone does not tell an approver what it is; the title, the pinned update and the rollback do.
+  for (const host of detail.hosts) {
+    for (const item of host.packages.filter((candidate) => candidate.title !== '')) context.out(`  ${host.hostname}: ${item.name} "${item.title}" update ${item.toVersion}; rollback ${item.rollbackSource || 'not checked'}`);
+  }
 }

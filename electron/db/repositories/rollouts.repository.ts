@@ -16,7 +16,8 @@ export interface RolloutRecord {
   name: string;
   state: RolloutState;
   stateReason: string;
-  selection: { kind: SelectionKind; packages: string[] };
+  /** `kbs`: Windows updates named by KB or WUA update id (migration 0017). */
+  selection: { kind: SelectionKind; packages: string[]; kbs: string[] };
   rebootPolicy: RebootPolicy;
   failureBudget: string;
   pre: HookCommand[];
@@ -75,7 +76,8 @@ export interface HostRecord {
 export interface NewRollout {
   siteId: number;
   name: string;
-  selection: { kind: SelectionKind; packages: string[] };
+  /** `kbs`: Windows updates named by KB or WUA update id (migration 0017). */
+  selection: { kind: SelectionKind; packages: string[]; kbs: string[] };
   rebootPolicy: RebootPolicy;
   failureBudget: string;
   pre: HookCommand[];
@@ -113,6 +115,7 @@ interface RolloutRow {
   state_reason: string;
   selection_kind: SelectionKind;
   selection_packages_json: string;
+  selection_kbs_json: string;
   reboot_policy: RebootPolicy;
   failure_budget: string;
   pre_commands_json: string;
@@ -171,6 +174,7 @@ interface HostRow {
 interface PackageRow {
   host_id: number;
   name: string;
+  title: string;
   from_version: string | null;
   to_version: string;
   requested: number;
@@ -190,7 +194,7 @@ function toRollout(row: RolloutRow): RolloutRecord {
     name: row.name,
     state: row.state,
     stateReason: row.state_reason,
-    selection: { kind: row.selection_kind, packages: JSON.parse(row.selection_packages_json) as string[] },
+    selection: { kind: row.selection_kind, packages: JSON.parse(row.selection_packages_json) as string[], kbs: JSON.parse(row.selection_kbs_json) as string[] },
     rebootPolicy: row.reboot_policy,
     failureBudget: row.failure_budget,
     pre: JSON.parse(row.pre_commands_json) as HookCommand[],
@@ -261,6 +265,7 @@ export class RolloutsRepository {
         )
         .run(plan.siteId, plan.name, plan.selection.kind, JSON.stringify(plan.selection.packages), plan.rebootPolicy, plan.failureBudget, JSON.stringify(plan.pre), JSON.stringify(plan.post), plan.autoRollback ? 1 : 0, plan.cycleId, actor, at).lastInsertRowid,
     );
+    this.db.prepare('UPDATE rollouts SET selection_kbs_json = ? WHERE id = ?').run(JSON.stringify(plan.selection.kbs), rolloutId);
     const ring = this.db.prepare(
       'INSERT INTO rollout_rings (rollout_id, position, name, concurrency, gate_all_verified, gate_health_passed, gate_soak_minutes, gate_manual_approval, window_ring) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -317,6 +322,7 @@ export class RolloutsRepository {
       const list = byHost.get(row.host_id) ?? [];
       list.push({
         name: row.name,
+        title: row.title,
         fromVersion: row.from_version,
         toVersion: row.to_version,
         requested: row.requested === 1,
@@ -389,10 +395,10 @@ export class RolloutsRepository {
   }
 
   /** Replaces a host's packages with a new preview's. */
-  replacePackages(hostId: number, packages: readonly { name: string; fromVersion: string | null; toVersion: string; requested: boolean; rollbackAvailable: boolean | null; rollbackSource: string }[]): void {
+  replacePackages(hostId: number, packages: readonly { name: string; title?: string; fromVersion: string | null; toVersion: string; requested: boolean; rollbackAvailable: boolean | null; rollbackSource: string }[]): void {
     this.db.prepare('DELETE FROM rollout_packages WHERE host_id = ?').run(hostId);
-    const insert = this.db.prepare('INSERT INTO rollout_packages (host_id, name, from_version, to_version, requested, rollback_available, rollback_source) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const item of packages) insert.run(hostId, item.name, item.fromVersion, item.toVersion, item.requested ? 1 : 0, bit(item.rollbackAvailable), item.rollbackSource);
+    const insert = this.db.prepare('INSERT INTO rollout_packages (host_id, name, title, from_version, to_version, requested, rollback_available, rollback_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const item of packages) insert.run(hostId, item.name, item.title ?? '', item.fromVersion, item.toVersion, item.requested ? 1 : 0, bit(item.rollbackAvailable), item.rollbackSource);
   }
 
   /** What the host was seen to have of a package, and when. */

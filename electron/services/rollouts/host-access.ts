@@ -1,6 +1,7 @@
 /**
  * How a rollout reaches a host: the asset's address, its mapped SSH credential (opened from the
- * vault, each use recorded) and the host key pinned by an earlier collection. A rollout never
+ * vault, each use recorded) and the host key pinned by an earlier collection; Windows hosts over
+ * WinRM (`winrm-host-access.ts`). A rollout never
  * trusts a host key on first use: a host never collected is refused, and a changed key stops it.
  */
 import type { Asset } from '../../../shared/contract/assets';
@@ -9,6 +10,7 @@ import type { CredentialVaultService } from '../credentials/credential-vault.ser
 import type { PatchStatusService } from '../patch-status/patch-status.service';
 import type { RemoteExecutor, RemoteTarget } from '../remote/executor/remote-executor';
 import type { OperationContext } from '../remote/operations/operation-context';
+import { openWinRmHost } from './winrm-host-access';
 
 /** A host's operation context, or why there is none. */
 export type HostAccessResult = { ok: true; context: OperationContext } | { ok: false; reason: string };
@@ -41,6 +43,7 @@ export interface HostAccessDeps {
 export function createHostAccess(deps: HostAccessDeps): HostAccess {
   return {
     open(asset, purpose, signal) {
+      if (asset.access.method === 'winrm') return openWinRmHost(deps, asset, purpose, signal);
       if (asset.access.method !== 'ssh') return { ok: false, reason: `${asset.hostname || `asset ${asset.id}`} is not reached over SSH; rollouts install on Linux hosts over SSH` };
       const host = asset.addresses[0] ?? asset.hostname;
       if (!host) return { ok: false, reason: 'the asset has no address or hostname to connect to' };
@@ -72,7 +75,16 @@ export function createHostAccess(deps: HostAccessDeps): HostAccess {
       return { ok: true, context: { executor: deps.executor, target, sudo: username !== 'root', ...(signal ? { signal } : {}) } };
     },
     async collect(asset, context) {
-      if (context.target.protocol !== 'ssh' || asset.deviceType === 'network-device' || asset.osFamily === 'network-os') return { ok: false, message: 'a rollout verifies Linux hosts over SSH only' };
+      const limits = { timeoutMs: deps.collectTimeoutMs ?? 300_000, ...(context.signal ? { signal: context.signal } : {}) };
+      if (context.target.protocol === 'winrm') {
+        // Windows: the collector's own PowerShell script and parser, on the host run's WinRM target.
+        const { collectWindows } = await import('../collect/collectors/windows-collector');
+        const outcome = await collectWindows((script) => context.executor.run(context.target, script, { ...limits, expectedExitCodes: ANY_EXIT }), { method: 'winrm' });
+        if (!outcome.ok) return { ok: false, message: outcome.message };
+        deps.status.storeCollection(asset.id, outcome.value, null);
+        return { ok: true, installed: new Map(outcome.value.installed.map((item) => [item.name, item.version])), at: outcome.value.collectedAt };
+      }
+      if (asset.deviceType === 'network-device' || asset.osFamily === 'network-os') return { ok: false, message: 'a rollout verifies Linux hosts over SSH and Windows hosts over WinRM only' };
       const { collectLinux } = await import('../collect/collectors/linux-collector');
       // The collector's own script and parsers, on the executor's connection: the same collection as a collection job's.
       const outcome = await collectLinux(

@@ -80,7 +80,7 @@ export async function runHost(input: HostRunInput): Promise<HostRunResult> {
       try {
         // A connection kept since the preview (hours ago, maybe) would skip today's host key check: connect afresh.
         await context.executor.close(context.target);
-        const bootId = await readBootId(context);
+        const bootId = family.bootId ? await family.bootId(context) : await readBootId(context);
         sink.update({ bootIdBefore: bootId });
         note(`boot id ${bootId}`);
       } catch (error) {
@@ -115,7 +115,9 @@ export async function runHost(input: HostRunInput): Promise<HostRunResult> {
       const installed = await step('install', async (note) => {
         let result: TransactionOutcome;
         try {
-          result = await family.install(context, targets, { kind: 'upgrade', lockTimeoutSeconds: input.lockTimeoutSeconds, timeoutMs: input.installTimeoutMs });
+          // A family that installs in rounds across restarts (Windows) reboots between them as its own step, unless the policy says never.
+          const between = input.rebootPolicy === 'never' ? {} : { reboot: async () => void (await rebootStep(input, 'installed updates asked for a restart before the next round')) };
+          result = await family.install(context, targets, { kind: 'upgrade', lockTimeoutSeconds: input.lockTimeoutSeconds, timeoutMs: input.installTimeoutMs, ...between });
         } catch (error) {
           if (!isRemoteError(error, 'connection_lost', 'timeout')) throw error;
           // The connection dropped mid-install: connect again and read what is really there; never assume.
@@ -146,13 +148,14 @@ export async function runHost(input: HostRunInput): Promise<HostRunResult> {
     await step('verify', async (note) => {
       const fresh = await input.verify();
       if (!fresh.ok) throw new StepFailure('failed', `the fresh collection of ${input.hostname} failed: ${fresh.message}`);
-      const off = input.packages.filter((item) => fresh.installed.get(item.name) !== item.toVersion);
-      for (const item of input.packages) sink.observe(item.name, fresh.installed.get(item.name) ?? null);
-      if (off.length > 0) throw new StepFailure('failed', `the fresh collection of ${input.hostname} shows ${off.map((item) => `${item.name} at ${fresh.installed.get(item.name) ?? 'nothing'}, not ${item.toVersion}`).join('; ')}`);
+      const seen = (item: HostPackagePlan) => collectedVersion(family, fresh.installed, item.name, item.toVersion);
+      const off = input.packages.filter((item) => seen(item) !== item.toVersion);
+      for (const item of input.packages) sink.observe(item.name, seen(item));
+      if (off.length > 0) throw new StepFailure('failed', `the fresh collection of ${input.hostname} shows ${off.map((item) => `${item.name} ${family.presence ? 'not installed' : `at ${seen(item) ?? 'nothing'}, not ${item.toVersion}`}`).join('; ')}`);
       sink.update({ verifiedAt: fresh.at });
-      note(`collected at ${fresh.at}: ${input.packages.map((item) => `${item.name} ${item.toVersion}`).join(', ') || 'nothing targeted'}`);
+      note(`collected at ${fresh.at}: ${input.packages.map((item) => (family.presence ? `${item.name} installed` : `${item.name} ${item.toVersion}`)).join(', ') || 'nothing targeted'}`);
     });
-    return changed ? { state: 'installed', message: `installed ${input.packages.map((item) => `${item.name} ${item.fromVersion ?? '(new)'} → ${item.toVersion}`).join(', ')}` } : { state: 'nothing_to_do', message: input.packages.length === 0 ? 'nothing selected is pending on this host' : 'already at the planned versions: nothing to do' };
+    return changed ? { state: 'installed', message: `installed ${input.packages.map((item) => (family.presence ? item.name : `${item.name} ${item.fromVersion ?? '(new)'} → ${item.toVersion}`)).join(', ')}` } : { state: 'nothing_to_do', message: input.packages.length === 0 ? 'nothing selected is pending on this host' : family.presence ? 'the planned updates are installed already: nothing to do' : 'already at the planned versions: nothing to do' };
   } catch (error) {
     if (error instanceof StepFailure) return { state: error.state, message: error.message };
     if (isRemoteError(error)) {
@@ -177,8 +180,9 @@ async function readAfterLostConnection(input: HostRunInput, why: string): Promis
 }
 
 /** Rolls the host back to its recorded versions (a step of its own), then collects it afresh. */
-export async function rollBackHost(input: Pick<HostRunInput, 'hostname' | 'context' | 'family' | 'packages' | 'lockTimeoutSeconds' | 'installTimeoutMs' | 'step' | 'sink' | 'verify'>): Promise<HostRunResult> {
-  const back = input.packages.filter((item) => item.fromVersion !== null).map((item) => ({ name: item.name, version: item.fromVersion ?? '' }));
+export async function rollBackHost(input: Pick<HostRunInput, 'hostname' | 'context' | 'family' | 'packages' | 'lockTimeoutSeconds' | 'installTimeoutMs' | 'step' | 'sink' | 'verify'> & Partial<Pick<HostRunInput, 'rebootPolicy' | 'reboot'>>): Promise<HostRunResult> {
+  // A presence family (Windows) rolls back by removing each planned update: version '' is "absent".
+  const back = input.family.presence ? input.packages.map((item) => ({ name: item.name, version: '' })) : input.packages.filter((item) => item.fromVersion !== null).map((item) => ({ name: item.name, version: item.fromVersion ?? '' }));
   if (back.length === 0) return { state: 'rolled_back', message: 'nothing to roll back: no package had an earlier version' };
   try {
     const result = await input.step('rollback', async (note) => {
@@ -187,15 +191,21 @@ export async function rollBackHost(input: Pick<HostRunInput, 'hostname' | 'conte
       for (const move of outcome.moves) input.sink.observe(move.name, move.after);
       return outcome;
     });
-    if (result.outcome === 'failed') return { state: 'rollback_failed', message: `rollback failed: ${result.message}` };
+    if (result.outcome === 'failed') return { state: 'rollback_failed', message: `rollback ${result.reason === 'not_possible' ? 'not possible' : 'failed'}: ${result.message}` };
+    // Windows finishes an uninstall at the restart (wusa 3010): reboot per policy before the collection judges it.
+    if (input.family.presence && input.rebootPolicy !== undefined && input.rebootPolicy !== 'never' && input.reboot && (await input.family.rebootRequired(input.context)).required) {
+      await rebootStep({ ...input, reboot: input.reboot }, 'the uninstall asked for a restart');
+    }
     const fresh = await input.step('verify rollback', async () => input.verify());
     if (!fresh.ok) return { state: 'rollback_failed', message: `rolled back, but the fresh collection failed: ${fresh.message}` };
-    const off = back.filter((item) => fresh.installed.get(item.name) !== item.version);
-    if (off.length > 0) return { state: 'rollback_failed', message: `after the rollback the fresh collection shows ${off.map((item) => `${item.name} at ${fresh.installed.get(item.name) ?? 'nothing'}, not ${item.version}`).join('; ')}` };
+    const seen = (item: { name: string; version: string }) => collectedVersion(input.family, fresh.installed, item.name, item.version) ?? '';
+    const off = back.filter((item) => seen(item) !== item.version);
+    if (off.length > 0) return { state: 'rollback_failed', message: `after the rollback the fresh collection shows ${off.map((item) => `${item.name} ${input.family.presence ? 'still installed' : `at ${seen(item) || 'nothing'}, not ${item.version}`}`).join('; ')}` };
     input.sink.update({ verifiedAt: fresh.at });
-    return { state: 'rolled_back', message: `rolled back to ${back.map((item) => `${item.name} ${item.version}`).join(', ')}` };
+    return { state: 'rolled_back', message: input.family.presence ? `rolled back: uninstalled ${back.map((item) => item.name).join(', ')}` : `rolled back to ${back.map((item) => `${item.name} ${item.version}`).join(', ')}` };
   } catch (error) {
     if (isRemoteError(error)) return { state: 'rollback_failed', message: `rollback failed: ${error.message}` };
+    if (error instanceof StepFailure) return { state: 'rollback_failed', message: `uninstalled, but ${error.message}` };
     throw error;
   }
 }
@@ -211,16 +221,27 @@ async function rebootPerPolicy(input: HostRunInput, changed: boolean): Promise<v
   const required = await input.family.rebootRequired(input.context);
   const wanted = input.rebootPolicy === 'always' ? changed : required.required;
   if (!wanted) return;
+  await rebootStep(input, required.packages.length > 0 ? `asked for by ${required.packages.join(', ')}` : '');
+}
+
+/** The reboot step: the family's reboot (Linux's by default), waiting for a new boot identity. */
+async function rebootStep(input: Pick<HostRunInput, 'hostname' | 'context' | 'family' | 'step' | 'sink' | 'reboot'>, why: string): Promise<void> {
   await input.step('reboot', async (note) => {
     try {
-      const result = await rebootHost(input.context, input.reboot);
+      const result = input.family.reboot ? await input.family.reboot(input.context, input.reboot) : await rebootHost(input.context, input.reboot);
       input.sink.update({ rebooted: true, bootIdBefore: result.bootIdBefore, bootIdAfter: result.bootIdAfter });
-      note(`boot id ${result.bootIdBefore} → ${result.bootIdAfter}${required.packages.length > 0 ? ` (asked for by ${required.packages.join(', ')})` : ''}`);
+      note(`boot id ${result.bootIdBefore} → ${result.bootIdAfter}${why ? ` (${why})` : ''}`);
     } catch (error) {
       if (isRemoteError(error)) throw new StepFailure('failed', `${input.hostname} did not come back from its reboot: ${error.message}`);
       throw error;
     }
   });
+}
+
+/** What a fresh collection shows for `name` in the plan's terms: its version, or for a presence family (Windows lists a KB with its install date) `expected` when listed. */
+function collectedVersion(family: PackageFamilyOperations, installed: ReadonlyMap<string, string>, name: string, expected: string): string | null {
+  if (!family.presence) return installed.get(name) ?? null;
+  return installed.has(name) ? (expected === '' ? 'installed' : expected) : null;
 }
 
 async function runPostChecks(input: HostRunInput, suffix = ''): Promise<{ passed: boolean; message: string }> {

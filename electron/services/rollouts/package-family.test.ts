@@ -16,7 +16,13 @@ describe('fullUpgradeProblem', () => {
 });
 
 describe('familyFor', () => {
-  it('offers the Linux families of the table (yum hosts as dnf) and not Windows yet', () => {
-    expect(['apt', 'dpkg', 'dnf', 'yum', 'zypper', 'pacman', 'windows-update'].map((manager) => familyFor(manager)?.family ?? null)).toEqual(['apt', 'apt', 'dnf', 'dnf', 'zypper', 'pacman', null]);
+  it('offers every family of the table (yum hosts as dnf, Windows Update hosts as windows) and nothing else', () => {
+    expect(['apt', 'dpkg', 'dnf', 'yum', 'zypper', 'pacman', 'windows-update', 'firmware'].map((manager) => familyFor(manager)?.family ?? null)).toEqual(['apt', 'apt', 'dnf', 'dnf', 'zypper', 'pacman', 'windows', null]);
+  });
+
+  it('gives Windows its own boot identity and reboot, and marks its updates present or absent', () => {
+    const windows = familyFor('windows-update');
+    expect([typeof windows?.bootId, typeof windows?.reboot, windows?.presence]).toEqual(['function', 'function', true]);
+    expect([typeof familyFor('apt')?.bootId, familyFor('apt')?.presence]).toEqual(['undefined', undefined]);
   });
 });

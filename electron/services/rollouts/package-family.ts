@@ -3,15 +3,16 @@
  * transaction and reboot signal come from the one dispatch table of the remote operations
  * (`PACKAGE_FAMILY_OPERATIONS`); what a rollout needs beyond it (rollback availability, repair of
  * a half-done run, installed versions, half-installed packages) comes from the same table's
- * `rollout` entry. apt, dnf, zypper and pacman have one; Windows does not yet, so Windows hosts
- * are not offered. The rollout code never names a package manager.
+ * `rollout` entry: apt, dnf, zypper, pacman and Windows (its KBs are present or absent rather than
+ * versions, its boot identity and reboot its own). The rollout code never names a package manager.
  */
 import type { VersionSource } from '../remote/operations/apt-version-availability';
 import type { RpmPreview } from '../remote/operations/dnf-preview';
-import { PACKAGE_FAMILY_OPERATIONS } from '../remote/operations/package-families';
+import { PACKAGE_FAMILY_OPERATIONS, type FamilyOperations } from '../remote/operations/package-families';
 import type { PackageFamily } from '../remote/operations/package-transaction';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { PackageSpec } from '../remote/operations/package-spec';
+import type { RebootOptions, RebootResult } from '../remote/operations/reboot-host';
 import type { RebootRequirement } from '../remote/operations/reboot-required';
 
 /** One change a simulated transaction would make. */
@@ -23,6 +24,10 @@ export interface PlannedChange {
   /** `downgrade`: the rpm solver would move a dependency back (shown; never approved by itself). */
   kind: 'upgrade' | 'new' | 'remove' | 'downgrade';
   requested: boolean;
+  /** The package manager's own title (Windows Update's, of a KB). */
+  title?: string;
+  /** How a rollback would undo it, when the family decides that itself (Windows: KB uninstall, or why not). */
+  rollback?: { available: boolean; source: string };
 }
 
 /** One package's move, as judged after a transaction. */
@@ -36,7 +41,7 @@ export interface JudgedMove {
 /** A transaction's judged outcome (exit code, the package manager's record and a version check). */
 export type TransactionOutcome =
   | { outcome: 'done' | 'nothing_to_do'; moves: JudgedMove[]; outputTail: string }
-  | { outcome: 'failed'; reason: 'lock_held' | 'maintainer_script_failed' | 'version_unavailable' | 'not_at_target' | 'error'; message: string; moves: JudgedMove[]; outputTail: string };
+  | { outcome: 'failed'; reason: 'lock_held' | 'maintainer_script_failed' | 'version_unavailable' | 'not_at_target' | 'not_possible' | 'error'; message: string; moves: JudgedMove[]; outputTail: string };
 
 /** What a rollout asks of a host's package manager. */
 export interface PackageFamilyOperations {
@@ -46,11 +51,11 @@ export interface PackageFamilyOperations {
    * some changes' installed versions can come from (as {@link versionSources}), when the family
    * answered that in the same remote call; the changes it leaves out are asked separately.
    */
-  preview(context: OperationContext, packages: readonly PackageSpec[]): Promise<{ changes: PlannedChange[]; removals: string[]; problem?: string; rollbackSources?: Map<string, VersionSource> }>;
+  preview(context: OperationContext, packages: readonly PackageSpec[]): Promise<{ changes: PlannedChange[]; removals: string[]; problem?: string; rollbackSources?: Map<string, VersionSource>; rebootExpected?: boolean | null }>;
   /** Where each exact version could be installed from now (`name=version` keys). */
   versionSources(context: OperationContext, wanted: readonly { name: string; version: string }[]): Promise<Map<string, VersionSource>>;
   /** Installs exact versions: an upgrade, or a rollback's downgrade. */
-  install(context: OperationContext, targets: readonly { name: string; version: string }[], options: { kind: 'upgrade' | 'downgrade'; lockTimeoutSeconds: number; timeoutMs: number }): Promise<TransactionOutcome>;
+  install(context: OperationContext, targets: readonly { name: string; version: string }[], options: { kind: 'upgrade' | 'downgrade'; lockTimeoutSeconds: number; timeoutMs: number; reboot?: () => Promise<void> }): Promise<TransactionOutcome>;
   /** Finishes what a failed run left half-done (dpkg --configure -a and its kin). */
   recover(context: OperationContext, timeoutMs: number): Promise<string>;
   /** Installed version of each name (absent: not installed). */
@@ -59,6 +64,12 @@ export interface PackageFamilyOperations {
   unfinished(context: OperationContext): Promise<string[]>;
   /** Whether the host asks for a reboot now. */
   rebootRequired(context: OperationContext): Promise<RebootRequirement>;
+  /** The boot identity a reboot must change; absent: Linux's boot id. */
+  bootId?(context: OperationContext): Promise<string>;
+  /** Reboots and waits for a new boot identity; absent: Linux's `rebootHost`. */
+  reboot?(context: OperationContext, options: Omit<RebootOptions, 'readinessCommand'>): Promise<RebootResult>;
+  /** Updates are present or absent, not versions (Windows KBs): see `FamilyRolloutOperations.presence`. */
+  presence?: boolean;
 }
 
 const tail = (text: string, lines = 20) => text.trim().split('\n').slice(-lines).join('\n');
@@ -82,7 +93,11 @@ export function fullUpgradeProblem(packages: readonly PackageSpec[], preview: Rp
 
 /** The rollout operations of `family` from the one table; undefined when the family has none. */
 export function familyFromTable(family: PackageFamily): PackageFamilyOperations | undefined {
-  const shared = PACKAGE_FAMILY_OPERATIONS[family];
+  return familyFromOperations(family, PACKAGE_FAMILY_OPERATIONS[family]);
+}
+
+/** The rollout operations over one family's table entry (tests pass one paced by their own clock). */
+export function familyFromOperations(family: PackageFamily, shared: FamilyOperations): PackageFamilyOperations | undefined {
   const extras = shared.rollout;
   if (!extras) return undefined;
   return {
@@ -99,7 +114,7 @@ export function familyFromTable(family: PackageFamily): PackageFamilyOperations 
       const moves = result.moves.map((move) => ({ name: move.name, from: move.from, to: move.to, after: move.after }));
       const outputTail = result.output ? tail(`${result.output.stdout}\n${result.output.stderr}`) : '';
       if (result.outcome !== 'failed') return { outcome: result.outcome, moves, outputTail };
-      const reason = result.reason === 'lock_held' || result.reason === 'maintainer_script_failed' || result.reason === 'version_unavailable' || result.reason === 'not_at_target' ? result.reason : 'error';
+      const reason = result.reason === 'lock_held' || result.reason === 'maintainer_script_failed' || result.reason === 'version_unavailable' || result.reason === 'not_at_target' ? result.reason : result.reason === 'not_uninstallable' ? 'not_possible' : 'error';
       return { outcome: 'failed', reason, message: result.message, moves, outputTail };
     },
     async recover(context, timeoutMs) {
@@ -113,6 +128,9 @@ export function familyFromTable(family: PackageFamily): PackageFamilyOperations 
       // A family with no signal (Arch: null) is not "required"; the `always` policy covers it.
       return { required: signal.required === true, packages: signal.packages };
     },
+    ...(extras.bootIdentity ? { bootId: extras.bootIdentity } : {}),
+    ...(extras.reboot ? { reboot: extras.reboot } : {}),
+    ...(extras.presence ? { presence: true } : {}),
   };
 }
 
@@ -127,9 +145,10 @@ export const aptFamily: PackageFamilyOperations = fromTable('apt');
 const dnfFamily = fromTable('dnf');
 const zypperFamily = fromTable('zypper');
 const pacmanFamily = fromTable('pacman');
+const windowsFamily = fromTable('windows');
 
-/** Families by the package manager a collection reported. */
-const FAMILIES: Record<string, PackageFamilyOperations> = { apt: aptFamily, dpkg: aptFamily, dnf: dnfFamily, yum: dnfFamily, zypper: zypperFamily, pacman: pacmanFamily };
+/** Families by the package manager a collection reported (`windows-update`: the Windows collector's). */
+const FAMILIES: Record<string, PackageFamilyOperations> = { apt: aptFamily, dpkg: aptFamily, dnf: dnfFamily, yum: dnfFamily, zypper: zypperFamily, pacman: pacmanFamily, 'windows-update': windowsFamily };
 
 /** The operations for a host whose collection reported `packageManager`; undefined when rollouts do not support it yet. */
 export function familyFor(packageManager: string): PackageFamilyOperations | undefined {

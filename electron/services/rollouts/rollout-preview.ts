@@ -13,6 +13,7 @@ import { isRemoteError } from '../remote/executor/remote-error';
 import type { PackageSpec } from '../remote/operations/package-spec';
 import type { HostAccess } from './host-access';
 import type { PackageFamilyOperations, PlannedChange } from './package-family';
+import { pinFor, WINDOWS_PACKAGE_MANAGER, windowsSelection } from './windows-selection';
 
 /** The estimate a window slot is judged with: minutes of work per host, more with a reboot. */
 export const SLOT_ESTIMATE = { installMinutes: 10, rebootMinutes: 10, closingBufferMinutes: 30 } as const;
@@ -36,7 +37,7 @@ export interface HostPreview {
   problem: string;
   rebootExpected: boolean | null;
   slot: string;
-  packages: { name: string; fromVersion: string | null; toVersion: string; requested: boolean; rollbackAvailable: boolean | null; rollbackSource: string }[];
+  packages: { name: string; title?: string; fromVersion: string | null; toVersion: string; requested: boolean; rollbackAvailable: boolean | null; rollbackSource: string }[];
 }
 
 /** Dependencies of {@link previewHosts}. */
@@ -50,15 +51,16 @@ export interface PreviewDeps {
 
 /** The plan fields the preview reads. */
 export interface PreviewPlan {
-  selection: { kind: 'all' | 'security' | 'packages'; packages: readonly string[] };
+  selection: { kind: 'all' | 'security' | 'packages'; packages: readonly string[]; kbs?: readonly string[] };
   rebootPolicy: RebootPolicy;
 }
 
 // Packages whose upgrade means a reboot on any Debian-like system (kernel, C library, init).
 const REBOOT_LIKELY = /^(linux-image|linux-modules|linux-headers|kernel|libc6|glibc|systemd|dbus|libssl)/;
 
-/** The packages a plan takes on one host. */
-export function selectedPackages(plan: PreviewPlan, pending: PreviewHostInput['pending']): string[] {
+/** The packages a plan takes on one host (on a Windows host: its KBs). */
+export function selectedPackages(plan: PreviewPlan, pending: PreviewHostInput['pending'], packageManager: string | null = null): string[] {
+  if (packageManager === WINDOWS_PACKAGE_MANAGER) return windowsSelection(plan.selection, pending);
   if (plan.selection.kind === 'packages') return [...plan.selection.packages];
   const fixes = pending.filter((update) => update.kind === 'upgrade' && (plan.selection.kind === 'all' || update.security === true));
   return [...new Set(fixes.map((update) => update.name))];
@@ -93,7 +95,7 @@ export async function previewHosts(deps: PreviewDeps, plan: PreviewPlan, hosts: 
     const ran = await started;
     let result = ran.result;
     // A package this host ran without a pin that an earlier host has pinned since: run it again with the pin.
-    if (ran.unpinned.some((name) => pins.has(name))) result = await previewOne(deps, plan, host, new Map(pins), signal);
+    if (ran.unpinned.some((name) => pinFor(pins, name) !== undefined)) result = await previewOne(deps, plan, host, new Map(pins), signal);
     results.push(result);
     if (result.problem !== '') return;
     for (const [name, version] of pinVersions([{ packages: result.packages.filter((item) => item.requested).map((item) => ({ name: item.name, to: item.toVersion })) }])) if (!pins.has(name)) pins.set(name, version);
@@ -101,7 +103,7 @@ export async function previewHosts(deps: PreviewDeps, plan: PreviewPlan, hosts: 
   const start = (index: number) => {
     const host = hosts[index] as PreviewHostInput;
     const snapshot = new Map(pins);
-    const unpinned = selectedPackages(plan, host.pending).filter((name) => !snapshot.has(name));
+    const unpinned = selectedPackages(plan, host.pending, host.packageManager).filter((name) => pinFor(snapshot, name) === undefined);
     const ran = previewOne(deps, plan, host, snapshot, signal).then((result) => ({ result, unpinned }));
     // Its error is met when its turn to commit comes; until then it must not count as unhandled.
     ran.catch(() => undefined);
@@ -148,17 +150,18 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
   if (host.packageManager === null) return empty('never collected: collect the host first, so its package manager and host key are known');
   const family = deps.family(host.packageManager);
   if (!family) return empty(`rollouts do not install with ${host.packageManager} yet`);
-  const names = selectedPackages(plan, host.pending);
+  const names = selectedPackages(plan, host.pending, host.packageManager);
   const opened = deps.access.open(host.asset, 'rollout-preview', signal);
   if (!opened.ok) return empty(opened.reason);
   const context = opened.context;
 
   let changes: PlannedChange[] = [];
   let known = new Map<string, string>();
+  let familyReboot: boolean | null | undefined;
   try {
     if (names.length > 0) {
       const specs: PackageSpec[] = names.map((name) => {
-        const pinned = pins.get(name);
+        const pinned = pinFor(pins, name);
         return pinned === undefined ? { name } : { name, version: pinned };
       });
       const simulated = await family.preview(context, specs);
@@ -166,6 +169,7 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
       if (simulated.removals.length > 0) return { ...empty(`the package manager would remove ${simulated.removals.join(', ')}, which nobody approved: refused`), packages: simulated.changes.map(toRow) };
       changes = simulated.changes;
       known = simulated.rollbackSources ?? known;
+      familyReboot = simulated.rebootExpected;
     }
   } catch (error) {
     if (isRemoteError(error)) return empty(error.message);
@@ -184,7 +188,8 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
     return { ...empty(`could not check the rollback versions: ${error.message}`), packages: upgrades.map(toRow) };
   }
 
-  const rebootExpected = plan.rebootPolicy === 'always' ? true : plan.rebootPolicy === 'never' ? false : host.rebootPendingNow || upgrades.some((change) => REBOOT_LIKELY.test(change.name)) ? true : null;
+  const guessed = familyReboot !== undefined ? familyReboot : upgrades.some((change) => REBOOT_LIKELY.test(change.name)) ? true : null;
+  const rebootExpected = plan.rebootPolicy === 'always' ? true : plan.rebootPolicy === 'never' ? false : host.rebootPendingNow ? true : guessed;
   const slot = hostSlot(deps.windows, host.windowRing ?? 'broad', deps.nowMs, deps.timeZone, {
     estimatedMinutes: SLOT_ESTIMATE.installMinutes + (rebootExpected === false ? 0 : SLOT_ESTIMATE.rebootMinutes),
     closingBufferMinutes: SLOT_ESTIMATE.closingBufferMinutes,
@@ -196,6 +201,7 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
     rebootExpected,
     slot: describeSlot(windowless),
     packages: upgrades.map((change) => {
+      if (change.rollback) return { ...toRow(change), rollbackAvailable: change.rollback.available, rollbackSource: change.rollback.source };
       const source = change.from === null ? undefined : sources.get(`${change.name}=${change.from}`);
       return { ...toRow(change), rollbackAvailable: change.from === null ? null : source !== undefined && source !== 'none', rollbackSource: change.from === null ? 'newly installed: a rollback removes nothing' : (source ?? 'none') };
     }),
@@ -203,5 +209,5 @@ async function previewOne(deps: PreviewDeps, plan: PreviewPlan, host: PreviewHos
 }
 
 function toRow(change: PlannedChange): HostPreview['packages'][number] {
-  return { name: change.name, fromVersion: change.from, toVersion: change.to, requested: change.requested, rollbackAvailable: null, rollbackSource: '' };
+  return { name: change.name, ...(change.title !== undefined ? { title: change.title } : {}), fromVersion: change.from, toVersion: change.to, requested: change.requested, rollbackAvailable: null, rollbackSource: '' };
 }

@@ -147,7 +147,8 @@ export class RolloutsService {
           approvedAt: rollout.approvedAt,
           ring: rings.get(host.ringId) ?? '',
           hostname: host.hostname,
-          packages: (packages.get(host.id) ?? []).map((item) => `${item.name} ${item.fromVersion ?? '(new)'} → ${item.toVersion}`).join('; '),
+          // A Windows update (it has a title) is installed or not: its KB, title and the exact update, not a version move.
+          packages: (packages.get(host.id) ?? []).map((item) => (item.title ? `${item.name} "${item.title}" update ${item.toVersion}` : `${item.name} ${item.fromVersion ?? '(new)'} → ${item.toVersion}`)).join('; '),
           state: host.state,
           startedAt: host.startedAt,
           finishedAt: host.finishedAt,

@@ -9,12 +9,13 @@ import { aptPreviewUpgrade } from './apt-preview';
 import { dpkgConfigurePending } from './apt-transaction';
 import { aptVersionSources, type VersionSource } from './apt-version-availability';
 import { dnfVersionAvailability } from './dnf-available-versions';
-import { dnfPreviewUpgrade, type RpmPreview } from './dnf-preview';
+import { dnfPreviewUpgrade, type RpmChange, type RpmPreview } from './dnf-preview';
 import { dpkgPackageStates, dpkgUnfinishedPackages } from './dpkg-versions';
 import type { OperationContext } from './operation-context';
 import type { PackageSpec } from './package-spec';
 import type { PackageTarget } from './package-transaction';
 import { pacmanCachedVersions } from './pacman-transaction';
+import type { RebootOptions, RebootResult } from './reboot-host';
 import { pacmanPackageVersions, pacmanPendingUpgrades } from './pacman-versions';
 import { rpmUnfinishedPackages } from './rpm-unfinished';
 import { rpmPackageVersions } from './rpm-versions';
@@ -34,13 +35,30 @@ export interface InstalledVersion {
   complete: boolean;
 }
 
+/** One change of a family's preview; a family that knows more about it says so (Windows: the update's title, and whether uninstalling it can undo it). */
+export interface FamilyChange extends RpmChange {
+  title?: string;
+  /** How a rollback would undo this change, when the family decides it (Windows: KB uninstall, or why not); absent: the old version's availability decides. */
+  rollback?: { available: boolean; source: string };
+}
+
+/** A family's preview: the changes, what it would remove, and (when the family can tell) whether a reboot is expected. */
+export interface FamilyPreview {
+  changes: FamilyChange[];
+  removals: string[];
+  /** Windows: from each update's RebootBehavior; absent: the rollout guesses from package names. */
+  rebootExpected?: boolean | null;
+  /** Why this host cannot take the plan (Windows: a pinned update no longer offered); absent: it can. */
+  problem?: string;
+}
+
 /** The rollout operations of one family. */
 export interface FamilyRolloutOperations {
   /**
    * Simulates upgrading `packages`; a spec without a version takes the package manager's candidate. For a full-upgrade-only family: the whole pending set, `requested` marking the specs.
    * A family that can answer in the same remote call adds `rollbackSources` (as {@link versionSources}, for the changes it covers), so the preview need not ask again.
    */
-  previewCandidates(context: OperationContext, packages: readonly PackageSpec[]): Promise<RpmPreview & { rollbackSources?: Map<string, VersionSource> }>;
+  previewCandidates(context: OperationContext, packages: readonly PackageSpec[]): Promise<FamilyPreview & { rollbackSources?: Map<string, VersionSource> }>;
   /** Where each `{ name, version }` can be installed from now, keyed `name=version`. */
   versionSources(context: OperationContext, wanted: readonly PackageTarget[]): Promise<Map<string, VersionSource>>;
   /** Finishes what an interrupted or failed run left half-done, with the family's own repair. */
@@ -49,6 +67,16 @@ export interface FamilyRolloutOperations {
   installedVersions(context: OperationContext, names: readonly string[]): Promise<Map<string, InstalledVersion>>;
   /** Packages left half-installed (empty for a family that has no such state: see each entry). */
   unfinished(context: OperationContext): Promise<string[]>;
+  /** The boot identity a reboot must change; absent: Linux's `/proc/sys/kernel/random/boot_id`. */
+  bootIdentity?(context: OperationContext): Promise<string>;
+  /** Reboots and waits for a new boot identity and readiness; absent: Linux's `rebootHost`. */
+  reboot?(context: OperationContext, options: Omit<RebootOptions, 'readinessCommand'>): Promise<RebootResult>;
+  /**
+   * Set when updates are present or absent rather than moved between versions (Windows KBs): a
+   * row's target is the pinned update, a rollback removes it, and a fresh collection shows it by
+   * name (its version there is an install date, not the update).
+   */
+  presence?: true;
 }
 
 const complete = (versions: Map<string, string>) => new Map([...versions].map(([name, version]) => [name, { version, complete: true }]));

@@ -5,8 +5,8 @@
  * the existing apt operations unchanged (their result type is a narrower case of the shared one).
  * The windows entry drives the Windows Update Agent through a SYSTEM scheduled task
  * (`windows-family.ts`); it has only been tested against the simulated host, never real Windows.
- * `rollout` holds what a rollout needs beyond that (`family-rollout-operations.ts`); Windows has
- * none yet, so rollouts do not offer Windows hosts.
+ * `rollout` holds what a rollout needs beyond that (`family-rollout-operations.ts`, and
+ * `windows-rollout-operations.ts` for Windows).
  */
 import { aptPreviewUpgrade } from './apt-preview';
 import { runAptTransaction } from './apt-transaction';
@@ -37,7 +37,7 @@ export interface FamilyOperations {
   runTransaction(context: OperationContext, targets: readonly PackageTarget[], options: PackageTransactionOptions): Promise<PackageTransactionResult>;
   /** Reads the host's reboot-required signal after an install; `required: null` when the family has none. */
   readRebootRequired(context: OperationContext): Promise<FamilyRebootRequirement>;
-  /** Rollback availability, repair, installed versions and half-installed packages; null: rollouts cannot use this family yet. */
+  /** Rollback availability, repair, installed versions, half-installed packages (and Windows' boot identity and reboot); null: rollouts cannot use this family. */
   rollout: FamilyRolloutOperations | null;
 }
 

@@ -65,6 +65,8 @@ export interface PackageTransactionOptions {
   /** Seconds to wait for another process's package-manager lock before failing (naming the holder when the family says who). */
   lockTimeoutSeconds: number;
   timeoutMs: number;
+  /** Reboots the host and waits for it, for a family that installs in rounds across reboots (Windows); others ignore it. */
+  reboot?: () => Promise<void>;
 }
 
 /** An exact target: `version` as the family writes it (dpkg `1.1`, RPM `1.1-1` or `1:1.1-1`, pacman `1.1-1`). */

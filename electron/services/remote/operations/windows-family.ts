@@ -1,16 +1,19 @@
 /**
  * The `windows` entry of the family dispatch table: preview (a WUA search in the SYSTEM task,
  * recording IsUninstallable before anything is installed), install in rounds (`upgrade`), KB
- * uninstall (`downgrade`, the rollback) and the reboot flags, in the shared shapes. A target is
- * `{ name: 'KB5021233', version: '<WUA update id>' | '' }`.
+ * uninstall (`downgrade`, the rollback) and the reboot flags, in the shared shapes, and the
+ * rollout entry (`windows-rollout-operations.ts`). A target is
+ * `{ name: 'KB5021233', version: '<WUA update id>' | '<update id>@<revision>' | '' }`; a rollout
+ * passes its `reboot`, so the rounds continue across restarts.
  */
 import { systemClock } from '../../../platform/clock';
 import type { FamilyOperations, PackagePreview } from './package-families';
 import type { OperationContext } from './operation-context';
-import type { PackageTarget } from './package-transaction';
+import type { PackageTarget, PackageTransactionResult } from './package-transaction';
 import { windowsTargets, installWindowsUpdates } from './wua-install';
 import { uninstallWindowsUpdates } from './wua-uninstall';
 import { readWindowsRebootRequired } from './windows-reboot-required';
+import { createWindowsRolloutOperations } from './windows-rollout-operations';
 import type { WuaUpdateRecord } from './wua-result';
 import { WuaTaskSession, type WuaPacing } from './wua-task';
 
@@ -29,6 +32,11 @@ export async function searchWindowsUpdates(context: OperationContext, targets: r
   }
 }
 
+/** The result with one line per update as its output: what a rollout's step shows and keeps (result.json's rounds are one long JSON line). */
+function readable<T extends PackageTransactionResult>(result: T, lines: readonly string[]): T {
+  return { ...result, output: { stdout: lines.join('\n'), stderr: '', exitCode: 0 } };
+}
+
 /** The windows family's operations, paced by `pacing` (tests inject theirs). */
 export function createWindowsFamilyOperations(pacing: WuaPacing): FamilyOperations {
   return {
@@ -40,11 +48,14 @@ export function createWindowsFamilyOperations(pacing: WuaPacing): FamilyOperatio
       return { changes, removals: [] };
     },
     runTransaction: async (context, targets, options) => {
-      if (options.kind === 'downgrade') return uninstallWindowsUpdates(context, targets.map((target) => target.name), { timeoutMs: options.timeoutMs, pacing });
-      return installWindowsUpdates(context, targets, { roundTimeoutMs: options.timeoutMs, pacing });
+      if (options.kind === 'downgrade') {
+        const removed = await uninstallWindowsUpdates(context, targets.map((target) => target.name), { timeoutMs: options.timeoutMs, pacing });
+        return readable(removed, removed.updates.map((update) => `${update.kb}: ${update.result.replace(/_/g, ' ')}${update.exitCode !== null ? ` (wusa ${update.exitCode}${update.detail ? ` ${update.detail}` : ''})` : ''}${update.installedAfter ? ', still installed' : ''}`));
+      }
+      const installed = await installWindowsUpdates(context, targets, { roundTimeoutMs: options.timeoutMs, pacing, ...(options.reboot ? { reboot: options.reboot } : {}) });
+      return readable(installed, [...installed.updates.map((update) => `${update.kb}: ${update.result.replace(/_/g, ' ')}${update.hresult ? ` (${update.hresult})` : ''}${update.round !== null ? ` in round ${update.round}` : ''}${update.installedAfter ? ', installed' : ', not installed'}`), `${installed.rounds} round${installed.rounds === 1 ? '' : 's'}`]);
     },
     readRebootRequired: (context) => readWindowsRebootRequired(context),
-    // Rollouts' extras (rollback availability, installed versions) are not built for Windows yet.
-    rollout: null,
+    rollout: createWindowsRolloutOperations(pacing),
   };
 }

@@ -23,3 +23,16 @@ export function kbName(value: string): string {
 export function isUpdateId(value: string): boolean {
   return UPDATE_ID.test(value);
 }
+
+const PIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@([0-9]{1,9})$/i;
+
+/** A pinned update, `<update id>@<revision>` (what a rollout's first ring got); null when `value` is not one. */
+export function parseUpdatePin(value: string): { updateId: string; revision: number } | null {
+  const match = PIN.exec(value.trim());
+  return match?.[1] && match[2] ? { updateId: match[1].toLowerCase(), revision: Number(match[2]) } : null;
+}
+
+/** The pin of an update as a rollout stores it. */
+export function updatePin(updateId: string, revision: number): string {
+  return `${updateId.toLowerCase()}@${revision}`;
+}

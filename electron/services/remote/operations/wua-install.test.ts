@@ -143,7 +143,7 @@ describe('installWindowsUpdates against the simulated Windows host', () => {
   it('refuses anything but a KB id or an update id before touching the host', async () => {
     const { host, context, pacing } = await windowsHost({ pollsUntilResult: 0, updates: [] });
     await expect(installWindowsUpdates(context, [{ name: "KB1'; Remove-Item C:\\", version: '' }], { roundTimeoutMs: 30_000, pacing })).rejects.toThrow(RangeError);
-    await expect(installWindowsUpdates(context, [{ name: 'KB5021233', version: '1.0' }], { roundTimeoutMs: 30_000, pacing })).rejects.toThrow('"1.0" is not a WUA update id (a GUID) or empty');
+    await expect(installWindowsUpdates(context, [{ name: 'KB5021233', version: '1.0' }], { roundTimeoutMs: 30_000, pacing })).rejects.toThrow('"1.0" is not a WUA update id (a GUID), a pin (GUID@revision) or empty');
     expect(host.events).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@
 import type { PackageMove } from './apt-transaction';
 import type { OperationContext } from './operation-context';
 import type { InstallRebootSignal, PackageTarget, PackageTransactionResult } from './package-transaction';
-import { isUpdateId, kbDigits } from './windows-kb';
+import { isUpdateId, kbDigits, parseUpdatePin } from './windows-kb';
 import { describeHresult, wuaResultCode, type WuaResultCode } from './wua-codes';
 import type { WuaTaskResult, WuaUpdateRecord } from './wua-result';
 import { WuaTaskSession, type WuaPacing } from './wua-task';
@@ -52,17 +52,29 @@ export type WindowsInstallResult = PackageTransactionResult & { updates: Windows
 
 const SUCCESS: ReadonlySet<WuaResultCode> = new Set(['succeeded', 'succeeded_with_errors']);
 
-/** The approved KBs (digits) and update ids of `targets`; the version is the WUA update id or empty. */
-export function windowsTargets(targets: readonly PackageTarget[]): { kbs: string[]; updateIds: string[] } {
+/**
+ * The approved KBs (digits), update ids and pins of `targets`. A target's version is empty, a WUA
+ * update id, or `<update id>@<revision>` (a rollout's pin: only exactly that update is installed);
+ * pinning is all or nothing, so a later ring can never pick up an update the first ring did not get.
+ */
+export function windowsTargets(targets: readonly PackageTarget[]): { kbs: string[]; updateIds: string[]; pins: string[] } {
   const kbs = [...new Set(targets.map((target) => kbDigits(target.name)))];
-  const updateIds = targets
-    .map((target) => target.version.trim())
-    .filter((version) => {
-      if (version === '') return false;
-      if (!isUpdateId(version)) throw new RangeError(`${JSON.stringify(version.slice(0, 40))} is not a WUA update id (a GUID) or empty`);
-      return true;
-    });
-  return { kbs, updateIds: [...new Set(updateIds.map((id) => id.toLowerCase()))] };
+  const updateIds: string[] = [];
+  const pins: string[] = [];
+  for (const target of targets) {
+    const version = target.version.trim().toLowerCase();
+    if (version === '') continue;
+    const pin = parseUpdatePin(version);
+    if (pin) {
+      updateIds.push(pin.updateId);
+      pins.push(`${pin.updateId}@${pin.revision}`);
+      continue;
+    }
+    if (!isUpdateId(version)) throw new RangeError(`${JSON.stringify(version.slice(0, 60))} is not a WUA update id (a GUID), a pin (GUID@revision) or empty`);
+    updateIds.push(version);
+  }
+  if (pins.length > 0 && pins.length !== targets.length) throw new RangeError('either every Windows update of a run is pinned (update id@revision) or none is');
+  return { kbs, updateIds: [...new Set(updateIds)], pins: [...new Set(pins)] };
 }
 
 function recordFor(result: WuaTaskResult, kb: string): WuaUpdateRecord | undefined {
@@ -71,7 +83,7 @@ function recordFor(result: WuaTaskResult, kb: string): WuaUpdateRecord | undefin
 
 /** Installs `targets` (KB ids) in rounds; resolves with the judged result, rejects with `RemoteError` when the host cannot be driven. */
 export async function installWindowsUpdates(context: OperationContext, targets: readonly PackageTarget[], options: WindowsInstallOptions): Promise<WindowsInstallResult> {
-  const { kbs, updateIds } = windowsTargets(targets);
+  const { kbs, updateIds, pins } = windowsTargets(targets);
   const session = new WuaTaskSession(context, options.pacing, options.token);
   const outcomes = new Map<string, WindowsUpdateOutcome>(kbs.map((kb) => [kb, { kb: `KB${kb}`, title: null, round: null, result: 'not_offered', hresult: null, rebootRequired: false, isUninstallable: null, installedAfter: false }]));
   const installedIn = new Map<string, number>();
@@ -87,7 +99,7 @@ export async function installWindowsUpdates(context: OperationContext, targets: 
       // After a reboot one more search runs even when everything is in: it catches updates rolled back at boot.
       if (kbs.every((kb) => installedIn.has(kb)) && !rebooted) break;
       rebooted = false;
-      const result = await session.run({ mode: 'install', round, kbs, updateIds }, options.roundTimeoutMs);
+      const result = await session.run({ mode: 'install', round, kbs, updateIds, pins }, options.roundTimeoutMs);
       rounds.push(result);
       rebootPending = result.rebootRequired;
       if (result.status === 'error') {

@@ -39,7 +39,10 @@ describe('the scripts Patchdesk sends', () => {
     expect(WUA_TASK_SCRIPT).not.toMatch(/\$\{/);
     const script = startTaskScript('0123456789abcdef', { mode: 'install', round: 2, kbs: ['5021233'], updateIds: [] }, 'ab'.repeat(32));
     const encoded = /FromBase64String\('([A-Za-z0-9+/=]+)'\)\)\n/.exec(script)?.[1] ?? '';
-    expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'))).toEqual({ mode: 'install', round: 2, kbs: ['5021233'], updateIds: [] });
+    expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'))).toEqual({ mode: 'install', round: 2, kbs: ['5021233'], updateIds: [], pins: [] });
+    const pinned = startTaskScript('0123456789abcdef', { mode: 'install', round: 1, kbs: ['5021233'], updateIds: ['00005021-1111-4222-8333-000005021233'], pins: ['00005021-1111-4222-8333-000005021233@200'] }, 'ab'.repeat(32));
+    const pinnedParams = /FromBase64String\('([A-Za-z0-9+/=]+)'\)\)\n/.exec(pinned)?.[1] ?? '';
+    expect(JSON.parse(Buffer.from(pinnedParams, 'base64').toString('utf8'))).toMatchObject({ pins: ['00005021-1111-4222-8333-000005021233@200'] });
     expect(script).toContain("-UserId 'S-1-5-18' -LogonType ServiceAccount -RunLevel Highest");
     expect(script).not.toContain('5021233');
   });

@@ -6,6 +6,9 @@
  * ever part of a script. It writes `result.json` atomically (a temporary file, then a rename), so
  * the poller never reads half a file.
  *
+ * Pins (`<update id>@<revision>`), when given, replace the KB and id match: only exactly those
+ * updates are selected, so a later ring installs what the first ring was shown, or nothing.
+ *
  * Modes: `installed` (which approved KBs are installed: the check afterwards), `search` (what of the approved set is applicable, with IsUninstallable recorded before
  * anything is installed), `install` (download, then install; refused while a reboot is pending,
  * as WUA itself would refuse) and `uninstall` (`wusa /uninstall` for KBs WUA marks uninstallable;
@@ -40,6 +43,7 @@ try {
   $r.rebootPendingBefore = $before.systemInfo
   $kbs = @{}; foreach ($k in @($p.kbs)) { $kbs[[string]$k] = $true }
   $ids = @{}; foreach ($i in @($p.updateIds)) { $ids[([string]$i).ToLowerInvariant()] = $true }
+  $pins = @{}; foreach ($x in @($p.pins)) { if ($x) { $pins[([string]$x).ToLowerInvariant()] = $true } }
   $session = New-Object -ComObject Microsoft.Update.Session
   $session.ClientApplicationID = 'Patchdesk'
   $criteria = if ($p.mode -eq 'uninstall' -or $p.mode -eq 'installed') { 'IsInstalled=1' } else { 'IsInstalled=0 and IsHidden=0' }
@@ -49,6 +53,7 @@ try {
   foreach ($u in $found) {
     $hit = $ids.ContainsKey(([string]$u.Identity.UpdateID).ToLowerInvariant())
     foreach ($k in $u.KBArticleIDs) { if ($kbs.ContainsKey([string]$k)) { $hit = $true } }
+    if ($pins.Count -gt 0) { $hit = $pins.ContainsKey(([string]$u.Identity.UpdateID).ToLowerInvariant() + '@' + [int]$u.Identity.RevisionNumber) }
     if (-not $hit) { continue }
     [void]$selected.Add($u)
     [void]$records.Add((New-Record $u))

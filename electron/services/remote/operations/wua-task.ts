@@ -29,6 +29,8 @@ export interface WuaTaskParams {
   round: number;
   kbs: readonly string[];
   updateIds: readonly string[];
+  /** `<update id>@<revision>`: when given, only exactly these updates are selected (a rollout's pinned ring). */
+  pins?: readonly string[];
 }
 
 const TOKEN = /^[0-9a-f]{16}$/;
@@ -55,7 +57,7 @@ export function uploadChunkScript(token: string, index: number, chunk: string): 
 
 /** Script: decode and check the task script, write params.json, register and start the one-shot SYSTEM task. */
 export function startTaskScript(token: string, params: WuaTaskParams, scriptSha256: string): string {
-  const paramsBase64 = Buffer.from(JSON.stringify({ mode: params.mode, round: params.round, kbs: params.kbs, updateIds: params.updateIds }), 'utf8').toString('base64');
+  const paramsBase64 = Buffer.from(JSON.stringify({ mode: params.mode, round: params.round, kbs: params.kbs, updateIds: params.updateIds, pins: params.pins ?? [] }), 'utf8').toString('base64');
   return [
     `# patchdesk:wua-start ${params.round}`,
     `$d = ${folderExpression(token)}`,

@@ -68,7 +68,10 @@ export async function uninstallWindowsUpdates(context: OperationContext, kbs: re
   const reboot: InstallRebootSignal | undefined = rebootRequired ? { required: true, source: 'wusa 3010 / WUA RebootRequired / CBS RebootPending' } : undefined;
   const base = { moves, output, updates, ...(reboot ? { reboot } : {}) };
   const refused = updates.filter((update) => update.result === 'not_uninstallable');
-  if (refused.length > 0) return { ...base, outcome: 'failed', reason: 'not_uninstallable', message: `${refused.map((update) => update.kb).join(', ')} cannot be uninstalled: Windows marks ${refused.length === 1 ? 'it' : 'them'} not uninstallable; nothing was done to ${refused.length === 1 ? 'it' : 'them'}` };
+  const removed = updates.filter((update) => update.result === 'uninstalled');
+  // The others were still uninstalled: say so, the host is no longer as the rollout left it.
+  const alongside = removed.length > 0 ? `; ${removed.map((update) => update.kb).join(', ')} uninstalled` : '';
+  if (refused.length > 0) return { ...base, outcome: 'failed', reason: 'not_uninstallable', message: `${refused.map((update) => update.kb).join(', ')} cannot be uninstalled: Windows marks ${refused.length === 1 ? 'it' : 'them'} not uninstallable; nothing was done to ${refused.length === 1 ? 'it' : 'them'}${alongside}` };
   const failed = updates.filter((update) => update.result === 'failed');
   if (failed.length > 0) return { ...base, outcome: 'failed', reason: 'package_manager_error', message: failed.map((update) => `${update.kb}: wusa ${update.exitCode ?? 'did not run'}${update.detail ? ` (${update.detail})` : ''}${update.installedAfter ? ', still installed' : ''}`).join('; ') };
   const nothing = updates.every((update) => update.result === 'not_installed');

@@ -40,7 +40,7 @@ describe('buildPlanRequest', () => {
       ok: false,
       errors: {
         name: 'Give the rollout a name',
-        packages: 'Name at least one package',
+        packages: 'Name at least one package or KB',
         failureBudget: 'A number of hosts (2) or a percentage (10%)',
         'pre.0.command': 'Type the command, or remove the step',
         'pre.0.timeoutSeconds': 'The timeout is a whole number from 1 to 7200',

@@ -31,6 +31,8 @@ export interface PlanDraft {
   name: string;
   selection: SelectionKind;
   packages: string;
+  /** Windows updates by KB (or update id), typed like packages; Windows hosts take these, Linux hosts the packages. */
+  kbs: string;
   rings: RingDraft[];
   failureBudget: string;
   rebootPolicy: RebootPolicy;
@@ -67,6 +69,7 @@ export function initialDraft(options: { membership: readonly AssetRing[]; assetI
     name: options.cycle ? `${options.cycle.title}: deploy` : `Updates ${options.today}`,
     selection: options.cycle?.emergency ? 'security' : 'all',
     packages: '',
+    kbs: '',
     rings: ringsFromMembership(options.membership, options.assetIds),
     failureBudget: '1',
     rebootPolicy: 'if-required',
@@ -88,6 +91,9 @@ function checkInt(errors: DraftErrors, key: string, text: string, min: number, m
   return value;
 }
 
+/** A KB article id or a Windows Update id (GUID), as the contract accepts them. */
+const WINDOWS_UPDATE_NAME = /^(?:KB[0-9]{4,8}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 /** Package names typed with spaces, commas or new lines between them. */
 export function splitPackages(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).filter(Boolean))];
@@ -98,7 +104,10 @@ export function buildPlanRequest(siteId: number, draft: PlanDraft): { ok: true; 
   const errors: DraftErrors = {};
   if (!draft.name.trim()) errors.name = 'Give the rollout a name';
   const packages = draft.selection === 'packages' ? splitPackages(draft.packages) : [];
-  if (draft.selection === 'packages' && packages.length === 0) errors.packages = 'Name at least one package';
+  const kbs = draft.selection === 'packages' ? splitPackages(draft.kbs) : [];
+  if (draft.selection === 'packages' && packages.length === 0 && kbs.length === 0) errors.packages = 'Name at least one package or KB';
+  const badKb = kbs.find((kb) => !WINDOWS_UPDATE_NAME.test(kb));
+  if (badKb !== undefined) errors.kbs = `${badKb} is not a KB (KB5034441) or a Windows Update id (a GUID)`;
   try {
     parseFailureBudget(draft.failureBudget.trim());
   } catch {
@@ -114,7 +123,7 @@ export function buildPlanRequest(siteId: number, draft: PlanDraft): { ok: true; 
   const request: RolloutPlanRequest = {
     siteId,
     name: draft.name.trim(),
-    selection: { kind: draft.selection, packages },
+    selection: { kind: draft.selection, packages, kbs },
     rings: rings.map((ring) => {
       const index = draft.rings.indexOf(ring);
       return {

@@ -5,12 +5,22 @@ import { formatDuration } from '../../lib/format';
 import { HOST_STATE_LABELS, HOST_STATE_TONES } from './rollout-labels';
 import { currentStep, hostElapsedMs, lastOutputLines } from './rollout-view-model';
 
+/** A Windows update's state on the card: not yet seen, or what the host last showed. */
+function kbState(pkg: RolloutHost['packages'][number]): string {
+  const undo = pkg.rollbackAvailable === false ? ', no uninstall' : '';
+  if (pkg.observedAt === null) return `pending${undo}`;
+  // An uninstall reports the KB `absent`; an install or a collection, `installed` or the update it found.
+  return `${pkg.observedVersion === null || pkg.observedVersion === 'absent' ? 'not installed' : 'installed'}${undo}`;
+}
+
 /** One host of the live view: state, current step, elapsed time, the last output lines, and rollback. */
 export function HostCard({ host, nowMs, onRollback }: { host: RolloutHost; nowMs: number; onRollback: (() => void) | null }) {
   const { step, message } = currentStep(host);
   const elapsed = hostElapsedMs(host, nowMs);
   const lines = lastOutputLines(host.events);
-  const versions = host.packages.filter((pkg) => pkg.requested);
+  // Windows updates carry Windows Update's title and are installed or not; packages move between versions.
+  const updates = host.packages.filter((pkg) => pkg.requested && pkg.title !== '');
+  const versions = host.packages.filter((pkg) => pkg.requested && pkg.title === '');
   return (
     <article className={`host-card host-card--${HOST_STATE_TONES[host.state]}`} data-testid={`host-card-${host.hostname}`} data-state={host.state}>
       <header className="host-card__head">
@@ -32,6 +42,15 @@ export function HostCard({ host, nowMs, onRollback }: { host: RolloutHost; nowMs
         <p className="host-card__versions small muted" title={versions.map((pkg) => `${pkg.name} ${pkg.fromVersion ?? '—'} → ${pkg.toVersion}${pkg.observedVersion ? ` (now ${pkg.observedVersion})` : ''}`).join('\n')}>
           {versions.map((pkg) => `${pkg.name} ${pkg.observedVersion ?? pkg.fromVersion ?? '—'}`).join(', ')}
         </p>
+      ) : null}
+      {updates.length > 0 ? (
+        <ul className="host-card__kbs small" data-testid="host-kbs">
+          {updates.map((pkg) => (
+            <li key={pkg.name} title={`${pkg.title}\nupdate ${pkg.toVersion}\nrollback: ${pkg.rollbackSource || 'not checked'}`}>
+              <code>{pkg.name}</code> <span className="host-card__kb-title">{pkg.title}</span> <span className="muted">{kbState(pkg)}</span>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {lines.length > 0 ? (
         <pre className="host-card__output" data-testid="host-output">

@@ -62,6 +62,11 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
               {(control) => <input {...control} className="input input--mono" value={draft.packages} onChange={(event) => set({ packages: event.target.value })} data-testid="deploy-packages" />}
             </Field>
           ) : null}
+          {draft.selection === 'packages' ? (
+            <Field label="Windows updates (KBs)" hint="KB numbers (KB5034441) or Windows Update ids, for the Windows hosts; later rings get exactly the update the first ring got." error={errors.kbs} className="form-grid__full">
+              {(control) => <input {...control} className="input input--mono" value={draft.kbs} onChange={(event) => set({ kbs: event.target.value })} placeholder="KB5034441 KB5034439" data-testid="deploy-kbs" />}
+            </Field>
+          ) : null}
         </div>
       </section>
 

@@ -35,7 +35,7 @@ export function RolloutHistory({ rollouts, onOpen }: { rollouts: readonly Rollou
                 </a>
                 <div className="muted small">
                   {SELECTION_LABELS[rollout.selection.kind]}
-                  {rollout.selection.packages.length > 0 ? `: ${rollout.selection.packages.join(', ')}` : ''}
+                  {rollout.selection.packages.length + rollout.selection.kbs.length > 0 ? `: ${[...rollout.selection.packages, ...rollout.selection.kbs].join(', ')}` : ''}
                 </div>
               </td>
               <td>

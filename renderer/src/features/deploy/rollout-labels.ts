@@ -60,7 +60,7 @@ export const HOST_STATE_TONES: Record<HostState, BadgeTone> = {
 };
 
 /** The selection in words. */
-export const SELECTION_LABELS: Record<SelectionKind, string> = { all: 'All pending updates', security: 'Security updates only', packages: 'Named packages' };
+export const SELECTION_LABELS: Record<SelectionKind, string> = { all: 'All pending updates', security: 'Security updates only', packages: 'Named packages or KBs' };
 
 /** The reboot policy in words. */
 export const REBOOT_LABELS: Record<RebootPolicy, string> = { never: 'Never reboot', 'if-required': 'Reboot if required', always: 'Always reboot' };

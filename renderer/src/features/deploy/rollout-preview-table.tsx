@@ -45,7 +45,16 @@ export function RolloutPreviewTable({ rollout }: { rollout: RolloutDetail }) {
                   <ul className="deploy-packages">
                     {requested.map((pkg) => (
                       <li key={pkg.name}>
-                        <code>{pkg.name}</code> <span className="muted">{pkg.fromVersion ?? 'not installed'}</span> → <code>{pkg.toVersion}</code>
+                        {pkg.title ? (
+                          // A Windows update: the KB, Windows Update's title, and the exact update (id@revision) every ring gets.
+                          <span data-testid="preview-kb">
+                            <code>{pkg.name}</code> {pkg.title} <span className="muted small">update <code>{pkg.toVersion}</code></span>
+                          </span>
+                        ) : (
+                          <>
+                            <code>{pkg.name}</code> <span className="muted">{pkg.fromVersion ?? 'not installed'}</span> → <code>{pkg.toVersion}</code>
+                          </>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -70,7 +79,7 @@ export function RolloutPreviewTable({ rollout }: { rollout: RolloutDetail }) {
                     <span className="muted">—</span>
                   ) : noRollback.length > 0 ? (
                     <span title={noRollback.map((pkg) => `${pkg.name}: ${pkg.rollbackSource}`).join('\n')}>
-                      <Badge tone="warning">Not possible</Badge> {noRollback.map((pkg) => `${pkg.name} ${pkg.fromVersion ?? ''}: ${pkg.rollbackSource || 'old version not available'}`).join('; ')}
+                      <Badge tone="warning">Not possible</Badge> {noRollback.map((pkg) => `${pkg.name}${pkg.fromVersion ? ` ${pkg.fromVersion}` : ''}: ${pkg.rollbackSource.replace(/^not possible: /, '') || 'old version not available'}`).join('; ')}
                     </span>
                   ) : unknownRollback ? (
                     <span className="muted">Not checked yet</span>

@@ -100,7 +100,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           </h1>
           <p className="screen__subtitle muted">
             {SELECTION_LABELS[rollout.selection.kind]}
-            {rollout.selection.packages.length > 0 ? `: ${rollout.selection.packages.join(', ')}` : ''} · {REBOOT_LABELS[rollout.rebootPolicy]} · {plural(rollout.counts.hosts, 'host')} in {plural(rollout.rings.length, 'ring')}
+            {rollout.selection.packages.length + rollout.selection.kbs.length > 0 ? `: ${[...rollout.selection.packages, ...rollout.selection.kbs].join(', ')}` : ''} · {REBOOT_LABELS[rollout.rebootPolicy]} · {plural(rollout.counts.hosts, 'host')} in {plural(rollout.rings.length, 'ring')}
             {rollout.autoRollback ? ' · failed post steps roll the host back' : ''}
           </p>
         </div>
@@ -291,7 +291,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
       {confirm?.kind === 'rollback' ? (
         <Dialog
           title={`Roll back ${confirm.label}?`}
-          description="Reinstalls the versions recorded before the rollout, then collects again and records the outcome."
+          description="Reinstalls the versions recorded before the rollout (on Windows: uninstalls the KBs, where Windows allows it), then collects again and records the outcome."
           onClose={() => setConfirm(null)}
           size="small"
           testId="rollout-rollback-dialog"

@@ -6,7 +6,9 @@
  * result file appearing after a set number of polls (or never), the task and folder removed. The
  * "task" itself is a model of WUA: per-update result codes and HRESULTs, RebootRequired, a
  * pending reboot refusing installs, IsUninstallable, wusa exit codes, updates rolled back at boot.
- * It also answers the boot identity, reboot, readiness and reboot-flag scripts. Nothing here ran
+ * It also answers the boot identity, reboot, readiness and reboot-flag scripts, and Patchdesk's
+ * collector script (a collection document from the same model: installed KBs as Get-HotFix
+ * would list them, offered updates as the WUA search would). Nothing here ran
  * on Windows: it encodes Patchdesk's reading of execution.md §3, not Windows' behaviour.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +18,8 @@ import type { ScriptBehavior } from './winrm-test-server';
 export interface SimulatedUpdate {
   kb: string;
   updateId: string;
+  /** Identity.RevisionNumber (200 by default); a test raises it to play Microsoft revising the update. */
+  revision?: number;
   title: string;
   installed: boolean;
   isUninstallable: boolean;
@@ -30,6 +34,8 @@ export interface SimulatedUpdate {
   rollsBackAtBoot?: boolean;
   /** Offered only from this boot on (a follow-up update that appears after a reboot). */
   offeredAfterBoots?: number;
+  /** Classified as a Security Update with this MSRC severity (the collector's security flag); absent: not a security update. */
+  severity?: string;
 }
 
 /** How the simulated host behaves. */
@@ -45,6 +51,8 @@ export interface SimulatedHostOptions {
   downReadsAfterReboot?: number;
   /** Damage the uploaded script (the SHA-256 check must catch it). */
   corruptUpload?: boolean;
+  /** The host's name in a collection (WIN-01 by default). */
+  hostname?: string;
 }
 
 /** The simulated host and what happened on it. */
@@ -62,7 +70,7 @@ export interface SimulatedWindowsHost {
 }
 
 interface Task {
-  params: { mode: string; round: number; kbs: string[]; updateIds: string[] };
+  params: { mode: string; round: number; kbs: string[]; updateIds: string[]; pins?: string[] };
   pollsLeft: number;
 }
 
@@ -84,10 +92,11 @@ export function simulateWindowsHost(options: SimulatedHostOptions): SimulatedWin
   const installedThisBoot = new Set<SimulatedUpdate>();
 
   const offered = (update: SimulatedUpdate) => boots >= (update.offeredAfterBoots ?? 0);
-  const matches = (update: SimulatedUpdate, params: Task['params']) => params.kbs.includes(update.kb) || params.updateIds.includes(update.updateId.toLowerCase());
+  const matches = (update: SimulatedUpdate, params: Task['params']) =>
+    params.pins && params.pins.length > 0 ? params.pins.includes(`${update.updateId.toLowerCase()}@${update.revision ?? 200}`) : params.kbs.includes(update.kb) || params.updateIds.includes(update.updateId.toLowerCase());
   const record = (update: SimulatedUpdate) => ({
     updateId: update.updateId,
-    revision: 200,
+    revision: update.revision ?? 200,
     kbs: psList([update.kb]),
     title: update.title,
     isInstalled: update.installed,
@@ -157,6 +166,37 @@ export function simulateWindowsHost(options: SimulatedHostOptions): SimulatedWin
     });
   }
 
+  const SECURITY_UPDATES = '0fa1201d-4330-4fa8-8ae9-b877473b6441';
+  /** The collector's output: header, one JSON document, end line (windows-collection.parser.ts). */
+  function collection(): string {
+    const document = {
+      schema: 1,
+      hostname: options.hostname ?? 'WIN-01',
+      os: { caption: 'Microsoft Windows Server 2022 Standard', version: '10.0.20348', build: '20348', ubr: 2113, displayVersion: '21H2', releaseId: null, installationType: 'Server', productType: 3, lastBoot: new Date(Number((BASE_BOOT + BigInt(boots) * HOUR_FILETIME) / 10_000n) - 11_644_473_600_000).toISOString() },
+      hotfixes: options.updates.filter((update) => update.installed).map((update) => ({ id: `KB${update.kb}`, description: /security/i.test(update.title) ? 'Security Update' : 'Update', installedOn: '2026-12-07' })),
+      updates: options.updates
+        .filter((update) => !update.installed && offered(update))
+        .map((update) => ({
+          UpdateID: update.updateId,
+          RevisionNumber: update.revision ?? 200,
+          Title: update.title,
+          KBArticleIDs: [update.kb],
+          MsrcSeverity: update.severity ?? '',
+          CveIDs: [],
+          SecurityBulletinIDs: [],
+          Categories: update.severity ? [{ Name: 'Security Updates', CategoryID: SECURITY_UPDATES }] : [{ Name: 'Updates', CategoryID: 'cd5ffd1e-e932-4e3a-bf74-18bf0b1bbd83' }],
+          RebootRequired: false,
+          RebootBehavior: update.rebootRequired ? 1 : 0,
+          IsDownloaded: false,
+          IsMandatory: false,
+          LastDeploymentChangeTime: '2026-12-01T17:00:00Z',
+        })),
+      reboot: { reasons: rebootPending ? ['wua', 'cbs'] : [] },
+      warnings: [],
+    };
+    return `# patchdesk-collection v1 platform=windows\r\n${JSON.stringify(document)}\r\n=== patchdesk end ===\r\n`;
+  }
+
   function reboot(): void {
     boots++;
     rebootPending = false;
@@ -173,6 +213,10 @@ export function simulateWindowsHost(options: SimulatedHostOptions): SimulatedWin
   };
 
   function behave(script: string): ScriptBehavior {
+    if (script.includes('schema = 1; hostname = $env:COMPUTERNAME')) {
+      events.push('collect');
+      return { stdout: collection() };
+    }
     const marker = /^# patchdesk:(\S+)(?: (\S+))?$/m.exec(script);
     switch (marker?.[1]) {
       case 'wua-upload': {
