@@ -66,6 +66,7 @@ import { engineRolloutJobs, rolloutJobKind } from '../services/rollouts/rollout-
 import { familyFor, type PackageFamilyOperations } from '../services/rollouts/package-family';
 import { abortableSleep } from '../services/rollouts/sleep';
 import { RolloutsService, type RolloutLimits } from '../services/rollouts/rollouts.service';
+import { fixingUpdatesByAsset } from '../../shared/domain/rollouts/selection';
 import { ScanJobsService } from '../services/scans/scan-jobs.service';
 import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
@@ -261,6 +262,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     cycles,
     sleep: abortableSleep,
     ...(options.rolloutLimits ? { limits: options.rolloutLimits } : {}),
+    // One rule for "the fixing updates": the triage's (built below; asked only when a plan needs it).
+    fixingUpdates: (siteId, trigger) => fixingUpdatesByAsset(triage.triage(siteId, trigger).assets),
   });
   jobs.register(rolloutJobKind(() => rollouts));
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.

@@ -4,27 +4,66 @@
  * through is returned, so a screen or the CLI can show where each host is and why.
  */
 import { z } from 'zod';
+import { parseEmergencyTrigger } from '../domain/cycles/emergency-trigger';
 import { RINGS } from '../domain/cycles/rings';
+import { SEVERITIES } from '../domain/patch-policy';
 import { parseFailureBudget } from '../domain/rollouts/failure-budget';
 import { HOST_STATES } from '../domain/rollouts/host-outcome';
+import { DEFAULT_CHECK_TIMEOUT_SECONDS, UNIT_NAME, urlProblem } from '../domain/rollouts/health-check';
 import { REBOOT_POLICIES, ROLLOUT_STATES, SELECTION_KINDS } from '../domain/rollouts/rollout-plan';
 import { Id, IsoTimestamp, NonEmptyText } from './common';
 
-/** A pre or post step: a shell command on the host, passing only when it exits 0 within its timeout. */
-export const HookCommand = z.object({
-  command: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
-  timeoutSeconds: z.number().int().min(1).max(7200).default(300),
-});
+const CheckTimeout = z.number().int().min(1).max(7200);
+
+/**
+ * A pre or post step, or a gate's health check (shared/domain/rollouts/health-check.ts): a
+ * systemd unit active, a TCP port open, a URL answering a status (each checked on the host
+ * itself), or a shell command passing only when it exits 0; each within its timeout. A step
+ * without a `kind` is a command (plans stored before typed checks).
+ */
+export const HookCommand = z.preprocess(
+  (value) => (typeof value === 'object' && value !== null && !('kind' in value) ? { ...value, kind: 'command' } : value),
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('command'), command: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'), timeoutSeconds: CheckTimeout.default(300) }),
+    z.object({ kind: z.literal('unit'), unit: z.string().trim().regex(UNIT_NAME, 'is not a systemd unit name'), timeoutSeconds: CheckTimeout.default(DEFAULT_CHECK_TIMEOUT_SECONDS) }),
+    z.object({ kind: z.literal('port'), port: z.number().int().min(1).max(65535), timeoutSeconds: CheckTimeout.default(DEFAULT_CHECK_TIMEOUT_SECONDS) }),
+    z.object({
+      kind: z.literal('http'),
+      url: z.string().trim().max(2000).superRefine((url, context) => {
+        const problem = urlProblem(url);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
+      expectStatus: z.number().int().min(100).max(599).default(200),
+      timeoutSeconds: CheckTimeout.default(DEFAULT_CHECK_TIMEOUT_SECONDS),
+    }),
+  ]),
+);
 export type HookCommand = z.output<typeof HookCommand>;
 
 const PackageName = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9+._-]{0,200}$/, 'is not a valid package name');
 
-/** What the plan installs. */
+const AdvisoryRef = z
+  .string()
+  .trim()
+  .refine((text) => parseEmergencyTrigger(text) !== null, 'is not a CVE (CVE-2024-3094), a KB (KB5034441) or an advisory id (DSA-5800-1)');
+
+/**
+ * What the plan installs: all pending updates, security ones, or named packages; the first two
+ * narrowed (shared/domain/rollouts/selection.ts) by severity, by named advisories, KBs or CVEs,
+ * or to exactly the updates that fix a CVE, KB or advisory (an emergency cycle's trigger).
+ */
 export const RolloutSelection = z
-  .object({ kind: z.enum(SELECTION_KINDS), packages: z.array(PackageName).max(500).default([]) })
+  .object({
+    kind: z.enum(SELECTION_KINDS),
+    packages: z.array(PackageName).max(500).default([]),
+    minSeverity: z.enum(SEVERITIES).nullable().default(null),
+    advisories: z.array(AdvisoryRef).max(200).default([]),
+    fixes: AdvisoryRef.nullable().default(null),
+  })
   .superRefine((selection, context) => {
     if (selection.kind === 'packages' && selection.packages.length === 0) context.addIssue({ code: 'custom', path: ['packages'], message: 'name at least one package' });
     if (selection.kind !== 'packages' && selection.packages.length > 0) context.addIssue({ code: 'custom', path: ['packages'], message: `packages are named only with the "packages" selection, not "${selection.kind}"` });
+    if (selection.kind === 'packages' && (selection.minSeverity !== null || selection.advisories.length > 0 || selection.fixes !== null)) context.addIssue({ code: 'custom', path: ['kind'], message: 'named packages are installed as named: a severity, advisories or a trigger narrow "all" or "security" only' });
   });
 export type RolloutSelection = z.output<typeof RolloutSelection>;
 
@@ -159,7 +198,7 @@ export const RolloutSummary = z.object({
   name: z.string(),
   state: z.enum(ROLLOUT_STATES),
   stateReason: z.string(),
-  selection: z.object({ kind: z.enum(SELECTION_KINDS), packages: z.array(z.string()) }),
+  selection: z.object({ kind: z.enum(SELECTION_KINDS), packages: z.array(z.string()), minSeverity: z.enum(SEVERITIES).nullable(), advisories: z.array(z.string()), fixes: z.string().nullable() }),
   rebootPolicy: z.enum(REBOOT_POLICIES),
   failureBudget: z.string(),
   /** The budget as people say it, with the failures spent so far. */
@@ -175,13 +214,15 @@ export const RolloutSummary = z.object({
   startedAt: IsoTimestamp.nullable(),
   finishedAt: IsoTimestamp.nullable(),
   jobId: z.string().nullable(),
+  /** A rollout waiting for its ring's next maintenance window resumes by itself then (a core process must be running); null otherwise. */
+  resumeAt: IsoTimestamp.nullable(),
 });
 export type RolloutSummary = z.infer<typeof RolloutSummary>;
 
 /** A rollout with everything in it. */
 export const RolloutDetail = RolloutSummary.extend({
-  pre: z.array(z.object({ command: z.string(), timeoutSeconds: z.number().int() })),
-  post: z.array(z.object({ command: z.string(), timeoutSeconds: z.number().int() })),
+  pre: z.array(HookCommand),
+  post: z.array(HookCommand),
   rings: z.array(RolloutRing),
   hosts: z.array(RolloutHost),
 });

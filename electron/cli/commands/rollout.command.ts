@@ -1,8 +1,12 @@
 /** `patchdesk rollout plan|show|approve|start|halt|resume|cancel|rollback|list`: rollouts from the command line. */
 import { parseArgs } from 'node:util';
 import type { RolloutDetail, RolloutPlanRequest } from '../../../shared/contract/rollouts';
+import { parseEmergencyTrigger } from '../../../shared/domain/cycles/emergency-trigger';
 import { RINGS } from '../../../shared/domain/cycles/rings';
+import { SEVERITIES, type Severity } from '../../../shared/domain/patch-policy';
+import { describeSelection } from '../../../shared/domain/rollouts/selection';
 import { parseFailureBudget } from '../../../shared/domain/rollouts/failure-budget';
+import { checkSpec, parseCheckSpec } from '../../../shared/domain/rollouts/health-check';
 import { REBOOT_POLICIES, type RebootPolicy } from '../../../shared/domain/rollouts/rollout-plan';
 import { plural } from '../../../shared/domain/text/plural';
 import { resolveAsset, resolveSite, type CliContext } from '../cli-context';
@@ -12,8 +16,22 @@ import { formatTable } from '../table';
 import { ensureVaultUnlocked } from '../vault-unlock';
 
 export const ROLLOUT_USAGE = `patchdesk rollout plan --site NAME [--name TEXT] [--all | --security | --package NAME...]
+    [--severity critical|high|medium|low] [--advisory ID]... [--fixes ID | --fixes-trigger --cycle ID]
     [--ring NAME=HOST,HOST...]... [--concurrency N] [--max-failures N|P%] [--reboot never|if-required|always]
-    [--pre CMD]... [--post CMD]... [--no-auto-rollback] [--cycle ID] [--json]     (prints the plan id and the preview)
+    [--pre CMD]... [--post CMD]... [--pre-check CHECK]... [--check CHECK]...
+    [--no-auto-rollback] [--cycle ID] [--json]     (prints the plan id and the preview)
+    --severity keeps updates of that severity or above; --advisory keeps updates of the named
+    advisories, KBs or CVEs; --fixes keeps exactly the updates that fix a CVE, KB or advisory on the
+    hosts triage finds with a fix pending (--fixes-trigger: the --cycle's emergency trigger); without
+    --ring, only those hosts are planned, in their site rings.
+    CHECK, run on each host itself over its SSH session, each with a timeout (@SECONDS, default 30):
+      unit:NAME            the systemd unit is active (systemctl is-active)
+      port:NUMBER          a TCP port is open on the host (ss, else bash /dev/tcp to 127.0.0.1)
+      http:URL[=STATUS]    the URL answers STATUS (default 200), fetched on the host with curl or wget
+      command:COMMAND      the command exits 0 (what --pre and --post run, with a 300 s timeout)
+    A check whose tool is missing on the host fails closed. --check adds post checks: after each
+    host's install and again, per host, at each ring's gate ("health checks passed").
+    Example: --check unit:nginx --check port:443 --check http:http://localhost/health=200@10
 patchdesk rollout show ID [--json]
 patchdesk rollout approve ID [--ring NAME]        (--ring: the gate after that ring)
 patchdesk rollout start ID [--wait]
@@ -71,12 +89,18 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
       all: { type: 'boolean' },
       security: { type: 'boolean' },
       package: { type: 'string', multiple: true },
+      severity: { type: 'string' },
+      advisory: { type: 'string', multiple: true },
+      fixes: { type: 'string' },
+      'fixes-trigger': { type: 'boolean' },
       ring: { type: 'string', multiple: true },
       concurrency: { type: 'string' },
       'max-failures': { type: 'string' },
       reboot: { type: 'string' },
       pre: { type: 'string', multiple: true },
       post: { type: 'string', multiple: true },
+      'pre-check': { type: 'string', multiple: true },
+      check: { type: 'string', multiple: true },
       'no-auto-rollback': { type: 'boolean' },
       cycle: { type: 'string' },
       json: { type: 'boolean' },
@@ -98,8 +122,33 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
   // Hosts at a time in each ring (the service's default, one, when not given).
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 100)) throw usageError(`--concurrency: "${values.concurrency}" is not a whole number from 1 to 100`);
+  const checks = (option: 'check' | 'pre-check') =>
+    (values[option] ?? []).map((spec) => {
+      try {
+        return parseCheckSpec(spec);
+      } catch (error) {
+        throw usageError(`--${option} ${spec}: ${(error as Error).message}`);
+      }
+    });
+  const preChecks = checks('pre-check');
+  const postChecks = checks('check');
   const cycleId = values.cycle === undefined ? null : Number(values.cycle);
   if (cycleId !== null && !(Number.isInteger(cycleId) && cycleId > 0)) throw usageError(`--cycle: "${values.cycle}" is not a cycle ID`);
+  if (values.severity !== undefined && !(SEVERITIES as readonly string[]).includes(values.severity)) throw usageError(`--severity is one of ${SEVERITIES.join(', ')}`);
+  for (const id of values.advisory ?? []) if (!parseEmergencyTrigger(id)) throw usageError(`--advisory: "${id}" is not a CVE, KB or advisory id`);
+  if (values.fixes !== undefined && values['fixes-trigger']) throw usageError('give --fixes ID or --fixes-trigger, not both');
+  if (values.fixes !== undefined && !parseEmergencyTrigger(values.fixes)) throw usageError(`--fixes: "${values.fixes}" is not a CVE, KB or advisory id`);
+  if (kind === 'packages' && (values.severity !== undefined || values.advisory || values.fixes !== undefined || values['fixes-trigger'])) throw usageError('named packages are installed as named: --severity, --advisory and --fixes narrow --all or --security');
+  let fixes = values.fixes ?? null;
+  if (values['fixes-trigger']) {
+    if (cycleId === null) throw usageError('--fixes-trigger needs --cycle ID (an emergency cycle)');
+    const cycle = await context.call('cycles:get', { cycleId });
+    if (!cycle.trigger) throw usageError(`--fixes-trigger: cycle ${cycleId} is not an emergency cycle with a trigger`);
+    fixes = cycle.trigger.ref;
+  }
+  // The hosts triage finds with a fix pending: the only ones a "fixes" plan takes when no ring is named.
+  const affected = fixes === null ? null : new Set((await context.call('triage:run', { siteId: site.id, id: fixes })).assets.filter((asset) => asset.state === 'fix_pending').map((asset) => asset.assetId));
+  if (affected !== null && affected.size === 0) throw usageError(`no host of "${site.name}" has a pending update that fixes ${fixes ?? ''} (see patchdesk triage ${fixes ?? ''})`);
   const rings: RolloutPlanRequest['rings'] = [];
   if (values.ring && values.ring.length > 0) {
     for (const spec of values.ring) {
@@ -115,7 +164,7 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
     const assignments = await context.call('cycles:rings', { siteId: site.id });
     const assets = new Map((await context.call('assets:list', { siteId: site.id, statuses: ['active'] })).map((asset) => [asset.id, asset]));
     for (const ring of RINGS) {
-      const assetIds = assignments.filter((item) => item.ring === ring && assets.get(item.assetId)?.access.method === 'ssh').map((item) => item.assetId);
+      const assetIds = assignments.filter((item) => item.ring === ring && assets.get(item.assetId)?.access.method === 'ssh' && (affected === null || affected.has(item.assetId))).map((item) => item.assetId);
       if (assetIds.length > 0) rings.push({ name: ring, assetIds, windowRing: ring, ...(concurrency !== undefined ? { concurrency } : {}) });
     }
     if (rings.length === 0) throw usageError(`"${site.name}" has no active SSH hosts to roll out to: give --ring NAME=HOST,HOST...`);
@@ -125,12 +174,12 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
   const planned = await context.call('rollouts:plan', {
     siteId: site.id,
     name: values.name ?? `Rollout ${new Date().toISOString().slice(0, 10)}`,
-    selection: { kind, packages: values.package ?? [] },
+    selection: { kind, packages: values.package ?? [], minSeverity: (values.severity ?? null) as Severity | null, advisories: values.advisory ?? [], fixes },
     rings,
     ...(values['max-failures'] !== undefined ? { failureBudget: values['max-failures'] } : {}),
     ...(values.reboot !== undefined ? { rebootPolicy: values.reboot as RebootPolicy } : {}),
-    pre: (values.pre ?? []).map((command) => ({ command })),
-    post: (values.post ?? []).map((command) => ({ command })),
+    pre: [...(values.pre ?? []).map((command) => ({ kind: 'command' as const, command })), ...preChecks],
+    post: [...(values.post ?? []).map((command) => ({ kind: 'command' as const, command })), ...postChecks],
     autoRollback: !values['no-auto-rollback'],
     cycleId,
   });
@@ -227,8 +276,9 @@ async function listRollouts(context: CliContext, args: string[]): Promise<void> 
 function printDetail(context: CliContext, detail: RolloutDetail): void {
   context.out(`Rollout ${detail.id} "${detail.name}": ${detail.state}${detail.stateReason ? ` (${detail.stateReason})` : ''}`);
   context.out(
-    `  ${detail.selection.kind === 'packages' ? `packages ${detail.selection.packages.join(', ')}` : `${detail.selection.kind} pending updates`}; reboot ${detail.rebootPolicy}; failure budget ${detail.budget.described}, ${plural(detail.budget.failures, 'failure')} so far; automatic rollback ${detail.autoRollback ? 'on' : 'off'}`,
+    `  ${describeSelection(detail.selection)}; reboot ${detail.rebootPolicy}; failure budget ${detail.budget.described}, ${plural(detail.budget.failures, 'failure')} so far; automatic rollback ${detail.autoRollback ? 'on' : 'off'}`,
   );
+  for (const [title, steps] of [['pre steps', detail.pre], ['post checks (and ring gates)', detail.post]] as const) if (steps.length > 0) context.out(`  ${title}: ${steps.map((step) => `${checkSpec(step)} (${step.timeoutSeconds} s)`).join(', ')}`);
   if (detail.approvedBy) context.out(`  approved by ${detail.approvedBy} at ${detail.approvedAt ?? ''}`);
   const ringName = new Map(detail.rings.map((ring) => [ring.id, ring.name]));
   context.out(

@@ -3,11 +3,15 @@
  * host, and each host's appended steps. Bound parameters only; callers wrap multi-statement
  * writes in writeTransaction.
  */
-import type { HookCommand, RolloutHostEvent, RolloutPackage } from '../../../shared/contract/rollouts';
+import { HookCommand, type RolloutHostEvent, type RolloutPackage } from '../../../shared/contract/rollouts';
 import type { Ring } from '../../../shared/domain/cycles/rings';
 import type { HostState } from '../../../shared/domain/rollouts/host-outcome';
 import type { RebootPolicy, RolloutState, SelectionKind } from '../../../shared/domain/rollouts/rollout-plan';
+import type { SelectionFilters } from '../../../shared/domain/rollouts/selection';
 import type { Db } from '../database';
+
+/** A plan's selection as stored: its kind, named packages, and the narrowing of migration 0016. */
+export type StoredSelection = { kind: SelectionKind; packages: string[]; advisories: string[] } & Omit<SelectionFilters, 'advisories'>;
 
 /** A rollout's own row. */
 export interface RolloutRecord {
@@ -16,13 +20,15 @@ export interface RolloutRecord {
   name: string;
   state: RolloutState;
   stateReason: string;
-  selection: { kind: SelectionKind; packages: string[] };
+  selection: StoredSelection;
   rebootPolicy: RebootPolicy;
   failureBudget: string;
   pre: HookCommand[];
   post: HookCommand[];
   autoRollback: boolean;
   cycleId: number | null;
+  /** When a rollout waiting for its next maintenance window resumes by itself; null: it does not. */
+  resumeAt: string | null;
   createdBy: string;
   createdAt: string;
   previewedAt: string | null;
@@ -75,7 +81,7 @@ export interface HostRecord {
 export interface NewRollout {
   siteId: number;
   name: string;
-  selection: { kind: SelectionKind; packages: string[] };
+  selection: StoredSelection;
   rebootPolicy: RebootPolicy;
   failureBudget: string;
   pre: HookCommand[];
@@ -113,6 +119,8 @@ interface RolloutRow {
   state_reason: string;
   selection_kind: SelectionKind;
   selection_packages_json: string;
+  selection_filters_json: string;
+  resume_at: string | null;
   reboot_policy: RebootPolicy;
   failure_budget: string;
   pre_commands_json: string;
@@ -183,6 +191,14 @@ interface PackageRow {
 const bool = (value: number | null): boolean | null => (value === null ? null : value === 1);
 const bit = (value: boolean | null | undefined): number | null => (value === null || value === undefined ? null : value ? 1 : 0);
 
+const HookCommandList = HookCommand.array();
+
+/** The narrowing stored with a selection; a plan from before migration 0016 has none. */
+function filtersOf(json: string): Omit<SelectionFilters, 'advisories'> & { advisories: string[] } {
+  const stored = JSON.parse(json) as Partial<SelectionFilters>;
+  return { minSeverity: stored.minSeverity ?? null, advisories: [...(stored.advisories ?? [])], fixes: stored.fixes ?? null };
+}
+
 function toRollout(row: RolloutRow): RolloutRecord {
   return {
     id: row.id,
@@ -190,11 +206,12 @@ function toRollout(row: RolloutRow): RolloutRecord {
     name: row.name,
     state: row.state,
     stateReason: row.state_reason,
-    selection: { kind: row.selection_kind, packages: JSON.parse(row.selection_packages_json) as string[] },
+    selection: { kind: row.selection_kind, packages: JSON.parse(row.selection_packages_json) as string[], ...filtersOf(row.selection_filters_json) },
     rebootPolicy: row.reboot_policy,
     failureBudget: row.failure_budget,
-    pre: JSON.parse(row.pre_commands_json) as HookCommand[],
-    post: JSON.parse(row.post_commands_json) as HookCommand[],
+    // Steps stored before typed checks have no `kind`: the schema reads them as commands.
+    pre: HookCommandList.parse(JSON.parse(row.pre_commands_json)),
+    post: HookCommandList.parse(JSON.parse(row.post_commands_json)),
     autoRollback: row.auto_rollback === 1,
     cycleId: row.cycle_id,
     createdBy: row.created_by,
@@ -205,6 +222,7 @@ function toRollout(row: RolloutRow): RolloutRecord {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     jobId: row.job_id,
+    resumeAt: row.resume_at,
   };
 }
 
@@ -256,10 +274,10 @@ export class RolloutsRepository {
     const rolloutId = Number(
       this.db
         .prepare(
-          `INSERT INTO rollouts (site_id, name, state, selection_kind, selection_packages_json, reboot_policy, failure_budget, pre_commands_json, post_commands_json, auto_rollback, cycle_id, created_by, created_at)
-           VALUES (?, ?, 'planned', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO rollouts (site_id, name, state, selection_kind, selection_packages_json, selection_filters_json, reboot_policy, failure_budget, pre_commands_json, post_commands_json, auto_rollback, cycle_id, created_by, created_at)
+           VALUES (?, ?, 'planned', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(plan.siteId, plan.name, plan.selection.kind, JSON.stringify(plan.selection.packages), plan.rebootPolicy, plan.failureBudget, JSON.stringify(plan.pre), JSON.stringify(plan.post), plan.autoRollback ? 1 : 0, plan.cycleId, actor, at).lastInsertRowid,
+        .run(plan.siteId, plan.name, plan.selection.kind, JSON.stringify(plan.selection.packages), JSON.stringify({ minSeverity: plan.selection.minSeverity, advisories: plan.selection.advisories, fixes: plan.selection.fixes }), plan.rebootPolicy, plan.failureBudget, JSON.stringify(plan.pre), JSON.stringify(plan.post), plan.autoRollback ? 1 : 0, plan.cycleId, actor, at).lastInsertRowid,
     );
     const ring = this.db.prepare(
       'INSERT INTO rollout_rings (rollout_id, position, name, concurrency, gate_all_verified, gate_health_passed, gate_soak_minutes, gate_manual_approval, window_ring) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -361,6 +379,16 @@ export class RolloutsRepository {
   /** Records who approved the plan and when. */
   approve(id: number, actor: string, at: string): void {
     this.db.prepare("UPDATE rollouts SET state = 'approved', state_reason = '', approved_by = ?, approved_at = ? WHERE id = ?").run(actor, at, id);
+  }
+
+  /** When a rollout waiting for its window resumes by itself (null: it does not). */
+  setResumeAt(id: number, at: string | null): void {
+    this.db.prepare('UPDATE rollouts SET resume_at = ? WHERE id = ?').run(at, id);
+  }
+
+  /** Rollouts waiting for a window that opens at or before `at`, oldest first. */
+  dueToResume(at: string): RolloutRecord[] {
+    return this.db.prepare<[string], RolloutRow>("SELECT * FROM rollouts WHERE state = 'waiting' AND resume_at IS NOT NULL AND resume_at <= ? ORDER BY resume_at, id").all(at).map(toRollout);
   }
 
   /** The job running the rollout. */

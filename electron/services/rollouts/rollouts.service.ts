@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { RolloutPlanRequest as PlanSchema } from '../../../shared/contract/rollouts';
 import type { MaintenanceWindow } from '../../../shared/domain/cycles/maintenance-window';
 import { countVerdicts, hostVerdict, type HostState } from '../../../shared/domain/rollouts/host-outcome';
+import { narrowPending } from '../../../shared/domain/rollouts/selection';
 import { ACTIVE_STATES, actionRefusal, type RolloutAction, type RolloutState } from '../../../shared/domain/rollouts/rollout-plan';
 import { AppError, notFound } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
@@ -22,9 +23,10 @@ import { writeTransaction } from '../../db/write-transaction';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { SitesService } from '../sites/sites.service';
 import { isRemoteError } from '../remote/executor/remote-error';
+import { checkLabel, runHealthCheck, type HealthCheckResult } from '../remote/operations/health-check';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { HostAccess } from './host-access';
-import { rollBackHost, runHook, runHost, type HostPackagePlan, type HostRunInput } from './host-run';
+import { rollBackHost, runHost, type HostPackagePlan, type HostRunInput } from './host-run';
 import { tickCycle, type CyclePort } from './cycle-ticks';
 import type { PackageFamilyOperations } from './package-family';
 import { previewHosts, type PreviewHostInput } from './rollout-preview';
@@ -52,6 +54,11 @@ export interface RolloutsDeps {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Limits; defaults suit real hosts. */
   limits?: Partial<RolloutLimits>;
+  /**
+   * The names of the pending updates that fix a CVE, KB or advisory, per affected asset of the
+   * site: the triage service's answer (shared/domain/rollouts/selection.ts `fixingUpdatesByAsset`).
+   */
+  fixingUpdates: (siteId: number, trigger: string) => Map<number, Set<string>>;
 }
 
 /** Time limits of host work. */
@@ -91,6 +98,12 @@ export class RolloutsService {
       const cycle = this.deps.cycles.get(request.cycleId);
       if (cycle.siteId !== site.id) throw new AppError('bad_request', `cycle ${cycle.id} belongs to another site`);
       if (cycle.status !== 'open') throw new AppError('conflict', `cycle ${cycle.id} is closed: a rollout can only be started from an open cycle`);
+    }
+    if (request.selection.fixes !== null) {
+      // "Exactly the fixing updates on the affected hosts": a host triage finds nothing to fix on has no place in the plan.
+      const fixing = this.deps.fixingUpdates(site.id, request.selection.fixes);
+      const unaffected = rings.flatMap((ring) => ring.hosts).filter((host) => !fixing.has(host.assetId));
+      if (unaffected.length > 0) throw new AppError('bad_request', `${unaffected.slice(0, 5).map((host) => host.hostname).join(', ')}${unaffected.length > 5 ? ` and ${unaffected.length - 5} more` : ''} ${unaffected.length === 1 ? 'has' : 'have'} no pending update that fixes ${request.selection.fixes} (triage: fixed, not affected, no fix offered yet, or not measured): plan only the hosts triage shows with a fix pending`);
     }
     const id = writeTransaction(this.deps.db, () => {
       this.refuseHeldHosts(rings.flatMap((ring) => ring.hosts.map((host) => host.assetId)), 0);
@@ -167,14 +180,17 @@ export class RolloutsService {
     const site = this.deps.sites.get(rollout.siteId);
     const rings = new Map(this.deps.rollouts.rings(rolloutId).map((ring) => [ring.id, ring]));
     const latest = this.deps.patchStatusRepository.latestBySite(site.id);
+    // The triage's answer as it stands now: what fixes the trigger may have changed since the plan.
+    const fixing = rollout.selection.fixes === null ? null : this.deps.fixingUpdates(site.id, rollout.selection.fixes);
     const inputs: PreviewHostInput[] = this.deps.rollouts.hosts(rolloutId).map((host) => {
       const collection = latest.get(host.assetId)?.data ?? null;
+      const pending = narrowPending(rollout.selection, this.deps.patchStatusRepository.openPending(host.assetId), fixing?.get(host.assetId) ?? null);
       return {
         hostId: host.id,
         asset: this.deps.inventory.get(host.assetId),
         windowRing: rings.get(host.ringId)?.windowRing ?? null,
         packageManager: collection?.packageManager ?? null,
-        pending: this.deps.patchStatusRepository.openPending(host.assetId),
+        pending,
         rebootPendingNow: collection?.rebootRequired === true,
       };
     });
@@ -496,20 +512,31 @@ export class RolloutsService {
     };
   }
 
-  /** Re-runs the post checks on the ring's successful hosts, each as a step; null when there are none to run. */
+  /**
+   * The gate's "health checks passed": the typed post checks run again on each of the ring's
+   * successful hosts, each host as a step whose output names every check's result; null when
+   * there are none to run. A host that cannot be reached fails the gate (fail closed).
+   */
   private async ringHealth(context: RolloutJobContext, rollout: RolloutRecord, ring: RingRecord, hosts: HostRecord[]): Promise<boolean | null> {
     if (!ring.gate.healthPassed || rollout.post.length === 0) return null;
     let passed = true;
     for (const host of hosts.filter((candidate) => hostVerdict(candidate.state) === 'success')) {
       const opened = this.deps.access.open(this.deps.inventory.get(host.assetId), 'rollout');
-      if (!opened.ok) {
-        passed = false;
-        continue;
-      }
-      for (const hook of rollout.post) {
-        const output = await context.step(host.hostname, `ring ${ring.name} health`, () => runHook(opened.context, hook)).catch(() => ({ exitCode: -1 }));
-        if (output.exitCode !== 0) passed = false;
-      }
+      const results = await context
+        .step(host.hostname, `ring ${ring.name} health`, async (note) => {
+          if (!opened.ok) throw new AppError('conflict', `the health checks could not run on ${host.hostname}: ${opened.reason}`);
+          const found: (HealthCheckResult & { label: string })[] = [];
+          for (const check of rollout.post) {
+            const result = await runHealthCheck(opened.context, check);
+            note(`${checkLabel(check)}: ${result.reason}`);
+            found.push({ ...result, label: checkLabel(check) });
+          }
+          return found;
+        })
+        .catch((error: unknown): (HealthCheckResult & { label: string })[] => [{ label: 'health checks', passed: false, exitCode: -1, reason: `failed: ${(error as Error).message}`, output: '' }]);
+      const failed = results.filter((result) => !result.passed);
+      this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: `ring ${ring.name} health`, outcome: failed.length === 0 ? 'ok' : 'failed', message: failed.length === 0 ? `${results.length} health check${results.length === 1 ? '' : 's'} passed` : failed.map((result) => `${result.label}: ${result.reason}`).join('; ').slice(0, 2000), outputTail: results.map((result) => `${result.label}: ${result.reason}`).join('\n').slice(-4000) });
+      if (failed.length > 0) passed = false;
     }
     return passed;
   }

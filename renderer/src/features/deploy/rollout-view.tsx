@@ -1,3 +1,4 @@
+import { describeSelection } from '../../../../shared/domain/rollouts/selection';
 import { useState } from 'react';
 import type { RolloutDetail } from '../../../../shared/contract';
 import { actionAllowed } from '../../../../shared/domain/rollouts/rollout-plan';
@@ -13,7 +14,7 @@ import { plural } from '../../lib/format';
 import { useSiteClock } from '../checklist/use-site-clock';
 import { useRequiredSite } from '../sites/current-site-context';
 import { HostCard } from './host-card';
-import { REBOOT_LABELS, ROLLOUT_STATE_LABELS, ROLLOUT_STATE_TONES, SELECTION_LABELS } from './rollout-labels';
+import { REBOOT_LABELS, ROLLOUT_STATE_LABELS, ROLLOUT_STATE_TONES, sentenceCase } from './rollout-labels';
 import { RolloutPreviewTable } from './rollout-preview-table';
 import { ringAwaitingApproval, ringColumns, rollbackCandidates } from './rollout-view-model';
 import { useRollout, useRolloutActions } from './use-rollouts';
@@ -99,8 +100,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
             </Badge>
           </h1>
           <p className="screen__subtitle muted">
-            {SELECTION_LABELS[rollout.selection.kind]}
-            {rollout.selection.packages.length > 0 ? `: ${rollout.selection.packages.join(', ')}` : ''} · {REBOOT_LABELS[rollout.rebootPolicy]} · {plural(rollout.counts.hosts, 'host')} in {plural(rollout.rings.length, 'ring')}
+            {sentenceCase(describeSelection(rollout.selection))} · {REBOOT_LABELS[rollout.rebootPolicy]} · {plural(rollout.counts.hosts, 'host')} in {plural(rollout.rings.length, 'ring')}
             {rollout.autoRollback ? ' · failed post steps roll the host back' : ''}
           </p>
         </div>
