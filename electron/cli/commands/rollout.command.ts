@@ -279,6 +279,7 @@ function printDetail(context: CliContext, detail: RolloutDetail): void {
     `  ${describeSelection(detail.selection)}; reboot ${detail.rebootPolicy}; failure budget ${detail.budget.described}, ${plural(detail.budget.failures, 'failure')} so far; automatic rollback ${detail.autoRollback ? 'on' : 'off'}`,
   );
   for (const [title, steps] of [['pre steps', detail.pre], ['post checks (and ring gates)', detail.post]] as const) if (steps.length > 0) context.out(`  ${title}: ${steps.map((step) => `${checkSpec(step)} (${step.timeoutSeconds} s)`).join(', ')}`);
+  if (detail.state === 'waiting' && detail.resumeAt !== null) context.out(`  waiting for the maintenance window: it resumes by itself when the window opens, while a Patchdesk core process (the desktop app or the browser host) runs on this data folder; without one, run: patchdesk rollout resume ${detail.id}`);
   if (detail.approvedBy) context.out(`  approved by ${detail.approvedBy} at ${detail.approvedAt ?? ''}`);
   const ringName = new Map(detail.rings.map((ring) => [ring.id, ring.name]));
   context.out(

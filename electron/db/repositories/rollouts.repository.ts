@@ -364,9 +364,9 @@ export class RolloutsRepository {
     return byHost;
   }
 
-  /** Moves a rollout to `state`, with why, and any timestamps that go with it. */
+  /** Moves a rollout to `state`, with why, and any timestamps that go with it; any scheduled resume is dropped (a new wait sets its own). */
   setState(id: number, state: RolloutState, reason: string, times: { startedAt?: string; finishedAt?: string | null } = {}): void {
-    this.db.prepare('UPDATE rollouts SET state = ?, state_reason = ? WHERE id = ?').run(state, reason, id);
+    this.db.prepare('UPDATE rollouts SET state = ?, state_reason = ?, resume_at = NULL WHERE id = ?').run(state, reason, id);
     if (times.startedAt !== undefined) this.db.prepare('UPDATE rollouts SET started_at = COALESCE(started_at, ?) WHERE id = ?').run(times.startedAt, id);
     if (times.finishedAt !== undefined) this.db.prepare('UPDATE rollouts SET finished_at = ? WHERE id = ?').run(times.finishedAt, id);
   }

@@ -240,6 +240,35 @@ export class RolloutsService {
     return this.launch(rolloutId, 'resume');
   }
 
+  /**
+   * The scheduler's work at each heartbeat of a core process: every rollout waiting for a
+   * maintenance window that has opened by `now` resumes by itself (audited as such). Each is
+   * claimed in its own write transaction, so two processes never resume the same one; one that
+   * cannot resume (a host now held by another rollout) is halted with the reason, not retried.
+   */
+  resumeDue(now: Date): number[] {
+    const resumed: number[] = [];
+    for (const due of this.deps.rollouts.dueToResume(now.toISOString())) {
+      try {
+        const started = writeTransaction(this.deps.db, () => {
+          const current = this.require(due.id);
+          if (current.state !== 'waiting' || current.resumeAt === null || current.resumeAt > now.toISOString()) return false;
+          this.audit(current.siteId, current.id, 'rollout-window-opened', { resumeAt: current.resumeAt, at: now.toISOString() });
+          this.launch(current.id, 'resume');
+          return true;
+        });
+        if (started) resumed.push(due.id);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        writeTransaction(this.deps.db, () => {
+          this.deps.rollouts.setState(due.id, 'halted', `the maintenance window opened but the rollout could not resume by itself: ${error.message}`);
+          this.audit(due.siteId, due.id, 'rollout-halted', { reason: error.message });
+        });
+      }
+    }
+    return resumed;
+  }
+
   /** No new host starts; hosts running now finish their package transactions. */
   halt(rolloutId: number): RolloutDetail {
     const rollout = this.requireAction(rolloutId, 'halt');
@@ -414,13 +443,16 @@ export class RolloutsService {
       runHost: (host) => this.runOne(context, this.require(rolloutId), host, (packages.get(host.id) ?? []).map((item) => ({ name: item.name, fromVersion: item.fromVersion, toVersion: item.toVersion }))),
       ringHealth: (ring, hosts) => this.ringHealth(context, this.require(rolloutId), ring, hosts),
       setRingTimes: (ringId, times) => this.deps.rollouts.setRingTimes(ringId, times),
-      settle: (state, reason) =>
+      settle: (state, reason, resumeAtMs) =>
         writeTransaction(this.deps.db, () => {
           const current = this.require(rolloutId);
           // An admin's halt or cancel stands: the run only settles a rollout it still runs.
           if (current.state !== 'running') return;
           this.deps.rollouts.setState(rolloutId, state, reason, state === 'completed' ? { finishedAt: this.now() } : {});
-          this.audit(rollout.siteId, rolloutId, `rollout-${state}`, { reason, counts: countVerdicts(this.deps.rollouts.hosts(rolloutId).map((host) => host.state)) });
+          // Waiting for a window: the scheduler (resumeDue, at the job engine's heartbeat) resumes it when the window opens.
+          const resumeAt = resumeAtMs === undefined ? null : new Date(resumeAtMs).toISOString();
+          if (state === 'waiting' && resumeAt !== null) this.deps.rollouts.setResumeAt(rolloutId, resumeAt);
+          this.audit(rollout.siteId, rolloutId, `rollout-${state}`, { reason, counts: countVerdicts(this.deps.rollouts.hosts(rolloutId).map((host) => host.state)), ...(resumeAt !== null ? { resumeAt } : {}) });
         }),
       windows: this.deps.windows(site.id),
       timeZone: site.timezone,

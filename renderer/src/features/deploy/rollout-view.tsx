@@ -192,7 +192,14 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           ) : null}
         </dl>
 
-        {rollout.stateReason && !gateRing && refused.length === 0 ? (
+        {rollout.state === 'waiting' && rollout.resumeAt ? (
+          <div className="deploy-gate deploy-gate--calm" data-testid="rollout-window-wait">
+            <Icon name="info" />
+            <span>
+              Waiting for the maintenance window, opens at <strong><SiteTime at={rollout.resumeAt} /></strong>. It resumes by itself then while Patchdesk is running; no host starts when it cannot finish before the window closes.
+            </span>
+          </div>
+        ) : rollout.stateReason && !gateRing && refused.length === 0 ? (
           <InlineAlert tone={rollout.state === 'interrupted' || rollout.budget.exhausted ? 'danger' : 'info'} testId="rollout-reason">
             {rollout.stateReason}
           </InlineAlert>
