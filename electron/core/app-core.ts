@@ -388,6 +388,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'rollouts:resume': (request) => rollouts.resume(request.rolloutId),
       'rollouts:cancel': (request) => rollouts.cancel(request.rolloutId),
       'rollouts:rollback': (request) => rollouts.rollback(request.rolloutId, request.assetIds),
+      'rollouts:manualDone': (request) => rollouts.manualDone(request),
       'jobs:list': (request) => jobs.list(request),
       'jobs:get': (request) => jobs.get(request.jobId),
       'jobs:cancel': (request) => jobs.cancel(request.jobId),

@@ -112,6 +112,11 @@ export const RolloutPlanRequest = z
     post: z.array(HookCommand).max(20).default([]),
     autoRollback: z.boolean().default(true),
     cycleId: Id.nullable().default(null),
+    /**
+     * The firmware or version each network device of the plan gets: Patchdesk does not install on
+     * network gear; the plan carries a manual step an admin ticks with evidence.
+     */
+    manualTargets: z.array(z.object({ assetId: Id, target: z.string().trim().min(1, 'name the firmware or version').max(200) })).max(10_000).default([]),
   })
   .superRefine((plan, context) => {
     const seen = new Map<number, string>();
@@ -171,6 +176,10 @@ export const RolloutHost = z.object({
   finishedAt: IsoTimestamp.nullable(),
   packages: z.array(RolloutPackage),
   events: z.array(RolloutHostEvent),
+  /** A network device's manual step: the target, and once an admin ticked it, the evidence; null for a host Patchdesk installs. */
+  manual: z
+    .object({ target: z.string(), note: z.string().nullable(), fileRef: z.string().nullable(), sha256: z.string().nullable(), by: z.string().nullable(), at: IsoTimestamp.nullable() })
+    .nullable(),
 });
 export type RolloutHost = z.infer<typeof RolloutHost>;
 
@@ -234,5 +243,21 @@ export const RolloutRef = z.object({ rolloutId: Id });
 export const RolloutApproveRequest = z.object({ rolloutId: Id, ringId: Id.optional() });
 /** rollouts:rollback: the whole rollout, or only the named hosts (assets). */
 export const RolloutRollbackRequest = z.object({ rolloutId: Id, assetIds: z.array(Id).max(10_000).default([]) });
+/** rollouts:manualDone: an admin did a network device's manual step; the note says what was done, a file reference and its SHA-256 may back it. */
+export const RolloutManualDoneRequest = z.object({
+  rolloutId: Id,
+  assetId: Id,
+  note: z.string().trim().min(1, 'say what was done (the firmware installed, the change ticket)').max(2000),
+  fileRef: z.string().trim().max(500).nullable().default(null),
+  sha256: z
+    .string()
+    .trim()
+    .transform((text) => text.toLowerCase())
+    .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 hexadecimal characters'))
+    .nullable()
+    .default(null),
+});
+export type RolloutManualDoneRequest = z.input<typeof RolloutManualDoneRequest>;
+
 /** What starting work returns: the job running it, and whether it outlives the caller. */
 export const RolloutStarted = z.object({ rolloutId: Id, jobId: z.string(), state: z.enum(ROLLOUT_STATES) });

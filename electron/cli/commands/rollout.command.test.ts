@@ -37,6 +37,9 @@ describe('patchdesk rollout', () => {
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--package', 'openssl', '--severity', 'high')).toMatchObject({ code: 2, err: expect.stringMatching(/named packages are installed as named/) });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--fixes-trigger')).toMatchObject({ code: 2, err: 'patchdesk: --fixes-trigger needs --cycle ID (an emergency cycle)' });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--fixes', 'CVE-2026-0001')).toMatchObject({ code: 2, err: 'patchdesk: no host of "Acme" has a pending update that fixes CVE-2026-0001 (see patchdesk triage CVE-2026-0001)' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--manual', 'web01', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --manual web01: expected HOST=FIRMWARE' });
+    expect(await run(dir, 'rollout', 'manual-done', '3')).toMatchObject({ code: 2, err: 'patchdesk: --host: name the network device whose manual step was done' });
+    expect(await run(dir, 'rollout', 'manual-done', '3', '--host', 'sw01')).toMatchObject({ code: 2, err: expect.stringMatching(/^patchdesk: --note: say what was done/) });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme')).toMatchObject({ code: 2, err: expect.stringMatching(/no active SSH hosts to roll out to/) });
   });
 

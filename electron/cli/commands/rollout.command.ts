@@ -19,7 +19,7 @@ export const ROLLOUT_USAGE = `patchdesk rollout plan --site NAME [--name TEXT] [
     [--severity critical|high|medium|low] [--advisory ID]... [--fixes ID | --fixes-trigger --cycle ID]
     [--ring NAME=HOST,HOST...]... [--concurrency N] [--max-failures N|P%] [--reboot never|if-required|always]
     [--pre CMD]... [--post CMD]... [--pre-check CHECK]... [--check CHECK]...
-    [--no-auto-rollback] [--cycle ID] [--json]     (prints the plan id and the preview)
+    [--manual HOST=FIRMWARE]... [--no-auto-rollback] [--cycle ID] [--json]     (prints the plan id and the preview)
     --severity keeps updates of that severity or above; --advisory keeps updates of the named
     advisories, KBs or CVEs; --fixes keeps exactly the updates that fix a CVE, KB or advisory on the
     hosts triage finds with a fix pending (--fixes-trigger: the --cycle's emergency trigger); without
@@ -32,7 +32,10 @@ export const ROLLOUT_USAGE = `patchdesk rollout plan --site NAME [--name TEXT] [
     A check whose tool is missing on the host fails closed. --check adds post checks: after each
     host's install and again, per host, at each ring's gate ("health checks passed").
     Example: --check unit:nginx --check port:443 --check http:http://localhost/health=200@10
+    --manual: a network device is never installed by Patchdesk: its ring waits for a manual step
+    to FIRMWARE, ticked with "rollout manual-done".
 patchdesk rollout show ID [--json]
+patchdesk rollout manual-done ID --host HOST --note TEXT [--file REF] [--sha256 HEX]   (a network device's manual step, with evidence; audited)
 patchdesk rollout approve ID [--ring NAME]        (--ring: the gate after that ring)
 patchdesk rollout start ID [--wait]
 patchdesk rollout halt|resume|cancel ID
@@ -66,6 +69,8 @@ export async function runRolloutCommand(context: CliContext, args: string[], sec
       return rollBack(context, rest, secrets);
     case 'list':
       return listRollouts(context, rest);
+    case 'manual-done':
+      return manualDone(context, rest, secrets);
     default:
       throw usageError(`Usage:\n${ROLLOUT_USAGE}`);
   }
@@ -102,6 +107,7 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
       'pre-check': { type: 'string', multiple: true },
       check: { type: 'string', multiple: true },
       'no-auto-rollback': { type: 'boolean' },
+      manual: { type: 'string', multiple: true },
       cycle: { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -170,6 +176,13 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
     if (rings.length === 0) throw usageError(`"${site.name}" has no active SSH hosts to roll out to: give --ring NAME=HOST,HOST...`);
   }
 
+  const manualTargets: { assetId: number; target: string }[] = [];
+  for (const spec of values.manual ?? []) {
+    const match = /^([^=]+)=(.+)$/.exec(spec);
+    if (!match?.[1] || !match[2]?.trim()) throw usageError(`--manual ${spec}: expected HOST=FIRMWARE`);
+    manualTargets.push({ assetId: (await resolveAsset(context, site, match[1].trim(), '--manual', ['active'])).id, target: match[2].trim() });
+  }
+
   await ensureVaultUnlocked(context, secrets);
   const planned = await context.call('rollouts:plan', {
     siteId: site.id,
@@ -182,6 +195,7 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
     post: [...(values.post ?? []).map((command) => ({ kind: 'command' as const, command })), ...postChecks],
     autoRollback: !values['no-auto-rollback'],
     cycleId,
+    manualTargets,
   });
   const previewed = await context.call('rollouts:preview', { rolloutId: planned.id });
   if (values.json) return context.out(JSON.stringify(previewed, null, 2));
@@ -252,6 +266,26 @@ async function followJob(context: CliContext, id: number, jobId: string): Promis
   if (detail.state !== 'completed' || detail.counts.failure > 0) process.exitCode = 1;
 }
 
+async function manualDone(context: CliContext, args: string[], secrets: SecretReader): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { host: { type: 'string' }, note: { type: 'string' }, file: { type: 'string' }, sha256: { type: 'string' } } });
+  const id = rolloutId(positionals);
+  if (!values.host) throw usageError('--host: name the network device whose manual step was done');
+  if (!values.note?.trim()) throw usageError('--note: say what was done (the firmware installed, the change ticket)');
+  const detail = await context.call('rollouts:get', { rolloutId: id });
+  const host = detail.hosts.find((candidate) => candidate.hostname.toLowerCase() === values.host?.toLowerCase());
+  if (!host) throw usageError(`--host: "${values.host}" is not a host of rollout ${id}`);
+  // A rollout that waited only for this step resumes at once: its next hosts need the vault.
+  await ensureVaultUnlocked(context, secrets);
+  const after = await context.call('rollouts:manualDone', { rolloutId: id, assetId: host.assetId, note: values.note, fileRef: values.file ?? null, sha256: values.sha256 ?? null });
+  const done = after.hosts.find((candidate) => candidate.id === host.id);
+  context.out(`Manual step of ${host.hostname} (${done?.manual?.target ?? ''}) recorded by ${done?.manual?.by ?? ''} at ${done?.manual?.at ?? ''}; rollout ${id} is ${after.state}.`);
+  if (after.state === 'running' && after.jobId !== null) {
+    context.err(RUNS_HERE);
+    return followJob(context, id, after.jobId);
+  }
+  if (after.state === 'waiting' || after.state === 'halted') context.out(`Resume it with: patchdesk rollout resume ${id}`);
+}
+
 async function stopRollout(context: CliContext, action: 'halt' | 'cancel', args: string[]): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const id = rolloutId(positionals);
@@ -288,9 +322,9 @@ function printDetail(context: CliContext, detail: RolloutDetail): void {
       detail.hosts.map((host) => [
         ringName.get(host.ringId) ?? '',
         host.hostname,
-        host.state.replace(/_/g, ' ') + (host.step ? ` (${host.step})` : ''),
+        host.state.replace(/_/g, ' ') + (host.step ? ` (${host.step})` : '') + (host.manual ? (host.manual.at ? ` (manual, by ${host.manual.by ?? ''})` : ' (manual step)') : ''),
         host.packages.map((item) => `${item.name} ${item.fromVersion ?? 'new'} → ${item.toVersion}${item.requested ? '' : ' (added by apt)'}`).join(', ') || '-',
-        host.packages.length === 0 ? '-' : host.packages.every((item) => item.rollbackAvailable !== false) ? 'possible' : `NOT possible: ${host.packages.filter((item) => item.rollbackAvailable === false).map((item) => `${item.name} ${item.fromVersion ?? ''}`).join(', ')} gone`,
+        host.manual ? 'by hand' : host.packages.length === 0 ? '-' : host.packages.every((item) => item.rollbackAvailable !== false) ? 'possible' : `NOT possible: ${host.packages.filter((item) => item.rollbackAvailable === false).map((item) => `${item.name} ${item.fromVersion ?? ''}`).join(', ')} gone`,
         host.rebooted ? 'rebooted' : host.rebootExpected === null ? 'if asked for' : host.rebootExpected ? 'expected' : 'no',
         host.slot || '-',
         (host.previewProblem || host.message).slice(0, 160),

@@ -75,6 +75,15 @@ export interface HostRecord {
   attempts: number;
   startedAt: string | null;
   finishedAt: string | null;
+  /** A network device: not installed by Patchdesk; an admin does it by hand and ticks it with evidence. */
+  manual: boolean;
+  /** The firmware or version the manual step installs. */
+  manualTarget: string;
+  manualNote: string | null;
+  manualFileRef: string | null;
+  manualSha256: string | null;
+  manualBy: string | null;
+  manualAt: string | null;
 }
 
 /** What a new plan stores. */
@@ -88,11 +97,11 @@ export interface NewRollout {
   post: HookCommand[];
   autoRollback: boolean;
   cycleId: number | null;
-  rings: { name: string; concurrency: number; gate: RingRecord['gate']; windowRing: Ring | null; hosts: { assetId: number; hostname: string }[] }[];
+  rings: { name: string; concurrency: number; gate: RingRecord['gate']; windowRing: Ring | null; hosts: { assetId: number; hostname: string; manualTarget: string | null }[] }[];
 }
 
 /** Host fields a step may change. */
-export type HostChanges = Partial<Pick<HostRecord, 'state' | 'step' | 'message' | 'previewProblem' | 'rebootExpected' | 'rebooted' | 'bootIdBefore' | 'bootIdAfter' | 'slot' | 'postChecksPassed' | 'verifiedAt' | 'attempts' | 'startedAt' | 'finishedAt'>>;
+export type HostChanges = Partial<Pick<HostRecord, 'state' | 'step' | 'message' | 'previewProblem' | 'rebootExpected' | 'rebooted' | 'bootIdBefore' | 'bootIdAfter' | 'slot' | 'postChecksPassed' | 'verifiedAt' | 'attempts' | 'startedAt' | 'finishedAt' | 'manualNote' | 'manualFileRef' | 'manualSha256' | 'manualBy' | 'manualAt'>>;
 
 const HOST_COLUMNS: Record<keyof HostChanges, string> = {
   state: 'state',
@@ -109,6 +118,11 @@ const HOST_COLUMNS: Record<keyof HostChanges, string> = {
   attempts: 'attempts',
   startedAt: 'started_at',
   finishedAt: 'finished_at',
+  manualNote: 'manual_note',
+  manualFileRef: 'manual_file_ref',
+  manualSha256: 'manual_sha256',
+  manualBy: 'manual_by',
+  manualAt: 'manual_at',
 };
 
 interface RolloutRow {
@@ -174,6 +188,13 @@ interface HostRow {
   attempts: number;
   started_at: string | null;
   finished_at: string | null;
+  manual: number;
+  manual_target: string;
+  manual_note: string | null;
+  manual_file_ref: string | null;
+  manual_sha256: string | null;
+  manual_by: string | null;
+  manual_at: string | null;
 }
 
 interface PackageRow {
@@ -263,6 +284,13 @@ function toHost(row: HostRow): HostRecord {
     attempts: row.attempts,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    manual: row.manual === 1,
+    manualTarget: row.manual_target,
+    manualNote: row.manual_note,
+    manualFileRef: row.manual_file_ref,
+    manualSha256: row.manual_sha256,
+    manualBy: row.manual_by,
+    manualAt: row.manual_at,
   };
 }
 
@@ -282,10 +310,10 @@ export class RolloutsRepository {
     const ring = this.db.prepare(
       'INSERT INTO rollout_rings (rollout_id, position, name, concurrency, gate_all_verified, gate_health_passed, gate_soak_minutes, gate_manual_approval, window_ring) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const host = this.db.prepare("INSERT INTO rollout_hosts (rollout_id, ring_id, asset_id, hostname, state) VALUES (?, ?, ?, ?, 'pending')");
+    const host = this.db.prepare("INSERT INTO rollout_hosts (rollout_id, ring_id, asset_id, hostname, state, manual, manual_target) VALUES (?, ?, ?, ?, 'pending', ?, ?)");
     plan.rings.forEach((planned, position) => {
       const ringId = Number(ring.run(rolloutId, position, planned.name, planned.concurrency, bit(planned.gate.allVerified), bit(planned.gate.healthPassed), planned.gate.soakMinutes, bit(planned.gate.manualApproval), planned.windowRing).lastInsertRowid);
-      for (const member of planned.hosts) host.run(rolloutId, ringId, member.assetId, member.hostname);
+      for (const member of planned.hosts) host.run(rolloutId, ringId, member.assetId, member.hostname, member.manualTarget === null ? 0 : 1, member.manualTarget ?? '');
     });
     return rolloutId;
   }

@@ -25,6 +25,8 @@ export interface RunnerPort {
   /** Re-runs the post checks on a ring's successful hosts; null when the ring has none to run. */
   ringHealth(ring: RingRecord, hosts: HostRecord[]): Promise<boolean | null>;
   setRingTimes(ringId: number, times: { startedAt?: string; endedAt?: string | null }): void;
+  /** Why the ring still waits for manual steps (network devices an admin installs by hand), or null; such a ring holds the rollout `waiting`. */
+  manualWait?(ring: RingRecord): string | null;
   /** Ends the run in `state` (not `running`) with the reason, unless an admin already moved it; `resumeAtMs`: when a closed window opens again. */
   settle(state: RolloutState, reason: string, resumeAtMs?: number): void;
   windows: readonly MaintenanceWindow[];
@@ -89,6 +91,8 @@ export async function runRollout(port: RunnerPort): Promise<void> {
     if (!ringHosts().every((host) => TERMINAL(host.state))) {
       const stop = await runRing(port, ring, ringHosts);
       if (stop) return stop.resumeAtMs === undefined ? port.settle(stop.state, stop.reason) : port.settle(stop.state, stop.reason, stop.resumeAtMs);
+      const manual = port.manualWait?.(ring) ?? null;
+      if (manual !== null) return port.settle('waiting', manual);
       port.setRingTimes(ring.id, { endedAt: new Date(port.nowMs()).toISOString() });
     }
     if (index === rings.length - 1) break;

@@ -83,6 +83,9 @@ export class RolloutsService {
   plan(request: ParsedPlan): RolloutDetail {
     const site = this.deps.sites.get(request.siteId);
     const active = new Map(this.deps.inventory.list(site.id, ['active']).map((asset) => [asset.id, asset]));
+    const targets = new Map(request.manualTargets.map((item) => [item.assetId, item.target]));
+    const latest = this.deps.patchStatusRepository.latestBySite(site.id);
+    const isNetworkDevice = (asset: Asset) => asset.deviceType === 'network-device' || latest.get(asset.id)?.data?.platform === 'network-device';
     const rings = request.rings.map((ring) => ({
       name: ring.name,
       concurrency: ring.concurrency,
@@ -91,7 +94,14 @@ export class RolloutsService {
       hosts: ring.assetIds.map((assetId) => {
         const asset = active.get(assetId);
         if (!asset) throw new AppError('bad_request', `asset ${assetId} (ring ${ring.name}) is not an active asset of site "${site.name}"`);
-        return { assetId, hostname: hostnameOf(asset) };
+        if (!isNetworkDevice(asset)) {
+          if (targets.has(assetId)) throw new AppError('bad_request', `${hostnameOf(asset)} (ring ${ring.name}) is not a network device: its updates are installed by the rollout, not by a manual step`);
+          return { assetId, hostname: hostnameOf(asset), manualTarget: null };
+        }
+        // Network gear is never installed automatically: the plan carries a manual step to this firmware.
+        const target = targets.get(assetId);
+        if (target === undefined) throw new AppError('bad_request', `${hostnameOf(asset)} (ring ${ring.name}) is a network device: name the firmware or version its manual step installs`);
+        return { assetId, hostname: hostnameOf(asset), manualTarget: target };
       }),
     }));
     if (request.cycleId !== null) {
@@ -131,7 +141,7 @@ export class RolloutsService {
       const gate = ended ? gateOf(ring, members, true, nowMs) : null;
       return { ...ring, gateWaits: gate && !gate.open ? gate.waits.map((wait) => describeGateWait(wait, ring.name)) : [] };
     });
-    const detailHosts: RolloutHost[] = hosts.map((host) => ({ ...host, packages: packages.get(host.id) ?? [], events: events.get(host.id) ?? [] }));
+    const detailHosts: RolloutHost[] = hosts.map((host) => ({ ...host, packages: packages.get(host.id) ?? [], events: events.get(host.id) ?? [], manual: host.manual ? { target: host.manualTarget, note: host.manualNote, fileRef: host.manualFileRef, sha256: host.manualSha256, by: host.manualBy, at: host.manualAt } : null }));
     return { ...this.summaryOf(rollout, hosts), pre: rollout.pre, post: rollout.post, rings, hosts: detailHosts };
   }
 
@@ -168,6 +178,7 @@ export class RolloutsService {
           rolledBack: host.state === 'rolled_back' || host.state === 'rollback_failed',
           verifiedAt: host.verifiedAt,
           message: host.message,
+          manual: host.manual ? { note: host.manualNote, fileRef: host.manualFileRef, sha256: host.manualSha256, by: host.manualBy, at: host.manualAt } : null,
         });
       }
     }
@@ -182,7 +193,9 @@ export class RolloutsService {
     const latest = this.deps.patchStatusRepository.latestBySite(site.id);
     // The triage's answer as it stands now: what fixes the trigger may have changed since the plan.
     const fixing = rollout.selection.fixes === null ? null : this.deps.fixingUpdates(site.id, rollout.selection.fixes);
-    const inputs: PreviewHostInput[] = this.deps.rollouts.hosts(rolloutId).map((host) => {
+    const allHosts = this.deps.rollouts.hosts(rolloutId);
+    const manualHosts = allHosts.filter((host) => host.manual);
+    const inputs: PreviewHostInput[] = allHosts.filter((host) => !host.manual).map((host) => {
       const collection = latest.get(host.assetId)?.data ?? null;
       const pending = narrowPending(rollout.selection, this.deps.patchStatusRepository.openPending(host.assetId), fixing?.get(host.assetId) ?? null);
       return {
@@ -200,6 +213,12 @@ export class RolloutsService {
       for (const result of results) {
         this.deps.rollouts.replacePackages(result.hostId, result.packages);
         this.deps.rollouts.updateHost(result.hostId, { previewProblem: result.problem, rebootExpected: result.rebootExpected, slot: result.slot });
+      }
+      for (const host of manualHosts) {
+        // What the device runs now, as its last collection read it (null: never collected).
+        const current = latest.get(host.assetId)?.data?.device?.osVersion || null;
+        this.deps.rollouts.replacePackages(host.id, [{ name: 'firmware', fromVersion: current, toVersion: host.manualTarget, requested: true, rollbackAvailable: null, rollbackSource: 'manual' }]);
+        this.deps.rollouts.updateHost(host.id, { previewProblem: '', rebootExpected: null, slot: `manual step: an admin installs ${host.manualTarget} and ticks it with evidence` });
       }
       if (refused.length === 0) this.deps.rollouts.markPreviewed(rolloutId, this.now());
       else this.deps.rollouts.setState(rolloutId, 'planned', `the preview refused ${refused.length} host${refused.length === 1 ? '' : 's'}: fix them or plan without them`);
@@ -269,6 +288,30 @@ export class RolloutsService {
     return resumed;
   }
 
+  /**
+   * An admin did a network device's manual step: the host is recorded as installed with the
+   * evidence (a note, optionally a file reference and its SHA-256), who and when, audited. The
+   * ring's gate then no longer waits for it; a rollout waiting only for manual steps is resumed.
+   */
+  manualDone(request: { rolloutId: number; assetId: number; note: string; fileRef: string | null; sha256: string | null }): RolloutDetail {
+    const rollout = this.require(request.rolloutId);
+    if (!ACTIVE_STATES.includes(rollout.state) || rollout.state === 'approved') throw new AppError('conflict', `rollout ${rollout.id} is ${rollout.state}: a manual step is ticked while the rollout runs, waits, or is halted`);
+    const host = this.deps.rollouts.hosts(rollout.id).find((candidate) => candidate.assetId === request.assetId) ?? failNotInRollout(request.assetId, rollout.id);
+    if (!host.manual) throw new AppError('bad_request', `${host.hostname} is not a manual step: the rollout installs it`);
+    if (host.state !== 'pending') throw new AppError('conflict', `the manual step of ${host.hostname} was already ticked by ${host.manualBy ?? 'someone'} at ${host.manualAt ?? '?'}`);
+    const at = this.now();
+    const evidence = [request.note, request.fileRef ? `file ${request.fileRef}` : null, request.sha256 ? `SHA-256 ${request.sha256}` : null].filter(Boolean).join('; ');
+    writeTransaction(this.deps.db, () => {
+      this.deps.rollouts.updateHost(host.id, { state: 'installed', step: '', message: `manual step: ${host.manualTarget} installed by hand, ticked by ${this.deps.actor}: ${evidence}`, manualNote: request.note, manualFileRef: request.fileRef, manualSha256: request.sha256, manualBy: this.deps.actor, manualAt: at, startedAt: host.startedAt ?? at, finishedAt: at });
+      this.deps.rollouts.appendEvent(host.id, { at, step: 'manual', outcome: 'ok', message: `ticked by ${this.deps.actor}: ${evidence}`, outputTail: '' });
+      this.audit(rollout.siteId, rollout.id, 'rollout-manual-step-done', { host: host.hostname, assetId: host.assetId, target: host.manualTarget, note: request.note, fileRef: request.fileRef, sha256: request.sha256, by: this.deps.actor, at });
+    });
+    const after = this.require(rollout.id);
+    const stillManual = this.deps.rollouts.hosts(rollout.id).some((candidate) => candidate.manual && candidate.state === 'pending');
+    if (after.state === 'waiting' && after.stateReason.startsWith(MANUAL_WAIT) && !stillManual && !this.deps.jobs.active(after.jobId ?? '')) this.resume(rollout.id);
+    return this.get(rollout.id);
+  }
+
   /** No new host starts; hosts running now finish their package transactions. */
   halt(rolloutId: number): RolloutDetail {
     const rollout = this.requireAction(rolloutId, 'halt');
@@ -295,7 +338,10 @@ export class RolloutsService {
     const rollout = this.requireAction(rolloutId, 'rollback');
     this.refuseWhileJobRuns(rollout);
     const hosts = this.deps.rollouts.hosts(rolloutId);
-    const chosen = assetIds.length === 0 ? hosts.filter((host) => ['installed', 'installed_with_warnings', 'failed', 'rollback_failed'].includes(host.state)) : assetIds.map((assetId) => hosts.find((host) => host.assetId === assetId) ?? failNotInRollout(assetId, rolloutId));
+    // A network device's manual step is undone by hand, like it was done: never over SSH here.
+    const chosen = assetIds.length === 0 ? hosts.filter((host) => !host.manual && ['installed', 'installed_with_warnings', 'failed', 'rollback_failed'].includes(host.state)) : assetIds.map((assetId) => hosts.find((host) => host.assetId === assetId) ?? failNotInRollout(assetId, rolloutId));
+    const manual = chosen.find((host) => host.manual);
+    if (manual) throw new AppError('bad_request', `${manual.hostname} is a network device: its manual step is rolled back by hand, not by Patchdesk`);
     if (chosen.length === 0) throw new AppError('conflict', 'no host of this rollout changed anything to roll back');
     const jobId = writeTransaction(this.deps.db, () => {
       this.deps.rollouts.setState(rolloutId, 'running', `rolling back ${chosen.length} host${chosen.length === 1 ? '' : 's'} (asked by ${this.deps.actor})`);
@@ -443,6 +489,10 @@ export class RolloutsService {
       runHost: (host) => this.runOne(context, this.require(rolloutId), host, (packages.get(host.id) ?? []).map((item) => ({ name: item.name, fromVersion: item.fromVersion, toVersion: item.toVersion }))),
       ringHealth: (ring, hosts) => this.ringHealth(context, this.require(rolloutId), ring, hosts),
       setRingTimes: (ringId, times) => this.deps.rollouts.setRingTimes(ringId, times),
+      manualWait: (ring) => {
+        const open = this.deps.rollouts.hosts(rolloutId).filter((host) => host.ringId === ring.id && host.manual && host.state === 'pending');
+        return open.length === 0 ? null : `${MANUAL_WAIT} of ring ${ring.name}: ${open.map((host) => `${host.hostname} (install ${host.manualTarget} by hand, then tick it with evidence)`).join(', ')}`;
+      },
       settle: (state, reason, resumeAtMs) =>
         writeTransaction(this.deps.db, () => {
           const current = this.require(rolloutId);
@@ -463,6 +513,16 @@ export class RolloutsService {
   }
 
   private async runOne(context: RolloutJobContext, rollout: RolloutRecord, host: HostRecord, plan: HostPackagePlan[]): Promise<void> {
+    // A network device is never installed here: its manual step waits for an admin (the runner holds the ring).
+    if (host.manual) {
+      if (host.step !== 'manual') {
+        writeTransaction(this.deps.db, () => {
+          this.deps.rollouts.updateHost(host.id, { step: 'manual', message: `waiting for an admin to install ${host.manualTarget} by hand and tick it with evidence` });
+          this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: 'manual', outcome: 'started', message: `manual step: install ${host.manualTarget}`, outputTail: '' });
+        });
+      }
+      return;
+    }
     const asset = this.deps.inventory.get(host.assetId);
     const resumed = host.attempts > 0;
     this.deps.rollouts.updateHost(host.id, { state: 'running', step: 'start', attempts: host.attempts + 1, startedAt: this.now(), finishedAt: null });
@@ -619,6 +679,9 @@ export class RolloutsService {
     return this.deps.clock.now().toISOString();
   }
 }
+
+/** How the reason of a rollout waiting for network devices' manual steps begins. */
+const MANUAL_WAIT = 'waiting for the manual step';
 
 function hostnameOf(asset: Asset): string {
   return asset.hostname || asset.addresses[0] || `asset ${asset.id}`;

@@ -6,7 +6,7 @@ import { HOST_STATE_LABELS, HOST_STATE_TONES } from './rollout-labels';
 import { currentStep, hostElapsedMs, lastOutputLines } from './rollout-view-model';
 
 /** One host of the live view: state, current step, elapsed time, the last output lines, and rollback. */
-export function HostCard({ host, nowMs, onRollback }: { host: RolloutHost; nowMs: number; onRollback: (() => void) | null }) {
+export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: RolloutHost; nowMs: number; onRollback: (() => void) | null; onManualDone?: (() => void) | null }) {
   const { step, message } = currentStep(host);
   const elapsed = hostElapsedMs(host, nowMs);
   const lines = lastOutputLines(host.events);
@@ -39,6 +39,26 @@ export function HostCard({ host, nowMs, onRollback }: { host: RolloutHost; nowMs
         </pre>
       ) : null}
       {host.rebooted ? <p className="small muted">Rebooted (boot id changed)</p> : null}
+      {host.manual ? (
+        <div className="host-card__manual small" data-testid={`manual-step-${host.hostname}`}>
+          {host.manual.at ? (
+            <>
+              Manual step done by {host.manual.by ?? '—'}, <SiteTime at={host.manual.at} />: {host.manual.note}
+              {host.manual.fileRef ? <span className="muted"> · {host.manual.fileRef}</span> : null}
+              {host.manual.sha256 ? <span className="muted mono"> · SHA-256 {host.manual.sha256.slice(0, 12)}…</span> : null}
+            </>
+          ) : (
+            <>
+              Manual step: install <strong>{host.manual.target}</strong> by hand (Patchdesk does not install on network devices).
+              {onManualDone ? (
+                <button type="button" className="button button--small" onClick={onManualDone} data-testid={`manual-done-${host.hostname}`}>
+                  Mark done with evidence…
+                </button>
+              ) : null}
+            </>
+          )}
+        </div>
+      ) : null}
       {onRollback ? (
         <button type="button" className="link-button small" onClick={onRollback} data-testid={`rollback-host-${host.hostname}`}>
           Roll back this host…

@@ -3,7 +3,7 @@ import type { RolloutHost, RolloutRing } from '../../../../shared/contract';
 import { currentStep, hostElapsedMs, lastOutputLines, ringAwaitingApproval, ringColumns, rollbackCandidates } from './rollout-view-model';
 
 const ring = (id: number, position: number, extra: Partial<RolloutRing> = {}): RolloutRing => ({ id, position, name: `r${id}`, concurrency: 1, gate: { allVerified: false, healthPassed: true, soakMinutes: 0, manualApproval: false }, windowRing: null, gateApprovedBy: null, gateApprovedAt: null, startedAt: null, endedAt: null, gateWaits: [], ...extra });
-const host = (id: number, ringId: number, extra: Partial<RolloutHost> = {}): RolloutHost => ({ id, ringId, assetId: id, hostname: `h${id}`, state: 'pending', step: '', message: '', previewProblem: '', rebootExpected: null, rebooted: false, bootIdBefore: null, bootIdAfter: null, slot: '', postChecksPassed: null, verifiedAt: null, attempts: 0, startedAt: null, finishedAt: null, packages: [], events: [], ...extra });
+const host = (id: number, ringId: number, extra: Partial<RolloutHost> = {}): RolloutHost => ({ id, ringId, assetId: id, hostname: `h${id}`, state: 'pending', step: '', message: '', previewProblem: '', rebootExpected: null, rebooted: false, bootIdBefore: null, bootIdAfter: null, slot: '', postChecksPassed: null, verifiedAt: null, attempts: 0, startedAt: null, finishedAt: null, packages: [], events: [], manual: null, ...extra });
 
 describe('rollout view model', () => {
   it('puts hosts in their ring column in ring order and counts finished ones', () => {

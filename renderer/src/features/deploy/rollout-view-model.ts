@@ -56,5 +56,6 @@ export function ringAwaitingApproval(rollout: Pick<RolloutDetail, 'rings' | 'sta
 
 /** Hosts that can be rolled back: those that changed something (their packages moved, or a failed install). */
 export function rollbackCandidates(hosts: readonly RolloutHost[]): RolloutHost[] {
-  return hosts.filter((host) => host.state === 'installed' || host.state === 'installed_with_warnings' || host.state === 'failed');
+  // A network device's manual step is undone by hand: never offered here.
+  return hosts.filter((host) => host.manual === null && (host.state === 'installed' || host.state === 'installed_with_warnings' || host.state === 'failed'));
 }

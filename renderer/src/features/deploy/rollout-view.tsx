@@ -1,11 +1,12 @@
-import { describeSelection } from '../../../../shared/domain/rollouts/selection';
 import { useState } from 'react';
-import type { RolloutDetail } from '../../../../shared/contract';
+import type { RolloutDetail, RolloutHost } from '../../../../shared/contract';
 import { actionAllowed } from '../../../../shared/domain/rollouts/rollout-plan';
+import { describeSelection } from '../../../../shared/domain/rollouts/selection';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Badge } from '../../components/badge';
 import { Dialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
+import { Field } from '../../components/field';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { SiteTime } from '../../components/site-time';
@@ -20,9 +21,11 @@ import { ringAwaitingApproval, ringColumns, rollbackCandidates } from './rollout
 import { useRollout, useRolloutActions } from './use-rollouts';
 
 /** What a confirmation dialog is about to do. */
-type Confirm = { kind: 'cancel' } | { kind: 'rollback'; label: string; assetIds: number[] } | null;
+type Confirm = { kind: 'cancel' } | { kind: 'rollback'; label: string; assetIds: number[] } | { kind: 'manual'; host: RolloutHost } | null;
 
 const BEFORE_START = new Set(['planned', 'previewed', 'approved']);
+/** When a network device's manual step can be ticked: while the rollout runs, waits or is halted. */
+const MANUAL_TICK_STATES = new Set(['running', 'waiting', 'halted', 'interrupted']);
 
 /**
  * One rollout: the preview and approval before it starts, then the live view (rings as columns,
@@ -246,7 +249,13 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
                   </p>
                   <div className="ring-column__cards">
                     {hosts.map((host) => (
-                      <HostCard key={host.id} host={host} nowMs={nowMs} onRollback={can('rollback') && rollbackable.includes(host) ? () => setConfirm({ kind: 'rollback', label: host.hostname, assetIds: [host.assetId] }) : null} />
+                      <HostCard
+                        key={host.id}
+                        host={host}
+                        nowMs={nowMs}
+                        onRollback={can('rollback') && rollbackable.includes(host) ? () => setConfirm({ kind: 'rollback', label: host.hostname, assetIds: [host.assetId] }) : null}
+                        onManualDone={host.manual && host.state === 'pending' && MANUAL_TICK_STATES.has(rollout.state) ? () => setConfirm({ kind: 'manual', host }) : null}
+                      />
                     ))}
                   </div>
                   {can('rollback') && ringRollback.length > 1 ? (
@@ -295,6 +304,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           <p>Hosts that already installed keep the new versions; roll them back afterwards if you need to. The cancellation is recorded in the audit log.</p>
         </Dialog>
       ) : null}
+      {confirm?.kind === 'manual' ? <ManualStepDialog rollout={rollout} host={confirm.host} onClose={() => setConfirm(null)} /> : null}
       {confirm?.kind === 'rollback' ? (
         <Dialog
           title={`Roll back ${confirm.label}?`}
@@ -325,5 +335,57 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
         </Dialog>
       ) : null}
     </div>
+  );
+}
+
+/** Ticks a network device's manual step with its evidence: what was done, and optionally the file that shows it and its SHA-256. */
+function ManualStepDialog({ rollout, host, onClose }: { rollout: RolloutDetail; host: RolloutHost; onClose: () => void }) {
+  const actions = useRolloutActions();
+  const notify = useToast();
+  const [note, setNote] = useState('');
+  const [fileRef, setFileRef] = useState('');
+  const [sha256, setSha256] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    try {
+      await actions.manualDone.run({ rolloutId: rollout.id, assetId: host.assetId, note, fileRef: fileRef.trim() || null, sha256: sha256.trim() || null });
+      notify({ tone: 'success', text: `Manual step of ${host.hostname} recorded` });
+      onClose();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+  return (
+    <Dialog
+      title={`Manual step done on ${host.hostname}?`}
+      description={`Patchdesk does not install on network devices. Record that ${host.manual?.target ?? 'the target firmware'} was installed by hand; the note, file and hash go to the audit log and the evidence pack.`}
+      onClose={onClose}
+      size="small"
+      testId="manual-step-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Not yet
+          </button>
+          <button type="button" className="button button--primary" disabled={actions.manualDone.pending || note.trim() === ''} onClick={() => void submit()} data-testid="manual-step-confirm">
+            Record as done
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <Field label="What was done" hint="The firmware installed, the change ticket, who did it." className="form-grid__full">
+          {(control) => <textarea {...control} className="input" rows={3} value={note} onChange={(event) => setNote(event.target.value)} data-testid="manual-step-note" />}
+        </Field>
+        <Field label="Evidence file (optional)" hint="Where the proof is kept: a file name, a path or a ticket attachment.">
+          {(control) => <input {...control} className="input" value={fileRef} onChange={(event) => setFileRef(event.target.value)} data-testid="manual-step-file" />}
+        </Field>
+        <Field label="Its SHA-256 (optional)">
+          {(control) => <input {...control} className="input input--mono" value={sha256} onChange={(event) => setSha256(event.target.value)} data-testid="manual-step-sha256" />}
+        </Field>
+      </div>
+      {error ? <InlineAlert title="Not recorded">{error}</InlineAlert> : null}
+    </Dialog>
   );
 }

@@ -30,5 +30,6 @@ export function useRolloutActions() {
     resume: useApiMutation('rollouts:resume', ROLLOUT_READS),
     cancel: useApiMutation('rollouts:cancel', ROLLOUT_READS),
     rollback: useApiMutation('rollouts:rollback', ROLLOUT_READS),
+    manualDone: useApiMutation('rollouts:manualDone', ROLLOUT_READS),
   };
 }
