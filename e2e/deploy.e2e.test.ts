@@ -5,14 +5,15 @@
  * site's rings, preview (pinned versions), approve, start, approve the gates as the rings finish,
  * see the pilot host whose health check fails rolled back, reload, and find it in the history.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostCollection } from '../shared/contract/patch-status';
 import { openAppCore, type AppCore } from '../electron/core/app-core';
 import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { HEALTH_COMMAND } from '../electron/services/rollouts/testing/fake-package-hosts';
+import { HEALTH_COMMAND, HOLD_PREFIX } from '../electron/services/rollouts/testing/fake-package-hosts';
 import { launchBrowser } from './support/browser';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import type { ScriptedHostSpec } from './support/scripted-rollout-host';
@@ -26,6 +27,11 @@ const HOSTS: ScriptedHostSpec[] = [
   { name: 'pilot-files', packages: ['lab-hello'] },
   { name: 'broad-desk', packages: ['lab-hello'] },
   { name: 'legacy-erp', packages: ['lab-hello'], removes: ['libimportant1'] },
+];
+/** Hosts the live-controls test holds mid-step (not in any site ring: broad). */
+const HELD: ScriptedHostSpec[] = [
+  { name: 'held-a', packages: ['lab-hello'] },
+  { name: 'held-b', packages: ['lab-hello'] },
 ];
 const RING_OF: Record<string, 'test' | 'pilot' | 'broad'> = { 'test-web': 'test', 'test-db': 'test', 'pilot-app': 'pilot', 'pilot-files': 'pilot', 'broad-desk': 'broad', 'legacy-erp': 'broad' };
 /** Asset ids by host name, as the seed created them. */
@@ -67,7 +73,7 @@ async function seed(): Promise<void> {
   const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed' });
   const site = await invoke<{ id: number }>(core, 'sites:create', { name: 'Kanzlei Weber', timezone: 'Europe/Berlin' });
   const now = new Date().toISOString();
-  for (const spec of HOSTS) {
+  for (const spec of [...HOSTS, ...HELD]) {
     const asset = await invoke<{ id: number }>(core, 'assets:create', { siteId: site.id, fields: { hostname: spec.name, deviceType: 'server', osFamily: 'linux' } });
     ids.set(spec.name, asset.id);
     core.services.patchStatus.storeCollection(asset.id, collection(spec, now), null);
@@ -92,7 +98,7 @@ beforeAll(async () => {
   dataDir = makeTempDir('patchdesk-e2e-deploy-');
   await seed();
   browser = await launchBrowser();
-  host = await startHostProcess(dataDir, { scriptedHosts: JSON.stringify(HOSTS) });
+  host = await startHostProcess(dataDir, { scriptedHosts: JSON.stringify([...HOSTS, ...HELD]) });
 }, 120_000);
 
 afterAll(async () => {
@@ -142,6 +148,7 @@ describe('the Deploy step', () => {
     expect(await page.getByTestId('deploy-ring-broad').textContent()).toContain('broad-desk');
     await page.getByTestId('deploy-name').fill('December updates');
     await page.getByTestId('deploy-add-post').click();
+    await page.getByTestId('deploy-post-kind-0').selectOption('command');
     await page.getByTestId('deploy-post-command-0').fill(HEALTH_COMMAND);
     await shots2(page, '60-deploy-plan');
 
@@ -191,5 +198,60 @@ describe('the Deploy step', () => {
     await view.waitFor();
     expect(await page.getByTestId('rollout-start').count()).toBe(0);
     expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('halts, resumes, cancels and rolls back from the live view, a host held mid-step until the test releases it', async () => {
+    const release = makeTempDir('patchdesk-e2e-hold-');
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(host?.openUrl ?? '');
+    await page.evaluate((list) => (window.location.hash = `#/checklist/deploy/new/hosts-${list}`), HELD.map((spec) => ids.get(spec.name)).join(','));
+    await page.getByTestId('deploy-plan-form').waitFor();
+    await page.getByTestId('deploy-name').fill('Held rollout');
+    await page.getByLabel('Concurrency of broad').fill('1');
+    await page.getByTestId('deploy-add-pre').click();
+    await page.getByTestId('deploy-pre-command-0').fill(`${HOLD_PREFIX}${release}`);
+    await page.getByTestId('deploy-preview').click();
+    await page.locator('[data-testid="rollout-view"][data-state="previewed"]').waitFor();
+    await page.getByTestId('rollout-approve').click();
+    await page.locator('[data-testid="rollout-view"][data-state="approved"]').waitFor();
+    await page.getByTestId('rollout-start').click();
+
+    // held-a is in its pre step, held by the test: halt now.
+    await page.locator('[data-testid="host-card-held-a"][data-state="running"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('rollout-halt').click();
+    await page.locator('[data-testid="rollout-view"][data-state="halted"]').waitFor();
+    await page.getByTestId('rollout-finishing').waitFor();
+    expect(await page.getByTestId('rollout-resume').isDisabled()).toBe(true);
+    expect(await page.getByTestId('host-card-held-b').getAttribute('data-state')).toBe('pending');
+    await shots2(page, '66-deploy-halted');
+
+    // Released, held-a finishes its install; held-b does not start while the rollout is halted.
+    writeFileSync(join(release, 'held-a'), '');
+    await page.locator('[data-testid="host-card-held-a"][data-state="installed"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="rollout-resume"]:not([disabled])').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('host-card-held-b').getAttribute('data-state')).toBe('pending');
+    expect(await page.getByTestId('host-card-held-a').getByTestId('host-output').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+
+    await page.getByTestId('rollout-resume').click();
+    await page.locator('[data-testid="host-card-held-b"][data-state="running"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('rollout-cancel').click();
+    await page.getByTestId('rollout-cancel-confirm').click();
+    await page.locator('[data-testid="rollout-view"][data-state="cancelled"]').waitFor();
+    // Cancel kills nothing: held-b's install still finishes once released.
+    writeFileSync(join(release, 'held-b'), '');
+    await page.locator('[data-testid="host-card-held-b"][data-state="installed"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="rollback-host-held-a"]').waitFor({ timeout: 30_000 });
+    await shots2(page, '67-deploy-cancelled');
+
+    await page.getByTestId('rollback-host-held-a').click();
+    await page.getByTestId('rollout-rollback-dialog').waitFor();
+    await page.getByTestId('rollout-rollback-confirm').click();
+    await page.locator('[data-testid="host-card-held-a"][data-state="rolled_back"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('host-card-held-b').getAttribute('data-state')).toBe('installed');
+    await shots2(page, '68-deploy-host-rolled-back');
+    expect(errors).toEqual([]);
+    await page.close();
   }, 180_000);
 });

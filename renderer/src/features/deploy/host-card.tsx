@@ -3,13 +3,17 @@ import { Badge } from '../../components/badge';
 import { SiteTime } from '../../components/site-time';
 import { formatDuration } from '../../lib/format';
 import { HOST_STATE_LABELS, HOST_STATE_TONES } from './rollout-labels';
-import { currentStep, hostElapsedMs, lastOutputLines } from './rollout-view-model';
+import { useRequiredSite } from '../sites/current-site-context';
+import { currentStep, hostElapsedMs, lastOutputLines, localiseInstants } from './rollout-view-model';
 
 /** One host of the live view: state, current step, elapsed time, the last output lines, and rollback. */
 export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: RolloutHost; nowMs: number; onRollback: (() => void) | null; onManualDone?: (() => void) | null }) {
-  const { step, message } = currentStep(host);
+  const timeZone = useRequiredSite().timezone;
+  const current = currentStep(host);
+  const step = current.step;
+  const message = localiseInstants(current.message, timeZone);
   const elapsed = hostElapsedMs(host, nowMs);
-  const lines = lastOutputLines(host.events);
+  const lines = lastOutputLines(host.events).map((line) => localiseInstants(line, timeZone));
   const versions = host.packages.filter((pkg) => pkg.requested);
   return (
     <article className={`host-card host-card--${HOST_STATE_TONES[host.state]}`} data-testid={`host-card-${host.hostname}`} data-state={host.state}>

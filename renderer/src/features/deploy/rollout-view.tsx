@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { RolloutDetail, RolloutHost } from '../../../../shared/contract';
+import { isActiveJobState } from '../../../../shared/contract/jobs';
 import { actionAllowed } from '../../../../shared/domain/rollouts/rollout-plan';
 import { describeSelection } from '../../../../shared/domain/rollouts/selection';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
@@ -18,12 +19,18 @@ import { HostCard } from './host-card';
 import { REBOOT_LABELS, ROLLOUT_STATE_LABELS, ROLLOUT_STATE_TONES, sentenceCase } from './rollout-labels';
 import { RolloutPreviewTable } from './rollout-preview-table';
 import { ringAwaitingApproval, ringColumns, rollbackCandidates } from './rollout-view-model';
-import { useRollout, useRolloutActions } from './use-rollouts';
+import { useRollout, useRolloutActions, useRolloutJob } from './use-rollouts';
 
 /** What a confirmation dialog is about to do. */
 type Confirm = { kind: 'cancel' } | { kind: 'rollback'; label: string; assetIds: number[] } | { kind: 'manual'; host: RolloutHost } | null;
 
 const BEFORE_START = new Set(['planned', 'previewed', 'approved']);
+
+/** What a halted or cancelled rollout still does before its job ends: hosts that started finish; nothing is killed mid-install. */
+function finishingText(running: number): string {
+  if (running === 0) return 'The job is finishing; resume or roll back once it has ended.';
+  return `${running === 1 ? 'The host' : `The ${running} hosts`} already installing ${running === 1 ? 'finishes its' : 'finish their'} package transaction first; nothing is killed mid-install.`;
+}
 /** When a network device's manual step can be ticked: while the rollout runs, waits or is halted. */
 const MANUAL_TICK_STATES = new Set(['running', 'waiting', 'halted', 'interrupted']);
 
@@ -74,6 +81,9 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
   const rollbackable = rollbackCandidates(rollout.hosts);
   const live = !BEFORE_START.has(rollout.state);
   const anyPending = Object.values(actions).some((mutation) => mutation.pending);
+  // Halt and cancel let running package transactions finish: until the job has ended, a resume or rollback would be refused.
+  const job = useRolloutJob(rollout.jobId);
+  const finishing = rollout.state !== 'running' && job.data !== undefined && isActiveJobState(job.data.job.state);
 
   // The runner stops at a gate that asks for a person (waiting); approving it and resuming is one act for the admin.
   const approveGate = async (ringId: number) => {
@@ -129,12 +139,12 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
             </button>
           ) : null}
           {can('resume') && !gateRing ? (
-            <button type="button" className="button button--primary" disabled={anyPending} onClick={() => void act('Resumed', () => actions.resume.run({ rolloutId: rollout.id }))} data-testid="rollout-resume">
+            <button type="button" className="button button--primary" disabled={anyPending || finishing} title={finishing ? 'The hosts already started are finishing; resume once they are done' : undefined} onClick={() => void act('Resumed', () => actions.resume.run({ rolloutId: rollout.id }))} data-testid="rollout-resume">
               Resume
             </button>
           ) : null}
           {can('rollback') && rollbackable.length > 0 ? (
-            <button type="button" className="button" disabled={anyPending} onClick={() => setConfirm({ kind: 'rollback', label: 'the whole rollout', assetIds: [] })} data-testid="rollout-rollback-all">
+            <button type="button" className="button" disabled={anyPending || finishing} onClick={() => setConfirm({ kind: 'rollback', label: 'the whole rollout', assetIds: [] })} data-testid="rollout-rollback-all">
               Roll back…
             </button>
           ) : null}
@@ -195,7 +205,11 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           ) : null}
         </dl>
 
-        {rollout.state === 'waiting' && rollout.resumeAt ? (
+        {finishing ? (
+          <InlineAlert tone="info" testId="rollout-finishing">
+            {rollout.stateReason ? sentenceCase(rollout.stateReason) : ROLLOUT_STATE_LABELS[rollout.state]}: no new host starts. {finishingText(rollout.hosts.filter((host) => host.state === 'running').length)}
+          </InlineAlert>
+        ) : rollout.state === 'waiting' && rollout.resumeAt ? (
           <div className="deploy-gate deploy-gate--calm" data-testid="rollout-window-wait">
             <Icon name="info" />
             <span>
@@ -253,7 +267,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
                         key={host.id}
                         host={host}
                         nowMs={nowMs}
-                        onRollback={can('rollback') && rollbackable.includes(host) ? () => setConfirm({ kind: 'rollback', label: host.hostname, assetIds: [host.assetId] }) : null}
+                        onRollback={can('rollback') && !finishing && rollbackable.includes(host) ? () => setConfirm({ kind: 'rollback', label: host.hostname, assetIds: [host.assetId] }) : null}
                         onManualDone={host.manual && host.state === 'pending' && MANUAL_TICK_STATES.has(rollout.state) ? () => setConfirm({ kind: 'manual', host }) : null}
                       />
                     ))}
