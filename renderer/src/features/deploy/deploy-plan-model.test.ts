@@ -77,6 +77,13 @@ describe('buildPlanRequest', () => {
     expect(fixingAssetIds([{ assetId: 1, state: 'fix_pending' }, { assetId: 2, state: 'fixed' }])).toEqual([1]);
   });
 
+  it('asks the firmware of each network device in the plan, and sends it as its manual step', () => {
+    const missing = buildPlanRequest(3, base, new Set([3]));
+    expect(missing).toMatchObject({ ok: false, errors: { 'manual.3': 'Name the firmware or version installed by hand' } });
+    const named = buildPlanRequest(3, { ...base, manualTargets: { 3: ' 17.9.4a ' } }, new Set([3]));
+    expect(named.ok && named.request.manualTargets).toEqual([{ assetId: 3, target: '17.9.4a' }]);
+  });
+
   it('refuses a plan with no host', () => {
     const result = buildPlanRequest(3, { ...base, rings: [] });
     expect(result.ok).toBe(false);

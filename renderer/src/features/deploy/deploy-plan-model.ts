@@ -55,6 +55,8 @@ export interface PlanDraft {
   pre: HookDraft[];
   post: HookDraft[];
   cycleId: number | null;
+  /** The firmware or version each network device of the plan gets by hand (its manual step), by asset id. */
+  manualTargets: Record<number, string>;
 }
 
 const RING_TITLES: Record<Ring, string> = { test: 'test', pilot: 'pilot', broad: 'broad' };
@@ -99,6 +101,7 @@ export function initialDraft(options: { membership: readonly AssetRing[]; assetI
     pre: [],
     post: [],
     cycleId: options.cycle?.id ?? null,
+    manualTargets: {},
   };
 }
 
@@ -126,9 +129,18 @@ export function splitPackages(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).filter(Boolean))];
 }
 
-/** The request, or the problems naming each field; nothing half-valid is sent. */
-export function buildPlanRequest(siteId: number, draft: PlanDraft): { ok: true; request: RolloutPlanRequest } | { ok: false; errors: DraftErrors } {
+/**
+ * The request, or the problems naming each field; nothing half-valid is sent. `networkDevices`:
+ * the site's network devices, which Patchdesk never installs on: each in the plan needs the
+ * firmware its manual step installs.
+ */
+export function buildPlanRequest(siteId: number, draft: PlanDraft, networkDevices: ReadonlySet<number> = new Set()): { ok: true; request: RolloutPlanRequest } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
+  const manualTargets = draft.rings.flatMap((ring) => ring.assetIds.filter((assetId) => networkDevices.has(assetId))).map((assetId) => {
+    const target = (draft.manualTargets[assetId] ?? '').trim();
+    if (!target) errors[`manual.${assetId}`] = 'Name the firmware or version installed by hand';
+    return { assetId, target };
+  });
   if (!draft.name.trim()) errors.name = 'Give the rollout a name';
   const packages = draft.selection === 'packages' ? splitPackages(draft.packages) : [];
   if (draft.selection === 'packages' && packages.length === 0) errors.packages = 'Name at least one package';
@@ -180,6 +192,7 @@ export function buildPlanRequest(siteId: number, draft: PlanDraft): { ok: true; 
     post: hooks('post'),
     autoRollback: draft.autoRollback,
     cycleId: draft.cycleId,
+    manualTargets,
   };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, request };
 }

@@ -9,6 +9,7 @@ import { cycleName } from '../checklist/cycle-list-model';
 import { useRoute } from '../shell/use-route';
 import { useRequiredSite } from '../sites/current-site-context';
 import { plural } from '../../lib/format';
+import { useSiteAssets } from '../inventory/use-assets';
 import { useTriage } from '../triage/use-triage';
 import { fixingAssetIds, initialDraft } from './deploy-plan-model';
 import { PlanForm } from './plan-form';
@@ -57,7 +58,9 @@ export function DeployPlanView({ cycleId, assetIds, fixes: fixesAsked }: { cycle
   const cycle = useCycle(cycleId);
   const fixes = fixesAsked ?? (cycle.data?.kind === 'emergency' ? (cycle.data.trigger?.ref ?? null) : null);
   const triage = useTriage(site.id, fixes);
-  const waiting = !rings.data || (cycleId !== null && !cycle.data && !cycle.error) || (fixes !== null && !triage.data && !triage.error);
+  const assets = useSiteAssets(site.id);
+  const networkDevices = useMemo(() => new Set((assets.data ?? []).filter((asset) => asset.deviceType === 'network-device').map((asset) => asset.id)), [assets.data]);
+  const waiting = !rings.data || (!assets.data && !assets.error) || (cycleId !== null && !cycle.data && !cycle.error) || (fixes !== null && !triage.data && !triage.error);
   const initial = useMemo(() => {
     if (waiting || !rings.data) return null;
     const scope = cycle.data ? cycle.data.scope.map((asset) => asset.assetId) : [];
@@ -82,7 +85,7 @@ export function DeployPlanView({ cycleId, assetIds, fixes: fixesAsked }: { cycle
       ) : null}
       {triage.error ? <InlineAlert title={`The triage of ${fixes ?? ''} failed`}>{errorMessage(triage.error)}</InlineAlert> : null}
       {rings.error ? <InlineAlert title="The rings could not be loaded">{errorMessage(rings.error)}</InlineAlert> : null}
-      {initial ? <PlanForm key={`${cycleId ?? ''}:${assetIds.join(',')}:${fixes ?? ''}`} siteId={site.id} initial={initial} membership={rings.data ?? []} onPlanned={(rolloutId) => navigate({ screen: 'checklist', view: 'rollout', rolloutId })} /> : <div className="skeleton-block" aria-busy="true" aria-label="Loading the rings" />}
+      {initial ? <PlanForm key={`${cycleId ?? ''}:${assetIds.join(',')}:${fixes ?? ''}`} siteId={site.id} initial={initial} membership={rings.data ?? []} networkDevices={networkDevices} onPlanned={(rolloutId) => navigate({ screen: 'checklist', view: 'rollout', rolloutId })} /> : <div className="skeleton-block" aria-busy="true" aria-label="Loading the rings" />}
     </div>
   );
 }

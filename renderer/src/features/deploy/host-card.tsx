@@ -31,7 +31,7 @@ export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: Roll
           </span>
         ) : null}
       </div>
-      {message ? <p className="host-card__message small">{message}</p> : null}
+      {message && !(host.manual && host.state === 'pending') ? <p className="host-card__message small">{message}</p> : null}
       {versions.length > 0 ? (
         <p className="host-card__versions small muted" title={versions.map((pkg) => `${pkg.name} ${pkg.fromVersion ?? '—'} → ${pkg.toVersion}${pkg.observedVersion ? ` (now ${pkg.observedVersion})` : ''}`).join('\n')}>
           {versions.map((pkg) => `${pkg.name} ${pkg.observedVersion ?? pkg.fromVersion ?? '—'}`).join(', ')}
@@ -46,14 +46,16 @@ export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: Roll
       {host.manual ? (
         <div className="host-card__manual small" data-testid={`manual-step-${host.hostname}`}>
           {host.manual.at ? (
-            <>
+            <span>
               Manual step done by {host.manual.by ?? '—'}, <SiteTime at={host.manual.at} />: {host.manual.note}
               {host.manual.fileRef ? <span className="muted"> · {host.manual.fileRef}</span> : null}
               {host.manual.sha256 ? <span className="muted mono"> · SHA-256 {host.manual.sha256.slice(0, 12)}…</span> : null}
-            </>
+            </span>
           ) : (
             <>
-              Manual step: install <strong>{host.manual.target}</strong> by hand (Patchdesk does not install on network devices).
+              <span>
+                Manual step: install <strong>{host.manual.target}</strong> by hand (Patchdesk does not install on network devices).
+              </span>
               {onManualDone ? (
                 <button type="button" className="button button--small" onClick={onManualDone} data-testid={`manual-done-${host.hostname}`}>
                   Mark done with evidence…

@@ -13,7 +13,7 @@ import { REBOOT_LABELS, SELECTION_LABELS } from './rollout-labels';
 import { usePlanRollout, useRolloutActions } from './use-rollouts';
 
 /** The Deploy form: what to install, where (rings), how carefully; "Preview" stores the plan and previews it. */
-export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: number; initial: PlanDraft; membership: readonly AssetRing[]; onPlanned: (rolloutId: number) => void }) {
+export function PlanForm({ siteId, initial, membership, networkDevices = new Set(), onPlanned }: { siteId: number; initial: PlanDraft; membership: readonly AssetRing[]; networkDevices?: ReadonlySet<number>; onPlanned: (rolloutId: number) => void }) {
   const [draft, setDraft] = useState<PlanDraft>(initial);
   // The trigger the form was opened for (a triage or an emergency cycle) stays offered when unticked.
   const fixesOffered = initial.fixes;
@@ -24,9 +24,10 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
   const set = (patch: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const setRing = (index: number, patch: Partial<RingDraft>) => set({ rings: draft.rings.map((ring, at) => (at === index ? { ...ring, ...patch } : ring)) });
   const hostCount = draft.rings.reduce((sum, ring) => sum + ring.assetIds.length, 0);
+  const manualHosts = draft.rings.flatMap((ring) => ring.assetIds.filter((assetId) => networkDevices.has(assetId)));
 
   const submit = async () => {
-    const built = buildPlanRequest(siteId, draft);
+    const built = buildPlanRequest(siteId, draft, networkDevices);
     if (!built.ok) {
       setErrors(built.errors);
       return;
@@ -139,6 +140,18 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
           </tbody>
         </table>
         <p className="table-note muted small">Health checks (the post steps) run again on every host of a ring and must pass before the next ring starts. Change ring membership in Checklist → Settings → Rings.</p>
+        {manualHosts.length > 0 ? (
+          <div className="deploy-manual" data-testid="deploy-manual">
+            <p className="small">
+              <strong>Network devices: a manual step.</strong> <span className="muted">Patchdesk does not install on network gear. Its ring waits until you mark each one done, with evidence.</span>
+            </p>
+            {manualHosts.map((assetId) => (
+              <Field key={assetId} label={`Firmware for ${names.get(assetId) ?? `#${assetId}`}`} error={errors[`manual.${assetId}`]}>
+                {(control) => <input {...control} className="input input--mono" placeholder="17.9.4a" value={draft.manualTargets[assetId] ?? ''} onChange={(event) => set({ manualTargets: { ...draft.manualTargets, [assetId]: event.target.value } })} data-testid={`deploy-manual-target-${names.get(assetId) ?? assetId}`} />}
+              </Field>
+            ))}
+          </div>
+        ) : null}
       </section>
 
       <section className="card">

@@ -84,6 +84,8 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
   // Halt and cancel let running package transactions finish: until the job has ended, a resume or rollback would be refused.
   const job = useRolloutJob(rollout.jobId);
   const finishing = rollout.state !== 'running' && job.data !== undefined && isActiveJobState(job.data.job.state);
+  // Waiting for a network device's manual step: ticking it resumes the rollout; a resume before would only wait again.
+  const waitsForManualStep = rollout.state === 'waiting' && rollout.resumeAt === null && rollout.hosts.some((host) => host.manual !== null && host.state === 'pending');
 
   // The runner stops at a gate that asks for a person (waiting); approving it and resuming is one act for the admin.
   const approveGate = async (ringId: number) => {
@@ -138,7 +140,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
               Halt
             </button>
           ) : null}
-          {can('resume') && !gateRing ? (
+          {can('resume') && !gateRing && !waitsForManualStep ? (
             <button type="button" className="button button--primary" disabled={anyPending || finishing} title={finishing ? 'The hosts already started are finishing; resume once they are done' : undefined} onClick={() => void act('Resumed', () => actions.resume.run({ rolloutId: rollout.id }))} data-testid="rollout-resume">
               Resume
             </button>
