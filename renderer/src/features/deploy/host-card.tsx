@@ -31,8 +31,9 @@ export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: Roll
           </span>
         ) : null}
       </div>
-      {message && !(host.manual && host.state === 'pending') ? <p className="host-card__message small">{message}</p> : null}
-      {versions.length > 0 ? (
+      {/* A network device's manual step says all of it in its own box below. */}
+      {message && !host.manual ? <p className="host-card__message small">{message}</p> : null}
+      {versions.length > 0 && !host.manual ? (
         <p className="host-card__versions small muted" title={versions.map((pkg) => `${pkg.name} ${pkg.fromVersion ?? '—'} → ${pkg.toVersion}${pkg.observedVersion ? ` (now ${pkg.observedVersion})` : ''}`).join('\n')}>
           {versions.map((pkg) => `${pkg.name} ${pkg.observedVersion ?? pkg.fromVersion ?? '—'}`).join(', ')}
         </p>
