@@ -70,6 +70,7 @@ import { engineRolloutJobs, rolloutJobKind } from '../services/rollouts/rollout-
 import { familyFor, type PackageFamilyOperations } from '../services/rollouts/package-family';
 import { abortableSleep } from '../services/rollouts/sleep';
 import { RolloutsService, type RolloutLimits } from '../services/rollouts/rollouts.service';
+import { fixingUpdatesByAsset } from '../../shared/domain/rollouts/selection';
 import { ScanJobsService } from '../services/scans/scan-jobs.service';
 import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
@@ -282,6 +283,8 @@ export function openAppCore(options: AppCoreOptions): AppCore {
     cycles,
     sleep: abortableSleep,
     ...(options.rolloutLimits ? { limits: options.rolloutLimits } : {}),
+    // One rule for "the fixing updates": the triage's (built below; asked only when a plan needs it).
+    fixingUpdates: (siteId, trigger) => fixingUpdatesByAsset(triage.triage(siteId, trigger).assets),
   });
   jobs.register(rolloutJobKind(() => rollouts));
   // An export cut short (crash, power cut, killed process) leaves its temporary file behind.
@@ -407,6 +410,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
       'rollouts:resume': (request) => rollouts.resume(request.rolloutId),
       'rollouts:cancel': (request) => rollouts.cancel(request.rolloutId),
       'rollouts:rollback': (request) => rollouts.rollback(request.rolloutId, request.assetIds),
+      'rollouts:manualDone': (request) => rollouts.manualDone(request),
       'jobs:list': (request) => jobs.list(request),
       'jobs:get': (request) => jobs.get(request.jobId),
       'jobs:cancel': (request) => jobs.cancel(request.jobId),

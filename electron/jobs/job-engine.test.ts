@@ -460,3 +460,26 @@ describe('resumable kinds', () => {
     expect(resumed).toEqual([]);
   });
 });
+
+describe('JobEngine scheduling', () => {
+  it('asks each kind for its due work at every heartbeat of a resuming process, with the engine clock, never in the CLI', () => {
+    const { first, open, clock } = setup();
+    const seen: string[] = [];
+    const { definition } = scriptedKind('scheduled', { due: (now) => seen.push(`core ${now.toISOString()}`) });
+    first.engine.register(definition);
+    const cli = open(300, { resumeInterrupted: false });
+    cli.engine.register(scriptedKind('scheduled', { due: (now) => seen.push(`cli ${now.toISOString()}`) }).definition);
+    first.engine.tick();
+    cli.engine.tick();
+    clock.advance(15_000);
+    first.engine.tick();
+    expect(seen).toEqual(['core 2026-11-02T10:00:00.000Z', 'core 2026-11-02T10:00:15.000Z']);
+  });
+
+  it('keeps its heartbeat when a kind’s due work throws, and says so', () => {
+    const { first } = setup();
+    first.engine.register(scriptedKind('toy', { due: () => { throw new Error('database is locked'); } }).definition);
+    first.engine.tick();
+    expect(first.logs).toEqual(['scheduled toy work could not start: database is locked']);
+  });
+});

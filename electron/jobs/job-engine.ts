@@ -268,6 +268,14 @@ export class JobEngine {
     if (this.deps.resumeInterrupted === false || this.stopped) return;
     const resumable = [...this.kinds.values()].filter((definition) => definition.resume).map((definition) => definition.kind);
     for (const record of this.repository.interrupted(resumable)) this.adopt(record);
+    // The one scheduler: work a kind planned for a later time starts at the first heartbeat at or after it.
+    for (const definition of this.kinds.values()) {
+      try {
+        definition.due?.(now);
+      } catch (error) {
+        this.log(`scheduled ${definition.kind} work could not start: ${(error as Error).message}`);
+      }
+    }
   }
 
   /** Takes over an interrupted job of a kind that resumes, unless someone asked it to stop. */

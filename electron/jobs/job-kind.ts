@@ -79,4 +79,11 @@ export interface JobKindDefinition<Params, Result> {
    * process is gone, so the kind's own rows (a scan, a collection run) say so too.
    */
   interrupted?(jobId: string, at: string): void;
+  /**
+   * Called at every heartbeat of an engine that resumes work (a core process, never the CLI),
+   * after the interrupted jobs were taken over, with the engine's clock: the kind starts any work
+   * it scheduled for `now` or earlier (a rollout waiting for its next maintenance window). It must
+   * guard against another process doing the same in its own write transaction.
+   */
+  due?(now: Date): void;
 }

@@ -48,7 +48,7 @@ import { PackageHistoryRequest, PackageHistoryResponse } from './package-history
 import { JobCancelRequest, JobDetail, JobListRequest, JobProgressEvent, JobRecord } from './jobs';
 import { CveId, CveIntel, IntelBundleImportRequest, IntelBundleImportResult, IntelBundleWritten, IntelFeedStatus, IntelFetchRequest, IntelImportFileRequest, IntelImportFileResult, IntelImportRequest, IntelImportResult, LocalFilePath } from './intel';
 import { AssetVulnerabilities, SiteVulnerabilities, TriageRequest, TriageResult } from './triage';
-import { RolloutApproveRequest, RolloutDetail, RolloutPlanRequest, RolloutRef, RolloutRollbackRequest, RolloutStarted, RolloutSummary } from './rollouts';
+import { RolloutApproveRequest, RolloutDetail, RolloutManualDoneRequest, RolloutPlanRequest, RolloutRef, RolloutRollbackRequest, RolloutStarted, RolloutSummary } from './rollouts';
 import { Site, SiteInput, SiteUpdate } from './sites';
 import { ClassifyRequest, OverrideRequest, PatchPolicySchema, PolicyUpdate } from './tiers';
 
@@ -199,6 +199,8 @@ export const channels = {
   'rollouts:resume': channel(RolloutRef, RolloutStarted),
   'rollouts:cancel': channel(RolloutRef, RolloutDetail),
   'rollouts:rollback': channel(RolloutRollbackRequest, RolloutStarted),
+  /** A network device's manual step, ticked by an admin with evidence (audited). */
+  'rollouts:manualDone': channel(RolloutManualDoneRequest, RolloutDetail),
 } as const;
 
 /** Push events from the main side to the UI. */

@@ -4,17 +4,40 @@
  * through is returned, so a screen or the CLI can show where each host is and why.
  */
 import { z } from 'zod';
+import { parseEmergencyTrigger } from '../domain/cycles/emergency-trigger';
 import { RINGS } from '../domain/cycles/rings';
+import { SEVERITIES } from '../domain/patch-policy';
 import { parseFailureBudget } from '../domain/rollouts/failure-budget';
 import { HOST_STATES } from '../domain/rollouts/host-outcome';
+import { DEFAULT_CHECK_TIMEOUT_SECONDS, UNIT_NAME, urlProblem } from '../domain/rollouts/health-check';
 import { REBOOT_POLICIES, ROLLOUT_STATES, SELECTION_KINDS } from '../domain/rollouts/rollout-plan';
 import { Id, IsoTimestamp, NonEmptyText } from './common';
 
-/** A pre or post step: a shell command on the host, passing only when it exits 0 within its timeout. */
-export const HookCommand = z.object({
-  command: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
-  timeoutSeconds: z.number().int().min(1).max(7200).default(300),
-});
+const CheckTimeout = z.number().int().min(1).max(7200);
+
+/**
+ * A pre or post step, or a gate's health check (shared/domain/rollouts/health-check.ts): a
+ * systemd unit active, a TCP port open, a URL answering a status (each checked on the host
+ * itself), or a shell command passing only when it exits 0; each within its timeout. A step
+ * without a `kind` is a command (plans stored before typed checks).
+ */
+export const HookCommand = z.preprocess(
+  (value) => (typeof value === 'object' && value !== null && !('kind' in value) ? { ...value, kind: 'command' } : value),
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('command'), command: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'), timeoutSeconds: CheckTimeout.default(300) }),
+    z.object({ kind: z.literal('unit'), unit: z.string().trim().regex(UNIT_NAME, 'is not a systemd unit name'), timeoutSeconds: CheckTimeout.default(DEFAULT_CHECK_TIMEOUT_SECONDS) }),
+    z.object({ kind: z.literal('port'), port: z.number().int().min(1).max(65535), timeoutSeconds: CheckTimeout.default(DEFAULT_CHECK_TIMEOUT_SECONDS) }),
+    z.object({
+      kind: z.literal('http'),
+      url: z.string().trim().max(2000).superRefine((url, context) => {
+        const problem = urlProblem(url);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
+      expectStatus: z.number().int().min(100).max(599).default(200),
+      timeoutSeconds: CheckTimeout.default(DEFAULT_CHECK_TIMEOUT_SECONDS),
+    }),
+  ]),
+);
 export type HookCommand = z.output<typeof HookCommand>;
 
 const PackageName = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9+._-]{0,200}$/, 'is not a valid package name');
@@ -26,13 +49,31 @@ export const WindowsUpdateName = z
   .transform((text) => (/^kb[0-9]{4,8}$/i.test(text) ? text.toUpperCase() : text.toLowerCase()))
   .refine((text) => /^KB[0-9]{4,8}$/.test(text) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(text), 'is not a KB article id (KB and 4 to 8 digits) or a Windows Update id (a GUID)');
 
-/** What the plan installs. With `packages`, Linux hosts take the named `packages` and Windows hosts the named `kbs`. */
+const AdvisoryRef = z
+  .string()
+  .trim()
+  .refine((text) => parseEmergencyTrigger(text) !== null, 'is not a CVE (CVE-2024-3094), a KB (KB5034441) or an advisory id (DSA-5800-1)');
+
+/**
+ * What the plan installs: all pending updates, security ones, or named packages; the first two
+ * narrowed (shared/domain/rollouts/selection.ts) by severity, by named advisories, KBs or CVEs,
+ * or to exactly the updates that fix a CVE, KB or advisory (an emergency cycle's trigger).
+ */
 export const RolloutSelection = z
-  .object({ kind: z.enum(SELECTION_KINDS), packages: z.array(PackageName).max(500).default([]), kbs: z.array(WindowsUpdateName).max(500).default([]) })
+  .object({
+    kind: z.enum(SELECTION_KINDS),
+    packages: z.array(PackageName).max(500).default([]),
+    /** With `packages`: Windows hosts take these named KBs (or update ids), Linux hosts the packages. */
+    kbs: z.array(WindowsUpdateName).max(500).default([]),
+    minSeverity: z.enum(SEVERITIES).nullable().default(null),
+    advisories: z.array(AdvisoryRef).max(200).default([]),
+    fixes: AdvisoryRef.nullable().default(null),
+  })
   .superRefine((selection, context) => {
     if (selection.kind === 'packages' && selection.packages.length === 0 && selection.kbs.length === 0) context.addIssue({ code: 'custom', path: ['packages'], message: 'name at least one package or KB' });
     if (selection.kind !== 'packages' && selection.packages.length > 0) context.addIssue({ code: 'custom', path: ['packages'], message: `packages are named only with the "packages" selection, not "${selection.kind}"` });
     if (selection.kind !== 'packages' && selection.kbs.length > 0) context.addIssue({ code: 'custom', path: ['kbs'], message: `KBs are named only with the "packages" selection, not "${selection.kind}"` });
+    if (selection.kind === 'packages' && (selection.minSeverity !== null || selection.advisories.length > 0 || selection.fixes !== null)) context.addIssue({ code: 'custom', path: ['kind'], message: 'named packages are installed as named: a severity, advisories or a trigger narrow "all" or "security" only' });
   });
 export type RolloutSelection = z.output<typeof RolloutSelection>;
 
@@ -81,6 +122,11 @@ export const RolloutPlanRequest = z
     post: z.array(HookCommand).max(20).default([]),
     autoRollback: z.boolean().default(true),
     cycleId: Id.nullable().default(null),
+    /**
+     * The firmware or version each network device of the plan gets: Patchdesk does not install on
+     * network gear; the plan carries a manual step an admin ticks with evidence.
+     */
+    manualTargets: z.array(z.object({ assetId: Id, target: z.string().trim().min(1, 'name the firmware or version').max(200) })).max(10_000).default([]),
   })
   .superRefine((plan, context) => {
     const seen = new Map<number, string>();
@@ -142,6 +188,10 @@ export const RolloutHost = z.object({
   finishedAt: IsoTimestamp.nullable(),
   packages: z.array(RolloutPackage),
   events: z.array(RolloutHostEvent),
+  /** A network device's manual step: the target, and once an admin ticked it, the evidence; null for a host Patchdesk installs. */
+  manual: z
+    .object({ target: z.string(), note: z.string().nullable(), fileRef: z.string().nullable(), sha256: z.string().nullable(), by: z.string().nullable(), at: IsoTimestamp.nullable() })
+    .nullable(),
 });
 export type RolloutHost = z.infer<typeof RolloutHost>;
 
@@ -169,7 +219,7 @@ export const RolloutSummary = z.object({
   name: z.string(),
   state: z.enum(ROLLOUT_STATES),
   stateReason: z.string(),
-  selection: z.object({ kind: z.enum(SELECTION_KINDS), packages: z.array(z.string()), kbs: z.array(z.string()) }),
+  selection: z.object({ kind: z.enum(SELECTION_KINDS), packages: z.array(z.string()), kbs: z.array(z.string()), minSeverity: z.enum(SEVERITIES).nullable(), advisories: z.array(z.string()), fixes: z.string().nullable() }),
   rebootPolicy: z.enum(REBOOT_POLICIES),
   failureBudget: z.string(),
   /** The budget as people say it, with the failures spent so far. */
@@ -185,13 +235,15 @@ export const RolloutSummary = z.object({
   startedAt: IsoTimestamp.nullable(),
   finishedAt: IsoTimestamp.nullable(),
   jobId: z.string().nullable(),
+  /** A rollout waiting for its ring's next maintenance window resumes by itself then (a core process must be running); null otherwise. */
+  resumeAt: IsoTimestamp.nullable(),
 });
 export type RolloutSummary = z.infer<typeof RolloutSummary>;
 
 /** A rollout with everything in it. */
 export const RolloutDetail = RolloutSummary.extend({
-  pre: z.array(z.object({ command: z.string(), timeoutSeconds: z.number().int() })),
-  post: z.array(z.object({ command: z.string(), timeoutSeconds: z.number().int() })),
+  pre: z.array(HookCommand),
+  post: z.array(HookCommand),
   rings: z.array(RolloutRing),
   hosts: z.array(RolloutHost),
 });
@@ -203,5 +255,21 @@ export const RolloutRef = z.object({ rolloutId: Id });
 export const RolloutApproveRequest = z.object({ rolloutId: Id, ringId: Id.optional() });
 /** rollouts:rollback: the whole rollout, or only the named hosts (assets). */
 export const RolloutRollbackRequest = z.object({ rolloutId: Id, assetIds: z.array(Id).max(10_000).default([]) });
+/** rollouts:manualDone: an admin did a network device's manual step; the note says what was done, a file reference and its SHA-256 may back it. */
+export const RolloutManualDoneRequest = z.object({
+  rolloutId: Id,
+  assetId: Id,
+  note: z.string().trim().min(1, 'say what was done (the firmware installed, the change ticket)').max(2000),
+  fileRef: z.string().trim().max(500).nullable().default(null),
+  sha256: z
+    .string()
+    .trim()
+    .transform((text) => text.toLowerCase())
+    .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 hexadecimal characters'))
+    .nullable()
+    .default(null),
+});
+export type RolloutManualDoneRequest = z.input<typeof RolloutManualDoneRequest>;
+
 /** What starting work returns: the job running it, and whether it outlives the caller. */
 export const RolloutStarted = z.object({ rolloutId: Id, jobId: z.string(), state: z.enum(ROLLOUT_STATES) });

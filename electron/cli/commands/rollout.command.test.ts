@@ -32,6 +32,15 @@ describe('patchdesk rollout', () => {
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--concurrency', '0', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --concurrency: "0" is not a whole number from 1 to 100' });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--reboot', 'sometimes', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --reboot is one of never, if-required, always' });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--ring', 'test=nosuchhost')).toMatchObject({ code: 2, err: expect.stringMatching(/--ring test: no active asset "nosuchhost"/) });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--check', 'port:0', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --check port:0: port: "0" is not a TCP port (1 to 65535)' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--pre-check', 'http:ftp://x/', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --pre-check http:ftp://x/: http: "ftp://x/" is not an http or https URL' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--severity', 'urgent')).toMatchObject({ code: 2, err: 'patchdesk: --severity is one of critical, high, medium, low' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--package', 'openssl', '--severity', 'high')).toMatchObject({ code: 2, err: expect.stringMatching(/named packages are installed as named/) });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--fixes-trigger')).toMatchObject({ code: 2, err: 'patchdesk: --fixes-trigger needs --cycle ID (an emergency cycle)' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--fixes', 'CVE-2026-0001')).toMatchObject({ code: 2, err: 'patchdesk: no host of "Acme" has a pending update that fixes CVE-2026-0001 (see patchdesk triage CVE-2026-0001)' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--manual', 'web01', '--ring', 'test=web01')).toMatchObject({ code: 2, err: 'patchdesk: --manual web01: expected HOST=FIRMWARE' });
+    expect(await run(dir, 'rollout', 'manual-done', '3')).toMatchObject({ code: 2, err: 'patchdesk: --host: name the network device whose manual step was done' });
+    expect(await run(dir, 'rollout', 'manual-done', '3', '--host', 'sw01')).toMatchObject({ code: 2, err: expect.stringMatching(/^patchdesk: --note: say what was done/) });
     expect(await run(dir, 'rollout', 'plan', '--site', 'Acme')).toMatchObject({ code: 2, err: expect.stringMatching(/no active SSH or WinRM hosts to roll out to/) });
   });
 
@@ -45,6 +54,12 @@ describe('patchdesk rollout', () => {
     expect(JSON.parse(planned.out)).toMatchObject({ selection: { kind: 'packages', packages: ['openssl'], kbs: ['KB5034441', '3b8f1c2a-0000-4000-8000-00000000a1b2'] }, state: 'planned' });
     const shown = await run(dir, 'rollout', 'show', '1');
     expect(shown.out).toContain('packages openssl, Windows updates KB5034441, 3b8f1c2a-0000-4000-8000-00000000a1b2;');
+  });
+
+  it('documents the typed checks in its usage', async () => {
+    const dir = await siteWithAsset();
+    const usage = (await run(dir, 'rollout')).err;
+    for (const line of ['unit:NAME', 'port:NUMBER', 'http:URL[=STATUS]', 'command:COMMAND', 'fails closed']) expect(usage).toContain(line);
   });
 
   it('lists no rollouts in a new site', async () => {

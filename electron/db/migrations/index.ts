@@ -17,6 +17,7 @@ import { migration0012 } from './0012-rollouts';
 import { migration0013 } from './0013-intel-feeds';
 import { migration0014 } from './0014-cve-links';
 import { migration0015 } from './0015-package-history';
+import { migration0016 } from './0016-rollout-plan-features';
 import { migration0017 } from './0017-rollout-windows';
 import { migration0018 } from './0018-resolved-cve-links';
 
@@ -27,7 +28,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0017, migration0018];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018];
 
 /** The schema version this build of Patchdesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -3,11 +3,16 @@
  * host, and each host's appended steps. Bound parameters only; callers wrap multi-statement
  * writes in writeTransaction.
  */
-import type { HookCommand, RolloutHostEvent, RolloutPackage } from '../../../shared/contract/rollouts';
+import { HookCommand, type RolloutHostEvent, type RolloutPackage } from '../../../shared/contract/rollouts';
 import type { Ring } from '../../../shared/domain/cycles/rings';
 import type { HostState } from '../../../shared/domain/rollouts/host-outcome';
 import type { RebootPolicy, RolloutState, SelectionKind } from '../../../shared/domain/rollouts/rollout-plan';
+import type { SelectionFilters } from '../../../shared/domain/rollouts/selection';
 import type { Db } from '../database';
+
+/** A plan's selection as stored: its kind, named packages, and the narrowing of migration 0016. */
+/** `kbs`: Windows updates named by KB or WUA update id (migration 0017). */
+export type StoredSelection = { kind: SelectionKind; packages: string[]; kbs: string[]; advisories: string[] } & Omit<SelectionFilters, 'advisories'>;
 
 /** A rollout's own row. */
 export interface RolloutRecord {
@@ -16,14 +21,15 @@ export interface RolloutRecord {
   name: string;
   state: RolloutState;
   stateReason: string;
-  /** `kbs`: Windows updates named by KB or WUA update id (migration 0017). */
-  selection: { kind: SelectionKind; packages: string[]; kbs: string[] };
+  selection: StoredSelection;
   rebootPolicy: RebootPolicy;
   failureBudget: string;
   pre: HookCommand[];
   post: HookCommand[];
   autoRollback: boolean;
   cycleId: number | null;
+  /** When a rollout waiting for its next maintenance window resumes by itself; null: it does not. */
+  resumeAt: string | null;
   createdBy: string;
   createdAt: string;
   previewedAt: string | null;
@@ -70,25 +76,33 @@ export interface HostRecord {
   attempts: number;
   startedAt: string | null;
   finishedAt: string | null;
+  /** A network device: not installed by Patchdesk; an admin does it by hand and ticks it with evidence. */
+  manual: boolean;
+  /** The firmware or version the manual step installs. */
+  manualTarget: string;
+  manualNote: string | null;
+  manualFileRef: string | null;
+  manualSha256: string | null;
+  manualBy: string | null;
+  manualAt: string | null;
 }
 
 /** What a new plan stores. */
 export interface NewRollout {
   siteId: number;
   name: string;
-  /** `kbs`: Windows updates named by KB or WUA update id (migration 0017). */
-  selection: { kind: SelectionKind; packages: string[]; kbs: string[] };
+  selection: StoredSelection;
   rebootPolicy: RebootPolicy;
   failureBudget: string;
   pre: HookCommand[];
   post: HookCommand[];
   autoRollback: boolean;
   cycleId: number | null;
-  rings: { name: string; concurrency: number; gate: RingRecord['gate']; windowRing: Ring | null; hosts: { assetId: number; hostname: string }[] }[];
+  rings: { name: string; concurrency: number; gate: RingRecord['gate']; windowRing: Ring | null; hosts: { assetId: number; hostname: string; manualTarget: string | null }[] }[];
 }
 
 /** Host fields a step may change. */
-export type HostChanges = Partial<Pick<HostRecord, 'state' | 'step' | 'message' | 'previewProblem' | 'rebootExpected' | 'rebooted' | 'bootIdBefore' | 'bootIdAfter' | 'slot' | 'postChecksPassed' | 'verifiedAt' | 'attempts' | 'startedAt' | 'finishedAt'>>;
+export type HostChanges = Partial<Pick<HostRecord, 'state' | 'step' | 'message' | 'previewProblem' | 'rebootExpected' | 'rebooted' | 'bootIdBefore' | 'bootIdAfter' | 'slot' | 'postChecksPassed' | 'verifiedAt' | 'attempts' | 'startedAt' | 'finishedAt' | 'manualNote' | 'manualFileRef' | 'manualSha256' | 'manualBy' | 'manualAt'>>;
 
 const HOST_COLUMNS: Record<keyof HostChanges, string> = {
   state: 'state',
@@ -105,6 +119,11 @@ const HOST_COLUMNS: Record<keyof HostChanges, string> = {
   attempts: 'attempts',
   startedAt: 'started_at',
   finishedAt: 'finished_at',
+  manualNote: 'manual_note',
+  manualFileRef: 'manual_file_ref',
+  manualSha256: 'manual_sha256',
+  manualBy: 'manual_by',
+  manualAt: 'manual_at',
 };
 
 interface RolloutRow {
@@ -116,6 +135,8 @@ interface RolloutRow {
   selection_kind: SelectionKind;
   selection_packages_json: string;
   selection_kbs_json: string;
+  selection_filters_json: string;
+  resume_at: string | null;
   reboot_policy: RebootPolicy;
   failure_budget: string;
   pre_commands_json: string;
@@ -169,6 +190,13 @@ interface HostRow {
   attempts: number;
   started_at: string | null;
   finished_at: string | null;
+  manual: number;
+  manual_target: string;
+  manual_note: string | null;
+  manual_file_ref: string | null;
+  manual_sha256: string | null;
+  manual_by: string | null;
+  manual_at: string | null;
 }
 
 interface PackageRow {
@@ -187,6 +215,14 @@ interface PackageRow {
 const bool = (value: number | null): boolean | null => (value === null ? null : value === 1);
 const bit = (value: boolean | null | undefined): number | null => (value === null || value === undefined ? null : value ? 1 : 0);
 
+const HookCommandList = HookCommand.array();
+
+/** The narrowing stored with a selection; a plan from before migration 0016 has none. */
+function filtersOf(json: string): Omit<SelectionFilters, 'advisories'> & { advisories: string[] } {
+  const stored = JSON.parse(json) as Partial<SelectionFilters>;
+  return { minSeverity: stored.minSeverity ?? null, advisories: [...(stored.advisories ?? [])], fixes: stored.fixes ?? null };
+}
+
 function toRollout(row: RolloutRow): RolloutRecord {
   return {
     id: row.id,
@@ -194,11 +230,12 @@ function toRollout(row: RolloutRow): RolloutRecord {
     name: row.name,
     state: row.state,
     stateReason: row.state_reason,
-    selection: { kind: row.selection_kind, packages: JSON.parse(row.selection_packages_json) as string[], kbs: JSON.parse(row.selection_kbs_json) as string[] },
+    selection: { kind: row.selection_kind, packages: JSON.parse(row.selection_packages_json) as string[], kbs: JSON.parse(row.selection_kbs_json) as string[], ...filtersOf(row.selection_filters_json) },
     rebootPolicy: row.reboot_policy,
     failureBudget: row.failure_budget,
-    pre: JSON.parse(row.pre_commands_json) as HookCommand[],
-    post: JSON.parse(row.post_commands_json) as HookCommand[],
+    // Steps stored before typed checks have no `kind`: the schema reads them as commands.
+    pre: HookCommandList.parse(JSON.parse(row.pre_commands_json)),
+    post: HookCommandList.parse(JSON.parse(row.post_commands_json)),
     autoRollback: row.auto_rollback === 1,
     cycleId: row.cycle_id,
     createdBy: row.created_by,
@@ -209,6 +246,7 @@ function toRollout(row: RolloutRow): RolloutRecord {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     jobId: row.job_id,
+    resumeAt: row.resume_at,
   };
 }
 
@@ -249,6 +287,13 @@ function toHost(row: HostRow): HostRecord {
     attempts: row.attempts,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    manual: row.manual === 1,
+    manualTarget: row.manual_target,
+    manualNote: row.manual_note,
+    manualFileRef: row.manual_file_ref,
+    manualSha256: row.manual_sha256,
+    manualBy: row.manual_by,
+    manualAt: row.manual_at,
   };
 }
 
@@ -260,19 +305,19 @@ export class RolloutsRepository {
     const rolloutId = Number(
       this.db
         .prepare(
-          `INSERT INTO rollouts (site_id, name, state, selection_kind, selection_packages_json, reboot_policy, failure_budget, pre_commands_json, post_commands_json, auto_rollback, cycle_id, created_by, created_at)
-           VALUES (?, ?, 'planned', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO rollouts (site_id, name, state, selection_kind, selection_packages_json, selection_filters_json, reboot_policy, failure_budget, pre_commands_json, post_commands_json, auto_rollback, cycle_id, created_by, created_at)
+           VALUES (?, ?, 'planned', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(plan.siteId, plan.name, plan.selection.kind, JSON.stringify(plan.selection.packages), plan.rebootPolicy, plan.failureBudget, JSON.stringify(plan.pre), JSON.stringify(plan.post), plan.autoRollback ? 1 : 0, plan.cycleId, actor, at).lastInsertRowid,
+        .run(plan.siteId, plan.name, plan.selection.kind, JSON.stringify(plan.selection.packages), JSON.stringify({ minSeverity: plan.selection.minSeverity, advisories: plan.selection.advisories, fixes: plan.selection.fixes }), plan.rebootPolicy, plan.failureBudget, JSON.stringify(plan.pre), JSON.stringify(plan.post), plan.autoRollback ? 1 : 0, plan.cycleId, actor, at).lastInsertRowid,
     );
     this.db.prepare('UPDATE rollouts SET selection_kbs_json = ? WHERE id = ?').run(JSON.stringify(plan.selection.kbs), rolloutId);
     const ring = this.db.prepare(
       'INSERT INTO rollout_rings (rollout_id, position, name, concurrency, gate_all_verified, gate_health_passed, gate_soak_minutes, gate_manual_approval, window_ring) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const host = this.db.prepare("INSERT INTO rollout_hosts (rollout_id, ring_id, asset_id, hostname, state) VALUES (?, ?, ?, ?, 'pending')");
+    const host = this.db.prepare("INSERT INTO rollout_hosts (rollout_id, ring_id, asset_id, hostname, state, manual, manual_target) VALUES (?, ?, ?, ?, 'pending', ?, ?)");
     plan.rings.forEach((planned, position) => {
       const ringId = Number(ring.run(rolloutId, position, planned.name, planned.concurrency, bit(planned.gate.allVerified), bit(planned.gate.healthPassed), planned.gate.soakMinutes, bit(planned.gate.manualApproval), planned.windowRing).lastInsertRowid);
-      for (const member of planned.hosts) host.run(rolloutId, ringId, member.assetId, member.hostname);
+      for (const member of planned.hosts) host.run(rolloutId, ringId, member.assetId, member.hostname, member.manualTarget === null ? 0 : 1, member.manualTarget ?? '');
     });
     return rolloutId;
   }
@@ -352,9 +397,9 @@ export class RolloutsRepository {
     return byHost;
   }
 
-  /** Moves a rollout to `state`, with why, and any timestamps that go with it. */
+  /** Moves a rollout to `state`, with why, and any timestamps that go with it; any scheduled resume is dropped (a new wait sets its own). */
   setState(id: number, state: RolloutState, reason: string, times: { startedAt?: string; finishedAt?: string | null } = {}): void {
-    this.db.prepare('UPDATE rollouts SET state = ?, state_reason = ? WHERE id = ?').run(state, reason, id);
+    this.db.prepare('UPDATE rollouts SET state = ?, state_reason = ?, resume_at = NULL WHERE id = ?').run(state, reason, id);
     if (times.startedAt !== undefined) this.db.prepare('UPDATE rollouts SET started_at = COALESCE(started_at, ?) WHERE id = ?').run(times.startedAt, id);
     if (times.finishedAt !== undefined) this.db.prepare('UPDATE rollouts SET finished_at = ? WHERE id = ?').run(times.finishedAt, id);
   }
@@ -367,6 +412,16 @@ export class RolloutsRepository {
   /** Records who approved the plan and when. */
   approve(id: number, actor: string, at: string): void {
     this.db.prepare("UPDATE rollouts SET state = 'approved', state_reason = '', approved_by = ?, approved_at = ? WHERE id = ?").run(actor, at, id);
+  }
+
+  /** When a rollout waiting for its window resumes by itself (null: it does not). */
+  setResumeAt(id: number, at: string | null): void {
+    this.db.prepare('UPDATE rollouts SET resume_at = ? WHERE id = ?').run(at, id);
+  }
+
+  /** Rollouts waiting for a window that opens at or before `at`, oldest first. */
+  dueToResume(at: string): RolloutRecord[] {
+    return this.db.prepare<[string], RolloutRow>("SELECT * FROM rollouts WHERE state = 'waiting' AND resume_at IS NOT NULL AND resume_at <= ? ORDER BY resume_at, id").all(at).map(toRollout);
   }
 
   /** The job running the rollout. */

@@ -475,6 +475,8 @@ export interface DeploymentRow {
   /** When a fresh collection confirmed the host's versions; null when none did. */
   verifiedAt: string | null;
   message: string;
+  /** A network device's manual step and its evidence; null for a host the rollout installed. */
+  manual: { note: string | null; fileRef: string | null; sha256: string | null; by: string | null; at: string | null } | null;
 }
 
 export interface EmergencyItemRow {

@@ -10,7 +10,8 @@ import type { HostState } from '../../../shared/domain/rollouts/host-outcome';
 import type { RebootPolicy } from '../../../shared/domain/rollouts/rollout-plan';
 import { isRemoteError } from '../remote/executor/remote-error';
 import { readBootId } from '../remote/operations/boot-identity';
-import { runOn, type OperationContext } from '../remote/operations/operation-context';
+import { checkLabel, runHealthCheck } from '../remote/operations/health-check';
+import type { OperationContext } from '../remote/operations/operation-context';
 import { rebootHost, type RebootOptions } from '../remote/operations/reboot-host';
 import type { PackageFamilyOperations, TransactionOutcome } from './package-family';
 
@@ -59,9 +60,6 @@ export interface HostRunResult {
   message: string;
 }
 
-// Every exit code is an answer for a hook: the gate is ours, not the executor's.
-const ANY_EXIT = Array.from({ length: 256 }, (_, code) => code);
-const tail = (text: string) => text.trim().split('\n').slice(-5).join('\n');
 
 class StepFailure extends Error {
   constructor(
@@ -97,15 +95,15 @@ export async function runHost(input: HostRunInput): Promise<HostRunResult> {
 
     for (const [index, hook] of input.pre.entries()) {
       const output = await step(`pre ${index + 1}`, async (note) => {
-        const result = await runHook(context, hook);
-        note(tail(`${result.stdout}\n${result.stderr}`));
+        const result = await runHealthCheck(context, hook);
+        note(result.output ? `${checkLabel(hook)}: ${result.reason}\n${result.output}` : `${checkLabel(hook)}: ${result.reason}`);
         return result;
       });
-      if (output.exitCode !== 0) {
+      if (!output.passed) {
         // JetPatch's order: a failed pre step skips the install, but the post steps still run,
         // since they may put back what the pre steps changed (a load balancer member, a service).
         await runPostChecks(input, ' (after the failed pre step)');
-        return { state: 'preflight_blocked', message: `pre step ${index + 1} (${hook.command}) exited ${output.exitCode} on ${input.hostname}: nothing was installed` };
+        return { state: 'preflight_blocked', message: `pre step ${index + 1} (${checkLabel(hook)}) ${output.reason} on ${input.hostname}: nothing was installed` };
       }
     }
 
@@ -247,27 +245,17 @@ function collectedVersion(family: PackageFamilyOperations, installed: ReadonlyMa
 async function runPostChecks(input: HostRunInput, suffix = ''): Promise<{ passed: boolean; message: string }> {
   for (const [index, hook] of input.post.entries()) {
     const output = await input.step(`post ${index + 1}${suffix}`, async (note) => {
-      const result = await runHook(input.context, hook);
-      note(tail(`${result.stdout}\n${result.stderr}`));
+      const result = await runHealthCheck(input.context, hook);
+      note(result.output ? `${checkLabel(hook)}: ${result.reason}\n${result.output}` : `${checkLabel(hook)}: ${result.reason}`);
       return result;
     });
-    if (output.exitCode !== 0) {
+    if (!output.passed) {
       input.sink.update({ postChecksPassed: false });
-      return { passed: false, message: `post check ${index + 1} (${hook.command}) exited ${output.exitCode} on ${input.hostname}` };
+      return { passed: false, message: `post check ${index + 1} (${checkLabel(hook)}) ${output.reason} on ${input.hostname}` };
     }
   }
   if (input.post.length > 0) input.sink.update({ postChecksPassed: true });
   return { passed: true, message: '' };
-}
-
-/** Runs an admin's hook command; a timeout or a lost connection fails it like a nonzero exit. */
-export async function runHook(context: OperationContext, hook: HookCommand): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  try {
-    return await runOn(context, hook.command, { timeoutMs: hook.timeoutSeconds * 1000, expectedExitCodes: ANY_EXIT });
-  } catch (error) {
-    if (isRemoteError(error, 'timeout')) return { stdout: '', stderr: `timed out after ${hook.timeoutSeconds} s`, exitCode: -1 };
-    throw error;
-  }
 }
 
 /** A connection problem as the host's state: a changed host key stops the host, an unreachable one is not attempted. */

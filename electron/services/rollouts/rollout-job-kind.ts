@@ -2,7 +2,8 @@
  * Rollouts as a kind of the durable job engine: `run` does the work (ring by ring, or a
  * rollback), `resume` takes over a rollout whose process stopped (each host's real state is read
  * again and the rollout waits for an admin), and `interrupted` marks the rollout itself when the
- * engine finds its process gone.
+ * engine finds its process gone; `due` resumes, at the engine's heartbeat, rollouts whose next
+ * maintenance window has opened.
  */
 import { z } from 'zod';
 import { isActiveJobState } from '../../../shared/contract/jobs';
@@ -39,6 +40,9 @@ export function rolloutJobKind(service: () => RolloutsService): JobKindDefinitio
     },
     interrupted(jobId) {
       service().markJobInterrupted(jobId);
+    },
+    due(now) {
+      service().resumeDue(now);
     },
   };
 }

@@ -10,6 +10,7 @@ import { countVerdicts, hostVerdict, type HostState } from '../../../shared/doma
 import { ringGate, type GateWait } from '../../../shared/domain/rollouts/ring-gate';
 import type { RolloutState } from '../../../shared/domain/rollouts/rollout-plan';
 import { hostSlot } from '../../../shared/domain/rollouts/window-slot';
+import { formatZonedDateTime } from '../../../shared/domain/sla/local-time';
 import type { MaintenanceWindow } from '../../../shared/domain/cycles/maintenance-window';
 import type { HostRecord, RingRecord, RolloutRecord } from '../../db/repositories/rollouts.repository';
 import { SLOT_ESTIMATE } from './rollout-preview';
@@ -24,8 +25,10 @@ export interface RunnerPort {
   /** Re-runs the post checks on a ring's successful hosts; null when the ring has none to run. */
   ringHealth(ring: RingRecord, hosts: HostRecord[]): Promise<boolean | null>;
   setRingTimes(ringId: number, times: { startedAt?: string; endedAt?: string | null }): void;
-  /** Ends the run in `state` (not `running`) with the reason, unless an admin already moved it. */
-  settle(state: RolloutState, reason: string): void;
+  /** Why the ring still waits for manual steps (network devices an admin installs by hand), or null; such a ring holds the rollout `waiting`. */
+  manualWait?(ring: RingRecord): string | null;
+  /** Ends the run in `state` (not `running`) with the reason, unless an admin already moved it; `resumeAtMs`: when a closed window opens again. */
+  settle(state: RolloutState, reason: string, resumeAtMs?: number): void;
   windows: readonly MaintenanceWindow[];
   timeZone: string;
   nowMs(): number;
@@ -87,7 +90,9 @@ export async function runRollout(port: RunnerPort): Promise<void> {
     const ringHosts = () => port.hosts().filter((host) => host.ringId === ring.id);
     if (!ringHosts().every((host) => TERMINAL(host.state))) {
       const stop = await runRing(port, ring, ringHosts);
-      if (stop) return port.settle(stop.state, stop.reason);
+      if (stop) return stop.resumeAtMs === undefined ? port.settle(stop.state, stop.reason) : port.settle(stop.state, stop.reason, stop.resumeAtMs);
+      const manual = port.manualWait?.(ring) ?? null;
+      if (manual !== null) return port.settle('waiting', manual);
       port.setRingTimes(ring.id, { endedAt: new Date(port.nowMs()).toISOString() });
     }
     if (index === rings.length - 1) break;
@@ -99,10 +104,12 @@ export async function runRollout(port: RunnerPort): Promise<void> {
   port.settle('completed', `${counts.success} succeeded, ${counts.failure} failed, ${counts.not_attempted} not attempted; failure budget ${standing.described}`);
 }
 
-async function runRing(port: RunnerPort, ring: RingRecord, ringHosts: () => HostRecord[]): Promise<{ state: RolloutState; reason: string } | null> {
+type RingStop = { state: RolloutState; reason: string; resumeAtMs?: number };
+
+async function runRing(port: RunnerPort, ring: RingRecord, ringHosts: () => HostRecord[]): Promise<RingStop | null> {
   const queue = ringHosts().filter((host) => host.state === 'pending');
-  let stop: { state: RolloutState; reason: string } | null = null;
-  const mayStart = (): { state: RolloutState; reason: string } | null => {
+  let stop: RingStop | null = null;
+  const mayStart = (): RingStop | null => {
     if (port.signal.aborted) return { state: 'interrupted', reason: 'the job was stopped' };
     const rollout = port.rollout();
     if (rollout.state !== 'running') return { state: rollout.state, reason: rollout.stateReason };
@@ -110,7 +117,7 @@ async function runRing(port: RunnerPort, ring: RingRecord, ringHosts: () => Host
     if (standing.exhausted) return { state: 'halted', reason: `the failure budget is spent: ${standing.failures} failed, ${standing.described} allowed; no further host starts` };
     if (ring.windowRing !== null) {
       const slot = hostSlot(port.windows, ring.windowRing, port.nowMs(), port.timeZone, { estimatedMinutes: SLOT_ESTIMATE.installMinutes + SLOT_ESTIMATE.rebootMinutes, closingBufferMinutes: SLOT_ESTIMATE.closingBufferMinutes });
-      if (slot.start === 'later') return { state: 'waiting', reason: `the maintenance window of ring ${ring.name} is closing or closed: no new host starts; the next one that fits opens ${new Date(slot.atMs).toISOString()}` };
+      if (slot.start === 'later') return { state: 'waiting', reason: `waiting for the maintenance window of ring ${ring.name}: no host starts when it cannot finish before the window closes; the next one that fits opens at ${formatZonedDateTime(slot.atMs, port.timeZone)}`, resumeAtMs: slot.atMs };
       if (slot.start === 'never') return { state: 'halted', reason: slot.reason };
     }
     return null;

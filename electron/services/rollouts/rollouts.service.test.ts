@@ -218,7 +218,8 @@ describe('RolloutsService', () => {
     if (first) first.afterInstall = () => core.clock.advance(15 * 60_000);
     const waiting = await runToEnd(planned.id);
     expect(waiting.state).toBe('waiting');
-    expect(waiting.stateReason).toMatch(/window of ring test is closing or closed: no new host starts; the next one that fits opens 2026-11-09T09:00:00.000Z/);
+    expect(waiting.stateReason).toMatch(/^waiting for the maintenance window of ring test: no host starts when it cannot finish before the window closes; the next one that fits opens at 2026-11-09 10:00 Europe\/Berlin$/);
+    expect(waiting.resumeAt).toBe('2026-11-09T09:00:00.000Z');
     expect(waiting.hosts.map((host) => host.state)).toEqual(['installed', 'pending']);
   });
 

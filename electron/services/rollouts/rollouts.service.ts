@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { RolloutPlanRequest as PlanSchema } from '../../../shared/contract/rollouts';
 import type { MaintenanceWindow } from '../../../shared/domain/cycles/maintenance-window';
 import { countVerdicts, hostVerdict, type HostState } from '../../../shared/domain/rollouts/host-outcome';
+import { narrowPending } from '../../../shared/domain/rollouts/selection';
 import { ACTIVE_STATES, actionRefusal, type RolloutAction, type RolloutState } from '../../../shared/domain/rollouts/rollout-plan';
 import { AppError, notFound } from '../../platform/app-error';
 import type { Clock } from '../../platform/clock';
@@ -22,9 +23,10 @@ import { writeTransaction } from '../../db/write-transaction';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { SitesService } from '../sites/sites.service';
 import { isRemoteError } from '../remote/executor/remote-error';
+import { checkLabel, runHealthCheck, type HealthCheckResult } from '../remote/operations/health-check';
 import type { OperationContext } from '../remote/operations/operation-context';
 import type { HostAccess } from './host-access';
-import { rollBackHost, runHook, runHost, type HostPackagePlan, type HostRunInput } from './host-run';
+import { rollBackHost, runHost, type HostPackagePlan, type HostRunInput } from './host-run';
 import { tickCycle, type CyclePort } from './cycle-ticks';
 import type { PackageFamilyOperations } from './package-family';
 import { previewHosts, type PreviewHostInput } from './rollout-preview';
@@ -52,6 +54,11 @@ export interface RolloutsDeps {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Limits; defaults suit real hosts. */
   limits?: Partial<RolloutLimits>;
+  /**
+   * The names of the pending updates that fix a CVE, KB or advisory, per affected asset of the
+   * site: the triage service's answer (shared/domain/rollouts/selection.ts `fixingUpdatesByAsset`).
+   */
+  fixingUpdates: (siteId: number, trigger: string) => Map<number, Set<string>>;
 }
 
 /** Time limits of host work. */
@@ -76,6 +83,9 @@ export class RolloutsService {
   plan(request: ParsedPlan): RolloutDetail {
     const site = this.deps.sites.get(request.siteId);
     const active = new Map(this.deps.inventory.list(site.id, ['active']).map((asset) => [asset.id, asset]));
+    const targets = new Map(request.manualTargets.map((item) => [item.assetId, item.target]));
+    const latest = this.deps.patchStatusRepository.latestBySite(site.id);
+    const isNetworkDevice = (asset: Asset) => asset.deviceType === 'network-device' || latest.get(asset.id)?.data?.platform === 'network-device';
     const rings = request.rings.map((ring) => ({
       name: ring.name,
       concurrency: ring.concurrency,
@@ -84,13 +94,26 @@ export class RolloutsService {
       hosts: ring.assetIds.map((assetId) => {
         const asset = active.get(assetId);
         if (!asset) throw new AppError('bad_request', `asset ${assetId} (ring ${ring.name}) is not an active asset of site "${site.name}"`);
-        return { assetId, hostname: hostnameOf(asset) };
+        if (!isNetworkDevice(asset)) {
+          if (targets.has(assetId)) throw new AppError('bad_request', `${hostnameOf(asset)} (ring ${ring.name}) is not a network device: its updates are installed by the rollout, not by a manual step`);
+          return { assetId, hostname: hostnameOf(asset), manualTarget: null };
+        }
+        // Network gear is never installed automatically: the plan carries a manual step to this firmware.
+        const target = targets.get(assetId);
+        if (target === undefined) throw new AppError('bad_request', `${hostnameOf(asset)} (ring ${ring.name}) is a network device: name the firmware or version its manual step installs`);
+        return { assetId, hostname: hostnameOf(asset), manualTarget: target };
       }),
     }));
     if (request.cycleId !== null) {
       const cycle = this.deps.cycles.get(request.cycleId);
       if (cycle.siteId !== site.id) throw new AppError('bad_request', `cycle ${cycle.id} belongs to another site`);
       if (cycle.status !== 'open') throw new AppError('conflict', `cycle ${cycle.id} is closed: a rollout can only be started from an open cycle`);
+    }
+    if (request.selection.fixes !== null) {
+      // "Exactly the fixing updates on the affected hosts": a host triage finds nothing to fix on has no place in the plan.
+      const fixing = this.deps.fixingUpdates(site.id, request.selection.fixes);
+      const unaffected = rings.flatMap((ring) => ring.hosts).filter((host) => !fixing.has(host.assetId));
+      if (unaffected.length > 0) throw new AppError('bad_request', `${unaffected.slice(0, 5).map((host) => host.hostname).join(', ')}${unaffected.length > 5 ? ` and ${unaffected.length - 5} more` : ''} ${unaffected.length === 1 ? 'has' : 'have'} no pending update that fixes ${request.selection.fixes} (triage: fixed, not affected, no fix offered yet, or not measured): plan only the hosts triage shows with a fix pending`);
     }
     const id = writeTransaction(this.deps.db, () => {
       this.refuseHeldHosts(rings.flatMap((ring) => ring.hosts.map((host) => host.assetId)), 0);
@@ -118,7 +141,7 @@ export class RolloutsService {
       const gate = ended ? gateOf(ring, members, true, nowMs) : null;
       return { ...ring, gateWaits: gate && !gate.open ? gate.waits.map((wait) => describeGateWait(wait, ring.name)) : [] };
     });
-    const detailHosts: RolloutHost[] = hosts.map((host) => ({ ...host, packages: packages.get(host.id) ?? [], events: events.get(host.id) ?? [] }));
+    const detailHosts: RolloutHost[] = hosts.map((host) => ({ ...host, packages: packages.get(host.id) ?? [], events: events.get(host.id) ?? [], manual: host.manual ? { target: host.manualTarget, note: host.manualNote, fileRef: host.manualFileRef, sha256: host.manualSha256, by: host.manualBy, at: host.manualAt } : null }));
     return { ...this.summaryOf(rollout, hosts), pre: rollout.pre, post: rollout.post, rings, hosts: detailHosts };
   }
 
@@ -156,6 +179,7 @@ export class RolloutsService {
           rolledBack: host.state === 'rolled_back' || host.state === 'rollback_failed',
           verifiedAt: host.verifiedAt,
           message: host.message,
+          manual: host.manual ? { note: host.manualNote, fileRef: host.manualFileRef, sha256: host.manualSha256, by: host.manualBy, at: host.manualAt } : null,
         });
       }
     }
@@ -168,14 +192,19 @@ export class RolloutsService {
     const site = this.deps.sites.get(rollout.siteId);
     const rings = new Map(this.deps.rollouts.rings(rolloutId).map((ring) => [ring.id, ring]));
     const latest = this.deps.patchStatusRepository.latestBySite(site.id);
-    const inputs: PreviewHostInput[] = this.deps.rollouts.hosts(rolloutId).map((host) => {
+    // The triage's answer as it stands now: what fixes the trigger may have changed since the plan.
+    const fixing = rollout.selection.fixes === null ? null : this.deps.fixingUpdates(site.id, rollout.selection.fixes);
+    const allHosts = this.deps.rollouts.hosts(rolloutId);
+    const manualHosts = allHosts.filter((host) => host.manual);
+    const inputs: PreviewHostInput[] = allHosts.filter((host) => !host.manual).map((host) => {
       const collection = latest.get(host.assetId)?.data ?? null;
+      const pending = narrowPending(rollout.selection, this.deps.patchStatusRepository.openPending(host.assetId), fixing?.get(host.assetId) ?? null);
       return {
         hostId: host.id,
         asset: this.deps.inventory.get(host.assetId),
         windowRing: rings.get(host.ringId)?.windowRing ?? null,
         packageManager: collection?.packageManager ?? null,
-        pending: this.deps.patchStatusRepository.openPending(host.assetId),
+        pending,
         rebootPendingNow: collection?.rebootRequired === true,
       };
     });
@@ -185,6 +214,12 @@ export class RolloutsService {
       for (const result of results) {
         this.deps.rollouts.replacePackages(result.hostId, result.packages);
         this.deps.rollouts.updateHost(result.hostId, { previewProblem: result.problem, rebootExpected: result.rebootExpected, slot: result.slot });
+      }
+      for (const host of manualHosts) {
+        // What the device runs now, as its last collection read it (null: never collected).
+        const current = latest.get(host.assetId)?.data?.device?.osVersion || null;
+        this.deps.rollouts.replacePackages(host.id, [{ name: 'firmware', fromVersion: current, toVersion: host.manualTarget, requested: true, rollbackAvailable: null, rollbackSource: 'manual' }]);
+        this.deps.rollouts.updateHost(host.id, { previewProblem: '', rebootExpected: null, slot: `manual step: an admin installs ${host.manualTarget} and ticks it with evidence` });
       }
       if (refused.length === 0) this.deps.rollouts.markPreviewed(rolloutId, this.now());
       else this.deps.rollouts.setState(rolloutId, 'planned', `the preview refused ${refused.length} host${refused.length === 1 ? '' : 's'}: fix them or plan without them`);
@@ -225,6 +260,59 @@ export class RolloutsService {
     return this.launch(rolloutId, 'resume');
   }
 
+  /**
+   * The scheduler's work at each heartbeat of a core process: every rollout waiting for a
+   * maintenance window that has opened by `now` resumes by itself (audited as such). Each is
+   * claimed in its own write transaction, so two processes never resume the same one; one that
+   * cannot resume (a host now held by another rollout) is halted with the reason, not retried.
+   */
+  resumeDue(now: Date): number[] {
+    const resumed: number[] = [];
+    for (const due of this.deps.rollouts.dueToResume(now.toISOString())) {
+      try {
+        const started = writeTransaction(this.deps.db, () => {
+          const current = this.require(due.id);
+          if (current.state !== 'waiting' || current.resumeAt === null || current.resumeAt > now.toISOString()) return false;
+          this.audit(current.siteId, current.id, 'rollout-window-opened', { resumeAt: current.resumeAt, at: now.toISOString() });
+          this.launch(current.id, 'resume');
+          return true;
+        });
+        if (started) resumed.push(due.id);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        writeTransaction(this.deps.db, () => {
+          this.deps.rollouts.setState(due.id, 'halted', `the maintenance window opened but the rollout could not resume by itself: ${error.message}`);
+          this.audit(due.siteId, due.id, 'rollout-halted', { reason: error.message });
+        });
+      }
+    }
+    return resumed;
+  }
+
+  /**
+   * An admin did a network device's manual step: the host is recorded as installed with the
+   * evidence (a note, optionally a file reference and its SHA-256), who and when, audited. The
+   * ring's gate then no longer waits for it; a rollout waiting only for manual steps is resumed.
+   */
+  manualDone(request: { rolloutId: number; assetId: number; note: string; fileRef: string | null; sha256: string | null }): RolloutDetail {
+    const rollout = this.require(request.rolloutId);
+    if (!ACTIVE_STATES.includes(rollout.state) || rollout.state === 'approved') throw new AppError('conflict', `rollout ${rollout.id} is ${rollout.state}: a manual step is ticked while the rollout runs, waits, or is halted`);
+    const host = this.deps.rollouts.hosts(rollout.id).find((candidate) => candidate.assetId === request.assetId) ?? failNotInRollout(request.assetId, rollout.id);
+    if (!host.manual) throw new AppError('bad_request', `${host.hostname} is not a manual step: the rollout installs it`);
+    if (host.state !== 'pending') throw new AppError('conflict', `the manual step of ${host.hostname} was already ticked by ${host.manualBy ?? 'someone'} at ${host.manualAt ?? '?'}`);
+    const at = this.now();
+    const evidence = [request.note, request.fileRef ? `file ${request.fileRef}` : null, request.sha256 ? `SHA-256 ${request.sha256}` : null].filter(Boolean).join('; ');
+    writeTransaction(this.deps.db, () => {
+      this.deps.rollouts.updateHost(host.id, { state: 'installed', step: '', message: `manual step: ${host.manualTarget} installed by hand, ticked by ${this.deps.actor}: ${evidence}`, manualNote: request.note, manualFileRef: request.fileRef, manualSha256: request.sha256, manualBy: this.deps.actor, manualAt: at, startedAt: host.startedAt ?? at, finishedAt: at });
+      this.deps.rollouts.appendEvent(host.id, { at, step: 'manual', outcome: 'ok', message: `ticked by ${this.deps.actor}: ${evidence}`, outputTail: '' });
+      this.audit(rollout.siteId, rollout.id, 'rollout-manual-step-done', { host: host.hostname, assetId: host.assetId, target: host.manualTarget, note: request.note, fileRef: request.fileRef, sha256: request.sha256, by: this.deps.actor, at });
+    });
+    const after = this.require(rollout.id);
+    const stillManual = this.deps.rollouts.hosts(rollout.id).some((candidate) => candidate.manual && candidate.state === 'pending');
+    if (after.state === 'waiting' && after.stateReason.startsWith(MANUAL_WAIT) && !stillManual && !this.deps.jobs.active(after.jobId ?? '')) this.resume(rollout.id);
+    return this.get(rollout.id);
+  }
+
   /** No new host starts; hosts running now finish their package transactions. */
   halt(rolloutId: number): RolloutDetail {
     const rollout = this.requireAction(rolloutId, 'halt');
@@ -251,7 +339,10 @@ export class RolloutsService {
     const rollout = this.requireAction(rolloutId, 'rollback');
     this.refuseWhileJobRuns(rollout);
     const hosts = this.deps.rollouts.hosts(rolloutId);
-    const chosen = assetIds.length === 0 ? hosts.filter((host) => ['installed', 'installed_with_warnings', 'failed', 'rollback_failed'].includes(host.state)) : assetIds.map((assetId) => hosts.find((host) => host.assetId === assetId) ?? failNotInRollout(assetId, rolloutId));
+    // A network device's manual step is undone by hand, like it was done: never over SSH here.
+    const chosen = assetIds.length === 0 ? hosts.filter((host) => !host.manual && ['installed', 'installed_with_warnings', 'failed', 'rollback_failed'].includes(host.state)) : assetIds.map((assetId) => hosts.find((host) => host.assetId === assetId) ?? failNotInRollout(assetId, rolloutId));
+    const manual = chosen.find((host) => host.manual);
+    if (manual) throw new AppError('bad_request', `${manual.hostname} is a network device: its manual step is rolled back by hand, not by Patchdesk`);
     if (chosen.length === 0) throw new AppError('conflict', 'no host of this rollout changed anything to roll back');
     const jobId = writeTransaction(this.deps.db, () => {
       this.deps.rollouts.setState(rolloutId, 'running', `rolling back ${chosen.length} host${chosen.length === 1 ? '' : 's'} (asked by ${this.deps.actor})`);
@@ -399,13 +490,20 @@ export class RolloutsService {
       runHost: (host) => this.runOne(context, this.require(rolloutId), host, (packages.get(host.id) ?? []).map((item) => ({ name: item.name, fromVersion: item.fromVersion, toVersion: item.toVersion }))),
       ringHealth: (ring, hosts) => this.ringHealth(context, this.require(rolloutId), ring, hosts),
       setRingTimes: (ringId, times) => this.deps.rollouts.setRingTimes(ringId, times),
-      settle: (state, reason) =>
+      manualWait: (ring) => {
+        const open = this.deps.rollouts.hosts(rolloutId).filter((host) => host.ringId === ring.id && host.manual && host.state === 'pending');
+        return open.length === 0 ? null : `${MANUAL_WAIT} of ring ${ring.name}: ${open.map((host) => `${host.hostname} (install ${host.manualTarget} by hand, then tick it with evidence)`).join(', ')}`;
+      },
+      settle: (state, reason, resumeAtMs) =>
         writeTransaction(this.deps.db, () => {
           const current = this.require(rolloutId);
           // An admin's halt or cancel stands: the run only settles a rollout it still runs.
           if (current.state !== 'running') return;
           this.deps.rollouts.setState(rolloutId, state, reason, state === 'completed' ? { finishedAt: this.now() } : {});
-          this.audit(rollout.siteId, rolloutId, `rollout-${state}`, { reason, counts: countVerdicts(this.deps.rollouts.hosts(rolloutId).map((host) => host.state)) });
+          // Waiting for a window: the scheduler (resumeDue, at the job engine's heartbeat) resumes it when the window opens.
+          const resumeAt = resumeAtMs === undefined ? null : new Date(resumeAtMs).toISOString();
+          if (state === 'waiting' && resumeAt !== null) this.deps.rollouts.setResumeAt(rolloutId, resumeAt);
+          this.audit(rollout.siteId, rolloutId, `rollout-${state}`, { reason, counts: countVerdicts(this.deps.rollouts.hosts(rolloutId).map((host) => host.state)), ...(resumeAt !== null ? { resumeAt } : {}) });
         }),
       windows: this.deps.windows(site.id),
       timeZone: site.timezone,
@@ -416,6 +514,16 @@ export class RolloutsService {
   }
 
   private async runOne(context: RolloutJobContext, rollout: RolloutRecord, host: HostRecord, plan: HostPackagePlan[]): Promise<void> {
+    // A network device is never installed here: its manual step waits for an admin (the runner holds the ring).
+    if (host.manual) {
+      if (host.step !== 'manual') {
+        writeTransaction(this.deps.db, () => {
+          this.deps.rollouts.updateHost(host.id, { step: 'manual', message: `waiting for an admin to install ${host.manualTarget} by hand and tick it with evidence` });
+          this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: 'manual', outcome: 'started', message: `manual step: install ${host.manualTarget}`, outputTail: '' });
+        });
+      }
+      return;
+    }
     const asset = this.deps.inventory.get(host.assetId);
     const resumed = host.attempts > 0;
     this.deps.rollouts.updateHost(host.id, { state: 'running', step: 'start', attempts: host.attempts + 1, startedAt: this.now(), finishedAt: null });
@@ -497,20 +605,31 @@ export class RolloutsService {
     };
   }
 
-  /** Re-runs the post checks on the ring's successful hosts, each as a step; null when there are none to run. */
+  /**
+   * The gate's "health checks passed": the typed post checks run again on each of the ring's
+   * successful hosts, each host as a step whose output names every check's result; null when
+   * there are none to run. A host that cannot be reached fails the gate (fail closed).
+   */
   private async ringHealth(context: RolloutJobContext, rollout: RolloutRecord, ring: RingRecord, hosts: HostRecord[]): Promise<boolean | null> {
     if (!ring.gate.healthPassed || rollout.post.length === 0) return null;
     let passed = true;
     for (const host of hosts.filter((candidate) => hostVerdict(candidate.state) === 'success')) {
       const opened = this.deps.access.open(this.deps.inventory.get(host.assetId), 'rollout');
-      if (!opened.ok) {
-        passed = false;
-        continue;
-      }
-      for (const hook of rollout.post) {
-        const output = await context.step(host.hostname, `ring ${ring.name} health`, () => runHook(opened.context, hook)).catch(() => ({ exitCode: -1 }));
-        if (output.exitCode !== 0) passed = false;
-      }
+      const results = await context
+        .step(host.hostname, `ring ${ring.name} health`, async (note) => {
+          if (!opened.ok) throw new AppError('conflict', `the health checks could not run on ${host.hostname}: ${opened.reason}`);
+          const found: (HealthCheckResult & { label: string })[] = [];
+          for (const check of rollout.post) {
+            const result = await runHealthCheck(opened.context, check);
+            note(`${checkLabel(check)}: ${result.reason}`);
+            found.push({ ...result, label: checkLabel(check) });
+          }
+          return found;
+        })
+        .catch((error: unknown): (HealthCheckResult & { label: string })[] => [{ label: 'health checks', passed: false, exitCode: -1, reason: `failed: ${(error as Error).message}`, output: '' }]);
+      const failed = results.filter((result) => !result.passed);
+      this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: `ring ${ring.name} health`, outcome: failed.length === 0 ? 'ok' : 'failed', message: failed.length === 0 ? `${results.length} health check${results.length === 1 ? '' : 's'} passed` : failed.map((result) => `${result.label}: ${result.reason}`).join('; ').slice(0, 2000), outputTail: results.map((result) => `${result.label}: ${result.reason}`).join('\n').slice(-4000) });
+      if (failed.length > 0) passed = false;
     }
     return passed;
   }
@@ -561,6 +680,9 @@ export class RolloutsService {
     return this.deps.clock.now().toISOString();
   }
 }
+
+/** How the reason of a rollout waiting for network devices' manual steps begins. */
+const MANUAL_WAIT = 'waiting for the manual step';
 
 function hostnameOf(asset: Asset): string {
   return asset.hostname || asset.addresses[0] || `asset ${asset.id}`;

@@ -147,7 +147,7 @@ describe('rollouts on Windows hosts (the simulated host behind the WinRM test li
       ],
       { failureBudget: '2', autoRollback: false },
     );
-    expect(planned.selection).toEqual({ kind: 'packages', packages: ['lab-hello'], kbs: ['KB5034441', 'KB5034439', 'KB5034122'] });
+    expect(planned.selection).toEqual({ kind: 'packages', packages: ['lab-hello'], kbs: ['KB5034441', 'KB5034439', 'KB5034122'], minSeverity: null, advisories: [], fixes: null });
 
     const previewed = await service.preview(planned.id);
     expect(previewed.hosts.map((each) => `${each.hostname}: ${each.previewProblem}`)).toEqual(['win-1: ', 'lin-1: ', 'win-2: ', 'win-3: ']);

@@ -12,4 +12,5 @@ export const LAB_TEST_ADDRESSES = {
   pacmanOperations: '127.88.205',
   rolloutsFamilies: '127.88.206',
   rollouts: '127.88.207',
+  rolloutPlanFeatures: '127.88.208',
 } as const;

@@ -99,8 +99,8 @@ function checklistCsv(report: EvidenceReport): string {
 
 function rolloutsCsv(report: EvidenceReport): string {
   return toCsv(
-    ['Rollout ID', 'Rollout', 'Rollout State', 'Approved By', 'Approved At', 'Ring', 'Hostname', 'Packages', 'Host State', 'Started At', 'Finished At', 'Rebooted', 'Rolled Back', 'Verified At', 'Message'],
-    report.deployments.map((d) => [d.rolloutId, d.rolloutName, d.rolloutState, d.approvedBy, d.approvedAt, d.ring, d.hostname, d.packages, d.state, d.startedAt, d.finishedAt, d.rebooted, d.rolledBack, d.verifiedAt, d.message]),
+    ['Rollout ID', 'Rollout', 'Rollout State', 'Approved By', 'Approved At', 'Ring', 'Hostname', 'Packages', 'Host State', 'Started At', 'Finished At', 'Rebooted', 'Rolled Back', 'Verified At', 'Message', 'Method', 'Manual By', 'Manual At', 'Manual Note', 'Manual File', 'Manual SHA-256'],
+    report.deployments.map((d) => [d.rolloutId, d.rolloutName, d.rolloutState, d.approvedBy, d.approvedAt, d.ring, d.hostname, d.packages, d.state, d.startedAt, d.finishedAt, d.rebooted, d.rolledBack, d.verifiedAt, d.message, d.manual ? 'manual' : 'automatic', d.manual?.by ?? null, d.manual?.at ?? null, d.manual?.note ?? null, d.manual?.fileRef ?? null, d.manual?.sha256 ?? null]),
   );
 }
 

@@ -5,6 +5,8 @@
  * reboot, hooks). The real hosts are in the package lab (rollouts.lab.test.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RemoteExecutor, RemoteRunOptions, RemoteTarget } from '../../remote/executor/remote-executor';
 import { RemoteError, type RemoteOutput } from '../../remote/executor/remote-error';
 import { REBOOT_COMMAND } from '../../remote/operations/reboot-host';
@@ -60,6 +62,19 @@ export function fakeHost(name: string, packages: readonly string[], extra: Parti
 /** The health check a test plan runs after installing. */
 export const HEALTH_COMMAND = 'fake-health-check';
 
+/**
+ * A step that holds the host until the test releases it: `hold:DIR` returns once the file
+ * DIR/<host name> exists (an end-to-end test, in another process, creates it). The moment a host
+ * is mid-step is then an event the test makes, not a guess about timing.
+ */
+export const HOLD_PREFIX = 'hold:';
+
+async function holdUntilReleased(dir: string, hostName: string): Promise<void> {
+  const released = join(dir, hostName);
+  // Waiting for the test's explicit release; the interval only decides how soon it is noticed.
+  while (!existsSync(released)) await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
 /** Hosts by target name, and the executor, family and access over them. */
 export function fakeFleet(hosts: readonly FakeHost[]) {
   const byName = new Map(hosts.map((host) => [host.name, host]));
@@ -86,7 +101,8 @@ export function fakeFleet(hosts: readonly FakeHost[]) {
       } else if (command === HEALTH_COMMAND) {
         const broken = [...host.breaksHealth].filter((pkg) => host.installed.get(pkg) !== '1.0');
         output = broken.length > 0 ? { stdout: '', stderr: `${broken.join(', ')} broke the service`, exitCode: 1 } : { stdout: 'healthy', stderr: '', exitCode: 0 };
-      } else if (command.startsWith('exit ')) output = { stdout: '', stderr: '', exitCode: Number(command.slice(5)) };
+      } else if (command.startsWith(HOLD_PREFIX)) await holdUntilReleased(command.slice(HOLD_PREFIX.length), host.name);
+      else if (command.startsWith('exit ')) output = { stdout: '', stderr: '', exitCode: Number(command.slice(5)) };
       const expected = options.expectedExitCodes ?? [0];
       if (!expected.includes(output.exitCode)) throw new RemoteError('nonzero_exit', host.name, `exited ${output.exitCode}`, output);
       return output;

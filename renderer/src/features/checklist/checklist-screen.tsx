@@ -120,7 +120,7 @@ function ChecklistHome({ route }: { route: Exclude<ChecklistRoute, { view: 'cycl
       ) : route.view === 'deploy' ? (
         <DeployHome />
       ) : route.view === 'deploy-plan' ? (
-        <DeployPlanView cycleId={route.cycleId} assetIds={route.assetIds} />
+        <DeployPlanView cycleId={route.cycleId} assetIds={route.assetIds} {...(route.fixes ? { fixes: route.fixes } : {})} />
       ) : (
         <>
           {cycles.data ? <NextStepBanner text={next.text} tone={next.tone} actionLabel={next.actionLabel} onAction={onBanner} /> : null}

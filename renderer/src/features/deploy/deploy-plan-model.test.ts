@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetRing } from '../../../../shared/contract';
-import { buildPlanRequest, initialDraft, ringsFromMembership, splitPackages } from './deploy-plan-model';
+import { buildPlanRequest, emptyHook, fixingAssetIds, initialDraft, ringsFromMembership, splitPackages } from './deploy-plan-model';
 
 const asset = (assetId: number, ring: AssetRing['ring']): AssetRing => ({ assetId, name: `h${assetId}`, ring, assigned: true, assetClass: 'os-and-apps', cadence: 'monthly' });
 const membership = [asset(1, 'test'), asset(2, 'pilot'), asset(3, 'broad'), asset(4, 'broad'), asset(5, 'pilot')];
@@ -35,7 +35,7 @@ describe('buildPlanRequest', () => {
   });
 
   it('names each bad field and sends nothing', () => {
-    const result = buildPlanRequest(3, { ...base, name: ' ', selection: 'packages', packages: ' , ', failureBudget: 'lots', pre: [{ command: '', timeoutSeconds: '0' }], rings: base.rings.map((ring, index) => (index === 1 ? { ...ring, concurrency: 'x' } : ring)) });
+    const result = buildPlanRequest(3, { ...base, name: ' ', selection: 'packages', packages: ' , ', failureBudget: 'lots', pre: [{ ...emptyHook(), timeoutSeconds: '0' }], rings: base.rings.map((ring, index) => (index === 1 ? { ...ring, concurrency: 'x' } : ring)) });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -47,6 +47,41 @@ describe('buildPlanRequest', () => {
         'rings.1.concurrency': 'Concurrency is a whole number from 1 to 100',
       },
     });
+  });
+
+  it('turns typed steps into checks and names a bad one', () => {
+    const post = [
+      { ...emptyHook('unit'), command: 'nginx' },
+      { ...emptyHook('port'), command: '443' },
+      { ...emptyHook('http'), command: 'http://localhost/health', expectStatus: '204' },
+      { ...emptyHook('command'), command: 'test -f /run/app.pid' },
+    ];
+    const result = buildPlanRequest(3, { ...base, post });
+    expect(result.ok && result.request.post).toEqual([
+      { kind: 'unit', unit: 'nginx', timeoutSeconds: 30 },
+      { kind: 'port', port: 443, timeoutSeconds: 30 },
+      { kind: 'http', url: 'http://localhost/health', expectStatus: 204, timeoutSeconds: 30 },
+      { kind: 'command', command: 'test -f /run/app.pid', timeoutSeconds: 300 },
+    ]);
+    const bad = buildPlanRequest(3, { ...base, post: [{ ...emptyHook('port'), command: '99999' }] });
+    expect(bad).toEqual({ ok: false, errors: { 'post.0.command': '"99999" is not a TCP port (1 to 65535)' } });
+  });
+
+  it('plans exactly the fixing updates when opened from a triage, and narrows by severity and advisories', () => {
+    const fromTriage = initialDraft({ membership, assetIds: [2, 3], cycle: null, today: '2026-12-07', fixes: 'DSA-5800-1' });
+    expect(fromTriage.name).toBe('Fix DSA-5800-1');
+    const result = buildPlanRequest(3, { ...fromTriage, minSeverity: 'high', advisories: 'cve-2026-1, KB5034441' });
+    expect(result.ok && result.request.selection).toEqual({ kind: 'all', packages: [], kbs: [], minSeverity: 'high', advisories: ['cve-2026-1', 'KB5034441'], fixes: 'DSA-5800-1' });
+    expect(result.ok && result.request.rings.flatMap((ring) => ring.assetIds)).toEqual([2, 3]);
+    expect(buildPlanRequest(3, { ...fromTriage, advisories: 'DSA-1-1 ??' })).toMatchObject({ ok: false, errors: { advisories: '"??" is not a CVE, KB or advisory id' } });
+    expect(fixingAssetIds([{ assetId: 1, state: 'fix_pending' }, { assetId: 2, state: 'fixed' }])).toEqual([1]);
+  });
+
+  it('asks the firmware of each network device in the plan, and sends it as its manual step', () => {
+    const missing = buildPlanRequest(3, base, new Set([3]));
+    expect(missing).toMatchObject({ ok: false, errors: { 'manual.3': 'Name the firmware or version installed by hand' } });
+    const named = buildPlanRequest(3, { ...base, manualTargets: { 3: ' 17.9.4a ' } }, new Set([3]));
+    expect(named.ok && named.request.manualTargets).toEqual([{ assetId: 3, target: '17.9.4a' }]);
   });
 
   it('refuses a plan with no host', () => {

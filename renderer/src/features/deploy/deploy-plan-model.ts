@@ -4,8 +4,11 @@
  * Settings → Rings), so the test, pilot and broad hosts are the ones the site already named.
  */
 import type { AssetRing, RolloutPlanRequest } from '../../../../shared/contract';
+import { parseEmergencyTrigger } from '../../../../shared/domain/cycles/emergency-trigger';
 import { RINGS, type Ring } from '../../../../shared/domain/cycles/rings';
+import type { Severity } from '../../../../shared/domain/patch-policy';
 import { parseFailureBudget } from '../../../../shared/domain/rollouts/failure-budget';
+import { DEFAULT_CHECK_TIMEOUT_SECONDS, parseCheckSpec, type HealthCheckKind } from '../../../../shared/domain/rollouts/health-check';
 import type { RebootPolicy, SelectionKind } from '../../../../shared/domain/rollouts/rollout-plan';
 
 /** One ring as edited. */
@@ -20,10 +23,18 @@ export interface RingDraft {
   allVerified: boolean;
 }
 
-/** A pre or post command as edited. */
+/** A pre or post step as edited: its kind, and what it checks (the command, unit, port or URL) in `command`. */
 export interface HookDraft {
+  kind: HealthCheckKind;
   command: string;
+  /** The status an http check expects. */
+  expectStatus: string;
   timeoutSeconds: string;
+}
+
+/** A new, empty step of `kind` with that kind's usual timeout. */
+export function emptyHook(kind: HealthCheckKind = 'command'): HookDraft {
+  return { kind, command: '', expectStatus: '200', timeoutSeconds: kind === 'command' ? '300' : String(DEFAULT_CHECK_TIMEOUT_SECONDS) };
 }
 
 /** The whole form. */
@@ -33,6 +44,12 @@ export interface PlanDraft {
   packages: string;
   /** Windows updates by KB (or update id), typed like packages; Windows hosts take these, Linux hosts the packages. */
   kbs: string;
+  /** Only updates of this severity or above ('' for any). */
+  minSeverity: Severity | '';
+  /** Advisory, KB or CVE ids typed with spaces or commas between them ('' for any). */
+  advisories: string;
+  /** Only the updates that fix this CVE, KB or advisory (from triage or an emergency's trigger); null for none. */
+  fixes: string | null;
   rings: RingDraft[];
   failureBudget: string;
   rebootPolicy: RebootPolicy;
@@ -40,6 +57,8 @@ export interface PlanDraft {
   pre: HookDraft[];
   post: HookDraft[];
   cycleId: number | null;
+  /** The firmware or version each network device of the plan gets by hand (its manual step), by asset id. */
+  manualTargets: Record<number, string>;
 }
 
 const RING_TITLES: Record<Ring, string> = { test: 'test', pilot: 'pilot', broad: 'broad' };
@@ -63,13 +82,21 @@ export function ringsFromMembership(membership: readonly AssetRing[], chosen: re
   return drafts;
 }
 
-/** A fresh form for a site, from Patch status's selection or an emergency cycle. */
-export function initialDraft(options: { membership: readonly AssetRing[]; assetIds: readonly number[]; cycle: { id: number; title: string; emergency: boolean } | null; today: string }): PlanDraft {
+/**
+ * A fresh form for a site, from Patch status's selection, an emergency cycle or a triage. With
+ * `fixes` (a triage's id, or an emergency cycle's trigger) the plan takes exactly the updates that
+ * fix it, and `assetIds` should be the hosts triage shows with a fix pending.
+ */
+export function initialDraft(options: { membership: readonly AssetRing[]; assetIds: readonly number[]; cycle: { id: number; title: string; emergency: boolean } | null; today: string; fixes?: string | null }): PlanDraft {
+  const fixes = options.fixes ?? null;
   return {
-    name: options.cycle ? `${options.cycle.title}: deploy` : `Updates ${options.today}`,
-    selection: options.cycle?.emergency ? 'security' : 'all',
+    name: options.cycle ? `${options.cycle.title}: deploy` : fixes ? `Fix ${fixes}` : `Updates ${options.today}`,
+    selection: options.cycle?.emergency && !fixes ? 'security' : 'all',
     packages: '',
     kbs: '',
+    minSeverity: '',
+    advisories: '',
+    fixes,
     rings: ringsFromMembership(options.membership, options.assetIds),
     failureBudget: '1',
     rebootPolicy: 'if-required',
@@ -77,7 +104,16 @@ export function initialDraft(options: { membership: readonly AssetRing[]; assetI
     pre: [],
     post: [],
     cycleId: options.cycle?.id ?? null,
+    manualTargets: {},
   };
+}
+
+/** What the value field of a step holds, by kind. */
+export const HOOK_VALUE_WORD: Record<HealthCheckKind, string> = { command: 'command', unit: 'systemd unit', port: 'TCP port', http: 'URL' };
+
+/** The assets a triage shows with a fix pending: the hosts a "fixes" plan takes. */
+export function fixingAssetIds(assets: readonly { assetId: number; state: string }[]): number[] {
+  return assets.filter((asset) => asset.state === 'fix_pending').map((asset) => asset.assetId);
 }
 
 /** A field's problem, keyed by where it is (`name`, `rings.0.concurrency`, `post.1.command`). */
@@ -99,9 +135,18 @@ export function splitPackages(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).filter(Boolean))];
 }
 
-/** The request, or the problems naming each field; nothing half-valid is sent. */
-export function buildPlanRequest(siteId: number, draft: PlanDraft): { ok: true; request: RolloutPlanRequest } | { ok: false; errors: DraftErrors } {
+/**
+ * The request, or the problems naming each field; nothing half-valid is sent. `networkDevices`:
+ * the site's network devices, which Patchdesk never installs on: each in the plan needs the
+ * firmware its manual step installs.
+ */
+export function buildPlanRequest(siteId: number, draft: PlanDraft, networkDevices: ReadonlySet<number> = new Set()): { ok: true; request: RolloutPlanRequest } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
+  const manualTargets = draft.rings.flatMap((ring) => ring.assetIds.filter((assetId) => networkDevices.has(assetId))).map((assetId) => {
+    const target = (draft.manualTargets[assetId] ?? '').trim();
+    if (!target) errors[`manual.${assetId}`] = 'Name the firmware or version installed by hand';
+    return { assetId, target };
+  });
   if (!draft.name.trim()) errors.name = 'Give the rollout a name';
   const packages = draft.selection === 'packages' ? splitPackages(draft.packages) : [];
   const kbs = draft.selection === 'packages' ? splitPackages(draft.kbs) : [];
@@ -113,17 +158,33 @@ export function buildPlanRequest(siteId: number, draft: PlanDraft): { ok: true; 
   } catch {
     errors.failureBudget = 'A number of hosts (2) or a percentage (10%)';
   }
+  const advisories = draft.selection === 'packages' ? [] : splitPackages(draft.advisories);
+  const badAdvisory = advisories.find((id) => parseEmergencyTrigger(id) === null);
+  if (badAdvisory !== undefined) errors.advisories = `"${badAdvisory}" is not a CVE, KB or advisory id`;
   const rings = draft.rings.filter((ring) => ring.assetIds.length > 0);
   if (rings.length === 0) errors.rings = 'No host to deploy to: select hosts on Patch status, or put hosts in rings (Settings → Rings)';
   const hooks = (kind: 'pre' | 'post') =>
-    draft[kind].map((hook, index) => {
-      if (!hook.command.trim()) errors[`${kind}.${index}.command`] = 'Type the command, or remove the step';
-      return { command: hook.command.trim(), timeoutSeconds: checkInt(errors, `${kind}.${index}.timeoutSeconds`, hook.timeoutSeconds, 1, 7200, 'The timeout') };
+    draft[kind].flatMap((hook, index) => {
+      const timeoutSeconds = checkInt(errors, `${kind}.${index}.timeoutSeconds`, hook.timeoutSeconds, 1, 7200, 'The timeout');
+      const value = hook.command.trim();
+      if (!value) {
+        errors[`${kind}.${index}.command`] = `Type the ${HOOK_VALUE_WORD[hook.kind]}, or remove the step`;
+        return [];
+      }
+      if (hook.kind === 'command') return [{ kind: 'command' as const, command: value, timeoutSeconds }];
+      const status = hook.kind === 'http' && hook.expectStatus.trim() !== '' ? `=${hook.expectStatus.trim()}` : '';
+      try {
+        // One reading of a check for the CLI and the form; the timeout has its own field here.
+        return [parseCheckSpec(`${hook.kind}:${value.replace(/@\d+$/, '')}${status}`, Number.isFinite(timeoutSeconds) ? timeoutSeconds : DEFAULT_CHECK_TIMEOUT_SECONDS)];
+      } catch (error) {
+        errors[`${kind}.${index}.command`] = (error as Error).message.replace(/^[a-z]+: /, '');
+        return [];
+      }
     });
   const request: RolloutPlanRequest = {
     siteId,
     name: draft.name.trim(),
-    selection: { kind: draft.selection, packages, kbs },
+    selection: draft.selection === 'packages' ? { kind: 'packages', packages, kbs } : { kind: draft.selection, packages: [], kbs: [], minSeverity: draft.minSeverity === '' ? null : draft.minSeverity, advisories, fixes: draft.fixes },
     rings: rings.map((ring) => {
       const index = draft.rings.indexOf(ring);
       return {
@@ -140,6 +201,7 @@ export function buildPlanRequest(siteId: number, draft: PlanDraft): { ok: true; 
     post: hooks('post'),
     autoRollback: draft.autoRollback,
     cycleId: draft.cycleId,
+    manualTargets,
   };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, request };
 }

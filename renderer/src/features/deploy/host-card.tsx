@@ -3,7 +3,8 @@ import { Badge } from '../../components/badge';
 import { SiteTime } from '../../components/site-time';
 import { formatDuration } from '../../lib/format';
 import { HOST_STATE_LABELS, HOST_STATE_TONES } from './rollout-labels';
-import { currentStep, hostElapsedMs, lastOutputLines } from './rollout-view-model';
+import { useRequiredSite } from '../sites/current-site-context';
+import { currentStep, hostElapsedMs, lastOutputLines, localiseInstants } from './rollout-view-model';
 
 /** A Windows update's state on the card: not yet seen, or what the host last showed. */
 function kbState(pkg: RolloutHost['packages'][number]): string {
@@ -14,10 +15,13 @@ function kbState(pkg: RolloutHost['packages'][number]): string {
 }
 
 /** One host of the live view: state, current step, elapsed time, the last output lines, and rollback. */
-export function HostCard({ host, nowMs, onRollback }: { host: RolloutHost; nowMs: number; onRollback: (() => void) | null }) {
-  const { step, message } = currentStep(host);
+export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: RolloutHost; nowMs: number; onRollback: (() => void) | null; onManualDone?: (() => void) | null }) {
+  const timeZone = useRequiredSite().timezone;
+  const current = currentStep(host);
+  const step = current.step;
+  const message = localiseInstants(current.message, timeZone);
   const elapsed = hostElapsedMs(host, nowMs);
-  const lines = lastOutputLines(host.events);
+  const lines = lastOutputLines(host.events).map((line) => localiseInstants(line, timeZone));
   // Windows updates carry Windows Update's title and are installed or not; packages move between versions.
   const updates = host.packages.filter((pkg) => pkg.requested && pkg.title !== '');
   const versions = host.packages.filter((pkg) => pkg.requested && pkg.title === '');
@@ -37,8 +41,9 @@ export function HostCard({ host, nowMs, onRollback }: { host: RolloutHost; nowMs
           </span>
         ) : null}
       </div>
-      {message ? <p className="host-card__message small">{message}</p> : null}
-      {versions.length > 0 ? (
+      {/* A network device's manual step says all of it in its own box below. */}
+      {message && !host.manual ? <p className="host-card__message small">{message}</p> : null}
+      {versions.length > 0 && !host.manual ? (
         <p className="host-card__versions small muted" title={versions.map((pkg) => `${pkg.name} ${pkg.fromVersion ?? '—'} → ${pkg.toVersion}${pkg.observedVersion ? ` (now ${pkg.observedVersion})` : ''}`).join('\n')}>
           {versions.map((pkg) => `${pkg.name} ${pkg.observedVersion ?? pkg.fromVersion ?? '—'}`).join(', ')}
         </p>
@@ -58,6 +63,28 @@ export function HostCard({ host, nowMs, onRollback }: { host: RolloutHost; nowMs
         </pre>
       ) : null}
       {host.rebooted ? <p className="small muted">Rebooted (boot id changed)</p> : null}
+      {host.manual ? (
+        <div className="host-card__manual small" data-testid={`manual-step-${host.hostname}`}>
+          {host.manual.at ? (
+            <span>
+              Manual step done by {host.manual.by ?? '—'}, <SiteTime at={host.manual.at} />: {host.manual.note}
+              {host.manual.fileRef ? <span className="muted"> · {host.manual.fileRef}</span> : null}
+              {host.manual.sha256 ? <span className="muted mono"> · SHA-256 {host.manual.sha256.slice(0, 12)}…</span> : null}
+            </span>
+          ) : (
+            <>
+              <span>
+                Manual step: install <strong>{host.manual.target}</strong> by hand (Patchdesk does not install on network devices).
+              </span>
+              {onManualDone ? (
+                <button type="button" className="button button--small" onClick={onManualDone} data-testid={`manual-done-${host.hostname}`}>
+                  Mark done with evidence…
+                </button>
+              ) : null}
+            </>
+          )}
+        </div>
+      ) : null}
       {onRollback ? (
         <button type="button" className="link-button small" onClick={onRollback} data-testid={`rollback-host-${host.hostname}`}>
           Roll back this host…

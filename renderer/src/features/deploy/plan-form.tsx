@@ -6,13 +6,17 @@ import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { SegmentedControl } from '../../components/segmented-control';
 import { plural } from '../../lib/format';
-import { buildPlanRequest, type DraftErrors, type HookDraft, type PlanDraft, type RingDraft } from './deploy-plan-model';
+import { SEVERITIES } from '../../../../shared/domain/patch-policy';
+import { HEALTH_CHECK_KINDS } from '../../../../shared/domain/rollouts/health-check';
+import { buildPlanRequest, emptyHook, HOOK_VALUE_WORD, type DraftErrors, type HookDraft, type PlanDraft, type RingDraft } from './deploy-plan-model';
 import { REBOOT_LABELS, SELECTION_LABELS } from './rollout-labels';
 import { usePlanRollout, useRolloutActions } from './use-rollouts';
 
 /** The Deploy form: what to install, where (rings), how carefully; "Preview" stores the plan and previews it. */
-export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: number; initial: PlanDraft; membership: readonly AssetRing[]; onPlanned: (rolloutId: number) => void }) {
+export function PlanForm({ siteId, initial, membership, networkDevices = new Set(), onPlanned }: { siteId: number; initial: PlanDraft; membership: readonly AssetRing[]; networkDevices?: ReadonlySet<number>; onPlanned: (rolloutId: number) => void }) {
   const [draft, setDraft] = useState<PlanDraft>(initial);
+  // The trigger the form was opened for (a triage or an emergency cycle) stays offered when unticked.
+  const fixesOffered = initial.fixes;
   const [errors, setErrors] = useState<DraftErrors>({});
   const plan = usePlanRollout();
   const { preview } = useRolloutActions();
@@ -20,9 +24,10 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
   const set = (patch: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const setRing = (index: number, patch: Partial<RingDraft>) => set({ rings: draft.rings.map((ring, at) => (at === index ? { ...ring, ...patch } : ring)) });
   const hostCount = draft.rings.reduce((sum, ring) => sum + ring.assetIds.length, 0);
+  const manualHosts = draft.rings.flatMap((ring) => ring.assetIds.filter((assetId) => networkDevices.has(assetId)));
 
   const submit = async () => {
-    const built = buildPlanRequest(siteId, draft);
+    const built = buildPlanRequest(siteId, draft, networkDevices);
     if (!built.ok) {
       setErrors(built.errors);
       return;
@@ -57,6 +62,33 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
             <span className="field__label">Updates</span>
             <SegmentedControl label="Updates" value={draft.selection} options={(['all', 'security', 'packages'] as const).map((value) => ({ value, label: SELECTION_LABELS[value] }))} onChange={(selection) => set({ selection })} testId="deploy-selection" />
           </div>
+          {draft.selection !== 'packages' ? (
+            <>
+              <Field label="Severity" hint="As the SLA reads it: an unrated security fix counts as high.">
+                {(control) => (
+                  <select {...control} className="select" value={draft.minSeverity} onChange={(event) => set({ minSeverity: event.target.value as PlanDraft['minSeverity'] })} data-testid="deploy-severity">
+                    <option value="">Any severity</option>
+                    {SEVERITIES.map((severity) => (
+                      <option key={severity} value={severity}>
+                        {severity === 'critical' ? 'Critical only' : `${severity[0]?.toUpperCase() ?? ''}${severity.slice(1)} or above`}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label="Advisories, KBs or CVEs" hint="Only updates that belong to one of them; empty for any." error={errors.advisories}>
+                {(control) => <input {...control} className="input input--mono" placeholder="DSA-5800-1, CVE-2024-3094" value={draft.advisories} onChange={(event) => set({ advisories: event.target.value })} data-testid="deploy-advisories" />}
+              </Field>
+            </>
+          ) : null}
+          {fixesOffered && draft.selection !== 'packages' ? (
+            <div className="field form-grid__full">
+              <label className="checkbox">
+                <input type="checkbox" checked={draft.fixes !== null} onChange={(event) => set({ fixes: event.target.checked ? fixesOffered : null })} data-testid="deploy-fixes" />
+                Only the updates that fix <span className="mono">{fixesOffered}</span>, on the hosts triage shows with a fix pending
+              </label>
+            </div>
+          ) : null}
           {draft.selection === 'packages' ? (
             <Field label="Packages" hint="Names separated by commas or spaces; each host gets the version the first ring gets." error={errors.packages} className="form-grid__full">
               {(control) => <input {...control} className="input input--mono" value={draft.packages} onChange={(event) => set({ packages: event.target.value })} data-testid="deploy-packages" />}
@@ -112,7 +144,19 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
             ))}
           </tbody>
         </table>
-        <p className="table-note muted small">Health checks (the post steps) must pass before the next ring starts. Change ring membership in Checklist → Settings → Rings.</p>
+        <p className="table-note muted small">Health checks (the post steps) run again on every host of a ring and must pass before the next ring starts. Change ring membership in Checklist → Settings → Rings.</p>
+        {manualHosts.length > 0 ? (
+          <div className="deploy-manual" data-testid="deploy-manual">
+            <p className="small">
+              <strong>Network devices: a manual step.</strong> <span className="muted">Patchdesk does not install on network gear. Its ring waits until you mark each one done, with evidence.</span>
+            </p>
+            {manualHosts.map((assetId) => (
+              <Field key={assetId} label={`Firmware for ${names.get(assetId) ?? `#${assetId}`}`} error={errors[`manual.${assetId}`]}>
+                {(control) => <input {...control} className="input input--mono" placeholder="17.9.4a" value={draft.manualTargets[assetId] ?? ''} onChange={(event) => set({ manualTargets: { ...draft.manualTargets, [assetId]: event.target.value } })} data-testid={`deploy-manual-target-${names.get(assetId) ?? assetId}`} />}
+              </Field>
+            ))}
+          </div>
+        ) : null}
       </section>
 
       <section className="card">
@@ -140,8 +184,8 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
             </label>
           </div>
         </div>
-        <HookList kind="pre" title="Pre steps" hint="Run before installing; a failing one skips the install on that host." hooks={draft.pre} errors={errors} onChange={(pre) => set({ pre })} />
-        <HookList kind="post" title="Post steps (health checks)" hint="Run after installing (and rebooting); each must exit 0 within its timeout." hooks={draft.post} errors={errors} onChange={(post) => set({ post })} />
+        <HookList kind="pre" title="Pre steps" hint="Checked on each host before installing; a failing one skips the install on that host." hooks={draft.pre} errors={errors} onChange={(pre) => set({ pre })} />
+        <HookList kind="post" title="Post steps (health checks)" hint="Checked on each host after installing (and rebooting), and again at each ring gate; each must pass within its timeout." hooks={draft.post} errors={errors} onChange={(post) => set({ post })} />
       </section>
 
       {plan.error ? <InlineAlert title="The plan was not stored">{errorMessage(plan.error)}</InlineAlert> : null}
@@ -155,6 +199,9 @@ export function PlanForm({ siteId, initial, membership, onPlanned }: { siteId: n
   );
 }
 
+const HOOK_KIND_LABELS: Record<HookDraft['kind'], string> = { command: 'Command exits 0', unit: 'Unit active', port: 'Port open', http: 'HTTP status' };
+const HOOK_PLACEHOLDERS: Record<HookDraft['kind'], string> = { command: 'systemctl reload nginx', unit: 'nginx', port: '443', http: 'http://localhost/health' };
+
 function HookList({ kind, title, hint, hooks, errors, onChange }: { kind: 'pre' | 'post'; title: string; hint: string; hooks: HookDraft[]; errors: DraftErrors; onChange: (hooks: HookDraft[]) => void }) {
   return (
     <div className="deploy-hooks" data-testid={`deploy-${kind}-steps`}>
@@ -163,7 +210,17 @@ function HookList({ kind, title, hint, hooks, errors, onChange }: { kind: 'pre' 
       </div>
       {hooks.map((hook, index) => (
         <div className="deploy-hooks__row" key={index}>
-          <input className="input input--mono" aria-label={`${title} ${index + 1}: command`} placeholder="systemctl is-active nginx" aria-invalid={errors[`${kind}.${index}.command`] ? true : undefined} title={errors[`${kind}.${index}.command`]} value={hook.command} onChange={(event) => onChange(hooks.map((each, at) => (at === index ? { ...each, command: event.target.value } : each)))} data-testid={`deploy-${kind}-command-${index}`} />
+          <select className="select select--small" aria-label={`${title} ${index + 1}: kind`} value={hook.kind} onChange={(event) => onChange(hooks.map((each, at) => (at === index ? { ...emptyHook(event.target.value as HookDraft['kind']), command: each.kind === 'command' || event.target.value === 'command' ? '' : each.command } : each)))} data-testid={`deploy-${kind}-kind-${index}`}>
+            {HEALTH_CHECK_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {HOOK_KIND_LABELS[option]}
+              </option>
+            ))}
+          </select>
+          <input className={hook.kind === 'port' ? 'input input--numeric input--small' : 'input input--mono'} aria-label={`${title} ${index + 1}: ${HOOK_VALUE_WORD[hook.kind]}`} placeholder={HOOK_PLACEHOLDERS[hook.kind]} aria-invalid={errors[`${kind}.${index}.command`] ? true : undefined} title={errors[`${kind}.${index}.command`]} value={hook.command} onChange={(event) => onChange(hooks.map((each, at) => (at === index ? { ...each, command: event.target.value } : each)))} data-testid={`deploy-${kind}-command-${index}`} />
+          {hook.kind === 'http' ? (
+            <input className="input input--numeric input--small" aria-label={`${title} ${index + 1}: expected HTTP status`} title="Expected HTTP status" value={hook.expectStatus} onChange={(event) => onChange(hooks.map((each, at) => (at === index ? { ...each, expectStatus: event.target.value } : each)))} data-testid={`deploy-${kind}-status-${index}`} />
+          ) : null}
           <input className="input input--numeric input--small" aria-label={`${title} ${index + 1}: timeout in seconds`} aria-invalid={errors[`${kind}.${index}.timeoutSeconds`] ? true : undefined} title={errors[`${kind}.${index}.timeoutSeconds`] ?? 'Timeout in seconds'} value={hook.timeoutSeconds} onChange={(event) => onChange(hooks.map((each, at) => (at === index ? { ...each, timeoutSeconds: event.target.value } : each)))} />
           <span className="muted small">s</span>
           <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${title} ${index + 1}`} onClick={() => onChange(hooks.filter((_, at) => at !== index))}>
@@ -176,7 +233,7 @@ function HookList({ kind, title, hint, hooks, errors, onChange }: { kind: 'pre' 
           ) : null}
         </div>
       ))}
-      <button type="button" className="link-button" onClick={() => onChange([...hooks, { command: '', timeoutSeconds: '300' }])} data-testid={`deploy-add-${kind}`}>
+      <button type="button" className="link-button" onClick={() => onChange([...hooks, emptyHook(kind === 'post' ? 'unit' : 'command')])} data-testid={`deploy-add-${kind}`}>
         <Icon name="plus" size={12} /> Add a {kind} step
       </button>
     </div>

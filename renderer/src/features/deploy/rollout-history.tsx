@@ -1,8 +1,9 @@
+import { describeSelection } from '../../../../shared/domain/rollouts/selection';
 import type { RolloutSummary } from '../../../../shared/contract';
 import { Badge } from '../../components/badge';
 import { SiteTime } from '../../components/site-time';
 import { plural } from '../../lib/format';
-import { ROLLOUT_STATE_LABELS, ROLLOUT_STATE_TONES, SELECTION_LABELS } from './rollout-labels';
+import { ROLLOUT_STATE_LABELS, ROLLOUT_STATE_TONES, sentenceCase } from './rollout-labels';
 
 /** A site's rollouts, newest first, with their outcome; a row opens the rollout. */
 export function RolloutHistory({ rollouts, onOpen }: { rollouts: readonly RolloutSummary[]; onOpen: (rollout: RolloutSummary) => void }) {
@@ -34,8 +35,7 @@ export function RolloutHistory({ rollouts, onOpen }: { rollouts: readonly Rollou
                   {rollout.name}
                 </a>
                 <div className="muted small">
-                  {SELECTION_LABELS[rollout.selection.kind]}
-                  {rollout.selection.packages.length + rollout.selection.kbs.length > 0 ? `: ${[...rollout.selection.packages, ...rollout.selection.kbs].join(', ')}` : ''}
+                  {sentenceCase(describeSelection(rollout.selection))}
                 </div>
               </td>
               <td>

@@ -64,3 +64,8 @@ export const SELECTION_LABELS: Record<SelectionKind, string> = { all: 'All pendi
 
 /** The reboot policy in words. */
 export const REBOOT_LABELS: Record<RebootPolicy, string> = { never: 'Never reboot', 'if-required': 'Reboot if required', always: 'Always reboot' };
+
+/** A phrase with its first letter in upper case ("pending updates that fix X" → "Pending updates that fix X"). */
+export function sentenceCase(text: string): string {
+  return text.length === 0 ? text : `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+}

@@ -2,6 +2,7 @@
  * What the live rollout view shows, computed from `rollouts:get`: hosts grouped into their ring's
  * column, each with its current step, how long it has taken, and the last lines it printed.
  */
+import { formatInstantIn } from '../../lib/format';
 import type { RolloutDetail, RolloutHost, RolloutHostEvent, RolloutRing } from '../../../../shared/contract';
 import { hostVerdict } from '../../../../shared/domain/rollouts/host-outcome';
 
@@ -42,6 +43,14 @@ export function lastOutputLines(events: readonly RolloutHostEvent[], count = 3):
   return [];
 }
 
+// An instant as the services write it (toISOString), inside free text such as a step's output.
+const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z\b/g;
+
+/** Text with every ISO instant in it written as the site's local time (`2026-11-22 10:04`), like every other time on the screen. */
+export function localiseInstants(text: string, timeZone: string): string {
+  return text.replace(ISO_INSTANT, (instant) => formatInstantIn(instant, timeZone));
+}
+
 /** The step a host is on (or ended with), and its latest message. */
 export function currentStep(host: Pick<RolloutHost, 'step' | 'message' | 'events'>): { step: string; message: string } {
   const last = host.events.at(-1);
@@ -56,5 +65,6 @@ export function ringAwaitingApproval(rollout: Pick<RolloutDetail, 'rings' | 'sta
 
 /** Hosts that can be rolled back: those that changed something (their packages moved, or a failed install). */
 export function rollbackCandidates(hosts: readonly RolloutHost[]): RolloutHost[] {
-  return hosts.filter((host) => host.state === 'installed' || host.state === 'installed_with_warnings' || host.state === 'failed');
+  // A network device's manual step is undone by hand: never offered here.
+  return hosts.filter((host) => host.manual === null && (host.state === 'installed' || host.state === 'installed_with_warnings' || host.state === 'failed'));
 }

@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import type { RolloutDetail } from '../../../../shared/contract';
+import type { RolloutDetail, RolloutHost } from '../../../../shared/contract';
+import { isActiveJobState } from '../../../../shared/contract/jobs';
 import { actionAllowed } from '../../../../shared/domain/rollouts/rollout-plan';
+import { describeSelection } from '../../../../shared/domain/rollouts/selection';
 import { errorMessage, isApiClientError } from '../../api/api-client-error';
 import { Badge } from '../../components/badge';
 import { Dialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
+import { Field } from '../../components/field';
 import { Icon } from '../../components/icon';
 import { InlineAlert } from '../../components/inline-alert';
 import { SiteTime } from '../../components/site-time';
@@ -13,15 +16,23 @@ import { plural } from '../../lib/format';
 import { useSiteClock } from '../checklist/use-site-clock';
 import { useRequiredSite } from '../sites/current-site-context';
 import { HostCard } from './host-card';
-import { REBOOT_LABELS, ROLLOUT_STATE_LABELS, ROLLOUT_STATE_TONES, SELECTION_LABELS } from './rollout-labels';
+import { REBOOT_LABELS, ROLLOUT_STATE_LABELS, ROLLOUT_STATE_TONES, sentenceCase } from './rollout-labels';
 import { RolloutPreviewTable } from './rollout-preview-table';
 import { ringAwaitingApproval, ringColumns, rollbackCandidates } from './rollout-view-model';
-import { useRollout, useRolloutActions } from './use-rollouts';
+import { useRollout, useRolloutActions, useRolloutJob } from './use-rollouts';
 
 /** What a confirmation dialog is about to do. */
-type Confirm = { kind: 'cancel' } | { kind: 'rollback'; label: string; assetIds: number[] } | null;
+type Confirm = { kind: 'cancel' } | { kind: 'rollback'; label: string; assetIds: number[] } | { kind: 'manual'; host: RolloutHost } | null;
 
 const BEFORE_START = new Set(['planned', 'previewed', 'approved']);
+
+/** What a halted or cancelled rollout still does before its job ends: hosts that started finish; nothing is killed mid-install. */
+function finishingText(running: number): string {
+  if (running === 0) return 'The job is finishing; resume or roll back once it has ended.';
+  return `${running === 1 ? 'The host' : `The ${running} hosts`} already installing ${running === 1 ? 'finishes its' : 'finish their'} package transaction first; nothing is killed mid-install.`;
+}
+/** When a network device's manual step can be ticked: while the rollout runs, waits or is halted. */
+const MANUAL_TICK_STATES = new Set(['running', 'waiting', 'halted', 'interrupted']);
 
 /**
  * One rollout: the preview and approval before it starts, then the live view (rings as columns,
@@ -70,6 +81,11 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
   const rollbackable = rollbackCandidates(rollout.hosts);
   const live = !BEFORE_START.has(rollout.state);
   const anyPending = Object.values(actions).some((mutation) => mutation.pending);
+  // Halt and cancel let running package transactions finish: until the job has ended, a resume or rollback would be refused.
+  const job = useRolloutJob(rollout.jobId);
+  const finishing = rollout.state !== 'running' && job.data !== undefined && isActiveJobState(job.data.job.state);
+  // Waiting for a network device's manual step: ticking it resumes the rollout; a resume before would only wait again.
+  const waitsForManualStep = rollout.state === 'waiting' && rollout.resumeAt === null && rollout.hosts.some((host) => host.manual !== null && host.state === 'pending');
 
   // The runner stops at a gate that asks for a person (waiting); approving it and resuming is one act for the admin.
   const approveGate = async (ringId: number) => {
@@ -99,8 +115,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
             </Badge>
           </h1>
           <p className="screen__subtitle muted">
-            {SELECTION_LABELS[rollout.selection.kind]}
-            {rollout.selection.packages.length + rollout.selection.kbs.length > 0 ? `: ${[...rollout.selection.packages, ...rollout.selection.kbs].join(', ')}` : ''} · {REBOOT_LABELS[rollout.rebootPolicy]} · {plural(rollout.counts.hosts, 'host')} in {plural(rollout.rings.length, 'ring')}
+            {sentenceCase(describeSelection(rollout.selection))} · {REBOOT_LABELS[rollout.rebootPolicy]} · {plural(rollout.counts.hosts, 'host')} in {plural(rollout.rings.length, 'ring')}
             {rollout.autoRollback ? ' · failed post steps roll the host back' : ''}
           </p>
         </div>
@@ -125,13 +140,13 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
               Halt
             </button>
           ) : null}
-          {can('resume') && !gateRing ? (
-            <button type="button" className="button button--primary" disabled={anyPending} onClick={() => void act('Resumed', () => actions.resume.run({ rolloutId: rollout.id }))} data-testid="rollout-resume">
+          {can('resume') && !gateRing && !waitsForManualStep ? (
+            <button type="button" className="button button--primary" disabled={anyPending || finishing} title={finishing ? 'The hosts already started are finishing; resume once they are done' : undefined} onClick={() => void act('Resumed', () => actions.resume.run({ rolloutId: rollout.id }))} data-testid="rollout-resume">
               Resume
             </button>
           ) : null}
           {can('rollback') && rollbackable.length > 0 ? (
-            <button type="button" className="button" disabled={anyPending} onClick={() => setConfirm({ kind: 'rollback', label: 'the whole rollout', assetIds: [] })} data-testid="rollout-rollback-all">
+            <button type="button" className="button" disabled={anyPending || finishing} onClick={() => setConfirm({ kind: 'rollback', label: 'the whole rollout', assetIds: [] })} data-testid="rollout-rollback-all">
               Roll back…
             </button>
           ) : null}
@@ -192,7 +207,18 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           ) : null}
         </dl>
 
-        {rollout.stateReason && !gateRing && refused.length === 0 ? (
+        {finishing ? (
+          <InlineAlert tone="info" testId="rollout-finishing">
+            {rollout.stateReason ? sentenceCase(rollout.stateReason) : ROLLOUT_STATE_LABELS[rollout.state]}: no new host starts. {finishingText(rollout.hosts.filter((host) => host.state === 'running').length)}
+          </InlineAlert>
+        ) : rollout.state === 'waiting' && rollout.resumeAt ? (
+          <div className="deploy-gate deploy-gate--calm" data-testid="rollout-window-wait">
+            <Icon name="info" />
+            <span>
+              Waiting for the maintenance window, opens at <strong><SiteTime at={rollout.resumeAt} /></strong>. It resumes by itself then while Patchdesk is running; no host starts when it cannot finish before the window closes.
+            </span>
+          </div>
+        ) : rollout.stateReason && !gateRing && refused.length === 0 ? (
           <InlineAlert tone={rollout.state === 'interrupted' || rollout.budget.exhausted ? 'danger' : 'info'} testId="rollout-reason">
             {rollout.stateReason}
           </InlineAlert>
@@ -239,7 +265,13 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
                   </p>
                   <div className="ring-column__cards">
                     {hosts.map((host) => (
-                      <HostCard key={host.id} host={host} nowMs={nowMs} onRollback={can('rollback') && rollbackable.includes(host) ? () => setConfirm({ kind: 'rollback', label: host.hostname, assetIds: [host.assetId] }) : null} />
+                      <HostCard
+                        key={host.id}
+                        host={host}
+                        nowMs={nowMs}
+                        onRollback={can('rollback') && !finishing && rollbackable.includes(host) ? () => setConfirm({ kind: 'rollback', label: host.hostname, assetIds: [host.assetId] }) : null}
+                        onManualDone={host.manual && host.state === 'pending' && MANUAL_TICK_STATES.has(rollout.state) ? () => setConfirm({ kind: 'manual', host }) : null}
+                      />
                     ))}
                   </div>
                   {can('rollback') && ringRollback.length > 1 ? (
@@ -288,6 +320,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           <p>Hosts that already installed keep the new versions; roll them back afterwards if you need to. The cancellation is recorded in the audit log.</p>
         </Dialog>
       ) : null}
+      {confirm?.kind === 'manual' ? <ManualStepDialog rollout={rollout} host={confirm.host} onClose={() => setConfirm(null)} /> : null}
       {confirm?.kind === 'rollback' ? (
         <Dialog
           title={`Roll back ${confirm.label}?`}
@@ -318,5 +351,57 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
         </Dialog>
       ) : null}
     </div>
+  );
+}
+
+/** Ticks a network device's manual step with its evidence: what was done, and optionally the file that shows it and its SHA-256. */
+function ManualStepDialog({ rollout, host, onClose }: { rollout: RolloutDetail; host: RolloutHost; onClose: () => void }) {
+  const actions = useRolloutActions();
+  const notify = useToast();
+  const [note, setNote] = useState('');
+  const [fileRef, setFileRef] = useState('');
+  const [sha256, setSha256] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    try {
+      await actions.manualDone.run({ rolloutId: rollout.id, assetId: host.assetId, note, fileRef: fileRef.trim() || null, sha256: sha256.trim() || null });
+      notify({ tone: 'success', text: `Manual step of ${host.hostname} recorded` });
+      onClose();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+  return (
+    <Dialog
+      title={`Manual step done on ${host.hostname}?`}
+      description={`Patchdesk does not install on network devices. Record that ${host.manual?.target ?? 'the target firmware'} was installed by hand; the note, file and hash go to the audit log and the evidence pack.`}
+      onClose={onClose}
+      size="small"
+      testId="manual-step-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Not yet
+          </button>
+          <button type="button" className="button button--primary" disabled={actions.manualDone.pending || note.trim() === ''} onClick={() => void submit()} data-testid="manual-step-confirm">
+            Record as done
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <Field label="What was done" hint="The firmware installed, the change ticket, who did it." className="form-grid__full">
+          {(control) => <textarea {...control} className="input" rows={3} value={note} onChange={(event) => setNote(event.target.value)} data-testid="manual-step-note" />}
+        </Field>
+        <Field label="Evidence file (optional)" hint="Where the proof is kept: a file name, a path or a ticket attachment.">
+          {(control) => <input {...control} className="input" value={fileRef} onChange={(event) => setFileRef(event.target.value)} data-testid="manual-step-file" />}
+        </Field>
+        <Field label="Its SHA-256 (optional)">
+          {(control) => <input {...control} className="input input--mono" value={sha256} onChange={(event) => setSha256(event.target.value)} data-testid="manual-step-sha256" />}
+        </Field>
+      </div>
+      {error ? <InlineAlert title="Not recorded">{error}</InlineAlert> : null}
+    </Dialog>
   );
 }

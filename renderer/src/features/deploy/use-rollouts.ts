@@ -15,6 +15,11 @@ export function useRollout(rolloutId: number | null) {
   return useApiQuery('rollouts:get', rolloutId === null ? null : { rolloutId });
 }
 
+/** The job running a rollout (null: none); refreshed by the `jobs` change topic, so a window sees it end. */
+export function useRolloutJob(jobId: string | null) {
+  return useApiQuery('jobs:get', jobId === null ? null : { jobId });
+}
+
 /** Stores a plan and previews it. */
 export function usePlanRollout() {
   return useApiMutation('rollouts:plan', ROLLOUT_READS);
@@ -30,5 +35,6 @@ export function useRolloutActions() {
     resume: useApiMutation('rollouts:resume', ROLLOUT_READS),
     cancel: useApiMutation('rollouts:cancel', ROLLOUT_READS),
     rollback: useApiMutation('rollouts:rollback', ROLLOUT_READS),
+    manualDone: useApiMutation('rollouts:manualDone', ROLLOUT_READS),
   };
 }

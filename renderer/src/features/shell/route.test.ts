@@ -61,6 +61,7 @@ describe('routes', () => {
       { screen: 'checklist', view: 'deploy-plan', cycleId: null, assetIds: [] },
       { screen: 'checklist', view: 'deploy-plan', cycleId: 4, assetIds: [] },
       { screen: 'checklist', view: 'deploy-plan', cycleId: null, assetIds: [3, 9] },
+      { screen: 'checklist', view: 'deploy-plan', cycleId: null, assetIds: [3], fixes: 'RHSA-2024:8709' },
     ];
     for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
     expect(formatRoute({ screen: 'checklist', view: 'deploy-plan', cycleId: 4, assetIds: [3] })).toBe('#/checklist/deploy/new/cycle-4/hosts-3');

@@ -30,7 +30,7 @@ export type Route =
   | { screen: 'checklist'; view: 'cycle'; cycleId: number }
   | { screen: 'checklist'; view: 'settings'; section: ChecklistSettingsSection }
   | { screen: 'checklist'; view: 'deploy' }
-  | { screen: 'checklist'; view: 'deploy-plan'; cycleId: number | null; assetIds: readonly number[] }
+  | { screen: 'checklist'; view: 'deploy-plan'; cycleId: number | null; assetIds: readonly number[]; fixes?: string }
   | { screen: 'checklist'; view: 'rollout'; rolloutId: number }
   | { screen: 'exceptions'; tab: ExceptionTab }
   | { screen: 'evidence'; tab: EvidenceTab }
@@ -76,18 +76,20 @@ export function parseRoute(hash: string): Route {
 
 const ID = /^[1-9]\d{0,15}$/;
 
-/** `#/checklist/deploy[/ID | /new[/cycle-N][/hosts-1,2]]`: the rollout history, one rollout, or a new plan. */
+/** `#/checklist/deploy[/ID | /new[/cycle-N][/hosts-1,2][/fixes-ID]]`: the rollout history, one rollout, or a new plan (`fixes`: only the updates that fix a CVE, KB or advisory). */
 function parseDeployRoute(parts: readonly string[]): Route {
   const [first, ...rest] = parts;
   if (first !== undefined && ID.test(first)) return { screen: 'checklist', view: 'rollout', rolloutId: Number(first) };
   if (first !== 'new') return { screen: 'checklist', view: 'deploy' };
   let cycleId: number | null = null;
   let assetIds: number[] = [];
+  let fixes: string | undefined;
   for (const part of rest) {
     if (part.startsWith('cycle-') && ID.test(part.slice(6))) cycleId = Number(part.slice(6));
     if (part.startsWith('hosts-')) assetIds = part.slice(6).split(',').filter((id) => ID.test(id)).map(Number);
+    if (part.startsWith('fixes-') && part.length > 6) fixes = safeDecode(part.slice(6));
   }
-  return { screen: 'checklist', view: 'deploy-plan', cycleId, assetIds };
+  return { screen: 'checklist', view: 'deploy-plan', cycleId, assetIds, ...(fixes ? { fixes } : {}) };
 }
 
 /** Writes a route as a location hash. */
@@ -109,7 +111,7 @@ export function formatRoute(route: Route): string {
       if (route.view === 'cycle') return `#/checklist/${route.cycleId}`;
       if (route.view === 'deploy') return '#/checklist/deploy';
       if (route.view === 'rollout') return `#/checklist/deploy/${route.rolloutId}`;
-      if (route.view === 'deploy-plan') return `#/checklist/deploy/new${route.cycleId === null ? '' : `/cycle-${route.cycleId}`}${route.assetIds.length > 0 ? `/hosts-${route.assetIds.join(',')}` : ''}`;
+      if (route.view === 'deploy-plan') return `#/checklist/deploy/new${route.cycleId === null ? '' : `/cycle-${route.cycleId}`}${route.assetIds.length > 0 ? `/hosts-${route.assetIds.join(',')}` : ''}${route.fixes ? `/fixes-${encodeURIComponent(route.fixes)}` : ''}`;
       if (route.view === 'settings') return route.section === 'schedule' ? '#/checklist/settings' : `#/checklist/settings/${route.section}`;
       return '#/checklist';
     case 'exceptions':

@@ -1,3 +1,4 @@
+import { fixingAssetIds } from '../deploy/deploy-plan-model';
 import { TRIAGE_STATE_LABELS, type TriageAsset, type TriageCve, type TriageResult } from '../../../../shared/contract';
 import type { Tier } from '../../../../shared/domain/risk-tier';
 import { formatPercentile } from '../../../../shared/domain/intel/priority';
@@ -158,6 +159,16 @@ export function TriageScreen({ id }: { id: string }) {
           <h1 className="screen__title mono">{result?.query.ref ?? id}</h1>
         </div>
         <div className="screen__actions">
+          <button
+            type="button"
+            className="button"
+            disabled={!result || fixingAssetIds(result.assets).length === 0}
+            title={result ? `The pending updates that fix ${result.query.ref} on ${plural(fixingAssetIds(result.assets).length, 'host')} with a fix pending` : undefined}
+            onClick={() => result && navigate({ screen: 'checklist', view: 'deploy-plan', cycleId: null, assetIds: fixingAssetIds(result.assets), fixes: result.query.ref })}
+            data-testid="triage-plan-rollout"
+          >
+            Plan the rollout of the fixing updates…
+          </button>
           <button
             type="button"
             className="button button--primary"

@@ -1,7 +1,8 @@
 /**
  * Deployments: every host of every rollout that ran in the period, with the versions it moved
  * from and to, who approved the rollout, how the host ended (rolled back included) and when a
- * fresh collection verified it. The full list is `data/rollouts.csv`.
+ * fresh collection verified it. A network device's manual step shows as manual, with the admin's
+ * evidence. The full list is `data/rollouts.csv`.
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { DeploymentRow, EvidenceReport } from '../../evidence-report';
@@ -12,8 +13,13 @@ import { COLOURS } from '../styles';
 /** The rows printed at most; the data file has every one. */
 export const MAX_DEPLOYMENT_ROWS = 2000;
 
+/** A manual step's evidence in one line: who, the note, the file and its hash. */
+export function manualEvidence(manual: NonNullable<DeploymentRow['manual']>): string {
+  return [`manual step by ${manual.by ?? 'nobody yet'}${manual.note ? `: ${manual.note}` : ''}`, manual.fileRef ? `file ${manual.fileRef}` : null, manual.sha256 ? `SHA-256 ${manual.sha256}` : null].filter(Boolean).join('; ');
+}
+
 function outcomeCell(row: DeploymentRow): CellValue {
-  const text = row.state.replace(/_/g, ' ');
+  const text = `${row.state.replace(/_/g, ' ')}${row.manual ? ' (manual)' : ''}`;
   if (row.rolledBack) return { text, color: COLOURS.bad, bold: true };
   if (row.state === 'installed' || row.state === 'nothing_to_do') return { text, color: COLOURS.ok };
   return { text, color: COLOURS.muted };
@@ -48,7 +54,7 @@ export function deploymentsSection(report: EvidenceReport): Content[] {
       rows.map((row) => [
         { text: `${row.rolloutId} ${row.rolloutName}\napproved by ${row.approvedBy ?? 'nobody'}${row.approvedAt ? ` ${formatDateTime(row.approvedAt, tz)}` : ''}` },
         { text: `${row.ring}\n${row.hostname}` },
-        { text: `${pdfArrows(row.packages) || '-'}${row.rebooted ? '\nrebooted' : ''}` },
+        { text: `${pdfArrows(row.packages) || '-'}${row.rebooted ? '\nrebooted' : ''}${row.manual ? `\n${manualEvidence(row.manual)}` : ''}` },
         outcomeCell(row),
         formatDateTime(row.finishedAt, tz),
         formatDateTime(row.verifiedAt, tz),
