@@ -7,7 +7,8 @@ import { openAppCore } from '../../core/app-core';
 import { fixedClock } from '../../platform/clock';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { call } from '../../test-support/test-core';
-import { fakeFleet, fakeHost, type FakeHost } from './testing/fake-package-hosts';
+import { fakeDebianCollection } from './testing/fake-collection';
+import { fakeFleet, fakeHost } from './testing/fake-package-hosts';
 
 afterEach(removeTempDirs);
 const cores: { close(): Promise<void> }[] = [];
@@ -17,27 +18,6 @@ afterEach(async () => {
 
 type Pending = HostCollection['pending'][number];
 const update = (name: string, extra: Partial<Pending> = {}): Pending => ({ name, installedVersion: '1.0', availableVersion: '1.1', repository: 'lab', security: false, cves: [], advisories: [], kind: 'upgrade', ...extra });
-
-function collection(host: FakeHost, pending: Pending[], at: string): HostCollection {
-  return {
-    collectedAt: at,
-    method: 'ssh',
-    platform: 'linux',
-    hostname: host.name,
-    os: { id: 'debian', name: 'Debian GNU/Linux 12 (bookworm)', version: '12', build: '6.1.0-28-amd64' },
-    packageManager: 'apt',
-    uptimeSeconds: 100,
-    rebootRequired: false,
-    rebootReason: '',
-    lastPatchedAt: null,
-    installedCount: host.installed.size,
-    installed: [...host.installed].map(([name, version]) => ({ name, version, arch: 'all', status: 'ii' })),
-    pending,
-    installedKbs: [],
-    device: null,
-    warnings: [],
-  };
-}
 
 async function setup() {
   const web = fakeHost('web', ['lab-hello', 'lab-tls', 'lab-tools']);
@@ -54,7 +34,7 @@ async function setup() {
   };
   for (const host of [web, db]) {
     const asset = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: host.name, deviceType: 'server', osFamily: 'linux' } });
-    core.services.patchStatus.storeCollection(asset.id, collection(host, pending[host.name] ?? [], clock.now().toISOString()), null);
+    core.services.patchStatus.storeCollection(asset.id, fakeDebianCollection(host, clock.now().toISOString(), { pending: pending[host.name] ?? [] }), null);
     ids.set(host.name, asset.id);
   }
   const service = core.services.rollouts;

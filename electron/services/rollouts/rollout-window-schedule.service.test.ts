@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared/contract/assets';
-import type { HostCollection } from '../../../shared/contract/patch-status';
 import { RolloutPlanRequest } from '../../../shared/contract/rollouts';
 import type { Site } from '../../../shared/contract/sites';
 import { openAppCore } from '../../core/app-core';
 import { fixedClock } from '../../platform/clock';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { call } from '../../test-support/test-core';
+import { fakeDebianCollection } from './testing/fake-collection';
 import { fakeFleet, fakeHost, type FakeHost } from './testing/fake-package-hosts';
 
 afterEach(removeTempDirs);
@@ -14,27 +14,6 @@ const cores: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((core) => core.close()));
 });
-
-function collection(host: FakeHost, at: string): HostCollection {
-  return {
-    collectedAt: at,
-    method: 'ssh',
-    platform: 'linux',
-    hostname: host.name,
-    os: { id: 'debian', name: 'Debian GNU/Linux 12 (bookworm)', version: '12', build: '6.1.0-28-amd64' },
-    packageManager: 'apt',
-    uptimeSeconds: 100,
-    rebootRequired: false,
-    rebootReason: '',
-    lastPatchedAt: null,
-    installedCount: host.installed.size,
-    installed: [...host.installed].map(([name, version]) => ({ name, version, arch: 'all', status: 'ii' })),
-    pending: [...host.installed].map(([name, version]) => ({ name, installedVersion: version, availableVersion: '1.1', repository: 'lab', security: true, cves: [], advisories: [], kind: 'upgrade' as const })),
-    installedKbs: [],
-    device: null,
-    warnings: [],
-  };
-}
 
 /** A core process (browser mode: it resumes work) whose heartbeat the test drives, on an injected clock. */
 async function setup(start: string, mode: 'browser' | 'cli' = 'browser') {
@@ -45,7 +24,7 @@ async function setup(start: string, mode: 'browser' | 'cli' = 'browser') {
   cores.push(core);
   const site = await call<Site>(core, 'sites:create', { name: 'Acme', timezone: 'Europe/Berlin' });
   const asset = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: 'web', deviceType: 'server', osFamily: 'linux' } });
-  core.services.patchStatus.storeCollection(asset.id, collection(hosts[0] as FakeHost, clock.now().toISOString()), null);
+  core.services.patchStatus.storeCollection(asset.id, fakeDebianCollection(hosts[0] as FakeHost, clock.now().toISOString()), null);
   // Mondays 22:00-00:00 Berlin time.
   await call(core, 'cycles:setWindows', { siteId: site.id, windows: [{ ring: 'test', weekdays: ['mon'], start: '22:00', durationMinutes: 120 }] });
   const service = core.services.rollouts;

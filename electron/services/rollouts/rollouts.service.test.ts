@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared/contract/assets';
 import type { CycleDetail } from '../../../shared/contract/cycles';
-import type { HostCollection } from '../../../shared/contract/patch-status';
 import type { RolloutDetail } from '../../../shared/contract/rollouts';
 import { RolloutPlanRequest } from '../../../shared/contract/rollouts';
 import type { Site } from '../../../shared/contract/sites';
@@ -11,30 +10,10 @@ import { RolloutsRepository } from '../../db/repositories/rollouts.repository';
 import { writeTransaction } from '../../db/write-transaction';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 import { call } from '../../test-support/test-core';
+import { fakeDebianCollection } from './testing/fake-collection';
 import { fakeFleet, fakeHost, HEALTH_COMMAND, type FakeHost } from './testing/fake-package-hosts';
 
 afterEach(removeTempDirs);
-
-function collection(hostname: string, host: FakeHost, at: string): HostCollection {
-  return {
-    collectedAt: at,
-    method: 'ssh',
-    platform: 'linux',
-    hostname,
-    os: { id: 'debian', name: 'Debian GNU/Linux 12 (bookworm)', version: '12', build: '6.1.0-28-amd64' },
-    packageManager: 'apt',
-    uptimeSeconds: 100,
-    rebootRequired: false,
-    rebootReason: '',
-    lastPatchedAt: null,
-    installedCount: host.installed.size,
-    installed: [...host.installed].map(([name, version]) => ({ name, version, arch: 'all', status: 'ii' })),
-    pending: [...host.installed].map(([name, version]) => ({ name, installedVersion: version, availableVersion: '1.1', repository: 'lab', security: name !== 'lab-hello', cves: [], advisories: [], kind: 'upgrade' as const })),
-    installedKbs: [],
-    device: null,
-    warnings: [],
-  };
-}
 
 const cores: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -50,7 +29,7 @@ async function setup(hosts: FakeHost[]) {
   const assets: Asset[] = [];
   for (const host of hosts) {
     const asset = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: host.name, deviceType: 'server', osFamily: 'linux' } });
-    core.services.patchStatus.storeCollection(asset.id, collection(host.name, host, core.clock.now().toISOString()), null);
+    core.services.patchStatus.storeCollection(asset.id, fakeDebianCollection(host, core.clock.now().toISOString(), { security: (name) => name !== 'lab-hello' }), null);
     assets.push(asset);
   }
   const service = core.services.rollouts;

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared/contract/assets';
-import type { HostCollection } from '../../../shared/contract/patch-status';
 import type { RolloutDetail } from '../../../shared/contract/rollouts';
 import { RolloutPlanRequest } from '../../../shared/contract/rollouts';
 import type { Site } from '../../../shared/contract/sites';
@@ -17,6 +16,7 @@ import { simulateWindowsHost, type SimulatedUpdate, type SimulatedWindowsHost } 
 import { startWinRmTestServer, type WinRmTestServer } from '../remote/winrm/test-support/winrm-test-server';
 import { createHostAccess, type HostAccess } from './host-access';
 import { familyFromOperations } from './package-family';
+import { fakeDebianCollection } from './testing/fake-collection';
 import { fakeFleet, fakeHost, type FakeHost } from './testing/fake-package-hosts';
 
 afterEach(removeTempDirs);
@@ -40,27 +40,6 @@ const CUMULATIVE = '5034441';
 const STACK = '5034439';
 const FAILING = '5034122';
 const pinOf = (kb: string, revision = 200) => `${update(kb).updateId}@${revision}`;
-
-function linuxCollection(host: FakeHost, at: string): HostCollection {
-  return {
-    collectedAt: at,
-    method: 'ssh',
-    platform: 'linux',
-    hostname: host.name,
-    os: { id: 'debian', name: 'Debian GNU/Linux 12 (bookworm)', version: '12', build: '6.1.0-28-amd64' },
-    packageManager: 'apt',
-    uptimeSeconds: 100,
-    rebootRequired: false,
-    rebootReason: '',
-    lastPatchedAt: null,
-    installedCount: host.installed.size,
-    installed: [...host.installed].map(([name, version]) => ({ name, version, arch: 'all', status: 'ii' })),
-    pending: [...host.installed].map(([name, version]) => ({ name, installedVersion: version, availableVersion: '1.1', repository: 'lab', security: true, cves: [], advisories: [], kind: 'upgrade' as const })),
-    installedKbs: [],
-    device: null,
-    warnings: [],
-  };
-}
 
 /** A core whose Windows hosts are simulated hosts behind WinRM test listeners, reached by the real host access, collector and executor; Linux hosts are scripted. */
 async function setup(windows: Record<string, SimulatedUpdate[]>, linux: FakeHost[] = []) {
@@ -109,7 +88,7 @@ async function setup(windows: Record<string, SimulatedUpdate[]>, linux: FakeHost
   }
   for (const host of linux) {
     const asset = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: host.name, deviceType: 'server', osFamily: 'linux' } });
-    core.services.patchStatus.storeCollection(asset.id, linuxCollection(host, clock.now().toISOString()), null);
+    core.services.patchStatus.storeCollection(asset.id, fakeDebianCollection(host, clock.now().toISOString()), null);
     assets.set(host.name, asset);
   }
   // The Windows hosts are collected for real: the collector script over WinRM, answered by the simulated host.
