@@ -59,11 +59,11 @@ describe('patchdesk intel', () => {
     expect(table.out).toMatch(/CISA KEV +2022\.08\.18 +2022-08-18 +1 +\d[\d,]* days +7 days +cisa_kev_2022-08-18_one-entry\.json +file /);
     expect(table.out).toMatch(/Debian security tracker +\(none\) +4 +\d+ days? \(retrieved\)/);
     expect(table.out).toContain('Age limits: the default limits.');
-    expect(table.out).toMatch(/^Flag: KEV feed is \d+ days old \(limit 7\): KEV figures may be incomplete — import a newer feed$/m);
+    expect(table.out).toMatch(/^Flag: KEV feed is [\d,]+ days old \(limit 7\): KEV figures may be incomplete — import a newer feed$/m);
     expect(table.out).toContain('Flag: no EPSS feed imported: exploit probabilities (EPSS) not measured');
     const json = JSON.parse((await runCliCapturing(dataDir, ['intel', 'status', '--json'])).out) as { limitsFrom: string; feeds: { kind: string; ageLimitDays: number; ageFlag: string | null }[]; flags: { kind: string; state: string }[] };
     expect(json.feeds.map((feed) => feed.kind).sort()).toEqual(['debian-tracker', 'kev', 'nvd']);
-    expect(json.feeds.find((feed) => feed.kind === 'kev')).toMatchObject({ ageLimitDays: 7, ageFlag: expect.stringMatching(/^KEV feed is \d+ days old \(limit 7\)/) });
+    expect(json.feeds.find((feed) => feed.kind === 'kev')).toMatchObject({ ageLimitDays: 7, ageFlag: expect.stringMatching(/^KEV feed is [\d,]+ days old \(limit 7\)/) });
     expect(json.flags).toContainEqual(expect.objectContaining({ kind: 'epss', state: 'missing' }));
 
     expect((await runCliCapturing(dataDir, ['site', 'add', 'Acme', '--network', '192.0.2.0/24'])).code).toBe(0);

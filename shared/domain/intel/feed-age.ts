@@ -8,6 +8,7 @@
  * `score_date`, ...), else from its retrieval time (the Debian tracker carries no date); the
  * caller passes it as `ageDays` (see IntelService.status).
  */
+import { plural } from '../text/plural';
 
 /** The feed kinds a policy can limit (the same list as the contract's `INTEL_FEED_KINDS`). */
 export const FEED_AGE_KINDS = ['kev', 'epss', 'nvd', 'osv', 'debian-tracker', 'msrc'] as const;
@@ -90,7 +91,8 @@ function feedName(feed: AgedFeed): string {
   return `${FEED_AGE_KIND_NAMES[feed.kind]}${scope}`;
 }
 
-const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
+// The same counted form as every other surface ("1,536 days"), so a flag and its feed's row agree.
+const days = (count: number) => plural(count, 'day');
 
 /** The flag for one feed under the limits, or null when it is within its limit. */
 export function feedAgeFlag(feed: AgedFeed, limits: FeedAgeLimits): FeedAgeFlag | null {
