@@ -16,6 +16,7 @@ import { openAppCore, type AppCore } from '../electron/core/app-core';
 import { parseWindowsCollection } from '../electron/services/collect/collectors/windows-collection.parser';
 import { WINDOWS_COLLECTOR_REMOTE_SCRIPT } from '../electron/services/collect/collectors/windows-collector.script';
 import { simulateWindowsHost, type SimulatedUpdate } from '../electron/services/remote/winrm/test-support/windows-host-simulator';
+import { fakeDebianCollection, hostAt10 } from '../electron/services/rollouts/testing/fake-collection';
 import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
 import { launchBrowser } from './support/browser';
 import { startHostProcess, type HostProcess } from './support/host-process';
@@ -41,27 +42,6 @@ let browser: Browser;
 let host: HostProcess | undefined;
 let dataDir: string;
 
-function linuxCollection(spec: ScriptedHostSpec, at: string): HostCollection {
-  return {
-    collectedAt: at,
-    method: 'ssh',
-    platform: 'linux',
-    hostname: spec.name,
-    os: { id: 'debian', name: 'Debian GNU/Linux 12 (bookworm)', version: '12', build: '6.1.0-28-amd64' },
-    packageManager: 'apt',
-    uptimeSeconds: 100,
-    rebootRequired: false,
-    rebootReason: '',
-    lastPatchedAt: null,
-    installedCount: spec.packages.length,
-    installed: spec.packages.map((name) => ({ name, version: '1.0', arch: 'all', status: 'ii' })),
-    pending: spec.packages.map((name) => ({ name, installedVersion: '1.0', availableVersion: '1.1', repository: 'lab', security: true, cves: [], advisories: [], kind: 'upgrade' as const })),
-    installedKbs: [],
-    device: null,
-    warnings: [],
-  };
-}
-
 /** The Windows host's first collection: Patchdesk's collector output as the simulated host prints it, parsed as any collection is. */
 function windowsCollection(spec: SimulatedWindowsSpec, at: string): HostCollection {
   const printed = simulateWindowsHost({ updates: spec.updates.map((each) => ({ ...each })), pollsUntilResult: 0, hostname: spec.name.toUpperCase() }).behave(WINDOWS_COLLECTOR_REMOTE_SCRIPT);
@@ -83,7 +63,7 @@ async function seed(): Promise<void> {
   for (const spec of LINUX) {
     const asset = await invoke<{ id: number }>(core, 'assets:create', { siteId: site.id, fields: { hostname: spec.name, deviceType: 'server', osFamily: 'linux' } });
     ids.set(spec.name, asset.id);
-    core.services.patchStatus.storeCollection(asset.id, linuxCollection(spec, now), null);
+    core.services.patchStatus.storeCollection(asset.id, fakeDebianCollection(hostAt10(spec.name, spec.packages), now), null);
   }
   for (const spec of WINDOWS) {
     const asset = await invoke<{ id: number }>(core, 'assets:create', { siteId: site.id, fields: { hostname: spec.name, deviceType: 'server', osFamily: 'windows', access: { method: 'winrm', port: 5985, username: '' } } });

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostCollection } from '../shared/contract/patch-status';
 import { openAppCore, type AppCore } from '../electron/core/app-core';
 import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
+import { fakeDebianCollection, hostAt10 } from '../electron/services/rollouts/testing/fake-collection';
 import { HEALTH_COMMAND, HOLD_PREFIX } from '../electron/services/rollouts/testing/fake-package-hosts';
 import { launchBrowser } from './support/browser';
 import { startHostProcess, type HostProcess } from './support/host-process';
@@ -41,30 +42,13 @@ const RING_OF: Record<string, 'test' | 'pilot' | 'broad'> = { 'test-web': 'test'
 /** Asset ids by host name, as the seed created them. */
 const ids = new Map<string, number>();
 
+/** A scripted host's collection: lab-hello's 1.1 is not a security fix, except on the host that fixes the advisory. */
+const collection = (spec: ScriptedHostSpec, at: string): HostCollection =>
+  fakeDebianCollection(hostAt10(spec.name, spec.packages), at, { security: (name) => name !== 'lab-hello' || spec === FIXING, advisories: () => (spec === FIXING ? [ADVISORY] : []) });
+
 let browser: Browser;
 let host: HostProcess | undefined;
 let dataDir: string;
-
-function collection(spec: ScriptedHostSpec, at: string): HostCollection {
-  return {
-    collectedAt: at,
-    method: 'ssh',
-    platform: 'linux',
-    hostname: spec.name,
-    os: { id: 'debian', name: 'Debian GNU/Linux 12 (bookworm)', version: '12', build: '6.1.0-28-amd64' },
-    packageManager: 'apt',
-    uptimeSeconds: 100,
-    rebootRequired: false,
-    rebootReason: '',
-    lastPatchedAt: null,
-    installedCount: spec.packages.length,
-    installed: spec.packages.map((name) => ({ name, version: '1.0', arch: 'all', status: 'ii' })),
-    pending: spec.packages.map((name) => ({ name, installedVersion: '1.0', availableVersion: '1.1', repository: 'lab', security: name !== 'lab-hello' || spec === FIXING, cves: [], advisories: spec === FIXING ? [ADVISORY] : [], kind: 'upgrade' as const })),
-    installedKbs: [],
-    device: null,
-    warnings: [],
-  };
-}
 
 async function invoke<T>(core: AppCore, channel: string, request: unknown): Promise<T> {
   const result = await core.dispatcher.invoke(channel, request);

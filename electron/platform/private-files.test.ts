@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
 import { openAppCore } from '../core/app-core';
+import { fixedClock } from './clock';
 import { ensurePrivateDir, tightenPrivateTree } from './private-files';
 
 afterEach(removeTempDirs);
@@ -38,14 +39,14 @@ describe.skipIf(process.platform === 'win32')('private data folder', () => {
     mkdirSync(dataDir, { mode: 0o755 });
     chmodSync(dataDir, 0o755);
     writeFileSync(join(dataDir, 'left-by-an-older-version.txt'), 'x', { mode: 0o644 });
-    const core = openAppCore({ dataDir, mode: 'cli', actor: 'tester' });
+    const core = openAppCore({ dataDir, mode: 'cli', actor: 'tester', clock: fixedClock(new Date('2026-01-20T10:00:00.000Z')) });
     const call = async (channel: string, request: unknown) => {
       const result = await core.dispatcher.invoke(channel, request);
       if (!result.ok) throw new Error(result.error.message);
       return result.value as { id: number };
     };
     const site = await call('sites:create', { name: 'Acme' });
-    const cycle = await call('cycles:openEmergency', { siteId: site.id, trigger: 'CVE-2026-1', reason: 'test', deadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) });
+    const cycle = await call('cycles:openEmergency', { siteId: site.id, trigger: 'CVE-2026-1', reason: 'test', deadline: '2026-01-27' });
     const detail = (await call('cycles:get', { cycleId: cycle.id })) as unknown as { items: { key: string }[] };
     await call('cycles:tick', { cycleId: cycle.id, key: detail.items[0]?.key, state: 'done', note: 'proof', evidence: [{ kind: 'file', name: 'proof.txt', contentBase64: Buffer.from('proof').toString('base64') }] });
     await core.services.evidence.export(site.id, '2026-01-01', '2026-02-01');

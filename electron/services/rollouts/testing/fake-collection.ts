@@ -4,7 +4,6 @@
  * last collection so a plan has pending updates to pick from.
  */
 import type { HostCollection } from '../../../../shared/contract/patch-status';
-import type { FakeHost } from './fake-package-hosts';
 
 /** What differs between the tests: the pending list, or which packages' 1.1 is a security fix. */
 export interface FakeCollectionOptions {
@@ -13,11 +12,25 @@ export interface FakeCollectionOptions {
   pending?: HostCollection['pending'];
   /** Which default pending updates are security fixes (all by default). */
   security?: (name: string) => boolean;
+  /** The advisories a default pending update names (none by default). */
+  advisories?: (name: string) => string[];
+}
+
+/** What the collection reports of a host: its name and installed versions (a `FakeHost` fits). */
+export interface CollectedHost {
+  name: string;
+  installed: ReadonlyMap<string, string>;
+}
+
+/** A host named `name` with each of `packages` installed at 1.0, as the scripted e2e hosts start. */
+export function hostAt10(name: string, packages: readonly string[]): CollectedHost {
+  return { name, installed: new Map(packages.map((pkg) => [pkg, '1.0'])) };
 }
 
 /** A collection of `host` taken at `at`. */
-export function fakeDebianCollection(host: FakeHost, at: string, options: FakeCollectionOptions = {}): HostCollection {
+export function fakeDebianCollection(host: CollectedHost, at: string, options: FakeCollectionOptions = {}): HostCollection {
   const security = options.security ?? (() => true);
+  const advisories = options.advisories ?? (() => []);
   return {
     collectedAt: at,
     method: 'ssh',
@@ -33,7 +46,7 @@ export function fakeDebianCollection(host: FakeHost, at: string, options: FakeCo
     installed: [...host.installed].map(([name, version]) => ({ name, version, arch: 'all', status: 'ii' })),
     pending:
       options.pending ??
-      [...host.installed].map(([name, version]) => ({ name, installedVersion: version, availableVersion: '1.1', repository: 'lab', security: security(name), cves: [], advisories: [], kind: 'upgrade' as const })),
+      [...host.installed].map(([name, version]) => ({ name, installedVersion: version, availableVersion: '1.1', repository: 'lab', security: security(name), cves: [], advisories: advisories(name), kind: 'upgrade' as const })),
     installedKbs: [],
     device: null,
     warnings: [],
