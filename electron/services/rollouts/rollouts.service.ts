@@ -414,14 +414,15 @@ export class RolloutsService {
     const rollout = this.require(rolloutId);
     const reread = await this.rereadHosts(rollout, context);
     writeTransaction(this.deps.db, () => {
-      this.deps.rollouts.setState(rolloutId, 'interrupted', `Patchdesk stopped while the rollout ran; the real state of ${reread.length} host${reread.length === 1 ? '' : 's'} was read again: resume when ready`);
-      this.audit(rollout.siteId, rolloutId, 'rollout-interrupted', { hosts: reread });
+      this.deps.rollouts.setState(rolloutId, 'interrupted', interruptedReason(reread));
+      this.audit(rollout.siteId, rolloutId, 'rollout-interrupted', { hosts: [...reread.read, ...reread.unread], unread: reread.unread });
     });
     return this.get(rolloutId);
   }
 
-  /** Reads the real state of every host left `running` and puts it back to pending with what was found; returns their names. */
-  private async rereadHosts(rollout: RolloutRecord, context?: RolloutJobContext): Promise<string[]> {
+  /** Reads the real state of every host left `running` and puts it back to pending with what was found; returns their names, read or not. */
+  private async rereadHosts(rollout: RolloutRecord, context?: RolloutJobContext): Promise<{ read: string[]; unread: string[] }> {
+    const outcome: { read: string[]; unread: string[] } = { read: [], unread: [] };
     const hosts = this.deps.rollouts.hosts(rollout.id).filter((host) => host.state === 'running');
     const packages = this.deps.rollouts.packagesByHost(rollout.id);
     for (const host of hosts) {
@@ -451,8 +452,9 @@ export class RolloutsService {
         this.deps.rollouts.appendEvent(host.id, { at: this.now(), step: host.step || 'interrupted', outcome: 'note', message: `Patchdesk stopped during "${host.step}"; ${found}`, outputTail: '' });
         this.deps.rollouts.updateHost(host.id, { ...(known ? { state: 'pending' as const } : {}), message: `interrupted during "${host.step}"; ${found}` });
       });
+      (known ? outcome.read : outcome.unread).push(host.hostname);
     }
-    return hosts.map((host) => host.hostname);
+    return outcome;
   }
 
   private launch(rolloutId: number, action: 'start' | 'resume'): { rolloutId: number; jobId: string; state: RolloutState } {
@@ -693,3 +695,15 @@ function failNotInRollout(assetId: number, rolloutId: number): never {
 }
 
 export type { RolloutPlanRequest };
+
+/**
+ * Why an interrupted rollout waits, in words that match the host cards: how many hosts were read
+ * again, and which could not be read yet (a locked vault, an unreachable host), never claiming more.
+ */
+export function interruptedReason(reread: { read: readonly string[]; unread: readonly string[] }): string {
+  const plural = (count: number) => `${count} host${count === 1 ? '' : 's'}`;
+  const parts = ['Patchdesk stopped while the rollout ran'];
+  if (reread.read.length > 0) parts.push(`the real state of ${plural(reread.read.length)} was read again`);
+  if (reread.unread.length > 0) parts.push(`the real state of ${reread.unread.join(', ')} could not be read yet (see ${reread.unread.length === 1 ? 'its card' : 'their cards'}); it is read before ${reread.unread.length === 1 ? 'that host runs' : 'they run'} again`);
+  return `${parts.join('; ')}: resume when ready`;
+}

@@ -13,4 +13,5 @@ export const LAB_TEST_ADDRESSES = {
   rolloutsFamilies: '127.88.206',
   rollouts: '127.88.207',
   rolloutPlanFeatures: '127.88.208',
+  deployLabE2e: '127.88.211',
 } as const;

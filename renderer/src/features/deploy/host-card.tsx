@@ -14,13 +14,18 @@ function kbState(pkg: RolloutHost['packages'][number]): string {
   return `${pkg.observedVersion === null || pkg.observedVersion === 'absent' ? 'not installed' : 'installed'}${undo}`;
 }
 
-/** One host of the live view: state, current step, elapsed time, the last output lines, and rollback. */
-export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: RolloutHost; nowMs: number; onRollback: (() => void) | null; onManualDone?: (() => void) | null }) {
+/**
+ * One host of the live view: state, current step, elapsed time, the last output lines, and rollback.
+ * `interrupted`: the rollout's process stopped, so a host still marked running is not running: it
+ * was stopped mid-step and waits to be read again.
+ */
+export function HostCard({ host, nowMs, onRollback, onManualDone, interrupted = false }: { host: RolloutHost; nowMs: number; onRollback: (() => void) | null; onManualDone?: (() => void) | null; interrupted?: boolean }) {
   const timeZone = useRequiredSite().timezone;
   const current = currentStep(host);
   const step = current.step;
   const message = localiseInstants(current.message, timeZone);
-  const elapsed = hostElapsedMs(host, nowMs);
+  const stoppedMidStep = interrupted && host.state === 'running';
+  const elapsed = stoppedMidStep ? null : hostElapsedMs(host, nowMs);
   const lines = lastOutputLines(host.events).map((line) => localiseInstants(line, timeZone));
   // Windows updates carry Windows Update's title and are installed or not; packages move between versions.
   const updates = host.packages.filter((pkg) => pkg.requested && pkg.title !== '');
@@ -29,7 +34,7 @@ export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: Roll
     <article className={`host-card host-card--${HOST_STATE_TONES[host.state]}`} data-testid={`host-card-${host.hostname}`} data-state={host.state}>
       <header className="host-card__head">
         <strong className="host-card__name">{host.hostname}</strong>
-        <Badge tone={HOST_STATE_TONES[host.state]}>{HOST_STATE_LABELS[host.state]}</Badge>
+        <Badge tone={stoppedMidStep ? 'danger' : HOST_STATE_TONES[host.state]}>{stoppedMidStep ? 'Stopped mid-step' : HOST_STATE_LABELS[host.state]}</Badge>
       </header>
       <div className="host-card__step small">
         {step ? <span className="host-card__step-name">{step}</span> : <span className="muted">Not started</span>}

@@ -201,7 +201,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
             <div>
               <dt>Ran</dt>
               <dd>
-                <SiteTime at={rollout.startedAt} /> → {rollout.finishedAt ? <SiteTime at={rollout.finishedAt} /> : <span className="muted">running</span>}
+                <SiteTime at={rollout.startedAt} /> → {rollout.finishedAt ? <SiteTime at={rollout.finishedAt} /> : <span className="muted">{rollout.state === 'running' ? 'running' : `not finished (${ROLLOUT_STATE_LABELS[rollout.state].toLowerCase()})`}</span>}
               </dd>
             </div>
           ) : null}
@@ -269,6 +269,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
                         key={host.id}
                         host={host}
                         nowMs={nowMs}
+                        interrupted={rollout.state === 'interrupted'}
                         onRollback={can('rollback') && !finishing && rollbackable.includes(host) ? () => setConfirm({ kind: 'rollback', label: host.hostname, assetIds: [host.assetId] }) : null}
                         onManualDone={host.manual && host.state === 'pending' && MANUAL_TICK_STATES.has(rollout.state) ? () => setConfirm({ kind: 'manual', host }) : null}
                       />

@@ -17,7 +17,9 @@ describe('deploymentsSection', () => {
       }),
     );
     expect(text).toMatch(/3 October\napproved by ana .*\ntest\nweb01\nopenssl 3\.0\.14 to 3\.0\.15\nrebooted\ninstalled/);
-    expect(text).toContain('rolled back');
+    expect(text).toMatch(/app02\napp 1\.0 to 1\.1\nwhy: post check failed\nrolled back/);
+    // A plainly installed host carries no reason line.
+    expect(text).not.toMatch(/web01[\s\S]*?why:[\s\S]*?app02/);
     expect(text).toMatch(/sw01\nfirmware 15\.2\(7\) to 17\.9\.4\nmanual step by ana: CHG-1042 upgraded via console; file sw01-show-version\.txt; SHA-256 a{64}\ninstalled \(manual\)/);
   });
 

@@ -25,6 +25,20 @@ function outcomeCell(row: DeploymentRow): CellValue {
   return { text, color: COLOURS.muted };
 }
 
+/** The longest reason printed; `data/rollouts.csv` has the whole message. */
+const MAX_REASON_CHARS = 300;
+
+/**
+ * Why a host did not end plainly installed (a failed check, a rollback and what it went back to, a
+ * host not attempted), so the page answers "what went wrong" without the data file.
+ */
+function outcomeReason(row: DeploymentRow): string {
+  const plain = !row.rolledBack && (row.state === 'installed' || row.state === 'nothing_to_do');
+  if (plain || row.manual || row.message.trim() === '') return '';
+  const text = pdfArrows(row.message.trim());
+  return `\nwhy: ${text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text}`;
+}
+
 /**
  * The PDF's font (pdfmake's Roboto) has no arrow glyph: `1.0 → 1.1` would print as `1.0  1.1`,
  * which reads as two versions side by side. The data file keeps the arrow.
@@ -54,7 +68,7 @@ export function deploymentsSection(report: EvidenceReport): Content[] {
       rows.map((row) => [
         { text: `${row.rolloutId} ${row.rolloutName}\napproved by ${row.approvedBy ?? 'nobody'}${row.approvedAt ? ` ${formatDateTime(row.approvedAt, tz)}` : ''}` },
         { text: `${row.ring}\n${row.hostname}` },
-        { text: `${pdfArrows(row.packages) || '-'}${row.rebooted ? '\nrebooted' : ''}${row.manual ? `\n${manualEvidence(row.manual)}` : ''}` },
+        { text: `${pdfArrows(row.packages) || '-'}${row.rebooted ? '\nrebooted' : ''}${row.manual ? `\n${manualEvidence(row.manual)}` : ''}${outcomeReason(row)}` },
         outcomeCell(row),
         formatDateTime(row.finishedAt, tz),
         formatDateTime(row.verifiedAt, tz),
