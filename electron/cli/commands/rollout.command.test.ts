@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RolloutDetail } from '../../../shared/contract/rollouts';
+import { openAppCore } from '../../core/app-core';
 import { runCliCapturing } from '../../test-support/run-cli';
+import { call } from '../../test-support/test-core';
 import { makeTempDir, removeTempDirs } from '../../test-support/temp-dir';
 
 afterEach(() => {
@@ -60,6 +63,29 @@ describe('patchdesk rollout', () => {
     const dir = await siteWithAsset();
     const usage = (await run(dir, 'rollout')).err;
     for (const line of ['unit:NAME', 'port:NUMBER', 'http:URL[=STATUS]', 'command:COMMAND', 'fails closed']) expect(usage).toContain(line);
+  });
+
+  it('plans the site\'s hosts of the named risk tiers or tags, in their site rings (--tier, --tag)', async () => {
+    const dir = makeTempDir();
+    const core = openAppCore({ dataDir: dir, mode: 'cli', actor: 'seed' });
+    const site = await call<{ id: number }>(core, 'sites:create', { name: 'Acme', timezone: 'UTC' });
+    const add = async (hostname: string, tags: string[]) => (await call<{ id: number }>(core, 'assets:create', { siteId: site.id, fields: { hostname, addresses: ['127.0.0.1'], tags, deviceType: 'server', osFamily: 'linux', access: { method: 'ssh', port: 22, username: 'root' } } })).id;
+    const web = await add('web01', ['Web', 'dmz']);
+    const db = await add('db01', []);
+    await add('desk01', ['office']);
+    await call(core, 'tiers:override', { action: 'set', assetIds: [db], tier: 1, reason: 'holds the ledger' });
+    await call(core, 'cycles:setRings', { siteId: site.id, assetIds: [web], ring: 'test' });
+    await core.close();
+    const passphrase = 'a long enough master passphrase';
+    expect((await runCliCapturing(dir, ['vault', 'init'], [passphrase, passphrase])).code).toBe(0);
+
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--tier', '9')).toMatchObject({ code: 2, err: 'patchdesk: --tier: "9" is not a risk tier (1, 2, 3, 4)' });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--tag', 'web', '--ring', 'test=web01')).toMatchObject({ code: 2, err: expect.stringMatching(/--tier and --tag choose hosts for the site's rings/) });
+    expect(await run(dir, 'rollout', 'plan', '--site', 'Acme', '--tag', 'nosuchtag')).toMatchObject({ code: 2, err: expect.stringMatching(/has no active SSH or WinRM hosts of tag "nosuchtag" to roll out to/) });
+    // Tags match whatever their case; a host of either filter is planned, in its own site ring.
+    const planned = await runCliCapturing(dir, ['rollout', 'plan', '--site', 'Acme', '--tag', 'WEB', '--tier', '1', '--json'], [passphrase]);
+    const detail = JSON.parse(planned.out) as RolloutDetail;
+    expect(detail.rings.map((ring) => `${ring.name}: ${detail.hosts.filter((host) => host.ringId === ring.id).map((host) => host.hostname).join(',')}`)).toEqual(['test: web01', 'broad: db01']);
   });
 
   it('lists no rollouts in a new site', async () => {

@@ -1,8 +1,10 @@
 /** `patchdesk rollout plan|show|approve|start|halt|resume|cancel|rollback|list`: rollouts from the command line. */
 import { parseArgs } from 'node:util';
+import type { Asset } from '../../../shared/contract/assets';
 import type { RolloutDetail, RolloutPlanRequest } from '../../../shared/contract/rollouts';
 import { parseEmergencyTrigger } from '../../../shared/domain/cycles/emergency-trigger';
 import { RINGS } from '../../../shared/domain/cycles/rings';
+import { TIERS } from '../../../shared/domain/risk-tier';
 import { SEVERITIES, type Severity } from '../../../shared/domain/patch-policy';
 import { describeSelection } from '../../../shared/domain/rollouts/selection';
 import { parseFailureBudget } from '../../../shared/domain/rollouts/failure-budget';
@@ -19,13 +21,15 @@ import { ensureVaultUnlocked } from '../vault-unlock';
 
 export const ROLLOUT_USAGE = `patchdesk rollout plan --site NAME [--name TEXT] [--all | --security | --package NAME... --kb KB...]
     [--severity critical|high|medium|low] [--advisory ID]... [--fixes ID | --fixes-trigger --cycle ID]
-    [--ring NAME=HOST,HOST...]... [--concurrency N] [--max-failures N|P%] [--reboot never|if-required|always]
+    [--ring NAME=HOST,HOST... | --tier N... --tag TAG...] [--concurrency N] [--max-failures N|P%] [--reboot never|if-required|always]
     [--pre CMD]... [--post CMD]... [--pre-check CHECK]... [--check CHECK]...
     [--manual HOST=FIRMWARE]... [--no-auto-rollback] [--cycle ID] [--json]     (prints the plan id and the preview)
     --severity keeps updates of that severity or above; --advisory keeps updates of the named
     advisories, KBs or CVEs; --fixes keeps exactly the updates that fix a CVE, KB or advisory on the
     hosts triage finds with a fix pending (--fixes-trigger: the --cycle's emergency trigger); without
-    --ring, only those hosts are planned, in their site rings.
+    --ring, only those hosts are planned, in their site rings. Without --ring, the site's active SSH
+    and WinRM hosts are planned in their site rings (test, pilot, broad); --tier N and --tag TAG
+    (each repeatable) keep the hosts of any of those risk tiers or with any of those tags.
     CHECK, run on each host itself over its SSH session, each with a timeout (@SECONDS, default 30):
       unit:NAME            the systemd unit is active (systemctl is-active)
       port:NUMBER          a TCP port is open on the host (ss, else bash /dev/tcp to 127.0.0.1)
@@ -118,6 +122,8 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
       fixes: { type: 'string' },
       'fixes-trigger': { type: 'boolean' },
       ring: { type: 'string', multiple: true },
+      tier: { type: 'string', multiple: true },
+      tag: { type: 'string', multiple: true },
       concurrency: { type: 'string' },
       'max-failures': { type: 'string' },
       reboot: { type: 'string' },
@@ -174,8 +180,18 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
   // The hosts triage finds with a fix pending: the only ones a "fixes" plan takes when no ring is named.
   const affected = fixes === null ? null : new Set((await context.call('triage:run', { siteId: site.id, id: fixes })).assets.filter((asset) => asset.state === 'fix_pending').map((asset) => asset.assetId));
   if (affected !== null && affected.size === 0) throw usageError(`no host of "${site.name}" has a pending update that fixes ${fixes ?? ''} (see patchdesk triage ${fixes ?? ''})`);
+  const tiers = (values.tier ?? []).map((text) => {
+    const tier = Number(text);
+    if (!(TIERS as readonly number[]).includes(tier)) throw usageError(`--tier: "${text}" is not a risk tier (${TIERS.join(', ')})`);
+    return tier;
+  });
+  const tags = new Set((values.tag ?? []).map((tag) => tag.trim().toLowerCase()).filter(Boolean));
+  const filtered = tiers.length > 0 || tags.size > 0;
+  // With --tier/--tag: the site's hosts of any of those tiers or with any of those tags.
+  const chosen = (asset: Asset | undefined) => !filtered || (asset !== undefined && ((asset.tier !== null && tiers.includes(asset.tier)) || asset.tags.some((tag) => tags.has(tag.toLowerCase()))));
   const rings: RolloutPlanRequest['rings'] = [];
   if (values.ring && values.ring.length > 0) {
+    if (filtered) throw usageError('--tier and --tag choose hosts for the site\'s rings; with --ring, name the hosts of each ring');
     for (const spec of values.ring) {
       const match = /^([^=]+)=(.+)$/.exec(spec);
       if (!match?.[1] || !match[2]) throw usageError(`--ring ${spec}: expected NAME=HOST,HOST...`);
@@ -189,10 +205,10 @@ async function planRollout(context: CliContext, args: string[], secrets: SecretR
     const assignments = await context.call('cycles:rings', { siteId: site.id });
     const assets = new Map((await context.call('assets:list', { siteId: site.id, statuses: ['active'] })).map((asset) => [asset.id, asset]));
     for (const ring of RINGS) {
-      const assetIds = assignments.filter((item) => item.ring === ring && ['ssh', 'winrm'].includes(assets.get(item.assetId)?.access.method ?? '') && (affected === null || affected.has(item.assetId))).map((item) => item.assetId);
+      const assetIds = assignments.filter((item) => item.ring === ring && ['ssh', 'winrm'].includes(assets.get(item.assetId)?.access.method ?? '') && (affected === null || affected.has(item.assetId)) && chosen(assets.get(item.assetId))).map((item) => item.assetId);
       if (assetIds.length > 0) rings.push({ name: ring, assetIds, windowRing: ring, ...(concurrency !== undefined ? { concurrency } : {}) });
     }
-    if (rings.length === 0) throw usageError(`"${site.name}" has no active SSH or WinRM hosts to roll out to: give --ring NAME=HOST,HOST...`);
+    if (rings.length === 0) throw usageError(`"${site.name}" has no active SSH or WinRM hosts${filtered ? ` of ${[...tiers.map((tier) => `tier ${tier}`), ...[...tags].map((tag) => `tag "${tag}"`)].join(' or ')}` : ''} to roll out to: give --ring NAME=HOST,HOST...`);
   }
 
   const manualTargets: { assetId: number; target: string }[] = [];
