@@ -1,12 +1,14 @@
 /**
  * Rollout of one update (lab-hello 1.0 → 1.1) to the package lab's hosts in three rings (3, 9, 18
  * for 30 hosts) at 6 hosts at a time, by Patchdesk's bundled CLI (`rollout plan`, `approve`,
- * `start --wait` on a fresh data folder) and by Debian's `ansible-playbook` (`serial: [3, 9, 18]`,
+ * `start --wait` on a fresh data folder), once alone (the CLI owns the folder) and once with the app
+ * open (the browser host owns the folder and does the work; the commands forward to it), and by Debian's `ansible-playbook` (`serial: [3, 9, 18]`,
  * `-f 6`, the apt module, `max_fail_percentage: 0` as Patchdesk's `--max-failures 0`), in one run,
  * each run starting from lab-hello 1.0 on every host. Prints wall time, client CPU and peak memory
  * of each tool's process tree, and the time no host's package manager was running (the tool's
  * overhead). As root: `sudo node --import tsx bench/rollouts/rollouts.bench.ts [--hosts 30] [--runs 1]`.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +21,7 @@ import type { LabHost } from '../../electron/test-support/package-lab/lab-host';
 import { downPackageLab, upPackageLab } from '../../electron/test-support/package-lab/package-lab';
 import { call } from '../../electron/test-support/test-core';
 import { ansibleEnv } from '../collect/ansible-side';
-import { runMeasured, type MeasuredRun } from '../collect/process-meter';
+import { processCpuMs, runMeasured, type MeasuredRun } from '../collect/process-meter';
 import { installedVersions, labHostCpuMs, prepareHosts, readPmLogs, resetHosts, unionSeconds, type Interval } from './host-prep';
 import { buildCliBundle, cliBundleIsFresh } from '../../scripts/cli-bundle.mjs';
 
@@ -61,6 +63,43 @@ async function seedDataFolder(dataDir: string, hosts: readonly LabHost[]): Promi
   } finally {
     await core.close();
   }
+}
+
+/** A running owner of the data folder (the browser host, as when the app is open), and how to read its cost. */
+interface RunningOwner {
+  pid: number;
+  /** Its peak RSS since it started (VmHWM), in kB. */
+  peakRssKb(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the browser host over `dataDir` (untimed, as an app already open) and resolves once it
+ * serves: CLI commands started after that forward their calls to it over the folder's socket.
+ */
+function startOwner(dataDir: string): Promise<RunningOwner> {
+  const child = spawn(process.execPath, ['bin/run-ts.mjs', 'electron/host/serve.ts', '--data-dir', dataDir, '--port', '0'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!/Open: http/.test(output)) return;
+      child.stdout?.off('data', onData);
+      resolve({
+        pid: child.pid ?? 0,
+        peakRssKb: () => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid ?? 0}/status`, 'utf8'))?.[1] ?? 0),
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`the browser host exited with ${code}:\n${output}`)));
+  });
 }
 
 function writeAnsible(dir: string, hosts: readonly LabHost[], rings: number[]): { inventory: string; playbook: string; knownHosts: string } {
@@ -167,50 +206,68 @@ async function main(): Promise<void> {
     const results: Result[] = [];
     const profiles: string[] = [];
     for (let index = 0; index < runs; index += 1) {
-      // Patchdesk: a fresh data folder, seeded outside the timed part.
-      resetHosts(hosts, FROM);
-      const dataDir = mkdtempSync(join(scratch, 'data-'));
-      await seedDataFolder(dataDir, hosts);
-      resetHosts(hosts, FROM);
-      const passphraseFile = join(scratch, 'passphrase');
-      writeFileSync(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
-      // The product's command: the launcher checks the bundle is fresh, then runs it.
-      const cli = `'${process.execPath}' bin/patchdesk.mjs --data-dir '${dataDir}'`;
-      const ringArgs = rings.map((ring, at) => `--ring ring${at + 1}=${ring.map((host) => host.name).join(',')}`).join(' ');
-      const script = [`${cli} rollout plan --site Lab --name bench --package ${PACKAGE} ${ringArgs} --concurrency ${CONCURRENCY} --max-failures 0 --reboot never >/dev/null`, `${cli} rollout approve 1 >/dev/null`, `${cli} rollout start 1 --wait`].join(' && ');
-      // A source changed during the session would make the launcher rebuild inside the timed part.
-      if (!cliBundleIsFresh()) await buildCliBundle();
-      log(`run ${index + 1}: Patchdesk`);
-      let load = loadavg()[0] ?? 0;
-      let hostCpuBefore = labHostCpuMs(hosts);
-      const startedMs = Date.now();
-      const patchdesk = await runMeasured('/bin/sh', ['-c', script], { cwd: repo, env: { ...process.env, PATCHDESK_PASSPHRASE_FILE: passphraseFile }, timeoutMs: 1_800_000, scratchDir: scratch });
-      const endedMs = Date.now();
-      if (patchdesk.exitCode !== 0) log(`Patchdesk exit ${patchdesk.exitCode}: ${patchdesk.stderr.slice(-2000)}`);
-      results.push(measureHosts('Patchdesk', patchdesk, hosts, load, labHostCpuMs(hosts) - hostCpuBefore));
-      profiles.push(await stepProfile(dataDir, startedMs, endedMs));
+      // Patchdesk twice: the CLI alone (it owns the folder itself), then with the app open (the
+      // browser host owns the folder; the same three commands forward to it). Each on a fresh
+      // data folder, seeded outside the timed part.
+      for (const mode of ['cli', 'app-open'] as const) {
+        resetHosts(hosts, FROM);
+        const dataDir = mkdtempSync(join(scratch, 'data-'));
+        await seedDataFolder(dataDir, hosts);
+        resetHosts(hosts, FROM);
+        const passphraseFile = join(scratch, 'passphrase');
+        writeFileSync(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
+        // The product's command: the launcher checks the bundle is fresh, then runs it.
+        const cli = `'${process.execPath}' bin/patchdesk.mjs --data-dir '${dataDir}'`;
+        const ringArgs = rings.map((ring, at) => `--ring ring${at + 1}=${ring.map((host) => host.name).join(',')}`).join(' ');
+        const script = [`${cli} rollout plan --site Lab --name bench --package ${PACKAGE} ${ringArgs} --concurrency ${CONCURRENCY} --max-failures 0 --reboot never >/dev/null`, `${cli} rollout approve 1 >/dev/null`, `${cli} rollout start 1 --wait`].join(' && ');
+        // A source changed during the session would make the launcher rebuild inside the timed part.
+        if (!cliBundleIsFresh()) await buildCliBundle();
+        const owner = mode === 'app-open' ? await startOwner(dataDir) : null;
+        const tool = mode === 'cli' ? 'Patchdesk (CLI alone)' : 'Patchdesk (app open)';
+        log(`run ${index + 1}: ${tool}`);
+        const load = loadavg()[0] ?? 0;
+        const hostCpuBefore = labHostCpuMs(hosts);
+        const ownerCpuBefore = owner ? processCpuMs(owner.pid) : 0;
+        const startedMs = Date.now();
+        const patchdesk = await runMeasured('/bin/sh', ['-c', script], { cwd: repo, env: { ...process.env, PATCHDESK_PASSPHRASE_FILE: passphraseFile }, timeoutMs: 1_800_000, scratchDir: scratch });
+        const endedMs = Date.now();
+        const hostCpu = labHostCpuMs(hosts) - hostCpuBefore;
+        if (owner) {
+          // The owner did the work: its CPU is the client's, and its peak memory adds to the CLI's.
+          const ownerCpuMs = processCpuMs(owner.pid) - ownerCpuBefore;
+          const ownerPeakKb = owner.peakRssKb();
+          log(`the browser host (owner): ${fmt(ownerCpuMs / 1000, 2)} s CPU during the run, peak RSS ${fmt(ownerPeakKb / 1024, 0)} MB since its start; the CLI processes: ${fmt(patchdesk.cpuMs / 1000, 2)} s, ${fmt(patchdesk.peakTreeRssKb / 1024, 0)} MB`);
+          patchdesk.cpuMs += ownerCpuMs;
+          patchdesk.peakTreeRssKb += ownerPeakKb;
+          patchdesk.peakTreePssKb += ownerPeakKb;
+          await owner.stop();
+        }
+        if (patchdesk.exitCode !== 0) log(`${tool} exit ${patchdesk.exitCode}: ${patchdesk.stderr.slice(-2000)}`);
+        results.push(measureHosts(tool, patchdesk, hosts, load, hostCpu));
+        profiles.push(`${tool}:\n${await stepProfile(dataDir, startedMs, endedMs)}`);
+      }
 
       resetHosts(hosts, FROM);
       const ansibleDir = mkdtempSync(join(scratch, 'ansible-'));
       mkdirSync(join(ansibleDir, 'cp'));
       const files = writeAnsible(ansibleDir, hosts, sizes);
       log(`run ${index + 1}: Ansible`);
-      load = loadavg()[0] ?? 0;
-      hostCpuBefore = labHostCpuMs(hosts);
+      const load = loadavg()[0] ?? 0;
+      const hostCpuBefore = labHostCpuMs(hosts);
       const ansible = await runMeasured('ansible-playbook', ['-i', files.inventory, '-f', String(CONCURRENCY), files.playbook], { cwd: ansibleDir, env: { ...ansibleEnv(ansibleDir, files.knownHosts), ANSIBLE_STDOUT_CALLBACK: 'default' }, timeoutMs: 1_800_000, scratchDir: scratch });
       if (ansible.exitCode !== 0) log(`Ansible exit ${ansible.exitCode}: ${(ansible.stdout + ansible.stderr).slice(-2000)}`);
       results.push(measureHosts('Ansible', ansible, hosts, load, labHostCpuMs(hosts) - hostCpuBefore));
     }
     console.log(`\n${hostCount} hosts, rings ${sizes.join('/')}, ${CONCURRENCY} at a time, ${PACKAGE} ${FROM} → ${TO}; ${new Date().toISOString()}`);
-    console.log('tool       exit  upgraded  wall s  client CPU s  peak RSS MB (PSS)  apt-get busy s  install busy s  dpkg busy s  overhead s  apt calls  load1 at start  host CPU s');
+    console.log('tool                   exit  upgraded  wall s  client CPU s  peak RSS MB (PSS)  apt-get busy s  install busy s  dpkg busy s  overhead s  apt calls  load1 at start  host CPU s');
     for (const result of results) {
       const { run } = result;
       const wallS = run.wallMs / 1000;
       console.log(
-        [result.tool.padEnd(9), String(run.exitCode).padStart(4), `${result.upgraded}/${hostCount}`.padStart(8), fmt(wallS).padStart(7), fmt(run.cpuMs / 1000).padStart(13), `${fmt(run.peakTreeRssKb / 1024, 0)} (${fmt(run.peakTreePssKb / 1024, 0)})`.padStart(18), fmt(result.pmUnionS).padStart(15), fmt(result.installUnionS).padStart(15), fmt(result.dpkgUnionS).padStart(12), fmt(wallS - result.pmUnionS).padStart(11), String(result.aptCalls).padStart(10), fmt(result.load, 2).padStart(15), fmt(result.hostCpuMs / 1000).padStart(11)].join(' '),
+        [result.tool.padEnd(21), String(run.exitCode).padStart(4), `${result.upgraded}/${hostCount}`.padStart(8), fmt(wallS).padStart(7), fmt(run.cpuMs / 1000).padStart(13), `${fmt(run.peakTreeRssKb / 1024, 0)} (${fmt(run.peakTreePssKb / 1024, 0)})`.padStart(18), fmt(result.pmUnionS).padStart(15), fmt(result.installUnionS).padStart(15), fmt(result.dpkgUnionS).padStart(12), fmt(wallS - result.pmUnionS).padStart(11), String(result.aptCalls).padStart(10), fmt(result.load, 2).padStart(15), fmt(result.hostCpuMs / 1000).padStart(11)].join(' '),
       );
     }
-    for (const profile of profiles) console.log(`\nPatchdesk, where the time went (from the rollout's own host events):\n${profile}`);
+    for (const profile of profiles) console.log(`\nWhere the time went (from the rollout's own host events), ${profile}`);
     const resultsDir = join(repo, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `rollouts-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
