@@ -23,7 +23,8 @@ import type { Asset } from '../shared/contract/assets';
 import type { Credential } from '../shared/contract/credentials';
 import type { Site } from '../shared/contract/sites';
 import { openAppCore } from '../electron/core/app-core';
-import { createRemoteExecutor, type RemoteExecutor, type RemoteTarget } from '../electron/services/remote/executor/remote-executor';
+import { createRemoteExecutor, type RemoteExecutor } from '../electron/services/remote/executor/remote-executor';
+import { labRemoteTarget } from '../electron/test-support/package-lab/lab-remote-target';
 import type { LabHost } from '../electron/test-support/package-lab/lab-host';
 import { labLayout, type LabLayout } from '../electron/test-support/package-lab/lab-layout';
 import { LAB_TEST_ADDRESSES } from '../electron/test-support/package-lab/lab-test-addresses';
@@ -53,11 +54,7 @@ const lab = (index: number): LabHost => {
   if (!found) throw new Error(`no lab host ${index}`);
   return found;
 };
-function target(index: number): RemoteTarget {
-  const each = lab(index);
-  return { protocol: 'ssh', name: each.name, ssh: { host: each.address, port: each.port, username: each.user, auth: { kind: 'key', privateKey: readFileSync(each.keyFile, 'utf8') }, connectTimeoutMs: 10_000, commandTimeoutMs: 120_000, knownHostKey: each.hostKey } };
-}
-const shell = (index: number, command: string) => executor.run(target(index), command, { timeoutMs: 60_000, expectedExitCodes: [0, 1] });
+const shell = (index: number, command: string) => executor.run(labRemoteTarget(lab(index)), command, { timeoutMs: 60_000, expectedExitCodes: [0, 1] });
 const installed = async (index: number, name: string) => (await shell(index, `dpkg-query -W -f='\${Version}' ${name}`)).stdout;
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -9,10 +9,11 @@ import type { Site } from '../../../shared/contract/sites';
 import { openAppCore, type AppCore } from '../../core/app-core';
 import { labUnavailableReason } from '../../test-support/package-lab/lab-available';
 import type { LabHost } from '../../test-support/package-lab/lab-host';
+import { labRemoteTarget } from '../../test-support/package-lab/lab-remote-target';
 import { labLayout, type LabLayout } from '../../test-support/package-lab/lab-layout';
 import { downPackageLab, upPackageLab } from '../../test-support/package-lab/package-lab';
 import { call } from '../../test-support/test-core';
-import { createRemoteExecutor, type RemoteExecutor, type RemoteTarget } from '../remote/executor/remote-executor';
+import { createRemoteExecutor, type RemoteExecutor } from '../remote/executor/remote-executor';
 import { LAB_TEST_ADDRESSES } from '../../test-support/package-lab/lab-test-addresses';
 
 // Its own state folder and addresses (LAB_TEST_ADDRESSES.rolloutsFamilies), so it never meets another lab.
@@ -31,10 +32,7 @@ const byFamily = (family: string) => {
   if (!found) throw new Error(`no ${family} lab host`);
   return found;
 };
-function target(lab: LabHost): RemoteTarget {
-  return { protocol: 'ssh', name: lab.name, ssh: { host: lab.address, port: lab.port, username: lab.user, auth: { kind: 'key', privateKey: readFileSync(lab.keyFile, 'utf8') }, connectTimeoutMs: 10_000, commandTimeoutMs: 120_000, knownHostKey: lab.hostKey } };
-}
-const shell = async (lab: LabHost, command: string) => (await executor.run(target(lab), command, { timeoutMs: 60_000, expectedExitCodes: [0, 1] })).stdout.trim();
+const shell = async (lab: LabHost, command: string) => (await executor.run(labRemoteTarget(lab), command, { timeoutMs: 60_000, expectedExitCodes: [0, 1] })).stdout.trim();
 const rpmVersion = (lab: LabHost, name: string) => shell(lab, `rpm -q --qf '%{VERSION}-%{RELEASE}' ${name}`);
 const openCore = () => openAppCore({ dataDir, mode: 'cli', actor: 'lab-admin', jobTimers: manualTimers, rolloutLimits: { lockTimeoutSeconds: 2 } });
 

@@ -10,12 +10,13 @@ import type { RolloutDetail, RolloutSummary } from '../../../shared/contract/rol
 import type { Site } from '../../../shared/contract/sites';
 import { openAppCore, type AppCore } from '../../core/app-core';
 import type { LabHost } from '../../test-support/package-lab/lab-host';
+import { labRemoteTarget } from '../../test-support/package-lab/lab-remote-target';
 import { labLayout, type LabLayout } from '../../test-support/package-lab/lab-layout';
 import { downPackageLab, upPackageLab } from '../../test-support/package-lab/package-lab';
 import { LAB_HEALTH_CHECK } from '../../test-support/package-lab/test-packages';
 import { runCliCapturing } from '../../test-support/run-cli';
 import { call } from '../../test-support/test-core';
-import { createRemoteExecutor, type RemoteExecutor, type RemoteTarget } from '../remote/executor/remote-executor';
+import { createRemoteExecutor, type RemoteExecutor } from '../remote/executor/remote-executor';
 import { LAB_TEST_ADDRESSES } from '../../test-support/package-lab/lab-test-addresses';
 
 // Its own state folder and addresses (LAB_TEST_ADDRESSES.rollouts), so it never meets another lab.
@@ -33,11 +34,7 @@ const host = (index: number) => {
   if (!found) throw new Error(`no lab host ${index}`);
   return found;
 };
-function target(index: number): RemoteTarget {
-  const lab = host(index);
-  return { protocol: 'ssh', name: lab.name, ssh: { host: lab.address, port: lab.port, username: lab.user, auth: { kind: 'key', privateKey: readFileSync(lab.keyFile, 'utf8') }, connectTimeoutMs: 10_000, commandTimeoutMs: 120_000, knownHostKey: lab.hostKey } };
-}
-const shell = (index: number, command: string) => executor.run(target(index), command, { timeoutMs: 60_000, expectedExitCodes: [0, 1] });
+const shell = (index: number, command: string) => executor.run(labRemoteTarget(host(index)), command, { timeoutMs: 60_000, expectedExitCodes: [0, 1] });
 const openCore = (mode: 'cli' | 'browser') => openAppCore({ dataDir, mode, actor: 'lab-admin', jobTimers: manualTimers, rolloutLimits: { lockTimeoutSeconds: 2 } });
 const cli = (...args: string[]) => runCliCapturing(dataDir, args, [PASSPHRASE]);
 
