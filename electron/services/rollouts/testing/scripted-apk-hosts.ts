@@ -177,6 +177,7 @@ export function scriptedApkFleet(hosts: readonly ScriptedApkHost[]) {
       if (command === APK_STATE_COMMAND) output = { stdout: state(host), stderr: '', exitCode: 0 };
       else if (command === APK_REBOOT_PROBE) output = { stdout: `@@pd-reboot@@ kernel-release\n${host.kernel.running}\n@@pd-reboot@@ kernels\n${host.kernel.modules.map((release) => `modules ${release}`).join('\n')}\n@@pd-reboot@@ reboot-files\n`, stderr: '', exitCode: 0 };
       else if (command === 'cat /proc/sys/kernel/random/boot_id') output = { stdout: `${host.bootId}\n`, stderr: '', exitCode: 0 };
+      else if (command === 'true') output = { stdout: '', stderr: '', exitCode: 0 };
       else if (command === REBOOT_COMMAND) {
         host.bootId = randomUUID();
         host.kernel.running = [...host.kernel.modules].sort().at(-1) ?? host.kernel.running;
