@@ -91,6 +91,13 @@ describe('rollouts on Alpine hosts (scripted: no apk-tools on Debian, no real Al
     expect(hostState(done, 'alpine-broad-1')?.events.map((event) => `${event.step} ${event.outcome}`)).toContain('rollback ok');
     // Every apk add name=VERSION (install and rollback) was followed by the world put back.
     for (const host of hosts) expect(host.world.filter((line) => /=/.test(line))).toEqual([]);
+    // The evidence pack's deployment rows (PDF section and data/rollouts.csv) read them like any Linux host.
+    const rows = service.deploymentRows(planned.siteId, '2026-11-01T00:00:00.000Z', '2026-11-03T00:00:00.000Z');
+    expect(rows.map((row) => `${row.ring} ${row.hostname} ${row.state} ${row.rolledBack} ${row.packages}`)).toEqual([
+      'test alpine-test installed false lab-hello 1.0-r0 → 1.1-r0; linux-lts 1.0-r0 → 1.1-r0',
+      'broad alpine-broad-1 rolled_back true lab-breaks-check 1.0-r0 → 1.1-r0; lab-hello 1.0-r0 → 1.1-r0',
+      'broad alpine-broad-2 installed false lab-hello 1.0-r0 → 1.1-r0',
+    ]);
   });
 
   it('refuses a preview that would purge a package nobody approved, and a host whose world an admin pinned', async () => {

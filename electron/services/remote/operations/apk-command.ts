@@ -53,7 +53,8 @@ export function apkSimulateCommand(packages: readonly PackageSpec[]): string {
  * Installs exact versions (an upgrade, or a rollback's downgrade: apk's `add` does both), then puts
  * each target's world entry back to `prior` (null: the world did not name it) wherever the add
  * changed it. Exits with the add's exit code (apk: the number of errors, 99 at most); the restore's
- * result is judged by reading the world again.
+ * result is judged by reading the world again. The script ignores SIGHUP and SIGPIPE, so a
+ * connection lost mid-way neither kills apk nor skips the restore.
  */
 export function apkPinnedAddCommand(targets: readonly PackageTarget[], prior: ReadonlyMap<string, string | null>, lockTimeoutSeconds: number): string {
   assertPackageSpecs(targets);
@@ -65,6 +66,8 @@ export function apkPinnedAddCommand(targets: readonly PackageTarget[], prior: Re
     return `if [ "$(pd_world ${target.name})" != "${before ?? ''}" ]; then ${put}; fi`;
   });
   return [
+    // A dropped connection must not stop apk mid-transaction nor skip the restore: ignore the hangup and the broken pipe.
+    "trap '' HUP PIPE",
     // The world entry of a name: the line whose part before any tag or version operator is the name (no regex on the name: `+` and `.` are literal in apk names).
     `pd_world() { awk -v n="$1" '{ s = $0; sub(/[@<>=~].*/, "", s); if (s == n) { print; exit } }' ${APK_WORLD_FILE} 2>/dev/null; }`,
     `${BASE} --wait ${wait} -U add ${targets.map(apkExact).join(' ')} </dev/null; pd_rc=$?`,

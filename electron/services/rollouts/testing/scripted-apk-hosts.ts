@@ -186,7 +186,7 @@ export function scriptedApkFleet(hosts: readonly ScriptedApkHost[]) {
         output = broken.length > 0 ? { stdout: '', stderr: `${broken.join(', ')} broke the service`, exitCode: 1 } : { stdout: 'healthy', stderr: '', exitCode: 0 };
       } else if (/ -s upgrade (.+) <\/dev\/null$/.test(command)) output = simulate(host, (/ -s upgrade (.+) <\/dev\/null$/.exec(command)?.[1] ?? '').split(' '));
       else if (/ -s add -u (.+) <\/dev\/null$/.test(command)) output = simulate(host, (/ -s add -u (.+) <\/dev\/null$/.exec(command)?.[1] ?? '').split(' '));
-      else if (command.startsWith('pd_world()')) output = pinnedAdd(host, command);
+      else if (command.startsWith("trap '' HUP PIPE\npd_world()")) output = pinnedAdd(host, command);
       else if (/ fix <\/dev\/null$/.test(command)) output = fix(host);
       else if (/ policy (.+) 2>\/dev\/null/.test(command)) output = { stdout: policy(host, (/ policy (.+?) 2>\/dev\/null/.exec(command)?.[1] ?? '').split(' ')), stderr: '', exitCode: 0 };
       else throw new Error(`the scripted Alpine host ${host.name} does not know: ${command.slice(0, 120)}`);
