@@ -73,7 +73,9 @@ describe('rollouts on Alpine hosts (scripted: no apk-tools on Debian, no real Al
       { name: 'lab-hello', fromVersion: '1.0-r0', toVersion: '1.1-r0', rollbackAvailable: true, rollbackSource: 'repository' },
       { name: 'linux-lts', fromVersion: '1.0-r0', toVersion: '1.1-r0', rollbackAvailable: true, rollbackSource: 'cache' },
     ]);
+    expect(hostState(previewed, 'alpine-test')?.rebootExpected).toBe(true);
     expect(hostState(previewed, 'alpine-broad-2')?.packages).toMatchObject([{ name: 'lab-hello', toVersion: '1.1-r0' }]);
+    expect(hostState(previewed, 'alpine-broad-2')?.rebootExpected).toBeNull();
     expect(fleet.host('alpine-broad-2')?.commands.some((command) => command.includes('-s add -u lab-hello=1.1-r0'))).toBe(true);
 
     service.approve(planned.id);
