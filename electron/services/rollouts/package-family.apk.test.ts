@@ -72,11 +72,13 @@ describe('the apk family on scripted Alpine hosts', () => {
   });
 
   it('the lock held past --wait, a version gone from the repository, and the reboot after a kernel upgrade', async () => {
-    const host = scriptedApkHost('alpine-1', ['lab-hello'], { lockHeld: true });
+    const host = scriptedApkHost('alpine-1', ['lab-hello'], { lockHeld: { pid: 4242, process: 'apk' } });
     const fleet = scriptedApkFleet([host]);
     const context = fleet.context('alpine-1');
-    expect(await apk().install(context, [{ name: 'lab-hello', version: '1.1-r0' }], { kind: 'upgrade', ...options })).toMatchObject({ outcome: 'failed', reason: 'lock_held' });
-    host.lockHeld = false;
+    const locked = await apk().install(context, [{ name: 'lab-hello', version: '1.1-r0' }], { kind: 'upgrade', ...options });
+    expect(locked).toMatchObject({ outcome: 'failed', reason: 'lock_held' });
+    expect(locked.outcome === 'failed' && locked.message).toMatch(/held \/lib\/apk\/db\/lock on alpine-1 for longer than 30 s: apk \(pid 4242\)/);
+    host.lockHeld = null;
     expect(await apk().install(context, [{ name: 'lab-hello', version: '1.2-r0' }], { kind: 'upgrade', ...options })).toMatchObject({ outcome: 'failed', reason: 'version_unavailable' });
     expect(host.world).toEqual(['alpine-base', 'lab-hello']);
     expect(await apk().rebootRequired(context)).toEqual({ required: false, packages: [] });

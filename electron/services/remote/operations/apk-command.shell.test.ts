@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs } from '../../../test-support/temp-dir';
-import { APK_WORLD_FILE, apkPinnedAddCommand } from './apk-command';
+import { APK_LOCK_FILE, APK_WORLD_FILE, apkPinnedAddCommand } from './apk-command';
+import { APK_LOCK_HOLDER_COMMAND, parseApkLockHolder } from './apk-lock-holder';
 
 afterEach(removeTempDirs);
 
@@ -64,5 +65,22 @@ describe('the pinned add in a real shell', () => {
     expect(result.status).toBe(1);
     expect(result.calls).toEqual(['--no-progress --wait 7 -U add lab-hello=9.9-r0']);
     expect(result.world).toBe('alpine-base\nlab-hello\n');
+  });
+});
+
+describe('the apk lock holder in a real shell', () => {
+  it('names the process holding an flock on the lock file from /proc/locks, and nobody once it is released', async () => {
+    const dir = makeTempDir();
+    const lock = join(dir, 'lock');
+    writeFileSync(lock, '');
+    const command = APK_LOCK_HOLDER_COMMAND.split(APK_LOCK_FILE).join(lock);
+    // flock holds the lock while its child waits on stdin; "held" on stdout is the event the test waits for.
+    const holder = spawn('flock', ['-x', lock, 'sh', '-c', 'echo held; read -r _'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const held = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
+    expect(parseApkLockHolder(held.stdout)).toEqual({ pid: holder.pid, process: 'flock' });
+    holder.stdin.end();
+    await new Promise<void>((resolve) => holder.once('exit', () => resolve()));
+    expect(parseApkLockHolder(spawnSync('sh', ['-c', command], { encoding: 'utf8' }).stdout)).toBeNull();
   });
 });

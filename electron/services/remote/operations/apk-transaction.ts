@@ -10,6 +10,7 @@
  */
 import type { RemoteOutput } from '../executor/remote-error';
 import { apkPinnedAddCommand } from './apk-command';
+import { apkLockHolder } from './apk-lock-holder';
 import { describeApkFlags, isVersionedEntry, readApkState, worldEntry, type ApkState } from './apk-installed';
 import { apkPlanProblem } from './apk-preview';
 import { runOn, type OperationContext } from './operation-context';
@@ -27,6 +28,8 @@ export interface ApkRunEvidence {
   worldBefore: ReadonlyMap<string, string | null>;
   worldAfter: ReadonlyMap<string, string | null>;
   lockTimeoutSeconds: number;
+  /** The process holding apk's lock, when the run could not take it and the holder could be read. */
+  lockHolder?: { pid: number; process: string };
 }
 
 /** The pins the run left in the world: entries that differ from before, with the command that puts each back. */
@@ -40,15 +43,17 @@ export function leftPins(worldBefore: ReadonlyMap<string, string | null>, worldA
   return left;
 }
 
+const isLockFailure = (text: string) => /Unable to lock database/.test(text);
+
 /** Judges a finished apk run. */
 export function judgeApkRun(evidence: ApkRunEvidence): PackageTransactionResult {
   const { host, output, moves } = evidence;
   const text = `${output.stdout}\n${output.stderr}`;
   const pins = leftPins(evidence.worldBefore, evidence.worldAfter);
   const withPins = pins.length > 0 ? { warnings: pins } : {};
-  if (/Unable to lock database/.test(text)) {
-    // apk's lock is an flock on /lib/apk/db/lock; the file names no holder.
-    return { outcome: 'failed', reason: 'lock_held', message: `another apk held /lib/apk/db/lock on ${host} for longer than ${evidence.lockTimeoutSeconds} s`, lockHolder: { pid: 0, process: 'unknown' }, moves, output };
+  if (isLockFailure(text)) {
+    const holder = evidence.lockHolder ?? { pid: 0, process: 'unknown' };
+    return { outcome: 'failed', reason: 'lock_held', message: `another process held /lib/apk/db/lock on ${host} for longer than ${evidence.lockTimeoutSeconds} s: ${holder.process} (pid ${holder.pid})`, lockHolder: holder, moves, output };
   }
   const broken = moves.filter((move) => (evidence.flagsAfter.get(move.name) ?? '') !== '');
   const scriptFailed = /: script exited with error \d+|: failed to execute:/.test(text);
@@ -86,8 +91,9 @@ export async function runApkTransaction(context: OperationContext, targets: read
   const pinned = [...worldBefore.values()].filter((entry): entry is string => entry !== null && isVersionedEntry(entry));
   if (pinned.length > 0) return { outcome: 'failed', reason: 'package_manager_error', message: `the world of ${host} pins ${pinned.join(', ')}: Patchdesk does not override an admin's pin; nothing ran`, moves: packageMoves(targets, versions(before), versions(before)), output: null };
   const output = await runOn(context, apkPinnedAddCommand(targets, worldBefore, options.lockTimeoutSeconds), { timeoutMs: options.timeoutMs, expectedExitCodes: Array.from({ length: 100 }, (_, code) => code) });
-  // Read the real state whatever apk said.
+  // Read the real state whatever apk said; when the lock stopped it, who holds the lock (the file names nobody).
   const after = await readApkState(context);
+  const lockHolder = isLockFailure(`${output.stdout}\n${output.stderr}`) ? await apkLockHolder(context) : undefined;
   return judgeApkRun({
     host,
     output,
@@ -96,5 +102,6 @@ export async function runApkTransaction(context: OperationContext, targets: read
     worldBefore,
     worldAfter: entries(after, names),
     lockTimeoutSeconds: options.lockTimeoutSeconds,
+    ...(lockHolder ? { lockHolder } : {}),
   });
 }

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { RemoteExecutor, RemoteRunOptions, RemoteTarget } from '../../remote/executor/remote-executor';
 import { RemoteError, type RemoteOutput } from '../../remote/executor/remote-error';
 import { APK_CACHE_MARKER, APK_STATE_COMMAND, APK_STATE_WORLD_MARKER } from '../../remote/operations/apk-command';
+import { APK_LOCK_HOLDER_COMMAND } from '../../remote/operations/apk-lock-holder';
 import { APK_REBOOT_PROBE } from '../../remote/operations/apk-reboot-required';
 import type { OperationContext } from '../../remote/operations/operation-context';
 import { REBOOT_COMMAND } from '../../remote/operations/reboot-host';
@@ -32,7 +33,8 @@ export interface ScriptedApkHost {
   breaksHealth: Set<string>;
   /** Packages a simulated upgrade would purge along the way (a removal nobody approved). */
   purges: string[];
-  lockHeld: boolean;
+  /** Another process holds /lib/apk/db/lock (its pid and name, as /proc/locks and /proc/PID/comm tell). */
+  lockHeld: { pid: number; process: string } | null;
   /** The restore after an add does nothing (a pin is left behind). */
   restoreFails: boolean;
   kernel: { running: string; modules: string[] };
@@ -54,7 +56,7 @@ export function scriptedApkHost(name: string, packages: readonly string[], extra
     scriptFails: new Set(),
     breaksHealth: new Set(),
     purges: [],
-    lockHeld: false,
+    lockHeld: null,
     restoreFails: false,
     kernel: { running: '6.6.58-0-lts', modules: ['6.6.58-0-lts'] },
     bootId: randomUUID(),
@@ -177,6 +179,7 @@ export function scriptedApkFleet(hosts: readonly ScriptedApkHost[]) {
       if (command === APK_STATE_COMMAND) output = { stdout: state(host), stderr: '', exitCode: 0 };
       else if (command === APK_REBOOT_PROBE) output = { stdout: `@@pd-reboot@@ kernel-release\n${host.kernel.running}\n@@pd-reboot@@ kernels\n${host.kernel.modules.map((release) => `modules ${release}`).join('\n')}\n@@pd-reboot@@ reboot-files\n`, stderr: '', exitCode: 0 };
       else if (command === 'cat /proc/sys/kernel/random/boot_id') output = { stdout: `${host.bootId}\n`, stderr: '', exitCode: 0 };
+      else if (command === APK_LOCK_HOLDER_COMMAND) output = { stdout: host.lockHeld ? `${host.lockHeld.pid} ${host.lockHeld.process}\n` : '', stderr: '', exitCode: 0 };
       else if (command === 'true') output = { stdout: '', stderr: '', exitCode: 0 };
       else if (command === REBOOT_COMMAND) {
         host.bootId = randomUUID();
