@@ -44,7 +44,7 @@ describe('the apk family on scripted Alpine hosts', () => {
 
     const back = await apk().install(context, [{ name: 'lab-hello', version: '1.0-r0' }, { name: 'libcrypto3', version: '1.0-r0' }], { kind: 'downgrade', ...options });
     expect(back).toMatchObject({ outcome: 'done', moves: [{ name: 'lab-hello', after: '1.0-r0' }, { name: 'libcrypto3', after: '1.0-r0' }] });
-    expect(host.commands.at(-2)).toContain('-U add lab-hello=1.0-r0 libcrypto3=1.0-r0');
+    expect(host.commands.at(-2)).toContain('-U add lab-hello@lab=1.0-r0 libcrypto3=1.0-r0');
     expect(host.world).toEqual(['alpine-base', 'lab-hello@lab']);
   });
 

@@ -52,7 +52,7 @@ describe('the pinned add in a real shell', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.calls).toEqual([
-      '--no-progress --wait 7 -U add lab-hello=1.1-r0 g++=13.2.1-r0 libcrypto3=3.3.2-r1',
+      '--no-progress --wait 7 -U add lab-hello@lab=1.1-r0 g++=13.2.1-r0 libcrypto3=3.3.2-r1',
       '--no-progress --wait 7 add lab-hello@lab',
       '--no-progress --wait 7 add g++',
       '--no-progress --wait 7 del libcrypto3',

@@ -29,9 +29,21 @@ const BASE = 'LC_ALL=C apk --no-progress';
 // A world entry Patchdesk puts back as it was: the bare name, optionally with a repository tag.
 const UNVERSIONED_ENTRY = /^[A-Za-z0-9][A-Za-z0-9+._-]{0,200}(@[A-Za-z0-9._-]{1,64})?$/;
 
-/** `name=version` as apk's dependency notation writes an exact version. */
-export function apkExact(target: PackageTarget): string {
-  return `${target.name}=${target.version}`;
+const TAG = /^@[A-Za-z0-9._-]{1,64}$/;
+
+/** The repository tag (`@edge`) of a world entry, or '' when it has none. */
+export function apkEntryTag(entry: string | null | undefined): string {
+  const tag = entry ? (/^[^@<>=~]+(@[^<>=~]+)/.exec(entry)?.[1] ?? '') : '';
+  if (tag !== '' && !TAG.test(tag)) throw new RangeError(`"${tag.slice(0, 80)}" is not a repository tag Patchdesk can pass to apk`);
+  return tag;
+}
+
+/**
+ * `name[@tag]=version` as apk's dependency notation writes an exact version. The world entry's
+ * tag is kept: a package offered only by a tagged repository is masked for an untagged constraint.
+ */
+export function apkExact(target: PackageTarget, tag = ''): string {
+  return `${target.name}${tag}=${target.version}`;
 }
 
 /**
@@ -41,11 +53,12 @@ export function apkExact(target: PackageTarget): string {
  * them: `add` would install a package the host does not have). The indexes are refreshed first,
  * best effort (a simulation never refreshes them itself), so the first ring sees today's mirror.
  */
-export function apkSimulateCommand(packages: readonly PackageSpec[]): string {
+export function apkSimulateCommand(packages: readonly PackageSpec[], tags: ReadonlyMap<string, string> = new Map()): string {
   assertPackageSpecs(packages);
+  for (const tag of tags.values()) if (tag !== '' && !TAG.test(tag)) throw new RangeError(`"${tag.slice(0, 80)}" is not a repository tag Patchdesk can pass to apk`);
   const refresh = `${BASE} --wait 30 update -q >/dev/null 2>&1 </dev/null;`;
   if (packages.every((spec) => spec.version === undefined)) return `${refresh} ${BASE} -s upgrade ${packages.map((spec) => spec.name).join(' ')} </dev/null`;
-  const args = packages.map((spec) => (spec.version === undefined ? spec.name : `${spec.name}=${spec.version}`)).join(' ');
+  const args = packages.map((spec) => (spec.version === undefined ? spec.name : apkExact({ name: spec.name, version: spec.version }, tags.get(spec.name) ?? ''))).join(' ');
   return `${refresh} ${BASE} -s add -u ${args} </dev/null`;
 }
 
@@ -70,7 +83,7 @@ export function apkPinnedAddCommand(targets: readonly PackageTarget[], prior: Re
     "trap '' HUP PIPE",
     // The world entry of a name: the line whose part before any tag or version operator is the name (no regex on the name: `+` and `.` are literal in apk names).
     `pd_world() { awk -v n="$1" '{ s = $0; sub(/[@<>=~].*/, "", s); if (s == n) { print; exit } }' ${APK_WORLD_FILE} 2>/dev/null; }`,
-    `${BASE} --wait ${wait} -U add ${targets.map(apkExact).join(' ')} </dev/null; pd_rc=$?`,
+    `${BASE} --wait ${wait} -U add ${targets.map((target) => apkExact(target, apkEntryTag(prior.get(target.name)))).join(' ')} </dev/null; pd_rc=$?`,
     ...restores,
     'exit $pd_rc',
   ].join('\n');

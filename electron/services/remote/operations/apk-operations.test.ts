@@ -24,11 +24,14 @@ describe('apk commands', () => {
   it('simulates with upgrade for candidates and add -u for pins, after a best-effort index refresh', () => {
     expect(apkSimulateCommand([{ name: 'busybox' }])).toBe('LC_ALL=C apk --no-progress --wait 30 update -q >/dev/null 2>&1 </dev/null; LC_ALL=C apk --no-progress -s upgrade busybox </dev/null');
     expect(apkSimulateCommand([{ name: 'busybox', version: '1.36.1-r29' }, { name: 'musl' }])).toContain('apk --no-progress -s add -u busybox=1.36.1-r29 musl </dev/null');
+    expect(apkSimulateCommand([{ name: 'lab-hello', version: '1.1-r0' }], new Map([['lab-hello', '@lab']]))).toContain('-s add -u lab-hello@lab=1.1-r0 </dev/null');
+    expect(() => apkSimulateCommand([{ name: 'lab-hello', version: '1.1-r0' }], new Map([['lab-hello', '@x;id']]))).toThrow(/not a repository tag/);
   });
 
   it('installs exact versions with --wait and -U, then puts each world entry back where the add changed it', () => {
     const command = apkPinnedAddCommand([{ name: 'lab-hello', version: '1.1-r0' }, { name: 'libcrypto3', version: '3.3.2-r1' }], new Map([['lab-hello', 'lab-hello@lab'], ['libcrypto3', null]]), 45);
-    expect(command).toContain('LC_ALL=C apk --no-progress --wait 45 -U add lab-hello=1.1-r0 libcrypto3=3.3.2-r1 </dev/null; pd_rc=$?');
+    // The tag stays on the exact version: a package only a tagged repository offers is masked otherwise.
+    expect(command).toContain('LC_ALL=C apk --no-progress --wait 45 -U add lab-hello@lab=1.1-r0 libcrypto3=3.3.2-r1 </dev/null; pd_rc=$?');
     expect(command).toContain('if [ "$(pd_world lab-hello)" != "lab-hello@lab" ]; then LC_ALL=C apk --no-progress --wait 45 add lab-hello@lab </dev/null; fi');
     expect(command).toContain('if [ "$(pd_world libcrypto3)" != "" ]; then LC_ALL=C apk --no-progress --wait 45 del libcrypto3 </dev/null; fi');
     expect(command.endsWith('exit $pd_rc')).toBe(true);

@@ -8,7 +8,7 @@
  * removal the rollout refuses.
  */
 import { RemoteError } from '../executor/remote-error';
-import { apkSimulateCommand } from './apk-command';
+import { apkEntryTag, apkSimulateCommand } from './apk-command';
 import { isVersionedEntry, readApkState, worldEntry } from './apk-installed';
 import type { RpmChange, RpmPreview } from './dnf-preview';
 import { runOn, type OperationContext } from './operation-context';
@@ -52,7 +52,8 @@ export async function apkPreviewUpgrade(context: OperationContext, packages: rea
   if (pinned.length > 0) return { changes: [], removals: [], problem: `the world of ${host} pins ${pinned.join(', ')} (/etc/apk/world): an admin's pin, which Patchdesk does not override; remove it on the host or leave the package out of the plan` };
   const wanted = packages.filter((spec) => state.installed.has(spec.name));
   if (wanted.length === 0) return { changes: [], removals: [] };
-  const output = await runOn(context, apkSimulateCommand(wanted), { timeoutMs, expectedExitCodes: Array.from({ length: 100 }, (_, code) => code) });
+  const tags = new Map(wanted.map((spec) => [spec.name, apkEntryTag(worldEntry(state.world, spec.name))]));
+  const output = await runOn(context, apkSimulateCommand(wanted, tags), { timeoutMs, expectedExitCodes: Array.from({ length: 100 }, (_, code) => code) });
   const text = `${output.stdout}\n${output.stderr}`;
   if (output.exitCode !== 0) throw new RemoteError('nonzero_exit', host, `apk cannot plan the upgrade on ${host}: ${apkPlanProblem(text) ?? `apk exited with ${output.exitCode}`}`, output);
   const requested = new Set(wanted.map((spec) => spec.name));

@@ -87,7 +87,8 @@ function state(host: ScriptedApkHost): string {
 function simulate(host: ScriptedApkHost, args: string[]): RemoteOutput {
   const changes: string[] = [];
   for (const arg of args) {
-    const [name = '', pinned] = arg.split('=');
+    const [spec = '', pinned] = arg.split('=');
+    const name = spec.replace(/@.*$/, '');
     const from = host.installed.get(name)?.version;
     const offered = host.repository.get(name) ?? [];
     const to = pinned ?? [...offered].sort(compareApkVersions).at(-1) ?? from;
@@ -105,8 +106,8 @@ function pinnedAdd(host: ScriptedApkHost, command: string): RemoteOutput {
   const addLine = /-U add (.+) <\/dev\/null; pd_rc=\$\?/.exec(command)?.[1] ?? '';
   if (host.lockHeld) return { stdout: 'Waiting for repository lock\n', stderr: 'ERROR: Unable to lock database: Interrupted system call\nERROR: Failed to open apk database: Interrupted system call\n', exitCode: 99 };
   const targets = addLine.split(' ').map((arg) => {
-    const [name = '', version = ''] = arg.split('=');
-    return { name, version };
+    const [spec = '', version = ''] = arg.split('=');
+    return { name: spec.replace(/@.*$/, ''), tag: /@.*$/.exec(spec)?.[0] ?? '', version };
   });
   const unavailable = targets.find((target) => !(host.repository.get(target.name) ?? []).includes(target.version) && !(host.cache.get(target.name) ?? []).includes(target.version));
   const stdout: string[] = [];
@@ -129,7 +130,7 @@ function pinnedAdd(host: ScriptedApkHost, command: string): RemoteOutput {
     }
     host.installed.set(target.name, { version: target.version, flags });
     // The pin trap: apk add name=VERSION writes that constraint into the world.
-    setWorld(host, target.name, `${target.name}=${target.version}`);
+    setWorld(host, target.name, `${target.name}${target.tag}=${target.version}`);
   });
   stdout.push(errors > 0 ? `${errors} error${errors > 1 ? 's' : ''}; 8 MiB in ${host.installed.size} packages` : `OK: 8 MiB in ${host.installed.size} packages`);
   // Each `if [ "$(pd_world NAME)" != "PRIOR" ]; then ... add PRIOR | del NAME ...; fi` line.
