@@ -89,10 +89,10 @@ export function apkPinnedAddCommand(targets: readonly PackageTarget[], prior: Re
   ].join('\n');
 }
 
-/** The names, versions and broken flags of every installed package, then the world: read-only. */
-export const APK_STATE_COMMAND = `grep -E '^([PVf]:|$)' ${APK_INSTALLED_DB}; echo '${'@@'}world${'@@'}'; cat ${APK_WORLD_FILE} 2>/dev/null; true`;
 /** The separator {@link APK_STATE_COMMAND} prints between the database and the world. */
 export const APK_STATE_WORLD_MARKER = '@@world@@';
+/** The names, versions and broken flags of every installed package, then the world: read-only (a missing database prints no record, which the reader refuses). */
+export const APK_STATE_COMMAND = `grep -E '^([PVf]:|$)' ${APK_INSTALLED_DB}; echo '${APK_STATE_WORLD_MARKER}'; cat ${APK_WORLD_FILE} 2>/dev/null; true`;
 
 /** apk's own repair (apk-fix(8)): with no names it reinstalls exactly the packages flagged broken. */
 export function apkFixCommand(lockTimeoutSeconds: number): string {
