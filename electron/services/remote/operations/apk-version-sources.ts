@@ -5,7 +5,8 @@
  * build of a package, so without the cache a rollback is often not possible: the preview says so.
  * `apk policy` (apk-tools 2.14 src/app_policy.c) prints `name policy:`, then per version
  * `  version:` and, indented further, where it is from (`lib/apk/db/installed` for the installed
- * one, a repository URL, optionally after an `@tag`).
+ * one, a repository URL, optionally after an `@tag`); apk-tools 3.0.6 prints the same shape, the
+ * installed line as `<database layer>/installed`.
  */
 import { APK_CACHE_MARKER, apkVersionSourcesCommand } from './apk-command';
 import type { VersionSource } from './apt-version-availability';
@@ -31,7 +32,8 @@ export function parseApkPolicy(stdout: string): Map<string, Set<string>> {
       continue;
     }
     const from = /^ {4}(\S.*)$/.exec(line)?.[1]?.trim();
-    if (!name || !version || !from || from === 'lib/apk/db/installed') continue;
+    // The installed database is not a source: `lib/apk/db/installed` (v3: `<layer>/installed`).
+    if (!name || !version || !from || (from.endsWith('/installed') && !from.includes('://'))) continue;
     const versions = offered.get(name) ?? new Set<string>();
     versions.add(version);
     offered.set(name, versions);
