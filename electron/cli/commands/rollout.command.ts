@@ -359,7 +359,7 @@ function printDetail(context: CliContext, detail: RolloutDetail): void {
         ringName.get(host.ringId) ?? '',
         host.hostname,
         host.state.replace(/_/g, ' ') + (host.step ? ` (${host.step})` : '') + (host.manual ? (host.manual.at ? ` (manual, by ${host.manual.by ?? ''})` : ' (manual step)') : ''),
-        host.packages.map((item) => `${item.name} ${item.fromVersion ?? 'new'} → ${item.toVersion}${item.requested ? '' : ' (added by apt)'}`).join(', ') || '-',
+        host.packages.map((item) => `${item.name} ${item.fromVersion ?? 'new'} → ${item.toVersion}${item.requested ? '' : ' (added by the package manager)'}`).join(', ') || '-',
         host.manual ? 'by hand' : host.packages.length === 0 ? '-' : host.packages.every((item) => item.rollbackAvailable !== false) ? 'possible' : `NOT possible: ${host.packages.filter((item) => item.rollbackAvailable === false).map((item) => (item.rollbackSource.startsWith('not possible: ') ? `${item.name} (${item.rollbackSource.slice(14)})` : `${item.name} ${item.fromVersion ?? ''} gone`)).join(', ')}`,
         host.rebooted ? 'rebooted' : host.rebootExpected === null ? 'if asked for' : host.rebootExpected ? 'expected' : 'no',
         host.slot || '-',

@@ -3,7 +3,7 @@
  * transaction and reboot signal come from the one dispatch table of the remote operations
  * (`PACKAGE_FAMILY_OPERATIONS`); what a rollout needs beyond it (rollback availability, repair of
  * a half-done run, installed versions, half-installed packages) comes from the same table's
- * `rollout` entry: apt, dnf, zypper, pacman and Windows (its KBs are present or absent rather than
+ * `rollout` entry: apt, dnf, zypper, apk, pacman and Windows (its KBs are present or absent rather than
  * versions, its boot identity and reboot its own). The rollout code never names a package manager.
  */
 import type { VersionSource } from '../remote/operations/apt-version-availability';
@@ -112,7 +112,8 @@ export function familyFromOperations(family: PackageFamily, shared: FamilyOperat
     async install(context, targets, options) {
       const result = await shared.runTransaction(context, targets, options);
       const moves = result.moves.map((move) => ({ name: move.name, from: move.from, to: move.to, after: move.after }));
-      const outputTail = result.output ? tail(`${result.output.stdout}\n${result.output.stderr}`) : '';
+      // Warnings (a kept config file, an apk world pin left behind) lead the host's notes: the tail alone may miss them.
+      const outputTail = [...(result.warnings ?? []).map((warning) => `warning: ${warning}`), result.output ? tail(`${result.output.stdout}\n${result.output.stderr}`) : ''].filter((line) => line !== '').join('\n');
       if (result.outcome !== 'failed') return { outcome: result.outcome, moves, outputTail };
       const reason = result.reason === 'lock_held' || result.reason === 'maintainer_script_failed' || result.reason === 'version_unavailable' || result.reason === 'not_at_target' ? result.reason : result.reason === 'not_uninstallable' ? 'not_possible' : 'error';
       return { outcome: 'failed', reason, message: result.message, moves, outputTail };
@@ -144,11 +145,12 @@ const fromTable = (family: PackageFamily): PackageFamilyOperations => {
 export const aptFamily: PackageFamilyOperations = fromTable('apt');
 const dnfFamily = fromTable('dnf');
 const zypperFamily = fromTable('zypper');
+const apkFamily = fromTable('apk');
 const pacmanFamily = fromTable('pacman');
 const windowsFamily = fromTable('windows');
 
 /** Families by the package manager a collection reported (`windows-update`: the Windows collector's). */
-const FAMILIES: Record<string, PackageFamilyOperations> = { apt: aptFamily, dpkg: aptFamily, dnf: dnfFamily, yum: dnfFamily, zypper: zypperFamily, pacman: pacmanFamily, 'windows-update': windowsFamily };
+const FAMILIES: Record<string, PackageFamilyOperations> = { apt: aptFamily, dpkg: aptFamily, dnf: dnfFamily, yum: dnfFamily, zypper: zypperFamily, apk: apkFamily, pacman: pacmanFamily, 'windows-update': windowsFamily };
 
 /** The operations for a host whose collection reported `packageManager`; undefined when rollouts do not support it yet. */
 export function familyFor(packageManager: string): PackageFamilyOperations | undefined {

@@ -55,8 +55,9 @@ export interface PreviewPlan {
   rebootPolicy: RebootPolicy;
 }
 
-// Packages whose upgrade means a reboot on any Debian-like system (kernel, C library, init).
-const REBOOT_LIKELY = /^(linux-image|linux-modules|linux-headers|kernel|libc6|glibc|systemd|dbus|libssl)/;
+// Packages whose upgrade means a reboot (kernel, C library, init): Debian- and RPM-like names, and
+// Alpine's kernel flavours (linux-lts, linux-virt, linux-edge) and C library (musl).
+const REBOOT_LIKELY = /^(linux-image|linux-modules|linux-headers|linux-(lts|virt|edge)$|kernel|libc6|glibc|musl$|systemd|dbus|libssl)/;
 
 /** The packages a plan takes on one host (on a Windows host: its KBs). */
 export function selectedPackages(plan: PreviewPlan, pending: PreviewHostInput['pending'], packageManager: string | null = null): string[] {

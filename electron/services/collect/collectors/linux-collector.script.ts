@@ -23,6 +23,25 @@
 export const LINUX_COLLECTION_FORMAT_VERSION = 1;
 
 /**
+ * The collector's reboot indicators as shell functions: `pd_kernels` prints `boot <release>` per
+ * kernel image and `modules <release>` per modules folder, `pd_reboot` prints `file <path>` per
+ * reboot-required flag and `pkg <name>` per package that asked. Shared with the rollouts' apk
+ * reboot check (`remote/operations/apk-reboot-required.ts`), so both read the same evidence.
+ */
+export const LINUX_REBOOT_PROBE_FUNCTIONS = String.raw`pd_kernels() {
+  for pd_f in /boot/vmlinuz-* /boot/vmlinux-* /boot/Image-* /boot/kernel-*; do [ -e "$pd_f" ] && echo "boot ${"$"}{pd_f#/boot/*-}"; done
+  for pd_f in /lib/modules/* /usr/lib/modules/*; do [ -d "$pd_f" ] && echo "modules ${"$"}{pd_f##*/}"; done
+  return 0
+}
+pd_reboot() {
+  for pd_f in /var/run/reboot-required /run/reboot-required /run/reboot-needed; do [ -e "$pd_f" ] && echo "file $pd_f"; done
+  for pd_f in /var/run/reboot-required.pkgs /run/reboot-required.pkgs; do
+    [ -r "$pd_f" ] && head -n 50 "$pd_f" | sed 's/^/pkg /' && break
+  done
+  return 0
+}`;
+
+/**
  * The collector script. Run it as `sh -s` with the script on stdin (the SSH executor) or as
  * `sh patchdesk-collect.sh > host.pdc` on a host Patchdesk cannot reach. It needs no root, never
  * refreshes metadata or changes packages (results reflect the host's last `apt-get update`,
@@ -96,18 +115,7 @@ pd_newest_named() {
   pd_n=$1; shift
   find "$@" -name "$pd_n" -type f 2>/dev/null | while IFS= read -r pd_f; do stat -c %Y "$pd_f" 2>/dev/null; done | sort -n | tail -n 1 | grep .
 }
-pd_kernels() {
-  for pd_f in /boot/vmlinuz-* /boot/vmlinux-* /boot/Image-* /boot/kernel-*; do [ -e "$pd_f" ] && echo "boot ${"$"}{pd_f#/boot/*-}"; done
-  for pd_f in /lib/modules/* /usr/lib/modules/*; do [ -d "$pd_f" ] && echo "modules ${"$"}{pd_f##*/}"; done
-  return 0
-}
-pd_reboot() {
-  for pd_f in /var/run/reboot-required /run/reboot-required /run/reboot-needed; do [ -e "$pd_f" ] && echo "file $pd_f"; done
-  for pd_f in /var/run/reboot-required.pkgs /run/reboot-required.pkgs; do
-    [ -r "$pd_f" ] && head -n 50 "$pd_f" | sed 's/^/pkg /' && break
-  done
-  return 0
-}
+${LINUX_REBOOT_PROBE_FUNCTIONS}
 # The header fields of every apt Release/InRelease file: the Date of the suite that offers a candidate.
 pd_apt_release_dates() {
   for pd_f in /var/lib/apt/lists/*_InRelease /var/lib/apt/lists/*_Release; do

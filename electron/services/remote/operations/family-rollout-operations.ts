@@ -5,13 +5,17 @@
  * installed versions, and the packages left half-installed. Each family answers honestly where
  * it has no such thing (no repair step, no half-installed state) and says why.
  */
+import { apkFixCommand } from './apk-command';
+import { apkUnfinishedPackages, readApkState } from './apk-installed';
+import { apkPreviewUpgrade } from './apk-preview';
+import { apkVersionSources } from './apk-version-sources';
 import { aptPreviewUpgrade } from './apt-preview';
 import { dpkgConfigurePending } from './apt-transaction';
 import { aptVersionSources, type VersionSource } from './apt-version-availability';
 import { dnfVersionAvailability } from './dnf-available-versions';
 import { dnfPreviewUpgrade, type RpmChange, type RpmPreview } from './dnf-preview';
 import { dpkgPackageStates, dpkgUnfinishedPackages } from './dpkg-versions';
-import type { OperationContext } from './operation-context';
+import { runOn, type OperationContext } from './operation-context';
 import type { PackageSpec } from './package-spec';
 import type { PackageTarget } from './package-transaction';
 import { pacmanCachedVersions } from './pacman-transaction';
@@ -123,6 +127,26 @@ export const FAMILY_ROLLOUT_OPERATIONS = {
     installedVersions: async (context, names) => (names.length === 0 ? new Map() : complete(await rpmPackageVersions(context, names))),
     unfinished: (context) => rpmUnfinishedPackages(context),
   },
+  apk: {
+    previewCandidates: (context, packages) => apkPreviewUpgrade(context, packages),
+    // Old versions come from a repository (`apk policy`) or the admin's cache (/etc/apk/cache).
+    versionSources: (context, wanted) => apkVersionSources(context, wanted),
+    async repair(context, timeoutMs) {
+      // `apk fix` with no names reinstalls exactly the packages apk flagged broken (their scripts run again).
+      const output = await runOn(context, apkFixCommand(Math.min(300, Math.floor(timeoutMs / 1000))), { timeoutMs, expectedExitCodes: Array.from({ length: 100 }, (_, code) => code) });
+      return { ran: true, output: `${output.stdout}\n${output.stderr}`.trim() };
+    },
+    async installedVersions(context, names) {
+      if (names.length === 0) return new Map();
+      const state = await readApkState(context);
+      return new Map(names.flatMap((name) => {
+        const item = state.installed.get(name);
+        return item ? [[name, { version: item.version, complete: item.flags === '' }] as const] : [];
+      }));
+    },
+    // apk's half-installed state: packages its database flags broken (`f:` field; a failed script, unwritten files).
+    unfinished: (context) => apkUnfinishedPackages(context),
+  },
   pacman: {
     previewCandidates: pacmanPreview,
     // pacman's rollback reinstalls from its own package cache (`pacman -U`), never from the mirror.
@@ -136,6 +160,6 @@ export const FAMILY_ROLLOUT_OPERATIONS = {
     // pacman records no per-package half-installed state: its local database has each package or not.
     unfinished: () => none([]),
   },
-} satisfies Record<'apt' | 'dnf' | 'zypper' | 'pacman', FamilyRolloutOperations>;
+} satisfies Record<'apt' | 'dnf' | 'zypper' | 'apk' | 'pacman', FamilyRolloutOperations>;
 
 export { pacmanPreview };

@@ -8,6 +8,9 @@
  * `rollout` holds what a rollout needs beyond that (`family-rollout-operations.ts`, and
  * `windows-rollout-operations.ts` for Windows).
  */
+import { apkPreviewUpgrade } from './apk-preview';
+import { readApkRebootRequired } from './apk-reboot-required';
+import { runApkTransaction } from './apk-transaction';
 import { aptPreviewUpgrade } from './apt-preview';
 import { runAptTransaction } from './apt-transaction';
 import { dnfPreviewUpgrade, type RpmPreview } from './dnf-preview';
@@ -24,7 +27,7 @@ import { zypperPreviewInstall } from './zypper-preview';
 import { readZypperRebootRequired } from './zypper-reboot-required';
 import { runZypperTransaction } from './zypper-transaction';
 
-/** What a simulated upgrade would change (apt's, dnf's, zypper's and pacman's previews in one shape). */
+/** What a simulated upgrade would change (apt's, dnf's, zypper's, apk's and pacman's previews in one shape). */
 export type PackagePreview = RpmPreview;
 
 /** The operations of one family. */
@@ -63,6 +66,13 @@ export const PACKAGE_FAMILY_OPERATIONS: Readonly<Record<PackageFamily, FamilyOpe
     runTransaction: (context, targets, options) => runZypperTransaction(context, targets, options),
     readRebootRequired: (context) => readZypperRebootRequired(context),
     rollout: FAMILY_ROLLOUT_OPERATIONS.zypper,
+  },
+  apk: {
+    fullUpgradeOnly: false,
+    preview: (context, targets) => apkPreviewUpgrade(context, targets),
+    runTransaction: (context, targets, options) => runApkTransaction(context, targets, options),
+    readRebootRequired: (context) => readApkRebootRequired(context),
+    rollout: FAMILY_ROLLOUT_OPERATIONS.apk,
   },
   pacman: {
     fullUpgradeOnly: true,

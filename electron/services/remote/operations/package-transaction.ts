@@ -1,7 +1,7 @@
 /**
  * The one shape every family's package transaction answers in, so a rollout can dispatch by
- * family: apt (`runAptTransaction`), dnf (`runDnfTransaction`), zypper (`runZypperTransaction`)
- * and pacman (`runPacmanTransaction`) all take the same targets and options and resolve with a
+ * family: apt (`runAptTransaction`), dnf (`runDnfTransaction`), zypper (`runZypperTransaction`),
+ * apk (`runApkTransaction`) and pacman (`runPacmanTransaction`) all take the same targets and options and resolve with a
  * {@link PackageTransactionResult}. apt's own result type is a narrower case of it.
  */
 import type { RemoteOutput } from '../executor/remote-error';
@@ -10,12 +10,13 @@ import type { PackageMove } from './apt-transaction';
 export type { PackageMove };
 
 /** The package families Patchdesk drives. */
-export type PackageFamily = 'apt' | 'dnf' | 'zypper' | 'pacman' | 'windows';
+export type PackageFamily = 'apt' | 'dnf' | 'zypper' | 'apk' | 'pacman' | 'windows';
 
 /**
  * Why a transaction failed. `maintainer_script_failed` covers dpkg's postinst, RPM's %post (dnf
  * exits 0 and flags the history entry EE; zypper exits 107) and pacman's install scriptlets
- * (exit 0, `error: command failed to execute correctly`): the package may be at its new version,
+ * (exit 0, `error: command failed to execute correctly`) and apk's (exit 1, the package flagged
+ * broken in /lib/apk/db/installed): the package may be at its new version,
  * but whatever its script should have done did not happen.
  */
 export type PackageFailureReason =
@@ -55,6 +56,8 @@ export type PackageTransactionResult =
       lockHolder?: { pid: number; process: string };
       moves: PackageMove[];
       output: RemoteOutput | null;
+      /** Side effects left on the host besides the failure (an apk world pin that could not be put back). */
+      warnings?: string[];
       reboot?: InstallRebootSignal;
     };
 
@@ -69,7 +72,7 @@ export interface PackageTransactionOptions {
   reboot?: () => Promise<void>;
 }
 
-/** An exact target: `version` as the family writes it (dpkg `1.1`, RPM `1.1-1` or `1:1.1-1`, pacman `1.1-1`). */
+/** An exact target: `version` as the family writes it (dpkg `1.1`, RPM `1.1-1` or `1:1.1-1`, apk `1.1-r0`, pacman `1.1-1`). */
 export interface PackageTarget {
   name: string;
   version: string;
