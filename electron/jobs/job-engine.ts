@@ -191,6 +191,12 @@ export class JobEngine {
     return { job, steps: this.repository.steps(jobId) };
   }
 
+  /** Who started a job (its row's `created_by` and `created_via`), as its work runs; null for an unknown job. */
+  startedBy(jobId: string): RequestContext | null {
+    const record = this.repository.get(jobId);
+    return record ? { actor: record.createdBy, via: this.repository.createdVia(jobId) ?? this.deps.via ?? null } : null;
+  }
+
   /** Jobs matching the filter, newest first (every process's). */
   list(filter: Partial<JobFilter> = {}): JobRecord[] {
     return this.repository.list({ limit: 100, ...filter });

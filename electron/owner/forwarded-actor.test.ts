@@ -22,33 +22,39 @@ async function value<T>(remote: RemoteCore, channel: string, request: unknown): 
   return result.value as T;
 }
 
+/** A browser host (run by "root") owning a fresh folder, with scripted package hosts, and two CLI commands connected as alice and bob. */
+async function ownerWithClients(hostNames: string[]) {
+  const dataDir = makeTempDir();
+  const attached = await attachToFolder(dataDir, 'browser-host', 'owner');
+  if (attached.mode !== 'owner') throw new Error('expected to own the folder');
+  const fleet = fakeFleet(hostNames.map((name) => fakeHost(name, ['lab-hello'])));
+  const clock = fixedClock(new Date('2026-11-02T09:00:00.000Z'));
+  // Its heartbeat never fires on its own here: the test ticks it.
+  const core = openAppCore({ dataDir, mode: 'browser', actor: 'root', clock, checkResponses: true, jobTimers: { every: () => () => undefined }, rolloutHosts: { access: fleet.access, family: () => fleet.family } });
+  const server = await serveOwnedFolder(attached.lock, core);
+  cleanups.push(async () => {
+    await server.close();
+    await core.close();
+    attached.lock.release();
+  });
+  const [alice, bob] = [await connectCoreSocket(server.address, 'alice'), await connectCoreSocket(server.address, 'bob')];
+  cleanups.push(() => alice.close(), () => bob.close());
+  const site = await value<Site>(bob, 'sites:create', { name: 'Acme', timezone: 'Europe/Berlin' });
+  const assets: Asset[] = [];
+  for (const name of hostNames) {
+    const asset = await value<Asset>(bob, 'assets:create', { siteId: site.id, fields: { hostname: name, deviceType: 'server', osFamily: 'linux' } });
+    const scripted = fleet.host(name);
+    if (!scripted) throw new Error(name);
+    core.services.patchStatus.storeCollection(asset.id, fakeDebianCollection(scripted, clock.now().toISOString()), null);
+    assets.push(asset);
+  }
+  const rolloutAudit = () => (core.db.prepare("SELECT actor, via, action FROM audit_log WHERE entity_type = 'rollout' ORDER BY id").all() as { actor: string; via: string; action: string }[]).map((row) => `${row.actor} ${row.via} ${row.action}`);
+  return { core, clock, alice, bob, site, assets, rolloutAudit };
+}
+
 describe('a rollout driven over the owner’s socket', () => {
   it('records who planned, approved, started and rolled back, each CLI as itself, and the jobs’ work as whoever started them', async () => {
-    const dataDir = makeTempDir();
-    const attached = await attachToFolder(dataDir, 'browser-host', 'owner');
-    if (attached.mode !== 'owner') throw new Error('expected to own the folder');
-    const fleet = fakeFleet([fakeHost('web-1', ['lab-hello']), fakeHost('web-2', ['lab-hello'])]);
-    const clock = fixedClock(new Date('2026-11-02T09:00:00.000Z'));
-    // The owner is a browser host run by "root"; its heartbeat never fires on its own here.
-    const core = openAppCore({ dataDir, mode: 'browser', actor: 'root', clock, checkResponses: true, jobTimers: { every: () => () => undefined }, rolloutHosts: { access: fleet.access, family: () => fleet.family } });
-    const server = await serveOwnedFolder(attached.lock, core);
-    cleanups.push(async () => {
-      await server.close();
-      await core.close();
-      attached.lock.release();
-    });
-    const [alice, bob] = [await connectCoreSocket(server.address, 'alice'), await connectCoreSocket(server.address, 'bob')];
-    cleanups.push(() => alice.close(), () => bob.close());
-
-    const site = await value<Site>(bob, 'sites:create', { name: 'Acme', timezone: 'Europe/Berlin' });
-    const assets: Asset[] = [];
-    for (const host of ['web-1', 'web-2']) {
-      const asset = await value<Asset>(bob, 'assets:create', { siteId: site.id, fields: { hostname: host, deviceType: 'server', osFamily: 'linux' } });
-      const scripted = fleet.host(host);
-      if (!scripted) throw new Error(host);
-      core.services.patchStatus.storeCollection(asset.id, fakeDebianCollection(scripted, clock.now().toISOString()), null);
-      assets.push(asset);
-    }
+    const { core, alice, bob, site, assets, rolloutAudit } = await ownerWithClients(['web-1', 'web-2']);
     const planned = await value<RolloutDetail>(bob, 'rollouts:plan', { siteId: site.id, name: 'November', selection: { kind: 'all' }, rings: [{ name: 'all', assetIds: assets.map((asset) => asset.id), concurrency: 1 }], failureBudget: '1' });
     await value(bob, 'rollouts:preview', { rolloutId: planned.id });
     expect(await value<RolloutDetail>(alice, 'rollouts:approve', { rolloutId: planned.id })).toMatchObject({ state: 'approved', approvedBy: 'alice' });
@@ -58,9 +64,8 @@ describe('a rollout driven over the owner’s socket', () => {
     await core.services.rollouts.wait(rollback.jobId);
     expect(await value<RolloutDetail>(alice, 'rollouts:get', { rolloutId: planned.id })).toMatchObject({ createdBy: 'bob', approvedBy: 'alice' });
 
-    const rows = core.db.prepare("SELECT actor, via, action FROM audit_log WHERE entity_type = 'rollout' ORDER BY id").all() as { actor: string; via: string; action: string }[];
     // The job alice started installed the hosts, and the one bob started rolled one back: their entries are theirs, none the owner's.
-    expect(rows.map((row) => `${row.actor} ${row.via} ${row.action}`)).toEqual([
+    expect(rolloutAudit()).toEqual([
       'bob cli rollout-planned',
       'bob cli rollout-previewed',
       'alice cli rollout-approved',
@@ -84,6 +89,29 @@ describe('a rollout driven over the owner’s socket', () => {
       { actor: 'bob', via: 'cli' },
       { actor: 'root', via: 'browser' },
     ]);
+    expect(core.audit.verifyChain()).toBeNull();
+  });
+
+  it('a rollout alice started that waits for its window is resumed by the owner’s scheduler as alice', async () => {
+    const { core, clock, alice, site, assets, rolloutAudit } = await ownerWithClients(['web-1']);
+    // Mondays 22:00-00:00 Berlin time; 2026-11-02 is a Monday, 10:00 there now.
+    await value(alice, 'cycles:setWindows', { siteId: site.id, windows: [{ ring: 'test', weekdays: ['mon'], start: '22:00', durationMinutes: 120 }] });
+    const planned = await value<RolloutDetail>(alice, 'rollouts:plan', { siteId: site.id, name: 'Night', selection: { kind: 'all' }, rings: [{ name: 'test', assetIds: assets.map((asset) => asset.id), windowRing: 'test' }] });
+    await value(alice, 'rollouts:preview', { rolloutId: planned.id });
+    await value(alice, 'rollouts:approve', { rolloutId: planned.id });
+    await core.services.rollouts.wait((await value<{ jobId: string }>(alice, 'rollouts:start', { rolloutId: planned.id })).jobId);
+    const waiting = core.services.rollouts.get(planned.id);
+    expect(waiting).toMatchObject({ state: 'waiting', resumeAt: '2026-11-02T21:00:00.000Z' });
+
+    clock.advance(Date.parse('2026-11-02T21:00:00.000Z') - clock.now().getTime());
+    // The owner's own heartbeat, outside any request.
+    core.jobs.tick();
+    const resumed = core.services.rollouts.get(planned.id);
+    await core.services.rollouts.wait(resumed.jobId ?? '');
+    expect(core.services.rollouts.get(planned.id).state).toBe('completed');
+    expect(rolloutAudit().slice(-4)).toEqual(['alice cli rollout-window-opened', 'alice cli rollout-resumed', 'alice cli rollout-host-installed', 'alice cli rollout-completed']);
+    expect(rolloutAudit().filter((row) => !row.startsWith('alice cli '))).toEqual([]);
+    expect(core.db.prepare("SELECT created_by FROM jobs WHERE kind = 'rollout'").all()).toEqual([{ created_by: 'alice' }, { created_by: 'alice' }]);
     expect(core.audit.verifyChain()).toBeNull();
   });
 });

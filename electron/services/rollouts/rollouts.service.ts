@@ -32,7 +32,7 @@ import type { PackageFamilyOperations } from './package-family';
 import { previewHosts, type PreviewHostInput } from './rollout-preview';
 import type { RolloutJobContext, RolloutJobParams, RolloutJobs } from './rollout-jobs';
 import { budgetStanding, describeGateWait, gateOf, runRollout } from './rollout-runner';
-import { actingActor } from '../../platform/request-context';
+import { actingActor, runAsRequest } from '../../platform/request-context';
 
 /** Dependencies of {@link RolloutsService}. */
 export interface RolloutsDeps {
@@ -270,24 +270,33 @@ export class RolloutsService {
   resumeDue(now: Date): number[] {
     const resumed: number[] = [];
     for (const due of this.deps.rollouts.dueToResume(now.toISOString())) {
-      try {
-        const started = writeTransaction(this.deps.db, () => {
-          const current = this.require(due.id);
-          if (current.state !== 'waiting' || current.resumeAt === null || current.resumeAt > now.toISOString()) return false;
-          this.audit(current.siteId, current.id, 'rollout-window-opened', { resumeAt: current.resumeAt, at: now.toISOString() });
-          this.launch(current.id, 'resume');
-          return true;
-        });
-        if (started) resumed.push(due.id);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        writeTransaction(this.deps.db, () => {
-          this.deps.rollouts.setState(due.id, 'halted', `the maintenance window opened but the rollout could not resume by itself: ${error.message}`);
-          this.audit(due.siteId, due.id, 'rollout-halted', { reason: error.message });
-        });
-      }
+      // Resumed on behalf of whoever started the run that is waiting (a CLI command's actor too), not of this process's user.
+      const startedBy = due.jobId === null ? null : (this.deps.jobs.startedBy?.(due.jobId) ?? null);
+      const resume = () => this.resumeOneDue(due, now);
+      if (startedBy ? runAsRequest(startedBy, resume) : resume()) resumed.push(due.id);
     }
     return resumed;
+  }
+
+  /** resumeDue for one rollout: true when it resumed. */
+  private resumeOneDue(due: RolloutRecord, now: Date): boolean {
+    try {
+      const started = writeTransaction(this.deps.db, () => {
+        const current = this.require(due.id);
+        if (current.state !== 'waiting' || current.resumeAt === null || current.resumeAt > now.toISOString()) return false;
+        this.audit(current.siteId, current.id, 'rollout-window-opened', { resumeAt: current.resumeAt, at: now.toISOString() });
+        this.launch(current.id, 'resume');
+        return true;
+      });
+      return started;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      writeTransaction(this.deps.db, () => {
+        this.deps.rollouts.setState(due.id, 'halted', `the maintenance window opened but the rollout could not resume by itself: ${error.message}`);
+        this.audit(due.siteId, due.id, 'rollout-halted', { reason: error.message });
+      });
+      return false;
+    }
   }
 
   /**
