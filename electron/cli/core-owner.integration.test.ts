@@ -16,7 +16,7 @@ describe('one owner per data folder, with real processes', () => {
     try {
       const owner = await runCliProcess(dataDir, ['owner', '--json']);
       expect(owner.code).toBe(0);
-      expect(JSON.parse(owner.out)).toMatchObject({ kind: 'browser-host', pid: host.pid, here: false, mode: 'browser', databaseOpenHere: false });
+      expect(JSON.parse(owner.out)).toMatchObject({ kind: 'browser-host', pid: host.pid, here: false, mode: 'browser', databaseOpenHere: false, actor: 'cli-load' });
 
       const added = await runCliProcess(dataDir, ['site', 'add', 'Forwarded', '--network', '192.0.2.0/24']);
       expect(added).toMatchObject({ code: 0, out: expect.stringContaining('Added site "Forwarded"') });
