@@ -1,7 +1,7 @@
 /**
  * The append-only, hash-chained audit log: who did what, when. Each row's hash covers its
  * content and the previous row's hash, so a changed or deleted row breaks the chain. Each row also
- * says through which interface the change came (`via`, migration 0020).
+ * says through which interface the change came (`via`, migration 0019).
  */
 import { createHash } from 'node:crypto';
 import { currentRequest, type RequestVia } from '../../platform/request-context';
@@ -20,7 +20,7 @@ export interface AuditEntryInput {
   details: Record<string, unknown>;
 }
 
-/** A stored row. `via` is null on rows written before migration 0020. */
+/** A stored row. `via` is null on rows written before migration 0019. */
 export interface AuditEntry extends AuditEntryInput {
   via: RequestVia | null;
   id: number;

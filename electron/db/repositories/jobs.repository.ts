@@ -62,7 +62,7 @@ export interface NewJob {
   parameters: unknown;
   owner: JobOwner;
   createdBy: string;
-  /** The interface that started it (migration 0020); null or left out when not known. */
+  /** The interface that started it (migration 0019); null or left out when not known. */
   createdVia?: RequestVia | null;
   at: string;
 }
@@ -142,7 +142,7 @@ export class JobsRepository {
       .run(job.id, job.kind, job.siteId, job.owner.pid, job.owner.instanceId, job.owner.startedAt, job.owner.host, job.owner.processKey, job.at, toJson(job.parameters) ?? '{}', job.createdBy, job.createdVia ?? null, job.at);
   }
 
-  /** The interface that started a job (null for jobs stored before migration 0020, or not known). */
+  /** The interface that started a job (null for jobs stored before migration 0019, or not known). */
   createdVia(id: string): RequestVia | null {
     return this.db.prepare<[string], { created_via: RequestVia | null }>('SELECT created_via FROM jobs WHERE id = ?').get(id)?.created_via ?? null;
   }

@@ -8,9 +8,9 @@ import { MIGRATIONS } from './index';
 
 afterEach(removeTempDirs);
 
-const upTo = MIGRATIONS.findIndex((migration) => migration.version === 20) + 1;
+const upTo = MIGRATIONS.findIndex((migration) => migration.version === 19) + 1;
 
-describe('migration 0020 (how a change came)', () => {
+describe('migration 0019 (how a change came)', () => {
   it('keeps an existing chain verifying (its rows have no via), chains new rows with one onto it, and keeps jobs', () => {
     const file = join(makeTempDir(), 'patchdesk.db');
     const before = openDatabase(file, { migrations: MIGRATIONS.slice(0, upTo - 1) });
@@ -23,7 +23,7 @@ describe('migration 0020 (how a change came)', () => {
     before.close();
 
     const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, upTo) });
-    expect(db.pragma('user_version', { simple: true })).toBe(20);
+    expect(db.pragma('user_version', { simple: true })).toBe(19);
     const log = new AuditLogRepository(db, 'cli');
     expect(log.verifyChain()).toBeNull();
     writeTransaction(db, () => log.append({ ...old, action: 'renamed' }));

@@ -6,8 +6,8 @@
  * `via`, and the chain hashes a row's `via` only when it has one, so the existing chain still
  * verifies unchanged.
  */
-export const migration0020 = {
-  version: 20,
+export const migration0019 = {
+  version: 19,
   name: 'request-via',
   sql: `
 ALTER TABLE audit_log ADD COLUMN via TEXT CHECK (via IS NULL OR via IN ('desktop', 'browser', 'cli'));
