@@ -4,6 +4,7 @@
  * Otherwise this command takes the folder's lock, opens it itself, and serves the socket for other
  * commands started meanwhile; it stays until those have hung up, then closes.
  */
+import { resolveActor } from '../core/actor';
 import { attachToFolder, serveOwnedFolder } from '../owner/folder-owner';
 import type { CliBackend, CliCoreOwner } from './cli-context';
 
@@ -16,7 +17,9 @@ export interface CliSession {
 
 /** Owns `dataDir` or connects to its owner. */
 export async function openCliSession(dataDir: string): Promise<CliSession> {
-  const attached = await attachToFolder(dataDir, 'cli');
+  // The same name either way: the owner runs and audits a forwarded call as this command's actor.
+  const actor = resolveActor();
+  const attached = await attachToFolder(dataDir, 'cli', actor);
   if (attached.mode === 'client') {
     const { remote } = attached;
     return {
@@ -31,7 +34,7 @@ export async function openCliSession(dataDir: string): Promise<CliSession> {
   try {
     // Loaded only when this command owns the folder: a forwarding command never evaluates the services.
     const { openAppCore } = await import('../core/app-core');
-    core = openAppCore({ dataDir, mode: 'cli' });
+    core = openAppCore({ dataDir, mode: 'cli', actor });
     server = await serveOwnedFolder(lock, core);
   } catch (error) {
     await core?.close();

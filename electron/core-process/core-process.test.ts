@@ -68,7 +68,7 @@ describe('the desktop core process', () => {
     expect(await client.invoke('sites:create', { name: '' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
 
     // A CLI command forwards to this process over its socket.
-    const remote = await connectCoreSocket(owner.socket ?? '');
+    const remote = await connectCoreSocket(owner.socket ?? '', 'alice');
     expect(await remote.invoke('sites:list', {})).toMatchObject({ ok: true, value: [{ name: 'Desktop' }] });
     remote.close();
 

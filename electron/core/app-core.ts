@@ -76,6 +76,7 @@ import { SitesService } from '../services/sites/sites.service';
 import { TiersService } from '../services/tiers/tiers.service';
 import { resolveActor } from './actor';
 import { AppError } from '../platform/app-error';
+import { actingActor } from '../platform/request-context';
 import { systemClock, type Clock } from '../platform/clock';
 import { DATABASE_FILE } from './data-dir';
 import { processOwnerProbe, type OwnerProbe } from '../platform/job-owner';
@@ -189,11 +190,12 @@ export function openAppCore(options: AppCoreOptions): AppCore {
   const actor = options.actor ?? resolveActor();
   const events = new EventBus();
 
-  const repositories = { sites: new SitesRepository(db), assets: new AssetsRepository(db), scans: new ScansRepository(db), audit: new AuditLogRepository(db) };
+  // `actor` is this core's own: a CLI command forwarding to it acts as its own actor instead (see platform/request-context.ts).
+  const repositories = { sites: new SitesRepository(db), assets: new AssetsRepository(db), scans: new ScansRepository(db), audit: new AuditLogRepository(db, options.mode) };
   const common = { db, clock, actor, audit: repositories.audit };
   const owner = options.owner ?? processOwnerProbe;
   // A CLI command is short-lived: it never takes over another process's interrupted job to resume it.
-  const jobs = new JobEngine({ db, clock, owner, events, actor, resumeInterrupted: options.mode !== 'cli', ...(options.jobTimers ? { timers: options.jobTimers } : {}) });
+  const jobs = new JobEngine({ db, clock, owner, events, actor, via: options.mode, resumeInterrupted: options.mode !== 'cli', ...(options.jobTimers ? { timers: options.jobTimers } : {}) });
   const sites = new SitesService({ ...common, sites: repositories.sites });
   const inventory = new InventoryService({ ...common, assets: repositories.assets, sites: repositories.sites });
   const tiers = new TiersService({ ...common, assets: repositories.assets, inventory });
@@ -303,7 +305,7 @@ export function openAppCore(options: AppCoreOptions): AppCore {
 
   const direct = createDispatcher(
     {
-      'app:info': () => ({ version: APP_VERSION, mode: options.mode, dataDir: options.dataDir, actor, schemaVersion: LATEST_SCHEMA_VERSION }),
+      'app:info': () => ({ version: APP_VERSION, mode: options.mode, dataDir: options.dataDir, actor: actingActor(actor), schemaVersion: LATEST_SCHEMA_VERSION }),
       'sites:list': () => sites.list(),
       'sites:create': (request) => sites.create(request),
       'sites:update': (request) => sites.update(request.id, request.changes),

@@ -5,6 +5,7 @@ import type { EventOf } from '../../shared/contract/index';
 import { fixedClock } from '../platform/clock';
 import { EventBus } from '../platform/event-bus';
 import { HEARTBEAT_STALE_AFTER_MS, type JobOwner, type OwnerProbe } from '../platform/job-owner';
+import { currentRequest, runAsRequest } from '../platform/request-context';
 import { openDatabase, type Db } from '../db/database';
 import { writeTransaction } from '../db/write-transaction';
 import { makeTempDir, removeTempDirs } from '../test-support/temp-dir';
@@ -59,7 +60,7 @@ function setup() {
   const file = join(makeTempDir(), 'patchdesk.db');
   const clock = fixedClock(new Date('2026-11-02T10:00:00.000Z'));
   const host = machine();
-  const open = (pid: number, options: { resumeInterrupted?: boolean } = {}) => {
+  const open = (pid: number, options: { resumeInterrupted?: boolean; via?: 'desktop' } = {}) => {
     const db = openDatabase(file);
     const events = new EventBus();
     const seen: EventOf<'job:progress'>[] = [];
@@ -438,6 +439,53 @@ describe('resumable kinds', () => {
     const seqs = desktop.seen.map((event) => event.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('a job acts as whoever started it for its whole run, also when another process resumes it', async () => {
+    const { first, open, host } = setup();
+    const seen: string[] = [];
+    const note = (where: string) => seen.push(`${where}: ${currentRequest()?.actor ?? 'none'} via ${currentRequest()?.via ?? 'none'}`);
+    const later = deferred();
+    const kind = (label: string) =>
+      scriptedKind('acting', {
+        run: async (context) => {
+          note(`${label} run`);
+          await later.promise;
+          note(`${label} run, later`);
+          return await untilStopped(context.signal);
+        },
+        resume: async () => {
+          note(`${label} resume`);
+          return 'resumed';
+        },
+      }).definition;
+    first.engine.register(kind('first'));
+    const own = first.engine.start('acting', 1, { hosts: ['h1'] });
+    const jobId = runAsRequest({ actor: 'alice', via: 'cli' }, () => first.engine.start('acting', 1, { hosts: ['h1'] }));
+    await settle();
+    // Released outside any request: the job still acts as alice.
+    later.resolve();
+    await settle();
+    expect(first.db.prepare('SELECT id, created_by, created_via FROM jobs ORDER BY rowid').all()).toEqual([
+      { id: own, created_by: 'user-100', created_via: null },
+      { id: jobId, created_by: 'alice', created_via: 'cli' },
+    ]);
+
+    host.alive.delete(100);
+    const desktop = open(400, { via: 'desktop' });
+    desktop.engine.register(kind('desktop'));
+    desktop.engine.open();
+    await settle();
+    expect(await desktop.engine.wait(jobId)).toMatchObject({ state: 'succeeded', result: 'resumed' });
+    expect(seen).toEqual([
+      'first run: user-100 via none',
+      'first run: alice via cli',
+      'first run, later: user-100 via none',
+      'first run, later: alice via cli',
+      // The process that took over resumes each job as its starter: its own (unknown interface, then its own) and alice's.
+      'desktop resume: user-100 via desktop',
+      'desktop resume: alice via cli',
+    ]);
   });
 
   it('an interrupted job someone cancelled is not resumed', async () => {

@@ -18,6 +18,7 @@ import { writeTransaction } from '../db/write-transaction';
 import { JobFailedError, JobStoppedError } from './job-errors';
 import type { JobContext, JobKindDefinition, JobResumeInput, JobStep, JobStopReason } from './job-kind';
 import { OutputTail } from './output-tail';
+import { actingActor, currentRequest, runAsRequest, type RequestContext, type RequestVia } from '../platform/request-context';
 
 /** The engine's timer; tests pass one they fire themselves. */
 export interface JobTimers {
@@ -44,8 +45,13 @@ export interface JobEngineDeps {
   owner: OwnerProbe;
   /** Where `job:progress` goes. */
   events: EventBus;
-  /** Who starts and cancels jobs here (recorded with the job). */
+  /**
+   * This process's own actor: who starts and cancels jobs here when no request names another
+   * (a CLI command forwarding to this process does; see request-context.ts).
+   */
   actor: string;
+  /** The interface of this process's own requests (recorded with the jobs they start). */
+  via?: RequestVia;
   /** Defaults to Node's timers, every {@link HEARTBEAT_INTERVAL_MS}. */
   timers?: JobTimers;
   /** Take over interrupted jobs of kinds that can resume (default true). A short-lived process passes false. */
@@ -78,6 +84,8 @@ interface LocalJob {
   progressDirty: boolean;
   progressSavedAt: number;
   steps: Set<RunningStep>;
+  /** Who the job's work acts for, for its whole run: whoever started it, also when another process resumes it. */
+  actingAs: RequestContext;
   done: Promise<JobRecord>;
   settle: (record: JobRecord) => void;
 }
@@ -136,8 +144,9 @@ export class JobEngine {
       throw new AppError('bad_request', `invalid parameters for a ${kind} job: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, issues);
     }
     const id = randomUUID();
-    writeTransaction(this.deps.db, () => this.repository.insert({ id, kind, siteId, parameters: parsed.data, owner: this.deps.owner.self, createdBy: this.deps.actor, at: this.now() }));
-    const job = this.track(id, kind, siteId, 'queued', 0);
+    const actingAs: RequestContext = { actor: actingActor(this.deps.actor), via: currentRequest()?.via ?? this.deps.via ?? null };
+    writeTransaction(this.deps.db, () => this.repository.insert({ id, kind, siteId, parameters: parsed.data, owner: this.deps.owner.self, createdBy: actingAs.actor, createdVia: actingAs.via, at: this.now() }));
+    const job = this.track(id, kind, siteId, 'queued', 0, actingAs);
     queueMicrotask(() => this.launchSafely(job, definition, (context) => definition.run(context), parsed.data));
     return id;
   }
@@ -153,10 +162,10 @@ export class JobEngine {
     const at = this.now();
     const local = this.local.get(jobId);
     if (local) {
-      this.repository.requestCancel(jobId, this.deps.actor, at);
+      this.repository.requestCancel(jobId, actingActor(this.deps.actor), at);
       this.stop(local, 'cancel');
     } else if (isActiveJobState(record.state)) {
-      this.repository.requestCancel(jobId, this.deps.actor, at);
+      this.repository.requestCancel(jobId, actingActor(this.deps.actor), at);
       // Nobody will read the request if the owner is gone: end the job here.
       const row = this.repository.active().find((candidate) => candidate.id === jobId);
       const definition = this.kinds.get(record.kind);
@@ -164,12 +173,12 @@ export class JobEngine {
         const cancelled = writeTransaction(this.deps.db, () => {
           if (this.repository.markInterrupted(jobId, row.owner?.instanceId ?? null, 'cancelled after its process stopped', at) === null) return false;
           definition.interrupted?.(jobId, at);
-          return this.repository.cancelUnowned(jobId, this.deps.actor, at) !== null;
+          return this.repository.cancelUnowned(jobId, actingActor(this.deps.actor), at) !== null;
         });
         if (cancelled) this.emitStored(jobId);
       }
     } else if (record.state === 'interrupted') {
-      const seq = this.repository.cancelUnowned(jobId, this.deps.actor, at);
+      const seq = this.repository.cancelUnowned(jobId, actingActor(this.deps.actor), at);
       if (seq !== null) this.emitStored(jobId);
     }
     return this.repository.get(jobId) ?? record;
@@ -180,6 +189,12 @@ export class JobEngine {
     const job = this.repository.get(jobId);
     if (!job) throw notFound('job', jobId);
     return { job, steps: this.repository.steps(jobId) };
+  }
+
+  /** Who started a job (its row's `created_by` and `created_via`), as its work runs; null for an unknown job. */
+  startedBy(jobId: string): RequestContext | null {
+    const record = this.repository.get(jobId);
+    return record ? { actor: record.createdBy, via: this.repository.createdVia(jobId) ?? this.deps.via ?? null } : null;
   }
 
   /** Jobs matching the filter, newest first (every process's). */
@@ -285,13 +300,13 @@ export class JobEngine {
     if (!definition || !resume) return;
     const at = this.now();
     if (record.cancelRequestedAt !== null) {
-      if (this.repository.cancelUnowned(record.id, this.deps.actor, at) !== null) this.emitStored(record.id);
+      if (this.repository.cancelUnowned(record.id, actingActor(this.deps.actor), at) !== null) this.emitStored(record.id);
       return;
     }
     if (!this.repository.adopt(record.id, this.deps.owner.self, at)) return;
     const adopted = this.repository.get(record.id);
     if (!adopted) return;
-    const job = this.track(adopted.id, adopted.kind, adopted.siteId, 'running', adopted.seq);
+    const job = this.track(adopted.id, adopted.kind, adopted.siteId, 'running', adopted.seq, { actor: adopted.createdBy, via: this.repository.createdVia(adopted.id) ?? this.deps.via ?? null });
     job.progress = adopted.progress;
     this.emit(job);
     const previous: JobResumeInput = { job: adopted, steps: this.repository.steps(adopted.id) };
@@ -305,7 +320,7 @@ export class JobEngine {
     });
   }
 
-  private track(id: string, kind: string, siteId: number | null, state: JobState, seq: number): LocalJob {
+  private track(id: string, kind: string, siteId: number | null, state: JobState, seq: number, actingAs: RequestContext): LocalJob {
     let settle: (record: JobRecord) => void = () => undefined;
     const done = new Promise<JobRecord>((resolve) => (settle = resolve));
     const job: LocalJob = {
@@ -320,6 +335,7 @@ export class JobEngine {
       progressDirty: false,
       progressSavedAt: Number.NEGATIVE_INFINITY,
       steps: new Set(),
+      actingAs,
       done,
       settle,
     };
@@ -354,7 +370,8 @@ export class JobEngine {
     const context = this.contextOf(job, definition.kind, params);
     let running: Promise<unknown>;
     try {
-      running = Promise.resolve(handler(context));
+      // Everything the job does is recorded as whoever started it, however it was started or resumed.
+      running = Promise.resolve(runAsRequest(job.actingAs, () => handler(context)));
     } catch (error) {
       running = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

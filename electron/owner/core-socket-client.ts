@@ -41,8 +41,11 @@ export class CoreConnectError extends Error {
   }
 }
 
-/** Connects and resolves after the owner's greeting. A core of another version is refused. */
-export function connectCoreSocket(address: string): Promise<RemoteCore> {
+/**
+ * Connects and resolves after the owner's greeting. A core of another version is refused. Every
+ * call names `actor` (this command's resolveActor()): the owner runs and audits it as that actor.
+ */
+export function connectCoreSocket(address: string, actor: string): Promise<RemoteCore> {
   return new Promise((resolve, reject) => {
     const socket: Socket = connect(address);
     const pending = new Map<number, (result: ApiResult<unknown>) => void>();
@@ -103,7 +106,7 @@ export function connectCoreSocket(address: string): Promise<RemoteCore> {
           const id = nextId++;
           return new Promise((settle) => {
             pending.set(id, settle);
-            send({ type: 'invoke', id, channel, request });
+            send({ type: 'invoke', id, channel, actor, request });
           });
         },
         subscribe(listener) {

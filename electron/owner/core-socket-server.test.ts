@@ -17,7 +17,7 @@ afterAll(removeTempDirs);
 
 /** An owned folder with its core and socket, as the browser host runs it. */
 async function ownedFolder(dataDir = makeTempDir()) {
-  const attached = await attachToFolder(dataDir, 'browser-host');
+  const attached = await attachToFolder(dataDir, 'browser-host', 'owner');
   if (attached.mode !== 'owner') throw new Error('expected to own the folder');
   const core = openTestCore({ dataDir });
   const server = await serveOwnedFolder(attached.lock, core);
@@ -44,7 +44,7 @@ function rawExchange(address: string, text: string): Promise<string[]> {
 describe('the core socket', () => {
   it('serves the dispatcher: calls are parsed by the contract and answered by id, errors in the contract error union', async () => {
     const { lock, server } = await ownedFolder();
-    const remote = await connectCoreSocket(server.address);
+    const remote = await connectCoreSocket(server.address, 'alice');
     cleanups.push(() => remote.close());
     expect(remote.owner).toMatchObject({ pid: process.pid, kind: 'browser-host', socket: server.address, instanceId: lock.record.instanceId });
 
@@ -60,9 +60,48 @@ describe('the core socket', () => {
     expect(await remote.invoke('sites:list', {})).toMatchObject({ ok: true, value: [{ name: 'Over the socket' }] });
   });
 
+  it('runs each call as the calling command’s actor, through the CLI, with the jobs it starts; the owner’s own calls stay its own', async () => {
+    const { core, server } = await ownedFolder();
+    const alice = await connectCoreSocket(server.address, 'alice');
+    const bob = await connectCoreSocket(server.address, 'bob');
+    cleanups.push(() => alice.close(), () => bob.close());
+    const site = await alice.invoke('sites:create', { name: 'By Alice', networks: ['192.0.2.0/24'] });
+    if (!site.ok) throw new Error(site.error.message);
+    const siteId = (site.value as { id: number }).id;
+    expect(await bob.invoke('policy:get', { siteId })).toMatchObject({ ok: true });
+    const [info, scan] = await Promise.all([bob.invoke('app:info', {}), bob.invoke('scan:start', { siteId })]);
+    expect(info).toMatchObject({ ok: true, value: { actor: 'bob', mode: 'cli' } });
+    if (!scan.ok) throw new Error(scan.error.message);
+    const jobId = (scan.value as { jobId: string }).jobId;
+    // The scan finishes (and audits its end) after bob's call was answered: still as bob.
+    await core.jobs.wait(jobId);
+    expect(await core.dispatcher.invoke('sites:update', { id: siteId, changes: { name: 'By the owner' } })).toMatchObject({ ok: true });
+
+    const rows = core.db.prepare('SELECT actor, via, action FROM audit_log ORDER BY id').all();
+    expect(rows).toEqual([
+      { actor: 'alice', via: 'cli', action: 'created' },
+      { actor: 'bob', via: 'cli', action: 'scan-started' },
+      { actor: 'bob', via: 'cli', action: 'scan-completed' },
+      { actor: 'tester', via: 'cli', action: 'edited' },
+    ]);
+    expect(core.db.prepare('SELECT created_by, created_via FROM jobs WHERE id = ?').get(jobId)).toEqual({ created_by: 'bob', created_via: 'cli' });
+    expect(core.audit.verifyChain()).toBeNull();
+  });
+
+  it('refuses a call without a clean actor, naming the field, and records nothing', async () => {
+    const { core, server } = await ownedFolder();
+    const missing = await rawExchange(server.address, `${JSON.stringify({ type: 'invoke', id: 1, channel: 'sites:create', request: { name: 'Nobody' } })}\n`);
+    expect(JSON.parse(missing[1] ?? '{}')).toMatchObject({ id: null, result: { ok: false, error: { code: 'bad_request', message: expect.stringContaining('(actor: ') } } });
+    const garbled = await rawExchange(server.address, `${JSON.stringify({ type: 'invoke', id: 1, channel: 'sites:create', actor: 'alice\nroot', request: { name: 'Garbled' } })}\n`);
+    expect(JSON.parse(garbled[1] ?? '{}')).toMatchObject({ id: null, result: { ok: false, error: { message: expect.stringContaining('actor: must be trimmed, without control characters') } } });
+    const long = await rawExchange(server.address, `${JSON.stringify({ type: 'invoke', id: 1, channel: 'sites:create', actor: 'a'.repeat(101), request: { name: 'Long' } })}\n`);
+    expect(JSON.parse(long[1] ?? '{}')).toMatchObject({ id: null, result: { ok: false, error: { code: 'bad_request', message: expect.stringContaining('actor: ') } } });
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+  });
+
   it('streams events to a subscribed client', async () => {
     const { core, server } = await ownedFolder();
-    const subscriber = await connectCoreSocket(server.address);
+    const subscriber = await connectCoreSocket(server.address, 'alice');
     cleanups.push(() => subscriber.close());
     const seen: unknown[] = [];
     const arrived = new Promise<void>((resolve) =>
@@ -121,7 +160,7 @@ describe('the core socket', () => {
 
   it('a second process attaches as a client, and a lost owner fails pending calls as unavailable, naming it', async () => {
     const { server, dataDir } = await ownedFolder();
-    const attached = await attachToFolder(dataDir, 'cli');
+    const attached = await attachToFolder(dataDir, 'cli', 'alice');
     expect(attached.mode).toBe('client');
     if (attached.mode !== 'client') return;
     cleanups.push(() => attached.remote.close());
@@ -136,6 +175,6 @@ describe('the core socket', () => {
     const other = createServer((socket) => socket.write(`${JSON.stringify({ type: 'hello', owner: { pid: 4321, kind: 'browser-host', startedAt: '2026-11-02T09:00:00.000Z', socket: address, version: '0.0.1-other', instanceId: 'x' } })}\n`));
     await new Promise<void>((resolve) => other.listen(address, resolve));
     cleanups.push(() => new Promise<void>((resolve) => other.close(() => resolve())));
-    await expect(connectCoreSocket(address)).rejects.toThrow(/^the browser host \(pid 4321\) owns this data folder and runs Patchdesk 0\.0\.1-other, but this command is \d/);
+    await expect(connectCoreSocket(address, 'alice')).rejects.toThrow(/^the browser host \(pid 4321\) owns this data folder and runs Patchdesk 0\.0\.1-other, but this command is \d/);
   });
 });

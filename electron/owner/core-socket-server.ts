@@ -4,11 +4,17 @@
  * HTTP requests do (parsed by the contract, errors as its error union). Only this user can connect:
  * the socket lives in a 0700 folder and is itself 0600 (a Windows named pipe keeps its default
  * ACL; that has not been tested here).
+ *
+ * Each call runs as the calling command's actor, through the CLI (runAsRequest), with every job it
+ * starts: the audit log says alice asked, not the owner's user. Because only this OS user can
+ * connect, that actor is a label the user chose (`PATCHDESK_ACTOR`), as on their own commands, not
+ * an authentication.
  */
 import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Dispatcher } from '../core/dispatcher';
 import type { EventBus } from '../platform/event-bus';
+import { runAsRequest } from '../platform/request-context';
 import { ClientMessage, lineReader, type ServerMessage } from './core-protocol';
 import type { OwnerRecord } from './folder-lock';
 
@@ -94,16 +100,21 @@ function handleClient(socket: Socket, options: CoreSocketOptions): void {
           return refuse('not a Patchdesk core message: each line must be one JSON object');
         }
         const message = ClientMessage.safeParse(parsed);
-        if (!message.success) return refuse(`not a Patchdesk core message: expected {"type":"invoke","id":N,"channel":"...","request":{...}} or {"type":"subscribe"} (${message.error.issues[0]?.message ?? 'unreadable'})`);
+        if (!message.success) return refuse(`not a Patchdesk core message: expected {"type":"invoke","id":N,"channel":"...","actor":"...","request":{...}} or {"type":"subscribe"} (${describeIssue(message.error.issues[0])})`);
         if (message.data.type === 'subscribe') {
           unsubscribe ??= options.core.events.subscribe((event, payload) => send({ type: 'event', event, payload }));
           return;
         }
-        const { id, channel, request } = message.data;
-        void options.core.dispatcher.invoke(channel, request).then((result) => send({ type: 'result', id, result }));
+        const { id, channel, actor, request } = message.data;
+        void runAsRequest({ actor, via: 'cli' }, () => options.core.dispatcher.invoke(channel, request)).then((result) => send({ type: 'result', id, result }));
       },
       () => refuse('a message is larger than the core accepts'),
     ),
   );
   send({ type: 'hello', owner: options.owner() });
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  if (!issue) return 'unreadable';
+  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
 }

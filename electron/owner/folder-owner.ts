@@ -27,9 +27,9 @@ const RETRY_MS = 25;
 /**
  * Owns `dataDir` as `kind`, or connects to its owner. The lock held with no answering socket is
  * normal for a moment (the owner is starting or finishing); after `patienceMs` it is an error
- * naming the owner.
+ * naming the owner. As a client, every call acts for `actor` (the command's resolveActor()).
  */
-export async function attachToFolder(dataDir: string, kind: CoreKind, options: AttachOptions = {}): Promise<FolderAttachment> {
+export async function attachToFolder(dataDir: string, kind: CoreKind, actor: string, options: AttachOptions = {}): Promise<FolderAttachment> {
   const pause = options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const attempts = Math.max(1, Math.ceil((options.patienceMs ?? 15_000) / RETRY_MS));
   let last: { owner: OwnerRecord | null; why: string } = { owner: null, why: '' };
@@ -39,7 +39,7 @@ export async function attachToFolder(dataDir: string, kind: CoreKind, options: A
     const owner = readOwnerRecord(dataDir);
     if (owner?.socket && isPidRunning(owner.pid)) {
       try {
-        return { mode: 'client', remote: await connectCoreSocket(owner.socket) };
+        return { mode: 'client', remote: await connectCoreSocket(owner.socket, actor) };
       } catch (error) {
         // Another version answers: waiting will not help.
         if (error instanceof CoreConnectError && error.code === 'version') throw error;

@@ -59,9 +59,9 @@ export async function seedSharedFolder(dataDir: string, cycles: number): Promise
   }
 }
 
-/** Runs one `patchdesk --data-dir DIR ...` process to its end. */
-export function runCliProcess(dataDir: string, args: string[]): Promise<ProcessRun> {
-  const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATCHDESK_ACTOR: 'cli-load' } });
+/** Runs one `patchdesk --data-dir DIR ...` process to its end, as `actor` (its PATCHDESK_ACTOR). */
+export function runCliProcess(dataDir: string, args: string[], actor = 'cli-load'): Promise<ProcessRun> {
+  const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATCHDESK_ACTOR: actor } });
   return collect(child, args);
 }
 

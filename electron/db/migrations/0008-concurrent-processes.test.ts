@@ -34,11 +34,14 @@ describe('migration 0008 (several processes, one database)', () => {
     v7.prepare("INSERT INTO scans (site_id, targets_json, ports_json, options_json, status, started_at, total_addresses) VALUES (1, '[]', '[]', '{}', 'running', 'now', 1)").run();
     v7.close();
 
-    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, v8) });
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    const atV8 = openDatabase(file, { migrations: MIGRATIONS.slice(0, v8) });
+    expect(atV8.pragma('user_version', { simple: true })).toBe(8);
+    expect(atV8.prepare('SELECT owner_pid, owner_instance, heartbeat_at FROM scans').get()).toEqual({ owner_pid: null, owner_instance: null, heartbeat_at: null });
+    atV8.close();
+    // Today's repository writes today's columns: the rest runs on the fully migrated file.
+    const db = openDatabase(file);
     const audit = new AuditLogRepository(db);
     expect(audit.verifyChain()).toEqual({ brokenAtId: 3, reason: expect.stringContaining('previous hash does not match') });
-    expect(db.prepare('SELECT owner_pid, owner_instance, heartbeat_at FROM scans').get()).toEqual({ owner_pid: null, owner_instance: null, heartbeat_at: null });
 
     writeTransaction(db, () => audit.append(entry('three, after the upgrade')));
     const head = audit.chainHead();

@@ -20,6 +20,7 @@ import { migration0015 } from './0015-package-history';
 import { migration0016 } from './0016-rollout-plan-features';
 import { migration0017 } from './0017-rollout-windows';
 import { migration0018 } from './0018-resolved-cve-links';
+import { migration0019 } from './0019-request-via';
 
 /** One migration: applied when the database's user_version is below `version`. */
 export interface Migration {
@@ -28,7 +29,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019];
 
 /** The schema version this build of Patchdesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../database';
 import { writeTransaction } from '../write-transaction';
+import { runAsRequest } from '../../platform/request-context';
 import { AuditLogRepository } from './audit-log.repository';
 
 const dbs: ReturnType<typeof openDatabase>[] = [];
@@ -44,5 +45,23 @@ describe('AuditLogRepository', () => {
     const { db, log } = seeded();
     db.prepare('DELETE FROM audit_log WHERE id = 2').run();
     expect(log.verifyChain()).toEqual({ brokenAtId: 3, reason: expect.stringContaining('deleted') });
+  });
+
+  it('records through which interface a change came: the running request’s, else this process’s own; the hash covers it', () => {
+    const db = openDatabase(':memory:');
+    dbs.push(db);
+    const log = new AuditLogRepository(db, 'desktop');
+    const entry = (action: string) => ({ at: '2026-11-02T00:00:00.000Z', actor: 'ana', siteId: null, entityType: 'site' as const, entityId: null, action, details: {} });
+    writeTransaction(db, () => log.append(entry('own')));
+    runAsRequest({ actor: 'alice', via: 'cli' }, () => writeTransaction(db, () => log.append(entry('forwarded'))));
+    writeTransaction(db, () => log.append({ ...entry('explicit'), via: 'browser' }));
+    expect(db.prepare('SELECT action, via FROM audit_log ORDER BY id').all()).toEqual([
+      { action: 'own', via: 'desktop' },
+      { action: 'forwarded', via: 'cli' },
+      { action: 'explicit', via: 'browser' },
+    ]);
+    expect(log.verifyChain()).toBeNull();
+    db.prepare("UPDATE audit_log SET via = 'desktop' WHERE id = 2").run();
+    expect(log.verifyChain()).toEqual({ brokenAtId: 2, reason: expect.stringContaining('changed') });
   });
 });

@@ -1,14 +1,18 @@
 /**
  * The append-only, hash-chained audit log: who did what, when. Each row's hash covers its
- * content and the previous row's hash, so a changed or deleted row breaks the chain.
+ * content and the previous row's hash, so a changed or deleted row breaks the chain. Each row also
+ * says through which interface the change came (`via`, migration 0019).
  */
 import { createHash } from 'node:crypto';
+import { currentRequest, type RequestVia } from '../../platform/request-context';
 import type { Db } from '../database';
 
 /** What a caller records. */
 export interface AuditEntryInput {
   at: string;
   actor: string;
+  /** The interface the change came through; left out, the running request's (see {@link AuditLogRepository.append}). */
+  via?: RequestVia | null;
   siteId: number | null;
   entityType: 'site' | 'asset' | 'scan' | 'import' | 'export' | 'policy' | 'credential' | 'vault' | 'collection' | 'exception' | 'evidence' | 'cycle' | 'intel' | 'rollout';
   entityId: number | null;
@@ -16,8 +20,9 @@ export interface AuditEntryInput {
   details: Record<string, unknown>;
 }
 
-/** A stored row. */
+/** A stored row. `via` is null on rows written before migration 0019. */
 export interface AuditEntry extends AuditEntryInput {
+  via: RequestVia | null;
   id: number;
   prevHash: string;
   hash: string;
@@ -34,14 +39,20 @@ interface AuditRow {
   details_json: string;
   prev_hash: string;
   hash: string;
+  via: RequestVia | null;
 }
 
 /** The hash before the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Hashes one entry's content chained to the previous hash; the field order is fixed. */
+/**
+ * Hashes one entry's content chained to the previous hash; the field order is fixed. `via` is
+ * appended only when the row has one, so rows written before it existed keep their hashes.
+ */
 export function hashAuditEntry(prevHash: string, entry: AuditEntryInput, detailsJson: string): string {
-  const canonical = JSON.stringify([prevHash, entry.at, entry.actor, entry.siteId, entry.entityType, entry.entityId, entry.action, detailsJson]);
+  const fields: unknown[] = [prevHash, entry.at, entry.actor, entry.siteId, entry.entityType, entry.entityId, entry.action, detailsJson];
+  if (entry.via !== undefined && entry.via !== null) fields.push(entry.via);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -50,11 +61,18 @@ export class AuditLogRepository {
   private readonly insert;
   private readonly byEntity;
 
-  constructor(private readonly db: Db) {
+  /**
+   * `ownVia`: the interface of this process's own changes (its window, its host, its command), for
+   * work no request runs (a heartbeat, the scheduler); null where the caller does not say.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly ownVia: RequestVia | null = null,
+  ) {
     this.lastHash = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
     this.insert = db.prepare(
-      `INSERT INTO audit_log (at, actor, site_id, entity_type, entity_id, action, details_json, prev_hash, hash)
-       VALUES (@at, @actor, @siteId, @entityType, @entityId, @action, @detailsJson, @prevHash, @hash)`,
+      `INSERT INTO audit_log (at, actor, site_id, entity_type, entity_id, action, details_json, prev_hash, hash, via)
+       VALUES (@at, @actor, @siteId, @entityType, @entityId, @action, @detailsJson, @prevHash, @hash, @via)`,
     );
     this.byEntity = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY id DESC');
   }
@@ -63,14 +81,17 @@ export class AuditLogRepository {
    * Appends one entry, inside the write transaction that makes the change it records (see
    * `writeTransaction`): the entry and the change commit together, and the head read here cannot
    * move before the insert, because that transaction holds the write lock. The database refuses
-   * a row that does not follow the head (migration 0008), so the chain cannot fork.
+   * a row that does not follow the head (migration 0008), so the chain cannot fork. Without a
+   * `via`, the entry takes the running request's (a forwarded CLI call, or a job it started), else
+   * this process's own: read here, once, rather than by each of the services that audit.
    */
   append(entry: AuditEntryInput): void {
     if (!this.db.inTransaction) throw new Error(`audit entry "${entry.action}" appended outside a write transaction: wrap the change and its entry in writeTransaction()`);
     const prevHash = this.lastHash.get()?.hash ?? GENESIS_HASH;
     const detailsJson = JSON.stringify(entry.details);
-    const hash = hashAuditEntry(prevHash, entry, detailsJson);
-    this.insert.run({ ...entry, detailsJson, prevHash, hash });
+    const stored = { ...entry, via: entry.via !== undefined ? entry.via : (currentRequest()?.via ?? this.ownVia) };
+    const hash = hashAuditEntry(prevHash, stored, detailsJson);
+    this.insert.run({ ...stored, detailsJson, prevHash, hash });
   }
 
   /** The entries about one entity, newest first. */
@@ -122,6 +143,7 @@ function toEntry(row: AuditRow): AuditEntry {
     id: row.id,
     at: row.at,
     actor: row.actor,
+    via: row.via,
     siteId: row.site_id,
     entityType: row.entity_type,
     entityId: row.entity_id,

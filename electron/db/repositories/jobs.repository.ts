@@ -5,6 +5,7 @@
  * gone and marked it interrupted) can never overwrite what was decided.
  */
 import type { JobOwner, RunningJob } from '../../platform/job-owner';
+import type { RequestVia } from '../../platform/request-context';
 import type { JobRecord, JobState, JobStepRecord, JobStepState } from '../../../shared/contract/jobs';
 import type { Db } from '../database';
 
@@ -61,6 +62,8 @@ export interface NewJob {
   parameters: unknown;
   owner: JobOwner;
   createdBy: string;
+  /** The interface that started it (migration 0019); null or left out when not known. */
+  createdVia?: RequestVia | null;
   at: string;
 }
 
@@ -133,10 +136,15 @@ export class JobsRepository {
   insert(job: NewJob): void {
     this.db
       .prepare(
-        `INSERT INTO jobs (id, kind, site_id, state, owner_pid, owner_instance, owner_started_at, owner_host, owner_process_key, heartbeat_at, parameters_json, created_by, created_at)
-         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO jobs (id, kind, site_id, state, owner_pid, owner_instance, owner_started_at, owner_host, owner_process_key, heartbeat_at, parameters_json, created_by, created_via, created_at)
+         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(job.id, job.kind, job.siteId, job.owner.pid, job.owner.instanceId, job.owner.startedAt, job.owner.host, job.owner.processKey, job.at, toJson(job.parameters) ?? '{}', job.createdBy, job.at);
+      .run(job.id, job.kind, job.siteId, job.owner.pid, job.owner.instanceId, job.owner.startedAt, job.owner.host, job.owner.processKey, job.at, toJson(job.parameters) ?? '{}', job.createdBy, job.createdVia ?? null, job.at);
+  }
+
+  /** The interface that started a job (null for jobs stored before migration 0019, or not known). */
+  createdVia(id: string): RequestVia | null {
+    return this.db.prepare<[string], { created_via: RequestVia | null }>('SELECT created_via FROM jobs WHERE id = ?').get(id)?.created_via ?? null;
   }
 
   /** One job, or null. */

@@ -13,6 +13,7 @@ import type { CredentialsRepository } from '../../db/repositories/credentials.re
 import { sshKeyFingerprint } from './ssh-key-info';
 import { deriveKeyFromPassphrase, isBelowCurrentCost, newDataKey, newScryptParams, open, seal, VaultDecryptError, type ScryptParams } from './vault-crypto';
 import { writeTransaction } from '../../db/write-transaction';
+import { actingActor } from '../../platform/request-context';
 
 /** The OS keychain, when the desktop app has a secure one (never Linux's basic_text store). */
 export interface KeychainProtector {
@@ -245,7 +246,7 @@ export class CredentialVaultService {
   }
 
   private audit(action: string, details: Record<string, unknown>, siteId: number | null = null): void {
-    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'credential', entityId: typeof details['credentialId'] === 'number' ? details['credentialId'] : null, action, details });
+    this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId, entityType: 'credential', entityId: typeof details['credentialId'] === 'number' ? details['credentialId'] : null, action, details });
   }
 
   private now(): string {

@@ -44,6 +44,7 @@ import { assetRingsView, cycleScopeView, rescanSummary } from './cycle-scope';
 import { applySettingsChanges, resolveCycleSettings, type CycleSettingsChanges, type ResolvedCycleSettings } from './cycle-settings';
 import { checklistItemsView, cycleSummaryView, judgedAt, lateItemsView } from './cycle-view';
 import { writeTransaction } from '../../db/write-transaction';
+import { actingActor } from '../../platform/request-context';
 
 /** The furthest ahead a baseline cycle may be opened, in months. */
 export const MAX_MONTHS_AHEAD = 1;
@@ -121,7 +122,7 @@ export class CyclesService {
     writeTransaction(this.deps.db, () => {
       const before = this.resolvedSettings(site.id);
       const after = applySettingsChanges(before, changes);
-      this.deps.cycles.saveSettings(site.id, after, this.now(), this.deps.actor);
+      this.deps.cycles.saveSettings(site.id, after, this.now(), actingActor(this.deps.actor));
       this.audit(site.id, null, 'cycle-settings-changed', { before, after });
     });
     return this.settings(site.id);
@@ -140,7 +141,7 @@ export class CyclesService {
     const site = this.deps.sites.get(siteId);
     writeTransaction(this.deps.db, () => {
       const before = this.template(site.id, kind);
-      this.deps.cycles.saveTemplate(site.id, kind, items, this.now(), this.deps.actor);
+      this.deps.cycles.saveTemplate(site.id, kind, items, this.now(), actingActor(this.deps.actor));
       this.audit(site.id, null, 'cycle-template-changed', { kind, before: before.isDefault ? 'default' : before.items, after: items ?? 'default' });
     });
     return this.template(site.id, kind);
@@ -197,7 +198,7 @@ export class CyclesService {
       if (refused) throw refused;
       const now = this.now();
       const newId = this.deps.cycles.insertCycle(
-        { siteId: site.id, kind: 'baseline', month: label, title: `Baseline ${label}`, triggerKind: null, triggerRef: '', reason: '', anchorDate: formatLocalDate(anchorDate), deadlineAt: null, periodFrom: period.from, periodTo: period.to, openedAt: now, openedBy: this.deps.actor },
+        { siteId: site.id, kind: 'baseline', month: label, title: `Baseline ${label}`, triggerKind: null, triggerRef: '', reason: '', anchorDate: formatLocalDate(anchorDate), deadlineAt: null, periodFrom: period.from, periodTo: period.to, openedAt: now, openedBy: actingActor(this.deps.actor) },
         items.map(toNewItem),
         [],
       );
@@ -244,7 +245,7 @@ export class CyclesService {
       const now = this.now();
       const title = request.title || `Emergency: ${trigger.ref}`;
       const newId = this.deps.cycles.insertCycle(
-        { siteId: site.id, kind: 'emergency', month: null, title, triggerKind: trigger.kind, triggerRef: trigger.ref, reason: request.reason, anchorDate: formatLocalDate(openedDate), deadlineAt: formatInstant(deadlineMs), periodFrom: now, periodTo: null, openedAt: now, openedBy: this.deps.actor },
+        { siteId: site.id, kind: 'emergency', month: null, title, triggerKind: trigger.kind, triggerRef: trigger.ref, reason: request.reason, anchorDate: formatLocalDate(openedDate), deadlineAt: formatInstant(deadlineMs), periodFrom: now, periodTo: null, openedAt: now, openedBy: actingActor(this.deps.actor) },
         items.map(toNewItem),
         request.assetIds,
       );
@@ -285,10 +286,10 @@ export class CyclesService {
     const evidence: ChecklistEvidence[] = request.evidence.map((each, index) =>
       each.kind === 'link' ? { kind: 'link', url: each.url, name: each.name } : { kind: 'file', ...this.deps.evidence.save(each.name, each.contentBase64, `evidence.${index}`) },
     );
-    const doneBy = request.doneBy ?? this.deps.actor;
+    const doneBy = request.doneBy ?? actingActor(this.deps.actor);
     writeTransaction(this.deps.db, () => {
       const at = this.now();
-      this.deps.cycles.appendEvent({ itemId: item.id, at, actor: this.deps.actor, action: request.state, doneBy, doneAt: formatInstant(doneAtMs), note: request.note, evidence, rescan });
+      this.deps.cycles.appendEvent({ itemId: item.id, at, actor: actingActor(this.deps.actor), action: request.state, doneBy, doneAt: formatInstant(doneAtMs), note: request.note, evidence, rescan });
       this.audit(site.id, cycle.id, request.state === 'done' ? 'cycle-item-done' : 'cycle-item-not-applicable', {
         key: item.key,
         title: item.title,
@@ -309,7 +310,7 @@ export class CyclesService {
     if (item.state === 'pending') throw new AppError('conflict', `"${item.title}" is not ticked; there is nothing to reopen`);
     writeTransaction(this.deps.db, () => {
       const at = this.now();
-      this.deps.cycles.appendEvent({ itemId: item.id, at, actor: this.deps.actor, action: 'reopened', doneBy: '', doneAt: null, note: reason, evidence: [], rescan: null });
+      this.deps.cycles.appendEvent({ itemId: item.id, at, actor: actingActor(this.deps.actor), action: 'reopened', doneBy: '', doneAt: null, note: reason, evidence: [], rescan: null });
       this.audit(cycle.siteId, cycle.id, 'cycle-item-reopened', { key: item.key, title: item.title, was: item.state, reason });
     });
     return this.get(cycle.id);
@@ -328,7 +329,7 @@ export class CyclesService {
     if (pending.length > 0 && note === '') throw new AppError('bad_request', 'closing a cycle with pending items needs a note saying why', [{ path: 'note', message: 'say why the cycle closes with pending items' }]);
     writeTransaction(this.deps.db, () => {
       const at = this.now();
-      this.deps.cycles.close(cycle.id, at, this.deps.actor, note);
+      this.deps.cycles.close(cycle.id, at, actingActor(this.deps.actor), note);
       this.audit(cycle.siteId, cycle.id, 'cycle-closed', { note, forced: pending.length > 0, pending: pending.map((item) => item.key) });
     });
     return this.get(cycle.id);
@@ -363,7 +364,7 @@ export class CyclesService {
     writeTransaction(this.deps.db, () => {
       const before = this.deps.cycles.rings(site.id);
       const at = this.now();
-      for (const assetId of unique) this.deps.cycles.setRing(assetId, ring, at, this.deps.actor);
+      for (const assetId of unique) this.deps.cycles.setRing(assetId, ring, at, actingActor(this.deps.actor));
       this.audit(site.id, null, 'cycle-rings-set', { ring, assets: unique.map((assetId) => ({ assetId, before: before.get(assetId) ?? null })) });
     });
     return { updated: unique.length };
@@ -441,7 +442,7 @@ export class CyclesService {
   }
 
   private audit(siteId: number, cycleId: number | null, action: string, details: Record<string, unknown>): void {
-    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'cycle', entityId: cycleId, action, details });
+    this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId, entityType: 'cycle', entityId: cycleId, action, details });
   }
 
   private now(): string {

@@ -30,6 +30,7 @@ import { buildEvidenceReport } from './report/build-evidence-report';
 import { checklistEvidencePath } from './report/checklist-evidence-files';
 import type { SigningKeyService } from './signing/signing-key.service';
 import type { TrustedSignersService } from './signing/trusted-signers.service';
+import { actingActor } from '../../platform/request-context';
 
 /** The PDF's name inside the pack. */
 export const REPORT_FILE = 'report.pdf';
@@ -119,7 +120,7 @@ export class EvidenceExportService {
       signingKey: this.deps.signingKey.info(),
       audit: { entries, chainHead: auditChainHead },
       generatedAt: this.deps.clock.now().toISOString(),
-      generatedBy: this.deps.actor,
+      generatedBy: actingActor(this.deps.actor),
       appVersion: APP_VERSION,
       deployments: this.deps.deployments?.(site.id, periodFrom, periodTo) ?? [],
       ...(this.deps.knownExploited ? { knownExploited: this.deps.knownExploited(site.id, periodFrom, periodTo) } : {}),

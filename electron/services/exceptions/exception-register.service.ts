@@ -14,6 +14,7 @@ import type { ExceptionsRepository, StoredException } from '../../db/repositorie
 import type { InventoryService } from '../inventory/inventory.service';
 import type { SitesService } from '../sites/sites.service';
 import { writeTransaction } from '../../db/write-transaction';
+import { actingActor } from '../../platform/request-context';
 
 type ParsedCreate = Omit<ExceptionCreate, 'scope' | 'compensatingControls' | 'approver'> & {
   scope: { kind: ExceptionRecord['scope']['kind']; assetId: number | null; value: string };
@@ -68,10 +69,10 @@ export class ExceptionRegisterService {
         remediationDate: request.remediationDate ?? null,
         renewsId,
         createdAt: now,
-        createdBy: this.deps.actor,
+        createdBy: actingActor(this.deps.actor),
       });
       if (renewsId !== null) this.deps.exceptions.markRenewed(renewsId, newId);
-      this.deps.audit.append({ at: now, actor: this.deps.actor, siteId: site.id, entityType: 'exception', entityId: newId, action: renewsId === null ? 'exception-created' : 'exception-renewed', details: { scope: request.scope, owner: request.owner, approver: request.approver, startsAt, expiresAt, reason: request.reason, renews: renewsId } });
+      this.deps.audit.append({ at: now, actor: actingActor(this.deps.actor), siteId: site.id, entityType: 'exception', entityId: newId, action: renewsId === null ? 'exception-created' : 'exception-renewed', details: { scope: request.scope, owner: request.owner, approver: request.approver, startsAt, expiresAt, reason: request.reason, renews: renewsId } });
       return newId;
     });
     return this.get(id);
@@ -84,7 +85,7 @@ export class ExceptionRegisterService {
     const now = this.now();
     writeTransaction(this.deps.db, () => {
       this.deps.exceptions.close(id, now, reason);
-      this.deps.audit.append({ at: now, actor: this.deps.actor, siteId: entry.siteId, entityType: 'exception', entityId: id, action: 'exception-closed', details: { reason } });
+      this.deps.audit.append({ at: now, actor: actingActor(this.deps.actor), siteId: entry.siteId, entityType: 'exception', entityId: id, action: 'exception-closed', details: { reason } });
     });
     return this.get(id);
   }

@@ -18,6 +18,7 @@ import { parseTargets, rangesContain } from '../../../shared/domain/network-targ
 import type { Site } from '../../../shared/contract/sites';
 import type { InventoryService, MergeOutcome } from './inventory.service';
 import { writeTransaction } from '../../db/write-transaction';
+import { actingActor } from '../../platform/request-context';
 
 export interface InventoryImportDeps {
   db: Db;
@@ -88,7 +89,7 @@ export class InventoryImportService {
     const exportedAt = this.deps.clock.now().toISOString();
     const base = `patchdesk-${slug(site.name)}-assets-${exportedAt.slice(0, 10)}`;
     writeTransaction(this.deps.db, () =>
-      this.deps.audit.append({ at: exportedAt, actor: this.deps.actor, siteId: site.id, entityType: 'export', entityId: null, action: 'assets-exported', details: { format: request.format, count: assets.length } }),
+      this.deps.audit.append({ at: exportedAt, actor: actingActor(this.deps.actor), siteId: site.id, entityType: 'export', entityId: null, action: 'assets-exported', details: { format: request.format, count: assets.length } }),
     );
     return request.format === 'csv'
       ? { fileName: `${base}.csv`, mimeType: 'text/csv', content: assetsToCsv(assets) }
@@ -106,7 +107,7 @@ export class InventoryImportService {
   private finish(siteId: number, action: string, fileName: string, report: ImportReport): ImportReport {
     this.deps.audit.append({
       at: this.deps.clock.now().toISOString(),
-      actor: this.deps.actor,
+      actor: actingActor(this.deps.actor),
       siteId,
       entityType: 'import',
       entityId: null,

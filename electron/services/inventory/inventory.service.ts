@@ -13,6 +13,7 @@ import type { AuditLogRepository } from '../../db/repositories/audit-log.reposit
 import type { SitesRepository } from '../../db/repositories/sites.repository';
 import { applyAdminFields, applyDiscovery, applyEdit, blankRecord, diffRecords, toRecord, type DiscoveryObservation } from './asset-merge';
 import { writeTransaction } from '../../db/write-transaction';
+import { actingActor } from '../../platform/request-context';
 
 /** What a merge did with one observation. */
 export interface MergeOutcome {
@@ -192,7 +193,7 @@ export class InventoryService {
   }
 
   private record(siteId: number, assetId: number, action: string, details: Record<string, unknown>): void {
-    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'asset', entityId: assetId, action, details });
+    this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId, entityType: 'asset', entityId: assetId, action, details });
   }
 
   private now(): string {

@@ -25,6 +25,7 @@ import type { CredentialVaultService } from '../credentials/credential-vault.ser
 import type { InventoryService } from '../inventory/inventory.service';
 import type { HostCollector } from './host-collector';
 import type { PatchStatusService } from './patch-status.service';
+import { actingActor } from '../../platform/request-context';
 
 export interface CollectJobsDeps {
   db: Db;
@@ -89,7 +90,7 @@ export class CollectJobsService {
       const parameters: CollectJobParameters = { runId: id, assetIds: assets.map((asset) => asset.id), concurrency: request.concurrency, connectTimeoutMs: request.connectTimeoutMs, commandTimeoutMs: request.commandTimeoutMs };
       const job = this.deps.jobs.start(COLLECT_JOB_KIND, request.siteId, parameters);
       this.links.linkCollectionRun(id, job);
-      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: request.siteId, entityType: 'collection', entityId: id, action: 'collection-started', details: { hosts: assets.length } });
+      this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId: request.siteId, entityType: 'collection', entityId: id, action: 'collection-started', details: { hosts: assets.length } });
       return { runId: id, jobId: job };
     });
     return { ...started, hostsTotal: assets.length };
@@ -153,7 +154,7 @@ export class CollectJobsService {
     const status = context.stopReason() === 'shutdown' ? 'interrupted' : signal.aborted ? 'cancelled' : 'completed';
     writeTransaction(this.deps.db, () => {
       this.deps.patchStatus.finishRun(runId, status, counts, this.now());
-      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'collection', entityId: runId, action: `collection-${status}`, details: counts });
+      this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId, entityType: 'collection', entityId: runId, action: `collection-${status}`, details: counts });
     });
     const summary = this.deps.patchStatus.getRun(runId);
     if (!summary) throw new Error(`collection run ${runId} vanished`);
@@ -204,7 +205,7 @@ export class CollectJobsService {
     if (!result.ok) return fail(result.code, result.message);
     // SSH host keys and WinRM HTTPS certificates are both pinned on first use.
     if (!pinned && result.presentedKey) {
-      this.deps.patchStatus.pinKey(asset.id, endpoint, result.presentedKey.algorithm, result.presentedKey.fingerprint, `${this.deps.actor} (first use)`, this.now());
+      this.deps.patchStatus.pinKey(asset.id, endpoint, result.presentedKey.algorithm, result.presentedKey.fingerprint, `${actingActor(this.deps.actor)} (first use)`, this.now());
     }
     const stored = this.deps.status.storeCollection(asset.id, result.collection, runId);
     this.emitHost(jobId, runId, asset, 'done', { pendingCount: stored.pending, securityCount: stored.security });

@@ -21,6 +21,7 @@ import type { AssetSlaStanding, SiteSlaClock } from '../compliance/site-sla-cloc
 import type { InventoryService } from '../inventory/inventory.service';
 import { patchStates } from './patch-state';
 import { writeTransaction } from '../../db/write-transaction';
+import { actingActor } from '../../platform/request-context';
 
 /**
  * The end-of-life facts of an asset's OS on a day (`YYYY-MM-DD`; the end-of-life day itself
@@ -125,7 +126,7 @@ export class PatchStatusService {
       const history = this.deps.packageHistory.recordCollection(assetId, stored.collectionId, new Date(Date.parse(collection.collectedAt)).toISOString(), collection.installed);
       this.deps.audit.append({
         at: this.deps.clock.now().toISOString(),
-        actor: this.deps.actor,
+        actor: actingActor(this.deps.actor),
         siteId: asset.siteId,
         entityType: 'asset',
         entityId: assetId,
@@ -151,8 +152,8 @@ export class PatchStatusService {
     if (changed.fingerprint !== fingerprint) throw new AppError('conflict', `the key waiting for approval is ${changed.fingerprint}, not ${fingerprint}: compare again`);
     const at = this.deps.clock.now().toISOString();
     writeTransaction(this.deps.db, () => {
-      this.deps.patchStatus.pinKey(assetId, changed.endpoint, changed.algorithm, changed.fingerprint, this.deps.actor, at);
-      this.deps.audit.append({ at, actor: this.deps.actor, siteId: asset.siteId, entityType: 'asset', entityId: assetId, action: 'host-key-approved', details: { endpoint: changed.endpoint, fingerprint: changed.fingerprint } });
+      this.deps.patchStatus.pinKey(assetId, changed.endpoint, changed.algorithm, changed.fingerprint, actingActor(this.deps.actor), at);
+      this.deps.audit.append({ at, actor: actingActor(this.deps.actor), siteId: asset.siteId, entityType: 'asset', entityId: assetId, action: 'host-key-approved', details: { endpoint: changed.endpoint, fingerprint: changed.fingerprint } });
     });
   }
 

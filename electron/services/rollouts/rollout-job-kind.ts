@@ -52,6 +52,7 @@ export function engineRolloutJobs(engine: JobEngine): RolloutJobs {
   return {
     start: (siteId, params) => engine.start(ROLLOUT_JOB_KIND, siteId, params),
     wait: (jobId) => engine.wait(jobId),
+    startedBy: (jobId) => engine.startedBy(jobId),
     active: (jobId) => {
       try {
         return isActiveJobState(engine.get(jobId).job.state);

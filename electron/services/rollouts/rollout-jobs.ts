@@ -3,6 +3,7 @@
  * of the engine's context (`step`, `signal`), and started and awaited through it, so the service
  * can be tested without knowing how jobs are stored.
  */
+import type { RequestContext } from '../../platform/request-context';
 
 /** What rollout work receives from its job. */
 export interface RolloutJobContext {
@@ -38,4 +39,6 @@ export interface RolloutJobs {
   wait(jobId: string): Promise<unknown>;
   /** Whether the job is still queued, running or waiting (in any process). */
   active(jobId: string): boolean;
+  /** Who started the job and through which interface; null when the job is unknown. */
+  startedBy?(jobId: string): RequestContext | null;
 }

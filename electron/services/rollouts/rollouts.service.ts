@@ -32,6 +32,7 @@ import type { PackageFamilyOperations } from './package-family';
 import { previewHosts, type PreviewHostInput } from './rollout-preview';
 import type { RolloutJobContext, RolloutJobParams, RolloutJobs } from './rollout-jobs';
 import { budgetStanding, describeGateWait, gateOf, runRollout } from './rollout-runner';
+import { actingActor, runAsRequest } from '../../platform/request-context';
 
 /** Dependencies of {@link RolloutsService}. */
 export interface RolloutsDeps {
@@ -119,7 +120,7 @@ export class RolloutsService {
       this.refuseHeldHosts(rings.flatMap((ring) => ring.hosts.map((host) => host.assetId)), 0);
       const rolloutId = this.deps.rollouts.create(
         { siteId: site.id, name: request.name, selection: request.selection, rebootPolicy: request.rebootPolicy, failureBudget: request.failureBudget, pre: request.pre, post: request.post, autoRollback: request.autoRollback, cycleId: request.cycleId, rings },
-        this.deps.actor,
+        actingActor(this.deps.actor),
         this.now(),
       );
       this.audit(site.id, rolloutId, 'rollout-planned', { name: request.name, selection: request.selection, rings: rings.map((ring) => ({ name: ring.name, hosts: ring.hosts.length })), failureBudget: request.failureBudget, rebootPolicy: request.rebootPolicy });
@@ -237,15 +238,15 @@ export class RolloutsService {
       if (!ring.gate.manualApproval) throw new AppError('conflict', `the gate after ring ${ring.name} does not ask for an approval`);
       if (ring.gateApprovedAt !== null) throw new AppError('conflict', `the gate after ring ${ring.name} was approved by ${ring.gateApprovedBy ?? 'someone'} at ${ring.gateApprovedAt}`);
       writeTransaction(this.deps.db, () => {
-        this.deps.rollouts.approveGate(ring.id, this.deps.actor, this.now());
-        this.audit(rollout.siteId, rolloutId, 'rollout-gate-approved', { ring: ring.name, by: this.deps.actor, at: this.now() });
+        this.deps.rollouts.approveGate(ring.id, actingActor(this.deps.actor), this.now());
+        this.audit(rollout.siteId, rolloutId, 'rollout-gate-approved', { ring: ring.name, by: actingActor(this.deps.actor), at: this.now() });
       });
       return this.get(rolloutId);
     }
     const rollout = this.requireAction(rolloutId, 'approve');
     writeTransaction(this.deps.db, () => {
-      this.deps.rollouts.approve(rolloutId, this.deps.actor, this.now());
-      this.audit(rollout.siteId, rolloutId, 'rollout-approved', { by: this.deps.actor, at: this.now(), previewedAt: rollout.previewedAt });
+      this.deps.rollouts.approve(rolloutId, actingActor(this.deps.actor), this.now());
+      this.audit(rollout.siteId, rolloutId, 'rollout-approved', { by: actingActor(this.deps.actor), at: this.now(), previewedAt: rollout.previewedAt });
     });
     return this.get(rolloutId);
   }
@@ -269,24 +270,33 @@ export class RolloutsService {
   resumeDue(now: Date): number[] {
     const resumed: number[] = [];
     for (const due of this.deps.rollouts.dueToResume(now.toISOString())) {
-      try {
-        const started = writeTransaction(this.deps.db, () => {
-          const current = this.require(due.id);
-          if (current.state !== 'waiting' || current.resumeAt === null || current.resumeAt > now.toISOString()) return false;
-          this.audit(current.siteId, current.id, 'rollout-window-opened', { resumeAt: current.resumeAt, at: now.toISOString() });
-          this.launch(current.id, 'resume');
-          return true;
-        });
-        if (started) resumed.push(due.id);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        writeTransaction(this.deps.db, () => {
-          this.deps.rollouts.setState(due.id, 'halted', `the maintenance window opened but the rollout could not resume by itself: ${error.message}`);
-          this.audit(due.siteId, due.id, 'rollout-halted', { reason: error.message });
-        });
-      }
+      // Resumed on behalf of whoever started the run that is waiting (a CLI command's actor too), not of this process's user.
+      const startedBy = due.jobId === null ? null : (this.deps.jobs.startedBy?.(due.jobId) ?? null);
+      const resume = () => this.resumeOneDue(due, now);
+      if (startedBy ? runAsRequest(startedBy, resume) : resume()) resumed.push(due.id);
     }
     return resumed;
+  }
+
+  /** resumeDue for one rollout: true when it resumed. */
+  private resumeOneDue(due: RolloutRecord, now: Date): boolean {
+    try {
+      const started = writeTransaction(this.deps.db, () => {
+        const current = this.require(due.id);
+        if (current.state !== 'waiting' || current.resumeAt === null || current.resumeAt > now.toISOString()) return false;
+        this.audit(current.siteId, current.id, 'rollout-window-opened', { resumeAt: current.resumeAt, at: now.toISOString() });
+        this.launch(current.id, 'resume');
+        return true;
+      });
+      return started;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      writeTransaction(this.deps.db, () => {
+        this.deps.rollouts.setState(due.id, 'halted', `the maintenance window opened but the rollout could not resume by itself: ${error.message}`);
+        this.audit(due.siteId, due.id, 'rollout-halted', { reason: error.message });
+      });
+      return false;
+    }
   }
 
   /**
@@ -303,9 +313,9 @@ export class RolloutsService {
     const at = this.now();
     const evidence = [request.note, request.fileRef ? `file ${request.fileRef}` : null, request.sha256 ? `SHA-256 ${request.sha256}` : null].filter(Boolean).join('; ');
     writeTransaction(this.deps.db, () => {
-      this.deps.rollouts.updateHost(host.id, { state: 'installed', step: '', message: `manual step: ${host.manualTarget} installed by hand, ticked by ${this.deps.actor}: ${evidence}`, manualNote: request.note, manualFileRef: request.fileRef, manualSha256: request.sha256, manualBy: this.deps.actor, manualAt: at, startedAt: host.startedAt ?? at, finishedAt: at });
-      this.deps.rollouts.appendEvent(host.id, { at, step: 'manual', outcome: 'ok', message: `ticked by ${this.deps.actor}: ${evidence}`, outputTail: '' });
-      this.audit(rollout.siteId, rollout.id, 'rollout-manual-step-done', { host: host.hostname, assetId: host.assetId, target: host.manualTarget, note: request.note, fileRef: request.fileRef, sha256: request.sha256, by: this.deps.actor, at });
+      this.deps.rollouts.updateHost(host.id, { state: 'installed', step: '', message: `manual step: ${host.manualTarget} installed by hand, ticked by ${actingActor(this.deps.actor)}: ${evidence}`, manualNote: request.note, manualFileRef: request.fileRef, manualSha256: request.sha256, manualBy: actingActor(this.deps.actor), manualAt: at, startedAt: host.startedAt ?? at, finishedAt: at });
+      this.deps.rollouts.appendEvent(host.id, { at, step: 'manual', outcome: 'ok', message: `ticked by ${actingActor(this.deps.actor)}: ${evidence}`, outputTail: '' });
+      this.audit(rollout.siteId, rollout.id, 'rollout-manual-step-done', { host: host.hostname, assetId: host.assetId, target: host.manualTarget, note: request.note, fileRef: request.fileRef, sha256: request.sha256, by: actingActor(this.deps.actor), at });
     });
     const after = this.require(rollout.id);
     const stillManual = this.deps.rollouts.hosts(rollout.id).some((candidate) => candidate.manual && candidate.state === 'pending');
@@ -317,7 +327,7 @@ export class RolloutsService {
   halt(rolloutId: number): RolloutDetail {
     const rollout = this.requireAction(rolloutId, 'halt');
     writeTransaction(this.deps.db, () => {
-      this.deps.rollouts.setState(rolloutId, 'halted', `halted by ${this.deps.actor}`);
+      this.deps.rollouts.setState(rolloutId, 'halted', `halted by ${actingActor(this.deps.actor)}`);
       this.audit(rollout.siteId, rolloutId, 'rollout-halted', {});
     });
     return this.get(rolloutId);
@@ -327,8 +337,8 @@ export class RolloutsService {
   cancel(rolloutId: number): RolloutDetail {
     const rollout = this.requireAction(rolloutId, 'cancel');
     writeTransaction(this.deps.db, () => {
-      for (const host of this.deps.rollouts.hosts(rolloutId)) if (host.state === 'pending') this.deps.rollouts.updateHost(host.id, { state: 'skipped', message: `the rollout was cancelled by ${this.deps.actor}` });
-      this.deps.rollouts.setState(rolloutId, 'cancelled', `cancelled by ${this.deps.actor}`, { finishedAt: this.now() });
+      for (const host of this.deps.rollouts.hosts(rolloutId)) if (host.state === 'pending') this.deps.rollouts.updateHost(host.id, { state: 'skipped', message: `the rollout was cancelled by ${actingActor(this.deps.actor)}` });
+      this.deps.rollouts.setState(rolloutId, 'cancelled', `cancelled by ${actingActor(this.deps.actor)}`, { finishedAt: this.now() });
       this.audit(rollout.siteId, rolloutId, 'rollout-cancelled', {});
     });
     return this.get(rolloutId);
@@ -345,7 +355,7 @@ export class RolloutsService {
     if (manual) throw new AppError('bad_request', `${manual.hostname} is a network device: its manual step is rolled back by hand, not by Patchdesk`);
     if (chosen.length === 0) throw new AppError('conflict', 'no host of this rollout changed anything to roll back');
     const jobId = writeTransaction(this.deps.db, () => {
-      this.deps.rollouts.setState(rolloutId, 'running', `rolling back ${chosen.length} host${chosen.length === 1 ? '' : 's'} (asked by ${this.deps.actor})`);
+      this.deps.rollouts.setState(rolloutId, 'running', `rolling back ${chosen.length} host${chosen.length === 1 ? '' : 's'} (asked by ${actingActor(this.deps.actor)})`);
       this.audit(rollout.siteId, rolloutId, 'rollout-rollback-requested', { hosts: chosen.map((host) => host.hostname) });
       const id = this.deps.jobs.start(rollout.siteId, { rolloutId, mode: 'rollback', assetIds: chosen.map((host) => host.assetId) });
       this.deps.rollouts.setJob(rolloutId, id);
@@ -675,7 +685,7 @@ export class RolloutsService {
   }
 
   private audit(siteId: number, rolloutId: number, action: string, details: Record<string, unknown>): void {
-    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'rollout', entityId: rolloutId, action, details });
+    this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId, entityType: 'rollout', entityId: rolloutId, action, details });
   }
 
   private now(): string {

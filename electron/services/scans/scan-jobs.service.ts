@@ -24,6 +24,7 @@ import { writeTransaction } from '../../db/write-transaction';
 import type { JobEngine } from '../../jobs/job-engine';
 import { JobFailedError } from '../../jobs/job-errors';
 import type { JobContext } from '../../jobs/job-kind';
+import { actingActor } from '../../platform/request-context';
 
 export interface ScanJobsDeps {
   db: Db;
@@ -97,7 +98,7 @@ export class ScanJobsService {
       const id = this.deps.scans.start(site.id, targets, request.options, parsed.addressCount, this.now());
       const job = this.deps.jobs.start(SCAN_JOB_KIND, site.id, { scanId: id, targets, options: storedOptions } satisfies ScanJobParameters);
       this.links.linkScan(id, job);
-      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: site.id, entityType: 'scan', entityId: id, action: 'scan-started', details: { targets, ports: request.options.ports, addresses: parsed.addressCount } });
+      this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId: site.id, entityType: 'scan', entityId: id, action: 'scan-started', details: { targets, ports: request.options.ports, addresses: parsed.addressCount } });
       return { scanId: id, jobId: job };
     });
     if (snmpCommunity !== undefined) this.communities.set(started.scanId, snmpCommunity);
@@ -184,7 +185,7 @@ export class ScanJobsService {
     if (status === 'interrupted') error = 'Patchdesk was closed during the scan';
     writeTransaction(this.deps.db, () => {
       this.deps.scans.finish(scanId, status, counters, this.now(), error);
-      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'scan', entityId: scanId, action: `scan-${status}`, details: { ...counters, error } });
+      this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId, entityType: 'scan', entityId: scanId, action: `scan-${status}`, details: { ...counters, error } });
     });
     const summary = this.deps.scans.get(scanId);
     if (!summary) throw new Error(`scan ${scanId} vanished`);
@@ -204,7 +205,7 @@ export class ScanJobsService {
         if (!asset.addresses.some((address) => rangesContain(ranges, address))) continue;
         if (this.deps.assets.recordMissedScan(asset.id, staleAfter, this.now())) {
           newlyStale++;
-          this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'asset', entityId: asset.id, action: 'marked-stale', details: { changes: { stale: [false, true] }, note: `missing from ${staleAfter} scans in a row (last: scan ${scanId})` } });
+          this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId, entityType: 'asset', entityId: asset.id, action: 'marked-stale', details: { changes: { stale: [false, true] }, note: `missing from ${staleAfter} scans in a row (last: scan ${scanId})` } });
         }
       }
     });

@@ -8,6 +8,7 @@ import type { Db } from '../../db/database';
 import type { AuditLogRepository } from '../../db/repositories/audit-log.repository';
 import type { SiteRecord, SitesRepository } from '../../db/repositories/sites.repository';
 import { writeTransaction } from '../../db/write-transaction';
+import { actingActor } from '../../platform/request-context';
 
 type ParsedSiteInput = ReturnType<typeof SiteInputSchema.parse>;
 
@@ -79,7 +80,7 @@ export class SitesService {
     writeTransaction(this.deps.db, () => {
       const before = this.getPolicy(siteId);
       this.deps.sites.setPolicy(siteId, policy, this.now());
-      this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'policy', entityId: siteId, action: 'policy-changed', details: { before, after: policy } });
+      this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId, entityType: 'policy', entityId: siteId, action: 'policy-changed', details: { before, after: policy } });
     });
     return this.getPolicy(siteId);
   }
@@ -91,7 +92,7 @@ export class SitesService {
   }
 
   private audit(siteId: number, action: string, details: Record<string, unknown>): void {
-    this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId, entityType: 'site', entityId: siteId, action, details });
+    this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId, entityType: 'site', entityId: siteId, action, details });
   }
 
   private now(): string {

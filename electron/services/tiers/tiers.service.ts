@@ -7,6 +7,7 @@ import type { AuditLogRepository } from '../../db/repositories/audit-log.reposit
 import { diffRecords, toRecord } from '../inventory/asset-merge';
 import type { InventoryService } from '../inventory/inventory.service';
 import { writeTransaction } from '../../db/write-transaction';
+import { actingActor } from '../../platform/request-context';
 
 export interface TiersServiceDeps {
   db: Db;
@@ -29,7 +30,7 @@ export class TiersService {
   /** Sets a manual tier on assets; the reason is kept with it. */
   setOverride(assetIds: readonly number[], tier: Tier, reason: string): number {
     const at = this.now();
-    return this.updateEach(assetIds, 'tier-overridden', reason, (record) => ({ ...record, tierOverride: { tier, reason, by: this.deps.actor, at } }));
+    return this.updateEach(assetIds, 'tier-overridden', reason, (record) => ({ ...record, tierOverride: { tier, reason, by: actingActor(this.deps.actor), at } }));
   }
 
   /** Removes manual tiers; the computed tier applies again. */
@@ -47,7 +48,7 @@ export class TiersService {
         const diff = diffRecords(before, after);
         if (Object.keys(diff).length === 0) continue;
         this.deps.assets.update(id, current.version, after);
-        this.deps.audit.append({ at: this.now(), actor: this.deps.actor, siteId: current.siteId, entityType: 'asset', entityId: id, action, details: { changes: diff, note } });
+        this.deps.audit.append({ at: this.now(), actor: actingActor(this.deps.actor), siteId: current.siteId, entityType: 'asset', entityId: id, action, details: { changes: diff, note } });
         updated++;
       }
     });

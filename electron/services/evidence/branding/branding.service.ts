@@ -11,6 +11,7 @@ import type { EvidenceRepository } from '../../../db/repositories/evidence.repos
 import { sha256Hex } from '../pack/manifest';
 import { checkLogo } from './logo';
 import { writeTransaction } from '../../../db/write-transaction';
+import { actingActor } from '../../../platform/request-context';
 
 export interface BrandingDeps {
   db: Db;
@@ -42,10 +43,10 @@ export class BrandingService {
     const logo = update.logo ? checkLogo(update.logo) : null;
     const now = this.deps.clock.now().toISOString();
     writeTransaction(this.deps.db, () => {
-      this.deps.evidence.saveBranding({ mspName: update.mspName, contactLine: update.contactLine, logo: logo ? { mimeType: logo.mimeType, bytes: logo.bytes } : null, updatedAt: now, updatedBy: this.deps.actor });
+      this.deps.evidence.saveBranding({ mspName: update.mspName, contactLine: update.contactLine, logo: logo ? { mimeType: logo.mimeType, bytes: logo.bytes } : null, updatedAt: now, updatedBy: actingActor(this.deps.actor) });
       this.deps.audit.append({
         at: now,
-        actor: this.deps.actor,
+        actor: actingActor(this.deps.actor),
         siteId: null,
         entityType: 'evidence',
         entityId: null,

@@ -17,6 +17,7 @@ import { assembleEvidencePack } from './build-pack';
 import type { PackFile } from './manifest';
 import { nodePackFileSystem, writePackAtomically, type PackFileSystem } from './write-pack';
 import { writeTransaction } from '../../../db/write-transaction';
+import { actingActor } from '../../../platform/request-context';
 
 export interface EvidencePackDeps {
   db: Db;
@@ -73,7 +74,7 @@ export class EvidencePackService {
     const signer = this.deps.signingKey.signer();
     const auditChainHead = request.auditChainHead ?? this.deps.audit.chainHead();
     const pack = assembleEvidencePack(
-      { files: request.files, meta: { siteName: site.name, period: { ...request.period, timezone: site.timezone }, generatedAt, generatedBy: this.deps.actor, auditChainHead } },
+      { files: request.files, meta: { siteName: site.name, period: { ...request.period, timezone: site.timezone }, generatedAt, generatedBy: actingActor(this.deps.actor), auditChainHead } },
       signer,
     );
     const written = writePackAtomically(request.outPath, pack.zip, this.deps.fileSystem ?? nodePackFileSystem);
@@ -84,7 +85,7 @@ export class EvidencePackService {
           periodFrom: request.period.from,
           periodTo: request.period.to,
           generatedAt,
-          generatedBy: this.deps.actor,
+          generatedBy: actingActor(this.deps.actor),
           filePath: written.path,
           sizeBytes: written.size,
           manifestSha256: pack.manifestSha256,
@@ -93,7 +94,7 @@ export class EvidencePackService {
         });
         this.deps.audit.append({
           at: generatedAt,
-          actor: this.deps.actor,
+          actor: actingActor(this.deps.actor),
           siteId: site.id,
           entityType: 'evidence',
           entityId: packId,

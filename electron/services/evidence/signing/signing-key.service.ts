@@ -9,6 +9,7 @@ import type { Db } from '../../../db/database';
 import type { AuditLogRepository } from '../../../db/repositories/audit-log.repository';
 import type { EvidenceSigner, InstallationSigningKey } from './installation-key';
 import { writeTransaction } from '../../../db/write-transaction';
+import { actingActor } from '../../../platform/request-context';
 
 export interface SigningKeyDeps {
   db: Db;
@@ -42,7 +43,7 @@ export class SigningKeyService {
     if (created) {
       const now = this.deps.clock.now().toISOString();
       writeTransaction(this.deps.db, () => {
-        this.deps.audit.append({ at: now, actor: this.deps.actor, siteId: null, entityType: 'evidence', entityId: null, action: 'signing-key-created', details: { fingerprint: info.fingerprint, publicKey: info.publicKey, file: this.deps.key.path } });
+        this.deps.audit.append({ at: now, actor: actingActor(this.deps.actor), siteId: null, entityType: 'evidence', entityId: null, action: 'signing-key-created', details: { fingerprint: info.fingerprint, publicKey: info.publicKey, file: this.deps.key.path } });
       });
     }
     return { algorithm: info.algorithm, publicKey: info.publicKey, publicKeyPem: info.publicKeyPem, fingerprint: info.fingerprint };

@@ -11,6 +11,7 @@ import type { Db } from '../../../db/database';
 import type { AuditLogRepository } from '../../../db/repositories/audit-log.repository';
 import type { TrustedSignersRepository } from '../../../db/repositories/trusted-signers.repository';
 import { writeTransaction } from '../../../db/write-transaction';
+import { actingActor } from '../../../platform/request-context';
 
 export interface TrustedSignersDeps {
   db: Db;
@@ -33,12 +34,12 @@ export class TrustedSignersService {
    * a key trusted already is refused, naming who it is trusted as.
    */
   add(fingerprint: string, name: string): TrustedSigner {
-    const signer: TrustedSigner = { fingerprint, name, addedBy: this.deps.actor, addedAt: this.deps.clock.now().toISOString() };
+    const signer: TrustedSigner = { fingerprint, name, addedBy: actingActor(this.deps.actor), addedAt: this.deps.clock.now().toISOString() };
     writeTransaction(this.deps.db, () => {
       const existing = this.deps.signers.get(fingerprint);
       if (existing) throw new AppError('conflict', `the key ${fingerprint} is already trusted, as "${existing.name}" (added by ${existing.addedBy} at ${existing.addedAt})`, [{ path: 'fingerprint', message: 'already trusted' }]);
       this.deps.signers.insert(signer);
-      this.deps.audit.append({ at: signer.addedAt, actor: this.deps.actor, siteId: null, entityType: 'evidence', entityId: null, action: 'trusted-signer-added', details: { fingerprint, name } });
+      this.deps.audit.append({ at: signer.addedAt, actor: actingActor(this.deps.actor), siteId: null, entityType: 'evidence', entityId: null, action: 'trusted-signer-added', details: { fingerprint, name } });
     });
     return signer;
   }
@@ -50,7 +51,7 @@ export class TrustedSignersService {
       const existing = this.deps.signers.get(fingerprint);
       if (!existing) throw new AppError('not_found', `the key ${fingerprint} is not a trusted signer, so there is nothing to remove`, [{ path: 'fingerprint', message: 'not trusted' }]);
       this.deps.signers.delete(fingerprint);
-      this.deps.audit.append({ at, actor: this.deps.actor, siteId: null, entityType: 'evidence', entityId: null, action: 'trusted-signer-removed', details: { fingerprint, name: existing.name, addedBy: existing.addedBy, addedAt: existing.addedAt } });
+      this.deps.audit.append({ at, actor: actingActor(this.deps.actor), siteId: null, entityType: 'evidence', entityId: null, action: 'trusted-signer-removed', details: { fingerprint, name: existing.name, addedBy: existing.addedBy, addedAt: existing.addedAt } });
     });
   }
 }

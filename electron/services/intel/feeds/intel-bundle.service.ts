@@ -29,6 +29,7 @@ import type { SigningKeyService } from '../../evidence/signing/signing-key.servi
 import type { TrustedSignersService } from '../../evidence/signing/trusted-signers.service';
 import { BUNDLE_FORMAT, BUNDLE_MANIFEST, BUNDLE_SIGNATURE } from './bundle-format';
 import { storedFeedName, type IntelImportService } from './intel-import.service';
+import { actingActor } from '../../../platform/request-context';
 
 const BUNDLE_FORMAT_VERSION = 1;
 /** Far above the feeds' sizes (the Debian tracker is 50-70 MB, an OSV all.zip a few hundred). */
@@ -97,7 +98,7 @@ export class IntelBundleService {
       formatVersion: BUNDLE_FORMAT_VERSION,
       generator: { name: 'Patchdesk', version: APP_VERSION },
       generatedAt: generatedAt.toISOString(),
-      generatedBy: this.deps.actor,
+      generatedBy: actingActor(this.deps.actor),
       signer: { algorithm: 'Ed25519', publicKey: signer.publicKey, fingerprint: signer.fingerprint },
       feeds: files.map(({ feed, path }) => ({
         path,
@@ -121,7 +122,7 @@ export class IntelBundleService {
     );
     const written = writePackAtomically(outPath, zip);
     writeTransaction(this.deps.db, () => {
-      this.deps.audit.append({ at: generatedAt.toISOString(), actor: this.deps.actor, siteId: null, entityType: 'intel', entityId: null, action: 'intel-bundle-written', details: { file: written.path, size: written.size, manifestSha256: sha256Hex(manifestBytes), feeds: feeds.map((feed) => ({ kind: feed.kind, sha256: feed.sha256 })) } });
+      this.deps.audit.append({ at: generatedAt.toISOString(), actor: actingActor(this.deps.actor), siteId: null, entityType: 'intel', entityId: null, action: 'intel-bundle-written', details: { file: written.path, size: written.size, manifestSha256: sha256Hex(manifestBytes), feeds: feeds.map((feed) => ({ kind: feed.kind, sha256: feed.sha256 })) } });
     });
     return { ...written, feeds, fingerprint: signer.fingerprint };
   }

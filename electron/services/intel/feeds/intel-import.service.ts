@@ -29,6 +29,7 @@ import { planKevImport } from './kev.import';
 import { planMsrcImport } from './msrc.import';
 import { planNvdImport } from './nvd.import';
 import { planOsvRecordImport, planOsvZipImport } from './osv.import';
+import { actingActor } from '../../../platform/request-context';
 
 /** Where a file came from, when the importer cannot see it for itself. */
 export interface FeedProvenance {
@@ -191,7 +192,7 @@ export class IntelImportService {
           feedVersion: plan.feedVersion,
           feedDate: plan.feedDate,
           importedAt,
-          importedBy: this.deps.actor,
+          importedBy: actingActor(this.deps.actor),
         });
         if (plan.mode === 'replace') plan.clear?.(this.deps.imports);
         const outcome = plan.write(this.deps.imports, feedId);
@@ -201,7 +202,7 @@ export class IntelImportService {
         this.deps.imports.supersede(superseded, feedId, importedAt);
         this.deps.audit.append({
           at: importedAt,
-          actor: this.deps.actor,
+          actor: actingActor(this.deps.actor),
           siteId: null,
           entityType: 'intel',
           entityId: feedId,
