@@ -9,6 +9,8 @@
  * closed or open whatever the wall clock says). Prints "Open: URL" like serve.ts.
  */
 import { openAppCore } from '../../electron/core/app-core';
+import { systemClock } from '../../electron/platform/clock';
+import type { HostAccess } from '../../electron/services/rollouts/host-access';
 import { fakeFleet, fakeHost } from '../../electron/services/rollouts/testing/fake-package-hosts';
 import { clockFromEnvironment, serveTestCore } from './serve-test-host';
 import { startSimulatedWindowsHosts, type SimulatedWindowsSpec } from './simulated-windows-hosts';
@@ -31,11 +33,19 @@ const fleet = fakeFleet(specs.map((spec) => fakeHost(spec.name, spec.packages, {
 const windowsSpecs = JSON.parse(process.env['E2E_WINDOWS_HOSTS'] ?? '[]') as SimulatedWindowsSpec[];
 const windows = await startSimulatedWindowsHosts(windowsSpecs, () => core);
 const clock = clockFromEnvironment();
+// A scripted host's fresh collection is dated now by the application clock, as a real one is (the fake itself dates it 1970).
+const dated: HostAccess = {
+  ...fleet.access,
+  async collect(asset, context) {
+    const found = await fleet.access.collect(asset, context);
+    return found.ok ? { ...found, at: (clock ?? systemClock).now().toISOString() } : found;
+  },
+};
 const core = openAppCore({
   dataDir,
   mode: 'browser',
   actor: 'e2e-admin',
   ...(clock ? { clock } : {}),
-  rolloutHosts: { access: windows.wrap(fleet.access), family: (manager) => (manager === 'windows-update' ? windows.family : fleet.family) },
+  rolloutHosts: { access: windows.wrap(dated), family: (manager) => (manager === 'windows-update' ? windows.family : fleet.family) },
 });
 await serveTestCore(core, () => windows.close());
