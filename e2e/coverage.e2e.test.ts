@@ -7,21 +7,20 @@
  * same nine gaps in the same order; Windows 7 from the CSV counts as unsupported, from inventory.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceDetail } from '../shared/contract/compliance';
 import type { HostCollection, PendingUpdateData } from '../shared/contract/patch-status';
 import { openAppCore, type AppCore } from '../electron/core/app-core';
 import { fixedClock } from '../electron/platform/clock';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { makeTempDir } from '../electron/test-support/temp-dir';
+import { call as invoke } from '../electron/test-support/test-core';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** 20 November 2026, 09:00 in Berlin; the two collections ran two days before. */
@@ -30,13 +29,11 @@ const COLLECTED = '2026-11-18T06:00:00.000Z';
 const SITE = 'Praxis Weber';
 const NEVER = ['empfang-01', 'empfang-02', 'labor-01', 'labor-02', 'roentgen-01', 'roentgen-02', 'sprech-01', 'sprech-02', 'xray-acq01'];
 
-let browser: Browser;
-let host: HostProcess | undefined;
-let dataDir: string;
+let e2e: E2eSession;
 let siteId: number;
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
+  await e2e.shot(page, name, { fullPage: true });
 }
 
 function collection(at: string, pending: PendingUpdateData[]): HostCollection {
@@ -44,15 +41,8 @@ function collection(at: string, pending: PendingUpdateData[]): HostCollection {
   return { collectedAt: at, method: 'offline-file', platform: 'linux', hostname: '', os, packageManager: 'apt', uptimeSeconds: 100, rebootRequired: false, rebootReason: '', lastPatchedAt: null, installedCount: 0, installed: [], pending, installedKbs: [], device: null, warnings: [] };
 }
 
-async function invoke<T>(core: AppCore, channel: string, request: unknown): Promise<T> {
-  const result = await core.dispatcher.invoke(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
-
 /** Eleven assets: two servers collected with 83 security fixes missing each, nine tier-1 workstations never collected. */
-async function seed(): Promise<void> {
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed', clock: fixedClock(new Date('2026-11-02T07:00:00.000Z')) });
+async function seed(core: AppCore): Promise<void> {
   siteId = (await invoke<{ id: number }>(core, 'sites:create', { name: SITE, timezone: 'Europe/Berlin' })).id;
   const servers: number[] = [];
   for (const [index, name] of ['praxis-web', 'praxis-db'].entries()) {
@@ -68,31 +58,16 @@ async function seed(): Promise<void> {
   await invoke(core, 'tiers:override', { action: 'set', assetIds: never, tier: 1, reason: 'clinical workstations' });
   const fixes = Array.from({ length: 83 }, (_, i): PendingUpdateData => ({ name: `lib-security-${String(i).padStart(2, '0')}`, installedVersion: '1.0', availableVersion: '1.1', repository: 'bookworm-security', security: true, severity: 'high', cves: [], advisories: [], kind: 'upgrade' }));
   for (const id of servers) core.services.patchStatus.storeCollection(id, collection(COLLECTED, fixes), null);
-  await core.close();
 }
 
 async function openAppAt(hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.clock.setFixedTime(new Date(NOW));
-  await page.goto(`${host?.openUrl ?? ''}`);
-  await page.evaluate((target) => (window.location.hash = target), hash);
-  return page;
+  return (await e2e.openApp({ now: NOW, hash, acceptDownloads: true })).page;
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = makeTempDir('patchdesk-e2e-coverage-');
-  await seed();
-  browser = await launchBrowser();
-  host = await startHostProcess(dataDir, { now: NOW });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  removeTempDirs();
+  e2e = await startE2eSession({ owner: 'coverage', seed: { at: '2026-11-02T07:00:00.000Z', run: seed }, host: { now: NOW } });
 });
+afterAll(() => e2e?.close());
 
 describe('unmeasured is not patched', () => {
   it('shows coverage and honest shares on the dashboard, with the nine gaps', async () => {
@@ -135,7 +110,7 @@ describe('unmeasured is not patched', () => {
     await shot(page, '52-coverage-drawer');
     await page.close();
 
-    const cli = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', dataDir, 'status', '--site', SITE], { cwd: root, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', e2e.dataDir, 'status', '--site', SITE], { cwd: root, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
     const lines = cli.stdout.split('\n');
     for (const name of NEVER) expect(lines.find((line) => line.startsWith(name))).toMatch(/not measured: never collected\s+.*\s+not measured\s/);
@@ -167,7 +142,7 @@ describe('unmeasured is not patched', () => {
     await page.close();
 
     const entries = unzipSync(readFileSync(packFile));
-    const pdfFile = join(shots, 'coverage-report.pdf');
+    const pdfFile = e2e.shotPath('coverage-report.pdf');
     writeFileSync(pdfFile, entries['report.pdf'] ?? new Uint8Array());
     const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
     const flat = text.replace(/\s+/g, ' ');
@@ -182,7 +157,7 @@ describe('unmeasured is not patched', () => {
     expect(flat).toContain('Unmeasured is not patched.');
     const pdfGaps = [...flat.matchAll(/(\S+) Tier 1 never collected Never/g)].map((match) => match[1]);
     expect(pdfGaps).toEqual(NEVER);
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '4', pdfFile, join(shots, '54-coverage-page')]);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '4', pdfFile, e2e.shotPath('54-coverage-page')]);
 
     const summary = JSON.parse(Buffer.from(entries['data/summary.json'] ?? []).toString()) as { summary: Record<string, unknown>; assets: { hostname: string; pending: number | null; measured: boolean }[] };
     expect(summary.summary).toMatchObject({ assetsInScope: 11, assetsMeasured: 2, fullyPatched: 0, fullyPatchedShare: 0, coverageGaps: 9, unsupportedOs: 1 });
@@ -191,7 +166,7 @@ describe('unmeasured is not patched', () => {
     expect(csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(NEVER);
 
     // The service's own figures, read in another process, are the ones every surface showed.
-    const core = openAppCore({ dataDir, mode: 'cli', actor: 'check', clock: fixedClock(new Date(NOW)) });
+    const core = openAppCore({ dataDir: e2e.dataDir, mode: 'cli', actor: 'check', clock: fixedClock(new Date(NOW)) });
     const detail = await invoke<ComplianceDetail>(core, 'compliance:report', { siteId, from: '2026-11-01', to: '2026-11-19' });
     await core.close();
     expect(detail.site.assets).toEqual({ inScope: 11, measured: 2, coverageShare: 2 / 11, fullyPatched: 0, fullyPatchedShare: 0, securityPatched: 0, securityPatchedShare: 0 });

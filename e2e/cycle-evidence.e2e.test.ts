@@ -7,21 +7,20 @@
  * are rendered to PNG for a person to look at.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceDetail } from '../shared/contract/compliance';
 import type { HostCollection, PendingUpdateData } from '../shared/contract/patch-status';
 import { openAppCore, type AppCore } from '../electron/core/app-core';
 import { fixedClock } from '../electron/platform/clock';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { makeTempDir } from '../electron/test-support/temp-dir';
+import { call as invoke } from '../electron/test-support/test-core';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Thursday after November's Patch Tuesday (10 Nov 2026), 09:00 in Berlin. */
@@ -29,13 +28,11 @@ const T0 = '2026-11-12T08:00:00.000Z';
 /** Eleven days later: the exception (to 20 Nov) has expired, several checklist items are late. */
 const T1 = '2026-11-23T08:00:00.000Z';
 
-let browser: Browser;
-let host: HostProcess | undefined;
-let dataDir: string;
+let e2e: E2eSession;
 let siteId: number;
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: false });
+  await e2e.shot(page, name);
 }
 
 function update(name: string, severity: string): PendingUpdateData {
@@ -47,16 +44,8 @@ function collection(at: string, pending: PendingUpdateData[]): HostCollection {
   return { collectedAt: at, method: 'offline-file', platform: 'linux', hostname: '', os, packageManager: 'apt', uptimeSeconds: 100, rebootRequired: false, rebootReason: '', lastPatchedAt: null, installedCount: 0, installed: [], pending, installedKbs: [], device: null, warnings: [] };
 }
 
-async function invoke<T>(core: AppCore, channel: string, request: unknown): Promise<T> {
-  const result = await core.dispatcher.invoke(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
-
 /** The inventory and patch status are issues 2 and 3: seeded directly, with October and November collections. */
-async function seed(): Promise<void> {
-  const clock = fixedClock(new Date('2026-10-01T07:00:00.000Z'));
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed', clock });
+async function seed(core: AppCore): Promise<void> {
   const site = await invoke<{ id: number }>(core, 'sites:create', { name: 'Zahnarztpraxis Müller', timezone: 'Europe/Berlin' });
   siteId = site.id;
   const ids: number[] = [];
@@ -75,35 +64,22 @@ async function seed(): Promise<void> {
   store(ids[1], '2026-11-03T06:00:00.000Z', [update('postgresql-15', 'critical')]);
   store(ids[2], '2026-11-03T06:00:00.000Z', [update('libreoffice-core', 'medium')]);
   store(ids[3], '2026-11-03T06:00:00.000Z', [update('firefox-esr', 'high')]);
-  await core.close();
 }
 
 /** Opens the app at the given instant: the browser's clock agrees with the host's. */
-async function openAppAt(now: string, hash = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.clock.setFixedTime(new Date(now));
-  await page.goto(`${host?.openUrl ?? ''}`);
-  if (hash) await page.evaluate((target) => (window.location.hash = target), hash);
-  return page;
+async function openAppAt(now: string, hash: string): Promise<Page> {
+  return (await e2e.openApp({ now, hash, acceptDownloads: true })).page;
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = makeTempDir('patchdesk-e2e-evidence-');
-  await seed();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  removeTempDirs();
+  // The host starts in each test, at the instant that test is about.
+  e2e = await startE2eSession({ owner: 'cycle-evidence', seed: { at: '2026-10-01T07:00:00.000Z', run: seed }, host: false });
 });
+afterAll(() => e2e?.close());
 
 describe('the monthly cycle, an exception that expires, and the evidence pack', () => {
   it('runs the November cycle through its checklist and adds an exception', async () => {
-    host = await startHostProcess(dataDir, { now: T0 });
+    await e2e.startHost({ now: T0 });
     const page = await openAppAt(T0, '#/checklist');
     await page.getByTestId('checklist-screen').waitFor();
     await shot(page, '30-checklist-empty');
@@ -160,12 +136,11 @@ describe('the monthly cycle, an exception that expires, and the evidence pack', 
     await expect.poll(() => row.getAttribute('data-status')).toBe('expiring_soon');
     await shot(page, '32-exception-added');
     await page.close();
-    await host.stop();
-    host = undefined;
+    await e2e.stopHost();
   }, 120_000);
 
   it('eleven days later shows the exception expired and the late checklist items on the dashboard', async () => {
-    host = await startHostProcess(dataDir, { now: T1 });
+    await e2e.startHost({ now: T1 });
     const page = await openAppAt(T1, '#/overview');
     await page.getByTestId('overview-screen').waitFor();
     const attention = page.getByTestId('attention-list');
@@ -204,12 +179,12 @@ describe('the monthly cycle, an exception that expires, and the evidence pack', 
 
     // The PDF, read by real tools: its numbers are the database's.
     const entries = unzipSync(readFileSync(packFile));
-    const pdfFile = join(shots, 'evidence-report.pdf');
+    const pdfFile = e2e.shotPath('evidence-report.pdf');
     writeFileSync(pdfFile, entries['report.pdf'] ?? new Uint8Array());
     expect(spawnSync('qpdf', ['--check', pdfFile]).status).toBe(0);
     expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Title:\s+Patch compliance evidence: Zahnarztpraxis Müller/);
     const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
-    const core = openAppCore({ dataDir, mode: 'cli', actor: 'check', clock: fixedClock(new Date(T1)) });
+    const core = openAppCore({ dataDir: e2e.dataDir, mode: 'cli', actor: 'check', clock: fixedClock(new Date(T1)) });
     const detail = await invoke<ComplianceDetail>(core, 'compliance:report', { siteId, from: '2026-11-01', to: '2026-11-22' });
     const fingerprint = core.services.signingKey.info().fingerprint;
     await core.close();
@@ -218,10 +193,10 @@ describe('the monthly cycle, an exception that expires, and the evidence pack', 
     expect(text).toContain('Dr. Anna Müller');
     expect(text).toContain('Inventory refreshed');
     expect(text).toContain(fingerprint);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdfFile, join(shots, '37-evidence-page')]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdfFile, e2e.shotPath('37-evidence-page')]);
 
     // The CLI agrees the pack is intact.
-    const cli = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', dataDir, 'verify', packFile, '--key', fingerprint], { cwd: root, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', e2e.dataDir, 'verify', packFile, '--key', fingerprint], { cwd: root, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
 
     // Verify in the app: intact.
@@ -241,7 +216,7 @@ describe('the monthly cycle, an exception that expires, and the evidence pack', 
     await expect.poll(() => result.getAttribute('data-ok')).toBe('false');
     await expect.poll(() => page.locator('[data-testid="evidence-verify-file-row"][data-path="report.pdf"]').getAttribute('data-status')).toBe('changed');
     await shot(page, '39-evidence-tampered');
-    const cliTampered = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', dataDir, 'verify', tampered], { cwd: root, encoding: 'utf8' });
+    const cliTampered = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', e2e.dataDir, 'verify', tampered], { cwd: root, encoding: 'utf8' });
     expect(cliTampered.status).toBe(1);
     expect(`${cliTampered.stdout}${cliTampered.stderr}`).toContain('report.pdf');
     await page.close();

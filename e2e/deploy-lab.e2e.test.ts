@@ -12,41 +12,35 @@
  * is an event (the broad host's card shows its pre step, held by a file on that host), not a guess.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { strFromU8, unzipSync } from 'fflate';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset } from '../shared/contract/assets';
 import type { Credential } from '../shared/contract/credentials';
 import type { Site } from '../shared/contract/sites';
-import { openAppCore } from '../electron/core/app-core';
+import type { AppCore } from '../electron/core/app-core';
 import { createRemoteExecutor, type RemoteExecutor } from '../electron/services/remote/executor/remote-executor';
-import { labRemoteTarget } from '../electron/test-support/package-lab/lab-remote-target';
 import type { LabHost } from '../electron/test-support/package-lab/lab-host';
 import { labLayout, type LabLayout } from '../electron/test-support/package-lab/lab-layout';
+import { labRemoteTarget } from '../electron/test-support/package-lab/lab-remote-target';
 import { LAB_TEST_ADDRESSES } from '../electron/test-support/package-lab/lab-test-addresses';
 import { downPackageLab, upPackageLab } from '../electron/test-support/package-lab/package-lab';
 import { LAB_HEALTH_CHECK } from '../electron/test-support/package-lab/test-packages';
 import { runCliCapturing } from '../electron/test-support/run-cli';
 import { call } from '../electron/test-support/test-core';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-deploy-e2e-')) };
-const dataDir = mkdtempSync(join(tmpdir(), 'patchdesk-e2e-deploy-lab-'));
-const scratch = mkdtempSync(join(tmpdir(), 'patchdesk-e2e-deploy-lab-out-'));
 const PASSPHRASE = 'deploy lab e2e passphrase';
 /** The broad host waits in its pre step while this file exists on it. */
 const HOLD = '/root/hold';
 
+let e2e: E2eSession;
 let hosts: LabHost[] = [];
 let executor: RemoteExecutor;
-let browser: Browser;
-let host: HostProcess | undefined;
+const scratch = mkdtempSync(join(tmpdir(), 'patchdesk-e2e-deploy-lab-out-'));
 const ids = new Map<string, number>();
 
 const lab = (index: number): LabHost => {
@@ -56,10 +50,6 @@ const lab = (index: number): LabHost => {
 };
 const shell = (index: number, command: string) => executor.run(labRemoteTarget(lab(index)), command, { timeoutMs: 60_000, expectedExitCodes: [0, 1] });
 const installed = async (index: number, name: string) => (await shell(index, `dpkg-query -W -f='\${Version}' ${name}`)).stdout;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: false });
-}
 
 async function unlockVault(page: Page): Promise<void> {
   await page.evaluate(() => (window.location.hash = '#/credentials'));
@@ -77,44 +67,50 @@ async function approveGate(page: Page, after: string): Promise<void> {
   await gate.waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  hosts = (await upPackageLab(layout, { hosts: 4, families: ['apt'], addressPrefix: LAB_TEST_ADDRESSES.deployLabE2e, rebootDownSeconds: 1 })).hosts;
-  executor = createRemoteExecutor();
-  // test-db keeps lab-needs-reboot, pilot-app keeps lab-breaks-check; the others never had them.
-  for (const index of [1, 2, 3]) await shell(index, 'dpkg --purge lab-needs-reboot');
-  for (const index of [0, 2, 3]) await shell(index, 'dpkg --purge lab-breaks-check');
-
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed' });
+/** Four real apt hosts (their own lab, state folder and addresses) and one executor to look at them. */
+async function startLab(): Promise<() => Promise<void>> {
+  const layout: LabLayout = { ...labLayout(), stateDir: mkdtempSync(join(tmpdir(), 'patchdesk-lab-deploy-e2e-')) };
+  const stop = async () => {
+    await executor?.close();
+    await downPackageLab(layout);
+    rmSync(layout.stateDir, { recursive: true, force: true });
+  };
   try {
-    const site = await call<Site>(core, 'sites:create', { name: 'Lab', timezone: 'UTC' });
-    const names = ['test-db', 'pilot-app', 'pilot-files', 'broad-files'];
-    for (const [index, name] of names.entries()) {
-      const asset = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: name, addresses: [lab(index).address], deviceType: 'server', osFamily: 'linux', access: { method: 'ssh', port: lab(index).port, username: 'root' } } });
-      ids.set(name, asset.id);
-    }
-    await call(core, 'vault:setup', { passphrase: PASSPHRASE });
-    const credential = await call<Credential>(core, 'credentials:create', { siteId: site.id, name: 'Lab root', kind: 'ssh', username: 'root', secrets: { authMethod: 'key', privateKey: readFileSync(lab(0).keyFile, 'utf8') } });
-    await call(core, 'credentials:bind', { credentialId: credential.id, assetIds: [...ids.values()] });
-    await call(core, 'cycles:setRings', { siteId: site.id, assetIds: [ids.get('test-db')], ring: 'test' });
-    await call(core, 'cycles:setRings', { siteId: site.id, assetIds: [ids.get('pilot-app'), ids.get('pilot-files')], ring: 'pilot' });
-    // The first collection pins each host key and records what is pending, as an admin's first scan would.
-    const started = await call<{ jobId: string }>(core, 'collect:start', { siteId: site.id });
-    expect(await core.services.collections.wait(started.jobId)).toMatchObject({ hostsOk: 4, hostsFailed: 0 });
-  } finally {
-    await core.close();
+    hosts = (await upPackageLab(layout, { hosts: 4, families: ['apt'], addressPrefix: LAB_TEST_ADDRESSES.deployLabE2e, rebootDownSeconds: 1 })).hosts;
+    executor = createRemoteExecutor();
+    // test-db keeps lab-needs-reboot, pilot-app keeps lab-breaks-check; the others never had them.
+    for (const index of [1, 2, 3]) await shell(index, 'dpkg --purge lab-needs-reboot');
+    for (const index of [0, 2, 3]) await shell(index, 'dpkg --purge lab-breaks-check');
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  browser = await launchBrowser();
-  host = await startHostProcess(dataDir);
+  return stop;
+}
+
+/** A site with the four hosts in the test, pilot and broad rings, the lab key in the vault, and a first collection (pins each host key). */
+async function seed(core: AppCore): Promise<void> {
+  const site = await call<Site>(core, 'sites:create', { name: 'Lab', timezone: 'UTC' });
+  const names = ['test-db', 'pilot-app', 'pilot-files', 'broad-files'];
+  for (const [index, name] of names.entries()) {
+    const asset = await call<Asset>(core, 'assets:create', { siteId: site.id, fields: { hostname: name, addresses: [lab(index).address], deviceType: 'server', osFamily: 'linux', access: { method: 'ssh', port: lab(index).port, username: 'root' } } });
+    ids.set(name, asset.id);
+  }
+  await call(core, 'vault:setup', { passphrase: PASSPHRASE });
+  const credential = await call<Credential>(core, 'credentials:create', { siteId: site.id, name: 'Lab root', kind: 'ssh', username: 'root', secrets: { authMethod: 'key', privateKey: readFileSync(lab(0).keyFile, 'utf8') } });
+  await call(core, 'credentials:bind', { credentialId: credential.id, assetIds: [...ids.values()] });
+  await call(core, 'cycles:setRings', { siteId: site.id, assetIds: [ids.get('test-db')], ring: 'test' });
+  await call(core, 'cycles:setRings', { siteId: site.id, assetIds: [ids.get('pilot-app'), ids.get('pilot-files')], ring: 'pilot' });
+  const started = await call<{ jobId: string }>(core, 'collect:start', { siteId: site.id });
+  expect(await core.services.collections.wait(started.jobId)).toMatchObject({ hostsOk: 4, hostsFailed: 0 });
+}
+
+beforeAll(async () => {
+  e2e = await startE2eSession({ owner: 'deploy-lab', before: startLab, seed: { actor: 'seed', run: seed } });
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await executor?.close();
-  await downPackageLab(layout);
-  rmSync(layout.stateDir, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.close();
   rmSync(scratch, { recursive: true, force: true });
 }, 120_000);
 
@@ -123,10 +119,8 @@ describe('Deploy on real lab hosts', () => {
     // The pack's period runs from the day the test starts to the day it ends (the site is in UTC), so a run across midnight still covers it.
     const firstDay = new Date().toISOString().slice(0, 10);
     await shell(3, `touch ${HOLD}`);
-    let page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(host?.openUrl ?? '');
+    const first = await e2e.openApp();
+    let page = first.page;
     await unlockVault(page);
 
     await page.evaluate((list) => (window.location.hash = `#/checklist/deploy/new/hosts-${list}`), [...ids.values()].join(','));
@@ -145,7 +139,7 @@ describe('Deploy on real lab hosts', () => {
     await page.getByTestId('deploy-add-post').click();
     await page.getByTestId('deploy-post-kind-0').selectOption('command');
     await page.getByTestId('deploy-post-command-0').fill(`test ! -x ${LAB_HEALTH_CHECK} || ${LAB_HEALTH_CHECK}`);
-    await shot(page, '120-deploy-lab-plan');
+    await e2e.shot(page, '130-deploy-lab-plan');
 
     // The preview asks each real host's apt: exact versions, and the rollback source.
     await page.getByTestId('deploy-preview').click();
@@ -155,7 +149,7 @@ describe('Deploy on real lab hosts', () => {
     expect(testDb).toContain('lab-hello 1.0 → 1.1');
     expect(await page.getByTestId('preview-host-pilot-app').textContent()).toContain('lab-breaks-check 1.0 → 1.1');
     expect(await page.getByTestId('rollout-refused').count()).toBe(0);
-    await shot(page, '121-deploy-lab-preview');
+    await e2e.shot(page, '131-deploy-lab-preview');
 
     await page.getByTestId('rollout-approve').click();
     await page.locator('[data-testid="rollout-view"][data-state="approved"]').waitFor();
@@ -173,33 +167,33 @@ describe('Deploy on real lab hosts', () => {
 
     // The broad host is held in its pre step: now the browser host is killed, as a crash would.
     await page.getByTestId('host-card-broad-files').getByText('pre 1').waitFor({ timeout: 60_000 });
-    await shot(page, '122-deploy-lab-mid-ring');
-    host?.child.kill('SIGKILL');
-    await host?.stop();
+    await e2e.shot(page, '132-deploy-lab-mid-ring');
+    e2e.host.child.kill('SIGKILL');
+    await e2e.stopHost();
+    expect(first.errors).toEqual([]);
     await page.close();
     await shell(3, `rm -f ${HOLD}`);
     expect(await installed(3, 'lab-hello')).toBe('1.0');
 
     // Started again: the rollout is interrupted; the host's state is read once the vault is open.
-    host = await startHostProcess(dataDir);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(host.openUrl);
+    await e2e.startHost();
+    const second = await e2e.openApp();
+    page = second.page;
     await page.evaluate((id) => (window.location.hash = `#/checklist/deploy/${id}`), rolloutId);
     await page.locator('[data-testid="rollout-view"][data-state="interrupted"]').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('host-card-broad-files').textContent()).toContain('vault is locked');
     expect(await page.getByTestId('host-card-broad-files').textContent()).toContain('Stopped mid-step');
     // The banner claims no more than the card: that host's state is not read yet.
     expect(await page.getByTestId('rollout-reason').textContent()).toContain('the real state of broad-files could not be read yet');
-    await shot(page, '123-deploy-lab-interrupted');
+    await e2e.shot(page, '133-deploy-lab-interrupted');
     await unlockVault(page);
     await page.evaluate((id) => (window.location.hash = `#/checklist/deploy/${id}`), rolloutId);
     await page.getByTestId('rollout-resume').click();
     await page.locator('[data-testid="rollout-view"][data-state="completed"]').waitFor({ timeout: 120_000 });
     for (const name of ['test-db', 'pilot-files', 'broad-files']) expect(await page.getByTestId(`host-card-${name}`).getAttribute('data-state')).toBe('installed');
     expect(await page.getByTestId('host-card-pilot-app').getAttribute('data-state')).toBe('rolled_back');
-    await shot(page, '124-deploy-lab-completed');
-    expect(errors).toEqual([]);
+    await e2e.shot(page, '134-deploy-lab-completed');
+    expect(second.errors).toEqual([]);
     await page.close();
 
     // What the hosts really run now.
@@ -213,7 +207,7 @@ describe('Deploy on real lab hosts', () => {
     // The evidence pack, built by the running host for a CLI call forwarded to it.
     const today = new Date().toISOString().slice(0, 10);
     const pack = join(scratch, 'pack.zip');
-    const built = await runCliCapturing(dataDir, ['evidence', '--site', 'Lab', '--from', firstDay, '--to', today, '--out', pack]);
+    const built = await runCliCapturing(e2e.dataDir, ['evidence', '--site', 'Lab', '--from', firstDay, '--to', today, '--out', pack]);
     expect(built.code, built.err).toBe(0);
     const entries = unzipSync(readFileSync(pack));
     const csv = strFromU8(entries['data/rollouts.csv'] ?? new Uint8Array());
@@ -230,6 +224,6 @@ describe('Deploy on real lab hosts', () => {
     const section = pages[deploymentPage - 1] ?? '';
     expect(section).toMatch(/1 December on the\s+pilot\s+lab-breaks-check 1\.0 to 1\.1; lab-hello 1\.0 to 1\.1\s+rolled back/);
     expect(section).toMatch(/lab-hello 1\.0 to 1\.1; lab-needs-reboot 1\.0 to 1\.1\s+installed[\s\S]*?test-db\s+rebooted/);
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(deploymentPage), '-l', String(deploymentPage), '-singlefile', pdf, join(shots, '125-deploy-lab-pack-page')]);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(deploymentPage), '-l', String(deploymentPage), '-singlefile', pdf, e2e.shotPath('135-deploy-lab-pack-page')]);
   }, 900_000);
 });

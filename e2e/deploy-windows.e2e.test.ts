@@ -7,23 +7,18 @@
  * (one KB uninstalled, the servicing stack update refused). Nothing here ran against a real
  * Windows host.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostCollection } from '../shared/contract/patch-status';
-import { openAppCore, type AppCore } from '../electron/core/app-core';
+import type { AppCore } from '../electron/core/app-core';
 import { parseWindowsCollection } from '../electron/services/collect/collectors/windows-collection.parser';
 import { WINDOWS_COLLECTOR_REMOTE_SCRIPT } from '../electron/services/collect/collectors/windows-collector.script';
 import { simulateWindowsHost, type SimulatedUpdate } from '../electron/services/remote/winrm/test-support/windows-host-simulator';
 import { fakeDebianCollection, hostAt10 } from '../electron/services/rollouts/testing/fake-collection';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { call as invoke } from '../electron/test-support/test-core';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 import type { ScriptedHostSpec } from './support/scripted-rollout-host';
 import type { SimulatedWindowsSpec } from './support/simulated-windows-hosts';
-
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 const LINUX: ScriptedHostSpec[] = [{ name: 'lin-web', packages: ['lab-hello'] }];
 const update = (kb: string, title: string, extra: Partial<SimulatedUpdate> = {}): SimulatedUpdate => ({ kb, updateId: `0000${kb.slice(0, 4)}-1111-4222-8333-${kb.padStart(12, '0')}`, title, installed: false, isUninstallable: true, severity: 'Critical', ...extra });
@@ -38,9 +33,7 @@ const WINDOWS: SimulatedWindowsSpec[] = [
 ];
 const ids = new Map<string, number>();
 
-let browser: Browser;
-let host: HostProcess | undefined;
-let dataDir: string;
+let e2e: E2eSession;
 
 /** The Windows host's first collection: Patchdesk's collector output as the simulated host prints it, parsed as any collection is. */
 function windowsCollection(spec: SimulatedWindowsSpec, at: string): HostCollection {
@@ -50,14 +43,7 @@ function windowsCollection(spec: SimulatedWindowsSpec, at: string): HostCollecti
   return parsed.value;
 }
 
-async function invoke<T>(core: AppCore, channel: string, request: unknown): Promise<T> {
-  const result = await core.dispatcher.invoke(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function seed(): Promise<void> {
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed' });
+async function seed(core: AppCore): Promise<void> {
   const site = await invoke<{ id: number }>(core, 'sites:create', { name: 'Kanzlei Weber', timezone: 'Europe/Berlin' });
   const now = new Date().toISOString();
   for (const spec of LINUX) {
@@ -71,33 +57,20 @@ async function seed(): Promise<void> {
     core.services.patchStatus.storeCollection(asset.id, windowsCollection(spec, now), null);
   }
   await invoke(core, 'cycles:setRings', { siteId: site.id, assetIds: [...ids.values()], ring: 'test' });
-  await core.close();
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: false });
+  await e2e.shot(page, name);
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = makeTempDir('patchdesk-e2e-deploy-windows-');
-  await seed();
-  browser = await launchBrowser();
-  host = await startHostProcess(dataDir, { scriptedHosts: JSON.stringify(LINUX), windowsHosts: JSON.stringify(WINDOWS) });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  removeTempDirs();
+  e2e = await startE2eSession({ owner: 'deploy-windows', seed: { run: seed }, host: { scriptedHosts: JSON.stringify(LINUX), windowsHosts: JSON.stringify(WINDOWS) } });
 });
+afterAll(() => e2e?.close());
 
 describe('the Deploy step with a Windows host', () => {
   it('plans a package and two KBs for a Linux and a Windows host in one ring, previews titles and rollback, runs it and shows the Windows host card with its KBs', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(host?.openUrl ?? '');
+    const { page, errors } = await e2e.openApp();
     await page.evaluate((list) => (window.location.hash = `#/checklist/deploy/new/hosts-${list}`), [...ids.values()].join(','));
     await page.getByTestId('deploy-plan-form').waitFor();
     expect(await page.getByTestId('deploy-ring-test').textContent()).toContain('win-app');
@@ -105,7 +78,7 @@ describe('the Deploy step with a Windows host', () => {
     await page.getByTestId('deploy-selection').getByRole('radio', { name: 'Named packages or KBs' }).click();
     await page.getByTestId('deploy-packages').fill('lab-hello');
     await page.getByTestId('deploy-kbs').fill('KB5034441, kb5034439');
-    await shot(page, '66-deploy-windows-plan');
+    await shot(page, '90-deploy-windows-plan');
 
     await page.getByTestId('deploy-preview').click();
     await page.locator('[data-testid="rollout-view"][data-state="previewed"]').waitFor({ timeout: 60_000 });
@@ -114,7 +87,7 @@ describe('the Deploy step with a Windows host', () => {
     expect(preview).toContain('update 00005034-1111-4222-8333-000005034441@200');
     expect(preview).toContain('Not possible KB5034439: Windows marks KB5034439 not uninstallable (a servicing stack update');
     expect(await page.getByTestId('preview-host-lin-web').textContent()).toContain('lab-hello 1.0 → 1.1');
-    await shot(page, '67-deploy-windows-preview');
+    await shot(page, '91-deploy-windows-preview');
 
     await page.getByTestId('rollout-approve').click();
     await page.locator('[data-testid="rollout-view"][data-state="approved"]').waitFor();
@@ -127,7 +100,7 @@ describe('the Deploy step with a Windows host', () => {
     expect(kbs).toContain('KB5034439 2026-12 Servicing Stack Update for Windows Server 2022 for x64-based Systems (KB5034439) installed, no uninstall');
     expect(await card.textContent()).toContain('Rebooted');
     expect(await page.getByTestId('host-card-lin-web').getAttribute('data-state')).toBe('installed');
-    await shot(page, '68-deploy-windows-completed');
+    await shot(page, '92-deploy-windows-completed');
 
     // Rolling the Windows host back: the cumulative update is uninstalled, the servicing stack update cannot be.
     await page.getByTestId('rollback-host-win-app').click();
@@ -137,7 +110,7 @@ describe('the Deploy step with a Windows host', () => {
     const rolledBack = (await card.textContent()) ?? '';
     expect(rolledBack).toContain('rollback not possible: KB5034439 cannot be uninstalled: Windows marks it not uninstallable; nothing was done to it; KB5034441 uninstalled');
     expect(await card.getByTestId('host-kbs').textContent()).toContain('(KB5034441) not installed');
-    await shot(page, '69-deploy-windows-rollback');
+    await shot(page, '93-deploy-windows-rollback');
     expect(errors).toEqual([]);
   }, 180_000);
 });

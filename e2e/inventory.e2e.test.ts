@@ -5,59 +5,42 @@
  * see its error, then restart the host and find everything still there. Screenshots of every
  * screen go to e2e/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 import { openListeners } from './support/listeners';
 
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const SSH_PORT = 22022;
 const WEB_PORT = 28080;
 
-let browser: Browser;
-let host: HostProcess;
-let closeListeners: () => Promise<void>;
-let dataDir: string;
+let e2e: E2eSession;
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png` });
+  await e2e.shot(page, name);
 }
 
 async function openApp(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(host.openUrl);
-  return page;
+  return (await e2e.openApp()).page;
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  closeListeners = await openListeners([
-    { address: '127.42.0.2', port: SSH_PORT, banner: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3' },
-    { address: '127.42.0.3', port: SSH_PORT, banner: 'SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6' },
-    { address: '127.42.0.3', port: WEB_PORT },
-    { address: '127.42.0.5', port: WEB_PORT },
-  ]);
-  dataDir = makeTempDir('patchdesk-e2e-');
-  host = await startHostProcess(dataDir);
-  browser = await launchBrowser();
+  e2e = await startE2eSession({
+    owner: 'inventory',
+    before: () =>
+      openListeners([
+        { address: '127.42.0.2', port: SSH_PORT, banner: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3' },
+        { address: '127.42.0.3', port: SSH_PORT, banner: 'SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6' },
+        { address: '127.42.0.3', port: WEB_PORT },
+        { address: '127.42.0.5', port: WEB_PORT },
+      ]),
+  });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await closeListeners?.();
-  removeTempDirs();
-});
+afterAll(() => e2e?.close());
 
 describe('inventory, discovery and risk tiers in the browser', () => {
   it('refuses a visit without the session token', async () => {
-    const page = await browser.newPage();
-    await page.goto(host.openUrl.split('#')[0] ?? '');
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.host.openUrl.split('#')[0] ?? '');
     await expect.poll(() => page.getByTestId('token-screen').isVisible()).toBe(true);
     await page.close();
   });
@@ -144,8 +127,7 @@ describe('inventory, discovery and risk tiers in the browser', () => {
     await page.close();
 
     // Restart the host: a new token, the same data.
-    await host.stop();
-    host = await startHostProcess(dataDir);
+    await e2e.startHost();
     const again = await openApp();
     // A site with assets opens on its overview.
     await again.getByTestId('overview-screen').waitFor();

@@ -5,35 +5,23 @@
  * due date), then, after the admin sets "every other asset: within 3 days" in the policy editor,
  * the same drawer shows the earlier due date. A rule that sets no deadline is refused in place.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostCollection, PendingUpdateData } from '../shared/contract/patch-status';
-import { openAppCore, type AppCore } from '../electron/core/app-core';
-import { fixedClock } from '../electron/platform/clock';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import type { AppCore } from '../electron/core/app-core';
+import { call as invoke } from '../electron/test-support/test-core';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const samples = new URL('../electron/services/intel/feeds/parsers/fixtures/', import.meta.url);
 
 const NOW = '2026-11-20T08:00:00.000Z';
 const CVE = 'CVE-2016-5405';
 
-let browser: Browser;
-let host: HostProcess | undefined;
-let dataDir: string;
+let e2e: E2eSession;
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
-}
-
-async function invoke<T>(core: AppCore, channel: string, request: unknown): Promise<T> {
-  const result = await core.dispatcher.invoke(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
+  await e2e.shot(page, name, { fullPage: true });
 }
 
 const BULLSEYE = { id: 'debian', name: 'Debian GNU/Linux 11 (bullseye)', version: '11', build: '5.10.0-28-amd64' };
@@ -44,8 +32,7 @@ function collection(at: string): HostCollection {
 }
 
 /** One internal directory server missing the fix since 17 November; the CVE listed by CISA on 10 November, due 1 December. */
-async function seed(): Promise<void> {
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed', clock: fixedClock(new Date('2026-11-18T07:00:00.000Z')) });
+async function seed(core: AppCore): Promise<void> {
   const siteId = (await invoke<{ id: number }>(core, 'sites:create', { name: 'Praxis Weber', timezone: 'Europe/Berlin' })).id;
   const ldap = (await invoke<{ id: number }>(core, 'assets:create', { siteId, fields: { hostname: 'ldap-01', addresses: ['10.30.0.11'], deviceType: 'server' } })).id;
   await invoke(core, 'tiers:classify', { assetIds: [ldap], classification: { impact: 'moderate', internetFacing: false, privilegedData: true, untrustedReachable: false } });
@@ -57,51 +44,38 @@ async function seed(): Promise<void> {
     .replace('"dateAdded":  "2022-08-18"', '"dateAdded":  "2026-11-10"')
     .replace('"dueDate":  "2022-09-08"', '"dueDate":  "2026-12-01"');
   await invoke(core, 'intel:import', { fileName: 'known_exploited_vulnerabilities.json', base64: Buffer.from(kev).toString('base64') });
-  await core.close();
 }
 
-async function drawerDue(page: Page): Promise<{ state: string | null; title: string | null }> {
+/** The drawer's SLA badge once it shows `state` (the screen may first show what it read before the policy changed), and its title. */
+async function drawerDue(page: Page, state: string): Promise<string | null> {
   await page.getByTestId('rail-patch-status').click();
   await page.getByTestId('patch-status-screen').waitFor();
   await page.getByText('ldap-01').first().click();
   const drawer = page.getByTestId('asset-patch-drawer');
   await drawer.waitFor();
   const badge = drawer.getByTestId('sla-badge').first();
-  await badge.waitFor();
-  return { state: await badge.getAttribute('data-state'), title: await badge.getAttribute('title') };
+  await expect.poll(() => badge.getAttribute('data-state')).toBe(state);
+  return badge.getAttribute('title');
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = makeTempDir('patchdesk-e2e-kev-policy-');
-  await seed();
-  host = await startHostProcess(dataDir, { now: NOW });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  removeTempDirs();
+  e2e = await startE2eSession({ owner: 'kev-policy', seed: { at: '2026-11-18T07:00:00.000Z', run: seed }, host: { now: NOW } });
 });
+afterAll(() => e2e?.close());
 
 describe('KEV rules in the policy editor', () => {
   it('edits a KEV rule and the patch-status due date follows', async () => {
-    if (!host) throw new Error('no host');
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(host.openUrl);
+    const { page } = await e2e.openApp();
     await page.getByTestId('rail-patch-status').waitFor();
 
     // Default rules: an internal asset is held to CISA's due date.
-    const before = await drawerDue(page);
-    expect(before.state).toBe('within');
-    expect(before.title).toContain('due 1 December 2026');
-    expect(before.title).toContain("the policy's KEV rule holds it to CISA's due date");
+    const before = await drawerDue(page, 'within');
+    expect(before).toContain('due 1 December 2026');
+    expect(before).toContain("the policy's KEV rule holds it to CISA's due date");
     await shot(page, '110-kev-policy-drawer-before');
     await page.keyboard.press('Escape');
 
-    await page.goto(`${host.openUrl.split('#')[0]}#/tiers/policy`);
+    await page.goto(`${e2e.host.openUrl.split('#')[0]}#/tiers/policy`);
     const kev = page.getByTestId('policy-kev-rules');
     await kev.waitFor();
     expect(await page.getByTestId('policy-kev-all-days').inputValue()).toBe('');
@@ -114,13 +88,13 @@ describe('KEV rules in the policy editor', () => {
     await page.getByTestId('policy-kev-all-days').fill('3');
     await shot(page, '111-kev-policy-editor');
     await page.getByTestId('policy-save').click();
-    await expect.poll(() => page.getByTestId('policy-save').isDisabled()).toBe(true);
+    // Saved: not "Saving…" any more, and nothing left to save.
+    await page.locator('[data-testid="policy-save"][disabled]', { hasText: 'Save policy' }).waitFor();
 
     // 3 days from the later of first seen (17 Nov) and the KEV listing (10 Nov): due 20 November, today.
-    const after = await drawerDue(page);
-    expect(after.state).toBe('due_soon');
-    expect(after.title).toContain('Due 20 November 2026');
-    expect(after.title).toContain("shortened by the policy's KEV rule");
+    const after = await drawerDue(page, 'due_soon');
+    expect(after).toContain('Due 20 November 2026');
+    expect(after).toContain("shortened by the policy's KEV rule");
     await shot(page, '112-kev-policy-drawer-after');
     await page.close();
   });

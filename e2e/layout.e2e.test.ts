@@ -7,20 +7,14 @@
  * anything: every screen is checked once its rows are rendered. Screenshots of every screen and
  * size go to e2e/screenshots/ (not committed).
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppCore } from '../electron/core/app-core';
-import type { Clock } from '../electron/platform/clock';
+import type { AppCore } from '../electron/core/app-core';
 import { PatchStatusRepository } from '../electron/db/repositories/patch-status.repository';
 import type { HostCollection, PendingUpdateData } from '../shared/contract/patch-status';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 import { writeTransaction } from '../electron/db/write-transaction';
 
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const NOW = '2026-11-20T10:00:00.000Z';
 const SIZES = [
   { width: 1280, height: 720 },
@@ -28,9 +22,7 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-let browser: Browser;
-let host: HostProcess;
-let dataDir: string;
+let e2e: E2eSession;
 
 function pending(name: string, security: boolean, severity: string): PendingUpdateData {
   return { name, installedVersion: '1.0.0-1', availableVersion: '1.0.0-2+deb12u9', repository: security ? 'bookworm-security' : 'bookworm-updates', security, cves: security ? ['CVE-2026-40321'] : [], advisories: [], severity, kind: 'upgrade' };
@@ -58,9 +50,7 @@ function collection(at: string, os: { name: string; version: string }, updates: 
 }
 
 /** A site with every tier and patch state, long names and IPv6 addresses, written through the services. */
-async function seed(dir: string): Promise<void> {
-  const clock: Clock = { now: () => new Date(NOW) };
-  const core = openAppCore({ dataDir: dir, mode: 'cli', actor: 'Dana Ortiz', clock });
+async function seed(core: AppCore): Promise<void> {
   const call = async <T>(channel: string, request: unknown): Promise<T> => {
     const result = await core.dispatcher.invoke(channel as never, request as never);
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
@@ -109,7 +99,6 @@ async function seed(dir: string): Promise<void> {
   for (const [index, address] of ['2001:db8:aaaa:bbbb:cccc:dddd:eeee:0001', '2001:db8:aaaa:bbbb:cccc:dddd:eeee:0002', '10.20.30.254'].entries()) {
     discover(index === 2 ? '' : `unknown-device-${index}.guest-wlan.praxis-mueller-luedenscheidt.example`, address, 50 + index);
   }
-  await core.close();
 }
 
 /**
@@ -151,7 +140,7 @@ async function clipped(page: Page, selector: string): Promise<string[]> {
 /** Opens a screen the way the app's own links do: the session token comes in the first URL's hash. */
 async function open(page: Page, hash: string, ready: string): Promise<void> {
   if (!page.url().startsWith('http')) {
-    await page.goto(host.openUrl);
+    await page.goto(e2e.host.openUrl);
     await page.getByTestId('rail-patch-status').waitFor();
   }
   await page.evaluate((next) => {
@@ -176,28 +165,18 @@ const SCREENS: { name: string; hash: string; ready: string; check: string[] }[] 
 ];
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = makeTempDir('patchdesk-e2e-layout-');
-  await seed(dataDir);
-  host = await startHostProcess(dataDir, { now: NOW });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  removeTempDirs();
+  e2e = await startE2eSession({ owner: 'layout', seed: { at: NOW, actor: 'Dana Ortiz', run: seed }, host: { now: NOW } });
 });
+afterAll(() => e2e?.close());
 
 describe('layout at common window sizes', () => {
   for (const size of SIZES) {
     it(`cuts off no address, badge or tile title at ${size.width}×${size.height}`, async () => {
-      const page = await browser.newPage({ viewport: size });
-      page.on('pageerror', (error) => console.error('page error:', error.message));
+      const { page } = await e2e.openApp({ viewport: size, navigate: false });
       const problems: string[] = [];
       for (const screen of SCREENS) {
         await open(page, screen.hash, screen.ready);
-        await page.screenshot({ path: `${shots}layout-${screen.name}-${size.width}.png` });
+        await e2e.shot(page, `layout-${screen.name}-${size.width}`);
         for (const selector of screen.check) problems.push(...(await clipped(page, selector)).map((line) => `${screen.name} ${selector}: ${line}`));
       }
 
@@ -212,7 +191,7 @@ describe('layout at common window sizes', () => {
       ].join('\n');
       await page.getByTestId('csv-file').setInputFiles({ name: 'inventory.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByTestId('csv-mapping').waitFor();
-      await page.screenshot({ path: `${shots}layout-csv-mapper-${size.width}.png` });
+      await e2e.shot(page, `layout-csv-mapper-${size.width}`);
       problems.push(...(await clipped(page, CSV_MAPPER)).map((line) => `csv-mapper: ${line}`));
       await page.close();
       expect(problems).toEqual([]);

@@ -6,35 +6,30 @@
  * screen reads everything again.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppCore } from '../electron/core/app-core';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { call } from '../electron/test-support/test-core';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const SITE = 'Live clinic';
 const run = promisify(execFile);
 
-let browser: Browser;
-let host: HostProcess;
-let dataDir: string;
+let e2e: E2eSession;
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png` });
+  await e2e.shot(page, name);
 }
 
 /** `patchdesk import csv` in its own process, as an admin would run it beside the open app. */
 async function cliImport(name: string, hosts: readonly [string, string][]): Promise<void> {
-  const file = join(dataDir, name);
+  const file = join(e2e.dataDir, name);
   writeFileSync(file, `Hostname,IP Address\n${hosts.map(([hostname, address]) => `${hostname},${address}`).join('\n')}\n`);
-  const { stdout } = await run(process.execPath, ['bin/patchdesk.mjs', '--data-dir', dataDir, 'import', 'csv', file, '--site', SITE], { cwd: root });
+  const { stdout } = await run(process.execPath, ['bin/patchdesk.mjs', '--data-dir', e2e.dataDir, 'import', 'csv', file, '--site', SITE], { cwd: root });
   expect(stdout).toContain(`${hosts.length} created`);
 }
 
@@ -82,40 +77,27 @@ async function routeEvents(page: Page) {
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = makeTempDir('patchdesk-e2e-live-');
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed' });
-  const site = await core.dispatcher.invoke('sites:create', { name: SITE, networks: ['10.20.0.0/24'] });
-  if (!site.ok) throw new Error(site.error.message);
-  await core.close();
-  host = await startHostProcess(dataDir);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  removeTempDirs();
+  e2e = await startE2eSession({ owner: 'live-updates', seed: { run: (core) => call(core, 'sites:create', { name: SITE, networks: ['10.20.0.0/24'] }).then(() => undefined) } });
 });
+afterAll(() => e2e?.close());
 
 describe('screens that stay true', () => {
   it('shows hosts the CLI imports in open screens without a reload, and reads everything again after the event socket drops', async () => {
-    const inventory = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const status = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    for (const page of [inventory, status]) page.on('pageerror', (error) => console.error('page error:', error.message));
+    const { page: inventory } = await e2e.openApp({ navigate: false });
+    const { page: status } = await e2e.openApp({ navigate: false });
     const events = await routeEvents(inventory);
 
-    await inventory.goto(host.openUrl);
+    await inventory.goto(e2e.host.openUrl);
     await inventory.getByTestId('rail-inventory').click();
     await inventory.getByTestId('inventory-screen').waitFor();
-    await status.goto(host.openUrl);
+    await status.goto(e2e.host.openUrl);
     await status.getByTestId('rail-patch-status').click();
     await status.getByTestId('patch-status-screen').waitFor();
     await status.getByText('No assets to collect yet').waitFor();
     for (const page of [inventory, status]) await page.locator('[data-testid="connection-indicator"][data-state="open"]').waitFor();
     expect(await inventory.getByTestId('asset-count').textContent()).toBe('0 shown');
-    await shot(inventory, '50-live-inventory-empty');
-    await shot(status, '51-live-status-empty');
+    await shot(inventory, '40-live-inventory-empty');
+    await shot(status, '41-live-status-empty');
 
     // Another process writes; both open screens follow.
     await cliImport('first.csv', hosts(1, 11));
@@ -123,8 +105,8 @@ describe('screens that stay true', () => {
     await status.getByTestId('fleet-count').filter({ hasText: '11 hosts' }).waitFor();
     expect(await status.getByText('No assets to collect yet').count()).toBe(0);
     expect(await inventory.getByTestId('asset-count').textContent()).toBe('11 shown');
-    await shot(inventory, '52-live-inventory-after-cli-import');
-    await shot(status, '53-live-status-after-cli-import');
+    await shot(inventory, '42-live-inventory-after-cli-import');
+    await shot(status, '43-live-status-after-cli-import');
 
     // The socket stops delivering: the host's notice of the next import never reaches the page.
     events.holdBack();
@@ -133,14 +115,14 @@ describe('screens that stay true', () => {
     expect(JSON.parse(await missed)).toMatchObject({ event: 'data:changed', payload: { topics: ['assets'] } });
     await status.getByTestId('fleet-count').filter({ hasText: '14 hosts' }).waitFor();
     expect(await inventory.getByTestId('asset-count').textContent()).toBe('11 shown');
-    await shot(inventory, '54-live-inventory-notice-missed');
+    await shot(inventory, '44-live-inventory-notice-missed');
 
     // The socket drops and comes back: the page reads everything again.
     await events.drop();
     await inventory.getByTestId('asset-count').filter({ hasText: '14 shown' }).waitFor();
     expect(events.connections()).toBeGreaterThanOrEqual(2);
     await inventory.locator('[data-testid="connection-indicator"][data-state="open"]').waitFor();
-    await shot(inventory, '55-live-inventory-resynced');
+    await shot(inventory, '45-live-inventory-resynced');
 
     await inventory.close();
     await status.close();

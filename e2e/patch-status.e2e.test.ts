@@ -4,26 +4,20 @@
  * collect, see pending updates with their ages, then accept a host key that changed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppCore } from '../electron/core/app-core';
+import type { AppCore } from '../electron/core/app-core';
 import { startSshLab, type SshLab } from '../electron/test-support/ssh-lab/index';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { call } from '../electron/test-support/test-core';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 let lab: SshLab;
-let browser: Browser;
-let host: HostProcess;
-let dataDir: string;
+let e2e: E2eSession;
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png` });
+  await e2e.shot(page, name);
 }
 
 /** What apt itself says is upgradable on this machine. */
@@ -32,38 +26,32 @@ function aptUpgradeCount(): number {
   return output.split('\n').filter((line) => /^Inst \S+ \[/.test(line)).length;
 }
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  lab = await startSshLab({ servers: 2 });
-  dataDir = makeTempDir('patchdesk-e2e-status-');
-  // The inventory is issue 2's; here it is seeded directly so this test is about patch status.
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed' });
-  const site = await core.dispatcher.invoke('sites:create', { name: 'Lab clinic' });
-  if (!site.ok) throw new Error(site.error.message);
+/** The inventory is issue 2's; here it is seeded directly so this test is about patch status. */
+async function seed(core: AppCore): Promise<void> {
+  const site = await call<{ id: number }>(core, 'sites:create', { name: 'Lab clinic' });
   for (const [index, server] of lab.servers.entries()) {
-    const created = await core.dispatcher.invoke('assets:create', {
-      siteId: (site.value as { id: number }).id,
+    await call(core, 'assets:create', {
+      siteId: site.id,
       fields: { hostname: `lab-${index + 1}`, addresses: [server.host], tags: ['linux'], access: { method: 'ssh', port: server.port, username: lab.users.key.username } },
     });
-    if (!created.ok) throw new Error(created.error.message);
   }
-  await core.close();
-  host = await startHostProcess(dataDir);
-  browser = await launchBrowser();
-}, 180_000);
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await lab?.stop();
-  removeTempDirs();
+beforeAll(async () => {
+  e2e = await startE2eSession({
+    owner: 'patch-status',
+    before: async () => {
+      lab = await startSshLab({ servers: 2 });
+      return () => lab.stop();
+    },
+    seed: { run: seed },
+  });
 });
+afterAll(() => e2e?.close());
 
 describe('patch status in the browser', () => {
   it('adds a credential, collects from real sshd hosts, shows pending updates with ages, and accepts a changed host key', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(host.openUrl);
+    const { page } = await e2e.openApp();
     await page.getByTestId('rail-patch-status').click();
     await page.getByTestId('patch-status-screen').waitFor();
     await shot(page, '20-status-empty');
@@ -100,7 +88,7 @@ describe('patch status in the browser', () => {
     await shot(page, '23-collect-done');
 
     // The real collection dated each upgrade by the apt Release file of its archive.
-    const db = new Database(join(dataDir, 'patchdesk.db'));
+    const db = new Database(join(e2e.dataDir, 'patchdesk.db'));
     expect((db.prepare("SELECT COUNT(*) AS n FROM pending_updates WHERE published_basis = 'repository_date' AND published_at < first_seen_at").get() as { n: number }).n).toBeGreaterThan(0);
     // Pretend the missing fixes were first seen nine days ago, as a later collection would find
     // them, without publication dates: their clocks then run from first seen.

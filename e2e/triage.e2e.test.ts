@@ -6,36 +6,24 @@
  * emergency cycle it drafts, then see the KEV badges in patch status, the asset drawer and the
  * overview's "Known exploited, still missing".
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostCollection, PendingUpdateData } from '../shared/contract/patch-status';
-import { openAppCore, type AppCore } from '../electron/core/app-core';
-import { fixedClock } from '../electron/platform/clock';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import type { AppCore } from '../electron/core/app-core';
+import { call as invoke } from '../electron/test-support/test-core';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const samples = new URL('../electron/services/intel/feeds/parsers/fixtures/', import.meta.url);
 
 const NOW = '2026-11-20T08:00:00.000Z';
 const SITE = 'Praxis Weber';
 const CVE = 'CVE-2016-5405';
 
-let browser: Browser;
-let host: HostProcess | undefined;
-let dataDir: string;
+let e2e: E2eSession;
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
-}
-
-async function invoke<T>(core: AppCore, channel: string, request: unknown): Promise<T> {
-  const result = await core.dispatcher.invoke(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
+  await e2e.shot(page, name, { fullPage: true });
 }
 
 const BULLSEYE = { id: 'debian', name: 'Debian GNU/Linux 11 (bullseye)', version: '11', build: '5.10.0-28-amd64' };
@@ -46,8 +34,7 @@ function collection(at: string, version: string, pending: PendingUpdateData[]): 
 const dsUpdate: PendingUpdateData = { name: '389-ds-base', arch: 'amd64', installedVersion: '1.3.5.10-1', availableVersion: '1.3.5.15-1', repository: 'Debian-Security:11/oldstable-security', security: true, cves: [], advisories: [], kind: 'upgrade' };
 
 /** Four directory servers and a printer: one with the fix pending, one without it offered (excepted), one fixed, one never collected. */
-async function seed(): Promise<void> {
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed', clock: fixedClock(new Date('2026-11-18T07:00:00.000Z')) });
+async function seed(core: AppCore): Promise<void> {
   const siteId = (await invoke<{ id: number }>(core, 'sites:create', { name: SITE, timezone: 'Europe/Berlin' })).id;
   const make = async (hostname: string, address: string) => (await invoke<{ id: number }>(core, 'assets:create', { siteId, fields: { hostname, addresses: [address], deviceType: 'server' } })).id;
   const ldap1 = await make('ldap-01', '10.30.0.11');
@@ -66,29 +53,16 @@ async function seed(): Promise<void> {
   // CISA's one-entry sample catalogue, its entry moved to the tracker sample's CVE (same format and fields).
   const kev = readFileSync(new URL('cisa_kev_2022-08-18_one-entry.json', samples), 'utf8').replace('CVE-2022-21971', CVE).replace('"Unknown"', '"Known"');
   await invoke(core, 'intel:import', { fileName: 'known_exploited_vulnerabilities.json', base64: Buffer.from(kev).toString('base64') });
-  await core.close();
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = makeTempDir('patchdesk-e2e-triage-');
-  await seed();
-  host = await startHostProcess(dataDir, { now: NOW });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  removeTempDirs();
+  e2e = await startE2eSession({ owner: 'triage', seed: { at: '2026-11-18T07:00:00.000Z', run: seed }, host: { now: NOW } });
 });
+afterAll(() => e2e?.close());
 
 describe('triage in the browser', () => {
   it('triages a CVE from the header search, opens an emergency cycle from it, and shows KEV badges', async () => {
-    if (!host) throw new Error('no host');
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(host.openUrl);
+    const { page } = await e2e.openApp();
     await page.getByTestId('triage-search-input').waitFor();
 
     // A typo is refused in place; a CVE opens its triage.

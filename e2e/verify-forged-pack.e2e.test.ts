@@ -7,38 +7,33 @@
  * None of it creates this installation's signing key.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppCore } from '../electron/core/app-core';
+import type { AppCore } from '../electron/core/app-core';
 import { buildEvidencePack } from '../electron/services/evidence/pack/build-pack';
 import { SIGNING_KEY_FILE } from '../electron/services/evidence/signing/installation-key';
 import { forgePack, freshSigner } from '../electron/test-support/forge-pack';
-import { makeTempDir, removeTempDirs } from '../electron/test-support/temp-dir';
-import { launchBrowser } from './support/browser';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { makeTempDir } from '../electron/test-support/temp-dir';
+import { call } from '../electron/test-support/test-core';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
 
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const text = (value: string) => new TextEncoder().encode(value);
 
-let browser: Browser;
-let host: HostProcess | undefined;
-let dataDir: string;
+let e2e: E2eSession;
 let forgedFile: string;
 const forger = freshSigner();
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shots}${name}.png`, fullPage: false });
+  await e2e.shot(page, name);
 }
 
 /** A site, a genuine pack from the MSP, and a forged copy whose assets.csv hides 83 missing fixes. This installation has no signing key. */
-async function seed(): Promise<void> {
-  const core = openAppCore({ dataDir, mode: 'cli', actor: 'seed' });
-  const created = await core.dispatcher.invoke('sites:create', { name: 'Zahnarztpraxis Müller', timezone: 'Europe/Berlin' });
-  if (!created.ok) throw new Error(created.error.message);
+async function seed(core: AppCore): Promise<void> {
+  await call(core, 'sites:create', { name: 'Zahnarztpraxis Müller', timezone: 'Europe/Berlin' });
   const genuine = buildEvidencePack(
     {
       files: [
@@ -51,30 +46,16 @@ async function seed(): Promise<void> {
   );
   forgedFile = join(makeTempDir('patchdesk-e2e-forged-'), 'praxis-october.zip');
   writeFileSync(forgedFile, forgePack(genuine, 'data/assets.csv', text('hostname,pending_security\npraxis-db,0\nempfang-pc,0\n'), forger));
-  await core.close();
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = makeTempDir('patchdesk-e2e-verify-');
-  await seed();
-  browser = await launchBrowser();
-  host = await startHostProcess(dataDir);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  removeTempDirs();
+  e2e = await startE2eSession({ owner: 'verify-forged-pack', seed: { run: seed } });
 });
+afterAll(() => e2e?.close());
 
 describe('verifying a forged pack in the Evidence step', () => {
   it('says "Signed by an unknown key" with the fingerprint, then verifies once the key is trusted', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(host?.openUrl ?? '');
-    await page.evaluate(() => (window.location.hash = '#/evidence/verify'));
+    const { page, errors: pageErrors } = await e2e.openApp({ hash: '#/evidence/verify' });
     await page.getByTestId('evidence-verify-file').setInputFiles(forgedFile);
 
     const result = page.getByTestId('evidence-verify-result');
@@ -86,14 +67,14 @@ describe('verifying a forged pack in the Evidence step', () => {
     expect(await page.getByTestId('evidence-verify-signer').textContent()).toMatch(/^Signed by an unknown key/);
     expect(await page.locator('[data-testid="evidence-verify-file-row"][data-path="data/assets.csv"]').getAttribute('data-status')).toBe('ok');
     expect(await page.getByText('Pack verified').count()).toBe(0);
-    await shot(page, '60-verify-unknown-signer');
+    await shot(page, '80-verify-unknown-signer');
 
     // The issuer confirmed the fingerprint by phone: trust it from the result.
     await page.getByTestId('evidence-verify-trust').click();
     await expect.poll(() => page.getByTestId('trusted-signer-fingerprint').inputValue()).toBe(forger.fingerprint);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('trusted-signer-name');
     await page.getByTestId('trusted-signer-name').fill('Northwind IT, Berlin office');
-    await shot(page, '61-verify-trust-form');
+    await shot(page, '81-verify-trust-form');
     await page.getByTestId('trusted-signer-add').click();
 
     await expect.poll(() => result.getAttribute('data-ok')).toBe('true');
@@ -102,12 +83,12 @@ describe('verifying a forged pack in the Evidence step', () => {
     expect(await page.getByTestId('evidence-verify-signer').textContent()).toBe('Signed by trusted signer “Northwind IT, Berlin office”.');
     await expect.poll(() => page.getByTestId('trusted-signer-row').count()).toBe(1);
     expect(await page.getByTestId('trusted-signer-row').getAttribute('data-fingerprint')).toBe(forger.fingerprint);
-    await shot(page, '62-verify-trusted-signer');
+    await shot(page, '82-verify-trusted-signer');
     await page.getByTestId('trusted-signers').scrollIntoViewIfNeeded();
-    await shot(page, '63-trusted-signers-list');
+    await shot(page, '83-trusted-signers-list');
 
     // The CLI on the same data folder agrees, and lists the signer the UI added.
-    const cli = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', dataDir, 'verify', forgedFile], { cwd: root, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', e2e.dataDir, 'verify', forgedFile], { cwd: root, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toContain(`Signed by ${forger.fingerprint} (trusted signer "Northwind IT, Berlin office")`);
 
@@ -116,18 +97,18 @@ describe('verifying a forged pack in the Evidence step', () => {
     await page.getByTestId('trusted-signer-name').fill('Typo');
     await page.getByTestId('trusted-signer-add').click();
     await expect.poll(() => page.getByText('"SHA256:abc" is not a signing key fingerprint').count()).toBe(1);
-    await shot(page, '64-trusted-signer-bad-fingerprint');
+    await shot(page, '84-trusted-signer-bad-fingerprint');
     await page.getByTestId('trusted-signer-remove').click();
     await page.getByTestId('trusted-signer-remove-confirm').click();
     await expect.poll(() => page.getByTestId('trusted-signer-row').count()).toBe(0);
     await expect.poll(() => result.getAttribute('data-trust')).toBe('unknown');
     expect(await result.getAttribute('data-ok')).toBe('false');
-    const cliAfter = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', dataDir, 'verify', forgedFile], { cwd: root, encoding: 'utf8' });
+    const cliAfter = spawnSync(process.execPath, ['bin/patchdesk.mjs', '--data-dir', e2e.dataDir, 'verify', forgedFile], { cwd: root, encoding: 'utf8' });
     expect(cliAfter.status).toBe(1);
     expect(cliAfter.stderr).toContain(`signed by an unknown key ${forger.fingerprint}`);
     expect(pageErrors).toEqual([]);
     // Verifying, in the UI or the CLI, never created this installation's signing key.
-    expect(existsSync(join(dataDir, SIGNING_KEY_FILE))).toBe(false);
+    expect(existsSync(join(e2e.dataDir, SIGNING_KEY_FILE))).toBe(false);
     await page.close();
   }, 180_000);
 });

@@ -12,18 +12,30 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
+/** What runs in the host process besides the real services. */
+export interface HostOptions {
+  /** The application clock starts at this ISO instant (the test-only clocked host). */
+  now?: string;
+  /** JSON list of scripted package hosts that rollouts reach (the test-only scripted host). */
+  scriptedHosts?: string;
+  /** JSON list of simulated Windows hosts beside the scripted ones. */
+  windowsHosts?: string;
+}
+
 /**
  * Starts the host on a free port over the given data folder; resolves when it prints its URL.
- * With `now`, the test-only clocked host runs instead, its application clock fixed at that instant;
- * with `scriptedHosts` (JSON), the test-only host whose rollouts reach scripted package hosts.
+ * With `now`, the application clock starts at that instant; with `scriptedHosts`, the test-only
+ * host whose rollouts reach scripted package hosts (with `now` too, on that clock); with neither,
+ * the product's own `serve.ts`.
  */
-export function startHostProcess(dataDir: string, options: { now?: string; scriptedHosts?: string; windowsHosts?: string } = {}): Promise<HostProcess> {
-  const args = options.scriptedHosts
-    ? ['bin/run-ts.mjs', 'e2e/support/scripted-rollout-host.ts', dataDir]
-    : options.now
-      ? ['bin/run-ts.mjs', 'e2e/support/clocked-host.ts', dataDir]
-      : ['bin/run-ts.mjs', 'electron/host/serve.ts', '--data-dir', dataDir, '--port', '0'];
-  const env = options.scriptedHosts ? { ...process.env, E2E_SCRIPTED_HOSTS: options.scriptedHosts, ...(options.windowsHosts ? { E2E_WINDOWS_HOSTS: options.windowsHosts } : {}) } : options.now ? { ...process.env, E2E_NOW: options.now } : process.env;
+export function startHostProcess(dataDir: string, options: HostOptions = {}): Promise<HostProcess> {
+  const entry = options.scriptedHosts ? 'e2e/support/scripted-rollout-host.ts' : options.now ? 'e2e/support/clocked-host.ts' : null;
+  const args = entry ? ['bin/run-ts.mjs', entry, dataDir] : ['bin/run-ts.mjs', 'electron/host/serve.ts', '--data-dir', dataDir, '--port', '0'];
+  const env = {
+    ...process.env,
+    ...(options.now ? { E2E_NOW: options.now } : {}),
+    ...(options.scriptedHosts ? { E2E_SCRIPTED_HOSTS: options.scriptedHosts, ...(options.windowsHosts ? { E2E_WINDOWS_HOSTS: options.windowsHosts } : {}) } : {}),
+  };
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {

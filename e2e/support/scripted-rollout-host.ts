@@ -4,13 +4,15 @@
  * test can plan, run and roll back a rollout in Chromium without root or the package lab.
  *
  * Args: DATA_DIR. Env: E2E_SCRIPTED_HOSTS, a JSON list of `{ name, packages, breaksHealth?, needsReboot?, removes? }`;
- * E2E_WINDOWS_HOSTS (optional), a JSON list of simulated Windows hosts `{ name, updates }` (simulated-windows-hosts.ts).
- * Prints "Open: URL" like serve.ts.
+ * E2E_WINDOWS_HOSTS (optional), a JSON list of simulated Windows hosts `{ name, updates }` (simulated-windows-hosts.ts);
+ * E2E_NOW (optional), the application clock's start, as for clocked-host.ts (a maintenance window
+ * closed or open whatever the wall clock says). Prints "Open: URL" like serve.ts.
  */
-import { resolve } from 'node:path';
 import { openAppCore } from '../../electron/core/app-core';
-import { startHost } from '../../electron/host/host-server';
+import { systemClock } from '../../electron/platform/clock';
+import type { HostAccess } from '../../electron/services/rollouts/host-access';
 import { fakeFleet, fakeHost } from '../../electron/services/rollouts/testing/fake-package-hosts';
+import { clockFromEnvironment, serveTestCore } from './serve-test-host';
 import { startSimulatedWindowsHosts, type SimulatedWindowsSpec } from './simulated-windows-hosts';
 
 /** One scripted host as the test describes it. */
@@ -30,15 +32,20 @@ if (!dataDir || specs.length === 0) throw new Error('usage: E2E_SCRIPTED_HOSTS=J
 const fleet = fakeFleet(specs.map((spec) => fakeHost(spec.name, spec.packages, { breaksHealth: new Set(spec.breaksHealth ?? []), needsReboot: new Set(spec.needsReboot ?? []), removes: spec.removes ?? [] })));
 const windowsSpecs = JSON.parse(process.env['E2E_WINDOWS_HOSTS'] ?? '[]') as SimulatedWindowsSpec[];
 const windows = await startSimulatedWindowsHosts(windowsSpecs, () => core);
-const core = openAppCore({ dataDir, mode: 'browser', actor: 'e2e-admin', rolloutHosts: { access: windows.wrap(fleet.access), family: (manager) => (manager === 'windows-update' ? windows.family : fleet.family) } });
-const host = await startHost({ core, port: 0, staticDir: resolve(import.meta.dirname, '../../dist/renderer') });
-core.watchChanges();
-console.log(`Open: ${host.openUrl}`);
-const stop = async () => {
-  await host.close();
-  await core.close();
-  await windows.close();
-  process.exit(0);
+const clock = clockFromEnvironment();
+// A scripted host's fresh collection is dated now by the application clock, as a real one is (the fake itself dates it 1970).
+const dated: HostAccess = {
+  ...fleet.access,
+  async collect(asset, context) {
+    const found = await fleet.access.collect(asset, context);
+    return found.ok ? { ...found, at: (clock ?? systemClock).now().toISOString() } : found;
+  },
 };
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
+const core = openAppCore({
+  dataDir,
+  mode: 'browser',
+  actor: 'e2e-admin',
+  ...(clock ? { clock } : {}),
+  rolloutHosts: { access: windows.wrap(dated), family: (manager) => (manager === 'windows-update' ? windows.family : fleet.family) },
+});
+await serveTestCore(core, () => windows.close());

@@ -1,5 +1,7 @@
 import type { RolloutDetail } from '../../../../shared/contract';
 import { Badge } from '../../components/badge';
+import { useSiteTimeZone } from '../../components/site-time';
+import { localiseInstants } from './rollout-view-model';
 
 /**
  * The preview, per host: the exact packages and versions (pinned by the first ring), what the
@@ -11,6 +13,7 @@ export function RolloutPreviewTable({ rollout }: { rollout: RolloutDetail }) {
   const ringOrder = new Map(rollout.rings.map((ring) => [ring.id, ring.position]));
   const hosts = [...rollout.hosts].sort((a, b) => (ringOrder.get(a.ringId) ?? 0) - (ringOrder.get(b.ringId) ?? 0) || a.hostname.localeCompare(b.hostname));
   const previewed = rollout.previewedAt !== null;
+  const timeZone = useSiteTimeZone();
   return (
     <div className="table-scroll">
       <table className="simple-table deploy-preview" data-testid="rollout-preview">
@@ -21,7 +24,9 @@ export function RolloutPreviewTable({ rollout }: { rollout: RolloutDetail }) {
             <th>Packages (from → to, pinned)</th>
             <th>Also changes</th>
             <th>Reboot</th>
-            <th>Window slot</th>
+            <th>
+              Window slot <span className="muted small">({timeZone})</span>
+            </th>
             <th>Rollback</th>
           </tr>
         </thead>
@@ -73,7 +78,9 @@ export function RolloutPreviewTable({ rollout }: { rollout: RolloutDetail }) {
                   )}
                 </td>
                 <td>{host.rebootExpected === null ? <span className="muted">unknown</span> : host.rebootExpected ? <Badge tone="warning">Expected</Badge> : 'No'}</td>
-                <td className="small">{host.slot || <span className="muted">—</span>}</td>
+                <td className="small" data-testid="preview-slot">
+                  {host.slot ? localiseInstants(host.slot, timeZone) : <span className="muted">—</span>}
+                </td>
                 <td className="small" data-testid="preview-rollback">
                   {host.packages.length === 0 ? (
                     <span className="muted">—</span>

@@ -86,6 +86,9 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
   const finishing = rollout.state !== 'running' && job.data !== undefined && isActiveJobState(job.data.job.state);
   // Waiting for a network device's manual step: ticking it resumes the rollout; a resume before would only wait again.
   const waitsForManualStep = rollout.state === 'waiting' && rollout.resumeAt === null && rollout.hosts.some((host) => host.manual !== null && host.state === 'pending');
+  // Waiting for a closed maintenance window: it resumes by itself when the window opens; a resume before would only wait again.
+  const waitsForWindow = rollout.state === 'waiting' && rollout.resumeAt !== null;
+  const waitingRing = columns.find((column) => column.done < column.hosts.length)?.ring;
 
   // The runner stops at a gate that asks for a person (waiting); approving it and resuming is one act for the admin.
   const approveGate = async (ringId: number) => {
@@ -140,7 +143,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
               Halt
             </button>
           ) : null}
-          {can('resume') && !gateRing && !waitsForManualStep ? (
+          {can('resume') && !gateRing && !waitsForManualStep && !waitsForWindow ? (
             <button type="button" className="button button--primary" disabled={anyPending || finishing} title={finishing ? 'The hosts already started are finishing; resume once they are done' : undefined} onClick={() => void act('Resumed', () => actions.resume.run({ rolloutId: rollout.id }))} data-testid="rollout-resume">
               Resume
             </button>
@@ -211,11 +214,22 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           <InlineAlert tone="info" testId="rollout-finishing">
             {rollout.stateReason ? sentenceCase(rollout.stateReason) : ROLLOUT_STATE_LABELS[rollout.state]}: no new host starts. {finishingText(rollout.hosts.filter((host) => host.state === 'running').length)}
           </InlineAlert>
-        ) : rollout.state === 'waiting' && rollout.resumeAt ? (
-          <div className="deploy-gate deploy-gate--calm" data-testid="rollout-window-wait">
+        ) : waitsForWindow ? (
+          <div className="deploy-gate deploy-gate--calm" data-testid="rollout-window-wait" data-resume-at={rollout.resumeAt}>
             <Icon name="info" />
             <span>
-              Waiting for the maintenance window, opens at <strong><SiteTime at={rollout.resumeAt} /></strong>. It resumes by itself then while Patchdesk is running; no host starts when it cannot finish before the window closes.
+              {waitingRing ? (
+                <>
+                  Ring <strong>{waitingRing.name}</strong> is waiting for its maintenance window
+                </>
+              ) : (
+                'Waiting for the maintenance window'
+              )}
+              : the next one that fits opens at{' '}
+              <strong data-testid="rollout-window-opens">
+                <SiteTime at={rollout.resumeAt} /> {site.timezone}
+              </strong>
+              . It resumes by itself then while Patchdesk is running; no host starts when it cannot finish before the window closes. Halt it to keep it from starting then.
             </span>
           </div>
         ) : rollout.stateReason && !gateRing && refused.length === 0 ? (
