@@ -2,7 +2,7 @@ import type { RolloutHost } from '../../../../shared/contract';
 import { Badge } from '../../components/badge';
 import { SiteTime } from '../../components/site-time';
 import { formatDuration } from '../../lib/format';
-import { HOST_STATE_LABELS, HOST_STATE_TONES } from './rollout-labels';
+import { HOST_STATE_LABELS, HOST_STATE_TONES, stepLabel } from './rollout-labels';
 import { useRequiredSite } from '../sites/current-site-context';
 import { currentStep, hostElapsedMs, lastOutputLines, localiseInstants } from './rollout-view-model';
 
@@ -32,8 +32,9 @@ export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: Roll
         <Badge tone={HOST_STATE_TONES[host.state]}>{HOST_STATE_LABELS[host.state]}</Badge>
       </header>
       <div className="host-card__step small">
-        {step ? <span className="host-card__step-name">{step}</span> : <span className="muted">Not started</span>}
-        {elapsed !== null ? <span className="muted"> · {formatDuration(elapsed)}</span> : null}
+        {step ? <span className="host-card__step-name">{stepLabel(step)}</span> : <span className="muted">Not started</span>}
+        {/* A measured sub-second step is not "0 s", which reads as nothing done. */}
+        {elapsed !== null ? <span className="muted"> · {elapsed < 1000 ? '<1 s' : formatDuration(elapsed)}</span> : null}
         {host.startedAt ? (
           <span className="muted">
             {' '}
