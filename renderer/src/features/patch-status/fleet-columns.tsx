@@ -43,7 +43,7 @@ export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevF
     header: 'Host',
     // Its width is set from the addresses shown (see addressTrack): the address must never be
     // cut, the hostname may be (its tooltip has it whole).
-    width: 'minmax(150px, 2fr)',
+    width: 'minmax(150px, 1.6fr)',
     render: (row) => {
       const name = row.hostname || row.address || `asset ${row.assetId}`;
       return (
@@ -66,7 +66,7 @@ export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevF
     ),
   },
   // The name over its end-of-life standing.
-  { id: 'os', header: 'OS', width: 'minmax(104px, 1.4fr)', render: (row) => <OsWithEol status={row} stacked /> },
+  { id: 'os', header: 'OS', width: 'minmax(104px, 2fr)', render: (row) => <OsWithEol status={row} stacked /> },
   {
     id: 'pending',
     header: 'Updates',
