@@ -78,7 +78,7 @@ export function HostCard({ host, nowMs, onRollback, onManualDone }: { host: Roll
                 Manual step: install <strong>{host.manual.target}</strong> by hand (Patchdesk does not install on network devices).
               </span>
               {onManualDone ? (
-                <button type="button" className="button button--small" onClick={onManualDone} data-testid={`manual-done-${host.hostname}`}>
+                <button type="button" className="button button--small button--primary" onClick={onManualDone} data-testid={`manual-done-${host.hostname}`}>
                   Mark done with evidence…
                 </button>
               ) : null}

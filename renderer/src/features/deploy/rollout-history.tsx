@@ -40,7 +40,7 @@ export function RolloutHistory({ rollouts, onOpen }: { rollouts: readonly Rollou
               </td>
               <td>
                 <Badge tone={ROLLOUT_STATE_TONES[rollout.state]}>{ROLLOUT_STATE_LABELS[rollout.state]}</Badge>
-                {rollout.stateReason ? <div className="muted small rollout-history__reason">{rollout.stateReason}</div> : null}
+                {rollout.stateReason ? <div className="muted small rollout-history__reason sentence">{rollout.stateReason}</div> : null}
               </td>
               <td className="small" data-testid="rollout-outcome">
                 {plural(rollout.counts.hosts, 'host')}: {rollout.counts.success} ok, {rollout.counts.failure} failed
