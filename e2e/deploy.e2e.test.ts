@@ -76,6 +76,7 @@ async function seed(): Promise<void> {
 
 async function shots2(page: Page, name: string): Promise<void> {
   for (const [width, height] of [
+    [1920, 1080],
     [1280, 720],
     [1440, 900],
   ] as const) {
