@@ -137,6 +137,13 @@ async function clipped(page: Page, selector: string): Promise<string[]> {
   });
 }
 
+/** Every element matching `selector` whose content is wider than its box (it scrolls sideways). */
+async function sideScroll(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (elements) =>
+    (elements as HTMLElement[]).filter((element) => element.scrollWidth > element.clientWidth).map((element) => `${element.dataset.testid ?? element.className} scrolls sideways: scrollWidth ${element.scrollWidth} > clientWidth ${element.clientWidth}`),
+  );
+}
+
 /** Opens a screen the way the app's own links do: the session token comes in the first URL's hash. */
 async function open(page: Page, hash: string, ready: string): Promise<void> {
   if (!page.url().startsWith('http')) {
@@ -155,11 +162,11 @@ const STATE = '.badge, .patch-state';
 const TILE_TITLE = '.kpi-tile__label, .fleet-tile__label, .evidence-tile__label';
 const CSV_MAPPER = '.mapping-grid__item > span, .mapping-grid__item select, .sample-table__column, .sample-table__field, [data-testid="csv-sample"] td';
 
-const SCREENS: { name: string; hash: string; ready: string; check: string[] }[] = [
+const SCREENS: { name: string; hash: string; ready: string; check: string[]; noSideScroll?: string }[] = [
   { name: 'unreviewed', hash: '/inventory/unreviewed', ready: IP, check: [IP, STATE] },
   { name: 'inventory', hash: '/inventory/active', ready: TIER, check: [IP, TIER, STATE] },
   { name: 'risk-tiers', hash: '/tiers/classify', ready: TIER, check: [IP, TIER, STATE] },
-  { name: 'patch-status', hash: '/status/overview', ready: '[data-testid="fleet-table-row"]', check: [IP, TIER, STATE, TILE_TITLE] },
+  { name: 'patch-status', hash: '/status/overview', ready: '[data-testid="fleet-table-row"]', check: [IP, TIER, STATE, TILE_TITLE], noSideScroll: '[data-testid="fleet-table"]' },
   { name: 'overview', hash: '/overview', ready: TILE_TITLE, check: [TILE_TITLE, TIER, STATE] },
   { name: 'evidence', hash: '/evidence/build', ready: '[data-testid="evidence-screen"]', check: [TILE_TITLE, STATE] },
 ];
@@ -178,6 +185,8 @@ describe('layout at common window sizes', () => {
         await open(page, screen.hash, screen.ready);
         await e2e.shot(page, `layout-${screen.name}-${size.width}`);
         for (const selector of screen.check) problems.push(...(await clipped(page, selector)).map((line) => `${screen.name} ${selector}: ${line}`));
+        // A table that fits: every column in view without scrolling sideways.
+        if (screen.noSideScroll) problems.push(...(await sideScroll(page, screen.noSideScroll)).map((line) => `${screen.name}: ${line}`));
       }
 
       // The CSV mapper, with long headers and IPv6 addresses in the preview.

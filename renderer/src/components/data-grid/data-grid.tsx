@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Icon } from '../icon';
 import { applyCommand, commandForKey, type GridCommand, type GridSelection } from './grid-selection';
 import { nextSort, type GridColumn, type SortState } from './grid-types';
@@ -39,8 +39,10 @@ export interface DataGridProps<Row> {
  * aria-activedescendant, which keeps keyboard handling in one place.
  */
 export function DataGrid<Row>(props: DataGridProps<Row>) {
-  const { rows, columns, rowId, rowLabel, label, testId, sort, onSortChange, selection, onSelectionChange, onOpen, rowClassName, empty, onFirstRowsCommitted, minWidth = 960, selectable = true } = props;
+  const { rows, columns: allColumns, rowId, rowLabel, label, testId, sort, onSortChange, selection, onSelectionChange, onOpen, rowClassName, empty, onFirstRowsCommitted, minWidth = 960, selectable = true } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const narrow = useNarrowGrid(scrollRef, allColumns.some((column) => column.optional), allColumns.map((column) => column.width).join(' '));
+  const columns = narrow ? allColumns.filter((column) => !column.optional) : allColumns;
   const idPrefix = useId();
   const cursorFromKeyboard = useRef(false);
   const committedOnce = useRef(false);
@@ -117,6 +119,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>) {
       tabIndex={0}
       data-testid={testId}
       data-row-count={rows.length}
+      data-narrow={narrow || undefined}
       onKeyDown={onKeyDown}
       style={{ '--grid-columns': template, '--grid-min-width': `${minWidth}px` } as React.CSSProperties}
     >
@@ -211,4 +214,48 @@ export function DataGrid<Row>(props: DataGridProps<Row>) {
       </div>
     </div>
   );
+}
+
+/**
+ * Whether the grid must leave its optional columns out: true once every column together would
+ * make it scroll sideways. Checked in a layout effect after each render, so the wide layout is
+ * never painted when it does not fit, and again when the grid is resized; a wider grid, or new
+ * column widths (another site's addresses), try every column again.
+ */
+function useNarrowGrid(ref: React.RefObject<HTMLDivElement | null>, hasOptional: boolean, widths: string): boolean {
+  const [narrow, setNarrow] = useState(false);
+  // The grid's width when the optional columns went; 0 while every column shows.
+  const narrowAt = useRef(0);
+
+  const check = useCallback(() => {
+    const element = ref.current;
+    if (!element || !hasOptional) return;
+    if (narrowAt.current === 0) {
+      if (element.scrollWidth > element.clientWidth + 1) {
+        narrowAt.current = element.clientWidth;
+        setNarrow(true);
+      }
+    } else if (element.clientWidth > narrowAt.current) {
+      narrowAt.current = 0;
+      setNarrow(false);
+    }
+  }, [ref, hasOptional]);
+
+  useLayoutEffect(() => {
+    if (narrowAt.current === 0) return;
+    narrowAt.current = 0;
+    setNarrow(false);
+  }, [widths]);
+
+  useLayoutEffect(check);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || !hasOptional || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, hasOptional, check]);
+
+  return hasOptional && narrow;
 }

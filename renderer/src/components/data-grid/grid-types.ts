@@ -9,6 +9,11 @@ export interface GridColumn<Row> {
   render: (row: Row) => ReactNode;
   sortable?: boolean;
   align?: 'start' | 'end';
+  /**
+   * Left out while the grid is too narrow to show every column without scrolling sideways (its
+   * figures stay reachable elsewhere: a filter, a tile, the row's detail).
+   */
+  optional?: boolean;
 }
 
 /** Which column the rows are sorted by, and which way. */

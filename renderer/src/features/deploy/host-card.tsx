@@ -2,7 +2,7 @@ import type { RolloutHost } from '../../../../shared/contract';
 import { Badge } from '../../components/badge';
 import { SiteTime } from '../../components/site-time';
 import { formatDuration } from '../../lib/format';
-import { HOST_STATE_LABELS, HOST_STATE_TONES } from './rollout-labels';
+import { HOST_STATE_LABELS, HOST_STATE_TONES, stepLabel } from './rollout-labels';
 import { useRequiredSite } from '../sites/current-site-context';
 import { currentStep, hostElapsedMs, lastOutputLines, localiseInstants } from './rollout-view-model';
 
@@ -37,8 +37,9 @@ export function HostCard({ host, nowMs, onRollback, onManualDone, interrupted = 
         <Badge tone={stoppedMidStep ? 'danger' : HOST_STATE_TONES[host.state]}>{stoppedMidStep ? 'Stopped mid-step' : HOST_STATE_LABELS[host.state]}</Badge>
       </header>
       <div className="host-card__step small">
-        {step ? <span className="host-card__step-name">{step}</span> : <span className="muted">Not started</span>}
-        {elapsed !== null ? <span className="muted"> · {formatDuration(elapsed)}</span> : null}
+        {step ? <span className="host-card__step-name">{stepLabel(step)}</span> : <span className="muted">Not started</span>}
+        {/* A measured sub-second step is not "0 s", which reads as nothing done. */}
+        {elapsed !== null ? <span className="muted"> · {elapsed < 1000 ? '<1 s' : formatDuration(elapsed)}</span> : null}
         {host.startedAt ? (
           <span className="muted">
             {' '}
@@ -82,7 +83,7 @@ export function HostCard({ host, nowMs, onRollback, onManualDone, interrupted = 
                 Manual step: install <strong>{host.manual.target}</strong> by hand (Patchdesk does not install on network devices).
               </span>
               {onManualDone ? (
-                <button type="button" className="button button--small" onClick={onManualDone} data-testid={`manual-done-${host.hostname}`}>
+                <button type="button" className="button button--small button--primary" onClick={onManualDone} data-testid={`manual-done-${host.hostname}`}>
                   Mark done with evidence…
                 </button>
               ) : null}

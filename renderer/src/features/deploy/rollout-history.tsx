@@ -26,7 +26,7 @@ export function RolloutHistory({ rollouts, onOpen }: { rollouts: readonly Rollou
               <td>
                 <a
                   href={`#/checklist/deploy/${rollout.id}`}
-                  className="cell-strong"
+                  className="cell-strong rollout-history__name"
                   onClick={(event) => {
                     event.preventDefault();
                     onOpen(rollout);
@@ -40,18 +40,18 @@ export function RolloutHistory({ rollouts, onOpen }: { rollouts: readonly Rollou
               </td>
               <td>
                 <Badge tone={ROLLOUT_STATE_TONES[rollout.state]}>{ROLLOUT_STATE_LABELS[rollout.state]}</Badge>
-                {rollout.stateReason ? <div className="muted small rollout-history__reason">{rollout.stateReason}</div> : null}
+                {rollout.stateReason ? <div className="muted small rollout-history__reason sentence">{rollout.stateReason}</div> : null}
               </td>
               <td className="small" data-testid="rollout-outcome">
                 {plural(rollout.counts.hosts, 'host')}: {rollout.counts.success} ok, {rollout.counts.failure} failed
                 {rollout.counts.notAttempted > 0 ? `, ${rollout.counts.notAttempted} not attempted` : ''}
                 {rollout.counts.open > 0 ? `, ${rollout.counts.open} open` : ''}
               </td>
-              <td className="small">
+              <td className="small rollout-history__when">
                 <SiteTime at={rollout.createdAt} />
                 <div className="muted">{rollout.createdBy}</div>
               </td>
-              <td className="small">
+              <td className="small rollout-history__when">
                 {rollout.approvedAt ? (
                   <>
                     <SiteTime at={rollout.approvedAt} />
@@ -61,7 +61,7 @@ export function RolloutHistory({ rollouts, onOpen }: { rollouts: readonly Rollou
                   <span className="muted">—</span>
                 )}
               </td>
-              <td className="small">
+              <td className="small rollout-history__when">
                 <SiteTime at={rollout.finishedAt} />
               </td>
             </tr>

@@ -59,8 +59,8 @@ export const HOST_STATE_TONES: Record<HostState, BadgeTone> = {
   skipped: 'neutral',
 };
 
-/** The selection in words. */
-export const SELECTION_LABELS: Record<SelectionKind, string> = { all: 'All pending updates', security: 'Security updates only', packages: 'Named packages or KBs' };
+/** The selection in words, under the plan form's "Updates" label (short enough to fit half a 1280 px window). */
+export const SELECTION_LABELS: Record<SelectionKind, string> = { all: 'All pending', security: 'Security only', packages: 'Named packages or KBs' };
 
 /** The reboot policy in words. */
 export const REBOOT_LABELS: Record<RebootPolicy, string> = { never: 'Never reboot', 'if-required': 'Reboot if required', always: 'Always reboot' };
@@ -68,4 +68,9 @@ export const REBOOT_LABELS: Record<RebootPolicy, string> = { never: 'Never reboo
 /** A phrase with its first letter in upper case ("pending updates that fix X" → "Pending updates that fix X"). */
 export function sentenceCase(text: string): string {
   return text.length === 0 ? text : `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+}
+
+/** A host's step in words: the engine's closing step ("end") reads as finished; the others are already words ("pre 1", "ring test health"). */
+export function stepLabel(step: string): string {
+  return step === 'end' ? 'finished' : step;
 }

@@ -77,7 +77,7 @@ export function RolloutPreviewTable({ rollout }: { rollout: RolloutDetail }) {
                     </ul>
                   )}
                 </td>
-                <td>{host.rebootExpected === null ? <span className="muted">unknown</span> : host.rebootExpected ? <Badge tone="warning">Expected</Badge> : 'No'}</td>
+                <td className="deploy-preview__reboot">{host.rebootExpected === null ? <span className="muted" title="The preview could not tell whether the install will need a reboot">not known</span> : host.rebootExpected ? <Badge tone="warning">Expected</Badge> : 'No'}</td>
                 <td className="small" data-testid="preview-slot">
                   {host.slot ? localiseInstants(host.slot, timeZone) : <span className="muted">—</span>}
                 </td>

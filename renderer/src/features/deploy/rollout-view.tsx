@@ -234,7 +234,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           </div>
         ) : rollout.stateReason && !gateRing && refused.length === 0 ? (
           <InlineAlert tone={rollout.state === 'interrupted' || rollout.budget.exhausted ? 'danger' : 'info'} testId="rollout-reason">
-            {rollout.stateReason}
+            <div className="sentence">{rollout.stateReason}</div>
           </InlineAlert>
         ) : null}
         {refused.length > 0 ? (
@@ -274,7 +274,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
                     ) : ring.gateWaits.length > 0 ? (
                       `Gate waits for: ${ring.gateWaits.join('; ')}`
                     ) : (
-                      [ring.gate.manualApproval ? 'manual approval' : null, ring.gate.allVerified ? 'every host verified' : null, ring.gate.healthPassed ? 'health checks' : null, ring.gate.soakMinutes > 0 ? `soak ${ring.gate.soakMinutes} min` : null].filter(Boolean).join(', ') || 'no gate'
+                      `Gate: ${[ring.gate.manualApproval ? 'manual approval' : null, ring.gate.allVerified ? 'every host verified' : null, ring.gate.healthPassed ? 'health checks' : null, ring.gate.soakMinutes > 0 ? `soak ${ring.gate.soakMinutes} min` : null].filter(Boolean).join(', ') || 'none'}`
                     )}
                   </p>
                   <div className="ring-column__cards">

@@ -14,54 +14,80 @@ import { oldestSecurityNote } from './sla-labels';
 const collected = (row: AssetPatchStatus) => row.state !== 'never_collected' && row.lastSuccessAt !== null;
 const dash = <span className="muted">—</span>;
 
-/** The last error in words, its code, and in the tooltip its message and site-zone time. */
+/** The last error in words, its code in the tooltip with its message and site-zone time. */
 function FleetErrorCell({ error }: { error: NonNullable<AssetPatchStatus['lastError']> }) {
   const timeZone = useSiteTimeZone();
   return (
-    <span className="error-cell" title={`${error.code}: ${error.message} (${formatDateTime(error.at, timeZone)} ${timeZone})`} data-testid="fleet-error">
-      <span className="text-danger">{COLLECTION_ERROR_LABELS[error.code]}</span>
-      <span className="muted mono"> {error.code}</span>
+    <span className="text-danger cell-sub" title={`${COLLECTION_ERROR_LABELS[error.code]} (${error.code}): ${error.message} (${formatDateTime(error.at, timeZone)} ${timeZone})`} data-testid="fleet-error">
+      {COLLECTION_ERROR_LABELS[error.code]}
     </span>
   );
 }
 
-/** Columns of the fleet overview: who, how urgent, what is missing and since when, and why a host failed. */
+/**
+ * Columns of the fleet overview: who, how urgent, what is missing and since when, and why a host
+ * failed. Related figures share a cell on two lines (the host over its address, pending over
+ * security, the oldest fix over what is overdue, the last success over the last error), so the
+ * table fits a 1280 px window with a full IPv6 address and no sideways scrolling.
+ */
 export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevFixes: number; epss: number | null; cves: number }> = new Map(), mappingPending: ReadonlySet<number> = new Set()): readonly GridColumn<AssetPatchStatus>[] {
   // A host with no successful collection says "not measured" and why, never a count of 0.
   const notMeasured = (row: AssetPatchStatus) => (
-    <span className="text-warning" title={notMeasuredText(row, timeZone) ?? ''} data-testid="fleet-not-measured">
+    <span className="text-warning small" title={notMeasuredText(row, timeZone) ?? ''} data-testid="fleet-not-measured">
       not measured
     </span>
   );
   return [
-  { id: 'hostname', header: 'Host', width: 'minmax(120px, 1.3fr)', render: (row) => <span className="cell-strong">{row.hostname || row.address || `asset ${row.assetId}`}</span> },
-  // Its width is set from the rows shown (see addressTrack).
-  { id: 'address', header: 'Address', width: '112px', render: (row) => <span className="mono" data-layout="ip">{row.address || '—'}</span> },
-  { id: 'tier', header: 'Tier', width: '64px', render: (row) => <TierBadge tier={row.tier as Tier | null} compact /> },
+  {
+    id: 'hostname',
+    header: 'Host',
+    // Its width is set from the addresses shown (see addressTrack): the address must never be
+    // cut, the hostname may be (its tooltip has it whole).
+    width: 'minmax(150px, 1.6fr)',
+    render: (row) => {
+      const name = row.hostname || row.address || `asset ${row.assetId}`;
+      return (
+        <span className="asset-two-line">
+          <span className="cell-strong" title={name}>{name}</span>
+          {row.hostname && row.address ? <span className="mono" data-layout="ip">{row.address}</span> : null}
+        </span>
+      );
+    },
+  },
+  { id: 'tier', header: 'Tier', width: '58px', render: (row) => <TierBadge tier={row.tier as Tier | null} compact /> },
   {
     id: 'state',
     header: 'State',
-    width: '156px',
+    width: '146px',
     render: (row) => (
       <span title={notMeasuredText(row, timeZone) ?? undefined} data-testid="fleet-state" data-not-measured={notMeasuredText(row, timeZone) ?? undefined}>
         <PatchStateBadge state={row.state} />
       </span>
     ),
   },
-  // Wide enough for a name beside its end-of-life badge (rows have a fixed height: no wrapping).
-  { id: 'os', header: 'OS', width: 'minmax(200px, 1.4fr)', render: (row) => <OsWithEol status={row} /> },
-  { id: 'pending', header: 'Pending', width: '100px', align: 'end', render: (row) => (collected(row) ? formatCount(row.pendingCount) : notMeasured(row)) },
+  // The name over its end-of-life standing.
+  { id: 'os', header: 'OS', width: 'minmax(104px, 2fr)', render: (row) => <OsWithEol status={row} stacked /> },
   {
-    id: 'security',
-    header: 'Security',
-    width: '74px',
-    align: 'end',
-    render: (row) => (collected(row) ? <span className={row.securityCount > 0 ? 'text-danger cell-strong' : undefined}>{formatCount(row.securityCount)}</span> : dash),
+    id: 'pending',
+    header: 'Updates',
+    width: '106px',
+    render: (row) =>
+      collected(row) ? (
+        <span className="asset-two-line" title={`${formatCount(row.pendingCount)} pending updates, ${formatCount(row.securityCount)} of them security fixes`}>
+          <span>{formatCount(row.pendingCount)} pending</span>
+          <span className={`cell-sub${row.securityCount > 0 ? ' text-danger cell-strong' : ' muted'}`} data-testid="fleet-security">
+            {formatCount(row.securityCount)} security
+          </span>
+        </span>
+      ) : (
+        notMeasured(row)
+      ),
   },
   {
     id: 'kev',
     header: 'KEV · EPSS',
-    width: '96px',
+    width: '84px',
+    optional: true,
     render: (row) => {
       const found = intel.get(row.assetId);
       if (!collected(row)) return dash;
@@ -84,41 +110,50 @@ export function fleetColumns(timeZone: string, intel: ReadonlyMap<number, { kevF
   {
     id: 'oldest',
     header: 'Oldest sec.',
-    width: '86px',
-    align: 'end',
-    render: (row) =>
-      row.oldestSecurityAgeDays === null ? (
-        dash
-      ) : (
-        <span title={`Days since the SLA clock of the oldest missing security fix started (its publication, or when first seen)${row.oldestSecurity ? `: ${oldestSecurityNote(row.oldestSecurity, timeZone) ?? ''}` : ''}`} data-testid="fleet-oldest-security">
-          {formatAgeDays(row.oldestSecurityAgeDays)}
+    width: '100px',
+    render: (row) => {
+      const overdue = !collected(row) || row.overdue === undefined ? null : row.overdue;
+      const excepted = !collected(row) || row.excepted === undefined ? null : row.excepted;
+      const sla = [
+        overdue === null ? null : (
+          <span key="overdue" className={overdue > 0 ? 'text-danger cell-strong' : undefined} title="Missing fixes past their SLA due date, without an exception" data-testid="fleet-overdue">
+            {formatCount(overdue)} overdue
+          </span>
+        ),
+        excepted ? (
+          <span key="excepted" title="Missing fixes an active exception covers" data-testid="fleet-excepted">
+            {' · '}
+            {formatCount(excepted)} excepted
+          </span>
+        ) : null,
+      ];
+      return (
+        <span className="asset-two-line">
+          {row.oldestSecurityAgeDays === null ? (
+            dash
+          ) : (
+            <span title={`Days since the SLA clock of the oldest missing security fix started (its publication, or when first seen)${row.oldestSecurity ? `: ${oldestSecurityNote(row.oldestSecurity, timeZone) ?? ''}` : ''}`} data-testid="fleet-oldest-security">
+              {formatAgeDays(row.oldestSecurityAgeDays)}
+            </span>
+          )}
+          {overdue === null ? null : <span className={`cell-sub${overdue > 0 || excepted ? '' : ' muted'}`}>{sla}</span>}
         </span>
-      ),
+      );
+    },
   },
+  // Optional: below the width that fits every column, the Reboot pending tile and the KEV and
+  // EPSS filters above the table still find these hosts, and the host's drawer shows its reboot.
+  { id: 'reboot', header: 'Reboot', width: '68px', optional: true, render: (row) => (row.rebootRequired === true ? <span className="text-warning cell-strong">Needed</span> : row.rebootRequired === false ? <span className="muted">No</span> : dash) },
   {
-    id: 'overdue',
-    header: 'Overdue',
-    width: '72px',
-    align: 'end',
-    render: (row) =>
-      !collected(row) || row.overdue === undefined ? dash : <span className={row.overdue > 0 ? 'text-danger cell-strong' : 'muted'} title="Missing fixes past their SLA due date, without an exception" data-testid="fleet-overdue">{formatCount(row.overdue)}</span>,
-  },
-  {
-    id: 'excepted',
-    header: 'Excepted',
-    width: '76px',
-    align: 'end',
-    render: (row) =>
-      !collected(row) || row.excepted === undefined ? dash : <span className={row.excepted > 0 ? undefined : 'muted'} title="Missing fixes an active exception covers" data-testid="fleet-excepted">{formatCount(row.excepted)}</span>,
-  },
-  { id: 'reboot', header: 'Reboot', width: '64px', render: (row) => (row.rebootRequired === true ? <span className="text-warning cell-strong">Needed</span> : row.rebootRequired === false ? <span className="muted">No</span> : dash) },
-  { id: 'lastSuccess', header: 'Last success', width: '98px', render: (row) => <RelativeTime at={row.lastSuccessAt} /> },
-  {
-    id: 'lastError',
-    header: 'Last error',
-    width: 'minmax(130px, 1.5fr)',
-    render: (row) =>
-      row.lastError ? <FleetErrorCell error={row.lastError} /> : dash,
+    id: 'lastSuccess',
+    header: 'Collected',
+    width: 'minmax(104px, 0.8fr)',
+    render: (row) => (
+      <span className="asset-two-line">
+        <RelativeTime at={row.lastSuccessAt} />
+        {row.lastError ? <FleetErrorCell error={row.lastError} /> : null}
+      </span>
+    ),
   },
 ];
 }

@@ -79,7 +79,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
   const activeAssets = useMemo(() => (assets.data ?? []).filter((asset) => asset.status === 'active'), [assets.data]);
   const noAccessIds = useMemo(() => new Set(activeAssets.filter((asset) => asset.access.method === 'none').map((asset) => asset.id)), [activeAssets]);
   const counts = useMemo(() => ({ ...countStates(all), ...(fleet.data?.counts ?? {}) }), [all, fleet.data?.counts]);
-  const columns = useMemo(() => withColumnWidth(fleetColumns(site.timezone, intel, mappingPending), 'address', addressTrack(all.map((row) => row.address))), [site.timezone, all, intel, mappingPending]);
+  const columns = useMemo(() => withColumnWidth(fleetColumns(site.timezone, intel, mappingPending), 'hostname', `minmax(max(150px, ${addressTrack(all.map((row) => row.address))}), 1.6fr)`), [site.timezone, all, intel, mappingPending]);
   const rows = useMemo(() => {
     const scoped = (filter === 'no_access' ? all.filter((row) => noAccessIds.has(row.assetId)) : all).filter((row) => {
       const found = intel.get(row.assetId);
@@ -257,7 +257,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
                 selection={grid.selection}
                 onSelectionChange={grid.setSelection}
                 onOpen={(row) => setOpenId(row.assetId)}
-                minWidth={1356}
+                minWidth={900}
                 empty={
                   fleet.loading ? (
                     <div className="skeleton-block" aria-busy="true" aria-label="Loading patch status" />
