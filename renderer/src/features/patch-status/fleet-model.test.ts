@@ -46,6 +46,10 @@ describe('filterFleet', () => {
     expect(filterFleet(fleet, 'reboot_pending', '').map((r) => r.assetId)).toEqual([1]);
     expect(filterFleet(fleet, 'all', 'AUTH_failed').map((r) => r.assetId)).toEqual([4]);
     expect(filterFleet(fleet, 'all', '10.0.0.2').map((r) => r.assetId)).toEqual([2]);
+    // A risk tier ("tier 2") and a tag find their hosts.
+    const tiered = fleet.map((row, index) => ({ ...row, tier: index === 1 ? 2 : null }));
+    expect(filterFleet(tiered, 'all', 'Tier 2').map((r) => r.assetId)).toEqual([tiered[1]?.assetId]);
+    expect(filterFleet(fleet, 'all', 'dmz', (assetId) => (assetId === 3 ? ['DMZ', 'web'] : [])).map((r) => r.assetId)).toEqual([3]);
   });
 });
 

@@ -27,12 +27,13 @@ export function countStates(rows: readonly AssetPatchStatus[]): Record<PatchStat
 }
 
 /** Rows in the bucket whose text matches the search (hostname, address, OS, error). */
-export function filterFleet(rows: readonly AssetPatchStatus[], filter: FleetFilter, search: string): AssetPatchStatus[] {
+export function filterFleet(rows: readonly AssetPatchStatus[], filter: FleetFilter, search: string, tagsOf: (assetId: number) => readonly string[] = () => []): AssetPatchStatus[] {
   const needle = search.trim().toLowerCase();
   return rows.filter((row) => {
     if (filter !== 'all' && !statesOf(row).includes(filter)) return false;
     if (!needle) return true;
-    const haystack = [row.hostname, row.address, row.osName, row.osVersion, row.lastError?.code ?? '', row.lastError?.message ?? ''].join(' ').toLowerCase();
+    // "tier 1" and a tag find hosts too, so a deployment to a tier or a tag is a search and "select all" away.
+    const haystack = [row.hostname, row.address, row.osName, row.osVersion, row.tier === null ? '' : `tier ${row.tier}`, ...tagsOf(row.assetId), row.lastError?.code ?? '', row.lastError?.message ?? ''].join(' ').toLowerCase();
     return haystack.includes(needle);
   });
 }

@@ -77,6 +77,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
 
   const all = fleet.data?.assets ?? EMPTY;
   const activeAssets = useMemo(() => (assets.data ?? []).filter((asset) => asset.status === 'active'), [assets.data]);
+  const tagsById = useMemo(() => new Map(activeAssets.map((asset) => [asset.id, asset.tags])), [activeAssets]);
   const noAccessIds = useMemo(() => new Set(activeAssets.filter((asset) => asset.access.method === 'none').map((asset) => asset.id)), [activeAssets]);
   const counts = useMemo(() => ({ ...countStates(all), ...(fleet.data?.counts ?? {}) }), [all, fleet.data?.counts]);
   const columns = useMemo(() => withColumnWidth(fleetColumns(site.timezone, intel, mappingPending), 'hostname', `minmax(max(150px, ${addressTrack(all.map((row) => row.address))}), 1.6fr)`), [site.timezone, all, intel, mappingPending]);
@@ -87,8 +88,8 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
       if (vulnFilter.epssLikely && !(found && found.epss !== null && found.epss > EPSS_LIKELY)) return false;
       return true;
     });
-    return sortFleet(filterFleet(scoped, filter === 'no_access' ? 'all' : filter, search), sort);
-  }, [all, filter, noAccessIds, search, sort, intel, vulnFilter]);
+    return sortFleet(filterFleet(scoped, filter === 'no_access' ? 'all' : filter, search, (assetId) => tagsById.get(assetId) ?? []), sort);
+  }, [all, filter, noAccessIds, search, sort, intel, vulnFilter, tagsById]);
   const grid = useGridSelection(rows, all, (row: AssetPatchStatus) => row.assetId);
   // The bench's figure (bench/intel/patch-status-ui.bench.ts): from the render that first has the rows and their CVE data to its commit.
   const withCves = fleet.data !== undefined && vulnerabilities.data !== undefined && rows.length > 0;
@@ -226,7 +227,7 @@ export function PatchStatusScreen({ tab }: { tab: StatusTab }) {
           <div className="toolbar">
             <label className="search-input">
               <Icon name="search" />
-              <input type="search" className="search-input__field" aria-label="Search hosts" placeholder="Search hostname, address, OS, error" value={search} onChange={(event) => setSearch(event.target.value)} data-testid="fleet-search" />
+              <input type="search" className="search-input__field" aria-label="Search hosts" placeholder="Search host, address, OS, tag, tier 1, error" value={search} onChange={(event) => setSearch(event.target.value)} data-testid="fleet-search" />
             </label>
             {filter !== 'all' ? (
               <span className="filter-chip" data-testid="fleet-filter">
