@@ -122,6 +122,8 @@ describe('the Deploy step while the maintenance window is closed', () => {
     await page.locator('[data-testid="rollout-view"][data-state="cancelled"]').waitFor();
     expect(await page.getByTestId('host-card-test-files').getAttribute('data-state')).toBe('skipped');
     expect(await page.getByTestId('rollout-window-wait').count()).toBe(0);
+    // A cancelled rollout waits for no gate any more.
+    expect(await page.getByTestId('ring-columns').textContent()).not.toContain('Gate waits for');
     await e2e.shotAtSizes(page, '76-deploy-window-cancelled');
     expect(errors).toEqual([]);
     await page.close();

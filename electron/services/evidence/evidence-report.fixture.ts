@@ -371,7 +371,7 @@ const AUDIT_ASSETS = new Map([
 
 function auditRow(id: number, at: string, actor: string, entityType: string, entityId: number | null, action: string, details: Record<string, unknown>): AuditExcerptRow {
   const summary = auditSentence({ actor, entityType, entityId, action, details }, { timeZone: TIME_ZONE, assetName: (assetId) => AUDIT_ASSETS.get(assetId) ?? null });
-  return { id, at: siteTime(at), actor, entityType, entityId, action, summary };
+  return { id, at: siteTime(at), actor, via: actor === 'scheduler' ? null : 'desktop', entityType, entityId, action, summary };
 }
 
 function sampleAudit(): AuditExcerptRow[] {

@@ -574,6 +574,8 @@ export interface AuditExcerptRow {
   id: number;
   at: string;
   actor: string;
+  /** Through which interface the change came (the desktop app, the browser host or the CLI); null on rows written before Patchdesk recorded it. */
+  via: 'desktop' | 'browser' | 'cli' | null;
   entityType: string;
   entityId: number | null;
   action: string;

@@ -139,7 +139,9 @@ export class RolloutsService {
     const rings: RolloutRing[] = this.deps.rollouts.rings(rolloutId).map((ring) => {
       const members = hosts.filter((host) => host.ringId === ring.id);
       const ended = members.length > 0 && members.every((host) => hostVerdict(host.state) !== 'open');
-      const gate = ended ? gateOf(ring, members, true, nowMs) : null;
+      // A finished (completed or cancelled) rollout waits for no gate any more.
+      const finished = rollout.state === 'completed' || rollout.state === 'cancelled';
+      const gate = ended && !finished ? gateOf(ring, members, true, nowMs) : null;
       return { ...ring, gateWaits: gate && !gate.open ? gate.waits.map((wait) => describeGateWait(wait, ring.name)) : [] };
     });
     const detailHosts: RolloutHost[] = hosts.map((host) => ({ ...host, packages: packages.get(host.id) ?? [], events: events.get(host.id) ?? [], manual: host.manual ? { target: host.manualTarget, note: host.manualNote, fileRef: host.manualFileRef, sha256: host.manualSha256, by: host.manualBy, at: host.manualAt } : null }));

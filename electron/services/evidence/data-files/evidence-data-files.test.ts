@@ -83,6 +83,9 @@ describe('evidenceDataFiles', () => {
 
     const audit = rowsOf(files.get('data/audit-log.csv') ?? '');
     expect(audit).toHaveLength(report.audit.entries.length + 1);
+    expect(audit[0]?.slice(0, 4)).toEqual(['ID', 'At', 'Actor', 'Via']);
+    expect(audit[1]?.[3]).toBe('not recorded');
+    expect(audit[2]?.[3]).toBe('desktop');
   });
 
   it('neutralises formulas that came from hostile hosts', () => {

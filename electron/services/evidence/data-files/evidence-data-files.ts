@@ -123,8 +123,9 @@ function trendCsv(report: EvidenceReport): string {
 
 function auditCsv(report: EvidenceReport): string {
   return toCsv(
-    ['ID', 'At', 'Actor', 'Entity Type', 'Entity ID', 'Action', 'Details'],
-    report.audit.entries.map((e) => [e.id, e.at, e.actor, e.entityType, e.entityId, e.action, e.summary]),
+    ['ID', 'At', 'Actor', 'Via', 'Entity Type', 'Entity ID', 'Action', 'Details'],
+    // "not recorded": the row predates Patchdesk recording the interface (migration 0019).
+    report.audit.entries.map((e) => [e.id, e.at, e.actor, e.via ?? 'not recorded', e.entityType, e.entityId, e.action, e.summary]),
   );
 }
 

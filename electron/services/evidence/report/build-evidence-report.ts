@@ -167,6 +167,7 @@ export function buildEvidenceReport(sources: EvidenceReportSources): EvidenceRep
         id: entry.id,
         at: entry.at,
         actor: entry.actor,
+        via: entry.via,
         entityType: entry.entityType,
         entityId: entry.entityId,
         action: entry.action,
