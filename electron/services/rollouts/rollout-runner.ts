@@ -7,7 +7,7 @@
  */
 import { describeFailureBudget, allowedFailures, budgetExhausted, parseFailureBudget } from '../../../shared/domain/rollouts/failure-budget';
 import { countVerdicts, hostVerdict, type HostState } from '../../../shared/domain/rollouts/host-outcome';
-import { ringGate, type GateWait } from '../../../shared/domain/rollouts/ring-gate';
+import { describeGateWait, ringGate } from '../../../shared/domain/rollouts/ring-gate';
 import type { RolloutState } from '../../../shared/domain/rollouts/rollout-plan';
 import { hostSlot } from '../../../shared/domain/rollouts/window-slot';
 import { formatZonedDateTime } from '../../../shared/domain/sla/local-time';
@@ -38,24 +38,6 @@ export interface RunnerPort {
 }
 
 const TERMINAL = (state: HostState) => hostVerdict(state) !== 'open';
-
-/** Describes what a gate waits for, in words. */
-export function describeGateWait(wait: GateWait, ringName: string): string {
-  switch (wait.reason) {
-    case 'hosts_running':
-      return `${wait.open} host${wait.open === 1 ? '' : 's'} of ring ${ringName} still open`;
-    case 'no_host_succeeded':
-      return `no host of ring ${ringName} succeeded`;
-    case 'health_checks_pending':
-      return `the health checks of ring ${ringName} have not run`;
-    case 'health_checks_failed':
-      return `the health checks of ring ${ringName} failed`;
-    case 'soaking':
-      return `ring ${ringName} soaks until ${Number.isFinite(wait.untilMs) ? new Date(wait.untilMs).toISOString() : 'its last host ends'}`;
-    case 'approval_needed':
-      return `an admin must approve the gate after ring ${ringName}`;
-  }
-}
 
 /** The budget's standing over the rollout's hosts. */
 export function budgetStanding(rollout: RolloutRecord, hosts: readonly HostRecord[]): { described: string; allowed: number; failures: number; exhausted: boolean } {

@@ -31,7 +31,8 @@ import { tickCycle, type CyclePort } from './cycle-ticks';
 import type { PackageFamilyOperations } from './package-family';
 import { previewHosts, type PreviewHostInput } from './rollout-preview';
 import type { RolloutJobContext, RolloutJobParams, RolloutJobs } from './rollout-jobs';
-import { budgetStanding, describeGateWait, gateOf, runRollout } from './rollout-runner';
+import { describeGateWait } from '../../../shared/domain/rollouts/ring-gate';
+import { budgetStanding, gateOf, runRollout } from './rollout-runner';
 import { actingActor, runAsRequest } from '../../platform/request-context';
 
 /** Dependencies of {@link RolloutsService}. */

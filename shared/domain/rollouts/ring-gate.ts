@@ -50,3 +50,21 @@ export function ringGate(input: RingGateInput): { open: true } | { open: false; 
   if (input.policy.requireApproval && input.approvedAtMs === null) waits.push({ reason: 'approval_needed' });
   return waits.length === 0 ? { open: true } : { open: false, waits };
 }
+
+/** Describes what a gate waits for, in words. */
+export function describeGateWait(wait: GateWait, ringName: string): string {
+  switch (wait.reason) {
+    case 'hosts_running':
+      return `${wait.open} host${wait.open === 1 ? '' : 's'} of ring ${ringName} still open`;
+    case 'no_host_succeeded':
+      return `no host of ring ${ringName} succeeded`;
+    case 'health_checks_pending':
+      return `the health checks of ring ${ringName} have not run`;
+    case 'health_checks_failed':
+      return `the health checks of ring ${ringName} failed`;
+    case 'soaking':
+      return `ring ${ringName} soaks until ${Number.isFinite(wait.untilMs) ? new Date(wait.untilMs).toISOString() : 'its last host ends'}`;
+    case 'approval_needed':
+      return `an admin must approve the gate after ring ${ringName}`;
+  }
+}

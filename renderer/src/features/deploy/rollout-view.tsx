@@ -16,6 +16,7 @@ import { plural } from '../../lib/format';
 import { useSiteClock } from '../checklist/use-site-clock';
 import { useRequiredSite } from '../sites/current-site-context';
 import { HostCard } from './host-card';
+import { describeGateWait } from '../../../../shared/domain/rollouts/ring-gate';
 import { REBOOT_LABELS, ROLLOUT_STATE_LABELS, ROLLOUT_STATE_TONES, sentenceCase } from './rollout-labels';
 import { RolloutPreviewTable } from './rollout-preview-table';
 import { ringAwaitingApproval, ringColumns, rollbackCandidates } from './rollout-view-model';
@@ -77,6 +78,8 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
   const can = (action: Parameters<typeof actionAllowed>[1]) => actionAllowed(rollout.state, action);
   const refused = rollout.hosts.filter((host) => host.previewProblem);
   const gateRing = ringAwaitingApproval(rollout);
+  // The banner already asks for the approval: it lists only what else the gate waits for.
+  const otherWaits = gateRing ? gateRing.gateWaits.filter((wait) => wait !== describeGateWait({ reason: 'approval_needed' }, gateRing.name)) : [];
   const columns = ringColumns(rollout);
   const rollbackable = rollbackCandidates(rollout.hosts);
   const live = !BEFORE_START.has(rollout.state);
@@ -246,7 +249,7 @@ function Loaded({ rollout, back }: { rollout: RolloutDetail; back: React.ReactNo
           <div className="deploy-gate" data-testid="rollout-gate">
             <Icon name="alert" />
             <span>
-              Ring <strong>{gateRing.name}</strong> is done; the next ring waits for your approval.{gateRing.gateWaits.length > 0 ? ` Still waiting for: ${gateRing.gateWaits.join('; ')}.` : ''}
+              Ring <strong>{gateRing.name}</strong> is done; the next ring waits for your approval.{otherWaits.length > 0 ? ` Still waiting for: ${otherWaits.join('; ')}.` : ''}
             </span>
             <button type="button" className="button button--primary" disabled={anyPending} onClick={() => void act(`Gate after ${gateRing.name} approved; the next ring starts`, () => approveGate(gateRing.id))} data-testid="rollout-approve-gate">
               Approve the next ring
