@@ -8,7 +8,6 @@
  * of each tool's process tree, and the time no host's package manager was running (the tool's
  * overhead). As root: `sudo node --import tsx bench/rollouts/rollouts.bench.ts [--hosts 30] [--runs 1]`.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +23,7 @@ import { ansibleEnv } from '../collect/ansible-side';
 import { processCpuMs, runMeasured, type MeasuredRun } from '../collect/process-meter';
 import { installedVersions, labHostCpuMs, prepareHosts, readPmLogs, resetHosts, unionSeconds, type Interval } from './host-prep';
 import { buildCliBundle, cliBundleIsFresh } from '../../scripts/cli-bundle.mjs';
+import { startHostProcess } from '../../e2e/support/host-process';
 
 const repo = join(import.meta.dirname, '..', '..');
 const PACKAGE = 'lab-hello';
@@ -74,32 +74,14 @@ interface RunningOwner {
 }
 
 /**
- * Starts the browser host over `dataDir` (untimed, as an app already open) and resolves once it
- * serves: CLI commands started after that forward their calls to it over the folder's socket.
+ * Starts the browser host over `dataDir` (untimed, as an app already open), the way the end-to-end
+ * tests start it, and resolves once it serves: CLI commands started after that forward their calls
+ * to it over the folder's socket.
  */
-function startOwner(dataDir: string): Promise<RunningOwner> {
-  const child = spawn(process.execPath, ['bin/run-ts.mjs', 'electron/host/serve.ts', '--data-dir', dataDir, '--port', '0'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!/Open: http/.test(output)) return;
-      child.stdout?.off('data', onData);
-      resolve({
-        pid: child.pid ?? 0,
-        peakRssKb: () => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid ?? 0}/status`, 'utf8'))?.[1] ?? 0),
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the browser host exited with ${code}:\n${output}`)));
-  });
+async function startOwner(dataDir: string): Promise<RunningOwner> {
+  const host = await startHostProcess(dataDir);
+  const pid = host.child.pid ?? 0;
+  return { pid, peakRssKb: () => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0), stop: () => host.stop() };
 }
 
 function writeAnsible(dir: string, hosts: readonly LabHost[], rings: number[]): { inventory: string; playbook: string; knownHosts: string } {
